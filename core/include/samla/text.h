@@ -1,0 +1,47 @@
+/* text.h: UTF-8 text utilities shared by readers, extractors and eval.
+ *
+ * Everything returns arena-owned strings (NULL in gives NULL out). GLib does
+ * the Unicode work (validation, NFC, case folding). */
+#ifndef SAMLA_TEXT_H
+#define SAMLA_TEXT_H
+
+#include <stdbool.h>
+#include <stddef.h>
+#include "samla/arena.h"
+
+#ifdef __cplusplus
+extern "C" {
+#endif
+
+/* Valid UTF-8, NFC, soft hyphens removed, ligatures (ﬁ ﬂ ﬀ ﬃ ﬄ ﬅ ﬆ) expanded,
+ * control characters and runs of white space (incl. NBSP) collapsed to one
+ * space, trimmed. Invalid UTF-8 bytes become U+FFFD. */
+char *samla_text_clean(samla_arena *a, const char *s);
+/* As samla_text_clean but keeps newlines (collapses runs of spaces only). */
+char *samla_text_clean_lines(samla_arena *a, const char *s);
+/* Soft form for matching: clean, case-folded, punctuation removed, spaces
+ * collapsed ("Anna-Lena  Danielsson (S)" -> "anna lena danielsson s"). */
+char *samla_text_soft(samla_arena *a, const char *s);
+/* Lowercase (case-folded, NFC). */
+char *samla_text_lower(samla_arena *a, const char *s);
+/* Trimmed copy (ASCII and Unicode space), interior untouched. */
+char *samla_text_trim(samla_arena *a, const char *s);
+/* Edit-distance ratio 1 - lev(a,b)/max(len) over code points, in [0,1]. */
+double samla_text_similarity(const char *a, const char *b);
+/* Number of code points. */
+size_t samla_text_len(const char *s);
+/* True when s starts with prefix, ignoring case. */
+bool samla_text_starts_with_ci(const char *s, const char *prefix);
+
+/* Swedish and ISO date forms to "YYYY-MM-DD": 2024-05-03, 20240503,
+ * 3 maj 2024, den 21 oktober 2021, onsdagen den 22 november 2023, 2024.05.03,
+ * 3/5 2024. Finds the first date in s. NULL when none. *end (optional) gets
+ * the offset just past the match. */
+char *samla_text_find_date(samla_arena *a, const char *s, size_t *end);
+/* Times: "09.30", "9:30", "kl. 13" -> "09:30" / "13:00". First time in s. */
+char *samla_text_find_time(samla_arena *a, const char *s, size_t *end);
+
+#ifdef __cplusplus
+}
+#endif
+#endif

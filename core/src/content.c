@@ -1,0 +1,80 @@
+/* content.c: the document model (pages and blocks) as a node tree for the writers. */
+#include "samla/context.h"
+
+static samla_node *block_node(samla_arena *a, samla_doc *doc, const samla_block *b);
+
+static samla_node *table_rows(samla_arena *a, samla_doc *doc, const samla_block *b)
+{
+    samla_node *rows = samla_node_seq(a);
+    for (size_t r = 0; r < b->nrows; r++) {
+        samla_node *row = samla_seq_append(a, rows, samla_node_seq(a));
+        for (size_t c = 0; c < b->ncols; c++) {
+            const samla_cell *cell = &b->cells[r * b->ncols + c];
+            samla_node *cn = samla_seq_append(a, row, samla_node_map(a));
+            if (cell->covered) {
+                samla_map_set_bool(a, cn, "covered", true);
+                continue;
+            }
+            samla_map_set_str(a, cn, "text", samla_cell_text(doc, cell));
+            if (cell->colspan > 1) samla_map_set_int(a, cn, "colspan", cell->colspan);
+            if (cell->rowspan > 1) samla_map_set_int(a, cn, "rowspan", cell->rowspan);
+            if (cell->header) samla_map_set_bool(a, cn, "header", true);
+            bool simple = cell->nblocks <= 1 && (!cell->nblocks || cell->blocks[0]->kind == SAMLA_BLOCK_PARAGRAPH);
+            if (!simple) {
+                samla_node *bl = samla_map_ensure_seq(a, cn, "blocks");
+                for (size_t i = 0; i < cell->nblocks; i++) samla_seq_append(a, bl, block_node(a, doc, cell->blocks[i]));
+            }
+        }
+    }
+    return rows;
+}
+
+static samla_node *block_node(samla_arena *a, samla_doc *doc, const samla_block *b)
+{
+    samla_node *n = samla_node_map(a);
+    if (b->index >= 0) samla_map_set_int(a, n, "index", b->index);
+    samla_map_set_str(a, n, "kind", samla_block_kind_name(b->kind));
+    if (b->level > 0) samla_map_set_int(a, n, "level", b->level);
+    samla_map_set_str(a, n, "numbering", b->numbering);
+    if (b->kind == SAMLA_BLOCK_TABLE) {
+        samla_map_set_int(a, n, "rows", (long long)b->nrows);
+        samla_map_set_int(a, n, "columns", (long long)b->ncols);
+        samla_map_set(a, n, "cells", table_rows(a, doc, b));
+    } else {
+        samla_map_set_str(a, n, "text", b->text);
+    }
+    if (b->style.font_size > 0 || b->style.bold || b->style.italic || b->style.name) {
+        samla_node *st = samla_map_ensure_map(a, n, "style");
+        if (b->style.font_size > 0) samla_map_set_float(a, st, "font_size", b->style.font_size);
+        if (b->style.bold) samla_map_set_bool(a, st, "bold", true);
+        if (b->style.italic) samla_map_set_bool(a, st, "italic", true);
+        samla_map_set_str(a, st, "name", b->style.name);
+    }
+    return n;
+}
+
+samla_node *samla_ctx_content(samla_ctx *ctx)
+{
+    samla_arena *a = ctx->arena;
+    samla_doc *doc = &ctx->doc;
+    samla_node *root = samla_node_map(a);
+    samla_node *pages = samla_map_ensure_seq(a, root, "pages");
+    /* documents without pages (DOCX, text) get one pseudo page numbered 0 -> left out */
+    size_t npages = doc->npages ? doc->npages : 1;
+    for (size_t p = 0; p < npages; p++) {
+        samla_node *pg = samla_seq_append(a, pages, samla_node_map(a));
+        int number = doc->npages ? doc->pages[p].number : 0;
+        if (number > 0) samla_map_set_int(a, pg, "number", number);
+        if (doc->npages && doc->pages[p].width > 0) {
+            samla_map_set_float(a, pg, "width", doc->pages[p].width);
+            samla_map_set_float(a, pg, "height", doc->pages[p].height);
+        }
+        samla_node *blocks = samla_map_ensure_seq(a, pg, "blocks");
+        for (size_t i = 0; i < doc->nblocks; i++) {
+            const samla_block *b = doc->blocks[i];
+            if (doc->npages && b->page != number) continue;
+            samla_seq_append(a, blocks, block_node(a, doc, b));
+        }
+    }
+    return root;
+}

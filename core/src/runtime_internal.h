@@ -1,0 +1,47 @@
+/* runtime_internal.h: structures shared by runtime.c, pipeline.c and run.c. Not installed. */
+#ifndef SAMLA_RUNTIME_INTERNAL_H
+#define SAMLA_RUNTIME_INTERNAL_H
+
+#include "samla/runtime.h"
+
+typedef struct loaded_plugin {
+    void *handle;             /* dlopen handle */
+    char *path;
+    samla_plugin desc;        /* copy, zero-extended to the current struct size */
+} loaded_plugin;
+
+struct samla_runtime {
+    char **plugin_dirs;       /* NULL-terminated, malloc'd */
+    char **pipeline_dirs;
+    char **data_dirs;
+    loaded_plugin *plugins;
+    size_t nplugins, cap;
+};
+
+typedef struct pipeline_step {
+    const samla_plugin *plugin;
+    void *config;             /* config_size bytes, malloc'd */
+    void *state;              /* from init */
+    bool started;
+    int line;                 /* line in the pipeline file */
+    samla_arena *opt_arena;   /* strings of parsed options */
+} pipeline_step;
+
+struct samla_pipeline {
+    samla_runtime *rt;
+    char *path, *dir, *name, *description;
+    pipeline_step *steps;
+    size_t nsteps;
+    bool started;
+};
+
+/* options.c */
+samla_status samla_options_defaults(const samla_plugin *pl, void *config, samla_arena *a,
+                                    const char *base_dir, samla_diag *diag);
+samla_status samla_option_set(const samla_plugin *pl, void *config, samla_arena *a,
+                              const char *base_dir, const char *key, const char *const *values,
+                              size_t nvalues, bool is_list, const char *file, int line,
+                              samla_diag *diag);
+/* run.c */
+char **samla_split_dirs(char **list, const char *colon_list);
+#endif

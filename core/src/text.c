@@ -1,0 +1,165 @@
+/* text.c: UTF-8 cleaning, folding and similarity (GLib does the Unicode). */
+#include "samla/text.h"
+
+#include <glib.h>
+#include <stdlib.h>
+#include <string.h>
+
+/* Replacements applied before NFC: soft hyphen, ligatures, odd spaces. */
+static const char *replacement(gunichar c)
+{
+    switch (c) {
+    case 0x00AD: return "";     /* soft hyphen */
+    case 0x200B: case 0x200C: case 0x200D: case 0xFEFF: return ""; /* zero-width */
+    case 0xFB00: return "ff";
+    case 0xFB01: return "fi";
+    case 0xFB02: return "fl";
+    case 0xFB03: return "ffi";
+    case 0xFB04: return "ffl";
+    case 0xFB05: case 0xFB06: return "st";
+    default: return NULL;
+    }
+}
+
+static char *clean(samla_arena *a, const char *s, bool keep_newlines)
+{
+    if (!s) return NULL;
+    gchar *valid = g_utf8_make_valid(s, -1);
+    GString *out = g_string_sized_new(strlen(valid) + 1);
+    bool space = true; /* drops leading space */
+    bool pending_nl = false;
+    for (const char *p = valid; *p; p = g_utf8_next_char(p)) {
+        gunichar c = g_utf8_get_char(p);
+        const char *rep = replacement(c);
+        if (rep) {
+            if (*rep) {
+                if (pending_nl) { g_string_append_c(out, '\n'); pending_nl = false; }
+                else if (space && out->len) g_string_append_c(out, ' ');
+                g_string_append(out, rep);
+                space = false;
+            }
+            continue;
+        }
+        if (keep_newlines && c == '\n') {
+            pending_nl = out->len > 0;
+            space = true;
+            continue;
+        }
+        if (g_unichar_isspace(c) || c == 0x00A0 || g_unichar_iscntrl(c)) {
+            space = true;
+            continue;
+        }
+        if (pending_nl) {
+            g_string_append_c(out, '\n');
+            pending_nl = false;
+        } else if (space && out->len) {
+            g_string_append_c(out, ' ');
+        }
+        space = false;
+        g_string_append_len(out, p, g_utf8_next_char(p) - p);
+    }
+    gchar *nfc = g_utf8_normalize(out->str, (gssize)out->len, G_NORMALIZE_NFC);
+    char *r = samla_arena_strdup(a, nfc ? nfc : out->str);
+    g_free(nfc);
+    g_string_free(out, TRUE);
+    g_free(valid);
+    return r;
+}
+
+char *samla_text_clean(samla_arena *a, const char *s) { return clean(a, s, false); }
+char *samla_text_clean_lines(samla_arena *a, const char *s) { return clean(a, s, true); }
+
+char *samla_text_lower(samla_arena *a, const char *s)
+{
+    if (!s) return NULL;
+    gchar *valid = g_utf8_make_valid(s, -1);
+    gchar *f = g_utf8_casefold(valid, -1);
+    gchar *n = g_utf8_normalize(f, -1, G_NORMALIZE_NFC);
+    char *r = samla_arena_strdup(a, n ? n : f);
+    g_free(n);
+    g_free(f);
+    g_free(valid);
+    return r;
+}
+
+char *samla_text_soft(samla_arena *a, const char *s)
+{
+    char *low = samla_text_lower(a, s);
+    if (!low) return NULL;
+    GString *out = g_string_sized_new(strlen(low) + 1);
+    bool space = false;
+    for (const char *p = low; *p; p = g_utf8_next_char(p)) {
+        gunichar c = g_utf8_get_char(p);
+        if (g_unichar_isalnum(c)) {
+            if (space && out->len) g_string_append_c(out, ' ');
+            space = false;
+            g_string_append_unichar(out, c);
+        } else {
+            space = true;
+        }
+    }
+    char *r = samla_arena_strdup(a, out->str);
+    g_string_free(out, TRUE);
+    return r;
+}
+
+char *samla_text_trim(samla_arena *a, const char *s)
+{
+    if (!s) return NULL;
+    const char *b = s;
+    while (*b && g_unichar_isspace(g_utf8_get_char(b))) b = g_utf8_next_char(b);
+    const char *e = b + strlen(b);
+    while (e > b) {
+        const char *prev = g_utf8_find_prev_char(b, e);
+        if (!prev || !g_unichar_isspace(g_utf8_get_char(prev))) break;
+        e = prev;
+    }
+    return samla_arena_strndup(a, b, (size_t)(e - b));
+}
+
+size_t samla_text_len(const char *s) { return s ? (size_t)g_utf8_strlen(s, -1) : 0; }
+
+double samla_text_similarity(const char *a, const char *b)
+{
+    if (!a || !b) return 0.0;
+    glong la = 0, lb = 0;
+    gunichar *ua = g_utf8_to_ucs4_fast(a, -1, &la);
+    gunichar *ub = g_utf8_to_ucs4_fast(b, -1, &lb);
+    double r;
+    if (la == 0 && lb == 0) r = 1.0;
+    else {
+        size_t *row = malloc(((size_t)lb + 1) * sizeof *row);
+        if (!row) { g_free(ua); g_free(ub); return 0.0; }
+        for (glong j = 0; j <= lb; j++) row[j] = (size_t)j;
+        for (glong i = 1; i <= la; i++) {
+            size_t diag = row[0];
+            row[0] = (size_t)i;
+            for (glong j = 1; j <= lb; j++) {
+                size_t up = row[j];
+                size_t cost = ua[i - 1] == ub[j - 1] ? 0 : 1;
+                size_t v = diag + cost;
+                if (row[j] + 1 < v) v = row[j] + 1;
+                if (row[j - 1] + 1 < v) v = row[j - 1] + 1;
+                row[j] = v;
+                diag = up;
+            }
+        }
+        size_t d = row[lb];
+        free(row);
+        r = 1.0 - (double)d / (double)(la > lb ? la : lb);
+    }
+    g_free(ua);
+    g_free(ub);
+    return r;
+}
+
+bool samla_text_starts_with_ci(const char *s, const char *prefix)
+{
+    if (!s || !prefix) return false;
+    gchar *fs = g_utf8_casefold(s, (gssize)strlen(s));
+    gchar *fp = g_utf8_casefold(prefix, -1);
+    bool r = g_str_has_prefix(fs, fp);
+    g_free(fs);
+    g_free(fp);
+    return r;
+}
