@@ -17,6 +17,16 @@ static int month_number(const char *name)
     return 0;
 }
 
+/* Integer value of group g (its digits only), 0 when unset. */
+static long group_num(const samla_re *re, const samla_match *m, const char *s, const char *name)
+{
+    int g = samla_re_group_index(re, name);
+    if (g < 0 || g >= m->ngroups || m->start[g] == (size_t)-1) return 0;
+    long v = 0;
+    for (size_t i = m->start[g]; i < m->end[g] && s[i] >= '0' && s[i] <= '9'; i++) v = v * 10 + (s[i] - '0');
+    return v;
+}
+
 static bool valid_ymd(long y, long m, long d)
 {
     return y >= 1900 && y <= 2199 && m >= 1 && m <= 12 && d >= 1 && d <= 31;
@@ -46,11 +56,10 @@ char *samla_text_find_date(samla_arena *a, const char *s, size_t *end)
         long y = 0, mo = 0, dd = 0;
         const char *groups[4][3] = {{"y1", "m1", "d1"}, {"y2", "m2", "d2"}, {"y3", NULL, "d3"}, {"y4", "m4", "d4"}};
         for (int alt = 0; alt < 4 && !y; alt++) {
-            int gy = samla_re_group_index(re, groups[alt][0]);
-            if (gy < 0 || gy >= m.ngroups || m.start[gy] == (size_t)-1) continue;
-            y = strtol(s + m.start[gy], NULL, 10);
-            dd = strtol(s + m.start[samla_re_group_index(re, groups[alt][2])], NULL, 10);
-            if (groups[alt][1]) mo = strtol(s + m.start[samla_re_group_index(re, groups[alt][1])], NULL, 10);
+            y = group_num(re, &m, s, groups[alt][0]);
+            if (!y) continue;
+            dd = group_num(re, &m, s, groups[alt][2]);
+            if (groups[alt][1]) mo = group_num(re, &m, s, groups[alt][1]);
             else mo = month_number(s + m.start[samla_re_group_index(re, "mn")]);
         }
         if (valid_ymd(y, mo, dd)) {
@@ -78,13 +87,9 @@ char *samla_text_find_time(samla_arena *a, const char *s, size_t *end)
     samla_match m;
     size_t from = 0;
     while (!out && samla_re_search(re, s, from, &m)) {
-        int gh = samla_re_group_index(re, "h1"), gm = samla_re_group_index(re, "m1");
-        if (gh >= m.ngroups || m.start[gh] == (size_t)-1) {
-            gh = samla_re_group_index(re, "h2");
-            gm = samla_re_group_index(re, "m2");
-        }
-        long h = strtol(s + m.start[gh], NULL, 10);
-        long mi = (gm < m.ngroups && m.start[gm] != (size_t)-1) ? strtol(s + m.start[gm], NULL, 10) : 0;
+        bool first = m.start[samla_re_group_index(re, "h1")] != (size_t)-1;
+        long h = group_num(re, &m, s, first ? "h1" : "h2");
+        long mi = group_num(re, &m, s, first ? "m1" : "m2");
         if (h <= 24 && mi < 60) {
             out = samla_arena_printf(a, "%02ld:%02ld", h, mi);
             if (end) *end = m.end[0];

@@ -1,0 +1,27 @@
+/* test_text.c: text cleaning, folding, similarity, Swedish dates and times. */
+#include "check.h"
+#include "samla/samla.h"
+
+int main(void)
+{
+    samla_arena *a = samla_arena_new();
+    CHECK_STR(samla_text_clean(a, "  e\xef\xac\x81" "ektiv  sam\xc2\xadverkan\t\n"), "efiektiv samverkan");
+    CHECK_STR(samla_text_clean(a, "e\xef\xac\x81" "fektiv"), "efifektiv");
+    CHECK_STR(samla_text_clean(a, "sam\xc2\xadverkan"), "samverkan");
+    CHECK_STR(samla_text_clean(a, "A\xcc\x88ldre"), "Äldre"); /* NFD -> NFC */
+    CHECK_STR(samla_text_soft(a, "Anna-Lena  Danielsson (S)"), "anna lena danielsson s");
+    CHECK(samla_text_similarity("Zembrén", "Zemrén") > 0.8);
+    CHECK(samla_text_similarity("abc", "abc") == 1.0);
+    CHECK_STR(samla_text_find_date(a, "Datum och tid: 20240503 Kl. 09.30", NULL), "2024-05-03");
+    CHECK_STR(samla_text_find_date(a, "Den 21 oktober 2021 fastställde", NULL), "2021-10-21");
+    CHECK_STR(samla_text_find_date(a, "onsdagen den 22 november 2023", NULL), "2023-11-22");
+    CHECK_STR(samla_text_find_date(a, "daterad 2024-03-15.", NULL), "2024-03-15");
+    CHECK(samla_text_find_date(a, "KS2024/286", NULL) == NULL);
+    CHECK_STR(samla_text_find_time(a, "Kl. 09.30 – 15.00", NULL), "09:30");
+    size_t end = 0;
+    CHECK_STR(samla_text_find_time(a, "Kl. 09.30 – 15.00", &end), "09:30");
+    CHECK_STR(samla_text_find_time(a, "Kl. 09.30 – 15.00" + end, NULL), "15:00");
+    CHECK_STR(samla_text_find_time(a, "kl 13-15", NULL), "13:00");
+    samla_arena_free(a);
+    return CHECK_DONE();
+}
