@@ -1,0 +1,87 @@
+/* extract_document.c: fills `document` (kind, title, organisation, date, reference)
+ * from the document model, using the words and patterns of data/document.yaml. */
+#include <stdbool.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "extract_document.h"
+
+static void free_state(docx_state *s)
+{
+    if (!s) return;
+    for (size_t i = 0; i < s->norg; i++) samla_re_free(s->org[i]);
+    samla_re_free(s->reference);
+    samla_arena_free(s->arena);
+    free(s);
+}
+
+static samla_status init(samla_runtime *rt, const void *cfg, void **state, samla_diag *diag)
+{
+    (void)cfg;
+    docx_state *s = calloc(1, sizeof *s);
+    if (!s || !(s->arena = samla_arena_new())) {
+        free_state(s);
+        return SAMLA_ERR_NOMEM;
+    }
+    samla_status st = samla_runtime_load_data(rt, s->arena, "document.yaml", &s->data, diag);
+    if (st != SAMLA_OK) {
+        free_state(s);
+        return st;
+    }
+    const samla_node *orgs = samla_map_get(s->data, "organisation_patterns");
+    for (size_t i = 0; i < samla_node_len(orgs) && s->norg < MAX_ORG_PATTERNS; i++) {
+        const samla_node *p = samla_seq_at(orgs, i);
+        if (p->type != SAMLA_NODE_STRING) continue;
+        samla_re *re = samla_re_compile(p->u.s, 0, diag);
+        if (!re) {
+            free_state(s);
+            return SAMLA_ERR_CONFIG;
+        }
+        s->org[s->norg++] = re;
+    }
+    const char *ref = samla_map_get_str(s->data, "reference_pattern");
+    if (ref && !(s->reference = samla_re_compile(ref, 0, diag))) {
+        free_state(s);
+        return SAMLA_ERR_CONFIG;
+    }
+    *state = s;
+    return SAMLA_OK;
+}
+
+static void fini(void *state) { free_state(state); }
+
+static samla_status process(void *state, samla_ctx *ctx)
+{
+    docx_state *s = state;
+    samla_node *d = samla_ctx_section(ctx, "document");
+    samla_arena *a = ctx->arena;
+    const samla_block *title = docx_find_title(&ctx->doc);
+    const char *title_text = title ? title->text : ctx->doc.meta_title;
+    if (title_text && *title_text) samla_map_set_str(a, d, "title", title_text);
+    samla_map_set_str(a, d, "kind", docx_classify(s, ctx, title_text));
+    const char *org = docx_find_organisation(s, ctx);
+    if (org) samla_map_set_str(a, d, "organisation", org);
+    const char *date = docx_find_date(s, ctx);
+    if (date) samla_map_set_str(a, d, "date", date);
+    const char *ref = docx_find_reference(s, ctx);
+    if (ref) samla_map_set_str(a, d, "reference", ref);
+    return SAMLA_OK;
+}
+
+static const char *const needs[] = {"content", NULL};
+static const char *const provides[] = {"document", NULL};
+
+static const samla_plugin descriptor = {
+    SAMLA_PLUGIN_HEADER,
+    .name = "extract-document",
+    .version = "1.0.0",
+    .description = "document kind, title, organisation, date and reference",
+    .stage = SAMLA_STAGE_EXTRACTOR,
+    .needs = needs,
+    .provides = provides,
+    .init = init,
+    .process = process,
+    .fini = fini,
+};
+
+SAMLA_EXPORT const samla_plugin *SAMLA_PLUGIN_ENTRY(void) { return &descriptor; }
