@@ -1,0 +1,14 @@
+#!/usr/bin/env bash
+# test.sh: build samla twice (normal, and with AddressSanitizer + UndefinedBehaviorSanitizer)
+# and run the whole test suite in both. Installs what is missing first.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+export SAMLA_WITH_BROWSER=1
+scripts/setup.sh build
+ctest --test-dir build --output-on-failure -j"$(nproc)"
+scripts/setup.sh build-asan -DSAMLA_SANITIZE=ON -DCMAKE_BUILD_TYPE=Debug
+export ASAN_OPTIONS=detect_leaks=1:abort_on_error=0:fast_unwind_on_malloc=0
+export LSAN_OPTIONS=suppressions=$PWD/tests/lsan.supp:print_suppressions=0
+export UBSAN_OPTIONS=print_stacktrace=1:halt_on_error=1
+ctest --test-dir build-asan --output-on-failure -j"$(nproc)" -LE slow
+echo "test: all tests passed (normal and sanitizer builds)"
