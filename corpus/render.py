@@ -115,7 +115,7 @@ class Inline:
 
     def _bold(self, s):
         out, i = [], 0
-        for m in re.finditer(r"\*\*(?=\S)(.+?)(?<=\S)\*\*", s):
+        for m in re.finditer(r"\*\*(?=\S)(.+?)(?<=\S)\*\*(?!\*)", s):
             out.append(self._italic(s[i:m.start()], None))
             out.append('<text:span text:style-name="T_b">%s</text:span>'
                        % self._italic(m.group(1), "bold"))
@@ -432,15 +432,18 @@ class Doc:
         raise AssertionError(t)
 
     def render_list(self, items, para, pb=False, master=None, in_cell=False):
-        kinds = ["bullet", "bullet", "bullet"]
+        # clamp levels so that each item is at most one level deeper than the previous
+        clamped, prev = [], 0
         for it in items:
-            kinds[min(it["level"], 3) - 1] = it["kind"]
-        # all levels below the first default to the first-level kind unless given
-        first = items[0]["kind"]
-        seen = {min(it["level"], 3) for it in items}
-        for lvl in (2, 3):
-            if lvl not in seen:
-                kinds[lvl - 1] = first
+            lvl = max(1, min(it["level"], prev + 1))
+            clamped.append(dict(it, level=lvl))
+            prev = lvl
+        items = clamped
+        kinds = [None, None, None]    # a level's marker follows its first item
+        for it in items:
+            if kinds[min(it["level"], 3) - 1] is None:
+                kinds[min(it["level"], 3) - 1] = it["kind"]
+        kinds = [k or items[0]["kind"] for k in kinds]
         lname = self.list_style(kinds)
         pstyle_first = self.para_style(para, pb, master)
         pstyle = style_name(para)
@@ -448,28 +451,30 @@ class Doc:
             pstyle_first = pstyle = "Table_20_List"
         out = ['<text:list text:style-name="%s">' % lname]
         depth = 1
+        is_open = {1: False}       # level -> an item is open at that level
         first_done = False
-        open_items = 0
         for it in items:
             lvl = min(it["level"], depth + 1)
-            while depth > lvl:
-                out.append("</text:list></text:list-item>")
-                depth -= 1
             if lvl > depth:
-                # nest inside the previous item (which is still open)
-                out.append("<text:list>")
+                out.append("<text:list>")      # nested inside the open item
                 depth = lvl
-            elif open_items:
+                is_open[depth] = False
+            while lvl < depth:
+                if is_open[depth]:
+                    out.append("</text:list-item>")
+                out.append("</text:list>")
+                depth -= 1
+            if is_open[depth]:
                 out.append("</text:list-item>")
             out.append('<text:list-item><text:p text:style-name="%s">%s</text:p>' % (
                 pstyle if first_done else pstyle_first, self.inline.render(it["text"])))
+            is_open[depth] = True
             first_done = True
-            open_items = 1
-        out.append("</text:list-item>")
-        while depth > 1:
-            out.append("</text:list></text:list-item>")
+        while depth >= 1:
+            if is_open[depth]:
+                out.append("</text:list-item>")
+            out.append("</text:list>")
             depth -= 1
-        out.append("</text:list>")
         return "".join(out)
 
     def cell_content(self, text, header):
@@ -684,7 +689,7 @@ class Doc:
             attrs = ' style:master-page-name="%s"' % master if master else ""
             props = ' fo:break-before="page"' if pb and not master else ""
             s.append('<style:style style:name="%s" style:family="table"%s>'
-                     '<style:table-properties style:width="%.3fcm" table:align="left" '
+                     '<style:table-properties style:width="%.3fcm" table:align="margins" '
                      'fo:margin-top="0.1cm" fo:margin-bottom="0.3cm" style:may-break-between-rows="true"%s/></style:style>'
                      % (name, attrs, tw, props))
         for name, w, rel in self.auto_cols:
@@ -785,11 +790,14 @@ class Doc:
 def build(path):
     doc = Doc(path)
     xml = doc.fodt()
-    ET.fromstring(xml.encode("utf-8"))   # well-formedness check
     os.makedirs(BUILD_DIR, exist_ok=True)
     out = os.path.join(BUILD_DIR, doc.stem + ".fodt")
     with open(out, "w", encoding="utf-8") as f:
         f.write(xml)
+    try:
+        ET.fromstring(xml.encode("utf-8"))   # well-formedness check
+    except ET.ParseError as e:
+        raise SdocError("%s is not well-formed XML: %s" % (os.path.relpath(out), e))
     return out
 
 
