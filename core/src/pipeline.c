@@ -107,7 +107,7 @@ static bool list_has(const char *const *l, const char *s)
 /* The whole-pipeline check: readers first, writers last, needs satisfied. */
 static samla_status check_pipeline(samla_pipeline *p, samla_diag *diag)
 {
-    const char *have[64];
+    const char *have[65] = {NULL}; /* NULL-terminated for list_has */
     size_t nhave = 0;
     have[nhave++] = "document";
     bool seen_reader = false, seen_other = false;
