@@ -174,11 +174,33 @@ static samla_status run_step(samla_ctx *ctx, pipeline_step *s)
     return st;
 }
 
-static samla_status run_in_ctx(samla_pipeline *p, samla_ctx *ctx, const char *path, FILE *out)
+static samla_status use_memory(samla_ctx *ctx, const void *bytes, size_t size)
+{
+    if ((long long)size > INPUT_MAX_BYTES) {
+        samla_ctx_error(ctx, 0, "input is larger than %lld MiB", INPUT_MAX_BYTES / (1024 * 1024));
+        return SAMLA_ERR_LIMIT;
+    }
+    unsigned char *buf = samla_arena_alloc(ctx->arena, size + 1);
+    if (!buf) return SAMLA_ERR_NOMEM;
+    if (size) memcpy(buf, bytes, size);
+    ctx->doc.bytes = buf;
+    ctx->doc.size = size;
+    gchar *sum = g_compute_checksum_for_data(G_CHECKSUM_SHA256, buf, size);
+    if (sum) {
+        g_strlcpy(ctx->doc.sha256, sum, sizeof ctx->doc.sha256);
+        g_free(sum);
+    }
+    return SAMLA_OK;
+}
+
+/* bytes == NULL: read the file at path; else use the given bytes. */
+static samla_status run_in_ctx(samla_pipeline *p, samla_ctx *ctx, const char *path, const void *bytes,
+                               size_t size, FILE *out)
 {
     samla_status st = model_init(ctx, path);
     if (st != SAMLA_OK) return st;
-    if ((st = read_input(ctx, path)) != SAMLA_OK) return st;
+    st = bytes ? use_memory(ctx, bytes, size) : read_input(ctx, path);
+    if (st != SAMLA_OK) return st;
     ctx->doc.format = detect_format(ctx->doc.bytes, ctx->doc.size);
     if (!ctx->doc.format) {
         samla_ctx_error(ctx, 0, "unsupported format (samla reads PDF, DOCX and plain text)");
@@ -243,8 +265,8 @@ static samla_status run_in_ctx(samla_pipeline *p, samla_ctx *ctx, const char *pa
     return st;
 }
 
-samla_status samla_pipeline_run(samla_pipeline *p, const char *path, FILE *out, samla_diag *diag,
-                                samla_arena *model_arena, samla_node **model_out)
+static samla_status run_any(samla_pipeline *p, const char *path, const void *bytes, size_t size, FILE *out,
+                            samla_diag *diag, samla_arena *model_arena, samla_node **model_out)
 {
     if (model_out) *model_out = NULL;
     if (!p->started) {
@@ -260,13 +282,27 @@ samla_status samla_pipeline_run(samla_pipeline *p, const char *path, FILE *out, 
     ctx.pipeline = p->name;
     ctx.doc.arena = ctx.arena;
     ctx.doc.path = path;
-    samla_status st = run_in_ctx(p, &ctx, path, out);
+    samla_status st = run_in_ctx(p, &ctx, path, bytes, size, out);
     if (st == SAMLA_OK && model_out && model_arena) {
         *model_out = samla_node_copy(model_arena, ctx.model);
         if (!*model_out) st = SAMLA_ERR_NOMEM;
     }
     samla_arena_free(ctx.arena);
     return st;
+}
+
+samla_status samla_pipeline_run(samla_pipeline *p, const char *path, FILE *out, samla_diag *diag,
+                                samla_arena *model_arena, samla_node **model_out)
+{
+    return run_any(p, path, NULL, 0, out, diag, model_arena, model_out);
+}
+
+samla_status samla_pipeline_run_memory(samla_pipeline *p, const char *name, const void *bytes, size_t size,
+                                       FILE *out, samla_diag *diag, samla_arena *model_arena,
+                                       samla_node **model_out)
+{
+    static const char empty[1] = "";
+    return run_any(p, name, bytes ? bytes : empty, size, out, diag, model_arena, model_out);
 }
 
 samla_status samla_ctx_run_nested(samla_ctx *ctx, const char *pipeline, const char *path, samla_node **model_out)

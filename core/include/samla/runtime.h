@@ -74,6 +74,13 @@ samla_status samla_pipeline_run(samla_pipeline *p, const char *path, FILE *out,
                                 samla_diag *diag, samla_arena *model_arena,
                                 samla_node **model_out);
 
+/* Same as samla_pipeline_run over bytes already in memory (a database blob,
+ * a fuzzer input); name stands for the path in messages and `document.source`.
+ * The bytes are copied; the caller keeps ownership. */
+samla_status samla_pipeline_run_memory(samla_pipeline *p, const char *name, const void *bytes, size_t size,
+                                       FILE *out, samla_diag *diag, samla_arena *model_arena,
+                                       samla_node **model_out);
+
 /* samla release ("0.1.0") and model version (1). */
 const char *samla_version(void);
 int samla_model_version(void);
