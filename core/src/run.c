@@ -266,7 +266,7 @@ static samla_status run_in_ctx(samla_pipeline *p, samla_ctx *ctx, const char *pa
 }
 
 static samla_status run_any(samla_pipeline *p, const char *path, const void *bytes, size_t size, FILE *out,
-                            samla_diag *diag, samla_arena *model_arena, samla_node **model_out)
+                            samla_diag *diag, samla_arena *model_arena, samla_node **model_out, int depth)
 {
     if (model_out) *model_out = NULL;
     if (!p->started) {
@@ -280,6 +280,7 @@ static samla_status run_any(samla_pipeline *p, const char *path, const void *byt
     ctx.rt = p->rt;
     ctx.diag = diag;
     ctx.pipeline = p->name;
+    ctx.nested_depth = depth;
     ctx.doc.arena = ctx.arena;
     ctx.doc.path = path;
     samla_status st = run_in_ctx(p, &ctx, path, bytes, size, out);
@@ -294,7 +295,7 @@ static samla_status run_any(samla_pipeline *p, const char *path, const void *byt
 samla_status samla_pipeline_run(samla_pipeline *p, const char *path, FILE *out, samla_diag *diag,
                                 samla_arena *model_arena, samla_node **model_out)
 {
-    return run_any(p, path, NULL, 0, out, diag, model_arena, model_out);
+    return run_any(p, path, NULL, 0, out, diag, model_arena, model_out, 0);
 }
 
 samla_status samla_pipeline_run_memory(samla_pipeline *p, const char *name, const void *bytes, size_t size,
@@ -302,7 +303,7 @@ samla_status samla_pipeline_run_memory(samla_pipeline *p, const char *name, cons
                                        samla_node **model_out)
 {
     static const char empty[1] = "";
-    return run_any(p, name, bytes ? bytes : empty, size, out, diag, model_arena, model_out);
+    return run_any(p, name, bytes ? bytes : empty, size, out, diag, model_arena, model_out, 0);
 }
 
 samla_status samla_ctx_run_nested(samla_ctx *ctx, const char *pipeline, const char *path, samla_node **model_out)
@@ -321,7 +322,7 @@ samla_status samla_ctx_run_nested(samla_ctx *ctx, const char *pipeline, const ch
     samla_status st = samla_pipeline_load(ctx->rt, pipeline, &p, ctx->diag);
     if (st != SAMLA_OK) return st;
     st = samla_pipeline_start(p, ctx->diag);
-    if (st == SAMLA_OK) st = samla_pipeline_run(p, path, NULL, ctx->diag, ctx->arena, model_out);
+    if (st == SAMLA_OK) st = run_any(p, path, NULL, 0, NULL, ctx->diag, ctx->arena, model_out, ctx->nested_depth + 1);
     samla_pipeline_free(p);
     return st;
 }
