@@ -4,6 +4,7 @@
  * cells and nested tables, text boxes, and explicit page breaks. */
 #include <stdlib.h>
 #include <string.h>
+#include <strings.h>
 
 #include "docx.h"
 
@@ -83,15 +84,33 @@ static bool visible(const docx_walker *w)
 {
     int d = w->fld_depth < MAX_FIELDS ? w->fld_depth : MAX_FIELDS;
     for (int i = 0; i < d; i++)
-        if (!(w->fld_in_result & (1u << i))) return false;
+        if (!(w->fld_in_result & (1u << i)) || (w->fld_hide & (1u << i))) return false;
     return true;
+}
+
+/* Page-number fields (PAGE, NUMPAGES, SECTIONPAGES): their cached result is
+ * the number of whatever page was rendered last, so it is left out. */
+static bool page_field(const char *instr)
+{
+    static const char *const names[] = {"PAGE", "NUMPAGES", "SECTIONPAGES", NULL};
+    if (!instr) return false;
+    while (*instr == ' ' || *instr == '\t') instr++;
+    for (size_t i = 0; names[i]; i++) {
+        size_t n = strlen(names[i]);
+        if (strncasecmp(instr, names[i], n) == 0 && (instr[n] == '\0' || instr[n] == ' ' || instr[n] == '\\'))
+            return true;
+    }
+    return false;
 }
 
 static void field_char(docx_walker *w, const char *type)
 {
     if (!type) return;
     if (strcmp(type, "begin") == 0) {
-        if (w->fld_depth < MAX_FIELDS) w->fld_in_result &= ~(1u << w->fld_depth);
+        if (w->fld_depth < MAX_FIELDS) {
+            w->fld_in_result &= ~(1u << w->fld_depth);
+            w->fld_hide &= ~(1u << w->fld_depth);
+        }
         w->fld_depth++;
     } else if (strcmp(type, "separate") == 0) {
         if (w->fld_depth > 0 && w->fld_depth <= MAX_FIELDS) w->fld_in_result |= 1u << (w->fld_depth - 1);
@@ -174,6 +193,13 @@ static void run(docx_walker *w, para *p, const xmlNode *r)
             } else if (visible(w)) {
                 puts_(p, "\n");
             }
+        } else if (docx_is_w(c, "instrText")) {
+            int top = w->fld_depth - 1;
+            if (top >= 0 && top < MAX_FIELDS && !(w->fld_in_result & (1u << top))) {
+                xmlChar *t = xmlNodeGetContent(c);
+                if (page_field((const char *)t)) w->fld_hide |= 1u << top;
+                xmlFree(t);
+            }
         } else if (docx_is_w(c, "footnoteReference") || docx_is_w(c, "endnoteReference")) {
             note_ref(w, c, docx_is_w(c, "endnoteReference"));
         } else if (docx_is_w(c, "drawing") || docx_is_w(c, "pict") || docx_is(c, "AlternateContent")) {
@@ -216,7 +242,8 @@ static void inline_content(docx_walker *w, para *p, const xmlNode *n)
         if (docx_is_w(c, "r")) {
             run(w, p, c);
         } else if (docx_is_w(c, "ins") || docx_is_w(c, "moveTo") || docx_is_w(c, "hyperlink") ||
-                   docx_is_w(c, "smartTag") || docx_is_w(c, "customXml") || docx_is_w(c, "fldSimple") ||
+                   docx_is_w(c, "smartTag") || docx_is_w(c, "customXml") ||
+                   (docx_is_w(c, "fldSimple") && !page_field(docx_attr(c, "instr"))) ||
                    docx_is_w(c, "dir") || docx_is_w(c, "bdo") || docx_is_w(c, "sdtContent") ||
                    docx_is(c, "Choice")) {
             inline_content(w, p, c);
@@ -249,6 +276,12 @@ static samla_status paragraph(docx_walker *w, const xmlNode *pn)
     if (w->paged && !w->rendered_breaks && docx_onoff(ppr, "pageBreakBefore") > 0) p.breaks_before++;
     inline_content(w, &p, pn);
     samla_status st = p.st;
+    /* a paragraph holding a w:sectPr ends a section; the next one may start a page */
+    if (docx_child(ppr, "sectPr") && w->sink == NULL) {
+        w->sect_pos++;
+        if (w->paged && !w->rendered_breaks && w->sect_pos < w->nsect && w->sect_break[w->sect_pos])
+            p.breaks_after++;
+    }
     add_pages(w, p.breaks_before);
 
     int num_id = si.num_id, ilvl = si.ilvl;
@@ -447,29 +480,62 @@ samla_status docx_walk_blocks(docx_walker *w, const xmlNode *parent)
     return st;
 }
 
-static void scan_breaks(const xmlNode *n, bool *explicit_, bool *rendered)
+typedef struct scan {
+    samla_arena *a;
+    bool explicit_, rendered;
+    bool *sect_break;     /* per section: does it start on a new page */
+    size_t nsect, cap;
+    samla_status st;
+} scan;
+
+static void add_section(scan *sc, const xmlNode *sect)
+{
+    if (sc->nsect == sc->cap) {
+        size_t nc = sc->cap ? sc->cap * 2 : 8;
+        bool *nv = samla_arena_grow(sc->a, sc->sect_break, sc->nsect, nc, sizeof *nv);
+        if (!nv) {
+            sc->st = SAMLA_ERR_NOMEM;
+            return;
+        }
+        sc->sect_break = nv;
+        sc->cap = nc;
+    }
+    const char *type = docx_child_val(sect, "type");
+    sc->sect_break[sc->nsect++] = !type || strcmp(type, "continuous") != 0;
+}
+
+static void scan_breaks(scan *sc, const xmlNode *n)
 {
     for (const xmlNode *c = n->children; c; c = c->next) {
         if (c->type != XML_ELEMENT_NODE || docx_is_w(c, "del") || docx_is_w(c, "moveFrom") ||
             docx_is(c, "Fallback"))
             continue;
         if (docx_is_w(c, "lastRenderedPageBreak")) {
-            *rendered = true;
+            sc->rendered = true;
         } else if (docx_is_w(c, "br")) {
             const char *t = docx_attr(c, "type");
-            if (t && strcmp(t, "page") == 0) *explicit_ = true;
+            if (t && strcmp(t, "page") == 0) sc->explicit_ = true;
+        } else if (docx_is_w(c, "sectPr")) {
+            add_section(sc, c);
         } else if (docx_is_w(c, "pPr")) {
-            if (docx_onoff(c, "pageBreakBefore") > 0) *explicit_ = true;
-        } else {
-            scan_breaks(c, explicit_, rendered);
+            if (docx_onoff(c, "pageBreakBefore") > 0) sc->explicit_ = true;
+            const xmlNode *sect = docx_child(c, "sectPr");
+            if (sect) add_section(sc, sect);
+        } else if (!docx_is_w(c, "txbxContent")) {
+            scan_breaks(sc, c);
         }
     }
 }
 
-bool docx_has_page_breaks(const xmlNode *body, bool *rendered)
+samla_status docx_scan_pages(docx_walker *w, const xmlNode *body)
 {
-    bool ex = false;
-    *rendered = false;
-    scan_breaks(body, &ex, rendered);
-    return ex || *rendered;
+    scan sc = {.a = w->ctx->arena};
+    scan_breaks(&sc, body);
+    bool sect = false;
+    for (size_t i = 1; i < sc.nsect; i++) sect |= sc.sect_break[i];
+    w->rendered_breaks = sc.rendered;
+    w->paged = sc.explicit_ || sc.rendered || sect;
+    w->sect_break = sc.sect_break;
+    w->nsect = sc.nsect;
+    return sc.st;
 }

@@ -108,6 +108,9 @@ typedef struct docx_walker {
     bool rendered_breaks;     /* use w:lastRenderedPageBreak only */
     int fld_depth;            /* complex fields open */
     unsigned fld_in_result;   /* bit i: field i is past its separator */
+    unsigned fld_hide;        /* bit i: field i's result is left out (page numbers) */
+    bool *sect_break;         /* per section: starts on a new page */
+    size_t nsect, sect_pos;   /* sections, and the one being read */
     samla_cell *sink;         /* where blocks go: a cell, or NULL = document */
     /* footnote/endnote references in reading order: ids -> shown number */
     long *fn_ids, *en_ids;
@@ -116,9 +119,10 @@ typedef struct docx_walker {
 
 /* Emits the blocks of a container (w:body, w:tc, w:hdr, w:footnote...). */
 samla_status docx_walk_blocks(docx_walker *w, const xmlNode *parent);
-/* True when the body holds explicit page breaks; sets *rendered when it
- * holds w:lastRenderedPageBreak (then only those count). */
-bool docx_has_page_breaks(const xmlNode *body, bool *rendered);
+/* Sets w->paged when the body has explicit page breaks (w:br type page,
+ * w:pageBreakBefore, section breaks that start a new page) or rendered
+ * ones (w:lastRenderedPageBreak: then only those count). */
+samla_status docx_scan_pages(docx_walker *w, const xmlNode *body);
 
 /* ---- notes.c ---- */
 /* Header and footer blocks (kind HEADER or FOOTER) from the parts the

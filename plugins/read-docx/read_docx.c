@@ -99,10 +99,10 @@ static samla_status read_package(samla_ctx *ctx, docx_pkg *pkg)
         return SAMLA_ERR_FORMAT;
     }
     docx_walker w = {.ctx = ctx, .styles = &styles, .numbering = numbering};
-    w.paged = docx_has_page_breaks(body, &w.rendered_breaks);
-    if (w.paged) samla_doc_add_page(&ctx->doc, 0, 0);
+    st = docx_scan_pages(&w, body);
+    if (st == SAMLA_OK && w.paged) samla_doc_add_page(&ctx->doc, 0, 0);
 
-    st = docx_add_header_footer(&w, pkg, rels, dir, false);
+    if (st == SAMLA_OK) st = docx_add_header_footer(&w, pkg, rels, dir, false);
     if (st == SAMLA_OK) st = docx_walk_blocks(&w, body);
     xmlFreeDoc(dx);
     if (st == SAMLA_OK) st = docx_add_header_footer(&w, pkg, rels, dir, true);
