@@ -1,0 +1,336 @@
+/* layout.c: reading order and blocks of one page.
+ *
+ * A page is read top to bottom: header lines, then the body, where a
+ * multi-column region (tables.c) is read column by column (text columns) or
+ * handed to the table builder, then footer lines. A run of line fragments
+ * becomes blocks: a new block starts at a larger vertical gap, a change of
+ * font size or weight, a bullet or list number, an indented first line, or
+ * when the previous line ended short although the next line's first word
+ * would have fit (the end of a paragraph). Blocks set in a font larger than
+ * the body, or short bold lines without a final full stop, are headings;
+ * levels follow the rank of the heading font size (1 = largest). */
+#include <math.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include <glib.h>
+
+#include "pdf.h"
+
+static int cmp_double(const void *a, const void *b)
+{
+    double x = *(const double *)a, y = *(const double *)b;
+    return x < y ? -1 : x > y;
+}
+
+void pdf_measure_fonts(pdf_reader *r)
+{
+    size_t n = 0;
+    for (size_t i = 0; i < r->npages; i++)
+        for (size_t j = 0; j < r->pages[i].nlines; j++) n += r->pages[i].lines[j].nwords;
+    r->body_size = 10;
+    if (!n) return;
+    double *sizes = malloc(n * sizeof *sizes);
+    if (!sizes) return;
+    size_t k = 0;
+    for (size_t i = 0; i < r->npages; i++)
+        for (size_t j = 0; j < r->pages[i].nlines; j++) {
+            const pdf_line *l = &r->pages[i].lines[j];
+            if (l->role != PDF_BODY) continue;
+            for (size_t w = 0; w < l->nwords; w++) sizes[k++] = l->words[w].size;
+        }
+    if (k) {
+        qsort(sizes, k, sizeof *sizes, cmp_double);
+        r->body_size = sizes[k / 2];
+    }
+    /* heading sizes: distinct line sizes (0.5 pt steps) above the body size */
+    size_t m = 0;
+    for (size_t i = 0; i < r->npages; i++)
+        for (size_t j = 0; j < r->pages[i].nlines; j++) {
+            const pdf_line *l = &r->pages[i].lines[j];
+            double s = round(l->size * 2) / 2;
+            if (l->role != PDF_BODY || s < r->body_size + 0.9) continue;
+            bool seen = false;
+            for (size_t q = 0; q < m; q++) seen = seen || sizes[q] == s;
+            if (!seen) sizes[m++] = s;
+        }
+    qsort(sizes, m, sizeof *sizes, cmp_double);
+    r->nhead_sizes = 0;
+    for (size_t q = m; q-- > 0 && r->nhead_sizes < 8;) r->head_sizes[r->nhead_sizes++] = sizes[q];
+    free(sizes);
+}
+
+bool pdf_starts_upper(const char *s)
+{
+    gunichar c = g_utf8_get_char_validated(s, -1);
+    return c != (gunichar)-1 && c != (gunichar)-2 && (g_unichar_isupper(c) || g_unichar_isdigit(c));
+}
+
+/* The bullet glyph text starts with, or NULL. */
+const char *pdf_bullet_prefix(const pdf_settings *s, const char *text)
+{
+    for (const char **b = s->bullets; b && *b; b++) {
+        size_t l = strlen(*b);
+        if (strncmp(text, *b, l) == 0 && (text[l] == ' ' || text[l] == '\0')) return *b;
+    }
+    return NULL;
+}
+
+/* One line fragment with its measures. */
+typedef struct frag_info {
+    const pdf_frag *f;
+    const char *text;
+    double x0, x1, y0, y1, size;
+    bool bold, italic;
+    const char *label;   /* bullet or list number starting the fragment, or NULL */
+    size_t label_words;  /* words of the label */
+} frag_info;
+
+static void measure(pdf_reader *r, const pdf_frag *f, frag_info *fi)
+{
+    const pdf_word *w = f->line->words;
+    fi->f = f;
+    fi->text = pdf_frag_text(r->ctx->arena, f);
+    fi->x0 = w[f->w0].x0;
+    fi->x1 = w[f->w1 - 1].x1;
+    fi->y0 = 1e9;
+    fi->y1 = -1e9;
+    fi->size = 0;
+    fi->bold = fi->italic = true;
+    for (size_t i = f->w0; i < f->w1; i++) {
+        fi->y0 = fmin(fi->y0, w[i].y0);
+        fi->y1 = fmax(fi->y1, w[i].y1);
+        fi->size = fmax(fi->size, w[i].size);
+        fi->bold = fi->bold && w[i].bold;
+        fi->italic = fi->italic && w[i].italic;
+    }
+    fi->label = NULL;
+    fi->label_words = 0;
+    const char *first = w[f->w0].text;
+    if (f->w1 - f->w0 >= 2 && (pdf_bullet_prefix(r->set, first) || samla_re_test(r->set->numbering, first))) {
+        fi->label = first;
+        fi->label_words = 1;
+    }
+}
+
+/* Appends next line text to s with the hyphenation rules. */
+static void join_text(const pdf_settings *set, GString *s, const char *next)
+{
+    if (s->len == 0) {
+        g_string_append(s, next);
+        return;
+    }
+    const char *end = s->str + s->len;
+    const char *last = g_utf8_find_prev_char(s->str, end);
+    gunichar lc = last ? g_utf8_get_char(last) : 0;
+    if (lc == '-' || lc == 0x2010) {
+        const char *before = g_utf8_find_prev_char(s->str, last);
+        bool letter = before && g_unichar_isalpha(g_utf8_get_char(before));
+        size_t wl = strcspn(next, " ");
+        bool suspended = false;
+        for (const char **w = set->suspended_next; w && *w && letter; w++)
+            suspended = suspended || (strlen(*w) == wl && strncmp(*w, next, wl) == 0);
+        gunichar nc = g_utf8_get_char_validated(next, -1);
+        if (suspended || !letter) {
+            g_string_append_c(s, ' ');
+        } else if (nc != (gunichar)-1 && nc != (gunichar)-2 && g_unichar_islower(nc)) {
+            g_string_truncate(s, (gsize)(last - s->str));
+        }
+        g_string_append(s, next);
+        return;
+    }
+    if (lc != '/') g_string_append_c(s, ' ');
+    g_string_append(s, next);
+}
+
+static int heading_level(const pdf_reader *r, double size)
+{
+    double s = round(size * 2) / 2;
+    for (int i = 0; i < r->nhead_sizes; i++)
+        if (s >= r->head_sizes[i] - 0.01) return i + 1;
+    return r->nhead_sizes + 1;
+}
+
+/* Makes the block for fragments [a, b). */
+static samla_block *make_block(pdf_reader *r, const frag_info *fi, size_t a, size_t b, double minx,
+                               bool in_cell)
+{
+    GString *s = g_string_new(NULL);
+    const frag_info *h = &fi[a];
+    const char *first = h->text;
+    if (h->label) {
+        first = h->text + strlen(h->label);
+        while (*first == ' ') first++;
+    }
+    join_text(r->set, s, first);
+    double x0 = h->x0, x1 = h->x1, y0 = h->y0, y1 = h->y1;
+    bool bold = h->bold, italic = h->italic;
+    for (size_t i = a + 1; i < b; i++) {
+        join_text(r->set, s, fi[i].text);
+        x0 = fmin(x0, fi[i].x0);
+        x1 = fmax(x1, fi[i].x1);
+        y1 = fmax(y1, fi[i].y1);
+        bold = bold && fi[i].bold;
+        italic = italic && fi[i].italic;
+    }
+    samla_block_kind kind = SAMLA_BLOCK_PARAGRAPH;
+    int level = 0;
+    size_t len = s->len;
+    char lastc = len ? s->str[len - 1] : '\0';
+    if (h->label) {
+        kind = SAMLA_BLOCK_LIST_ITEM;
+        level = 1 + (int)lround((h->x0 - minx) / 18);
+        if (level > 9) level = 9;
+    } else if (!in_cell && b - a <= 3 && len <= 250 && h->size >= r->body_size + 0.9) {
+        kind = SAMLA_BLOCK_HEADING;
+        level = heading_level(r, h->size);
+    } else if (!in_cell && bold && b - a <= 2 && len <= 160 && lastc != '.' && lastc != ',' &&
+               h->size >= r->body_size - 0.6 && pdf_starts_upper(s->str)) {
+        kind = SAMLA_BLOCK_HEADING;
+        level = r->nhead_sizes + 1;
+    }
+    if (level > 9) level = 9;
+    samla_block *blk = samla_block_new(&r->ctx->doc, kind, s->str);
+    g_string_free(s, TRUE);
+    if (!blk) return NULL;
+    blk->level = level;
+    if (h->label) blk->numbering = samla_arena_strdup(r->ctx->arena, h->label);
+    blk->style.font_size = h->size;
+    blk->style.bold = bold;
+    blk->style.italic = italic;
+    blk->x0 = x0;
+    blk->y0 = y0;
+    blk->x1 = x1;
+    blk->y1 = y1;
+    return blk;
+}
+
+/* True when fragment i starts a new block after fragment i - 1. */
+static bool breaks_before(const pdf_reader *r, const frag_info *fi, size_t i, size_t start,
+                          double right)
+{
+    const frag_info *p = &fi[i - 1], *c = &fi[i];
+    double size = fmin(p->size, c->size);
+    if (c->y0 - p->y1 > 0.45 * size) return true;
+    if (fabs(p->size - c->size) > 0.6 || p->bold != c->bold) return true;
+    if (c->label) return true;
+    const frag_info *h = &fi[start];
+    if (h->label) {
+        /* continuation lines of a list item are indented past the label */
+        return c->x0 <= h->x0 + 1;
+    }
+    if (c->x0 > p->x0 + 1.5 * size && i - 1 == start) return false; /* hanging first line */
+    if (c->x0 > p->x0 + 1.2 * size) return true;                   /* indented first line */
+    /* the previous line ended short although this line's first word fits */
+    const pdf_word *w = &c->f->line->words[c->f->w0];
+    double need = (w->x1 - w->x0) + 0.3 * size;
+    if (p->x1 + need < right - 0.5 && pdf_starts_upper(c->text)) return true;
+    (void)r;
+    return false;
+}
+
+samla_status pdf_emit_frags(pdf_reader *r, const pdf_frag *frags, size_t n, bool in_cell,
+                            samla_block ***cell_out, size_t *ncell_out)
+{
+    if (!n) return SAMLA_OK;
+    frag_info *fi = samla_arena_alloc(r->ctx->arena, n * sizeof *fi);
+    if (!fi) return SAMLA_ERR_NOMEM;
+    double minx = 1e9, right = -1e9;
+    for (size_t i = 0; i < n; i++) {
+        measure(r, &frags[i], &fi[i]);
+        if (!fi[i].text) return SAMLA_ERR_NOMEM;
+        minx = fmin(minx, fi[i].x0);
+        right = fmax(right, fi[i].x1);
+    }
+    if (in_cell) {
+        *cell_out = samla_arena_alloc(r->ctx->arena, (n + 1) * sizeof **cell_out);
+        *ncell_out = 0;
+        if (!*cell_out) return SAMLA_ERR_NOMEM;
+    }
+    size_t start = 0;
+    for (size_t i = 1; i <= n; i++) {
+        if (i < n && !breaks_before(r, fi, i, start, right)) continue;
+        samla_block *b = make_block(r, fi, start, i, minx, in_cell);
+        if (!b) return SAMLA_ERR_NOMEM;
+        if (*b->text) {
+            if (in_cell) {
+                (*cell_out)[(*ncell_out)++] = b;
+            } else {
+                samla_status st = samla_doc_append(&r->ctx->doc, b);
+                if (st != SAMLA_OK) return st;
+                r->emitted_since_table = true;
+            }
+        }
+        start = i;
+    }
+    return SAMLA_OK;
+}
+
+static samla_status emit_furniture(pdf_reader *r, const pdf_page *p, pdf_role role)
+{
+    for (size_t i = 0; i < p->nlines; i++) {
+        const pdf_line *l = &p->lines[i];
+        if (l->role != role || !l->nwords) continue;
+        pdf_frag f = {l, 0, l->nwords};
+        samla_block *b = samla_block_new(&r->ctx->doc, role == PDF_HEADER ? SAMLA_BLOCK_HEADER : SAMLA_BLOCK_FOOTER,
+                                         pdf_frag_text(r->ctx->arena, &f));
+        if (!b) return SAMLA_ERR_NOMEM;
+        b->x0 = l->x0, b->y0 = l->y0, b->x1 = l->x1, b->y1 = l->y1;
+        b->style.font_size = l->size;
+        b->style.bold = l->bold;
+        b->style.italic = l->italic;
+        samla_status st = samla_doc_append(&r->ctx->doc, b);
+        if (st != SAMLA_OK) return st;
+    }
+    return SAMLA_OK;
+}
+
+/* Body text lines [a, b) outside any region, as one run of fragments. */
+static samla_status emit_plain(pdf_reader *r, const pdf_line *const *lines, size_t a, size_t b)
+{
+    if (a >= b) return SAMLA_OK;
+    samla_status st = pdf_close_table(r);
+    pdf_frag *f = samla_arena_alloc(r->ctx->arena, (b - a) * sizeof *f);
+    if (!f) return SAMLA_ERR_NOMEM;
+    for (size_t i = a; i < b; i++) f[i - a] = (pdf_frag){lines[i], 0, lines[i]->nwords};
+    return st == SAMLA_OK ? pdf_emit_frags(r, f, b - a, false, NULL, NULL) : st;
+}
+
+static samla_status emit_columns(pdf_reader *r, const pdf_region *g, const pdf_line *const *lines)
+{
+    samla_status st = pdf_close_table(r);
+    size_t n = g->last - g->first;
+    pdf_frag *f = samla_arena_alloc(r->ctx->arena, (n ? n : 1) * sizeof *f);
+    if (!f) return SAMLA_ERR_NOMEM;
+    for (size_t c = 0; c < g->ncols && st == SAMLA_OK; c++) {
+        size_t k = 0;
+        for (size_t i = g->first; i < g->last; i++) {
+            pdf_frag cf = pdf_column_frag(g, lines[i], c);
+            if (cf.w1 > cf.w0) f[k++] = cf;
+        }
+        st = pdf_emit_frags(r, f, k, false, NULL, NULL);
+    }
+    return st;
+}
+
+samla_status pdf_layout_page(pdf_reader *r, const pdf_page *p)
+{
+    samla_status st = emit_furniture(r, p, PDF_HEADER);
+    const pdf_line **body = samla_arena_alloc(r->ctx->arena, (p->nlines + 1) * sizeof *body);
+    if (!body) return SAMLA_ERR_NOMEM;
+    size_t n = 0;
+    for (size_t i = 0; i < p->nlines; i++)
+        if (p->lines[i].role == PDF_BODY && p->lines[i].nwords) body[n++] = &p->lines[i];
+    size_t ng = 0;
+    pdf_region *g = pdf_find_regions(r, body, n, &ng);
+    size_t at = 0;
+    for (size_t k = 0; k < ng && st == SAMLA_OK; k++) {
+        st = emit_plain(r, body, at, g[k].first);
+        if (st != SAMLA_OK) break;
+        st = g[k].text_columns ? emit_columns(r, &g[k], body) : pdf_emit_table(r, &g[k], body);
+        at = g[k].last;
+    }
+    if (st == SAMLA_OK) st = emit_plain(r, body, at, n);
+    if (st == SAMLA_OK) st = emit_furniture(r, p, PDF_FOOTER);
+    return st;
+}

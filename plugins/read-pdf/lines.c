@@ -1,0 +1,189 @@
+/* lines.c: one poppler page to words and lines.
+ *
+ * poppler_page_get_text gives the page text and poppler_page_get_text_layout
+ * one box per character of it; poppler_page_get_text_attributes gives the
+ * font name and size per character range. Words are runs of non-space
+ * characters on one baseline without a visible gap; lines are words whose
+ * boxes overlap vertically, sorted left to right. */
+#include <math.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include <glib.h>
+#include <poppler.h>
+
+#include "pdf.h"
+
+typedef struct glyph {
+    const char *s;      /* into the page text */
+    size_t len;
+    double x0, y0, x1, y1;
+    const PopplerTextAttributes *attr;
+} glyph;
+
+static bool name_has(const char *name, const char *const *parts)
+{
+    if (!name) return false;
+    gchar *low = g_ascii_strdown(name, -1);
+    bool hit = false;
+    for (; *parts && !hit; parts++) hit = strstr(low, *parts) != NULL;
+    g_free(low);
+    return hit;
+}
+
+static const char *const bold_parts[] = {"bold", "black", "heavy", "semibold", "demi", NULL};
+static const char *const italic_parts[] = {"italic", "oblique", NULL};
+
+static int cmp_word_y(const void *a, const void *b)
+{
+    const pdf_word *p = a, *q = b;
+    double pc = (p->y0 + p->y1) / 2, qc = (q->y0 + q->y1) / 2;
+    if (fabs(pc - qc) > 0.01) return pc < qc ? -1 : 1;
+    return p->x0 < q->x0 ? -1 : p->x0 > q->x0;
+}
+
+static int cmp_word_x(const void *a, const void *b)
+{
+    const pdf_word *p = a, *q = b;
+    return p->x0 < q->x0 ? -1 : p->x0 > q->x0;
+}
+
+/* Closes the word made of glyphs [g0, g1) into *w (text in the arena). */
+static bool make_word(samla_arena *a, const glyph *g, size_t g0, size_t g1, pdf_word *w)
+{
+    size_t len = 0;
+    for (size_t i = g0; i < g1; i++) len += g[i].len;
+    char *t = samla_arena_alloc(a, len + 1);
+    if (!t) return false;
+    size_t o = 0;
+    w->x0 = w->y0 = 1e9;
+    w->x1 = w->y1 = -1e9;
+    for (size_t i = g0; i < g1; i++) {
+        memcpy(t + o, g[i].s, g[i].len);
+        o += g[i].len;
+        w->x0 = fmin(w->x0, g[i].x0);
+        w->y0 = fmin(w->y0, g[i].y0);
+        w->x1 = fmax(w->x1, g[i].x1);
+        w->y1 = fmax(w->y1, g[i].y1);
+    }
+    t[o] = '\0';
+    w->text = t;
+    const PopplerTextAttributes *at = g[g0].attr;
+    w->size = at ? at->font_size : (w->y1 - w->y0);
+    w->bold = at && name_has(at->font_name, bold_parts);
+    w->italic = at && name_has(at->font_name, italic_parts);
+    return true;
+}
+
+/* Groups words (sorted by vertical centre) into lines. */
+static samla_status group_lines(samla_arena *a, pdf_word *w, size_t n, pdf_page *out)
+{
+    out->lines = samla_arena_alloc(a, (n ? n : 1) * sizeof *out->lines);
+    if (!out->lines) return SAMLA_ERR_NOMEM;
+    size_t i = 0;
+    while (i < n) {
+        size_t j = i + 1;
+        double y0 = w[i].y0, y1 = w[i].y1;
+        while (j < n) {
+            double h = fmin(y1 - y0, w[j].y1 - w[j].y0);
+            double ov = fmin(y1, w[j].y1) - fmax(y0, w[j].y0);
+            if (h <= 0 || ov < 0.5 * h) break;
+            y0 = fmin(y0, w[j].y0);
+            y1 = fmax(y1, w[j].y1);
+            j++;
+        }
+        pdf_line *l = &out->lines[out->nlines++];
+        l->words = &w[i];
+        l->nwords = j - i;
+        qsort(l->words, l->nwords, sizeof *l->words, cmp_word_x);
+        l->x0 = 1e9;
+        l->x1 = -1e9;
+        l->y0 = y0;
+        l->y1 = y1;
+        l->bold = l->italic = true;
+        for (size_t k = 0; k < l->nwords; k++) {
+            l->x0 = fmin(l->x0, l->words[k].x0);
+            l->x1 = fmax(l->x1, l->words[k].x1);
+            l->size = fmax(l->size, l->words[k].size);
+            l->bold = l->bold && l->words[k].bold;
+            l->italic = l->italic && l->words[k].italic;
+        }
+        i = j;
+    }
+    return SAMLA_OK;
+}
+
+samla_status pdf_page_lines(pdf_reader *r, PopplerPage *page, pdf_page *out)
+{
+    samla_arena *a = r->ctx->arena;
+    char *text = poppler_page_get_text(page);
+    PopplerRectangle *rects = NULL;
+    guint nrects = 0;
+    if (!text || !poppler_page_get_text_layout(page, &rects, &nrects)) {
+        g_free(text);
+        g_free(rects);
+        return SAMLA_OK; /* no text layer on this page */
+    }
+    GList *attrs = poppler_page_get_text_attributes(page);
+    size_t nchars = (size_t)g_utf8_strlen(text, -1);
+    if (nchars > nrects) nchars = nrects;
+    glyph *g = malloc((nchars ? nchars : 1) * sizeof *g);
+    pdf_word *words = samla_arena_alloc(a, (nchars ? nchars : 1) * sizeof *words);
+    samla_status st = g && words ? SAMLA_OK : SAMLA_ERR_NOMEM;
+    size_t ng = 0, nw = 0;
+    const char *p = text;
+    GList *at = attrs;
+    for (size_t i = 0; st == SAMLA_OK && i < nchars; i++, p = g_utf8_next_char(p)) {
+        while (at && ((PopplerTextAttributes *)at->data)->end_index < (int)i) at = at->next;
+        gunichar c = g_utf8_get_char(p);
+        PopplerRectangle *rc = &rects[i];
+        bool space = g_unichar_isspace(c) || c == 0xA0 || rc->x2 <= rc->x1;
+        if (!space && ng > 0) {
+            /* a gap or a step back / down ends the word */
+            const glyph *prev = &g[ng - 1];
+            double size = prev->y1 - prev->y0;
+            double gap = rc->x1 - prev->x1;
+            double ov = fmin(prev->y1, rc->y2) - fmax(prev->y0, rc->y1);
+            if (gap > 0.25 * size || gap < -0.5 * size || ov < 0.3 * size) space = true, i--, p = g_utf8_prev_char(p);
+            else {
+                g[ng++] = (glyph){p, (size_t)(g_utf8_next_char(p) - p), rc->x1, rc->y1, rc->x2, rc->y2,
+                                  at ? at->data : NULL};
+                continue;
+            }
+        }
+        if (space) {
+            if (ng && !make_word(a, g, 0, ng, &words[nw++])) st = SAMLA_ERR_NOMEM;
+            ng = 0;
+            continue;
+        }
+        g[ng++] = (glyph){p, (size_t)(g_utf8_next_char(p) - p), rc->x1, rc->y1, rc->x2, rc->y2,
+                          at ? at->data : NULL};
+    }
+    if (st == SAMLA_OK && ng && !make_word(a, g, 0, ng, &words[nw++])) st = SAMLA_ERR_NOMEM;
+    free(g);
+    if (st == SAMLA_OK) {
+        qsort(words, nw, sizeof *words, cmp_word_y);
+        st = group_lines(a, words, nw, out);
+    }
+    poppler_page_free_text_attributes(attrs);
+    g_free(rects);
+    g_free(text);
+    return st;
+}
+
+char *pdf_frag_text(samla_arena *a, const pdf_frag *f)
+{
+    size_t len = 1;
+    for (size_t i = f->w0; i < f->w1; i++) len += strlen(f->line->words[i].text) + 1;
+    char *t = samla_arena_alloc(a, len);
+    if (!t) return NULL;
+    size_t o = 0;
+    for (size_t i = f->w0; i < f->w1; i++) {
+        if (o) t[o++] = ' ';
+        size_t l = strlen(f->line->words[i].text);
+        memcpy(t + o, f->line->words[i].text, l);
+        o += l;
+    }
+    t[o] = '\0';
+    return t;
+}

@@ -1,0 +1,123 @@
+/* pdf.h: private types of the read-pdf plugin (words, lines, pages, the
+ * per-document reader state) and the functions its files share.
+ *
+ * Everything here lives in the document's arena (ctx->arena) unless said
+ * otherwise; nothing is freed by hand. Coordinates are PDF points with the
+ * origin at the top-left corner of the page (poppler's text layout space). */
+#ifndef READ_PDF_H
+#define READ_PDF_H
+
+#include <stdbool.h>
+#include <stddef.h>
+
+#include "samla/samla.h"
+
+typedef enum pdf_role { PDF_BODY = 0, PDF_HEADER, PDF_FOOTER } pdf_role;
+
+typedef struct pdf_word {
+    const char *text;         /* UTF-8, arena */
+    double x0, y0, x1, y1;
+    double size;              /* font size of the first glyph */
+    bool bold, italic;
+} pdf_word;
+
+/* A baseline across the whole page: words sorted left to right. Columns and
+ * table cells are contiguous word ranges of a line (pdf_frag). */
+typedef struct pdf_line {
+    pdf_word *words;
+    size_t nwords;
+    double x0, y0, x1, y1;
+    double size;              /* largest word font size */
+    bool bold, italic;        /* every word bold / italic */
+    pdf_role role;
+} pdf_line;
+
+typedef struct pdf_page {
+    int number;
+    double width, height;
+    pdf_line *lines;          /* top to bottom */
+    size_t nlines;
+} pdf_page;
+
+/* Words [w0, w1) of one line. */
+typedef struct pdf_frag {
+    const pdf_line *line;
+    size_t w0, w1;
+} pdf_frag;
+
+/* Run-wide settings loaded from data/read-pdf.yaml in init (malloc'd by
+ * init, freed by fini). */
+typedef struct pdf_settings {
+    samla_arena *arena;                 /* owns the loaded lists */
+    const char **suspended_next;        /* "och", "eller", ... NULL-terminated */
+    const char **bullets;               /* "•", "–", ... NULL-terminated */
+    samla_re *numbering;                /* "1." "1)" "a)" "2.1" list/heading labels */
+    samla_re *page_number;              /* a standalone page number line */
+} pdf_settings;
+
+/* A table being built; it may continue on the next page. */
+typedef struct pdf_table {
+    samla_block *block;       /* already appended to the doc; cells filled at close */
+    size_t ncols;
+    double bounds[16];        /* x of the column starts 1..ncols-1 */
+    size_t nrows, rows_cap;
+    samla_block ***cells;     /* cells[r * ncols + c]: NULL-terminated block lists */
+    size_t *ncell;            /* block count per cell */
+    bool header_row;          /* row 0 is a header */
+    const char *header_key;   /* soft text of the header row, to skip repeats */
+} pdf_table;
+
+/* Per-document state. */
+typedef struct pdf_reader {
+    samla_ctx *ctx;
+    const pdf_settings *set;
+    pdf_page *pages;
+    size_t npages;
+    double body_size;         /* median font size of body text */
+    double head_sizes[8];     /* distinct heading sizes, largest first */
+    int nhead_sizes;
+    pdf_table *open_table;    /* table that may continue on the next page */
+    bool emitted_since_table; /* body text emitted after open_table */
+} pdf_reader;
+
+/* lines.c: reads one poppler page into lines of words. */
+typedef struct _PopplerPage PopplerPage;
+samla_status pdf_page_lines(pdf_reader *r, PopplerPage *page, pdf_page *out);
+/* Text of words [w0, w1) joined with spaces (arena). */
+char *pdf_frag_text(samla_arena *a, const pdf_frag *f);
+
+/* furniture.c: marks running headers / footers on all pages. */
+void pdf_mark_furniture(pdf_reader *r);
+
+/* layout.c: body font size and heading sizes over the whole document. */
+void pdf_measure_fonts(pdf_reader *r);
+/* Emits one page's blocks in reading order (headers, body, footers). */
+samla_status pdf_layout_page(pdf_reader *r, const pdf_page *p);
+/* Turns a run of fragments (one column, top to bottom) into blocks; either
+ * appended to the doc (cell == NULL) or to a table cell list. */
+samla_status pdf_emit_frags(pdf_reader *r, const pdf_frag *frags, size_t n, bool in_cell,
+                            samla_block ***cell_out, size_t *ncell_out);
+
+/* tables.c: column boundaries of a line range; see the file. */
+typedef struct pdf_region {
+    size_t first, last;       /* line indexes [first, last) in the page's body lines */
+    size_t ncols;
+    double bounds[16];        /* ncols - 1 boundaries, ascending */
+    bool text_columns;        /* a two-column text layout, not a table */
+} pdf_region;
+
+/* Finds multi-column regions among body lines (arena array, *n regions). */
+pdf_region *pdf_find_regions(pdf_reader *r, const pdf_line *const *lines, size_t nlines,
+                             size_t *n);
+/* Word range of line l that falls in column c of region g. */
+pdf_frag pdf_column_frag(const pdf_region *g, const pdf_line *l, size_t c);
+/* Adds a table region's rows to the open table or a new one. */
+samla_status pdf_emit_table(pdf_reader *r, const pdf_region *g, const pdf_line *const *lines);
+/* Fills and finishes the open table's block. */
+samla_status pdf_close_table(pdf_reader *r);
+
+/* Helpers shared by layout.c and tables.c. */
+bool pdf_starts_upper(const char *s);
+const char *pdf_bullet_prefix(const pdf_settings *s, const char *text);
+
+#endif

@@ -1,0 +1,177 @@
+/* read_pdf.c: the read-pdf reader plugin (poppler-glib): descriptor, run
+ * settings, opening the PDF from memory, metadata, and the page loop.
+ *
+ * All pages are first read into lines (lines.c) so that running headers and
+ * footers (furniture.c) and the body font size (layout.c) can be measured
+ * over the whole document; then each page is laid out into blocks. */
+#include <stdlib.h>
+#include <string.h>
+
+#include <glib.h>
+#include <poppler.h>
+
+#include "pdf.h"
+
+#define MAX_PAGES 5000
+
+/* Copies a YAML sequence of strings into a NULL-terminated arena array. */
+static const char **string_list(samla_arena *a, const samla_node *seq)
+{
+    size_t n = samla_node_len(seq);
+    const char **out = samla_arena_alloc(a, (n + 1) * sizeof *out);
+    if (!out) return NULL;
+    size_t k = 0;
+    for (size_t i = 0; i < n; i++) {
+        const samla_node *s = samla_seq_at(seq, i);
+        if (s && s->type == SAMLA_NODE_STRING) out[k++] = s->u.s;
+    }
+    return out;
+}
+
+static void fini(void *state)
+{
+    pdf_settings *s = state;
+    if (!s) return;
+    samla_re_free(s->numbering);
+    samla_re_free(s->page_number);
+    samla_arena_free(s->arena);
+    free(s);
+}
+
+/* Allocates the run settings (freed by fini) from data/read-pdf.yaml. */
+static samla_status init(samla_runtime *rt, const void *cfg, void **state, samla_diag *diag)
+{
+    (void)cfg;
+    pdf_settings *s = calloc(1, sizeof *s);
+    if (!s) return SAMLA_ERR_NOMEM;
+    *state = s;
+    s->arena = samla_arena_new();
+    if (!s->arena) return SAMLA_ERR_NOMEM;
+    samla_node *data = NULL;
+    samla_status st = samla_runtime_load_data(rt, s->arena, "read-pdf.yaml", &data, diag);
+    if (st != SAMLA_OK) return st;
+    s->suspended_next = string_list(s->arena, samla_map_get(data, "suspended_compound_next"));
+    s->bullets = string_list(s->arena, samla_map_get(data, "bullets"));
+    const char *num = samla_map_get_str(data, "list_number");
+    const char *page = samla_map_get_str(data, "page_number");
+    if (!s->suspended_next || !s->bullets) return SAMLA_ERR_NOMEM;
+    if (!num || !page) {
+        samla_diag_add(diag, SAMLA_SEV_ERROR, 0, "read-pdf.yaml: list_number and page_number patterns are required");
+        return SAMLA_ERR_CONFIG;
+    }
+    s->numbering = samla_re_compile(num, 0, diag);
+    s->page_number = samla_re_compile(page, SAMLA_RE_CASELESS, diag);
+    return s->numbering && s->page_number ? SAMLA_OK : SAMLA_ERR_CONFIG;
+}
+
+static char *meta(samla_arena *a, gchar *s)
+{
+    char *out = s && *s ? samla_text_clean(a, s) : NULL;
+    g_free(s);
+    return out && *out ? out : NULL;
+}
+
+static void read_meta(samla_ctx *ctx, PopplerDocument *pd)
+{
+    ctx->doc.meta_title = meta(ctx->arena, poppler_document_get_title(pd));
+    ctx->doc.meta_author = meta(ctx->arena, poppler_document_get_author(pd));
+    GDateTime *dt = poppler_document_get_creation_date_time(pd);
+    if (dt) {
+        ctx->doc.meta_date = meta(ctx->arena, g_date_time_format(dt, "%Y-%m-%d"));
+        g_date_time_unref(dt);
+    }
+}
+
+/* "3, 4, 7" for the empty pages, arena. */
+static char *page_list(samla_arena *a, const pdf_reader *r)
+{
+    char *s = "";
+    for (size_t i = 0; i < r->npages && s; i++)
+        if (!r->pages[i].nlines) s = samla_arena_printf(a, "%s%s%d", s, *s ? ", " : "", r->pages[i].number);
+    return s;
+}
+
+static samla_status open_doc(samla_ctx *ctx, PopplerDocument **out)
+{
+    GBytes *bytes = g_bytes_new_static(ctx->doc.bytes, ctx->doc.size);
+    GError *err = NULL;
+    *out = poppler_document_new_from_bytes(bytes, NULL, &err);
+    g_bytes_unref(bytes);
+    if (*out) return SAMLA_OK;
+    samla_status st = SAMLA_ERR_FORMAT;
+    if (err && err->domain == POPPLER_ERROR && err->code == POPPLER_ERROR_ENCRYPTED) {
+        samla_ctx_error(ctx, 0, "encrypted PDF (password protected)");
+        st = SAMLA_ERR_ENCRYPTED;
+    } else {
+        samla_ctx_error(ctx, 0, "damaged PDF: %s", err && err->message ? err->message : "cannot be opened");
+    }
+    if (err) g_error_free(err);
+    return st;
+}
+
+static samla_status process(void *state, samla_ctx *ctx)
+{
+    PopplerDocument *pd = NULL;
+    samla_status st = open_doc(ctx, &pd);
+    if (st != SAMLA_OK) return st;
+    int np = poppler_document_get_n_pages(pd);
+    if (np > MAX_PAGES) {
+        samla_ctx_error(ctx, 0, "PDF has %d pages; read-pdf reads at most %d", np, MAX_PAGES);
+        g_object_unref(pd);
+        return SAMLA_ERR_LIMIT;
+    }
+    if (np <= 0) {
+        samla_ctx_error(ctx, 0, "damaged PDF: no pages");
+        g_object_unref(pd);
+        return SAMLA_ERR_FORMAT;
+    }
+    read_meta(ctx, pd);
+    pdf_reader r = {.ctx = ctx, .set = state, .npages = (size_t)np};
+    r.pages = samla_arena_alloc(ctx->arena, r.npages * sizeof *r.pages);
+    if (!r.pages) st = SAMLA_ERR_NOMEM;
+    size_t empty = 0;
+    for (int i = 0; i < np && st == SAMLA_OK; i++) {
+        PopplerPage *page = poppler_document_get_page(pd, i);
+        pdf_page *p = &r.pages[i];
+        p->number = i + 1;
+        if (page) {
+            poppler_page_get_size(page, &p->width, &p->height);
+            st = pdf_page_lines(&r, page, p);
+            g_object_unref(page);
+        }
+        empty += p->nlines == 0;
+    }
+    g_object_unref(pd);
+    if (st != SAMLA_OK) return st;
+    if (empty == r.npages) {
+        samla_ctx_error(ctx, 0, "no text layer (pages 1–%zu): scanned document", r.npages);
+        return SAMLA_ERR_NO_TEXT;
+    }
+    if (empty) samla_ctx_warn(ctx, 0, "no text layer on pages %s (scanned? OCR is not available yet)", page_list(ctx->arena, &r));
+    pdf_mark_furniture(&r);
+    pdf_measure_fonts(&r);
+    for (size_t i = 0; i < r.npages && st == SAMLA_OK; i++) {
+        if (!samla_doc_add_page(&ctx->doc, r.pages[i].width, r.pages[i].height)) return SAMLA_ERR_NOMEM;
+        st = pdf_layout_page(&r, &r.pages[i]);
+    }
+    if (st == SAMLA_OK) st = pdf_close_table(&r);
+    return st;
+}
+
+static const char *const formats[] = {"pdf", NULL};
+static const char *const provides[] = {"content", NULL};
+
+static const samla_plugin descriptor = {
+    SAMLA_PLUGIN_HEADER,
+    .name = "read-pdf",
+    .version = "1.0.0",
+    .description = "reads PDF text layers (poppler): columns, headings, lists, tables, running headers/footers",
+    .stage = SAMLA_STAGE_READER,
+    .accepts = formats,
+    .provides = provides,
+    .init = init,
+    .process = process,
+    .fini = fini,
+};
+
+SAMLA_EXPORT const samla_plugin *SAMLA_PLUGIN_ENTRY(void) { return &descriptor; }

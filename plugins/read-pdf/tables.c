@@ -1,0 +1,350 @@
+/* tables.c: multi-column regions (tables and two-column text) from the text
+ * layer alone.
+ *
+ * A column boundary is an x position that no word crosses over a run of
+ * consecutive lines (no large vertical gap inside) and at which several of
+ * those lines start a word (left-aligned column). Runs of boundaries that
+ * overlap form a region. A region of two wide columns filled with prose is
+ * read as text columns; any other region is a table. Table rows start at a
+ * vertical gap larger than the line spacing inside the table where the first
+ * column has text. A table whose next page starts with a table of the same
+ * columns continues (a repeated header row is dropped). */
+#include <math.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "pdf.h"
+
+#define MAX_BOUNDS 15
+
+typedef struct run {
+    double x;
+    size_t a, b;
+} run;
+
+static bool crosses(const pdf_line *l, double x)
+{
+    for (size_t i = 0; i < l->nwords; i++)
+        if (l->words[i].x0 < x - 0.5 && l->words[i].x1 > x + 0.5) return true;
+    return false;
+}
+
+static bool has_left(const pdf_line *l, double x) { return l->nwords && l->words[0].x0 < x; }
+static bool has_right(const pdf_line *l, double x) { return l->nwords && l->words[l->nwords - 1].x1 > x; }
+
+/* Space between the last word left of x and the first word right of it. */
+static double gap_at(const pdf_line *l, double x)
+{
+    double left = -1e9;
+    for (size_t i = 0; i < l->nwords; i++) {
+        if (l->words[i].x0 >= x) return l->words[i].x0 - left;
+        left = l->words[i].x1;
+    }
+    return 0;
+}
+
+/* A word starts at x after a gutter (wider than a word space) or the margin. */
+static bool aligned_at(const pdf_line *l, double x, double gutter)
+{
+    for (size_t i = 0; i < l->nwords; i++)
+        if (l->words[i].x0 >= x) return l->words[i].x0 - x <= 2.5 && gap_at(l, x) >= gutter;
+    return false;
+}
+
+/* Line l cannot be split at x: a word crosses it or the space there is a word space. */
+static bool blocked(const pdf_line *l, double x, double space)
+{
+    if (crosses(l, x)) return true;
+    return has_left(l, x) && has_right(l, x) && gap_at(l, x) < space;
+}
+
+static double vgap(const pdf_line *a, const pdf_line *b) { return b->y0 - a->y1; }
+
+static int cmp_dbl(const void *p, const void *q)
+{
+    double a = *(const double *)p, b = *(const double *)q;
+    return a < b ? -1 : a > b;
+}
+
+/* Left of x in line l is only a list marker or a "label:" */
+static bool left_is_label(const pdf_reader *r, const pdf_line *l, double x)
+{
+    size_t k = 0;
+    while (k < l->nwords && l->words[k].x1 <= x + 0.5) k++;
+    if (!k) return true;
+    const char *last = l->words[k - 1].text;
+    size_t len = strlen(last);
+    if (len && last[len - 1] == ':') return true;
+    return k == 1 && (pdf_bullet_prefix(r->set, last) || samla_re_test(r->set->numbering, last));
+}
+
+/* Grows the run of lines around seed line i that keep x free. */
+static bool grow(const pdf_reader *r, const pdf_line *const *L, size_t n, size_t i, double x, run *out)
+{
+    double lim = 2.2 * r->body_size, space = 0.4 * r->body_size, gutter = fmax(6, 0.7 * r->body_size);
+    size_t a = i, b = i + 1;
+    double size = L[i]->size;
+    if (blocked(L[i], x, space)) return false;
+    /* a run stops at a word across x, a large vertical gap, or another font size (a heading) */
+    while (a > 0 && !blocked(L[a - 1], x, space) && vgap(L[a - 1], L[a]) <= lim && fabs(L[a - 1]->size - size) <= 1)
+        a--;
+    while (b < n && !blocked(L[b], x, space) && vgap(L[b - 1], L[b]) <= lim && fabs(L[b]->size - size) <= 1 &&
+           !(L[b]->bold && !L[b - 1]->bold))
+        b++;
+    while (a < i && !(has_left(L[a], x) && has_right(L[a], x) && gap_at(L[a], x) >= gutter)) a++;
+    if (b - a < 2) return false;
+    size_t aligned = 0, right = 0, labels = 0, both = 0;
+    double lx0 = 1e9, lx1 = -1e9, gaps[64];
+    for (size_t k = a; k < b; k++) {
+        aligned += aligned_at(L[k], x, gutter);
+        right += has_right(L[k], x);
+        if (has_left(L[k], x)) {
+            lx0 = fmin(lx0, L[k]->words[0].x0);
+            for (size_t w = 0; w < L[k]->nwords && L[k]->words[w].x1 <= x + 0.5; w++) lx1 = fmax(lx1, L[k]->words[w].x1);
+        }
+        if (has_left(L[k], x) && has_right(L[k], x)) {
+            if (both < 64) gaps[both] = gap_at(L[k], x);
+            both++;
+            labels += left_is_label(r, L[k], x);
+        }
+    }
+    if (aligned < 2 || aligned * 4 < right || both < 2 || labels * 2 > both) return false;
+    if (lx1 - lx0 < 15) return false;
+    /* the gutter is wider than a word space (justified prose has "rivers") */
+    size_t ng = both < 64 ? both : 64;
+    qsort(gaps, ng, sizeof *gaps, cmp_dbl);
+    if (gaps[ng / 2] < gutter) return false;
+    *out = (run){x, a, b};
+    return true;
+}
+
+static int cmp_run(const void *p, const void *q)
+{
+    const run *a = p, *b = q;
+    if (a->a != b->a) return a->a < b->a ? -1 : 1;
+    return a->x < b->x ? -1 : a->x > b->x;
+}
+
+
+/* Two wide columns mostly filled to their right edge: prose, not a table. */
+static bool is_text_columns(const pdf_region *g, const pdf_line *const *L)
+{
+    if (g->ncols != 2) return false;
+    double x0 = 1e9, x1 = -1e9;
+    for (size_t i = g->first; i < g->last; i++) x0 = fmin(x0, L[i]->x0), x1 = fmax(x1, L[i]->x1);
+    double w = x1 - x0, b = g->bounds[0];
+    if (b - x0 < 0.3 * w || x1 - b < 0.3 * w) return false;
+    size_t full[2] = {0, 0}, lines[2] = {0, 0};
+    for (size_t i = g->first; i < g->last; i++)
+        for (size_t c = 0; c < 2; c++) {
+            pdf_frag f = pdf_column_frag(g, L[i], c);
+            if (f.w1 <= f.w0) continue;
+            lines[c]++;
+            double right = c == 0 ? b : x1;
+            double left = c == 0 ? x0 : b;
+            full[c] += L[i]->words[f.w1 - 1].x1 >= right - 0.2 * (right - left);
+        }
+    return full[0] * 2 >= lines[0] && full[1] * 2 >= lines[1] && lines[0] >= 3 && lines[1] >= 3;
+}
+
+pdf_region *pdf_find_regions(pdf_reader *r, const pdf_line *const *L, size_t n, size_t *nout)
+{
+    *nout = 0;
+    size_t cap = 64, nr = 0;
+    run *runs = malloc(cap * sizeof *runs);
+    if (!runs || !n) {
+        free(runs);
+        return NULL;
+    }
+    double minx = 1e9;
+    for (size_t i = 0; i < n; i++) minx = fmin(minx, L[i]->x0);
+    for (size_t i = 0; i < n; i++) {
+        for (size_t k = 1; k < L[i]->nwords; k++) {
+            double x = L[i]->words[k].x0 - 0.3;
+            if (x <= minx + 2) continue;
+            bool known = false;
+            for (size_t q = 0; q < nr && !known; q++) known = fabs(runs[q].x - x) < 3 && i >= runs[q].a && i < runs[q].b;
+            run ru;
+            if (known || !grow(r, L, n, i, x, &ru)) continue;
+            if (nr == cap) {
+                run *nruns = realloc(runs, (cap *= 2) * sizeof *runs);
+                if (!nruns) break;
+                runs = nruns;
+            }
+            runs[nr++] = ru;
+        }
+    }
+    qsort(runs, nr, sizeof *runs, cmp_run);
+    pdf_region *g = samla_arena_alloc(r->ctx->arena, (nr ? nr : 1) * sizeof *g);
+    if (!g) {
+        free(runs);
+        return NULL;
+    }
+    for (size_t q = 0; q < nr;) {
+        size_t a = runs[q].a, b = runs[q].b, e = q + 1;
+        while (e < nr && runs[e].a < b) b = runs[e].b > b ? runs[e].b : b, e++;
+        pdf_region *reg = &g[*nout];
+        *reg = (pdf_region){.first = a, .last = b, .ncols = 1};
+        double xs[MAX_BOUNDS];
+        size_t nx = 0;
+        for (size_t k = q; k < e; k++) {
+            if ((runs[k].b - runs[k].a) * 2 < b - a) continue;
+            bool dup = false;
+            for (size_t j = 0; j < nx && !dup; j++) dup = fabs(xs[j] - runs[k].x) < 3;
+            if (!dup && nx < MAX_BOUNDS) xs[nx++] = runs[k].x;
+        }
+        qsort(xs, nx, sizeof *xs, cmp_dbl);
+        for (size_t j = 0; j < nx; j++) reg->bounds[j] = xs[j];
+        reg->ncols = nx + 1;
+        q = e;
+        if (nx == 0) continue;
+        reg->text_columns = is_text_columns(reg, L);
+        (*nout)++;
+    }
+    free(runs);
+    return g;
+}
+
+pdf_frag pdf_column_frag(const pdf_region *g, const pdf_line *l, size_t c)
+{
+    double lo = c == 0 ? -1e9 : g->bounds[c - 1];
+    double hi = c + 1 >= g->ncols ? 1e9 : g->bounds[c];
+    size_t w0 = 0;
+    while (w0 < l->nwords && l->words[w0].x0 < lo) w0++;
+    size_t w1 = w0;
+    while (w1 < l->nwords && l->words[w1].x0 < hi) w1++;
+    return (pdf_frag){l, w0, w1};
+}
+
+/* Adds a row to t (grows the cell arrays). */
+static samla_status add_row(pdf_reader *r, pdf_table *t, samla_block ***cells, const size_t *counts)
+{
+    if (t->nrows == t->rows_cap) {
+        size_t cap = t->rows_cap ? t->rows_cap * 2 : 8;
+        samla_block ***nc = samla_arena_grow(r->ctx->arena, t->cells, t->rows_cap * t->ncols, cap * t->ncols, sizeof *nc);
+        size_t *nn = samla_arena_grow(r->ctx->arena, t->ncell, t->rows_cap * t->ncols, cap * t->ncols, sizeof *nn);
+        if (!nc || !nn) return SAMLA_ERR_NOMEM;
+        t->cells = nc;
+        t->ncell = nn;
+        t->rows_cap = cap;
+    }
+    for (size_t c = 0; c < t->ncols; c++) {
+        t->cells[t->nrows * t->ncols + c] = cells[c];
+        t->ncell[t->nrows * t->ncols + c] = counts[c];
+    }
+    t->nrows++;
+    return SAMLA_OK;
+}
+
+samla_status pdf_close_table(pdf_reader *r)
+{
+    pdf_table *t = r->open_table;
+    if (!t) return SAMLA_OK;
+    r->open_table = NULL;
+    samla_doc *doc = &r->ctx->doc;
+    samla_status st = samla_table_init(doc, t->block, t->nrows, t->ncols);
+    for (size_t i = 0; st == SAMLA_OK && i < t->nrows * t->ncols; i++) {
+        samla_cell *cell = &t->block->cells[i];
+        cell->header = t->header_row && i < t->ncols;
+        for (size_t k = 0; st == SAMLA_OK && k < t->ncell[i]; k++) st = samla_cell_append(doc, cell, t->cells[i][k]);
+    }
+    if (st == SAMLA_OK) samla_table_finish(doc, t->block);
+    return st;
+}
+
+/* Soft text of a row, to recognise a repeated header row. */
+static const char *row_key(pdf_reader *r, const pdf_line *const *L, size_t a, size_t b)
+{
+    char *s = "";
+    for (size_t i = a; i < b; i++) {
+        pdf_frag f = {L[i], 0, L[i]->nwords};
+        s = samla_arena_printf(r->ctx->arena, "%s %s", s, pdf_frag_text(r->ctx->arena, &f));
+        if (!s) return NULL;
+    }
+    return samla_text_soft(r->ctx->arena, s);
+}
+
+static bool same_columns(const pdf_table *t, const pdf_region *g)
+{
+    if (t->ncols != g->ncols) return false;
+    for (size_t c = 0; c + 1 < g->ncols; c++)
+        if (fabs(t->bounds[c] - g->bounds[c]) > 6) return false;
+    return true;
+}
+
+samla_status pdf_emit_table(pdf_reader *r, const pdf_region *g, const pdf_line *const *L)
+{
+    samla_arena *a = r->ctx->arena;
+    /* row starts: a gap above larger than the table's usual line gap, with text in column 1 */
+    double gmin = 1e9;
+    for (size_t i = g->first + 1; i < g->last; i++) gmin = fmin(gmin, vgap(L[i - 1], L[i]));
+    size_t *starts = samla_arena_alloc(a, (g->last - g->first + 1) * sizeof *starts);
+    if (!starts) return SAMLA_ERR_NOMEM;
+    size_t ns = 0;
+    starts[ns++] = g->first;
+    for (size_t i = g->first + 1; i < g->last; i++) {
+        pdf_frag f0 = pdf_column_frag(g, L[i], 0);
+        if (f0.w1 > f0.w0 && vgap(L[i - 1], L[i]) > gmin + 0.45 * r->body_size) starts[ns++] = i;
+    }
+    starts[ns] = g->last;
+    pdf_table *t = r->open_table;
+    size_t first_row = 0;
+    if (t && !r->emitted_since_table && same_columns(t, g)) {
+        const char *key = row_key(r, L, starts[0], starts[1]);
+        if (t->header_row && key && t->header_key && strcmp(key, t->header_key) == 0) first_row = 1;
+    } else {
+        samla_status st = pdf_close_table(r);
+        if (st != SAMLA_OK) return st;
+        t = samla_arena_alloc(a, sizeof *t);
+        if (!t) return SAMLA_ERR_NOMEM;
+        t->block = samla_block_new(&r->ctx->doc, SAMLA_BLOCK_TABLE, "");
+        if (!t->block) return SAMLA_ERR_NOMEM;
+        t->ncols = g->ncols;
+        memcpy(t->bounds, g->bounds, sizeof t->bounds);
+        /* header row: all bold, or short labels in every column above other rows */
+        bool bold = true, labels = ns > 1;
+        size_t filled = 0;
+        for (size_t i = starts[0]; i < starts[1]; i++) bold = bold && L[i]->bold;
+        for (size_t c = 0; c < g->ncols; c++) {
+            size_t words = 0;
+            for (size_t i = starts[0]; i < starts[1]; i++) {
+                pdf_frag f = pdf_column_frag(g, L[i], c);
+                words += f.w1 - f.w0;
+            }
+            filled += words > 0;
+            labels = labels && words > 0 && words <= 3;
+        }
+        t->header_row = ns > 1 && (bold || labels) && filled >= 2;
+        if (t->header_row) t->header_key = row_key(r, L, starts[0], starts[1]);
+        double x0 = 1e9, x1 = -1e9;
+        for (size_t i = g->first; i < g->last; i++) x0 = fmin(x0, L[i]->x0), x1 = fmax(x1, L[i]->x1);
+        t->block->x0 = x0;
+        t->block->x1 = x1;
+        t->block->y0 = L[g->first]->y0;
+        t->block->y1 = L[g->last - 1]->y1;
+        samla_status st2 = samla_doc_append(&r->ctx->doc, t->block);
+        if (st2 != SAMLA_OK) return st2;
+        r->open_table = t;
+    }
+    r->emitted_since_table = false;
+    pdf_frag *f = samla_arena_alloc(a, (g->last - g->first) * sizeof *f);
+    samla_block ***cells = samla_arena_alloc(a, g->ncols * sizeof *cells);
+    size_t *counts = samla_arena_alloc(a, g->ncols * sizeof *counts);
+    if (!f || !cells || !counts) return SAMLA_ERR_NOMEM;
+    for (size_t s = first_row; s < ns; s++) {
+        for (size_t c = 0; c < g->ncols; c++) {
+            size_t k = 0;
+            for (size_t i = starts[s]; i < starts[s + 1]; i++) {
+                pdf_frag cf = pdf_column_frag(g, L[i], c);
+                if (cf.w1 > cf.w0) f[k++] = cf;
+            }
+            cells[c] = NULL;
+            counts[c] = 0;
+            samla_status st = pdf_emit_frags(r, f, k, true, &cells[c], &counts[c]);
+            if (st != SAMLA_OK) return st;
+        }
+        samla_status st = add_row(r, t, cells, counts);
+        if (st != SAMLA_OK) return st;
+    }
+    return SAMLA_OK;
+}
