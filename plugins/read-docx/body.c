@@ -73,6 +73,25 @@ static void put_cp(para *p, unsigned long cp)
     put(p, b, n);
 }
 
+/* A w:sym character as Unicode. Symbol fonts put their glyphs at U+F020..
+ * U+F0FF; the Symbol font's common mathematical signs are mapped, other
+ * symbol-font glyphs (Wingdings pictures) are dropped. */
+static unsigned long sym_char(const char *font, unsigned long cp)
+{
+    static const struct { unsigned char from; unsigned short to; } SYMBOL[] = {
+        {0xA3, 0x2264}, {0xAB, 0x2194}, {0xAC, 0x2190}, {0xAD, 0x2191}, {0xAE, 0x2192}, {0xAF, 0x2193},
+        {0xB0, 0x00B0}, {0xB1, 0x00B1}, {0xB3, 0x2265}, {0xB4, 0x00D7}, {0xB7, 0x2022}, {0xB8, 0x00F7},
+        {0xB9, 0x2260}, {0xBA, 0x2261}, {0xBB, 0x2248}, {0xBC, 0x2026}, {0xD7, 0x22C5}, {0x2D, 0x2212}};
+    if (cp < 0xF000 || cp > 0xF0FF) return cp;
+    cp -= 0xF000;
+    if (font && strcasecmp(font, "Symbol") == 0) {
+        for (size_t i = 0; i < sizeof SYMBOL / sizeof SYMBOL[0]; i++)
+            if (SYMBOL[i].from == cp) return SYMBOL[i].to;
+        return cp < 0x80 ? cp : 0;
+    }
+    return 0;
+}
+
 static samla_status emit(docx_walker *w, samla_block *b)
 {
     if (w->sink) return samla_cell_append(&w->ctx->doc, w->sink, b);
@@ -226,9 +245,7 @@ static void run(docx_walker *w, para *p, const xmlNode *r)
             p->chars++;
         } else if (docx_is_w(c, "sym")) {
             const char *hex = docx_attr(c, "char");
-            unsigned long cp = hex ? strtoul(hex, NULL, 16) : 0;
-            if (cp >= 0xF000 && cp <= 0xF0FF) cp -= 0xF000; /* symbol fonts map into U+F0xx */
-            put_cp(p, cp);
+            put_cp(p, sym_char(docx_attr(c, "font"), hex ? strtoul(hex, NULL, 16) : 0));
         }
         /* w:delText, w:instrText, w:softHyphen, w:rPr...: nothing shown */
     }
