@@ -300,6 +300,7 @@ static samla_status emit_columns(pdf_reader *r, const pdf_region *g, const pdf_l
 {
     samla_status st = pdf_close_table(r);
     size_t n = g->last - g->first;
+    r->column_bound = g->bounds[0];
     pdf_frag *f = samla_arena_alloc(r->ctx->arena, (n ? n : 1) * sizeof *f);
     if (!f) return SAMLA_ERR_NOMEM;
     for (size_t c = 0; c < g->ncols && st == SAMLA_OK; c++) {

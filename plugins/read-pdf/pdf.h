@@ -78,6 +78,7 @@ typedef struct pdf_reader {
     int nhead_sizes;
     pdf_table *open_table;    /* table that may continue on the next page */
     bool emitted_since_table; /* body text emitted after open_table */
+    double column_bound;      /* gutter of the last two-column text region, 0 if none */
 } pdf_reader;
 
 /* lines.c: reads one poppler page into lines of words. */

@@ -199,6 +199,13 @@ pdf_region *pdf_find_regions(pdf_reader *r, const pdf_line *const *L, size_t n, 
         q = e;
         if (nx == 0) continue;
         reg->text_columns = is_text_columns(reg, L);
+        /* two-column text continued from an earlier page: keep only its gutter */
+        for (size_t j = 0; j < nx && !reg->text_columns && r->column_bound > 0; j++)
+            if (fabs(xs[j] - r->column_bound) <= 6) {
+                reg->ncols = 2;
+                reg->bounds[0] = xs[j];
+                reg->text_columns = true;
+            }
         (*nout)++;
     }
     free(runs);
@@ -272,9 +279,56 @@ static bool same_columns(const pdf_table *t, const pdf_region *g)
     return true;
 }
 
-samla_status pdf_emit_table(pdf_reader *r, const pdf_region *g, const pdf_line *const *L)
+/* Lines [a, b) continue the last row of t (a row split by a page break). */
+static samla_status append_to_last_row(pdf_reader *r, pdf_table *t, const pdf_region *g,
+                                       const pdf_line *const *L, size_t a, size_t b)
+{
+    pdf_frag *f = samla_arena_alloc(r->ctx->arena, (b - a) * sizeof *f);
+    if (!f) return SAMLA_ERR_NOMEM;
+    for (size_t c = 0; c < t->ncols; c++) {
+        size_t k = 0, nn = 0;
+        for (size_t i = a; i < b; i++) {
+            pdf_frag cf = pdf_column_frag(g, L[i], c);
+            if (cf.w1 > cf.w0) f[k++] = cf;
+        }
+        samla_block **more = NULL;
+        samla_status st = pdf_emit_frags(r, f, k, true, &more, &nn);
+        if (st != SAMLA_OK) return st;
+        if (!nn) continue;
+        size_t at = (t->nrows - 1) * t->ncols + c, old = t->ncell[at];
+        samla_block **list = samla_arena_alloc(r->ctx->arena, (old + nn + 1) * sizeof *list);
+        if (!list) return SAMLA_ERR_NOMEM;
+        for (size_t q = 0; q < old; q++) list[q] = t->cells[at][q];
+        for (size_t q = 0; q < nn; q++) list[old + q] = more[q];
+        t->cells[at] = list;
+        t->ncell[at] = old + nn;
+    }
+    return SAMLA_OK;
+}
+
+/* The open table's columns include every boundary of g (a continuation
+ * whose rows leave a column empty finds fewer boundaries). */
+static bool subset_columns(const pdf_table *t, const pdf_region *g)
+{
+    if (g->ncols > t->ncols) return false;
+    for (size_t c = 0; c + 1 < g->ncols; c++) {
+        bool hit = false;
+        for (size_t k = 0; k + 1 < t->ncols && !hit; k++) hit = fabs(t->bounds[k] - g->bounds[c]) <= 6;
+        if (!hit) return false;
+    }
+    return true;
+}
+
+samla_status pdf_emit_table(pdf_reader *r, const pdf_region *g0, const pdf_line *const *L)
 {
     samla_arena *a = r->ctx->arena;
+    pdf_region cont = *g0;
+    const pdf_region *g = g0;
+    if (r->open_table && !r->emitted_since_table && subset_columns(r->open_table, g0)) {
+        cont.ncols = r->open_table->ncols;
+        memcpy(cont.bounds, r->open_table->bounds, sizeof cont.bounds);
+        g = &cont;
+    }
     /* row starts: a gap above larger than the table's usual line gap, with text in column 1 */
     double gmin = 1e9;
     for (size_t i = g->first + 1; i < g->last; i++) gmin = fmin(gmin, vgap(L[i - 1], L[i]));
@@ -290,8 +344,19 @@ samla_status pdf_emit_table(pdf_reader *r, const pdf_region *g, const pdf_line *
     pdf_table *t = r->open_table;
     size_t first_row = 0;
     if (t && !r->emitted_since_table && same_columns(t, g)) {
-        const char *key = row_key(r, L, starts[0], starts[1]);
-        if (t->header_row && key && t->header_key && strcmp(key, t->header_key) == 0) first_row = 1;
+        /* a repeated header row is dropped; lines after it with an empty first
+         * column are the rest of the row the page break split */
+        size_t k = starts[0] + 1;
+        while (t->header_row && t->header_key && k <= starts[1]) {
+            const char *key = row_key(r, L, starts[0], k);
+            if (key && strcmp(key, t->header_key) == 0) break;
+            k++;
+        }
+        if (t->header_row && k <= starts[1]) {
+            samla_status st = k < starts[1] && t->nrows ? append_to_last_row(r, t, g, L, k, starts[1]) : SAMLA_OK;
+            if (st != SAMLA_OK) return st;
+            first_row = 1;
+        }
     } else {
         samla_status st = pdf_close_table(r);
         if (st != SAMLA_OK) return st;
