@@ -39,6 +39,25 @@ bool docx_pkg_has(docx_pkg *pkg, const char *name);
  * diagnostic. The caller frees *out with xmlFreeDoc. */
 samla_status docx_pkg_xml(docx_pkg *pkg, const char *name, xmlDocPtr *out);
 
+/* ---- rels.c ---- */
+typedef struct docx_rel {
+    const char *type;         /* relationship type URI */
+    const char *target;       /* part name resolved against the source part's folder */
+} docx_rel;
+
+typedef struct docx_rels {
+    docx_rel *v;
+    size_t n;
+} docx_rels;
+
+/* Reads a .rels part (missing = empty list); external targets are left
+ * out. Arena-owned. */
+samla_status docx_rels_load(docx_pkg *pkg, const char *rels_part, const char *base_dir, docx_rels *out);
+/* Target of the first relationship whose type ends with "/"+kind, or NULL. */
+const char *docx_rels_find(const docx_rels *r, const char *kind);
+/* True when the type of rel ends with "/"+kind. */
+bool docx_rel_is(const docx_rel *rel, const char *kind);
+
 /* ---- xmlutil.c ---- */
 /* True when n is a WordprocessingML element (transitional or strict) with
  * this local name. */
@@ -127,8 +146,7 @@ samla_status docx_scan_pages(docx_walker *w, const xmlNode *body);
 /* ---- notes.c ---- */
 /* Header and footer blocks (kind HEADER or FOOTER) from the parts the
  * document's relationships name, each distinct text once. */
-samla_status docx_add_header_footer(docx_walker *w, docx_pkg *pkg, const char *rels_part,
-                                    const char *base_dir, bool footer);
+samla_status docx_add_header_footer(docx_walker *w, docx_pkg *pkg, const docx_rels *rels, bool footer);
 /* Footnotes and endnotes as FOOTNOTE blocks. */
 samla_status docx_add_notes(docx_walker *w, docx_pkg *pkg, const char *part, bool endnotes);
 /* docProps/core.xml into ctx->doc.meta_*. */

@@ -50,41 +50,16 @@ static samla_status texts_of(docx_walker *w, const xmlNode *n, const char ***out
     return st;
 }
 
-/* Resolves a relationship target against the folder of its source part. */
-static char *resolve_target(samla_arena *a, const char *base_dir, const char *target)
+samla_status docx_add_header_footer(docx_walker *w, docx_pkg *pkg, const docx_rels *rels, bool footer)
 {
-    if (target[0] == '/') return samla_arena_strdup(a, target + 1);
-    while (strncmp(target, "./", 2) == 0) target += 2;
-    return samla_arena_printf(a, "%s%s", base_dir, target);
-}
-
-static bool ends_with(const char *s, const char *suffix)
-{
-    size_t n = strlen(s), k = strlen(suffix);
-    return n >= k && strcmp(s + n - k, suffix) == 0;
-}
-
-samla_status docx_add_header_footer(docx_walker *w, docx_pkg *pkg, const char *rels_part, const char *base_dir,
-                                    bool footer)
-{
-    xmlDocPtr rels;
-    samla_status st = docx_pkg_xml(pkg, rels_part, &rels);
-    if (st != SAMLA_OK || !rels) return st;
+    samla_status st = SAMLA_OK;
     const char **seen = NULL;
     size_t nseen = 0, seen_cap = 0;
     samla_arena *a = w->ctx->arena;
-    for (xmlNode *r = xmlDocGetRootElement(rels)->children; r && st == SAMLA_OK; r = r->next) {
-        const char *type = docx_attr(r, "Type"), *target = docx_attr(r, "Target");
-        const char *mode = docx_attr(r, "TargetMode");
-        if (!docx_is(r, "Relationship") || !type || !target || (mode && strcmp(mode, "External") == 0)) continue;
-        if (!ends_with(type, footer ? "/footer" : "/header")) continue;
+    for (size_t ri = 0; ri < rels->n && st == SAMLA_OK; ri++) {
+        if (!docx_rel_is(&rels->v[ri], footer ? "footer" : "header")) continue;
         xmlDocPtr part;
-        const char *name = resolve_target(a, base_dir, target);
-        if (!name) {
-            st = SAMLA_ERR_NOMEM;
-            break;
-        }
-        st = docx_pkg_xml(pkg, name, &part);
+        st = docx_pkg_xml(pkg, rels->v[ri].target, &part);
         if (st != SAMLA_OK || !part) continue;
         const char **texts;
         size_t n;
@@ -110,7 +85,6 @@ samla_status docx_add_header_footer(docx_walker *w, docx_pkg *pkg, const char *r
         }
         xmlFreeDoc(part);
     }
-    xmlFreeDoc(rels);
     return st;
 }
 

@@ -17,50 +17,20 @@ static samla_status init(samla_runtime *rt, const void *cfg, void **state, samla
     return SAMLA_OK;
 }
 
-static bool ends_with(const char *s, const char *suffix)
-{
-    size_t n = strlen(s), k = strlen(suffix);
-    return n >= k && strcmp(s + n - k, suffix) == 0;
-}
-
-/* Target of the first relationship in rels_part whose type ends with
- * type_suffix, resolved against base_dir; arena-owned, or NULL. */
-static samla_status rel_target(samla_ctx *ctx, docx_pkg *pkg, const char *rels_part, const char *base_dir,
-                               const char *type_suffix, char **out)
-{
-    *out = NULL;
-    xmlDocPtr rels;
-    samla_status st = docx_pkg_xml(pkg, rels_part, &rels);
-    if (st != SAMLA_OK || !rels) return st;
-    for (xmlNode *r = xmlDocGetRootElement(rels)->children; r; r = r->next) {
-        const char *type = docx_attr(r, "Type"), *target = docx_attr(r, "Target");
-        const char *mode = docx_attr(r, "TargetMode");
-        if (!docx_is(r, "Relationship") || !type || !target || (mode && strcmp(mode, "External") == 0) ||
-            !ends_with(type, type_suffix))
-            continue;
-        while (strncmp(target, "./", 2) == 0) target += 2;
-        *out = target[0] == '/' ? samla_arena_strdup(ctx->arena, target + 1)
-                                : samla_arena_printf(ctx->arena, "%s%s", base_dir, target);
-        break;
-    }
-    xmlFreeDoc(rels);
-    return SAMLA_OK;
-}
-
 /* Part named by a relationship of the main document, or dir + fallback. */
-static samla_status part_name(samla_ctx *ctx, docx_pkg *pkg, const char *rels, const char *dir, const char *type,
-                              const char *fallback, char **out)
+static const char *part_name(samla_ctx *ctx, const docx_rels *rels, const char *dir, const char *kind,
+                             const char *fallback)
 {
-    samla_status st = rel_target(ctx, pkg, rels, dir, type, out);
-    if (st == SAMLA_OK && !*out) *out = samla_arena_printf(ctx->arena, "%s%s", dir, fallback);
-    return st == SAMLA_OK && !*out ? SAMLA_ERR_NOMEM : st;
+    const char *t = docx_rels_find(rels, kind);
+    return t ? t : samla_arena_printf(ctx->arena, "%s%s", dir, fallback);
 }
 
 static samla_status read_package(samla_ctx *ctx, docx_pkg *pkg)
 {
-    char *main_part;
-    samla_status st = rel_target(ctx, pkg, "_rels/.rels", "", "/officeDocument", &main_part);
+    docx_rels pkg_rels, rels;
+    samla_status st = docx_rels_load(pkg, "_rels/.rels", "", &pkg_rels);
     if (st != SAMLA_OK) return st;
+    const char *main_part = docx_rels_find(&pkg_rels, "officeDocument");
     if (!main_part || !docx_pkg_has(pkg, main_part)) main_part = "word/document.xml";
     if (!docx_pkg_has(pkg, main_part)) {
         samla_ctx_error(ctx, 0, "not a DOCX file (no word/document.xml)");
@@ -70,15 +40,14 @@ static samla_status read_package(samla_ctx *ctx, docx_pkg *pkg)
     const char *slash = strrchr(main_part, '/');
     size_t dlen = slash ? (size_t)(slash - main_part) + 1 : 0;
     char *dir = samla_arena_strndup(ctx->arena, main_part, dlen);
-    char *rels = samla_arena_printf(ctx->arena, "%s_rels/%s.rels", dir ? dir : "", main_part + dlen);
-    if (!dir || !rels) return SAMLA_ERR_NOMEM;
-
-    char *styles_name, *numbering_name, *fn_name, *en_name;
-    if ((st = part_name(ctx, pkg, rels, dir, "/styles", "styles.xml", &styles_name)) != SAMLA_OK ||
-        (st = part_name(ctx, pkg, rels, dir, "/numbering", "numbering.xml", &numbering_name)) != SAMLA_OK ||
-        (st = part_name(ctx, pkg, rels, dir, "/footnotes", "footnotes.xml", &fn_name)) != SAMLA_OK ||
-        (st = part_name(ctx, pkg, rels, dir, "/endnotes", "endnotes.xml", &en_name)) != SAMLA_OK)
-        return st;
+    char *rels_name = samla_arena_printf(ctx->arena, "%s_rels/%s.rels", dir ? dir : "", main_part + dlen);
+    if (!dir || !rels_name) return SAMLA_ERR_NOMEM;
+    if ((st = docx_rels_load(pkg, rels_name, dir, &rels)) != SAMLA_OK) return st;
+    const char *styles_name = part_name(ctx, &rels, dir, "styles", "styles.xml");
+    const char *numbering_name = part_name(ctx, &rels, dir, "numbering", "numbering.xml");
+    const char *fn_name = part_name(ctx, &rels, dir, "footnotes", "footnotes.xml");
+    const char *en_name = part_name(ctx, &rels, dir, "endnotes", "endnotes.xml");
+    if (!styles_name || !numbering_name || !fn_name || !en_name) return SAMLA_ERR_NOMEM;
 
     docx_styles styles;
     xmlDocPtr sx, nx, dx;
@@ -102,10 +71,10 @@ static samla_status read_package(samla_ctx *ctx, docx_pkg *pkg)
     st = docx_scan_pages(&w, body);
     if (st == SAMLA_OK && w.paged) samla_doc_add_page(&ctx->doc, 0, 0);
 
-    if (st == SAMLA_OK) st = docx_add_header_footer(&w, pkg, rels, dir, false);
+    if (st == SAMLA_OK) st = docx_add_header_footer(&w, pkg, &rels, false);
     if (st == SAMLA_OK) st = docx_walk_blocks(&w, body);
     xmlFreeDoc(dx);
-    if (st == SAMLA_OK) st = docx_add_header_footer(&w, pkg, rels, dir, true);
+    if (st == SAMLA_OK) st = docx_add_header_footer(&w, pkg, &rels, true);
     if (st == SAMLA_OK) st = docx_add_notes(&w, pkg, fn_name, false);
     if (st == SAMLA_OK) st = docx_add_notes(&w, pkg, en_name, true);
     if (st == SAMLA_OK) st = docx_read_core(ctx, pkg);
