@@ -147,7 +147,9 @@ static samla_status process(void *state, samla_ctx *ctx)
         samla_ctx_error(ctx, 0, "no text layer (pages 1–%zu): scanned document", r.npages);
         return SAMLA_ERR_NO_TEXT;
     }
-    if (empty) samla_ctx_warn(ctx, 0, "no text layer on pages %s (scanned? OCR is not available yet)", page_list(ctx->arena, &r));
+    if (empty)
+        samla_ctx_warn(ctx, 0, "no text layer on page%s %s (scanned? OCR is not available yet)", empty > 1 ? "s" : "",
+                       page_list(ctx->arena, &r));
     pdf_mark_furniture(&r);
     pdf_measure_fonts(&r);
     for (size_t i = 0; i < r.npages && st == SAMLA_OK; i++) {
