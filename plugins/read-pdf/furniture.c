@@ -4,7 +4,8 @@
  * (digits folded, so "Sida 2 av 5" matches "Sida 3 av 5") stands at about
  * the same height on at least two pages, or on at least half of the pages
  * anywhere in that band. A lone page number line ("3", "Sida 3 av 8",
- * "3 (8)") at the bottom is a footer (at the top a header) even on its own.
+ * "3 (8)") at the bottom is a footer (at the top a header) even on its own,
+ * and so is any band line holding a page label ("KS2024/286 Sida 1 av 17").
  * Furniture lines stay in the document as header/footer blocks. */
 #include <math.h>
 #include <string.h>
@@ -98,7 +99,9 @@ void pdf_mark_furniture(pdf_reader *r)
             if (!keys[k] || !keys[k + 1]) continue;
             int band = band_of(p, l);
             pdf_frag f = {l, 0, l->nwords};
-            bool furniture = samla_re_test(r->set->page_number, pdf_frag_text(a, &f)) ||
+            const char *text = pdf_frag_text(a, &f);
+            bool furniture = (text && (samla_re_test(r->set->page_number, text) ||
+                                       samla_re_test(r->set->page_label, text))) ||
                              pages_of(any, keys[k]) >= need_any || pages_of(at_y, keys[k + 1]) >= 2;
             for (long d = -1; d <= 1 && !furniture; d += 2) {
                 const char *key = line_key(a, l);

@@ -53,6 +53,7 @@ typedef struct pdf_settings {
     const char **bullets;               /* "•", "–", ... NULL-terminated */
     samla_re *numbering;                /* "1." "1)" "a)" "2.1" list/heading labels */
     samla_re *page_number;              /* a standalone page number line */
+    samla_re *page_label;               /* "Sida 2 av 5" anywhere in a line */
 } pdf_settings;
 
 /* A table being built; it may continue on the next page. */

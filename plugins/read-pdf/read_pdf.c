@@ -34,6 +34,7 @@ static void fini(void *state)
     if (!s) return;
     samla_re_free(s->numbering);
     samla_re_free(s->page_number);
+    samla_re_free(s->page_label);
     samla_arena_free(s->arena);
     free(s);
 }
@@ -54,14 +55,17 @@ static samla_status init(samla_runtime *rt, const void *cfg, void **state, samla
     s->bullets = string_list(s->arena, samla_map_get(data, "bullets"));
     const char *num = samla_map_get_str(data, "list_number");
     const char *page = samla_map_get_str(data, "page_number");
+    const char *label = samla_map_get_str(data, "page_label");
     if (!s->suspended_next || !s->bullets) return SAMLA_ERR_NOMEM;
-    if (!num || !page) {
-        samla_diag_add(diag, SAMLA_SEV_ERROR, 0, "read-pdf.yaml: list_number and page_number patterns are required");
+    if (!num || !page || !label) {
+        samla_diag_add(diag, SAMLA_SEV_ERROR, 0,
+                       "read-pdf.yaml: list_number, page_number and page_label patterns are required");
         return SAMLA_ERR_CONFIG;
     }
     s->numbering = samla_re_compile(num, 0, diag);
     s->page_number = samla_re_compile(page, SAMLA_RE_CASELESS, diag);
-    return s->numbering && s->page_number ? SAMLA_OK : SAMLA_ERR_CONFIG;
+    s->page_label = samla_re_compile(label, SAMLA_RE_CASELESS, diag);
+    return s->numbering && s->page_number && s->page_label ? SAMLA_OK : SAMLA_ERR_CONFIG;
 }
 
 static char *meta(samla_arena *a, gchar *s)
