@@ -1,0 +1,172 @@
+/* attendees.c: attendance lists. Status headings (Närvarande, Frånvarande),
+ * group headings (the body's name, Beslutande ledamöter, Tjänstgörande
+ * ersättare, Övriga tjänstepersoner, Adjungerade, ...), front-page label
+ * rows (Beslutande, Övriga närvarande, Utses att justera), two-column
+ * tables (a header row names each column's group) and one person per line
+ * or several "Name (p)" per line. A person named twice is one entry with
+ * the roles merged. */
+#include <string.h>
+
+#include "protocol.h"
+
+typedef struct att {
+    pdoc *d;
+    samla_node *seq;
+    const char **adj_names, **adj_parties;
+    size_t nadj;
+    const samla_block *adj_src;
+} att;
+
+static samla_node *find(att *t, const char *name)
+{
+    for (size_t i = 0; i < samla_node_len(t->seq); i++) {
+        samla_node *n = samla_seq_at(t->seq, i);
+        if (strcmp(samla_map_get_str(n, "name"), name) == 0) return n;
+    }
+    return NULL;
+}
+
+static void add_roles(samla_arena *a, samla_node *n, const person *p)
+{
+    samla_node *r = samla_map_ensure_seq(a, n, "roles");
+    samla_node *lb = samla_map_ensure_seq(a, n, "role_labels");
+    for (size_t i = 0; i < p->nroles; i++) {
+        bool have = false;
+        for (size_t k = 0; k < samla_node_len(r); k++)
+            if (strcmp(samla_seq_at(r, k)->u.s, p->roles[i]) == 0) have = true;
+        if (have) continue;
+        samla_seq_append_str(a, r, p->roles[i]);
+        samla_seq_append_str(a, lb, p->labels[i]);
+    }
+}
+
+static void add_person(att *t, person *p, const char *status, const char *group, const samla_block *b)
+{
+    pdoc *d = t->d;
+    samla_arena *a = d->ctx->arena;
+    if (!p->nroles && group) {
+        char *g = samla_arena_strdup(a, group);
+        char *paren = strstr(g, " (");
+        if (paren) *paren = 0;
+        person_role(d, p, g);
+    }
+    samla_node *n = find(t, p->name);
+    if (n) { add_roles(a, n, p); return; }
+    n = samla_node_map(a);
+    samla_map_set_str(a, n, "name", p->name);
+    samla_map_set_str(a, n, "party", p->party);
+    if (p->party) samla_map_set_str(a, n, "party_name", ptable_exact(d, &d->st->party_name, p->party));
+    samla_map_set_str(a, n, "organisation", p->organisation);
+    samla_map_set_str(a, n, "title", p->title);
+    samla_map_set(a, n, "roles", samla_node_seq(a));
+    samla_map_set(a, n, "role_labels", samla_node_seq(a));
+    add_roles(a, n, p);
+    samla_map_set_str(a, n, "status", status);
+    samla_map_set_str(a, n, "group", group);
+    samla_map_set_str(a, n, "substitutes_for", p->substitutes_for);
+    samla_map_set_str(a, n, "items", p->items);
+    samla_map_set(a, n, "source", samla_ctx_source(d->ctx, b));
+    samla_seq_append(a, t->seq, n);
+}
+
+/* One line of a list: one person, or several "Name (p)" separated by commas. */
+static bool add_line(att *t, const char *s, const char *status, const char *group, const samla_block *b)
+{
+    pdoc *d = t->d;
+    samla_arena *a = d->ctx->arena;
+    const char **names, **parties;
+    size_t n = person_mentions(d, s, &names, &parties);
+    if (n >= 2 && !strstr(s, "ersättare för") && !strstr(s, "ersätter")) {
+        for (size_t i = 0; i < n; i++) {
+            const char *from = strstr(s, names[i]);
+            const char *to = i + 1 < n ? strstr(from ? from + 1 : s, names[i + 1]) : NULL;
+            if (!from) continue;
+            char *seg = to ? samla_arena_strndup(a, from, (size_t)(to - from)) : samla_arena_strdup(a, from);
+            person p;
+            if (person_parse(d, strip_end(a, seg, ", "), &p)) add_person(t, &p, status, group, b);
+        }
+        return true;
+    }
+    person p;
+    if (!person_parse(d, s, &p)) return false;
+    add_person(t, &p, status, group, b);
+    return true;
+}
+
+static void adjusters(att *t, const char *s, const samla_block *b)
+{
+    pdoc *d = t->d;
+    const char **names, **parties;
+    size_t n = person_mentions(d, s, &names, &parties);
+    samla_arena *a = d->ctx->arena;
+    for (size_t i = 0; i < n; i++) {
+        t->adj_names = samla_arena_grow(a, t->adj_names, t->nadj, t->nadj + 1, sizeof *t->adj_names);
+        t->adj_parties = samla_arena_grow(a, t->adj_parties, t->nadj, t->nadj + 1, sizeof *t->adj_parties);
+        if (!t->adj_names || !t->adj_parties) return;
+        t->adj_names[t->nadj] = names[i];
+        t->adj_parties[t->nadj++] = parties[i];
+    }
+    t->adj_src = b;
+}
+
+samla_status attendees_extract(pdoc *d)
+{
+    samla_arena *a = d->ctx->arena;
+    att t = {.d = d, .seq = samla_ctx_section(d->ctx, "attendees")};
+    if (!t.seq) return SAMLA_ERR_NOMEM;
+    if (!d->protocol) return SAMLA_OK;
+    const char *status = "present", *group = NULL;
+    bool region = false;
+    const char *colgroup[16] = {0};
+    int table = -1;
+    for (size_t i = 0; i < d->n; i++) {
+        const pline *l = &d->l[i];
+        if (item_at(d, i)) { region = false; continue; }
+        const char *rest = NULL;
+        const char *k = l->cell_line == 0 && l->col <= 0 ? ptable_prefix(d, &d->st->attendance, l->text, l->row >= 0, &rest) : NULL;
+        if (l->row >= 0) {
+            if (l->table != table) { table = l->table; memset(colgroup, 0, sizeof colgroup); }
+            if (k && l->col == 0) {
+                const char *lbl = samla_arena_strndup(a, l->text, rest && rest > l->text ? (size_t)(rest - l->text) : strlen(l->text));
+                lbl = strip_end(a, samla_text_trim(a, lbl), ": ");
+                size_t j = i + (rest && *rest ? 0 : 1);
+                for (; j < d->n && d->l[j].table == l->table && d->l[j].row == l->row; j++) {
+                    const char *txt = j == i ? rest : d->l[j].text;
+                    if (strcmp(k, "adjusters") == 0) adjusters(&t, txt, l->blk);
+                    else add_line(&t, txt, strcmp(k, "absent") == 0 ? "absent" : "present", lbl, l->blk);
+                }
+                i = j - 1;
+                continue;
+            }
+            const samla_cell *cell = samla_table_cell(l->blk, (size_t)l->row, (size_t)l->col);
+            if (region && l->row == 0 && l->col < 16 && (cell && cell->header) && ptable_exact(d, &d->st->attendance, l->text)) {
+                colgroup[l->col] = l->text;
+                continue;
+            }
+            if (region) add_line(&t, l->text, status, l->col < 16 && colgroup[l->col] ? colgroup[l->col] : group, l->blk);
+            continue;
+        }
+        if (k && strcmp(k, "adjusters") == 0 && rest && *rest) { adjusters(&t, rest, l->blk); continue; }
+        const char *exact = ptable_exact(d, &d->st->attendance, l->text);
+        if (exact && strcmp(exact, "adjusters") != 0) {
+            region = true;
+            if (strcmp(exact, "group") == 0) { group = strip_end(a, l->text, ": "); status = "present"; }
+            else status = exact;
+            continue;
+        }
+        if (!region) continue;
+        if (line_terminates(d, l)) { region = false; continue; }
+        if (line_is_heading(l) && !person_name_len(d, l->text)) { group = l->text; status = "present"; continue; }
+        if (add_line(&t, l->text, status, group, l->blk)) continue;
+        if (strlen(l->text) < 60 && !strchr(l->text, ':')) { group = l->text; status = "present"; continue; }
+        region = false;
+    }
+    for (size_t i = 0; i < t.nadj; i++) {
+        person p = {.name = t.adj_names[i], .party = t.adj_parties[i]};
+        person_role(d, &p, "justerare");
+        samla_node *n = find(&t, p.name);
+        if (n) add_roles(a, n, &p);
+        else add_person(&t, &p, "present", NULL, t.adj_src);
+    }
+    return SAMLA_OK;
+}

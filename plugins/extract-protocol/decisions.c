@@ -1,0 +1,196 @@
+/* decisions.c: decisions and proposals. A lead line ("Kommunfullmäktige
+ * beslutar", "X föreslår kommunfullmäktige besluta att", "X godkände
+ * informationen") followed by its clauses (numbered or `att` lines, or `att`
+ * parts of the lead itself); status from the lead and the sub-heading
+ * (Förslag till beslut / ... förslag = proposed); recipients from
+ * "Beslutet skickas till" / "Expedieras till"; omedelbar justering. A
+ * proposal superseded by the same body's decision in the same item is
+ * dropped. Clauses are stored without their number and `att` marker. */
+#include <string.h>
+
+#include "protocol.h"
+
+typedef struct dec {
+    samla_node *node;
+    const char *body, *status;
+    pitem *item;
+    samla_node *clauses;
+} dec;
+
+static const char *const bad_start[] = {"Ordförande", "Med ", "Den ", "Det ", "Efter ", "Sammanträdet", NULL};
+static const char *const bad_last[] = {"har", "hade", "ska", "skall", "kommer", "finner", "att", "som", "också", "därför", NULL};
+
+static bool body_ok(const char *b)
+{
+    if (!b || !*b || strpbrk(b, "0123456789") || strlen(b) > 80) return false;
+    for (size_t i = 0; bad_start[i]; i++)
+        if (strncmp(b, bad_start[i], strlen(bad_start[i])) == 0) return false;
+    const char *last = strrchr(b, ' ');
+    last = last ? last + 1 : b;
+    for (size_t i = 0; bad_last[i]; i++)
+        if (strcmp(last, bad_last[i]) == 0) return false;
+    return true;
+}
+
+static const char *clause_text(samla_arena *a, const char *s)
+{
+    return strip_end(a, samla_text_trim(a, s), ",;. ");
+}
+
+/* Splits "a, att b och att c" into clauses. */
+static void split_inline(samla_arena *a, const char *s, samla_node *seq)
+{
+    static const char *const seps[] = {", samt att ", " samt att ", ", och att ", " och att ", ", att ", "; att "};
+    char *c = samla_arena_strdup(a, s);
+    while (c && *c) {
+        char *best = NULL;
+        size_t bl = 0;
+        for (size_t i = 0; i < sizeof seps / sizeof *seps; i++) {
+            char *f = strstr(c, seps[i]);
+            if (f && (!best || f < best)) { best = f; bl = strlen(seps[i]); }
+        }
+        if (best) *best = 0;
+        const char *t = clause_text(a, c);
+        if (t && *t) samla_seq_append_str(a, seq, t);
+        c = best ? best + bl : NULL;
+    }
+}
+
+static bool same_clauses(const samla_node *x, const samla_node *y)
+{
+    if (samla_node_len(x) != samla_node_len(y)) return false;
+    for (size_t i = 0; i < samla_node_len(x); i++)
+        if (strcmp(samla_seq_at(x, i)->u.s, samla_seq_at(y, i)->u.s) != 0) return false;
+    return true;
+}
+
+static char *cap(samla_arena *a, const char *s)
+{
+    char *c = samla_arena_strdup(a, s);
+    if (c && c[0] >= 'a' && c[0] <= 'z') c[0] = (char)(c[0] - 32);
+    else if (c && (unsigned char)c[0] == 0xC3 && (unsigned char)c[1] >= 0xA0 && (unsigned char)c[1] <= 0xBE) c[1] = (char)(c[1] - 0x20);
+    return c;
+}
+
+samla_status decisions_extract(pdoc *d)
+{
+    samla_arena *a = d->ctx->arena;
+    samla_node *out = samla_ctx_section(d->ctx, "decisions");
+    dec *v = NULL;
+    size_t nv = 0;
+    sect s = SECT_NONE;
+    pitem *cur = NULL;
+    bool first_after_heading = false;
+    samla_node *recips = NULL;
+    for (size_t i = 0; i < d->n; i++) {
+        const pline *l = &d->l[i];
+        pitem *it = item_at(d, i);
+        if (it != cur) { cur = it; s = SECT_NONE; recips = NULL; }
+        if (it && i < it->body) continue;
+        if (line_terminates(d, l)) { s = SECT_NONE; continue; }
+        sect ns = line_section(d, l);
+        if (ns != SECT_NONE) {
+            s = ns;
+            first_after_heading = true;
+            if (s == SECT_RECIPIENTS) recips = samla_node_seq(a);
+            continue;
+        }
+        if (s == SECT_RECIPIENTS) {
+            if (strcmp(l->text, "-") == 0 || strcmp(l->text, "–") == 0 || strlen(l->text) > 120 || l->kind == SAMLA_BLOCK_HEADING) {
+                s = SECT_NONE;
+                continue;
+            }
+            samla_seq_append_str(a, recips, strip_end(a, l->text, " ."));
+            for (size_t k = nv; k-- > 0 && v[k].item == it;)
+                samla_map_set(a, v[k].node, "recipients", recips);
+            continue;
+        }
+        if (s != SECT_NONE && s != SECT_DECISION && s != SECT_PROPOSAL) continue;
+        if (it && samla_re_test(d->st->re[RE_IMMEDIATE], l->text) && s == SECT_DECISION) {
+            for (size_t k = nv; k-- > 0 && v[k].item == it;)
+                samla_map_set_bool(a, v[k].node, "immediate_adjustment", true);
+            continue;
+        }
+        if (l->row >= 0) continue;
+        samla_match m;
+        const char *body = NULL, *status = NULL, *inl = NULL, *proposer = NULL;
+        if (samla_re_search(d->st->re[RE_PROPOSE], l->text, 0, &m)) {
+            proposer = samla_match_group(a, &m, l->text, 1);
+            body = samla_match_group(a, &m, l->text, 2);
+            inl = samla_match_group(a, &m, l->text, 3);
+            status = "proposed";
+        } else if (samla_re_search(d->st->re[RE_DECIDE], l->text, 0, &m)) {
+            body = samla_match_group(a, &m, l->text, 1);
+            if (!body) body = samla_match_group(a, &m, l->text, 2);
+            inl = samla_match_group(a, &m, l->text, 3);
+            status = s == SECT_PROPOSAL ? "proposed" : "decided";
+            if (!body_ok(body)) body = NULL;
+        } else if (samla_re_search(d->st->re[RE_INFO], l->text, 0, &m)) {
+            body = samla_match_group(a, &m, l->text, 1);
+            inl = NULL;
+            status = "decided";
+            if (!body_ok(body)) body = NULL;
+            else {
+                samla_node *cl = samla_node_seq(a);
+                samla_seq_append_str(a, cl, clause_text(a, samla_match_group(a, &m, l->text, 2)));
+                inl = "";
+                (void)cl;
+            }
+        }
+        samla_node *clauses = samla_node_seq(a);
+        const char *text = l->text;
+        if (!body && s == SECT_DECISION && first_after_heading && it && l->kind == SAMLA_BLOCK_PARAGRAPH) {
+            status = "decided";
+            body = d->body_name;
+            samla_seq_append_str(a, clauses, clause_text(a, l->text));
+        } else if (!body) {
+            first_after_heading = false;
+            continue;
+        } else if (inl && *inl) {
+            split_inline(a, inl, clauses);
+        } else if (samla_re_search(d->st->re[RE_INFO], l->text, 0, &m)) {
+            samla_seq_append_str(a, clauses, clause_text(a, samla_match_group(a, &m, l->text, 2)));
+        }
+        first_after_heading = false;
+        size_t j = i + 1;
+        for (; j < d->n && !(inl && *inl); j++) {
+            const pline *n = &d->l[j];
+            if (n->row >= 0) break;
+            if (samla_re_search(d->st->re[RE_CLAUSE], n->text, 0, &m) ||
+                ((n->numbered || n->kind == SAMLA_BLOCK_LIST_ITEM) && samla_re_search(d->st->re[RE_NUMBERED], n->text, 0, &m))) {
+                samla_seq_append_str(a, clauses, clause_text(a, samla_match_group(a, &m, n->text, 1)));
+                text = samla_arena_printf(a, "%s\n%s", text, n->text);
+            } else break;
+        }
+        i = j - 1;
+        /* the same item, body, status and clauses once */
+        bool dup = false;
+        for (size_t k = 0; k < nv; k++)
+            if (v[k].item == it && strcmp(v[k].status, status) == 0 && same_clauses(v[k].clauses, clauses)) dup = true;
+        if (dup) continue;
+        samla_node *n = samla_node_map(a);
+        if (it) samla_map_set_str(a, n, "item", it->number);
+        samla_map_set_str(a, n, "body", body ? cap(a, body) : NULL);
+        samla_map_set_str(a, n, "status", status);
+        if (proposer) samla_map_set_str(a, n, "proposed_by", proposer);
+        samla_map_set_str(a, n, "text", text);
+        samla_map_set(a, n, "clauses", clauses);
+        samla_map_set(a, n, "source", samla_ctx_source(d->ctx, l->blk));
+        dec *nvv = samla_arena_grow(a, v, nv, nv + 1, sizeof *v);
+        if (!nvv) return SAMLA_ERR_NOMEM;
+        v = nvv;
+        v[nv++] = (dec){n, body ? body : "", status, it, clauses};
+    }
+    for (size_t k = 0; k < nv; k++) {
+        bool drop = false;
+        if (strcmp(v[k].status, "proposed") == 0)
+            for (size_t j = 0; j < nv; j++)
+                if (j != k && v[j].item == v[k].item && v[k].item && strcmp(v[j].status, "decided") == 0 &&
+                    strcmp(samla_text_lower(a, v[j].body), samla_text_lower(a, v[k].body)) == 0) drop = true;
+        if (drop) continue;
+        samla_seq_append(a, out, v[k].node);
+        if (v[k].item && v[k].item->node && !v[k].item->information)
+            samla_map_set_str(a, v[k].item->node, "kind", "decision");
+    }
+    return SAMLA_OK;
+}

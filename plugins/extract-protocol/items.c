@@ -1,0 +1,205 @@
+/* items.c: the protocol's items (§ 12, Paragraf 70, numbered headings "17.
+ * Aktuellt i samverkan") with their spans, and the agenda section: number,
+ * title, kind, presenters (split from "Föredragande:" lines), reference. */
+#include <stdlib.h>
+#include <string.h>
+
+#include "protocol.h"
+
+bool protocol_detect(pdoc *d);
+
+pitem *item_at(pdoc *d, size_t i)
+{
+    for (size_t k = 0; k < d->nitems; k++)
+        if (i >= d->items[k].start && i < d->items[k].end) return &d->items[k];
+    return NULL;
+}
+
+/* Number and rest of an item start at line i, or NULL. */
+static const char *item_start(pdoc *d, size_t i, const char **rest, long prev)
+{
+    const pline *l = &d->l[i];
+    samla_arena *a = d->ctx->arena;
+    samla_match m;
+    if (strlen(l->text) > 200) return NULL;
+    if (l->row >= 0 && (l->col != 0 || l->cell_line != 0)) return NULL;
+    if (samla_re_search(d->st->re[RE_ITEM_PARA], l->text, 0, &m)) {
+        *rest = samla_match_group(a, &m, l->text, 2);
+        if (l->row >= 0 && *rest && **rest) return NULL;
+        return samla_match_group(a, &m, l->text, 1);
+    }
+    if (!d->protocol || l->row >= 0) return NULL;
+    if (!(l->kind == SAMLA_BLOCK_HEADING || l->numbered || l->bold)) return NULL;
+    if (!samla_re_search(d->st->re[RE_ITEM_NUM], l->text, 0, &m)) return NULL;
+    long n = strtol(l->text + m.start[1], NULL, 10);
+    if (n <= prev) return NULL;
+    if (l->kind != SAMLA_BLOCK_HEADING && prev >= 0 && n != prev + 1) return NULL;
+    if (l->kind != SAMLA_BLOCK_HEADING && prev < 0) {
+        /* a first numbered list item starts the items only in the stated range */
+        const char *r = samla_map_get_str(samla_ctx_section(d->ctx, "meeting"), "items");
+        if (!r) return NULL;
+        const char *p = r;
+        while (*p && (*p < '0' || *p > '9')) p++;
+        if (strtol(p, NULL, 10) != n) return NULL;
+    }
+    *rest = samla_match_group(a, &m, l->text, 2);
+    return samla_match_group(a, &m, l->text, 1);
+}
+
+static bool ends_item(pdoc *d, size_t i, const pitem *it)
+{
+    const pline *l = &d->l[i];
+    if (line_terminates(d, l)) return true;
+    if (line_is_heading(l) && l->row < 0 && ptable_exact(d, &d->st->attendance, l->text)) return true;
+    if (l->title && i > it->body) return true;
+    return false;
+}
+
+static void take_reference(pdoc *d, pitem *it, const char *s)
+{
+    samla_match m;
+    if (!it->reference && samla_re_search(d->st->re[RE_REF], s, 0, &m))
+        it->reference = strip_end(d->ctx->arena, samla_match_group(d->ctx->arena, &m, s, 1), ". ");
+}
+
+samla_status items_find(pdoc *d)
+{
+    samla_arena *a = d->ctx->arena;
+    protocol_detect(d);
+    /* the meeting's items range may gate numbered list items: read it first */
+    if (d->protocol) {
+        samla_status s = meeting_extract(d);
+        if (s != SAMLA_OK) return s;
+    }
+    long prev = -1;
+    for (size_t i = 0; i < d->n; i++) {
+        const char *rest = NULL;
+        const char *num = item_start(d, i, &rest, prev);
+        if (!num) {
+            if (d->nitems) {
+                pitem *last = &d->items[d->nitems - 1];
+                if (last->end == 0 && ends_item(d, i, last)) last->end = i;
+            }
+            continue;
+        }
+        if (d->nitems && d->items[d->nitems - 1].end == 0) d->items[d->nitems - 1].end = i;
+        pitem *ni = samla_arena_grow(a, d->items, d->nitems, d->nitems + 1, sizeof *ni);
+        if (!ni) return SAMLA_ERR_NOMEM;
+        d->items = ni;
+        pitem *it = &d->items[d->nitems++];
+        *it = (pitem){.number = num, .start = i};
+        prev = strtol(num, NULL, 10);
+        /* title: the rest of the line (minus a "Dnr ..." part) or the next line */
+        samla_match m;
+        if (rest && samla_re_search(d->st->re[RE_REF], rest, 0, &m)) {
+            take_reference(d, it, rest);
+            rest = samla_text_trim(a, samla_arena_strndup(a, rest, m.start[0]));
+        }
+        size_t j = i + 1;
+        if (rest && *rest) it->title = rest;
+        for (; j < d->n && j < i + 4; j++) {
+            const pline *n = &d->l[j];
+            if (samla_re_search(d->st->re[RE_REF], n->text, 0, &m) && m.start[0] == 0 && strlen(n->text) < 80) {
+                take_reference(d, it, n->text);
+                continue;
+            }
+            if (n->row >= 0 && n->table == d->l[i].table) continue;
+            if (!it->title && strlen(n->text) < 200 && line_section(d, n) == SECT_NONE) { it->title = n->text; continue; }
+            break;
+        }
+        it->body = j;
+    }
+    if (d->nitems && d->items[d->nitems - 1].end == 0) d->items[d->nitems - 1].end = d->n;
+    return SAMLA_OK;
+}
+
+static bool name_like(const pdoc *d, const char *s)
+{
+    size_t n = person_name_len(d, s);
+    return n && (s[n] == 0 || s[n] == ' ' || s[n] == ',');
+}
+
+/* "A, B, C, titel X, Y och D, titel" -> persons with the title after a
+ * name belonging to that person. */
+static samla_node *presenters(pdoc *d, const char *s, samla_node *seq)
+{
+    samla_arena *a = d->ctx->arena;
+    char *c = strip_end(a, s, ". ");
+    samla_node *cur = NULL;
+    for (char *p = c; p && *p;) {
+        char *e = strchr(p, ',');
+        if (e) *e = 0;
+        char *piece = samla_text_trim(a, p);
+        p = e ? e + 1 : NULL;
+        /* "X och Name Surname": split when a name follows "och" */
+        while (piece && *piece) {
+            char *och = strstr(piece, " och ");
+            char *next = NULL;
+            if (och && name_like(d, och + 5)) { *och = 0; next = och + 5; }
+            size_t nl = person_name_len(d, piece);
+            if (nl && (piece[nl] == 0 || piece[nl] == ' ') ) {
+                cur = samla_node_map(a);
+                samla_map_set_str(a, cur, "name", samla_arena_strndup(a, piece, nl));
+                const char *t = samla_text_trim(a, piece + nl);
+                if (t && *t) samla_map_set_str(a, cur, "title", t);
+                samla_seq_append(a, seq, cur);
+            } else if (cur) {
+                const char *old = samla_map_get_str(cur, "title");
+                samla_map_set_str(a, cur, "title", old ? samla_arena_printf(a, "%s, %s", old, piece) : piece);
+            }
+            piece = next;
+        }
+    }
+    return seq;
+}
+
+samla_status agenda_extract(pdoc *d)
+{
+    samla_arena *a = d->ctx->arena;
+    samla_node *ag = samla_ctx_section(d->ctx, "agenda");
+    if (!ag) return SAMLA_ERR_NOMEM;
+    for (size_t k = 0; k < d->nitems; k++) {
+        pitem *it = &d->items[k];
+        samla_node *n = samla_node_map(a);
+        if (!n) return SAMLA_ERR_NOMEM;
+        it->node = n;
+        samla_map_set_str(a, n, "number", it->number);
+        samla_map_set_str(a, n, "title", it->title);
+        samla_node *pres = samla_node_seq(a);
+        char *text = NULL;
+        for (size_t i = it->start; i < it->end; i++) {
+            const pline *l = &d->l[i];
+            samla_match m;
+            char *soft = samla_text_soft(a, l->text);
+            if (soft && strcmp(soft, "informationsärende") == 0) it->information = true;
+            if (samla_re_search(d->st->re[RE_PRESENTER], l->text, 0, &m))
+                presenters(d, samla_match_group(a, &m, l->text, 1), pres);
+            else if (samla_re_search(d->st->re[RE_PRESENTS], l->text, 0, &m)) {
+                samla_node *p = samla_node_map(a);
+                samla_map_set_str(a, p, "name", samla_match_group(a, &m, l->text, 2));
+                samla_map_set_str(a, p, "title", samla_text_lower(a, samla_match_group(a, &m, l->text, 1)));
+                samla_seq_append(a, pres, p);
+            }
+            if (i >= it->body && l->row < 0)
+                text = text ? samla_arena_printf(a, "%s\n%s", text, l->text) : samla_arena_strdup(a, l->text);
+        }
+        if (it->title && samla_text_starts_with_ci(it->title, "Information ")) it->information = true;
+        samla_map_set_str(a, n, "kind", it->information ? "information" : "other");
+        if (samla_node_len(pres)) samla_map_set(a, n, "presenters", pres);
+        samla_map_set_str(a, n, "reference", it->reference);
+        samla_node *span = samla_node_map(a);
+        samla_map_set_int(a, span, "first_block", d->l[it->start].blk->index);
+        samla_map_set_int(a, span, "last_block", d->l[it->end - 1].blk->index);
+        samla_map_set(a, n, "blocks", span);
+        samla_map_set_str(a, n, "text", text);
+        samla_map_set(a, n, "source", samla_ctx_source(d->ctx, d->l[it->start].blk));
+        samla_seq_append(a, ag, n);
+    }
+    if (d->protocol && d->nitems) {
+        samla_node *m = samla_ctx_section(d->ctx, "meeting");
+        if (!samla_map_get(m, "items"))
+            samla_map_set_str(a, m, "items", d->nitems == 1 ? d->items[0].number
+                              : samla_arena_printf(a, "%s–%s", d->items[0].number, d->items[d->nitems - 1].number));
+    }
+    return SAMLA_OK;
+}

@@ -1,0 +1,155 @@
+/* lines.c: the document model as a list of lines (paragraphs, headings,
+ * list items, table-cell paragraphs) and small text helpers shared by the
+ * extractors: sub-heading kinds, terminators, sentence splitting. */
+#include <ctype.h>
+#include <string.h>
+
+#include "protocol.h"
+
+static samla_status add(pdoc *d, size_t *cap, const pline *l)
+{
+    if (d->n == *cap) {
+        size_t nc = *cap ? *cap * 2 : 256;
+        pline *nl = samla_arena_grow(d->ctx->arena, d->l, d->n, nc, sizeof *nl);
+        if (!nl) return SAMLA_ERR_NOMEM;
+        d->l = nl;
+        *cap = nc;
+    }
+    d->l[d->n++] = *l;
+    return SAMLA_OK;
+}
+
+/* One line per '\n'-separated part of text. */
+static samla_status add_text(pdoc *d, size_t *cap, pline base, const char *text)
+{
+    samla_arena *a = d->ctx->arena;
+    const char *p = text;
+    while (p && *p) {
+        const char *e = strchr(p, '\n');
+        size_t n = e ? (size_t)(e - p) : strlen(p);
+        char *t = samla_text_clean(a, samla_arena_strndup(a, p, n));
+        if (t && *t) {
+            base.text = t;
+            samla_status s = add(d, cap, &base);
+            if (s != SAMLA_OK) return s;
+            base.cell_line++;
+        }
+        p = e ? e + 1 : NULL;
+    }
+    return SAMLA_OK;
+}
+
+samla_status lines_build(pdoc *d)
+{
+    samla_doc *doc = &d->ctx->doc;
+    size_t cap = 0;
+    for (size_t i = 0; i < doc->nblocks; i++) {
+        const samla_block *b = doc->blocks[i];
+        if (b->kind == SAMLA_BLOCK_HEADER || b->kind == SAMLA_BLOCK_FOOTER || b->kind == SAMLA_BLOCK_FOOTNOTE)
+            continue;
+        pline base = {.blk = b, .kind = b->kind, .level = b->level, .bold = b->style.bold,
+                      .row = -1, .col = -1, .table = -1};
+        base.title = b->style.name && strstr(b->style.name, "Title");
+        if (b->kind == SAMLA_BLOCK_TABLE) {
+            for (size_t r = 0; r < b->nrows; r++)
+                for (size_t c = 0; c < b->ncols; c++) {
+                    const samla_cell *cell = samla_table_cell(b, r, c);
+                    if (!cell || cell->covered) continue;
+                    pline cb = base;
+                    cb.row = (int)r; cb.col = (int)c; cb.table = b->index; cb.cell_line = 0;
+                    for (size_t k = 0; k < cell->nblocks; k++) {
+                        const samla_block *x = cell->blocks[k];
+                        cb.bold = x->style.bold;
+                        cb.kind = x->kind;
+                        const char *t = x->text;
+                        if (x->numbering && isdigit((unsigned char)x->numbering[0]))
+                            t = samla_arena_printf(d->ctx->arena, "%s %s", x->numbering, x->text);
+                        size_t before = d->n;
+                        samla_status s = add_text(d, &cap, cb, t);
+                        if (s != SAMLA_OK) return s;
+                        cb.cell_line += (int)(d->n - before);
+                    }
+                }
+            continue;
+        }
+        const char *t = b->text;
+        if (b->numbering && isdigit((unsigned char)b->numbering[0])) {
+            t = samla_arena_printf(d->ctx->arena, "%s %s", b->numbering, b->text);
+            base.numbered = true;
+        }
+        samla_status s = add_text(d, &cap, base, t);
+        if (s != SAMLA_OK) return s;
+    }
+    return SAMLA_OK;
+}
+
+bool line_is_heading(const pline *l)
+{
+    return l->kind == SAMLA_BLOCK_HEADING || l->title || (l->bold && strlen(l->text) < 120);
+}
+
+sect line_section(const pdoc *d, const pline *l)
+{
+    size_t n = strlen(l->text);
+    if (n > 70) return SECT_NONE;
+    const char *k = ptable_exact(d, &d->st->sections, l->text);
+    if (!k) {
+        char *low = samla_text_lower(d->ctx->arena, l->text);
+        if (!low || !line_is_heading(l) || strchr(low, '.')) return SECT_NONE;
+        low = strip_end(d->ctx->arena, low, ": ");
+        size_t m = strlen(low);
+        if (m > 6 && strcmp(low + m - 6, "beslut") == 0) return SECT_DECISION;
+        if (m > 7 && strcmp(low + m - 7, "förslag") == 0) return SECT_PROPOSAL;
+        return SECT_NONE;
+    }
+    static const struct { const char *k; sect s; } map[] = {
+        {"decision", SECT_DECISION}, {"proposal", SECT_PROPOSAL}, {"motions", SECT_MOTIONS},
+        {"procedure", SECT_PROCEDURE}, {"vote", SECT_VOTE}, {"reservation", SECT_RESERVATION},
+        {"conflict", SECT_CONFLICT}, {"note", SECT_NOTE}, {"recipients", SECT_RECIPIENTS},
+        {"background", SECT_BACKGROUND}};
+    for (size_t i = 0; i < sizeof map / sizeof *map; i++)
+        if (strcmp(k, map[i].k) == 0) return map[i].s;
+    return SECT_NONE;
+}
+
+bool line_terminates(const pdoc *d, const pline *l)
+{
+    return ptable_prefix(d, &d->st->terminators, l->text, true, NULL) != NULL;
+}
+
+char *strip_end(samla_arena *a, const char *s, const char *chars)
+{
+    if (!s) return NULL;
+    size_t n = strlen(s);
+    while (n && strchr(chars, s[n - 1])) n--;
+    return samla_arena_strndup(a, s, n);
+}
+
+const char *group_text(const pdoc *d, const samla_re *re, const char *s, const samla_match *m, int g)
+{
+    (void)re;
+    return samla_match_group(d->ctx->arena, m, s, g);
+}
+
+size_t sentences(samla_arena *a, const char *s, const char ***out)
+{
+    size_t n = 0, cap = 8;
+    const char **v = samla_arena_alloc(a, cap * sizeof *v);
+    const char *start = s;
+    for (const char *p = s; v && *p; p++) {
+        if ((*p == '.' || *p == '!' || *p == '?') && p[1] == ' ' &&
+            (isupper((unsigned char)p[2]) || (unsigned char)p[2] >= 0xC3)) {
+            /* not after an abbreviation like "kl." or "nr." */
+            if (p - start >= 3 && (strncmp(p - 2, "kl", 2) == 0 || strncmp(p - 2, "nr", 2) == 0)) continue;
+            if (n + 1 >= cap) { v = samla_arena_grow(a, v, n, cap * 2, sizeof *v); cap *= 2; if (!v) break; }
+            v[n++] = samla_arena_strndup(a, start, (size_t)(p + 1 - start));
+            start = p + 2;
+        }
+    }
+    if (v && *start) {
+        if (n + 1 >= cap) { v = samla_arena_grow(a, v, n, cap * 2, sizeof *v); }
+        if (v) v[n++] = samla_arena_strdup(a, start);
+    }
+    *out = v;
+    return v ? n : 0;
+}

@@ -1,0 +1,174 @@
+/* meeting.c: the meeting section from a protocol's front matter: label/value
+ * table rows and "Label: value" lines (labels in data/protocol-labels.yaml),
+ * the title block (body), the registry line; also decides whether the
+ * document is a protocol at all (a non-protocol gets an empty meeting). */
+#include <stdlib.h>
+#include <string.h>
+
+#include "protocol.h"
+
+/* Label and value of line i: a table row's first cell + the next cells'
+ * first line, or "Label: value" in one line. */
+static const char *kv(pdoc *d, size_t i, const char **value)
+{
+    const pline *l = &d->l[i];
+    if (l->row >= 0) {
+        if (l->col != 0 || l->cell_line != 0) return NULL;
+        const char *rest;
+        const char *k = ptable_prefix(d, &d->st->meeting_labels, l->text, true, &rest);
+        if (!k) return NULL;
+        if (*rest) { *value = rest; return k; }
+        for (size_t j = i + 1; j < d->n && d->l[j].table == l->table && d->l[j].row == l->row; j++)
+            if (d->l[j].col > 0) { *value = d->l[j].text; return k; }
+        return NULL;
+    }
+    if (strlen(l->text) > 200) return NULL;
+    const char *rest;
+    const char *k = ptable_prefix(d, &d->st->meeting_labels, l->text, true, &rest);
+    if (!k || !*rest) return NULL;
+    /* "Label value" without a colon only when the value starts with a digit */
+    size_t ll = (size_t)(rest - l->text);
+    if (!strchr(l->text, ':') || strchr(l->text, ':') > l->text + ll) {
+        if (!(rest[0] >= '0' && rest[0] <= '9')) return NULL;
+    }
+    *value = rest;
+    return k;
+}
+
+/* Comma-separated parts of s without a digit: the place in "Kommunhuset,
+ * Solvikssalen, måndagen den 18 mars 2024 kl. 18.30". */
+static const char *place_part(samla_arena *a, const char *s)
+{
+    char *out = NULL;
+    char *c = samla_arena_strdup(a, s);
+    for (char *p = c; p && *p;) {
+        char *e = strchr(p, ',');
+        if (e) *e = 0;
+        char *t = samla_text_trim(a, p);
+        bool digit = strpbrk(t, "0123456789") != NULL;
+        if (t && *t && !digit && !strstr(t, "dagen den") && !samla_text_starts_with_ci(t, "kl"))
+            out = out ? samla_arena_printf(a, "%s, %s", out, t) : t;
+        p = e ? e + 1 : NULL;
+    }
+    return out;
+}
+
+/* Date and start/end times in s; end ignored after "ajourn". */
+static void date_times(samla_arena *a, samla_node *m, const char *s, bool set_date)
+{
+    size_t end = 0, e2 = 0;
+    char *date = samla_text_find_date(a, s, &end);
+    if (set_date && date && !samla_map_get(m, "date")) samla_map_set_str(a, m, "date", date);
+    const char *stop = strstr(s, "journ");
+    const char *from = date ? s + end : s;
+    char *t1 = samla_text_find_time(a, from, &e2);
+    if (!t1 || (stop && from + e2 > stop)) return;
+    samla_map_set_str(a, m, "start", t1);
+    size_t e3 = 0;
+    char *t2 = samla_text_find_time(a, from + e2, &e3);
+    if (t2 && !(stop && from + e2 + e3 > stop)) samla_map_set_str(a, m, "end", t2);
+}
+
+bool protocol_detect(pdoc *d);
+bool protocol_detect(pdoc *d)
+{
+    samla_doc *doc = &d->ctx->doc;
+    for (size_t i = 0; i < doc->nblocks && i < 40; i++)
+        if (doc->blocks[i]->kind == SAMLA_BLOCK_HEADER && samla_re_test(d->st->re[RE_PROTOCOL_WORD], doc->blocks[i]->text))
+            return d->protocol = true;
+    for (size_t i = 0; i < d->n && i < 40; i++) {
+        if (i < 6 && d->l[i].row < 0 && samla_re_test(d->st->re[RE_PROTOCOL_WORD], d->l[i].text) &&
+            strlen(d->l[i].text) < 80)
+            return d->protocol = true;
+        const char *v;
+        const char *k = kv(d, i, &v);
+        if (k && (strcmp(k, "date_time") == 0 || strcmp(k, "place_time") == 0 ||
+                  (strcmp(k, "date") == 0 && samla_text_find_date(d->ctx->arena, v, NULL))))
+            return d->protocol = true;
+    }
+    return false;
+}
+
+static const char *find_body(pdoc *d, const samla_block **src)
+{
+    samla_arena *a = d->ctx->arena;
+    for (size_t i = 0; i < d->n && i < 8; i++) {
+        const pline *l = &d->l[i];
+        if (l->row >= 0) continue;
+        const char *v;
+        if (kv(d, i, &v)) continue;
+        samla_match m;
+        if (samla_re_search(d->st->re[RE_PROTOCOL_WORD], l->text, 0, &m) && m.start[0] == 0) {
+            const char *rest = samla_text_trim(a, l->text + m.end[0]);
+            *src = l->blk;
+            if (rest && *rest) return rest;
+            for (size_t j = i + 1; j < d->n && j < i + 4; j++) {
+                const pline *n = &d->l[j];
+                if (n->row >= 0 || kv(d, j, &v) || strpbrk(n->text, "0123456789:") || strlen(n->text) > 80) continue;
+                return n->text;
+            }
+            return NULL;
+        }
+        if ((l->title || l->kind == SAMLA_BLOCK_HEADING) && !strpbrk(l->text, "0123456789§")) {
+            *src = l->blk;
+            return l->text;
+        }
+        return NULL;
+    }
+    return NULL;
+}
+
+samla_status meeting_extract(pdoc *d)
+{
+    if (!d->protocol) return SAMLA_OK;
+    samla_arena *a = d->ctx->arena;
+    samla_node *m = samla_ctx_section(d->ctx, "meeting");
+    if (!m) return SAMLA_ERR_NOMEM;
+    const samla_block *src = NULL;
+    const char *body = find_body(d, &src);
+    if (body) samla_map_set_str(a, m, "body", body);
+    for (size_t i = 0; i < d->n; i++) {
+        if (item_at(d, i) && d->l[i].row < 0) continue;
+        const char *v = NULL;
+        const char *k = kv(d, i, &v);
+        if (!k) {
+            samla_match mm;
+            if (i < 12 && d->l[i].row < 0 && !samla_map_get(m, "reference") &&
+                samla_re_search(d->st->re[RE_REF_TOP], d->l[i].text, 0, &mm))
+                samla_map_set_str(a, m, "reference", d->l[i].text);
+            if (d->l[i].row >= 0 && !samla_map_get(m, "items") && samla_text_starts_with_ci(d->l[i].text, "Paragrafer") &&
+                samla_re_search(d->st->re[RE_ITEMS_RANGE], d->l[i].text, 0, &mm))
+                samla_map_set_str(a, m, "items", samla_match_group(a, &mm, d->l[i].text, 1));
+            continue;
+        }
+        if (!src) src = d->l[i].blk;
+        if (strcmp(k, "place_time") == 0) {
+            samla_map_set_str(a, m, "place", place_part(a, v));
+            date_times(a, m, v, true);
+        } else if (strcmp(k, "date_time") == 0) {
+            date_times(a, m, v, true);
+        } else if (strcmp(k, "date") == 0) {
+            if (!samla_map_get(m, "date")) samla_map_set_str(a, m, "date", samla_text_find_date(a, v, NULL));
+        } else if (strcmp(k, "time") == 0) {
+            if (!samla_map_get(m, "start")) date_times(a, m, v, false);
+        } else if (strcmp(k, "place") == 0) {
+            if (!samla_map_get(m, "place")) samla_map_set_str(a, m, "place", v);
+        } else if (strcmp(k, "items") == 0) {
+            if (!samla_map_get(m, "items")) samla_map_set_str(a, m, "items", v);
+        } else if (strcmp(k, "body") == 0) {
+            if (!samla_map_get(m, "body")) samla_map_set_str(a, m, "body", v);
+        } else if (strcmp(k, "posted") == 0 || strcmp(k, "taken_down") == 0) {
+            samla_map_set_str(a, m, k, samla_text_find_date(a, v, NULL));
+        } else if (strcmp(k, "archive") == 0) {
+            samla_map_set_str(a, m, "archive_place", v);
+        } else if (strcmp(k, "adjustment") == 0) {
+            char *dt = samla_text_find_date(a, v, NULL);
+            size_t e;
+            const char *tm = dt ? samla_text_find_time(a, v, &e) : NULL;
+            if (dt) samla_map_set_str(a, m, "adjusted", tm ? samla_arena_printf(a, "%sT%s", dt, tm) : dt);
+            samla_map_set_str(a, m, "adjustment_place", place_part(a, v));
+        }
+    }
+    if (src) samla_map_set(a, m, "source", samla_ctx_source(d->ctx, src));
+    return SAMLA_OK;
+}

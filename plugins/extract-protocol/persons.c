@@ -1,0 +1,161 @@
+/* persons.c: reading one person entry as Swedish attendance lists write it:
+ * "Carin Nilsson (s) Umeå kommun, ordförande", "Ewa Granath, kanslichef,
+ * sekreterare", "Kent Åslund (S), tjänstgörande ersättare för Leif Sjödin
+ * (S)", "Lisa Hjort, socialchef, § 15" -> name, party, organisation, title,
+ * roles (fixed vocabulary + label as written), §-range, substitutes_for. */
+#include <string.h>
+
+#include "protocol.h"
+
+static bool is_org_prefix(const pdoc *d, const char *w)
+{
+    for (size_t i = 0; i < d->st->norg_prefix; i++)
+        if (strcmp(samla_text_lower(d->ctx->arena, w), d->st->org_prefix[i]) == 0) return true;
+    return false;
+}
+
+static bool is_org_suffix(const pdoc *d, const char *w)
+{
+    for (size_t i = 0; i < d->st->norg_suffix; i++)
+        if (strcmp(w, d->st->org_suffix[i]) == 0) return true;
+    return false;
+}
+
+/* First word (lowercase letters) at p, for the suffix check. */
+static const char *next_word(samla_arena *a, const char *p)
+{
+    while (*p == ' ') p++;
+    size_t n = 0;
+    while (p[n] && p[n] != ' ' && p[n] != ',' && p[n] != '.' && p[n] != ')') n++;
+    return samla_arena_strndup(a, p, n);
+}
+
+/* Skips a title word before a name ("Ordföranden ", "Controller "). */
+static size_t skip_prefix(const pdoc *d, const char *s)
+{
+    const char *rest;
+    if (ptable_prefix(d, &d->st->prefixes, s, true, &rest) && rest > s && rest[-1] == ' ') return (size_t)(rest - s);
+    return 0;
+}
+
+size_t person_name_len(const pdoc *d, const char *s)
+{
+    const samla_re *re = d->st->re[RE_WORD];
+    samla_match m;
+    size_t off = 0, end = 0;
+    int words = 0;
+    while (words < 4 && samla_re_search(re, s, off, &m)) {
+        const char *w = samla_arena_strndup(d->ctx->arena, s + m.start[2], m.end[2] - m.start[2]);
+        if (is_org_prefix(d, w) || is_org_suffix(d, next_word(d->ctx->arena, s + m.end[2]))) break;
+        off = end = m.end[2];
+        words++;
+    }
+    return words >= 2 ? end : 0;
+}
+
+const char *role_key(const pdoc *d, const char *label)
+{
+    return ptable_exact(d, &d->st->roles, label);
+}
+
+void person_role(const pdoc *d, person *p, const char *label)
+{
+    const char *k = role_key(d, label);
+    if (!k) return;
+    for (size_t i = 0; i < p->nroles; i++)
+        if (strcmp(p->roles[i], k) == 0) return;
+    samla_arena *a = d->ctx->arena;
+    p->roles = samla_arena_grow(a, p->roles, p->nroles, p->nroles + 1, sizeof *p->roles);
+    p->labels = samla_arena_grow(a, p->labels, p->nroles, p->nroles + 1, sizeof *p->labels);
+    if (!p->roles || !p->labels) { p->nroles = 0; return; }
+    p->roles[p->nroles] = k;
+    p->labels[p->nroles++] = samla_text_lower(a, samla_text_trim(a, label));
+}
+
+/* Removes [start,end) from s. */
+static char *cut(samla_arena *a, const char *s, size_t start, size_t end)
+{
+    return samla_arena_printf(a, "%.*s %s", (int)start, s, s + end);
+}
+
+bool person_parse(const pdoc *d, const char *s, person *p)
+{
+    samla_arena *a = d->ctx->arena;
+    *p = (person){0};
+    s += skip_prefix(d, s);
+    size_t n = person_name_len(d, s);
+    if (!n) return false;
+    p->name = samla_arena_strndup(a, s, n);
+    const char *rest = s + n;
+    while (*rest == ' ') rest++;
+    if (*rest == '(') {
+        const char *e = strchr(rest, ')');
+        if (e && e - rest <= 6) {
+            p->party = samla_text_lower(a, samla_arena_strndup(a, rest + 1, (size_t)(e - rest - 1)));
+            rest = e + 1;
+        }
+    }
+    bool comma_first = false;
+    while (*rest == ' ') rest++;
+    if (*rest == ',') comma_first = true;
+    samla_match m;
+    char *r = samla_arena_strdup(a, rest);
+    if (samla_re_search(d->st->re[RE_SUBST], r, 0, &m)) {
+        p->substitutes_for = samla_match_group(a, &m, r, 2);
+        p->subst_party = samla_text_lower(a, samla_match_group(a, &m, r, 3));
+        person_role(d, p, samla_match_group(a, &m, r, 1));
+        r = cut(a, r, m.start[0], m.end[0]);
+    }
+    if (samla_re_search(d->st->re[RE_ITEMS_RANGE], r, 0, &m)) {
+        p->items = samla_match_group(a, &m, r, 1);
+        r = cut(a, r, m.start[0], m.end[0]);
+    }
+    /* descriptors: split on ',' and ' tillika ' */
+    int k = 0;
+    for (char *part = r; part && *part; k++) {
+        char *comma = strchr(part, ',');
+        if (comma) *comma = 0;
+        char *piece = samla_text_trim(a, part);
+        part = comma ? comma + 1 : NULL;
+        for (char *q = piece; q && *q;) {
+            char *t = strstr(q, " tillika ");
+            if (t) *t = 0;
+            char *desc = samla_text_trim(a, q);
+            q = t ? t + 9 : NULL;
+            if (!desc || !*desc || strcmp(desc, "och") == 0) continue;
+            if (role_key(d, desc)) { person_role(d, p, desc); continue; }
+            const char *first = next_word(a, desc);
+            const char *last = strrchr(desc, ' ');
+            last = last ? last + 1 : desc;
+            bool upper = (unsigned char)desc[0] >= 'A' && ((unsigned char)desc[0] <= 'Z' || (unsigned char)desc[0] >= 0xC3);
+            if (!p->organisation && (is_org_prefix(d, first) || is_org_suffix(d, last) ||
+                                     (k == 0 && !comma_first && upper))) {
+                p->organisation = desc;
+                continue;
+            }
+            p->title = p->title ? samla_arena_printf(a, "%s, %s", p->title, desc) : desc;
+        }
+    }
+    return true;
+}
+
+size_t person_mentions(const pdoc *d, const char *s, const char ***names, const char ***parties)
+{
+    samla_arena *a = d->ctx->arena;
+    size_t n = 0, off = 0;
+    samla_match m;
+    *names = NULL;
+    *parties = NULL;
+    while (samla_re_search(d->st->re[RE_PERSON_PARTY], s, off, &m)) {
+        const char *nm = samla_match_group(a, &m, s, 1);
+        nm += skip_prefix(d, nm);
+        if (person_name_len(d, nm) == 0) { off = m.end[0]; continue; }
+        *names = samla_arena_grow(a, *names, n, n + 1, sizeof **names);
+        *parties = samla_arena_grow(a, *parties, n, n + 1, sizeof **parties);
+        if (!*names || !*parties) return 0;
+        (*names)[n] = nm;
+        (*parties)[n++] = samla_text_lower(a, samla_match_group(a, &m, s, 2));
+        off = m.end[0];
+    }
+    return n;
+}

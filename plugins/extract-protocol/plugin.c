@@ -1,0 +1,167 @@
+/* plugin.c: the extract-protocol plugin: descriptor, pattern table, init
+ * (patterns and data tables), process (runs the section extractors in
+ * order) and fini.
+ *
+ * It fills meeting, agenda, decisions, votes, attendees and signatures from
+ * a protocol's structure. Words (parties, roles, organisation naming,
+ * front-page labels, sub-headings) come from data/parties.yaml, roles.yaml,
+ * organisations.yaml and protocol-labels.yaml; the patterns below hold only
+ * the grammar of Swedish protocols. */
+#include <stdlib.h>
+#include <string.h>
+
+#include "protocol.h"
+
+#define NAME_RE "\\p{Lu}\\p{Ll}+(?:-\\p{Lu}\\p{Ll}+)?(?:\\s+\\p{Lu}\\p{Ll}+(?:-\\p{Lu}\\p{Ll}+)?){1,3}"
+
+static const struct { int id; const char *re; unsigned flags; } patterns[] = {
+    /* "§ 12 Title", "§ 102 Dnr SN 2023/0067", "Paragraf 70" */
+    {RE_ITEM_PARA, "^(?:§|Paragraf)\\s*(\\d{1,4}(?:\\s?[a-z])?)\\b[.:]?\\s*(.*)$", 0},
+    /* "17. Aktuellt i samverkan" (numbered heading or list item) */
+    {RE_ITEM_NUM, "^(\\d{1,3})\\.\\s+(\\S.*)$", 0},
+    /* registry references: "Ärendenummer KS2024/286", "Dnr KS 2024/45" */
+    {RE_REF, "(?:^|\\s)(?:Ärendenummer|Diarienummer|Dnr|Diarienr)\\.?:?\\s*(\\S.*)$", SAMLA_RE_CASELESS},
+    {RE_PRESENTER, "^Föredragande\\s*:\\s*(.+)$", SAMLA_RE_CASELESS},
+    /* "Controller Johan Pekkari föredrar ärendet." */
+    {RE_PRESENTS, "^(?:(\\p{L}+)\\s+)?(" NAME_RE ")\\s+(?:föredrar|redogör för)\\s+(?:ärendet|valberedningens förslag)", 0},
+    {RE_PERSON_PARTY, "(" NAME_RE ")s?\\s*\\((\\p{L}{1,4})\\)", 0},
+    /* "X föreslår kommunfullmäktige besluta att ..." */
+    {RE_PROPOSE, "^(\\p{Lu}[^.:;]{0,80}?)\\s+föreslår\\s+(?:att\\s+)?(\\p{L}+)\\s+(?:att\\s+)?beslut(?:a|ar)\\b(?:\\s+att\\b)?\\s*:?\\s*(.*)$", 0},
+    /* "Kommunfullmäktige beslutar", "X beslutar att: ...", "För egen del beslutar socialnämnden att ..." */
+    {RE_DECIDE, "^(?:För egen del\\s+beslutar\\s+(\\p{L}+)|(\\p{Lu}[^.:;]{0,80}?)\\s+(?:beslutar|beslutade|beslöt))(?:\\s+att\\b\\s*:?|\\s*:|\\s*$)\\s*(.*)$", 0},
+    {RE_INFO, "^(\\p{Lu}[^.:;]{0,80}?)\\s+((?:godkände|godkänner|noterar|noterade)\\s+informationen.*|tackar för informationen.*)$", 0},
+    /* a clause line: "att anta ...", "1. att anta ...", "1. anta ..." */
+    {RE_CLAUSE, "^(?:\\d{1,2}[.)]\\s*)?att\\s+(\\S.*)$", 0},
+    {RE_NUMBERED, "^\\d{1,2}[.)]\\s+(\\S.*)$", 0},
+    {RE_VOTE_RESULT, "Med\\s+(\\d+|\\p{L}+)\\s+ja-röster\\s+mot\\s+(\\d+|\\p{L}+)\\s+nej-röster(?:\\s+och\\s+(\\d+|\\p{L}+)\\s+(?:som\\s+avstår|avstående|nedlagda))?", SAMLA_RE_CASELESS},
+    {RE_ABSTAIN, "(\\d+|\\p{L}+)\\s+(?:ledamot|ledamöter)\\s+avstår", SAMLA_RE_CASELESS},
+    {RE_RESERVE, "^(.*?)\\s+reserverar\\s+sig\\b\\s*(.*)$", 0},
+    {RE_JAV, "^(.+?)\\s+(?:anmäler jäv|anmäler sig jävig|deltar inte .*på grund av jäv)", 0},
+    {RE_JAV_SUB, "(" NAME_RE ")(?:\\s*\\(\\p{L}+\\))?\\s+tjänstgör\\s+i\\s+(?:hans|hennes|dennes|dess)\\s+ställe", 0},
+    {RE_MOTION, "^(.*?)\\s+yrkar\\s+(.*)$", 0},
+    /* "tjänstgörande ersättare för Roger Lind (s)", "ersätter X" */
+    {RE_SUBST, ",?\\s*(tjänstgörande ersättare|tjg\\.? ersättare|ersättare|ersätter)\\s+(?:för\\s+)?(" NAME_RE ")(?:\\s*\\((\\p{L}{1,4})\\))?", SAMLA_RE_CASELESS},
+    {RE_ITEMS_RANGE, "(§§?\\s*\\d+(?:\\s*[–-]\\s*\\d+)?(?:\\s*,\\s*\\d+(?:\\s*[–-]\\s*\\d+)?)*)", 0},
+    /* electronic signature page: "NAMN: X", "TITEL, ORGANISATION: ...", "TID: ..." */
+    {RE_ESIGN, "^(NAMN|TITEL, ORGANISATION|TITEL|ORGANISATION|TID)\\s*:\\s*(.*)$", 0},
+    {RE_DOTS, "(?:…{2,}|\\.{5,}|_{5,})", 0},
+    /* "Protokollet justerat 2025-02-06 av X (s), ordförande, och Y (m), justerare." */
+    {RE_ADJUSTED, "^Protokollet (?:är )?justerat\\s+(?:den\\s+)?(.+?)\\s+av\\s+(.+)$", 0},
+    /* a registry-like reference line on a front page: "HSN: 50:2-2024" */
+    {RE_REF_TOP, "^(\\p{Lu}{2,6}):?\\s+(\\d[\\d:\\-/ ]*\\d)$", 0},
+    {RE_IMMEDIATE, "(?:förklaras|förklarades)\\s+omedelbart\\s+justerad|justeras omedelbart\\.?$|omedelbart justerad", SAMLA_RE_CASELESS},
+    /* one capitalised name word at the search offset */
+    {RE_WORD, "\\G(\\s*)(\\p{Lu}\\p{Ll}+(?:-\\p{Lu}\\p{Ll}+)?)(?=$|[\\s,(.;:])", 0},
+    {RE_PROTOCOL_WORD, "\\b(?:protokoll|protokollsutdrag|sammanträdesprotokoll|mötesprotokoll)\\b", SAMLA_RE_CASELESS},
+};
+
+static void fini(void *state)
+{
+    pstate *st = state;
+    if (!st) return;
+    for (int i = 0; i < RE_COUNT; i++) samla_re_free(st->re[i]);
+    samla_arena_free(st->arena);
+    free(st);
+}
+
+static const char *const att_keys[] = {"status_present", "status_absent", "groups", "adjusters"};
+static const char *const att_vals[] = {"present", "absent", "group", "adjusters"};
+
+static samla_status load_tables(samla_runtime *rt, pstate *st, samla_diag *diag)
+{
+    samla_node *roles, *parties, *orgs, *labels;
+    samla_status s;
+    if ((s = samla_runtime_load_data(rt, st->arena, "roles.yaml", &roles, diag)) != SAMLA_OK) return s;
+    if ((s = samla_runtime_load_data(rt, st->arena, "parties.yaml", &parties, diag)) != SAMLA_OK) return s;
+    if ((s = samla_runtime_load_data(rt, st->arena, "organisations.yaml", &orgs, diag)) != SAMLA_OK) return s;
+    if ((s = samla_runtime_load_data(rt, st->arena, "protocol-labels.yaml", &labels, diag)) != SAMLA_OK) return s;
+    samla_node *rl = samla_map_get(roles, "roles");
+    for (size_t i = 0; i < samla_node_len(rl); i++) {
+        samla_node *r = samla_seq_at(rl, i);
+        if ((s = ptable_from_list(st->arena, samla_map_get(r, "labels"), samla_map_get_str(r, "key"),
+                                  &st->roles, true)) != SAMLA_OK) return s;
+    }
+    samla_node *pl = samla_map_get(parties, "parties");
+    for (size_t i = 0; i < samla_node_len(pl); i++) {
+        samla_node *p = samla_seq_at(pl, i);
+        const char *abbr = samla_map_get_str(p, "abbr");
+        samla_node *one = samla_node_seq(st->arena);
+        if (!abbr || !one) return SAMLA_ERR_CONFIG;
+        samla_seq_append_str(st->arena, one, abbr);
+        if ((s = ptable_from_list(st->arena, one, abbr, &st->parties, true)) != SAMLA_OK) return s;
+        if ((s = ptable_from_list(st->arena, samla_map_get(p, "aliases"), abbr, &st->parties, true)) != SAMLA_OK) return s;
+        samla_node *nm = samla_node_seq(st->arena);
+        if (!nm) return SAMLA_ERR_NOMEM;
+        samla_seq_append_str(st->arena, nm, abbr);
+        if ((s = ptable_from_list(st->arena, nm, samla_map_get_str(p, "name"), &st->party_name, true)) != SAMLA_OK) return s;
+    }
+    samla_node *o = samla_map_get(orgs, "organisations");
+    ptable tp = {0}, ts = {0};
+    if ((s = ptable_from_list(st->arena, samla_map_get(o, "prefixes"), "p", &tp, false)) != SAMLA_OK) return s;
+    if ((s = ptable_from_list(st->arena, samla_map_get(o, "suffixes"), "s", &ts, false)) != SAMLA_OK) return s;
+    st->org_prefix = tp.label; st->norg_prefix = tp.n;
+    st->org_suffix = ts.label; st->norg_suffix = ts.n;
+    if ((s = ptable_from_map(st->arena, samla_map_get(labels, "meeting"), &st->meeting_labels)) != SAMLA_OK) return s;
+    if ((s = ptable_from_map(st->arena, samla_map_get(labels, "sections"), &st->sections)) != SAMLA_OK) return s;
+    for (size_t i = 0; i < sizeof att_keys / sizeof *att_keys; i++)
+        if ((s = ptable_from_list(st->arena, samla_map_get(labels, att_keys[i]), att_vals[i], &st->attendance, true)) != SAMLA_OK)
+            return s;
+    if ((s = ptable_from_list(st->arena, samla_map_get(labels, "terminators"), "end", &st->terminators, false)) != SAMLA_OK)
+        return s;
+    if ((s = ptable_from_list(st->arena, samla_map_get(labels, "name_prefixes"), "p", &st->prefixes, false)) != SAMLA_OK)
+        return s;
+    ptable_sort(&st->prefixes);
+    ptable_sort(&st->roles);
+    ptable_sort(&st->parties);
+    ptable_sort(&st->meeting_labels);
+    ptable_sort(&st->sections);
+    ptable_sort(&st->attendance);
+    ptable_sort(&st->terminators);
+    return SAMLA_OK;
+}
+
+static samla_status init(samla_runtime *rt, const void *cfg, void **state, samla_diag *diag)
+{
+    (void)cfg;
+    pstate *st = calloc(1, sizeof *st);
+    if (!st) return SAMLA_ERR_NOMEM;
+    *state = st;
+    st->arena = samla_arena_new();
+    if (!st->arena) return SAMLA_ERR_NOMEM;
+    for (size_t i = 0; i < sizeof patterns / sizeof *patterns; i++) {
+        st->re[patterns[i].id] = samla_re_compile(patterns[i].re, patterns[i].flags, diag);
+        if (!st->re[patterns[i].id]) return SAMLA_ERR_INTERNAL;
+    }
+    return load_tables(rt, st, diag);
+}
+
+static samla_status process(void *state, samla_ctx *ctx)
+{
+    pdoc d = {.ctx = ctx, .st = state};
+    samla_status s;
+    if ((s = lines_build(&d)) != SAMLA_OK) return s;
+    if ((s = items_find(&d)) != SAMLA_OK) return s;
+    if ((s = agenda_extract(&d)) != SAMLA_OK) return s;
+    if ((s = decisions_extract(&d)) != SAMLA_OK) return s;
+    if ((s = votes_extract(&d)) != SAMLA_OK) return s;
+    if ((s = attendees_extract(&d)) != SAMLA_OK) return s;
+    return signatures_extract(&d);
+}
+
+static const char *const needs[] = {"content", NULL};
+static const char *const provides[] = {"meeting", "agenda", "decisions", "votes", "attendees", "signatures", NULL};
+
+static const samla_plugin descriptor = {
+    SAMLA_PLUGIN_HEADER,
+    .name = "extract-protocol",
+    .version = "0.1.0",
+    .description = "protocols: meeting, agenda items, decisions, votes, attendees, signatures",
+    .stage = SAMLA_STAGE_EXTRACTOR,
+    .needs = needs,
+    .provides = provides,
+    .init = init,
+    .process = process,
+    .fini = fini,
+};
+
+SAMLA_EXPORT const samla_plugin *SAMLA_PLUGIN_ENTRY(void) { return &descriptor; }

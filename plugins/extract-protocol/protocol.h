@@ -1,0 +1,129 @@
+/* protocol.h: shared types of the extract-protocol plugin.
+ *
+ * The plugin reads a protocol's document model as a list of lines (`pline`):
+ * one per paragraph, heading or list item, and one per paragraph inside a
+ * table cell (with its row and column), in reading order. Running headers and
+ * footers are left out. Items (§ / Paragraf / numbered headings) are found
+ * once and shared by the section extractors. */
+#ifndef EXTRACT_PROTOCOL_H
+#define EXTRACT_PROTOCOL_H
+
+#include <stdbool.h>
+#include <stddef.h>
+#include "samla/samla.h"
+
+/* A word table loaded from data: labels (as written) and their key. */
+typedef struct ptable {
+    const char **label;   /* lowercase labels, longest first */
+    const char **key;
+    size_t n;
+} ptable;
+
+typedef enum sect {
+    SECT_NONE = 0, SECT_DECISION, SECT_PROPOSAL, SECT_MOTIONS, SECT_PROCEDURE, SECT_VOTE,
+    SECT_RESERVATION, SECT_CONFLICT, SECT_NOTE, SECT_RECIPIENTS, SECT_BACKGROUND
+} sect;
+
+/* Regular expressions, compiled once in init. */
+enum {
+    RE_ITEM_PARA, RE_ITEM_NUM, RE_REF, RE_PRESENTER, RE_PRESENTS, RE_PERSON_PARTY, RE_PROPOSE,
+    RE_DECIDE, RE_INFO, RE_CLAUSE, RE_NUMBERED, RE_VOTE_RESULT, RE_ABSTAIN, RE_RESERVE, RE_JAV,
+    RE_JAV_SUB, RE_MOTION, RE_SUBST, RE_ITEMS_RANGE, RE_ESIGN, RE_DOTS, RE_ADJUSTED, RE_REF_TOP,
+    RE_IMMEDIATE, RE_PROTOCOL_WORD, RE_WORD, RE_COUNT
+};
+
+typedef struct pstate {
+    samla_arena *arena;          /* owns the tables below */
+    samla_re *re[RE_COUNT];
+    ptable roles;                /* label -> role key */
+    ptable parties;              /* abbr/alias -> abbr; names in party_name */
+    ptable party_name;           /* abbr -> full name */
+    ptable meeting_labels;       /* label -> field */
+    ptable attendance;           /* label -> "present" | "absent" | "group" | "adjusters" */
+    ptable terminators;          /* label -> "end" */
+    ptable prefixes;             /* words before a name -> "p" */
+    ptable sections;             /* label -> section kind name */
+    const char **org_prefix; size_t norg_prefix;
+    const char **org_suffix; size_t norg_suffix;
+} pstate;
+
+typedef struct pline {
+    const char *text;
+    const samla_block *blk;      /* top-level block (source) */
+    samla_block_kind kind;
+    int level;
+    bool bold, title, numbered;  /* numbered: list/heading with a digit numbering */
+    int row, col;                /* table position, -1 outside tables */
+    int cell_line;               /* index of the line inside its cell */
+    int table;                   /* table number (block index), -1 outside */
+} pline;
+
+typedef struct pitem {
+    const char *number, *title, *reference;
+    size_t start, end;           /* lines [start, end) */
+    size_t body;                 /* first line after number/title/reference */
+    samla_node *node;            /* agenda entry */
+    bool has_decision, information;
+} pitem;
+
+typedef struct pdoc {
+    samla_ctx *ctx;
+    const pstate *st;
+    pline *l;
+    size_t n;
+    pitem *items;
+    size_t nitems;
+    bool protocol;               /* protocol front matter or title seen */
+    size_t body_start, body_end; /* lines holding items */
+    const char *body_name;       /* the meeting body */
+} pdoc;
+
+/* tables.c */
+samla_status ptable_from_map(samla_arena *a, const samla_node *map, ptable *t);
+samla_status ptable_from_list(samla_arena *a, const samla_node *seq, const char *key, ptable *t,
+                              bool append);
+void ptable_sort(ptable *t);
+/* Key of the label equal to s (case-insensitive, trimmed of ':' and spaces). */
+const char *ptable_exact(const pdoc *d, const ptable *t, const char *s);
+/* Key of the longest label starting s followed by ':', end, or (if space_ok)
+ * a space; *rest gets the value after it. */
+const char *ptable_prefix(const pdoc *d, const ptable *t, const char *s, bool space_ok,
+                          const char **rest);
+
+/* lines.c */
+samla_status lines_build(pdoc *d);
+bool line_is_heading(const pline *l);
+sect line_section(const pdoc *d, const pline *l);
+bool line_terminates(const pdoc *d, const pline *l);
+const char *group_text(const pdoc *d, const samla_re *re, const char *s, const samla_match *m, int g);
+char *strip_end(samla_arena *a, const char *s, const char *chars);
+/* Splits text into sentences (". " followed by an upper-case letter). */
+size_t sentences(samla_arena *a, const char *s, const char ***out);
+
+/* persons.c: "Name (p) Org, role, title, §§ 1-3" */
+typedef struct person {
+    const char *name, *party, *organisation, *title, *items, *substitutes_for, *subst_party;
+    const char **roles, **labels;
+    size_t nroles;
+} person;
+bool person_parse(const pdoc *d, const char *s, person *p);
+/* Start offset and length of a leading person name in s, 0 if none. */
+size_t person_name_len(const pdoc *d, const char *s);
+/* All "Name (p)" mentions; returns count, names/parties in arena arrays. */
+size_t person_mentions(const pdoc *d, const char *s, const char ***names, const char ***parties);
+void person_role(const pdoc *d, person *p, const char *label);
+const char *role_key(const pdoc *d, const char *label);
+
+/* the section extractors */
+samla_status meeting_extract(pdoc *d);
+samla_status items_find(pdoc *d);
+samla_status agenda_extract(pdoc *d);
+samla_status decisions_extract(pdoc *d);
+samla_status votes_extract(pdoc *d);
+samla_status attendees_extract(pdoc *d);
+samla_status signatures_extract(pdoc *d);
+
+/* Item holding line i, or NULL. */
+pitem *item_at(pdoc *d, size_t i);
+
+#endif

@@ -1,0 +1,84 @@
+/* tables.c: word tables loaded from the data files (label -> key), with
+ * exact and prefix lookups, case-insensitive, longest label first. */
+#include <stdlib.h>
+#include <string.h>
+
+#include "protocol.h"
+
+static samla_status push(samla_arena *a, ptable *t, const char *label, const char *key)
+{
+    const char **nl = samla_arena_grow(a, t->label, t->n, t->n + 1, sizeof *nl);
+    const char **nk = samla_arena_grow(a, t->key, t->n, t->n + 1, sizeof *nk);
+    if (!nl || !nk) return SAMLA_ERR_NOMEM;
+    nl[t->n] = samla_text_lower(a, label);
+    nk[t->n] = key;
+    t->label = nl;
+    t->key = nk;
+    t->n++;
+    return SAMLA_OK;
+}
+
+samla_status ptable_from_list(samla_arena *a, const samla_node *seq, const char *key, ptable *t, bool append)
+{
+    if (!append) *t = (ptable){0};
+    if (!key) return SAMLA_ERR_CONFIG;
+    const char *k = samla_arena_strdup(a, key);
+    for (size_t i = 0; i < samla_node_len(seq); i++) {
+        samla_node *v = samla_seq_at(seq, i);
+        if (!v || v->type != SAMLA_NODE_STRING) continue;
+        samla_status s = push(a, t, v->u.s, k);
+        if (s != SAMLA_OK) return s;
+    }
+    return SAMLA_OK;
+}
+
+samla_status ptable_from_map(samla_arena *a, const samla_node *map, ptable *t)
+{
+    *t = (ptable){0};
+    if (!map || map->type != SAMLA_NODE_MAP) return SAMLA_ERR_CONFIG;
+    for (size_t i = 0; i < map->u.map.count; i++) {
+        samla_status s = ptable_from_list(a, map->u.map.items[i].value, map->u.map.items[i].key, t, true);
+        if (s != SAMLA_OK) return s;
+    }
+    return SAMLA_OK;
+}
+
+void ptable_sort(ptable *t)
+{
+    for (size_t i = 1; i < t->n; i++)
+        for (size_t j = i; j > 0 && strlen(t->label[j]) > strlen(t->label[j - 1]); j--) {
+            const char *l = t->label[j], *k = t->key[j];
+            t->label[j] = t->label[j - 1]; t->key[j] = t->key[j - 1];
+            t->label[j - 1] = l; t->key[j - 1] = k;
+        }
+}
+
+const char *ptable_exact(const pdoc *d, const ptable *t, const char *s)
+{
+    if (!s) return NULL;
+    char *low = samla_text_lower(d->ctx->arena, s);
+    if (!low) return NULL;
+    low = strip_end(d->ctx->arena, low, ": ");
+    for (size_t i = 0; i < t->n; i++)
+        if (strcmp(low, t->label[i]) == 0) return t->key[i];
+    return NULL;
+}
+
+const char *ptable_prefix(const pdoc *d, const ptable *t, const char *s, bool space_ok, const char **rest)
+{
+    if (!s) return NULL;
+    char *low = samla_text_lower(d->ctx->arena, s);
+    if (!low || strlen(low) != strlen(s)) return NULL;   /* offsets must agree */
+    for (size_t i = 0; i < t->n; i++) {
+        size_t n = strlen(t->label[i]);
+        if (strncmp(low, t->label[i], n) != 0) continue;
+        const char *p = s + n;
+        if (*p == ':') p++;
+        else if (*p == ' ' && space_ok) {}
+        else if (*p) continue;
+        while (*p == ' ') p++;
+        if (rest) *rest = p;
+        return t->key[i];
+    }
+    return NULL;
+}

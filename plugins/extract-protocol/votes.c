@@ -1,0 +1,157 @@
+/* votes.c: motions (yrkanden), votes (votering: counts and the voting list),
+ * reservations and conflicts of interest (jäv), per item. See docs/model.md
+ * for the shape: one entry per event with `type`. */
+#include <stdlib.h>
+#include <string.h>
+
+#include "protocol.h"
+
+static long count_word(const char *w)
+{
+    static const char *const words[] = {"noll", "en", "två", "tre", "fyra", "fem", "sex", "sju", "åtta", "nio", "tio",
+                                        "elva", "tolv", "ett"};
+    if (!w) return -1;
+    if (w[0] >= '0' && w[0] <= '9') return strtol(w, NULL, 10);
+    for (size_t i = 0; i < sizeof words / sizeof *words; i++)
+        if (strcmp(w, words[i]) == 0) return i == 13 ? 1 : (long)i;
+    return -1;
+}
+
+static samla_node *names_node(pdoc *d, const char *s)
+{
+    samla_arena *a = d->ctx->arena;
+    const char **names, **parties;
+    size_t n = person_mentions(d, s, &names, &parties);
+    samla_node *seq = samla_node_seq(a);
+    for (size_t i = 0; i < n; i++) {
+        samla_node *p = samla_node_map(a);
+        samla_map_set_str(a, p, "name", names[i]);
+        samla_map_set_str(a, p, "party", parties[i]);
+        samla_seq_append(a, seq, p);
+    }
+    if (!n) {
+        /* groups: "Sverigedemokraternas ledamöter", "V och MP" as written */
+        char *c = samla_arena_strdup(a, s);
+        for (char *p = c; p && *p;) {
+            char *o = strstr(p, " och ");
+            char *cm = strchr(p, ',');
+            char *e = o && (!cm || o < cm) ? o : cm;
+            size_t skip = e == o ? 5 : 1;
+            if (e) *e = 0;
+            const char *t = samla_text_trim(a, p);
+            if (t && *t) {
+                samla_node *g = samla_node_map(a);
+                samla_map_set_str(a, g, "group", t);
+                samla_seq_append(a, seq, g);
+            }
+            p = e ? e + skip : NULL;
+        }
+    }
+    return seq;
+}
+
+static samla_node *entry(pdoc *d, const char *type, const pitem *it, const pline *l)
+{
+    samla_arena *a = d->ctx->arena;
+    samla_node *n = samla_node_map(a);
+    samla_map_set_str(a, n, "type", type);
+    if (it) samla_map_set_str(a, n, "item", it->number);
+    (void)l;
+    return n;
+}
+
+/* A voting list table: header cells "Namn | Ja | Nej | Avstår" (repeated). */
+static void voting_table(pdoc *d, const samla_block *b, samla_node *vote)
+{
+    samla_arena *a = d->ctx->arena;
+    samla_node *members = samla_node_seq(a);
+    for (size_t r = 1; r < b->nrows; r++)
+        for (size_t c = 0; c + 3 < b->ncols + 0 || c + 3 == b->ncols - 0; c += 4) {
+            if (c + 3 >= b->ncols) break;
+            const char *name = samla_cell_text(&d->ctx->doc, samla_table_cell(b, r, c));
+            if (!name || !*name || samla_text_starts_with_ci(name, "Summa")) continue;
+            person p;
+            if (!person_parse(d, name, &p)) continue;
+            const char *val = NULL;
+            static const char *const vals[] = {"yes", "no", "abstain"};
+            for (size_t k = 0; k < 3; k++) {
+                const char *x = samla_cell_text(&d->ctx->doc, samla_table_cell(b, r, c + 1 + k));
+                if (x && *x) val = vals[k];
+            }
+            samla_node *m = samla_node_map(a);
+            samla_map_set_str(a, m, "name", p.name);
+            samla_map_set_str(a, m, "party", p.party);
+            samla_map_set_str(a, m, "vote", val);
+            samla_seq_append(a, members, m);
+        }
+    if (samla_node_len(members)) samla_map_set(a, vote, "members", members);
+}
+
+samla_status votes_extract(pdoc *d)
+{
+    samla_arena *a = d->ctx->arena;
+    samla_node *out = samla_ctx_section(d->ctx, "votes");
+    for (size_t k = 0; k < d->nitems; k++) {
+        pitem *it = &d->items[k];
+        sect s = SECT_NONE;
+        samla_node *vote = NULL;
+        int last_table = -1;
+        for (size_t i = it->body; i < it->end; i++) {
+            const pline *l = &d->l[i];
+            sect ns = line_section(d, l);
+            if (ns != SECT_NONE) { s = ns; continue; }
+            if (l->row >= 0) {
+                if (l->table != last_table && l->row == 0 && samla_text_starts_with_ci(l->text, "Namn") &&
+                    l->blk->ncols >= 4) {
+                    if (!vote) { vote = entry(d, "vote", it, l); samla_map_set(a, vote, "source", samla_ctx_source(d->ctx, l->blk)); samla_seq_append(a, out, vote); }
+                    voting_table(d, l->blk, vote);
+                }
+                last_table = l->table;
+                continue;
+            }
+            const char **sv;
+            size_t ns2 = sentences(a, l->text, &sv);
+            for (size_t q = 0; q < ns2; q++) {
+                const char *t = sv[q];
+                samla_match m;
+                if (samla_re_search(d->st->re[RE_VOTE_RESULT], t, 0, &m)) {
+                    if (!vote) { vote = entry(d, "vote", it, l); samla_map_set(a, vote, "source", samla_ctx_source(d->ctx, l->blk)); samla_seq_append(a, out, vote); }
+                    samla_map_set_int(a, vote, "yes", count_word(samla_match_group(a, &m, t, 1)));
+                    samla_map_set_int(a, vote, "no", count_word(samla_match_group(a, &m, t, 2)));
+                    const char *ab = samla_match_group(a, &m, t, 3);
+                    if (ab) samla_map_set_int(a, vote, "abstain", count_word(samla_text_lower(a, ab)));
+                    samla_map_set_str(a, vote, "text", t);
+                } else if (vote && samla_re_search(d->st->re[RE_ABSTAIN], t, 0, &m)) {
+                    samla_map_set_int(a, vote, "abstain", count_word(samla_text_lower(a, samla_match_group(a, &m, t, 1))));
+                } else if (samla_re_search(d->st->re[RE_RESERVE], t, 0, &m)) {
+                    samla_node *r = entry(d, "reservation", it, l);
+                    samla_map_set(a, r, "by", names_node(d, samla_match_group(a, &m, t, 1)));
+                    samla_map_set_str(a, r, "text", t);
+                    samla_map_set(a, r, "source", samla_ctx_source(d->ctx, l->blk));
+                    samla_seq_append(a, out, r);
+                } else if (samla_re_search(d->st->re[RE_JAV], t, 0, &m)) {
+                    samla_node *r = entry(d, "conflict_of_interest", it, l);
+                    samla_map_set(a, r, "by", names_node(d, samla_match_group(a, &m, t, 1)));
+                    samla_map_set_str(a, r, "text", t);
+                    samla_map_set(a, r, "source", samla_ctx_source(d->ctx, l->blk));
+                    samla_seq_append(a, out, r);
+                } else if (s == SECT_CONFLICT && samla_re_search(d->st->re[RE_JAV_SUB], t, 0, &m)) {
+                    size_t nn = samla_node_len(out);
+                    samla_node *last = nn ? samla_seq_at(out, nn - 1) : NULL;
+                    if (last && strcmp(samla_map_get_str(last, "type"), "conflict_of_interest") == 0)
+                        samla_map_set_str(a, last, "substitute", samla_match_group(a, &m, t, 1));
+                } else if ((s == SECT_MOTIONS || s == SECT_PROCEDURE || s == SECT_NONE) &&
+                           samla_re_search(d->st->re[RE_MOTION], t, 0, &m)) {
+                    samla_node *by = names_node(d, samla_match_group(a, &m, t, 1));
+                    if (!samla_node_len(by) || !samla_map_get(samla_seq_at(by, 0), "name")) continue;
+                    samla_node *r = entry(d, "motion", it, l);
+                    samla_map_set(a, r, "by", by);
+                    samla_map_set_str(a, r, "motion", strip_end(a, samla_match_group(a, &m, t, 2), ". "));
+                    samla_map_set(a, r, "source", samla_ctx_source(d->ctx, l->blk));
+                    samla_seq_append(a, out, r);
+                }
+            }
+        }
+    }
+    return SAMLA_OK;
+}
