@@ -1,0 +1,69 @@
+/* link.h: shared state of the link-strategy plugin (see link_strategy.c).
+ *
+ * The state lives from init to fini. Its arena owns the deep copy of the
+ * strategy model, the goal records and their term vectors; GLib tables in it
+ * are destroyed by link_state_free. */
+#ifndef LINK_LINK_H
+#define LINK_LINK_H
+
+#include <glib.h>
+#include <stdbool.h>
+#include "lex.h"
+#include "samla/samla.h"
+
+typedef struct link_config {
+    const char *strategy;           /* path: strategy document or samla YAML/JSON */
+    const char *strategy_pipeline;  /* pipeline for a strategy document */
+    double threshold;               /* lowest lexical score kept */
+    double relative;                /* keep lexical links >= relative * best */
+    long top_k;                     /* most lexical links per activity */
+    const char *synonyms;           /* synonym lexicon (YAML) */
+    const char *wordlist;           /* word list for compound splitting */
+    const char *const *levels;      /* goal kinds that are link targets */
+} link_config;
+
+/* One weighted stem of a goal document. */
+typedef struct goal_term {
+    const char *stem;      /* interned by the lex engine */
+    const char *surface;
+    double tf, w;          /* summed weight; tf-idf weight */
+} goal_term;
+
+typedef struct lgoal {
+    const char *id, *code, *kind, *title, *text, *parent_id;
+    int parent;            /* index into goals, -1 for none */
+    bool target;           /* a link target (levels) */
+    const char *title_key; /* normalised title for heading matches */
+    goal_term *terms;
+    size_t nterms;
+    GHashTable *index;     /* stem -> position + 1 in terms */
+    double norm;
+} lgoal;
+
+typedef struct link_state {
+    const link_config *cfg;
+    samla_runtime *rt;
+    lex_engine *lx;
+    samla_arena *arena;
+    const char *const *labels;  /* heading label words ("fokusområde", ...) from the stop word file */
+    size_t nlabels;
+    bool loaded;
+    samla_status load_status;
+    lgoal *goals;
+    size_t ngoals, ntargets;
+    GHashTable *df;        /* stem -> number of target documents holding it */
+} link_state;
+
+/* Loads the strategy (nested run or samla YAML/JSON), copies it into the
+ * state's arena and builds the goal records and vectors. Errors go to ctx. */
+samla_status link_load_strategy(link_state *st, samla_ctx *ctx);
+void link_state_free(link_state *st);
+
+/* Normalised form of a heading or title for matching: soft form with leading
+ * numbering, codes and label words removed. Arena-owned. */
+char *link_title_key(const link_state *st, samla_arena *a, const char *s);
+
+/* Links one activity (map) of ctx's model; appends to links. */
+samla_status link_activity(link_state *st, samla_ctx *ctx, const samla_node *act, samla_node *links);
+
+#endif

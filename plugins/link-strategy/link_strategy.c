@@ -1,0 +1,136 @@
+/* link_strategy.c: the link-strategy plugin (stage linker): links a plan's
+ * activities to the goals of a strategy given by the option `strategy`.
+ *
+ * init loads the stop words, the heading label words, the synonym lexicon
+ * and the word list; the strategy itself is loaded in the first process call
+ * (it needs a context for the nested run) and kept in the state's arena for
+ * every later document. See docs/coverage.md for the method. */
+#include <stddef.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "link.h"
+
+static const samla_option options[] = {
+    {"strategy", SAMLA_OPT_PATH, NULL, offsetof(link_config, strategy),
+     "the strategy: a document (PDF/DOCX/text, run through strategy_pipeline) or its samla YAML/JSON"},
+    {"strategy_pipeline", SAMLA_OPT_STRING, "strategy", offsetof(link_config, strategy_pipeline),
+     "pipeline that extracts the goals of a strategy document"},
+    {"threshold", SAMLA_OPT_DOUBLE, "0.12", offsetof(link_config, threshold),
+     "lowest lexical score (cosine, 0..1) that makes a link"},
+    {"relative", SAMLA_OPT_DOUBLE, "0.6", offsetof(link_config, relative),
+     "keep a lexical link only when its score is at least this share of the activity's best"},
+    {"top_k", SAMLA_OPT_INT, "2", offsetof(link_config, top_k), "most lexical links per activity"},
+    {"synonyms", SAMLA_OPT_PATH, NULL, offsetof(link_config, synonyms),
+     "synonym lexicon (YAML map term -> equivalents); default pipelines/synonyms.yaml"},
+    {"wordlist", SAMLA_OPT_PATH, "/usr/share/dict/swedish", offsetof(link_config, wordlist),
+     "word list for compound splitting (Debian wswedish)"},
+    {"levels", SAMLA_OPT_STRLIST, "subgoal,priority", offsetof(link_config, levels),
+     "goal kinds that are link targets (focus_area when the strategy has none of them)"},
+    SAMLA_OPTIONS_END};
+
+static void load_labels(link_state *st, const samla_node *data)
+{
+    const samla_node *seq = data && data->type == SAMLA_NODE_MAP ? samla_map_get(data, "labels") : NULL;
+    size_t n = samla_node_len(seq);
+    const char **l = samla_arena_alloc(st->arena, (n + 1) * sizeof *l);
+    if (!l) return;
+    for (size_t i = 0; i < n; i++) {
+        const samla_node *w = samla_seq_at(seq, i);
+        if (w && w->type == SAMLA_NODE_STRING) l[st->nlabels++] = samla_text_soft(st->arena, w->u.s);
+    }
+    st->labels = l;
+}
+
+static samla_status load_synonyms(link_state *st, samla_diag *diag)
+{
+    char *found = NULL;
+    const char *path = st->cfg->synonyms;
+    if (!path) path = found = samla_runtime_find_pipeline(st->rt, "synonyms");
+    samla_node *syn = NULL;
+    samla_status s = path ? samla_model_load_file(st->arena, path, &syn, diag) : SAMLA_OK;
+    if (s == SAMLA_OK && syn) lex_load_synonyms(st->lx, syn);
+    if (!path) samla_diag_add(diag, SAMLA_SEV_WARNING, 0, "link-strategy: no synonym lexicon found; linking without synonyms");
+    free(found);
+    return s;
+}
+
+static samla_status init(samla_runtime *rt, const void *cfg, void **state, samla_diag *diag)
+{
+    const link_config *c = cfg;
+    if (c->threshold < 0 || c->threshold > 1 || c->top_k < 1 || c->relative < 0 || c->relative > 1) {
+        samla_diag_add(diag, SAMLA_SEV_ERROR, 0, "link-strategy: threshold and relative must lie in 0..1, top_k be 1 or more");
+        return SAMLA_ERR_CONFIG;
+    }
+    link_state *st = calloc(1, sizeof *st);
+    if (!st) return SAMLA_ERR_NOMEM;
+    st->cfg = c;
+    st->rt = rt;
+    st->arena = samla_arena_new();
+    st->lx = st->arena ? lex_new(diag) : NULL;
+    if (!st->lx) {
+        link_state_free(st);
+        free(st);
+        return SAMLA_ERR_NOMEM;
+    }
+    samla_node *stop = NULL;
+    samla_status s = samla_runtime_load_data(rt, st->arena, "stopwords-sv.yaml", &stop, diag);
+    if (s == SAMLA_OK) {
+        lex_load_stopwords(st->lx, stop);
+        load_labels(st, stop);
+        s = load_synonyms(st, diag);
+    }
+    if (s != SAMLA_OK) {
+        link_state_free(st);
+        free(st);
+        return s;
+    }
+    if (!lex_load_wordlist(st->lx, c->wordlist))
+        samla_diag_add(diag, SAMLA_SEV_WARNING, 0,
+                       "link-strategy: word list %s not found; compound words are split by the strategy's own words only",
+                       c->wordlist ? c->wordlist : "(none)");
+    *state = st;
+    return SAMLA_OK;
+}
+
+static samla_status process(void *state, samla_ctx *ctx)
+{
+    link_state *st = state;
+    samla_status s = link_load_strategy(st, ctx);
+    if (s != SAMLA_OK) return s;
+    samla_node *links = samla_ctx_section(ctx, "links");
+    const samla_node *acts = samla_map_get(ctx->model, "activities");
+    if (!links) return SAMLA_ERR_NOMEM;
+    for (size_t i = 0; i < samla_node_len(acts) && acts->type == SAMLA_NODE_SEQ; i++) {
+        const samla_node *a = samla_seq_at(acts, i);
+        if (!a || a->type != SAMLA_NODE_MAP || !samla_map_get_str(a, "id")) continue;
+        if ((s = link_activity(st, ctx, a, links)) != SAMLA_OK) return s;
+    }
+    return SAMLA_OK;
+}
+
+static void fini(void *state)
+{
+    link_state_free(state);
+    free(state);
+}
+
+static const char *const needs[] = {"activities", NULL};
+static const char *const provides[] = {"links", NULL};
+
+static const samla_plugin descriptor = {
+    SAMLA_PLUGIN_HEADER,
+    .name = "link-strategy",
+    .version = "1.0.0",
+    .description = "links a plan's activities to a strategy's goals (explicit codes and headings, then TF-IDF)",
+    .stage = SAMLA_STAGE_LINKER,
+    .needs = needs,
+    .provides = provides,
+    .options = options,
+    .config_size = sizeof(link_config),
+    .init = init,
+    .process = process,
+    .fini = fini,
+};
+
+SAMLA_EXPORT const samla_plugin *SAMLA_PLUGIN_ENTRY(void) { return &descriptor; }

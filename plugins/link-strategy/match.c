@@ -1,0 +1,314 @@
+/* match.c: links one activity to the strategy's goals.
+ *
+ * 1. Explicit: a goal code cited in the activity's text or area ("A1",
+ *    "delmål A1", "fokusområde B"), else in its section, else in the headings
+ *    above it; or one of those headings names a goal (title match after
+ *    numbering and label words are removed). The activity's own fields win
+ *    over its section, the section over the headings further up.
+ * 2. Lexical, when nothing is cited: cosine of TF-IDF vectors (Snowball stems,
+ *    compound parts, synonyms) against every target goal; links with score >=
+ *    threshold and >= relative * best, at most top_k.
+ * Everything made here lives in ctx's arena. */
+#include <math.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "link.h"
+
+#define MAX_EVIDENCE 8
+#define MAX_CONTEXT 12
+
+typedef struct cand {
+    int goal;
+    double score;
+    const char *terms[MAX_EVIDENCE];
+    size_t nterms;
+} cand;
+
+typedef struct query {
+    const char **stems;   /* unique stems with idf > 0 */
+    const char **surf;
+    double *w;
+    size_t n;
+    double norm;
+} query;
+
+static double idf_of(const link_state *st, const char *stem)
+{
+    size_t df = GPOINTER_TO_SIZE(g_hash_table_lookup(st->df, stem));
+    return df ? log(1.0 + (double)st->ntargets / (double)df) : 0.0;
+}
+
+/* Builds the weighted query of an activity from its texts. */
+static bool make_query(link_state *st, samla_ctx *ctx, const char *const *texts, const double *weights, size_t ntexts,
+                       query *q)
+{
+    lex_terms t = {0};
+    for (size_t i = 0; i < ntexts; i++)
+        if (!lex_terms_add(st->lx, ctx->arena, &t, texts[i], weights[i], true)) return false;
+    q->stems = samla_arena_alloc(ctx->arena, (t.n + 1) * sizeof *q->stems);
+    q->surf = samla_arena_alloc(ctx->arena, (t.n + 1) * sizeof *q->surf);
+    q->w = samla_arena_alloc(ctx->arena, (t.n + 1) * sizeof *q->w);
+    if (!q->stems || !q->surf || !q->w) return false;
+    for (size_t i = 0; i < t.n; i++) {
+        if (idf_of(st, t.items[i].stem) <= 0) continue;
+        size_t k = 0;
+        while (k < q->n && q->stems[k] != t.items[i].stem) k++;
+        if (k == q->n) {
+            q->stems[k] = t.items[i].stem;
+            q->surf[k] = t.items[i].surface;
+            q->w[k] = 0;
+            q->n++;
+        }
+        q->w[k] += t.items[i].weight;
+    }
+    double norm = 0;
+    for (size_t k = 0; k < q->n; k++) {
+        q->w[k] = (1.0 + log(q->w[k] > 1 ? q->w[k] : 1.0)) * idf_of(st, q->stems[k]) * (q->w[k] < 1 ? q->w[k] : 1.0);
+        norm += q->w[k] * q->w[k];
+    }
+    q->norm = sqrt(norm);
+    return true;
+}
+
+static cand score_goal(const link_state *st, const query *q, int gi)
+{
+    cand c = {.goal = gi};
+    const lgoal *g = &st->goals[gi];
+    if (q->norm <= 0 || g->norm <= 0) return c;
+    double dot = 0, best[MAX_EVIDENCE] = {0};
+    for (size_t k = 0; k < q->n; k++) {
+        size_t pos = GPOINTER_TO_SIZE(g_hash_table_lookup(g->index, q->stems[k]));
+        if (!pos) continue;
+        double part = q->w[k] * g->terms[pos - 1].w;
+        dot += part;
+        /* keep the strongest matched terms as evidence, strongest first */
+        size_t at = c.nterms < MAX_EVIDENCE ? c.nterms : MAX_EVIDENCE;
+        while (at > 0 && best[at - 1] < part) at--;
+        if (at >= MAX_EVIDENCE) continue;
+        size_t last = c.nterms < MAX_EVIDENCE ? c.nterms : MAX_EVIDENCE - 1;
+        memmove(&c.terms[at + 1], &c.terms[at], (last - at) * sizeof c.terms[0]);
+        memmove(&best[at + 1], &best[at], (last - at) * sizeof best[0]);
+        c.terms[at] = q->surf[k];
+        best[at] = part;
+        if (c.nterms < MAX_EVIDENCE) c.nterms++;
+    }
+    c.score = dot / (q->norm * g->norm);
+    return c;
+}
+
+static int by_score(const void *a, const void *b)
+{
+    double x = ((const cand *)a)->score, y = ((const cand *)b)->score;
+    return x < y ? 1 : x > y ? -1 : ((const cand *)a)->goal - ((const cand *)b)->goal;
+}
+
+static bool is_label(const link_state *st, const char *w)
+{
+    for (size_t i = 0; i < st->nlabels; i++)
+        if (!strcmp(st->labels[i], w)) return true;
+    return false;
+}
+
+static int goal_by_code(const link_state *st, const char *code)
+{
+    for (size_t i = 0; i < st->ngoals; i++)
+        if (st->goals[i].code && !strcmp(st->goals[i].code, code)) return (int)i;
+    return -1;
+}
+
+/* Goal codes cited in s: "A1" alone, "A" only after a label word. Adds the
+ * goal indexes to hits (with the cited phrase) and returns how many. */
+static size_t find_codes(const link_state *st, samla_ctx *ctx, const char *s, int *hits, const char **phrases,
+                         size_t nmax)
+{
+    size_t n = 0;
+    const char *prev = NULL;
+    size_t prevlen = 0;
+    for (const char *p = s; p && *p && n < nmax;) {
+        if (!g_unichar_isalnum(g_utf8_get_char(p))) {
+            p = g_utf8_next_char(p);
+            continue;
+        }
+        const char *start = p;
+        while (*p && g_unichar_isalnum(g_utf8_get_char(p))) p = g_utf8_next_char(p);
+        size_t len = (size_t)(p - start);
+        char *tok = samla_arena_strndup(ctx->arena, start, len);
+        int gi = tok && len <= 8 ? goal_by_code(st, tok) : -1;
+        bool labelled = false;
+        if (prev) {
+            char *pw = samla_text_lower(ctx->arena, samla_arena_strndup(ctx->arena, prev, prevlen));
+            labelled = pw && is_label(st, pw);
+        }
+        bool has_digit = tok && strpbrk(tok, "0123456789");
+        if (gi >= 0 && (labelled || (has_digit && len >= 2))) {
+            bool dup = false;
+            for (size_t k = 0; k < n; k++) dup |= hits[k] == gi;
+            if (!dup) {
+                hits[n] = gi;
+                phrases[n] = labelled ? samla_arena_strndup(ctx->arena, prev, (size_t)(p - prev)) : tok;
+                n++;
+            }
+        }
+        prev = start;
+        prevlen = len;
+    }
+    return n;
+}
+
+/* A goal whose title the heading names, or -1. */
+static int find_title(const link_state *st, samla_ctx *ctx, const char *heading)
+{
+    const char *key = link_title_key(st, ctx->arena, heading);
+    size_t kl = key ? strlen(key) : 0;
+    if (kl < 4) return -1;
+    int best = -1;
+    double bs = 0;
+    for (size_t i = 0; i < st->ngoals; i++) {
+        const lgoal *g = &st->goals[i];
+        const char *t = g->title_key;
+        size_t tl = t ? strlen(t) : 0;
+        if (tl < 4 || !g->kind || (strcmp(g->kind, "focus_area") && strcmp(g->kind, "subgoal"))) continue;
+        double sim = samla_text_similarity(key, t);
+        if (sim < 0.85 && tl >= 12 && (double)tl >= 0.6 * (double)kl && strstr(key, t)) sim = 0.85;
+        if (sim >= 0.85 && sim > bs) {
+            bs = sim;
+            best = (int)i;
+        }
+    }
+    return best;
+}
+
+static bool under(const link_state *st, int gi, int ancestor)
+{
+    for (int p = st->goals[gi].parent, guard = 0; p >= 0 && guard < 16; p = st->goals[p].parent, guard++)
+        if (p == ancestor) return true;
+    return false;
+}
+
+static samla_status emit(link_state *st, samla_ctx *ctx, const samla_node *act, samla_node *links, int gi,
+                         double score, const char *method, const char *const *terms, size_t nterms)
+{
+    samla_arena *a = ctx->arena;
+    samla_node *l = samla_node_map(a);
+    if (!l) return SAMLA_ERR_NOMEM;
+    samla_map_set_str(a, l, "activity", samla_map_get_str(act, "id"));
+    samla_map_set_str(a, l, "goal", st->goals[gi].id);
+    samla_map_set_float(a, l, "score", round(score * 1000) / 1000);
+    samla_map_set_str(a, l, "method", method);
+    samla_node *ev = samla_map_ensure_seq(a, l, "evidence");
+    for (size_t i = 0; ev && i < nterms; i++) {
+        bool dup = false;
+        for (size_t k = 0; k < i; k++) dup |= !strcmp(terms[k], terms[i]);
+        if (!dup) samla_seq_append_str(a, ev, terms[i]);
+    }
+    const samla_node *src = samla_map_get(act, "source");
+    if (src) samla_map_set(a, l, "source", samla_node_copy(a, src));
+    return samla_seq_append(a, links, l) ? SAMLA_OK : SAMLA_ERR_NOMEM;
+}
+
+/* Link for an explicitly cited goal gi: itself when a target, else the best
+ * matching target below it (a focus area's sub-goals), else the target above. */
+static samla_status link_cited(link_state *st, samla_ctx *ctx, const samla_node *act, samla_node *links, int gi,
+                               const char *phrase, const query *q)
+{
+    const char *terms[MAX_EVIDENCE + 1] = {phrase};
+    if (st->goals[gi].target) return emit(st, ctx, act, links, gi, 1.0, "explicit", terms, 1);
+    cand best = {.goal = -1};
+    for (size_t i = 0; i < st->ngoals; i++) {
+        if (!st->goals[i].target || !under(st, (int)i, gi)) continue;
+        cand c = score_goal(st, q, (int)i);
+        if (c.score > best.score) best = c;
+    }
+    if (best.goal >= 0 && best.score > 0) {
+        memcpy(&terms[1], best.terms, best.nterms * sizeof terms[0]);
+        return emit(st, ctx, act, links, best.goal, 0.8, "explicit", terms, best.nterms + 1);
+    }
+    for (int p = st->goals[gi].parent, guard = 0; p >= 0 && guard < 16; p = st->goals[p].parent, guard++)
+        if (st->goals[p].target) return emit(st, ctx, act, links, p, 0.9, "explicit", terms, 1);
+    return emit(st, ctx, act, links, gi, 0.7, "explicit", terms, 1);
+}
+
+/* Headings above block b, nearest first, each of a lower level than the last. */
+static size_t headings_above(const samla_ctx *ctx, long b, const char **out, size_t nmax)
+{
+    size_t n = 0;
+    int level = 100;
+    if (b < 0 || (size_t)b >= ctx->doc.nblocks) return 0;
+    for (long i = b; i >= 0 && n < nmax; i--) {
+        const samla_block *blk = ctx->doc.blocks[i];
+        if (blk->kind != SAMLA_BLOCK_HEADING || blk->level <= 0 || blk->level >= level) continue;
+        if (i == b) continue;
+        out[n++] = blk->text;
+        level = blk->level;
+        if (level == 1) break;
+    }
+    return n;
+}
+
+samla_status link_activity(link_state *st, samla_ctx *ctx, const samla_node *act, samla_node *links)
+{
+    const char *text = samla_map_get_str(act, "text");
+    const char *area = samla_map_get_str(act, "area");
+    const char *section = samla_map_get_str(act, "section");
+    const samla_node *src = samla_map_get(act, "source");
+    long block = src ? (long)samla_map_get_int(src, "block", -1) : -1;
+    const char *heads[MAX_CONTEXT];
+    size_t nheads = headings_above(ctx, block, heads, MAX_CONTEXT);
+
+    /* the query: own text, area, section and the headings above (weaker) */
+    const char *texts[MAX_CONTEXT + 3] = {text, area, section};
+    double weights[MAX_CONTEXT + 3] = {1.0, 0.7, 0.5};
+    size_t nt = 3;
+    for (size_t i = 0; i < nheads; i++) {
+        if (section && !strcmp(section, heads[i])) continue;
+        texts[nt] = heads[i];
+        weights[nt++] = i == 0 ? 0.5 : 0.3;
+    }
+    query q = {0};
+    if (!make_query(st, ctx, texts, weights, nt, &q)) return SAMLA_ERR_NOMEM;
+
+    /* explicit citations, most specific source first */
+    const char *levels[MAX_CONTEXT + 2][2] = {{text, area}, {section, NULL}};
+    size_t nlev = 2;
+    for (size_t i = 0; i < nheads; i++) levels[nlev][0] = heads[i], levels[nlev++][1] = NULL;
+    for (size_t l = 0; l < nlev; l++) {
+        int hits[8];
+        const char *phrases[8];
+        size_t n = 0;
+        for (int k = 0; k < 2; k++) {
+            const char *s = levels[l][k];
+            if (!s) continue;
+            n += find_codes(st, ctx, s, hits + n, phrases + n, 8 - n);
+            if (n == 0 && l > 0) {
+                int t = find_title(st, ctx, s);
+                if (t >= 0) hits[n] = t, phrases[n++] = s;
+            }
+        }
+        if (n == 0) continue;
+        /* a cited goal under another cited goal is the more specific one */
+        for (size_t i = 0; i < n; i++) {
+            bool covered = false;
+            for (size_t k = 0; k < n && !covered; k++) covered = k != i && under(st, hits[k], hits[i]);
+            if (covered) continue;
+            samla_status s = link_cited(st, ctx, act, links, hits[i], phrases[i], &q);
+            if (s != SAMLA_OK) return s;
+        }
+        return SAMLA_OK;
+    }
+
+    /* lexical */
+    cand *cs = samla_arena_alloc(ctx->arena, (st->ngoals + 1) * sizeof *cs);
+    size_t nc = 0;
+    if (!cs) return SAMLA_ERR_NOMEM;
+    for (size_t i = 0; i < st->ngoals; i++)
+        if (st->goals[i].target) cs[nc++] = score_goal(st, &q, (int)i);
+    qsort(cs, nc, sizeof *cs, by_score);
+    const link_config *c = st->cfg;
+    for (size_t i = 0; i < nc && (long)i < c->top_k; i++) {
+        if (cs[i].score < c->threshold || cs[i].score < c->relative * cs[0].score) break;
+        samla_status s = emit(st, ctx, act, links, cs[i].goal, cs[i].score, "lexical", cs[i].terms, cs[i].nterms);
+        if (s != SAMLA_OK) return s;
+    }
+    return SAMLA_OK;
+}
