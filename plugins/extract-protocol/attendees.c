@@ -139,7 +139,7 @@ samla_status attendees_extract(pdoc *d)
                 continue;
             }
             const samla_cell *cell = samla_table_cell(l->blk, (size_t)l->row, (size_t)l->col);
-            if (region && l->row == 0 && l->col < 16 && (cell && cell->header) && ptable_exact(d, &d->st->attendance, l->text)) {
+            if (region && l->row == 0 && l->col < 16 && (cell && (cell->header || l->row == 0)) && ptable_exact(d, &d->st->attendance, l->text)) {
                 colgroup[l->col] = l->text;
                 continue;
             }

@@ -26,6 +26,7 @@ static const char *item_start(pdoc *d, size_t i, const char **rest, long prev)
     if (samla_re_search(d->st->re[RE_ITEM_PARA], l->text, 0, &m)) {
         *rest = samla_match_group(a, &m, l->text, 2);
         if (l->row >= 0 && *rest && **rest) return NULL;
+        if (strtol(l->text + m.start[1], NULL, 10) <= prev) return NULL;
         return samla_match_group(a, &m, l->text, 1);
     }
     if (!d->protocol || l->row >= 0) return NULL;

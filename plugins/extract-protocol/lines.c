@@ -45,8 +45,10 @@ samla_status lines_build(pdoc *d)
     size_t cap = 0;
     for (size_t i = 0; i < doc->nblocks; i++) {
         const samla_block *b = doc->blocks[i];
-        if (b->kind == SAMLA_BLOCK_HEADER || b->kind == SAMLA_BLOCK_FOOTER || b->kind == SAMLA_BLOCK_FOOTNOTE)
-            continue;
+        /* running headers/footers are left out, except a page-top "§ 102 ..."
+         * line that a PDF reader took for a header (one § per page) */
+        if (b->kind == SAMLA_BLOCK_FOOTER || b->kind == SAMLA_BLOCK_FOOTNOTE) continue;
+        if (b->kind == SAMLA_BLOCK_HEADER && !samla_re_test(d->st->re[RE_ITEM_PARA], b->text)) continue;
         pline base = {.blk = b, .kind = b->kind, .level = b->level, .bold = b->style.bold,
                       .row = -1, .col = -1, .table = -1};
         base.title = b->style.name && strstr(b->style.name, "Title");

@@ -13,13 +13,13 @@ static const char *kv(pdoc *d, size_t i, const char **value)
 {
     const pline *l = &d->l[i];
     if (l->row >= 0) {
-        if (l->col != 0 || l->cell_line != 0) return NULL;
+        if (l->cell_line != 0) return NULL;
         const char *rest;
         const char *k = ptable_prefix(d, &d->st->meeting_labels, l->text, true, &rest);
         if (!k) return NULL;
         if (*rest) { *value = rest; return k; }
         for (size_t j = i + 1; j < d->n && d->l[j].table == l->table && d->l[j].row == l->row; j++)
-            if (d->l[j].col > 0) { *value = d->l[j].text; return k; }
+            if (d->l[j].col > l->col) { *value = d->l[j].text; return k; }
         return NULL;
     }
     if (strlen(l->text) > 200) return NULL;
@@ -82,8 +82,7 @@ bool protocol_detect(pdoc *d)
             return d->protocol = true;
         const char *v;
         const char *k = kv(d, i, &v);
-        if (k && (strcmp(k, "date_time") == 0 || strcmp(k, "place_time") == 0 ||
-                  (strcmp(k, "date") == 0 && samla_text_find_date(d->ctx->arena, v, NULL))))
+        if (k && (strcmp(k, "date_time") == 0 || strcmp(k, "place_time") == 0))
             return d->protocol = true;
     }
     return false;
