@@ -69,3 +69,13 @@ samla_node *samla_ctx_load_data(samla_ctx *ctx, const char *name)
     if (samla_runtime_load_data(ctx->rt, ctx->arena, name, &n, ctx->diag) != SAMLA_OK) return NULL;
     return n;
 }
+
+samla_status samla_ctx_write_model(samla_ctx *ctx, const char *format, bool with_content)
+{
+    if (with_content) {
+        samla_node *content = samla_ctx_content(ctx);
+        if (!content || !samla_map_set(ctx->arena, ctx->model, "content", content)) return SAMLA_ERR_NOMEM;
+    }
+    if (strcmp(format, "json") == 0) return samla_model_write_json(ctx->model, ctx->out, ctx->diag);
+    return samla_model_write_yaml(ctx->model, ctx->out, ctx->diag);
+}

@@ -32,9 +32,54 @@ static bool valid_ymd(long y, long m, long d)
     return y >= 1900 && y <= 2199 && m >= 1 && m <= 12 && d >= 1 && d <= 31;
 }
 
-char *samla_text_find_date(samla_arena *a, const char *s, size_t *end)
+/* Turns one match into the result string, or NULL to look further. */
+typedef char *(*convert_fn)(samla_arena *a, const samla_re *re, const samla_match *m, const char *s);
+
+/* The first match of pat in s that convert accepts; *end gets the offset after it. */
+static char *find_first(samla_arena *a, const char *s, size_t *end, const char *pat, convert_fn convert)
 {
     if (!s) return NULL;
+    samla_diag d;
+    samla_diag_init(&d);
+    samla_re *re = samla_re_compile(pat, SAMLA_RE_CASELESS, &d);
+    samla_diag_clear(&d);
+    if (!re) return NULL;
+    char *out = NULL;
+    samla_match m;
+    size_t from = 0;
+    while (!out && samla_re_search(re, s, from, &m)) {
+        out = convert(a, re, &m, s);
+        if (out && end) *end = m.end[0];
+        from = m.end[0] > m.start[0] ? m.end[0] : m.start[0] + 1;
+    }
+    samla_re_free(re);
+    return out;
+}
+
+static char *convert_date(samla_arena *a, const samla_re *re, const samla_match *m, const char *s)
+{
+    static const char *const groups[4][3] = {{"y1", "m1", "d1"}, {"y2", "m2", "d2"}, {"y3", NULL, "d3"}, {"y4", "m4", "d4"}};
+    long y = 0, mo = 0, dd = 0;
+    for (int alt = 0; alt < 4 && !y; alt++) {
+        y = group_num(re, m, s, groups[alt][0]);
+        if (!y) continue;
+        dd = group_num(re, m, s, groups[alt][2]);
+        if (groups[alt][1]) mo = group_num(re, m, s, groups[alt][1]);
+        else mo = month_number(s + m->start[samla_re_group_index(re, "mn")]);
+    }
+    return valid_ymd(y, mo, dd) ? samla_arena_printf(a, "%04ld-%02ld-%02ld", y, mo, dd) : NULL;
+}
+
+static char *convert_time(samla_arena *a, const samla_re *re, const samla_match *m, const char *s)
+{
+    bool first = m->start[samla_re_group_index(re, "h1")] != (size_t)-1;
+    long h = group_num(re, m, s, first ? "h1" : "h2");
+    long mi = group_num(re, m, s, first ? "m1" : "m2");
+    return h <= 24 && mi < 60 ? samla_arena_printf(a, "%02ld:%02ld", h, mi) : NULL;
+}
+
+char *samla_text_find_date(samla_arena *a, const char *s, size_t *end)
+{
     /* alternatives: ISO-ish y-m-d, compact ymd, d month y, d/m y */
     static const char *pat =
         "(?<![\\d/-])(?:"
@@ -44,58 +89,13 @@ char *samla_text_find_date(samla_arena *a, const char *s, size_t *end)
         "jul(?:i)?|aug(?:usti)?|sep(?:t(?:ember)?)?|okt(?:ober)?|nov(?:ember)?|dec(?:ember)?)\\.?\\s+(?<y3>(?:19|20|21)\\d\\d)"
         "|(?<d4>\\d{1,2})/(?<m4>\\d{1,2})[ -](?<y4>(?:19|20|21)\\d\\d)"
         ")";
-    samla_diag d;
-    samla_diag_init(&d);
-    samla_re *re = samla_re_compile(pat, SAMLA_RE_CASELESS, &d);
-    samla_diag_clear(&d);
-    if (!re) return NULL;
-    char *out = NULL;
-    samla_match m;
-    size_t from = 0;
-    while (!out && samla_re_search(re, s, from, &m)) {
-        long y = 0, mo = 0, dd = 0;
-        const char *groups[4][3] = {{"y1", "m1", "d1"}, {"y2", "m2", "d2"}, {"y3", NULL, "d3"}, {"y4", "m4", "d4"}};
-        for (int alt = 0; alt < 4 && !y; alt++) {
-            y = group_num(re, &m, s, groups[alt][0]);
-            if (!y) continue;
-            dd = group_num(re, &m, s, groups[alt][2]);
-            if (groups[alt][1]) mo = group_num(re, &m, s, groups[alt][1]);
-            else mo = month_number(s + m.start[samla_re_group_index(re, "mn")]);
-        }
-        if (valid_ymd(y, mo, dd)) {
-            out = samla_arena_printf(a, "%04ld-%02ld-%02ld", y, mo, dd);
-            if (end) *end = m.end[0];
-        }
-        from = m.end[0] > m.start[0] ? m.end[0] : m.start[0] + 1;
-    }
-    samla_re_free(re);
-    return out;
+    return find_first(a, s, end, pat, convert_date);
 }
 
 char *samla_text_find_time(samla_arena *a, const char *s, size_t *end)
 {
-    if (!s) return NULL;
     static const char *pat =
         "(?:\\bkl(?:ockan)?\\.?\\s*(?<h1>[0-2]?\\d)(?:[.:](?<m1>[0-5]\\d))?(?!\\d))"
         "|(?<![\\d.:-])(?<h2>[0-2]?\\d)[.:](?<m2>[0-5]\\d)(?![\\d.:])";
-    samla_diag d;
-    samla_diag_init(&d);
-    samla_re *re = samla_re_compile(pat, SAMLA_RE_CASELESS, &d);
-    samla_diag_clear(&d);
-    if (!re) return NULL;
-    char *out = NULL;
-    samla_match m;
-    size_t from = 0;
-    while (!out && samla_re_search(re, s, from, &m)) {
-        bool first = m.start[samla_re_group_index(re, "h1")] != (size_t)-1;
-        long h = group_num(re, &m, s, first ? "h1" : "h2");
-        long mi = group_num(re, &m, s, first ? "m1" : "m2");
-        if (h <= 24 && mi < 60) {
-            out = samla_arena_printf(a, "%02ld:%02ld", h, mi);
-            if (end) *end = m.end[0];
-        }
-        from = m.end[0] > m.start[0] ? m.end[0] : m.start[0] + 1;
-    }
-    samla_re_free(re);
-    return out;
+    return find_first(a, s, end, pat, convert_time);
 }

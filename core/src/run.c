@@ -34,6 +34,18 @@ const char *samla_stage_name(samla_stage s)
 static const char *const model_sections[] = {"meeting", "agenda", "decisions", "votes", "attendees",
                                              "signatures", "goals", "activities", "links", NULL};
 
+/* Makes buf (arena-owned, NUL after size) the document's input and hashes it. */
+static void set_input(samla_ctx *ctx, const unsigned char *buf, size_t size)
+{
+    ctx->doc.bytes = buf;
+    ctx->doc.size = size;
+    gchar *sum = g_compute_checksum_for_data(G_CHECKSUM_SHA256, buf, size);
+    if (sum) {
+        g_strlcpy(ctx->doc.sha256, sum, sizeof ctx->doc.sha256);
+        g_free(sum);
+    }
+}
+
 static samla_status read_input(samla_ctx *ctx, const char *path)
 {
     struct stat st;
@@ -65,13 +77,7 @@ static samla_status read_input(samla_ctx *ctx, const char *path)
         return SAMLA_ERR_IO;
     }
     buf[size] = 0;
-    ctx->doc.bytes = buf;
-    ctx->doc.size = size;
-    gchar *sum = g_compute_checksum_for_data(G_CHECKSUM_SHA256, buf, size);
-    if (sum) {
-        g_strlcpy(ctx->doc.sha256, sum, sizeof ctx->doc.sha256);
-        g_free(sum);
-    }
+    set_input(ctx, buf, size);
     return SAMLA_OK;
 }
 
@@ -183,13 +189,7 @@ static samla_status use_memory(samla_ctx *ctx, const void *bytes, size_t size)
     unsigned char *buf = samla_arena_alloc(ctx->arena, size + 1);
     if (!buf) return SAMLA_ERR_NOMEM;
     if (size) memcpy(buf, bytes, size);
-    ctx->doc.bytes = buf;
-    ctx->doc.size = size;
-    gchar *sum = g_compute_checksum_for_data(G_CHECKSUM_SHA256, buf, size);
-    if (sum) {
-        g_strlcpy(ctx->doc.sha256, sum, sizeof ctx->doc.sha256);
-        g_free(sum);
-    }
+    set_input(ctx, buf, size);
     return SAMLA_OK;
 }
 

@@ -7,6 +7,7 @@
 #ifndef SAMLA_CONTEXT_H
 #define SAMLA_CONTEXT_H
 
+#include <stdbool.h>
 #include <stdio.h>
 #include "samla/arena.h"
 #include "samla/doc.h"
@@ -57,6 +58,11 @@ samla_node *samla_ctx_load_data(samla_ctx *ctx, const char *name);
  * {pages: [{number, width, height, blocks: [{index, kind, text, ...}]}]}.
  * Arena-owned. */
 samla_node *samla_ctx_content(samla_ctx *ctx);
+
+/* Writes ctx->model to ctx->out as format ("yaml" or "json"), with the
+ * document model under `content` when with_content is true. Used by the
+ * writer plugins. */
+samla_status samla_ctx_write_model(samla_ctx *ctx, const char *format, bool with_content);
 
 /* Runs pipeline `pipeline` (a name or path) over the file at path in a fresh
  * nested context and returns a deep copy of its model in ctx's arena (used
