@@ -1,0 +1,416 @@
+/* goals.c: extract-goals, the goal tree of a strategy (or the goals a plan restates).
+ *
+ * Walks the document model's blocks in reading order and recognises, by the
+ * words of data/plan-words.yaml and the document's structure:
+ *  - a vision (heading "Målbild") and an overall goal ("Övergripande mål",
+ *    title after the colon or in the next paragraph); following paragraphs
+ *    and list items are their text;
+ *  - a focus-area container heading ("Fokusområden 2021–2023"): the headings
+ *    or bold lines one step below it are focus areas, deeper ones (by heading
+ *    number, else by heading level) are sub-goals; "Fokusområde A – Titel"
+ *    anywhere is a focus area;
+ *  - coded lines: "A. Titel" / "A Titel" (focus area A), "A1 Titel" (sub-goal
+ *    A1, parent A); an "Inriktning" label's paragraphs are the goal's text;
+ *  - lists after a "Mål:" label (sub-goals) or a sentence about "prioriterade
+ *    områden" (priorities; deeper list levels become the priority's text);
+ *  - summary tables with a focus-area column and a sub-goal column, where one
+ *    cell may hold several coded goals ("A1. … A2. …").
+ * Everything stated twice is merged (tree.c). */
+#include <stdbool.h>
+#include <stddef.h>
+#include <string.h>
+
+#include "samla/samla.h"
+#include "tree.h"
+#include "words.h"
+
+typedef struct config {
+    long max_title;   /* longest bold paragraph (bytes) taken as a title line */
+} config;
+
+static const samla_option options[] = {
+    {"max_title", SAMLA_OPT_INT, "200", offsetof(config, max_title),
+     "bold paragraphs up to this many bytes count as title lines (focus areas, labels)"},
+    SAMLA_OPTIONS_END};
+
+typedef struct state {
+    samla_arena *arena;
+    long max_title;
+    words vision, overall, container, focus_prefix, subgoal_label, priority_intro, text_label;
+    words table_focus, table_subgoal, focus_exclude;
+    samla_re *re_subcode, *re_focuscode, *re_split, *re_number;
+} state;
+
+static void fini(void *p)
+{
+    state *s = p;
+    if (!s) return;
+    samla_re_free(s->re_subcode);
+    samla_re_free(s->re_focuscode);
+    samla_re_free(s->re_split);
+    samla_re_free(s->re_number);
+    samla_arena_free(s->arena);
+}
+
+static samla_status init(samla_runtime *rt, const void *cfg, void **out, samla_diag *diag)
+{
+    const config *c = cfg;
+    samla_arena *a = samla_arena_new();
+    if (!a) return SAMLA_ERR_NOMEM;
+    state *s = samla_arena_alloc(a, sizeof *s);
+    if (!s) { samla_arena_free(a); return SAMLA_ERR_NOMEM; }
+    memset(s, 0, sizeof *s);
+    s->arena = a;
+    s->max_title = c->max_title;
+    samla_node *root = NULL;
+    samla_status st = samla_runtime_load_data(rt, a, "plan-words.yaml", &root, diag);
+    if (st != SAMLA_OK) { fini(s); return st; }
+    const samla_node *g = samla_map_get(root, "goals");
+    if (!g) {
+        samla_diag_add(diag, SAMLA_SEV_ERROR, 0, "plan-words.yaml: no 'goals' map");
+        fini(s);
+        return SAMLA_ERR_CONFIG;
+    }
+    struct { const char *key; words *w; } lists[] = {
+        {"vision", &s->vision}, {"overall", &s->overall}, {"focus_container", &s->container},
+        {"focus_prefix", &s->focus_prefix}, {"subgoal_label", &s->subgoal_label},
+        {"priority_intro", &s->priority_intro}, {"text_label", &s->text_label},
+        {"table_focus", &s->table_focus}, {"table_subgoal", &s->table_subgoal},
+        {"focus_code_exclude", &s->focus_exclude}};
+    for (size_t i = 0; i < sizeof lists / sizeof lists[0]; i++)
+        if ((st = words_load(a, g, lists[i].key, lists[i].w, diag)) != SAMLA_OK) { fini(s); return st; }
+    s->re_subcode = words_pattern(g, "subgoal_code", diag);
+    s->re_focuscode = words_pattern(g, "focus_code", diag);
+    s->re_split = words_pattern(g, "code_split", diag);
+    s->re_number = words_pattern(g, "heading_number", diag);
+    if (!s->re_subcode || !s->re_focuscode || !s->re_split || !s->re_number) { fini(s); return SAMLA_ERR_CONFIG; }
+    *out = s;
+    return SAMLA_OK;
+}
+
+/* ---- one document ---- */
+
+typedef enum list_mode { LM_NONE, LM_SUBGOALS, LM_PRIORITIES } list_mode;
+
+typedef struct walk {
+    const state *s;
+    samla_ctx *ctx;
+    tree t;
+    int container_level;      /* heading level of the focus-area container, 0 = none */
+    int container_depth;      /* its number depth ("2" = 1), 0 when unnumbered */
+    int focus;                /* current focus area, -1 */
+    int focus_level;          /* heading level of the current focus area (99 = bold line) */
+    int target;               /* goal that takes following paragraphs as text, -1 */
+    int target_level;         /* heading level of that goal's heading (99 = bold line) */
+    int last_item;            /* last priority / sub-goal from a list, -1 */
+    bool want_title;          /* the overall goal's title is the next paragraph */
+    list_mode lm;
+} walk;
+
+static bool is_toc_line(const samla_block *b)
+{
+    if (b->style.name && (samla_text_starts_with_ci(b->style.name, "toc") ||
+                          samla_text_starts_with_ci(b->style.name, "contents")))
+        return true;
+    return b->text && strstr(b->text, "....") != NULL;
+}
+
+/* Number depth of "2.1.1" (3); 0 for NULL. */
+static int depth_of(const char *num)
+{
+    if (!num) return 0;
+    int d = 1;
+    for (; *num; num++)
+        if (*num == '.' && num[1]) d++;
+    return d;
+}
+
+/* Splits "2.1 Titel" into number and title. */
+static const char *split_number(walk *w, const char *text, char **number)
+{
+    samla_match m;
+    *number = NULL;
+    if (samla_re_search(w->s->re_number, text, 0, &m)) {
+        *number = samla_match_group(w->ctx->arena, &m, text, 1);
+        return samla_match_group(w->ctx->arena, &m, text, 2);
+    }
+    return text;
+}
+
+static bool excluded_letter(const walk *w, const char *text, const samla_match *m)
+{
+    /* "I Uppsala län": a one-letter word followed by a plain space is no code */
+    char *letter = samla_match_group(w->ctx->arena, m, text, 1);
+    size_t after = m->end[1];
+    if (!letter || text[after] != ' ') return false;
+    for (size_t i = 0; i < w->s->focus_exclude.n; i++)
+        if (strcmp(w->s->focus_exclude.soft[i], samla_text_soft(w->ctx->arena, letter)) == 0) {
+            /* a dash after the space still makes it a code ("I – Titel") */
+            const char *p = text + after + 1;
+            return !(strncmp(p, "-", 1) == 0 || strncmp(p, "\xe2\x80\x93", 3) == 0);
+        }
+    return false;
+}
+
+static int add_focus(walk *w, const char *code, const char *title, const samla_block *b, int level)
+{
+    int i = tree_add(&w->t, GK_FOCUS, code, words_trim_end(w->ctx->arena, title), -1, b);
+    w->focus = i;
+    w->focus_level = level;
+    w->target = i;
+    w->target_level = level;
+    w->lm = LM_NONE;
+    w->last_item = -1;
+    return i;
+}
+
+static int add_sub(walk *w, const char *code, const char *title, const samla_block *b, int level)
+{
+    int parent = w->focus;
+    if (code) {
+        char letter[8] = {0};
+        size_t l = 1;
+        while (l < sizeof letter - 1 && code[l] && (code[l] < '0' || code[l] > '9')) l++;
+        memcpy(letter, code, l < sizeof letter ? l : sizeof letter - 1);
+        int p = tree_find_code(&w->t, letter);
+        if (p >= 0) parent = p;
+    }
+    int i = tree_add(&w->t, GK_SUBGOAL, code, words_trim_end(w->ctx->arena, title), parent, b);
+    w->target = i;
+    w->target_level = level;
+    return i;
+}
+
+/* Tries a coded title: "A1 …" (sub-goal) or, inside focus context, "A. …" (focus area). */
+static bool coded_line(walk *w, const char *text, const samla_block *b, int level)
+{
+    samla_match m;
+    samla_arena *a = w->ctx->arena;
+    if (samla_re_search(w->s->re_subcode, text, 0, &m) && (w->container_level || w->focus >= 0)) {
+        add_sub(w, samla_match_group(a, &m, text, 1), samla_match_group(a, &m, text, 2), b, level);
+        w->lm = LM_NONE;
+        return true;
+    }
+    if (w->container_level && samla_re_search(w->s->re_focuscode, text, 0, &m) && !excluded_letter(w, text, &m)) {
+        add_focus(w, samla_match_group(a, &m, text, 1), samla_match_group(a, &m, text, 2), b, level);
+        return true;
+    }
+    return false;
+}
+
+/* A heading or a short bold paragraph. level: heading level, 99 for a bold paragraph. */
+static void title_line(walk *w, const samla_block *b, int level)
+{
+    samla_arena *a = w->ctx->arena;
+    char *number = NULL;
+    const char *text = split_number(w, b->text, &number);
+    if (!number && b->numbering) number = b->numbering;
+    const char *soft = samla_text_soft(a, text);
+    bool heading = b->kind == SAMLA_BLOCK_HEADING && level != 99;
+    size_t n;
+
+    if (w->want_title) {                                        /* "Övergripande mål" + title line */
+        w->want_title = false;
+        w->target = tree_add(&w->t, GK_OVERALL, NULL, words_trim_end(a, text), -1, b);
+        return;
+    }
+    if (words_only(&w->s->text_label, soft)) return;            /* "Inriktning": text follows */
+    if (heading && w->container_level && level <= w->container_level && number &&
+        depth_of(number) <= w->container_depth)
+        w->container_level = 0, w->focus = -1;
+    else if (heading && w->container_level && level <= w->container_level && !number)
+        w->container_level = 0, w->focus = -1;
+    if (heading && w->focus >= 0 && !w->container_level && level <= w->focus_level) w->focus = -1;
+    if (heading && w->target >= 0 && level <= w->target_level) w->target = -1;
+
+    if (words_only(&w->s->subgoal_label, soft)) { w->lm = LM_SUBGOALS; return; }
+    w->lm = LM_NONE;
+    if (words_only(&w->s->vision, soft)) {
+        w->target = tree_add(&w->t, GK_VISION, NULL, words_trim_end(a, text), -1, b);
+        w->target_level = level;
+        return;
+    }
+    if ((n = words_prefix(&w->s->overall, soft)) > 0) {
+        char *rest = words_rest(a, text, n);
+        if (rest && *rest) {
+            w->target = tree_add(&w->t, GK_OVERALL, NULL, words_trim_end(a, rest), -1, b);
+        } else {
+            w->target = -1;
+            w->want_title = true;
+        }
+        w->target_level = level;
+        return;
+    }
+    if (heading && words_only(&w->s->container, soft)) {
+        w->container_level = level;
+        w->container_depth = depth_of(number);
+        w->focus = -1;
+        w->target = -1;
+        return;
+    }
+    if ((n = words_prefix(&w->s->focus_prefix, soft)) > 0) {
+        char *rest = words_rest(a, text, n);
+        if (rest && *rest) {
+            samla_match m;
+            if (samla_re_search(w->s->re_focuscode, rest, 0, &m) && !excluded_letter(w, rest, &m))
+                add_focus(w, samla_match_group(a, &m, rest, 1), samla_match_group(a, &m, rest, 2), b, level);
+            else
+                add_focus(w, NULL, rest, b, level);
+            if (!w->container_level && heading) w->focus_level = level;
+            return;
+        }
+    }
+    if (coded_line(w, text, b, level)) return;
+    if (!w->container_level) return;
+    /* inside the container: focus areas one step below it, sub-goals deeper */
+    bool deeper;
+    if (number && w->container_depth) deeper = depth_of(number) > w->container_depth + 1;
+    else deeper = w->focus >= 0 && level != 99 && level > w->focus_level;
+    if (deeper && w->focus >= 0) add_sub(w, NULL, text, b, level);
+    else add_focus(w, NULL, text, b, level);
+}
+
+static void list_item(walk *w, const samla_block *b)
+{
+    samla_arena *a = w->ctx->arena;
+    if (w->lm == LM_SUBGOALS && b->level <= 1 && w->focus >= 0) {
+        samla_match m;
+        if (samla_re_search(w->s->re_subcode, b->text, 0, &m))
+            w->last_item = tree_add(&w->t, GK_SUBGOAL, samla_match_group(a, &m, b->text, 1),
+                                    words_trim_end(a, samla_match_group(a, &m, b->text, 2)), w->focus, b);
+        else
+            w->last_item = tree_add(&w->t, GK_SUBGOAL, NULL, words_trim_end(a, b->text), w->focus, b);
+        return;
+    }
+    if (w->lm == LM_PRIORITIES && w->focus >= 0) {
+        if (b->level <= 1)
+            w->last_item = tree_add(&w->t, GK_PRIORITY, NULL, words_trim_end(a, b->text), w->focus, b);
+        else
+            tree_append_text(&w->t, w->last_item, b->text, true);
+        return;
+    }
+    if (w->lm != LM_NONE) return;
+    tree_append_text(&w->t, w->target, b->text, true);
+}
+
+static void paragraph(walk *w, const samla_block *b)
+{
+    samla_arena *a = w->ctx->arena;
+    const char *soft = samla_text_soft(a, b->text);
+    if (!soft || !*soft) return;
+    if (w->want_title) {
+        w->want_title = false;
+        w->target = tree_add(&w->t, GK_OVERALL, NULL, words_trim_end(a, b->text), -1, b);
+        return;
+    }
+    if (words_only(&w->s->subgoal_label, soft)) { w->lm = LM_SUBGOALS; return; }
+    if (words_only(&w->s->text_label, soft)) return;
+    if (w->focus >= 0 && words_contains(&w->s->priority_intro, soft)) {
+        w->lm = LM_PRIORITIES;
+        w->target = w->focus;
+        return;
+    }
+    if (w->lm != LM_NONE) {
+        w->lm = LM_NONE;
+        if (w->focus >= 0 && w->target != w->focus && w->last_item >= 0) w->target = w->focus;
+    }
+    tree_append_text(&w->t, w->target, b->text, false);
+}
+
+/* Summary table: a focus-area column and a sub-goal column. */
+static void table(walk *w, const samla_block *b)
+{
+    samla_arena *a = w->ctx->arena;
+    samla_doc *doc = &w->ctx->doc;
+    if (b->nrows < 2) return;
+    int cf = -1, cs = -1;
+    for (size_t c = 0; c < b->ncols; c++) {
+        const char *soft = samla_text_soft(a, samla_cell_text(doc, samla_table_cell(b, 0, c)));
+        if (cf < 0 && words_prefix(&w->s->table_focus, soft)) cf = (int)c;
+        else if (cs < 0 && words_prefix(&w->s->table_subgoal, soft)) cs = (int)c;
+    }
+    if (cf < 0 || cs < 0) return;
+    int saved_container = w->container_level;
+    if (!w->container_level) w->container_level = 99;   /* codes count as focus context here */
+    for (size_t r = 1; r < b->nrows; r++) {
+        const samla_cell *fc = samla_table_cell(b, r, (size_t)cf), *sc = samla_table_cell(b, r, (size_t)cs);
+        if (!fc || fc->covered || !fc->nblocks) continue;
+        const char *ft = samla_text_clean(a, samla_cell_text(doc, fc));
+        samla_match m;
+        if (samla_re_search(w->s->re_focuscode, ft, 0, &m) && !excluded_letter(w, ft, &m))
+            add_focus(w, samla_match_group(a, &m, ft, 1), samla_match_group(a, &m, ft, 2), b, 99);
+        else
+            add_focus(w, NULL, ft, b, 99);
+        for (size_t k = 0; sc && k < sc->nblocks; k++) {
+            const char *t = sc->blocks[k]->text;
+            if (!t || !*t) continue;
+            /* split at each code: "A1. … A2. …" */
+            size_t starts[64], ns = 0, from = 0;
+            while (ns < 64 && samla_re_search(w->s->re_split, t, from, &m)) {
+                starts[ns++] = m.start[1];
+                from = m.end[0];
+            }
+            if (ns == 0) {
+                tree_add(&w->t, GK_SUBGOAL, NULL, words_trim_end(a, t), w->focus, b);
+                continue;
+            }
+            for (size_t i = 0; i < ns; i++) {
+                size_t end = i + 1 < ns ? starts[i + 1] : strlen(t);
+                char *part = samla_text_clean(a, samla_arena_strndup(a, t + starts[i], end - starts[i]));
+                samla_match pm;
+                if (part && samla_re_search(w->s->re_subcode, part, 0, &pm))
+                    add_sub(w, samla_match_group(a, &pm, part, 1), samla_match_group(a, &pm, part, 2), b, 99);
+            }
+        }
+    }
+    w->container_level = saved_container;
+    w->focus = -1;
+    w->target = -1;
+}
+
+static samla_status process(void *p, samla_ctx *ctx)
+{
+    const state *s = p;
+    walk w = {.s = s, .ctx = ctx, .t = {.a = ctx->arena}, .focus = -1, .target = -1, .last_item = -1,
+              .focus_level = 99, .target_level = 99};
+    for (size_t i = 0; i < ctx->doc.nblocks; i++) {
+        const samla_block *b = ctx->doc.blocks[i];
+        if (!b->text && b->kind != SAMLA_BLOCK_TABLE) continue;
+        switch (b->kind) {
+        case SAMLA_BLOCK_HEADING:
+            if (!is_toc_line(b)) title_line(&w, b, b->level > 0 ? b->level : 1);
+            break;
+        case SAMLA_BLOCK_PARAGRAPH:
+            if (is_toc_line(b)) break;
+            if (b->style.bold && (long)strlen(b->text) <= s->max_title)
+                title_line(&w, b, 99);
+            else
+                paragraph(&w, b);
+            break;
+        case SAMLA_BLOCK_LIST_ITEM: list_item(&w, b); break;
+        case SAMLA_BLOCK_TABLE: table(&w, b); break;
+        default: break;
+        }
+    }
+    return tree_write(&w.t, ctx);
+}
+
+static const char *const needs[] = {"content", NULL};
+static const char *const provides[] = {"goals", NULL};
+
+static const samla_plugin descriptor = {
+    SAMLA_PLUGIN_HEADER,
+    .name = "extract-goals",
+    .version = "1.0.0",
+    .description = "goal tree of a strategy or plan: vision, overall goal, focus areas, sub-goals, priorities",
+    .stage = SAMLA_STAGE_EXTRACTOR,
+    .needs = needs,
+    .provides = provides,
+    .options = options,
+    .config_size = sizeof(config),
+    .init = init,
+    .process = process,
+    .fini = fini,
+};
+
+SAMLA_EXPORT const samla_plugin *SAMLA_PLUGIN_ENTRY(void) { return &descriptor; }
