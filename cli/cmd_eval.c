@@ -1,14 +1,386 @@
-/* cmd_eval.c: `samla eval` (being built: see its issue). */
+/* cmd_eval.c: `samla eval GOLD_DIR OUT_DIR`: scores samla outputs against
+ * hand-made gold files (engine in cli/eval/) and checks --min thresholds. */
+#include <dirent.h>
+#include <errno.h>
+#include <getopt.h>
+#include <stdlib.h>
 #include <string.h>
+#include <sys/stat.h>
 
 #include "cli.h"
+#include "eval/eval.h"
+
+typedef struct eval_opts {
+    const char *format; /* table, yaml, json */
+    const char *output;
+    bool verbose, quiet;
+    eval_threshold *mins;
+    size_t nmins;
+} eval_opts;
+
+static void eval_usage(FILE *out)
+{
+    fprintf(out,
+            "Usage: samla eval [OPTIONS] GOLD_DIR OUT_DIR\n"
+            "\n"
+            "Scores samla outputs against hand-made gold files: precision, recall and F1\n"
+            "per section, per field and per field group, in three modes: strict (exact\n"
+            "strings), soft (case, spacing and punctuation ignored) and fuzzy (soft forms\n"
+            "with an edit-distance ratio at least the fuzzy threshold; numbers, codes,\n"
+            "dates and kinds compare as in soft mode). Micro-averaged over all documents.\n"
+            "\n"
+            "OUT_DIR/<stem>.<ext>.yaml (or .json), e.g. plan.pdf.yaml and plan.docx.yaml,\n"
+            "are compared with GOLD_DIR/<stem>.yaml. Only the sections listed in the\n"
+            "output's samla.sections that the gold has are scored; a gold section given\n"
+            "as an empty list expects nothing. Outputs without gold are skipped, gold\n"
+            "without output is reported.\n"
+            "\n"
+            "Options:\n"
+            "  -f, --format FORMAT       table (default), yaml or json\n"
+            "  -o, --output FILE         write the report to FILE instead of stdout\n"
+            "  -t, --fuzzy-threshold X   edit-distance ratio for fuzzy mode (default 0.8)\n"
+            "  -m, --min SPEC            fail (exit 1) when a score is below a minimum;\n"
+            "                            repeatable. SPEC is TARGET[.METRIC][.MODE]=VALUE:\n"
+            "                              TARGET  SECTION (item matching), SECTION.FIELD\n"
+            "                                      or SECTION[F1+F2+...] (all fields correct)\n"
+            "                              METRIC  precision, recall or f1 (default f1)\n"
+            "                              MODE    strict, soft or fuzzy (default soft)\n"
+            "                            e.g. 'attendees[name+status+party+roles]=0.95'\n"
+            "                                 'links.precision=0.85'\n"
+            "                                 'decisions.text.recall.fuzzy=0.7'\n"
+            "  -v, --verbose             also score each document on its own\n"
+            "  -q, --quiet               do not list skipped outputs and missing gold\n"
+            "  -h, --help                show this help\n"
+            "\n"
+            "Exit status: 0 every minimum holds, 1 some minimum does not (one line each on\n"
+            "stderr), 2 usage error (bad folder, bad SPEC, unreadable or malformed file).\n"
+            "See docs/eval.md for the matching rules.\n");
+}
+
+static bool has_suffix(const char *s, const char *suf)
+{
+    size_t n = strlen(s), m = strlen(suf);
+    return n > m && strcmp(s + n - m, suf) == 0;
+}
+
+static bool model_name(const char *name)
+{
+    return name[0] != '.' && (has_suffix(name, ".yaml") || has_suffix(name, ".yml") || has_suffix(name, ".json"));
+}
+
+/* name without its last `drop` suffixes (at least one character kept). In arena a. */
+static char *stem_of(samla_arena *a, const char *name, int drop)
+{
+    char *s = samla_arena_strdup(a, name);
+    for (int i = 0; s && i < drop; i++) {
+        char *dot = strrchr(s, '.');
+        if (!dot || dot == s) break;
+        *dot = '\0';
+    }
+    return s;
+}
+
+/* GOLD_DIR/stem.{yaml,yml,json} that exists, or NULL. In arena a. */
+static char *gold_path(samla_arena *a, const char *dir, const char *stem)
+{
+    static const char *const exts[] = {"yaml", "yml", "json"};
+    for (size_t i = 0; i < 3; i++) {
+        char *p = samla_arena_printf(a, "%s/%s.%s", dir, stem, exts[i]);
+        struct stat st;
+        if (p && stat(p, &st) == 0 && S_ISREG(st.st_mode)) return p;
+    }
+    return NULL;
+}
+
+static bool is_dir(const char *path)
+{
+    struct stat st;
+    return stat(path, &st) == 0 && S_ISDIR(st.st_mode);
+}
+
+static int keep_model(const struct dirent *e)
+{
+    return model_name(e->d_name);
+}
+
+/* Sorted model file names of dir; *n gets the count. Caller frees each and the list. */
+static struct dirent **list_models(const char *dir, int *n)
+{
+    struct dirent **list = NULL;
+    *n = scandir(dir, &list, keep_model, alphasort);
+    if (*n < 0) {
+        *n = 0;
+        return NULL;
+    }
+    return list;
+}
+
+static void free_list(struct dirent **list, int n)
+{
+    for (int i = 0; i < n; i++) free(list[i]);
+    free(list);
+}
+
+static samla_node *load(samla_arena *a, const char *path)
+{
+    samla_diag d;
+    samla_diag_init(&d);
+    d.file = path;
+    samla_node *root = NULL;
+    samla_status st = samla_model_load_file(a, path, &root, &d);
+    if (st == SAMLA_OK && (!root || root->type != SAMLA_NODE_MAP)) {
+        fprintf(stderr, "samla: %s: not a YAML/JSON map at the top\n", path);
+        root = NULL;
+    } else if (st != SAMLA_OK) {
+        cli_print_failure(path, &d, st);
+        root = NULL;
+    }
+    samla_diag_clear(&d);
+    return root;
+}
+
+typedef struct eval_run {
+    samla_arena *a;
+    eval_config *config;
+    eval_counts_set *total;
+    samla_node *skipped, *missing, *documents;
+    bool load_error;
+} eval_run;
+
+/* Scores one output file; adds to run->total. false on OOM. */
+static bool eval_one(eval_run *run, const eval_opts *o, const char *gold_dir, const char *out_dir,
+                     const char *name)
+{
+    samla_arena *a = run->a;
+    char *stem = stem_of(a, name, 2);
+    char *out_path = samla_arena_printf(a, "%s/%s", out_dir, name);
+    if (!stem || !out_path) return false;
+    char *gpath = gold_path(a, gold_dir, stem);
+    if (!gpath) {
+        if (!o->quiet) fprintf(stderr, "samla eval: %s: no gold %s/%s.yaml, skipped\n", out_path, gold_dir, stem);
+        samla_seq_append_str(a, run->skipped, out_path);
+        return true;
+    }
+    samla_arena *doc = samla_arena_new();
+    if (!doc) return false;
+    bool ok = true;
+    samla_node *gold = load(doc, gpath);
+    samla_node *out = load(doc, out_path);
+    if (!gold || !out) {
+        run->load_error = true;
+    } else {
+        eval_counts_set *dc = eval_counts_new(doc, run->config);
+        samla_status st = dc ? eval_document(doc, run->config, gold, out, dc) : SAMLA_ERR_NOMEM;
+        ok = st == SAMLA_OK;
+        if (ok) eval_counts_add(run->total, dc);
+        if (ok && o->verbose) {
+            if (!samla_map_get(samla_map_get(out, "samla"), "sections") && !o->quiet)
+                fprintf(stderr, "samla eval: %s: no samla.sections, nothing scored\n", out_path);
+            if (strcmp(o->format, "table") == 0) {
+                printf("== %s (gold %s)\n", out_path, gpath);
+                eval_report_table(stdout, dc);
+                printf("\n");
+            } else {
+                samla_node *dn = eval_report_tree(a, dc);
+                ok = dn && samla_map_set_str(a, dn, "output", out_path) && samla_map_set_str(a, dn, "gold", gpath) &&
+                     samla_seq_append(a, run->documents, dn);
+            }
+        }
+    }
+    samla_arena_free(doc);
+    return ok;
+}
+
+/* Gold files whose stem no output in out_dir has. */
+static bool find_missing(eval_run *run, const eval_opts *o, const char *gold_dir, struct dirent **outs, int nouts)
+{
+    int n = 0;
+    struct dirent **golds = list_models(gold_dir, &n);
+    bool ok = true;
+    for (int i = 0; ok && i < n; i++) {
+        char *gstem = stem_of(run->a, golds[i]->d_name, 1);
+        bool found = false;
+        for (int j = 0; gstem && !found && j < nouts; j++) {
+            char *ostem = stem_of(run->a, outs[j]->d_name, 2);
+            found = ostem && strcmp(ostem, gstem) == 0;
+        }
+        if (!gstem) ok = false;
+        if (ok && !found) {
+            char *p = samla_arena_printf(run->a, "%s/%s", gold_dir, golds[i]->d_name);
+            if (!o->quiet && p) fprintf(stderr, "samla eval: %s: gold without output\n", p);
+            ok = p && samla_seq_append_str(run->a, run->missing, p);
+        }
+    }
+    free_list(golds, n);
+    return ok;
+}
+
+static int check_thresholds(const eval_run *run, const eval_opts *o, samla_node *root)
+{
+    static const char *const metric_names[] = {"precision", "recall", "f1"};
+    int rc = CLI_OK;
+    samla_node *list = o->nmins ? samla_map_ensure_seq(run->a, root, "thresholds") : NULL;
+    for (size_t i = 0; i < o->nmins; i++) {
+        const eval_threshold *t = &o->mins[i];
+        bool defined = false;
+        double v = eval_threshold_value(run->total, t, &defined);
+        bool ok = defined && v + 1e-9 >= t->min;
+        if (!ok) {
+            rc = CLI_FAILED;
+            if (defined)
+                fprintf(stderr, "samla eval: below minimum: %s (%s %s %.4f)\n", t->text, eval_mode_name(t->mode),
+                        metric_names[t->metric], v);
+            else
+                fprintf(stderr, "samla eval: below minimum: %s (%s %s undefined: %s)\n", t->text,
+                        eval_mode_name(t->mode), metric_names[t->metric],
+                        run->total->sections[t->section].documents ? "no items on one side" : "section never scored");
+        }
+        samla_node *tn = list ? samla_seq_append(run->a, list, samla_node_map(run->a)) : NULL;
+        if (tn) {
+            samla_map_set_str(run->a, tn, "spec", t->text);
+            samla_map_set(run->a, tn, "value", defined ? samla_node_float(run->a, v) : samla_node_null(run->a));
+            samla_map_set_bool(run->a, tn, "ok", ok);
+        }
+    }
+    return rc;
+}
+
+static int write_report(eval_run *run, const eval_opts *o, samla_node *root)
+{
+    FILE *out = o->output ? fopen(o->output, "w") : stdout;
+    if (!out) {
+        fprintf(stderr, "samla eval: %s: cannot write: %s\n", o->output, strerror(errno));
+        return CLI_USAGE;
+    }
+    samla_diag d;
+    samla_diag_init(&d);
+    samla_status st = SAMLA_OK;
+    if (strcmp(o->format, "table") == 0)
+        eval_report_table(out, run->total);
+    else if (strcmp(o->format, "json") == 0)
+        st = samla_model_write_json(root, out, &d);
+    else
+        st = samla_model_write_yaml(root, out, &d);
+    if (o->output && fclose(out) != 0 && st == SAMLA_OK) st = SAMLA_ERR_IO;
+    if (st != SAMLA_OK) cli_print_failure(o->output ? o->output : "stdout", &d, st);
+    samla_diag_clear(&d);
+    return st == SAMLA_OK ? CLI_OK : CLI_USAGE;
+}
+
+static int eval_dirs(eval_run *run, const eval_opts *o, const char *gold_dir, const char *out_dir)
+{
+    int nouts = 0;
+    struct dirent **outs = list_models(out_dir, &nouts);
+    if (!outs) {
+        fprintf(stderr, "samla eval: %s: cannot list: %s\n", out_dir, strerror(errno));
+        return CLI_USAGE;
+    }
+    samla_arena *a = run->a;
+    run->skipped = samla_node_seq(a);
+    run->missing = samla_node_seq(a);
+    run->documents = samla_node_seq(a);
+    bool ok = run->skipped && run->missing && run->documents;
+    size_t scored = 0;
+    for (int i = 0; ok && i < nouts; i++) {
+        size_t before = samla_node_len(run->skipped);
+        ok = eval_one(run, o, gold_dir, out_dir, outs[i]->d_name);
+        scored += samla_node_len(run->skipped) == before;
+    }
+    if (ok) ok = find_missing(run, o, gold_dir, outs, nouts);
+    free_list(outs, nouts);
+    samla_node *root = ok ? eval_report_tree(a, run->total) : NULL;
+    if (!root) {
+        fprintf(stderr, "samla eval: out of memory\n");
+        return CLI_USAGE;
+    }
+    samla_map_set_str(a, root, "gold", gold_dir);
+    samla_map_set_str(a, root, "output", out_dir);
+    samla_map_set_int(a, root, "documents", (long long)scored);
+    samla_map_set(a, root, "skipped", run->skipped);
+    samla_map_set(a, root, "missing", run->missing);
+    if (o->verbose) samla_map_set(a, root, "per_document", run->documents);
+    int rc = check_thresholds(run, o, root);
+    int wrc = write_report(run, o, root);
+    if (run->load_error || wrc != CLI_OK) return CLI_USAGE;
+    return rc;
+}
 
 int cmd_eval(int argc, char **argv)
 {
-    if (argc > 1 && (!strcmp(argv[1], "-h") || !strcmp(argv[1], "--help"))) {
-        printf("Usage: samla eval ... (not available yet)\n");
-        return CLI_OK;
+    static const struct option longopts[] = {{"format", required_argument, NULL, 'f'},
+                                             {"output", required_argument, NULL, 'o'},
+                                             {"fuzzy-threshold", required_argument, NULL, 't'},
+                                             {"min", required_argument, NULL, 'm'},
+                                             {"verbose", no_argument, NULL, 'v'},
+                                             {"quiet", no_argument, NULL, 'q'},
+                                             {"help", no_argument, NULL, 'h'},
+                                             {NULL, 0, NULL, 0}};
+    eval_run run = {0};
+    run.a = samla_arena_new();
+    run.config = run.a ? eval_config_default(run.a) : NULL;
+    if (!run.config) {
+        fprintf(stderr, "samla eval: out of memory\n");
+        samla_arena_free(run.a);
+        return CLI_USAGE;
     }
-    fprintf(stderr, "samla eval: not available yet\n");
-    return CLI_USAGE;
+    eval_opts o = {.format = "table"};
+    o.mins = samla_arena_alloc(run.a, (size_t)(argc > 0 ? argc : 1) * sizeof *o.mins);
+    int rc = CLI_USAGE, c;
+    optind = 1;
+    while (o.mins && (c = getopt_long(argc, argv, "f:o:t:m:vqh", longopts, NULL)) != -1) {
+        switch (c) {
+        case 'f':
+            if (strcmp(optarg, "table") && strcmp(optarg, "yaml") && strcmp(optarg, "json")) {
+                fprintf(stderr, "samla eval: unknown format '%s' (table, yaml or json)\n", optarg);
+                goto done;
+            }
+            o.format = optarg;
+            break;
+        case 'o': o.output = optarg; break;
+        case 't': {
+            char *end = NULL;
+            double v = strtod(optarg, &end);
+            if (end == optarg || *end || !(v > 0.0 && v <= 1.0)) {
+                fprintf(stderr, "samla eval: --fuzzy-threshold '%s': a number above 0, at most 1\n", optarg);
+                goto done;
+            }
+            run.config->fuzzy = v;
+            break;
+        }
+        case 'm': {
+            const char *msg = "bad spec";
+            if (!eval_threshold_parse(run.a, run.config, optarg, &o.mins[o.nmins], &msg)) {
+                fprintf(stderr, "samla eval: --min '%s': %s\n", optarg, msg);
+                goto done;
+            }
+            o.nmins++;
+            break;
+        }
+        case 'v': o.verbose = true; break;
+        case 'q': o.quiet = true; break;
+        case 'h':
+            eval_usage(stdout);
+            rc = CLI_OK;
+            goto done;
+        default: fprintf(stderr, "Try 'samla eval --help'.\n"); goto done;
+        }
+    }
+    if (argc - optind != 2) {
+        fprintf(stderr, "samla eval: expected GOLD_DIR and OUT_DIR (see --help)\n");
+        goto done;
+    }
+    for (int i = optind; i < argc; i++)
+        if (!is_dir(argv[i])) {
+            fprintf(stderr, "samla eval: %s: not a folder\n", argv[i]);
+            goto done;
+        }
+    run.total = eval_counts_new(run.a, run.config);
+    if (!run.total) {
+        fprintf(stderr, "samla eval: out of memory\n");
+        goto done;
+    }
+    rc = eval_dirs(&run, &o, argv[optind], argv[optind + 1]);
+done:
+    samla_arena_free(run.a);
+    return rc;
 }

@@ -1,0 +1,123 @@
+/* report.c: the scores as a model tree (for the YAML/JSON writers) and as a
+ * readable aligned table. */
+#include <math.h>
+#include <string.h>
+
+#include "eval.h"
+
+/* Rounded to 4 decimals so that the YAML/JSON text stays short. */
+static samla_node *metric_node(samla_arena *a, double v)
+{
+    return isnan(v) ? samla_node_null(a) : samla_node_float(a, round(v * 10000.0) / 10000.0);
+}
+
+static samla_node *stat_node(samla_arena *a, const eval_counts *c)
+{
+    samla_node *st = samla_node_map(a);
+    for (int m = 0; st && m < EVAL_NMODES; m++) {
+        samla_node *mm = samla_map_set(a, st, eval_mode_name((eval_mode)m), samla_node_map(a));
+        if (!mm) return NULL;
+        samla_map_set(a, mm, "precision", metric_node(a, eval_precision(c[m])));
+        samla_map_set(a, mm, "recall", metric_node(a, eval_recall(c[m])));
+        samla_map_set(a, mm, "f1", metric_node(a, eval_f1(c[m])));
+        samla_map_set_int(a, mm, "tp", (long long)c[m].tp);
+        samla_map_set_int(a, mm, "fp", (long long)c[m].fp);
+        samla_map_set_int(a, mm, "fn", (long long)c[m].fn);
+    }
+    return st;
+}
+
+static bool counted(const eval_counts *c)
+{
+    for (int m = 0; m < EVAL_NMODES; m++)
+        if (c[m].tp + c[m].fp + c[m].fn) return true;
+    return false;
+}
+
+samla_node *eval_report_tree(samla_arena *a, const eval_counts_set *cs)
+{
+    const eval_config *c = cs->config;
+    samla_node *root = samla_node_map(a);
+    if (!root) return NULL;
+    samla_map_set_float(a, root, "fuzzy_threshold", c->fuzzy);
+    samla_node *secs = samla_map_ensure_map(a, root, "sections");
+    if (!secs) return NULL;
+    for (size_t i = 0; i < c->nsections; i++) {
+        const eval_section *s = &c->sections[i];
+        const eval_section_counts *sc = &cs->sections[i];
+        if (!sc->documents) continue;
+        samla_node *sn = samla_map_ensure_map(a, secs, s->name);
+        if (!sn) return NULL;
+        samla_map_set_int(a, sn, "documents", (long long)sc->documents);
+        samla_map_set_int(a, sn, "gold_items", (long long)sc->gold_items);
+        samla_map_set_int(a, sn, "output_items", (long long)sc->out_items);
+        samla_map_set(a, sn, "items", stat_node(a, sc->items));
+        samla_node *fields = samla_map_ensure_map(a, sn, "fields");
+        samla_node *elements = samla_map_ensure_map(a, sn, "elements");
+        samla_node *groups = samla_map_ensure_map(a, sn, "groups");
+        if (!fields || !elements || !groups) return NULL;
+        for (size_t f = 0; f < s->nfields; f++) {
+            const eval_counts *fc = &sc->fields[f * EVAL_NMODES];
+            if (counted(fc)) samla_map_set(a, fields, s->fields[f].name, stat_node(a, fc));
+            const eval_counts *ec = &sc->elements[f * EVAL_NMODES];
+            if (sc->is_list[f] && counted(ec)) samla_map_set(a, elements, s->fields[f].name, stat_node(a, ec));
+        }
+        if (!samla_node_len(elements)) samla_map_remove(sn, "elements");
+        for (size_t g = 0; g < s->ngroups; g++)
+            samla_map_set(a, groups, s->groups[g].name, stat_node(a, &sc->groups[g * EVAL_NMODES]));
+    }
+    return root;
+}
+
+static void fmt_metric(char *buf, size_t n, double v)
+{
+    if (isnan(v))
+        snprintf(buf, n, "%6s", "-");
+    else
+        snprintf(buf, n, "%6.3f", v);
+}
+
+static void table_rows(FILE *out, const char *section, const char *label, const eval_counts *c)
+{
+    for (int m = 0; m < EVAL_NMODES; m++) {
+        char p[16], r[16], f[16];
+        fmt_metric(p, sizeof p, eval_precision(c[m]));
+        fmt_metric(r, sizeof r, eval_recall(c[m]));
+        fmt_metric(f, sizeof f, eval_f1(c[m]));
+        fprintf(out, "%-11s %-32s %-6s %s %s %s %6zu %6zu %6zu\n", m == 0 ? section : "", m == 0 ? label : "",
+                eval_mode_name((eval_mode)m), p, r, f, c[m].tp, c[m].fp, c[m].fn);
+    }
+}
+
+void eval_report_table(FILE *out, const eval_counts_set *cs)
+{
+    const eval_config *c = cs->config;
+    bool any = false;
+    fprintf(out, "%-11s %-32s %-6s %6s %6s %6s %6s %6s %6s\n", "section", "field", "mode", "P", "R", "F1", "tp",
+            "fp", "fn");
+    for (size_t i = 0; i < c->nsections; i++) {
+        const eval_section *s = &c->sections[i];
+        const eval_section_counts *sc = &cs->sections[i];
+        if (!sc->documents) continue;
+        any = true;
+        fprintf(out, "\n");
+        char label[160];
+        snprintf(label, sizeof label, "(items: %zu gold, %zu out, %zu doc%s)", sc->gold_items, sc->out_items,
+                 sc->documents, sc->documents == 1 ? "" : "s");
+        table_rows(out, s->name, label, sc->items);
+        for (size_t f = 0; f < s->nfields; f++) {
+            const eval_counts *fc = &sc->fields[f * EVAL_NMODES];
+            if (counted(fc)) table_rows(out, "", s->fields[f].name, fc);
+            const eval_counts *ec = &sc->elements[f * EVAL_NMODES];
+            if (sc->is_list[f] && counted(ec)) {
+                snprintf(label, sizeof label, "%s (elements)", s->fields[f].name);
+                table_rows(out, "", label, ec);
+            }
+        }
+        for (size_t g = 0; g < s->ngroups; g++) {
+            snprintf(label, sizeof label, "[%s]", s->groups[g].name);
+            table_rows(out, "", label, &sc->groups[g * EVAL_NMODES]);
+        }
+    }
+    if (!any) fprintf(out, "(no section scored)\n");
+}
