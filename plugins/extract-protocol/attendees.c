@@ -126,6 +126,15 @@ samla_status attendees_extract(pdoc *d)
         const char *k = l->cell_line == 0 && l->col <= 0 ? ptable_prefix(d, &d->st->attendance, l->text, l->row >= 0, &rest) : NULL;
         if (l->row >= 0) {
             if (l->table != table) { table = l->table; memset(colgroup, 0, sizeof colgroup); }
+            /* a header row of group names ("Ledamöter | Ersättare") */
+            if (l->row == 0 && i + 1 < d->n && d->l[i + 1].table == l->table && d->l[i + 1].row == 0 &&
+                ptable_exact(d, &d->st->attendance, l->text) && ptable_exact(d, &d->st->attendance, d->l[i + 1].text)) {
+                region = true;
+                for (size_t j = i; j < d->n && d->l[j].table == l->table && d->l[j].row == 0; j++)
+                    if (d->l[j].col < 16) colgroup[d->l[j].col] = d->l[j].text;
+                while (i + 1 < d->n && d->l[i + 1].table == l->table && d->l[i + 1].row == 0) i++;
+                continue;
+            }
             if (k && l->col == 0) {
                 const char *lbl = samla_arena_strndup(a, l->text, rest && rest > l->text ? (size_t)(rest - l->text) : strlen(l->text));
                 lbl = strip_end(a, samla_text_trim(a, lbl), ": ");

@@ -101,7 +101,7 @@ sect line_section(const pdoc *d, const pline *l)
         low = strip_end(d->ctx->arena, low, ": ");
         size_t m = strlen(low);
         if (m > 6 && strcmp(low + m - 6, "beslut") == 0) return SECT_DECISION;
-        if (m > 7 && strcmp(low + m - 7, "förslag") == 0) return SECT_PROPOSAL;
+        if (m > strlen("förslag") && strcmp(low + m - strlen("förslag"), "förslag") == 0) return SECT_PROPOSAL;
         return SECT_NONE;
     }
     static const struct { const char *k; sect s; } map[] = {

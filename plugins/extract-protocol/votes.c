@@ -54,7 +54,7 @@ static samla_node *entry(pdoc *d, const char *type, const pitem *it, const pline
 {
     samla_arena *a = d->ctx->arena;
     samla_node *n = samla_node_map(a);
-    samla_map_set_str(a, n, "type", type);
+    samla_map_set_str(a, n, "kind", type);
     if (it) samla_map_set_str(a, n, "item", it->number);
     (void)l;
     return n;
@@ -116,8 +116,8 @@ samla_status votes_extract(pdoc *d)
                 samla_match m;
                 if (samla_re_search(d->st->re[RE_VOTE_RESULT], t, 0, &m)) {
                     if (!vote) { vote = entry(d, "vote", it, l); samla_map_set(a, vote, "source", samla_ctx_source(d->ctx, l->blk)); samla_seq_append(a, out, vote); }
-                    samla_map_set_int(a, vote, "yes", count_word(samla_match_group(a, &m, t, 1)));
-                    samla_map_set_int(a, vote, "no", count_word(samla_match_group(a, &m, t, 2)));
+                    samla_map_set_int(a, vote, "for", count_word(samla_match_group(a, &m, t, 1)));
+                    samla_map_set_int(a, vote, "against", count_word(samla_match_group(a, &m, t, 2)));
                     const char *ab = samla_match_group(a, &m, t, 3);
                     if (ab) samla_map_set_int(a, vote, "abstain", count_word(samla_text_lower(a, ab)));
                     samla_map_set_str(a, vote, "text", t);
@@ -138,7 +138,7 @@ samla_status votes_extract(pdoc *d)
                 } else if (s == SECT_CONFLICT && samla_re_search(d->st->re[RE_JAV_SUB], t, 0, &m)) {
                     size_t nn = samla_node_len(out);
                     samla_node *last = nn ? samla_seq_at(out, nn - 1) : NULL;
-                    if (last && strcmp(samla_map_get_str(last, "type"), "conflict_of_interest") == 0)
+                    if (last && strcmp(samla_map_get_str(last, "kind"), "conflict_of_interest") == 0)
                         samla_map_set_str(a, last, "substitute", samla_match_group(a, &m, t, 1));
                 } else if ((s == SECT_MOTIONS || s == SECT_PROCEDURE || s == SECT_NONE) &&
                            samla_re_search(d->st->re[RE_MOTION], t, 0, &m)) {
