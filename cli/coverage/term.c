@@ -1,0 +1,49 @@
+/* term.c: the coverage summary on a terminal: one line per link-target goal
+ * with its code (or a shortened title), the count per plan and covered or not. */
+#include <glib.h>
+#include <string.h>
+
+#include "report.h"
+
+/* Prints s cut or padded to width code points. */
+static void cell(FILE *out, const char *s, long width)
+{
+    if (!s) s = "";
+    long n = (long)g_utf8_strlen(s, -1);
+    if (n > width) {
+        const char *end = g_utf8_offset_to_pointer(s, width - 1);
+        fprintf(out, "%.*s…", (int)(end - s), s);
+    } else {
+        fputs(s, out);
+        for (long i = n; i < width; i++) fputc(' ', out);
+    }
+}
+
+void cov_write_terminal(const samla_node *report, FILE *out)
+{
+    const samla_node *cov = samla_map_get(report, "coverage");
+    const samla_node *plans = samla_map_get(cov, "plans");
+    const samla_node *goals = samla_map_get(cov, "goals");
+    cell(out, "mål", 46);
+    for (size_t p = 0; p < samla_node_len(plans); p++) {
+        fputs(" ", out);
+        cell(out, samla_map_get_str(samla_seq_at(plans, p), "name"), 14);
+    }
+    fputs(" täckt\n", out);
+    for (size_t i = 0; i < samla_node_len(goals); i++) {
+        const samla_node *g = samla_seq_at(goals, i);
+        const char *code = samla_map_get_str(g, "code"), *title = samla_map_get_str(g, "title");
+        char *label = g_strdup_printf("%s%s%s", code ? code : "", code ? " " : "", title ? title : "");
+        cell(out, label, 46);
+        g_free(label);
+        const samla_node *cells = samla_map_get(g, "plans");
+        for (size_t p = 0; p < samla_node_len(cells); p++) {
+            char num[32];
+            snprintf(num, sizeof num, "%lld", samla_map_get_int(samla_seq_at(cells, p), "count", 0));
+            fputs(" ", out);
+            cell(out, num, 14);
+        }
+        const samla_node *c = samla_map_get(g, "covered");
+        fputs(c && c->type == SAMLA_NODE_BOOL && c->u.b ? " ja\n" : " NEJ (ej täckt)\n", out);
+    }
+}
