@@ -144,7 +144,7 @@ bool eval_threshold_parse(samla_arena *a, eval_config *c, const char *spec, eval
                 return false;
             }
         } else {
-            *msg = "unexpected word (order: field, metric, mode)";
+            *msg = "unexpected word (a field, then a metric and a mode, once each)";
             return false;
         }
         p += w;
