@@ -1,0 +1,3 @@
+# samla coverage end to end (label: e2e): coverage.yaml + coverage.html, the
+# HTML read back through headless Chromium (DOM and a screenshot).
+samla_sh_test(e2e_coverage e2e bash ${CMAKE_CURRENT_LIST_DIR}/coverage.sh)
