@@ -1,0 +1,56 @@
+/* acts.h: shared state of extract-activities (plugin.c, table.c, lists.c, docinfo.c). */
+#ifndef ACTS_H
+#define ACTS_H
+
+#include <stdbool.h>
+#include "samla/samla.h"
+#include "../extract-goals/words.h"
+
+typedef struct state {
+    samla_arena *arena;
+    long max_title;
+    words t_activity, t_indicator, t_responsible, t_area;
+    words list_label, indicator_label, responsible_label;
+    words di_type, di_adopted, di_decided, di_valid, di_reference;
+    samla_re *re_year, *re_goal, *re_number;
+} state;
+
+/* The heading a block stands under. */
+typedef struct section {
+    const samla_block *b;
+    int level;
+    const char *number;   /* "2.1.1" or NULL */
+    const char *title;    /* heading text without its number */
+} section;
+
+typedef struct run {
+    const state *s;
+    samla_ctx *ctx;
+    samla_node *seq;         /* the activities section */
+    int next_id;
+    section stack[10];
+    int depth;
+    const char *doc_period;  /* from document.valid or the title, or NULL */
+} run;
+
+/* One activity: fills the common keys and appends it; returns the map (NULL on OOM). */
+samla_node *act_emit(run *r, const samla_block *src, const char *area, const char *text,
+                     samla_node *indicators, const char *responsible, const char *period);
+/* Period from a text holding years ("Aktiviteter 2022" -> "2022", "2024 - 2025" -> "2024–2025"), or NULL. */
+const char *act_period_of(run *r, const char *text);
+/* Period for a block under the current headings: a heading naming activities with a year, else the document's. */
+const char *act_period_here(run *r);
+/* Top of the heading stack or NULL. */
+const section *act_section(const run *r);
+
+/* table.c: activities of one table; false when the table is no activity table. */
+bool act_table(run *r, const samla_block *b);
+/* lists.c: label-introduced lists. act_lists_block returns true when it consumed the block. */
+typedef struct lists lists;
+lists *act_lists_new(run *r);
+bool act_lists_block(lists *l, const samla_block *b, bool title_line);
+void act_lists_flush(lists *l);
+/* docinfo.c: document.type/adopted/decided_by/valid/reference. */
+samla_status act_docinfo(run *r);
+
+#endif

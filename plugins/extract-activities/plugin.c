@@ -1,0 +1,214 @@
+/* plugin.c: extract-activities, the activities of a plan.
+ *
+ * Two shapes are recognised, both by words from data/plan-words.yaml and the
+ * document model's structure, never by position:
+ *  - activity tables, found by their header row (a column of activities,
+ *    optional columns of areas, indicators and responsible); see table.c;
+ *  - bulleted lists after a label heading or bold line ("Aktiviteter",
+ *    "Arbetsområden", "Planerade insatser"), with indicator lists
+ *    ("Indikatorer", "Uppföljning") and an "Ansvarig: …" line; see lists.c.
+ * Plan metadata (document.type, adopted, decided_by, valid, reference) comes
+ * from a document-information table or labelled lines (docinfo.c).
+ * Each activity: id (act-1 … in reading order), area, text, indicators,
+ * responsible, section {number, title}, period, goal (a goal code the area
+ * starts with, e.g. "A1"), source. */
+#include <stddef.h>
+#include <string.h>
+
+#include "acts.h"
+
+typedef struct config {
+    long max_title;
+} config;
+
+static const samla_option options[] = {
+    {"max_title", SAMLA_OPT_INT, "200", offsetof(config, max_title),
+     "bold paragraphs up to this many bytes count as title lines (labels)"},
+    SAMLA_OPTIONS_END};
+
+static void fini(void *p)
+{
+    state *s = p;
+    if (!s) return;
+    samla_re_free(s->re_year);
+    samla_re_free(s->re_goal);
+    samla_re_free(s->re_number);
+    samla_arena_free(s->arena);
+}
+
+static samla_status init(samla_runtime *rt, const void *cfg, void **out, samla_diag *diag)
+{
+    const config *c = cfg;
+    samla_arena *a = samla_arena_new();
+    if (!a) return SAMLA_ERR_NOMEM;
+    state *s = samla_arena_alloc(a, sizeof *s);
+    if (!s) { samla_arena_free(a); return SAMLA_ERR_NOMEM; }
+    memset(s, 0, sizeof *s);
+    s->arena = a;
+    s->max_title = c->max_title;
+    samla_node *root = NULL;
+    samla_status st = samla_runtime_load_data(rt, a, "plan-words.yaml", &root, diag);
+    if (st != SAMLA_OK) { fini(s); return st; }
+    const samla_node *ac = samla_map_get(root, "activities"), *di = samla_map_get(root, "document_info");
+    if (!ac || !di) {
+        samla_diag_add(diag, SAMLA_SEV_ERROR, 0, "plan-words.yaml: 'activities' and 'document_info' maps are required");
+        fini(s);
+        return SAMLA_ERR_CONFIG;
+    }
+    struct { const samla_node *m; const char *key; words *w; } tables[] = {
+        {ac, "table_activity", &s->t_activity}, {ac, "table_indicator", &s->t_indicator},
+        {ac, "table_responsible", &s->t_responsible}, {ac, "table_area", &s->t_area},
+        {ac, "list_label", &s->list_label}, {ac, "indicator_label", &s->indicator_label},
+        {ac, "responsible_label", &s->responsible_label},
+        {di, "type", &s->di_type}, {di, "adopted", &s->di_adopted}, {di, "decided_by", &s->di_decided},
+        {di, "valid", &s->di_valid}, {di, "reference", &s->di_reference}};
+    for (size_t i = 0; i < sizeof tables / sizeof tables[0]; i++)
+        if ((st = words_load(a, tables[i].m, tables[i].key, tables[i].w, diag)) != SAMLA_OK) { fini(s); return st; }
+    s->re_year = words_pattern(ac, "year", diag);
+    s->re_goal = words_pattern(ac, "goal_code", diag);
+    s->re_number = words_pattern(ac, "heading_number", diag);
+    if (!s->re_year || !s->re_goal || !s->re_number) { fini(s); return SAMLA_ERR_CONFIG; }
+    *out = s;
+    return SAMLA_OK;
+}
+
+const section *act_section(const run *r) { return r->depth > 0 ? &r->stack[r->depth - 1] : NULL; }
+
+const char *act_period_of(run *r, const char *text)
+{
+    samla_match m;
+    if (!text || !samla_re_search(r->s->re_year, text, 0, &m)) return NULL;
+    char *y1 = samla_match_group(r->ctx->arena, &m, text, 1);
+    char *y2 = samla_match_group(r->ctx->arena, &m, text, 2);
+    if (!y2) {
+        /* "2025-01-01 – 2025-12-31", "från 2025-01-01 till 2025-12-31": a second year further on */
+        samla_match m2;
+        if (samla_re_search(r->s->re_year, text, m.end[0], &m2))
+            y2 = samla_match_group(r->ctx->arena, &m2, text, 1);
+    }
+    if (!y2 || strcmp(y1, y2) == 0) return y1;
+    return samla_arena_printf(r->ctx->arena, "%s\xe2\x80\x93%s", y1, y2);
+}
+
+const char *act_period_here(run *r)
+{
+    for (int i = r->depth - 1; i >= 0; i--) {
+        const char *soft = samla_text_soft(r->ctx->arena, r->stack[i].title);
+        if (words_prefix(&r->s->list_label, soft) || words_prefix(&r->s->t_activity, soft)) {
+            const char *p = act_period_of(r, r->stack[i].title);
+            if (p) return p;
+        }
+    }
+    return r->doc_period;
+}
+
+samla_node *act_emit(run *r, const samla_block *src, const char *area, const char *text,
+                     samla_node *indicators, const char *responsible, const char *period)
+{
+    samla_arena *a = r->ctx->arena;
+    samla_node *m = samla_node_map(a);
+    if (!m) return NULL;
+    samla_map_set_str(a, m, "id", samla_arena_printf(a, "act-%d", ++r->next_id));
+    samla_map_set(a, m, "area", samla_node_str(a, area && *area ? area : NULL));
+    samla_map_set_str(a, m, "text", text);
+    samla_map_set(a, m, "indicators", indicators ? indicators : samla_node_seq(a));
+    samla_map_set(a, m, "responsible", samla_node_str(a, responsible && *responsible ? responsible : NULL));
+    const section *sec = act_section(r);
+    if (sec) {
+        samla_node *s = samla_node_map(a);
+        samla_map_set_str(a, s, "number", sec->number);
+        samla_map_set_str(a, s, "title", sec->title);
+        samla_map_set(a, m, "section", s);
+    } else {
+        samla_map_set(a, m, "section", samla_node_null(a));
+    }
+    samla_map_set(a, m, "period", samla_node_str(a, period));
+    samla_match gm;
+    if (area && samla_re_search(r->s->re_goal, area, 0, &gm))
+        samla_map_set_str(a, m, "goal", samla_match_group(a, &gm, area, 1));
+    samla_map_set(a, m, "source", samla_ctx_source(r->ctx, src));
+    return samla_seq_append(a, r->seq, m);
+}
+
+static bool is_toc_line(const samla_block *b)
+{
+    if (b->style.name && (samla_text_starts_with_ci(b->style.name, "toc") ||
+                          samla_text_starts_with_ci(b->style.name, "contents")))
+        return true;
+    return b->text && strstr(b->text, "....") != NULL;
+}
+
+static void push_heading(run *r, const samla_block *b)
+{
+    int level = b->level > 0 ? b->level : 1;
+    while (r->depth > 0 && r->stack[r->depth - 1].level >= level) r->depth--;
+    if (r->depth >= (int)(sizeof r->stack / sizeof r->stack[0])) return;
+    section *s = &r->stack[r->depth++];
+    s->b = b;
+    s->level = level;
+    s->number = NULL;
+    s->title = b->text;
+    samla_match m;
+    if (samla_re_search(r->s->re_number, b->text, 0, &m)) {
+        s->number = samla_match_group(r->ctx->arena, &m, b->text, 1);
+        s->title = samla_match_group(r->ctx->arena, &m, b->text, 2);
+    } else if (b->numbering) {
+        s->number = words_trim_end(r->ctx->arena, b->numbering);
+    }
+}
+
+static samla_status process(void *p, samla_ctx *ctx)
+{
+    run r = {.s = p, .ctx = ctx};
+    r.seq = samla_ctx_section(ctx, "activities");
+    if (!r.seq) return SAMLA_ERR_NOMEM;
+    samla_status st = act_docinfo(&r);
+    if (st != SAMLA_OK) return st;
+    lists *l = act_lists_new(&r);
+    if (!l) return SAMLA_ERR_NOMEM;
+    for (size_t i = 0; i < ctx->doc.nblocks; i++) {
+        const samla_block *b = ctx->doc.blocks[i];
+        switch (b->kind) {
+        case SAMLA_BLOCK_HEADING:
+            if (!b->text || is_toc_line(b)) break;
+            if (act_lists_block(l, b, true)) break;
+            act_lists_flush(l);
+            push_heading(&r, b);
+            break;
+        case SAMLA_BLOCK_PARAGRAPH:
+            if (!b->text || is_toc_line(b)) break;
+            act_lists_block(l, b, b->style.bold && (long)strlen(b->text) <= r.s->max_title);
+            break;
+        case SAMLA_BLOCK_LIST_ITEM:
+            if (b->text) act_lists_block(l, b, false);
+            break;
+        case SAMLA_BLOCK_TABLE:
+            act_lists_flush(l);
+            act_table(&r, b);
+            break;
+        default: break;
+        }
+    }
+    act_lists_flush(l);
+    return SAMLA_OK;
+}
+
+static const char *const needs[] = {"content", NULL};
+static const char *const provides[] = {"activities", "document", NULL};
+
+static const samla_plugin descriptor = {
+    SAMLA_PLUGIN_HEADER,
+    .name = "extract-activities",
+    .version = "1.0.0",
+    .description = "activities of a plan (activity tables and labelled lists) with indicators, responsible, period",
+    .stage = SAMLA_STAGE_EXTRACTOR,
+    .needs = needs,
+    .provides = provides,
+    .options = options,
+    .config_size = sizeof(config),
+    .init = init,
+    .process = process,
+    .fini = fini,
+};
+
+SAMLA_EXPORT const samla_plugin *SAMLA_PLUGIN_ENTRY(void) { return &descriptor; }
