@@ -14,6 +14,7 @@ typedef struct eval_opts {
     const char *format; /* table, yaml, json */
     const char *output;
     bool verbose, quiet;
+    unsigned modes; /* modes shown in the table: bit 1 << eval_mode */
     eval_threshold *mins;
     size_t nmins;
 } eval_opts;
@@ -39,6 +40,8 @@ static void eval_usage(FILE *out)
             "  -f, --format FORMAT       table (default), yaml or json\n"
             "  -o, --output FILE         write the report to FILE instead of stdout\n"
             "  -t, --fuzzy-threshold X   edit-distance ratio for fuzzy mode (default 0.8)\n"
+            "  -M, --mode MODE           show only MODE (strict, soft, fuzzy) in the table;\n"
+            "                            repeatable (YAML/JSON reports have every mode)\n"
             "  -m, --min SPEC            fail (exit 1) when a score is below a minimum;\n"
             "                            repeatable. SPEC is TARGET[.METRIC][.MODE]=VALUE:\n"
             "                              TARGET  SECTION (item matching), SECTION.FIELD\n"
@@ -148,8 +151,8 @@ typedef struct eval_run {
 } eval_run;
 
 /* Scores one output file; adds to run->total. false on OOM. */
-static bool eval_one(eval_run *run, const eval_opts *o, const char *gold_dir, const char *out_dir,
-                     const char *name)
+static bool eval_one(eval_run *run, const eval_opts *o, FILE *report, const char *gold_dir,
+                     const char *out_dir, const char *name)
 {
     samla_arena *a = run->a;
     char *stem = stem_of(a, name, 2);
@@ -173,13 +176,13 @@ static bool eval_one(eval_run *run, const eval_opts *o, const char *gold_dir, co
         samla_status st = dc ? eval_document(doc, run->config, gold, out, dc) : SAMLA_ERR_NOMEM;
         ok = st == SAMLA_OK;
         if (ok) eval_counts_add(run->total, dc);
+        if (!samla_map_get(samla_map_get(out, "samla"), "sections") && !o->quiet)
+            fprintf(stderr, "samla eval: %s: no samla.sections, nothing scored\n", out_path);
         if (ok && o->verbose) {
-            if (!samla_map_get(samla_map_get(out, "samla"), "sections") && !o->quiet)
-                fprintf(stderr, "samla eval: %s: no samla.sections, nothing scored\n", out_path);
             if (strcmp(o->format, "table") == 0) {
-                printf("== %s (gold %s)\n", out_path, gpath);
-                eval_report_table(stdout, dc);
-                printf("\n");
+                fprintf(report, "== %s (gold %s)\n", out_path, gpath);
+                eval_report_table(report, dc, o->modes);
+                fprintf(report, "\n");
             } else {
                 samla_node *dn = eval_report_tree(a, dc);
                 ok = dn && samla_map_set_str(a, dn, "output", out_path) && samla_map_set_str(a, dn, "gold", gpath) &&
@@ -245,23 +248,18 @@ static int check_thresholds(const eval_run *run, const eval_opts *o, samla_node 
     return rc;
 }
 
-static int write_report(eval_run *run, const eval_opts *o, samla_node *root)
+static int write_report(eval_run *run, const eval_opts *o, FILE *out, samla_node *root)
 {
-    FILE *out = o->output ? fopen(o->output, "w") : stdout;
-    if (!out) {
-        fprintf(stderr, "samla eval: %s: cannot write: %s\n", o->output, strerror(errno));
-        return CLI_USAGE;
-    }
     samla_diag d;
     samla_diag_init(&d);
     samla_status st = SAMLA_OK;
-    if (strcmp(o->format, "table") == 0)
-        eval_report_table(out, run->total);
-    else if (strcmp(o->format, "json") == 0)
+    if (strcmp(o->format, "table") == 0) {
+        if (o->verbose) fprintf(out, "== all documents (micro-average)\n");
+        eval_report_table(out, run->total, o->modes);
+    } else if (strcmp(o->format, "json") == 0)
         st = samla_model_write_json(root, out, &d);
     else
         st = samla_model_write_yaml(root, out, &d);
-    if (o->output && fclose(out) != 0 && st == SAMLA_OK) st = SAMLA_ERR_IO;
     if (st != SAMLA_OK) cli_print_failure(o->output ? o->output : "stdout", &d, st);
     samla_diag_clear(&d);
     return st == SAMLA_OK ? CLI_OK : CLI_USAGE;
@@ -275,6 +273,12 @@ static int eval_dirs(eval_run *run, const eval_opts *o, const char *gold_dir, co
         fprintf(stderr, "samla eval: %s: cannot list: %s\n", out_dir, strerror(errno));
         return CLI_USAGE;
     }
+    FILE *report = o->output ? fopen(o->output, "w") : stdout;
+    if (!report) {
+        fprintf(stderr, "samla eval: %s: cannot write: %s\n", o->output, strerror(errno));
+        free_list(outs, nouts);
+        return CLI_USAGE;
+    }
     samla_arena *a = run->a;
     run->skipped = samla_node_seq(a);
     run->missing = samla_node_seq(a);
@@ -283,7 +287,7 @@ static int eval_dirs(eval_run *run, const eval_opts *o, const char *gold_dir, co
     size_t scored = 0;
     for (int i = 0; ok && i < nouts; i++) {
         size_t before = samla_node_len(run->skipped);
-        ok = eval_one(run, o, gold_dir, out_dir, outs[i]->d_name);
+        ok = eval_one(run, o, report, gold_dir, out_dir, outs[i]->d_name);
         scored += samla_node_len(run->skipped) == before;
     }
     if (ok) ok = find_missing(run, o, gold_dir, outs, nouts);
@@ -291,6 +295,7 @@ static int eval_dirs(eval_run *run, const eval_opts *o, const char *gold_dir, co
     samla_node *root = ok ? eval_report_tree(a, run->total) : NULL;
     if (!root) {
         fprintf(stderr, "samla eval: out of memory\n");
+        if (o->output) fclose(report);
         return CLI_USAGE;
     }
     samla_map_set_str(a, root, "gold", gold_dir);
@@ -300,7 +305,11 @@ static int eval_dirs(eval_run *run, const eval_opts *o, const char *gold_dir, co
     samla_map_set(a, root, "missing", run->missing);
     if (o->verbose) samla_map_set(a, root, "per_document", run->documents);
     int rc = check_thresholds(run, o, root);
-    int wrc = write_report(run, o, root);
+    int wrc = write_report(run, o, report, root);
+    if (o->output && fclose(report) != 0 && wrc == CLI_OK) {
+        fprintf(stderr, "samla eval: %s: cannot write: %s\n", o->output, strerror(errno));
+        wrc = CLI_USAGE;
+    }
     if (run->load_error || wrc != CLI_OK) return CLI_USAGE;
     return rc;
 }
@@ -311,6 +320,7 @@ int cmd_eval(int argc, char **argv)
                                              {"output", required_argument, NULL, 'o'},
                                              {"fuzzy-threshold", required_argument, NULL, 't'},
                                              {"min", required_argument, NULL, 'm'},
+                                             {"mode", required_argument, NULL, 'M'},
                                              {"verbose", no_argument, NULL, 'v'},
                                              {"quiet", no_argument, NULL, 'q'},
                                              {"help", no_argument, NULL, 'h'},
@@ -327,7 +337,7 @@ int cmd_eval(int argc, char **argv)
     o.mins = samla_arena_alloc(run.a, (size_t)(argc > 0 ? argc : 1) * sizeof *o.mins);
     int rc = CLI_USAGE, c;
     optind = 1;
-    while (o.mins && (c = getopt_long(argc, argv, "f:o:t:m:vqh", longopts, NULL)) != -1) {
+    while (o.mins && (c = getopt_long(argc, argv, "f:o:t:m:M:vqh", longopts, NULL)) != -1) {
         switch (c) {
         case 'f':
             if (strcmp(optarg, "table") && strcmp(optarg, "yaml") && strcmp(optarg, "json")) {
@@ -356,6 +366,16 @@ int cmd_eval(int argc, char **argv)
             o.nmins++;
             break;
         }
+        case 'M': {
+            int m = 0;
+            while (m < EVAL_NMODES && strcmp(optarg, eval_mode_name((eval_mode)m)) != 0) m++;
+            if (m == EVAL_NMODES) {
+                fprintf(stderr, "samla eval: unknown mode '%s' (strict, soft or fuzzy)\n", optarg);
+                goto done;
+            }
+            o.modes |= 1u << m;
+            break;
+        }
         case 'v': o.verbose = true; break;
         case 'q': o.quiet = true; break;
         case 'h':
@@ -365,6 +385,7 @@ int cmd_eval(int argc, char **argv)
         default: fprintf(stderr, "Try 'samla eval --help'.\n"); goto done;
         }
     }
+    if (!o.modes) o.modes = (1u << EVAL_NMODES) - 1;
     if (argc - optind != 2) {
         fprintf(stderr, "samla eval: expected GOLD_DIR and OUT_DIR (see --help)\n");
         goto done;

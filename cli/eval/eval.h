@@ -138,7 +138,7 @@ double eval_threshold_value(const eval_counts_set *cs, const eval_threshold *t, 
  * fields, elements, groups}}}, each stat {mode: {precision, recall, f1, tp, fp, fn}}.
  * In arena a. */
 samla_node *eval_report_tree(samla_arena *a, const eval_counts_set *cs);
-/* The readable aligned table. */
-void eval_report_table(FILE *out, const eval_counts_set *cs);
+/* The readable aligned table; modes: bit (1 << mode) per mode shown. */
+void eval_report_table(FILE *out, const eval_counts_set *cs, unsigned modes);
 
 #endif

@@ -170,6 +170,10 @@ static void count_mode(const eval_section *s, eval_section_counts *sc, const ite
     sc->items[m].fp += no - pairs;
     sc->items[m].fn += ng - pairs;
     for (size_t f = 0; f < s->nfields; f++) {
+        /* a field no gold item of this section has is not annotated: not scored */
+        bool annotated = false;
+        for (size_t g = 0; g < ng && !annotated; g++) annotated = gold[g].vals[f].present;
+        if (!annotated) continue;
         eval_counts *fc = &sc->fields[f * EVAL_NMODES + m];
         eval_counts *ec = &sc->elements[f * EVAL_NMODES + m];
         bool id = s->fields[f].id;

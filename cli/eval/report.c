@@ -77,19 +77,22 @@ static void fmt_metric(char *buf, size_t n, double v)
         snprintf(buf, n, "%6.3f", v);
 }
 
-static void table_rows(FILE *out, const char *section, const char *label, const eval_counts *c)
+static void table_rows(FILE *out, const char *section, const char *label, const eval_counts *c, unsigned modes)
 {
+    bool first = true;
     for (int m = 0; m < EVAL_NMODES; m++) {
+        if (!(modes & (1u << m))) continue;
         char p[16], r[16], f[16];
         fmt_metric(p, sizeof p, eval_precision(c[m]));
         fmt_metric(r, sizeof r, eval_recall(c[m]));
         fmt_metric(f, sizeof f, eval_f1(c[m]));
-        fprintf(out, "%-11s %-32s %-6s %s %s %s %6zu %6zu %6zu\n", m == 0 ? section : "", m == 0 ? label : "",
+        fprintf(out, "%-11s %-32s %-6s %s %s %s %6zu %6zu %6zu\n", first ? section : "", first ? label : "",
                 eval_mode_name((eval_mode)m), p, r, f, c[m].tp, c[m].fp, c[m].fn);
+        first = false;
     }
 }
 
-void eval_report_table(FILE *out, const eval_counts_set *cs)
+void eval_report_table(FILE *out, const eval_counts_set *cs, unsigned modes)
 {
     const eval_config *c = cs->config;
     bool any = false;
@@ -104,19 +107,19 @@ void eval_report_table(FILE *out, const eval_counts_set *cs)
         char label[160];
         snprintf(label, sizeof label, "(items: %zu gold, %zu out, %zu doc%s)", sc->gold_items, sc->out_items,
                  sc->documents, sc->documents == 1 ? "" : "s");
-        table_rows(out, s->name, label, sc->items);
+        table_rows(out, s->name, label, sc->items, modes);
         for (size_t f = 0; f < s->nfields; f++) {
             const eval_counts *fc = &sc->fields[f * EVAL_NMODES];
-            if (counted(fc)) table_rows(out, "", s->fields[f].name, fc);
+            if (counted(fc)) table_rows(out, "", s->fields[f].name, fc, modes);
             const eval_counts *ec = &sc->elements[f * EVAL_NMODES];
             if (sc->is_list[f] && counted(ec)) {
                 snprintf(label, sizeof label, "%s (elements)", s->fields[f].name);
-                table_rows(out, "", label, ec);
+                table_rows(out, "", label, ec, modes);
             }
         }
         for (size_t g = 0; g < s->ngroups; g++) {
             snprintf(label, sizeof label, "[%s]", s->groups[g].name);
-            table_rows(out, "", label, &sc->groups[g * EVAL_NMODES]);
+            table_rows(out, "", label, &sc->groups[g * EVAL_NMODES], modes);
         }
     }
     if (!any) fprintf(out, "(no section scored)\n");
