@@ -292,17 +292,23 @@ static int eval_dirs(eval_run *run, const eval_opts *o, const char *gold_dir, co
     }
     if (ok) ok = find_missing(run, o, gold_dir, outs, nouts);
     free_list(outs, nouts);
-    samla_node *root = ok ? eval_report_tree(a, run->total) : NULL;
+    /* the run's facts first, then the scores */
+    samla_node *scores = ok ? eval_report_tree(a, run->total) : NULL;
+    samla_node *root = scores ? samla_node_map(a) : NULL;
+    if (root) {
+        samla_map_set_str(a, root, "gold", gold_dir);
+        samla_map_set_str(a, root, "output", out_dir);
+        samla_map_set_int(a, root, "documents", (long long)scored);
+        samla_map_set(a, root, "skipped", run->skipped);
+        samla_map_set(a, root, "missing", run->missing);
+        for (size_t i = 0; i < scores->u.map.count; i++)
+            samla_map_set(a, root, scores->u.map.items[i].key, scores->u.map.items[i].value);
+    }
     if (!root) {
         fprintf(stderr, "samla eval: out of memory\n");
         if (o->output) fclose(report);
         return CLI_USAGE;
     }
-    samla_map_set_str(a, root, "gold", gold_dir);
-    samla_map_set_str(a, root, "output", out_dir);
-    samla_map_set_int(a, root, "documents", (long long)scored);
-    samla_map_set(a, root, "skipped", run->skipped);
-    samla_map_set(a, root, "missing", run->missing);
     if (o->verbose) samla_map_set(a, root, "per_document", run->documents);
     int rc = check_thresholds(run, o, root);
     int wrc = write_report(run, o, report, root);
