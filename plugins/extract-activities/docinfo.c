@@ -63,14 +63,19 @@ static void table_info(run *r, info *in, const samla_block *b)
     samla_doc *doc = &r->ctx->doc;
     samla_arena *a = r->ctx->arena;
     for (size_t row = 0; row < b->nrows; row++) {
-        bool all_labels = true;
-        for (size_t c = 0; c < b->ncols && all_labels; c++) {
+        /* a row of labels over a row of values: most of its cells are one-line labels */
+        size_t nlabels = 0, nfilled = 0, nheader = 0;
+        for (size_t c = 0; c < b->ncols; c++) {
             const samla_cell *cell = samla_table_cell(b, row, c);
             size_t n;
             if (cell->covered) continue;
             const char *t = samla_cell_text(doc, cell);
-            if (*t && (label_key(r, samla_text_soft(a, t), &n) < 0 || cell->nblocks > 1)) all_labels = false;
+            if (!*t) continue;
+            nfilled++;
+            if (cell->header) nheader++;
+            if (cell->nblocks == 1 && label_key(r, samla_text_soft(a, t), &n) >= 0) nlabels++;
         }
+        bool all_labels = (nfilled > 0 && nheader == nfilled) || (nlabels >= 2 && nlabels * 2 >= nfilled);
         for (size_t c = 0; c < b->ncols; c++) {
             const samla_cell *cell = samla_table_cell(b, row, c);
             if (cell->covered || !cell->nblocks || !cell->blocks[0]->text) continue;
@@ -119,6 +124,20 @@ samla_status act_docinfo(run *r)
     }
     samla_node *d = samla_ctx_section(r->ctx, "document");
     if (!d) return SAMLA_ERR_NOMEM;
+    if (!in.v[K_ADOPTED] && in.v[K_DECIDED]) {
+        /* "Antagen av kommunstyrelsen 2025-01-28, § 9": the date is the adoption date */
+        size_t end = 0;
+        char *iso = samla_text_find_date(a, in.v[K_DECIDED], &end);
+        if (iso) {
+            in.v[K_ADOPTED] = iso;
+            const char *who = in.v[K_DECIDED];
+            size_t start = end;
+            /* cut the decider before the date: back up over the date's characters */
+            while (start > 0 && who[start - 1] != ' ') start--;
+            while (start > 0 && (who[start - 1] == ' ' || who[start - 1] == ',')) start--;
+            if (start > 0) in.v[K_DECIDED] = words_trim_end(a, samla_arena_strndup(a, who, start));
+        }
+    }
     if (in.v[K_ADOPTED]) {
         char *iso = samla_text_find_date(a, in.v[K_ADOPTED], NULL);
         if (iso) in.v[K_ADOPTED] = iso;

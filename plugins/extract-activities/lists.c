@@ -70,6 +70,8 @@ static mode label_of(lists *l, const samla_block *b)
 {
     const char *soft = samla_text_soft(l->r->ctx->arena, b->text);
     if (words_only(&l->r->s->list_label, soft)) return M_ACT;
+    /* a phrase of several words may open a longer heading ("Planering för insatser och …") */
+    if (words_prefix(&l->r->s->list_label, soft) > 1) return M_ACT;
     if (words_only(&l->r->s->indicator_label, soft)) return M_IND;
     return M_NONE;
 }
