@@ -19,6 +19,11 @@ typedef struct section_def {
 } section_def;
 
 static const section_def table[] = {
+    {.name = "document",
+     .record = true,
+     .fields = {"kind#", "title", "organisation", "date#", "reference#", "type", "adopted#", "decided_by",
+                "valid"},
+     .groups = {"title+date+organisation"}},
     {.name = "meeting",
      .record = true,
      .fields = {"body", "date#", "start#", "end#", "place", "reference#", "items#"},

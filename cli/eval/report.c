@@ -86,7 +86,7 @@ static void table_rows(FILE *out, const char *section, const char *label, const 
         fmt_metric(p, sizeof p, eval_precision(c[m]));
         fmt_metric(r, sizeof r, eval_recall(c[m]));
         fmt_metric(f, sizeof f, eval_f1(c[m]));
-        fprintf(out, "%-11s %-32s %-6s %s %s %s %6zu %6zu %6zu\n", first ? section : "", first ? label : "",
+        fprintf(out, "%-11s %-38s %-6s %s %s %s %6zu %6zu %6zu\n", first ? section : "", first ? label : "",
                 eval_mode_name((eval_mode)m), p, r, f, c[m].tp, c[m].fp, c[m].fn);
         first = false;
     }
@@ -96,7 +96,7 @@ void eval_report_table(FILE *out, const eval_counts_set *cs, unsigned modes)
 {
     const eval_config *c = cs->config;
     bool any = false;
-    fprintf(out, "%-11s %-32s %-6s %6s %6s %6s %6s %6s %6s\n", "section", "field", "mode", "P", "R", "F1", "tp",
+    fprintf(out, "%-11s %-38s %-6s %6s %6s %6s %6s %6s %6s\n", "section", "field", "mode", "P", "R", "F1", "tp",
             "fp", "fn");
     for (size_t i = 0; i < c->nsections; i++) {
         const eval_section *s = &c->sections[i];
