@@ -2,6 +2,7 @@
  * items are paired one-to-one (greedy by best key and rank similarity) under
  * each mode, then every pair and every unpaired item is counted per field and
  * per field group. */
+#include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -136,6 +137,7 @@ static size_t match(samla_arena *a, const eval_section *s, const item *gold, siz
     for (size_t g = 0; g < ng; g++) pair_of_gold[g] = (size_t)-1;
     for (size_t o = 0; o < no; o++) out_used[o] = false;
     if (ng == 0 || no == 0) return 0;
+    if (ng > SIZE_MAX / sizeof(candidate) / no) return (size_t)-1;
     candidate *cand = samla_arena_alloc(a, ng * no * sizeof *cand);
     if (!cand) return (size_t)-1;
     size_t nc = 0;

@@ -1,6 +1,7 @@
 /* values.c: field values of gold and output items as lists of strings (raw and
  * soft forms), and their comparison under the strict, soft and fuzzy modes. */
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 
 #include "values.h"
@@ -100,15 +101,21 @@ size_t eval_value_common(const eval_value *g, const eval_value *o, eval_mode m, 
                          double threshold)
 {
     if (g->n == 0 || o->n == 0) return 0;
-    /* Greedy one-to-one: exact soft matches first, then the rest. 64 elements
-     * is far beyond any real list; longer lists compare their first 64. */
-    bool used[64] = {false};
-    bool done[64] = {false};
-    size_t ng = g->n < 64 ? g->n : 64, no = o->n < 64 ? o->n : 64, common = 0;
+    /* Greedy one-to-one: exact matches first, then the rest under the mode.
+     * Marks on the stack for ordinary lists, on the heap for long ones. */
+    bool small[2][64] = {{false}};
+    bool *heap = NULL, *done = small[0], *used = small[1];
+    if (g->n > 64 || o->n > 64) {
+        heap = calloc(g->n + o->n, sizeof *heap);
+        if (!heap) return 0;
+        done = heap;
+        used = heap + g->n;
+    }
+    size_t common = 0;
     for (int pass = 0; pass < 2; pass++)
-        for (size_t i = 0; i < ng; i++) {
+        for (size_t i = 0; i < g->n; i++) {
             if (done[i]) continue;
-            for (size_t j = 0; j < no; j++) {
+            for (size_t j = 0; j < o->n; j++) {
                 if (used[j]) continue;
                 bool ok = pass == 0 ? (m == EVAL_STRICT ? strcmp(g->raw[i], o->raw[j]) == 0
                                                         : strcmp(g->soft[i], o->soft[j]) == 0)
@@ -121,6 +128,7 @@ size_t eval_value_common(const eval_value *g, const eval_value *o, eval_mode m, 
                 }
             }
         }
+    free(heap);
     return common;
 }
 

@@ -120,7 +120,7 @@ static void test_plan(void)
     eval_counts l = sec(cs, "links")->items[EVAL_STRICT];
     CHECK(l.tp == 2 && l.fp == 1 && l.fn == 0);
     CHECK(near(spec_value(a, c, cs, "links.precision.strict=0"), 2.0 / 3.0));
-    /* goals: by code, the vision (code null) by title */
+    /* goals: by code, the vision (code null) by title; parent: g-1 resolves to code "1" */
     CHECK(sec(cs, "goals")->items[EVAL_STRICT].tp == 3);
     CHECK(near(spec_value(a, c, cs, "goals[code+kind+title+parent]=0"), 1.0));
     /* indicators in another order: still the same set */
@@ -135,6 +135,17 @@ static void test_values_and_specs(void)
     /* ids never compare fuzzily */
     CHECK(!eval_str_agree("2.3.10", "2310", "2.3.11", "2311", EVAL_FUZZY, true, 0.7));
     CHECK(eval_str_agree("2.3.10", "2310", "2.3.11", "2311", EVAL_FUZZY, false, 0.7));
+    /* a long list (beyond the matcher's stack marks) in another order is the same set */
+    samla_node *l1 = samla_node_seq(a), *l2 = samla_node_seq(a);
+    for (int i = 0; i < 70; i++) {
+        samla_seq_append_str(a, l1, samla_arena_printf(a, "Indikator %d", i));
+        samla_seq_append_str(a, l2, samla_arena_printf(a, "indikator %d", 69 - i));
+    }
+    eval_value v1, v2;
+    CHECK(eval_value_from(a, l1, &v1) && eval_value_from(a, l2, &v2));
+    CHECK(v1.n == 70 && eval_value_common(&v1, &v2, EVAL_SOFT, false, 0.8) == 70);
+    CHECK(eval_value_agree(&v1, &v2, EVAL_SOFT, false, 0.8));
+    CHECK(!eval_value_agree(&v1, &v2, EVAL_STRICT, false, 0.8));
     eval_threshold t;
     const char *msg = NULL;
     CHECK(eval_threshold_parse(a, c, "decisions.text.recall.fuzzy=0.7", &t, &msg));
