@@ -16,18 +16,30 @@
 
 #define BAND 0.12
 
-/* Soft text of a whole line with every digit run folded to '#'. Arena. */
-static char *line_key(samla_arena *a, const pdf_line *l)
+/* Soft text of a whole line where each digit run whose value is the page
+ * number plus delta is folded to '#' ("Sida 3 av 8" on page 3 -> "sida # av
+ * 8"); every other digit stays, so lines that differ in any other number
+ * ("§ 102 Dnr SN 2023/0067" / "§ 103 Dnr SN 2023/0012") never match. Arena. */
+static char *line_key(samla_arena *a, const pdf_line *l, int page, int delta)
 {
     pdf_frag f = {l, 0, l->nwords};
     char *soft = samla_text_soft(a, pdf_frag_text(a, &f));
     if (!soft) return NULL;
     char *o = soft;
-    for (const char *s = soft; *s; s++) {
+    for (const char *s = soft; *s;) {
         if (*s >= '0' && *s <= '9') {
-            if (o == soft || o[-1] != '#') *o++ = '#';
+            const char *e = s;
+            long v = 0;
+            while (*e >= '0' && *e <= '9') v = v < 100000 ? v * 10 + (*e - '0') : v, e++;
+            if (v == page + delta && *s != '0') {
+                *o++ = '#';
+            } else {
+                memmove(o, s, (size_t)(e - s));
+                o += e - s;
+            }
+            s = e;
         } else {
-            *o++ = *s;
+            *o++ = *s++;
         }
     }
     *o = '\0';
@@ -65,49 +77,70 @@ static size_t pages_of(GHashTable *h, const char *key)
     return t ? t->pages : 0;
 }
 
+/* Page-number offsets tried when folding (printed number = page index + 1 +
+ * delta - 1: a cover page without a number shifts the count by one or two). */
+static const int deltas[] = {0, -1, -2, 1};
+#define NDELTA (sizeof deltas / sizeof *deltas)
+
 void pdf_mark_furniture(pdf_reader *r)
 {
     samla_arena *a = r->ctx->arena;
     size_t total = 0;
     for (size_t i = 0; i < r->npages; i++) total += r->pages[i].nlines;
     if (!total) return;
-    /* two keys per band line: "band|text" and "band|height|text"; NULL elsewhere */
-    const char **keys = samla_arena_alloc(a, 2 * total * sizeof *keys);
-    if (!keys) return;
+    /* per band line and delta: "band|text" and "band|height|text"; NULL elsewhere */
+    const char **any_k = samla_arena_alloc(a, NDELTA * total * sizeof *any_k);
+    const char **y_k = samla_arena_alloc(a, NDELTA * total * sizeof *y_k);
+    if (!any_k || !y_k) return;
     GHashTable *any = g_hash_table_new(g_str_hash, g_str_equal);
     GHashTable *at_y = g_hash_table_new(g_str_hash, g_str_equal);
     size_t k = 0;
     for (size_t i = 0; i < r->npages; i++)
-        for (size_t j = 0; j < r->pages[i].nlines; j++, k += 2) {
+        for (size_t j = 0; j < r->pages[i].nlines; j++, k++) {
             const pdf_line *l = &r->pages[i].lines[j];
             int band = band_of(&r->pages[i], l);
-            char *key = band ? line_key(a, l) : NULL;
-            if (!key || !*key) continue;
-            /* heights are bucketed by 4 pt; neighbours are looked up too */
-            keys[k] = samla_arena_printf(a, "%d|%s", band, key);
-            keys[k + 1] = samla_arena_printf(a, "%d|%ld|%s", band, lround(l->y0 / 4), key);
-            if (!keys[k] || !keys[k + 1]) continue;
-            count(a, any, keys[k], i);
-            count(a, at_y, keys[k + 1], i);
+            for (size_t d = 0; d < NDELTA; d++) {
+                char *key = band ? line_key(a, l, r->pages[i].number, deltas[d]) : NULL;
+                any_k[k * NDELTA + d] = y_k[k * NDELTA + d] = NULL;
+                if (!key || !*key) continue;
+                /* a variant equal to the unfolded key (delta 0 folded nothing) is counted once */
+                bool dup = false;
+                for (size_t e = 0; e < d && !dup; e++)
+                    dup = any_k[k * NDELTA + e] && strcmp(any_k[k * NDELTA + e] + 2, key) == 0;
+                if (dup) continue;
+                /* heights are bucketed by 4 pt; neighbours are looked up too */
+                const char *ka = samla_arena_printf(a, "%d|%s", band, key);
+                const char *ky = samla_arena_printf(a, "%d|%ld|%s", band, lround(l->y0 / 4), key);
+                if (!ka || !ky) continue;
+                any_k[k * NDELTA + d] = ka;
+                y_k[k * NDELTA + d] = ky;
+                count(a, any, ka, i);
+                count(a, at_y, ky, i);
+            }
         }
     size_t need_any = r->npages / 2 > 2 ? r->npages / 2 : 2;
     k = 0;
     for (size_t i = 0; i < r->npages; i++) {
         pdf_page *p = &r->pages[i];
-        for (size_t j = 0; j < p->nlines; j++, k += 2) {
+        for (size_t j = 0; j < p->nlines; j++, k++) {
             pdf_line *l = &p->lines[j];
-            if (!keys[k] || !keys[k + 1]) continue;
             int band = band_of(p, l);
+            if (!band) continue;
             pdf_frag f = {l, 0, l->nwords};
             const char *text = pdf_frag_text(a, &f);
-            bool furniture = (text && (samla_re_test(r->set->page_number, text) ||
-                                       samla_re_test(r->set->page_label, text))) ||
-                             pages_of(any, keys[k]) >= need_any || pages_of(at_y, keys[k + 1]) >= 2;
-            for (long d = -1; d <= 1 && !furniture; d += 2) {
-                const char *key = line_key(a, l);
-                const char *nb = key ? samla_arena_printf(a, "%d|%ld|%s", band, lround(l->y0 / 4) + d, key) : NULL;
-                furniture = nb && pages_of(at_y, nb) + pages_of(at_y, keys[k + 1]) >= 2 &&
-                            pages_of(at_y, nb) >= 1 && pages_of(any, keys[k]) >= 2;
+            if (!text) continue;
+            bool furniture = samla_re_test(r->set->page_number, text) || samla_re_test(r->set->page_label, text);
+            /* a line that starts an item ("§ 102 Dnr ...") is body text wherever it stands */
+            bool item = r->set->item_start && samla_re_test(r->set->item_start, text);
+            for (size_t d = 0; d < NDELTA && !furniture && !item; d++) {
+                const char *ka = any_k[k * NDELTA + d], *ky = y_k[k * NDELTA + d];
+                if (!ka || !ky) continue;
+                furniture = pages_of(any, ka) >= need_any || pages_of(at_y, ky) >= 2;
+                for (long dy = -1; dy <= 1 && !furniture; dy += 2) {
+                    const char *nb = samla_arena_printf(a, "%d|%ld|%s", band, lround(l->y0 / 4) + dy, ka + 2);
+                    furniture = nb && pages_of(at_y, nb) >= 1 && pages_of(at_y, nb) + pages_of(at_y, ky) >= 2 &&
+                                pages_of(any, ka) >= 2;
+                }
             }
             if (furniture) l->role = band == 1 ? PDF_HEADER : PDF_FOOTER;
         }

@@ -35,6 +35,7 @@ static void fini(void *state)
     samla_re_free(s->numbering);
     samla_re_free(s->page_number);
     samla_re_free(s->page_label);
+    samla_re_free(s->item_start);
     samla_arena_free(s->arena);
     free(s);
 }
@@ -56,6 +57,7 @@ static samla_status init(samla_runtime *rt, const void *cfg, void **state, samla
     const char *num = samla_map_get_str(data, "list_number");
     const char *page = samla_map_get_str(data, "page_number");
     const char *label = samla_map_get_str(data, "page_label");
+    const char *item = samla_map_get_str(data, "item_start");
     if (!s->suspended_next || !s->bullets) return SAMLA_ERR_NOMEM;
     if (!num || !page || !label) {
         samla_diag_add(diag, SAMLA_SEV_ERROR, 0,
@@ -65,7 +67,9 @@ static samla_status init(samla_runtime *rt, const void *cfg, void **state, samla
     s->numbering = samla_re_compile(num, 0, diag);
     s->page_number = samla_re_compile(page, SAMLA_RE_CASELESS, diag);
     s->page_label = samla_re_compile(label, SAMLA_RE_CASELESS, diag);
-    return s->numbering && s->page_number && s->page_label ? SAMLA_OK : SAMLA_ERR_CONFIG;
+    if (item) s->item_start = samla_re_compile(item, SAMLA_RE_CASELESS, diag);
+    return s->numbering && s->page_number && s->page_label && (!item || s->item_start) ? SAMLA_OK
+                                                                                     : SAMLA_ERR_CONFIG;
 }
 
 static char *meta(samla_arena *a, gchar *s)
