@@ -40,7 +40,7 @@ static const section_def table[] = {
     {.name = "votes",
      .keys = {"item", "kind"},
      .rank = "text",
-     .fields = {"item#", "kind#", "text", "result#", "by", "persons", "parties"},
+     .fields = {"item#", "kind#", "text", "by", "for#", "against#", "abstain#", "result#", "substitute"},
      .groups = {"item+kind"}},
     {.name = "attendees",
      .keys = {"name"},
@@ -56,7 +56,7 @@ static const section_def table[] = {
      .fallback = {"title"},
      .fields = {"code#", "kind#", "title", "text", "parent#"},
      .groups = {"code+kind+title+parent"},
-     .resolve = {{"parent", "goals", "id", "code"}}},
+     .resolve = {{"parent", "goals", "id", "code", "title"}}},
     {.name = "activities",
      .keys = {"text"},
      .fields = {"text", "area", "indicators", "responsible", "section", "period"},
@@ -65,7 +65,7 @@ static const section_def table[] = {
      .keys = {"activity", "goal"},
      .fields = {"activity", "goal#", "method#"},
      .groups = {"activity+goal"},
-     .resolve = {{"activity", "activities", "id", "text"}, {"goal", "goals", "id", "code"}}},
+     .resolve = {{"activity", "activities", "id", "text", NULL}, {"goal", "goals", "id", "code", "title"}}},
 };
 
 const char *eval_mode_name(eval_mode m)

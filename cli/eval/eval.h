@@ -34,12 +34,14 @@ typedef struct eval_group {
 } eval_group;
 
 /* Replaces a field's value by a value looked up in another section of the same
- * model: links' `activity: <id>` becomes the activity's text. */
+ * model: links' `activity: <id>` becomes the activity's text, `goal: <id>` the
+ * goal's code (its title when it has none). */
 typedef struct eval_resolve {
     const char *field;   /* field of this section's items */
     const char *section; /* section to look in */
     const char *by;      /* key of that section's items the value names */
     const char *take;    /* key whose value replaces the field's value */
+    const char *or_take; /* key used when that item has no `take` (may be NULL) */
 } eval_resolve;
 
 /* How one section is matched and scored. Keys and rank are field names that

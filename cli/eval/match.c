@@ -43,6 +43,8 @@ static const char *resolve_one(samla_arena *a, const samla_node *model, const ev
         if (strcmp(by.raw[0], s) != 0) continue;
         eval_value take;
         if (eval_value_from(a, samla_map_get(it, r->take), &take) && take.n == 1) return take.raw[0];
+        if (r->or_take && eval_value_from(a, samla_map_get(it, r->or_take), &take) && take.n == 1)
+            return take.raw[0];
         return NULL;
     }
     return NULL;
