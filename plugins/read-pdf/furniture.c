@@ -56,25 +56,49 @@ static int band_of(const pdf_page *p, const pdf_line *l)
 
 typedef struct tally {
     size_t last_page, pages;
+    const char *body;   /* body text next to the band on the first page seen */
+    bool varied;        /* the body next to the band differs between the pages */
 } tally;
 
-/* Counts each key once per page in table h (key -> tally, both arena). */
-static void count(samla_arena *a, GHashTable *h, const char *key, size_t page)
+/* Counts each key once per page in table h (key -> tally, both arena);
+ * body is the text of the first body lines inside the band's edge. */
+static void count(samla_arena *a, GHashTable *h, const char *key, size_t page, const char *body)
 {
     tally *t = g_hash_table_lookup(h, key);
     if (!t) {
         t = samla_arena_alloc(a, sizeof *t);
         if (!t) return;
         t->last_page = (size_t)-1;
+        t->body = body;
         g_hash_table_insert(h, (gpointer)key, t);
     }
     if (t->last_page != page) t->last_page = page, t->pages++;
+    if (!t->varied && body && t->body && strcmp(body, t->body) != 0) t->varied = true;
 }
 
+/* Pages holding key; 0 when the body text next to it is the same on all of
+ * them (a document included twice repeats its own lines at the same place:
+ * that is content, not a running header). */
 static size_t pages_of(GHashTable *h, const char *key)
 {
     const tally *t = g_hash_table_lookup(h, key);
-    return t ? t->pages : 0;
+    return t && t->varied ? t->pages : 0;
+}
+
+/* Text of the first three body lines below the top band (band 1) or above
+ * the bottom band (band 2) of page p. Arena. */
+static const char *inner_text(samla_arena *a, const pdf_page *p, int band)
+{
+    char *s = "";
+    size_t got = 0;
+    for (size_t k = 0; k < p->nlines && got < 3 && s; k++) {
+        const pdf_line *l = &p->lines[band == 1 ? k : p->nlines - 1 - k];
+        if (band_of(p, l) != 0) continue;
+        pdf_frag f = {l, 0, l->nwords};
+        s = samla_arena_printf(a, "%s\n%s", s, pdf_frag_text(a, &f));
+        got++;
+    }
+    return s;
 }
 
 /* Page-number offsets tried when folding (printed number = page index + 1 +
@@ -95,7 +119,8 @@ void pdf_mark_furniture(pdf_reader *r)
     GHashTable *any = g_hash_table_new(g_str_hash, g_str_equal);
     GHashTable *at_y = g_hash_table_new(g_str_hash, g_str_equal);
     size_t k = 0;
-    for (size_t i = 0; i < r->npages; i++)
+    for (size_t i = 0; i < r->npages; i++) {
+        const char *inner[3] = {NULL, inner_text(a, &r->pages[i], 1), inner_text(a, &r->pages[i], 2)};
         for (size_t j = 0; j < r->pages[i].nlines; j++, k++) {
             const pdf_line *l = &r->pages[i].lines[j];
             int band = band_of(&r->pages[i], l);
@@ -114,10 +139,11 @@ void pdf_mark_furniture(pdf_reader *r)
                 if (!ka || !ky) continue;
                 any_k[k * NDELTA + d] = ka;
                 y_k[k * NDELTA + d] = ky;
-                count(a, any, ka, i);
-                count(a, at_y, ky, i);
+                count(a, any, ka, i, inner[band]);
+                count(a, at_y, ky, i, inner[band]);
             }
         }
+    }
     size_t need_any = r->npages / 2 > 2 ? r->npages / 2 : 2;
     k = 0;
     for (size_t i = 0; i < r->npages; i++) {

@@ -121,6 +121,7 @@ samla_status pdf_close_table(pdf_reader *r);
 
 /* Helpers shared by layout.c and tables.c. */
 bool pdf_starts_upper(const char *s);
+bool pdf_heading_size(const pdf_reader *r, double size, bool bold);
 const char *pdf_bullet_prefix(const pdf_settings *s, const char *text);
 
 #endif
