@@ -36,9 +36,9 @@ static const samla_option options[] = {
 typedef struct state {
     samla_arena *arena;
     long max_title;
-    words vision, overall, container, focus_prefix, subgoal_label, priority_intro, text_label;
+    words vision, overall, container, focus_prefix, subgoal_prefix, subgoal_label, priority_intro, text_label;
     words table_focus, table_subgoal, focus_exclude;
-    samla_re *re_subcode, *re_focuscode, *re_split, *re_number;
+    samla_re *re_subcode, *re_focuscode, *re_split, *re_number, *re_prefixcode;
 } state;
 
 static void fini(void *p)
@@ -49,6 +49,7 @@ static void fini(void *p)
     samla_re_free(s->re_focuscode);
     samla_re_free(s->re_split);
     samla_re_free(s->re_number);
+    samla_re_free(s->re_prefixcode);
     samla_arena_free(s->arena);
 }
 
@@ -73,7 +74,8 @@ static samla_status init(samla_runtime *rt, const void *cfg, void **out, samla_d
     }
     struct { const char *key; words *w; } lists[] = {
         {"vision", &s->vision}, {"overall", &s->overall}, {"focus_container", &s->container},
-        {"focus_prefix", &s->focus_prefix}, {"subgoal_label", &s->subgoal_label},
+        {"focus_prefix", &s->focus_prefix}, {"subgoal_prefix", &s->subgoal_prefix},
+        {"subgoal_label", &s->subgoal_label},
         {"priority_intro", &s->priority_intro}, {"text_label", &s->text_label},
         {"table_focus", &s->table_focus}, {"table_subgoal", &s->table_subgoal},
         {"focus_code_exclude", &s->focus_exclude}};
@@ -83,7 +85,11 @@ static samla_status init(samla_runtime *rt, const void *cfg, void **out, samla_d
     s->re_focuscode = words_pattern(g, "focus_code", diag);
     s->re_split = words_pattern(g, "code_split", diag);
     s->re_number = words_pattern(g, "heading_number", diag);
-    if (!s->re_subcode || !s->re_focuscode || !s->re_split || !s->re_number) { fini(s); return SAMLA_ERR_CONFIG; }
+    s->re_prefixcode = words_pattern(g, "prefix_code", diag);
+    if (!s->re_subcode || !s->re_focuscode || !s->re_split || !s->re_number || !s->re_prefixcode) {
+        fini(s);
+        return SAMLA_ERR_CONFIG;
+    }
     *out = s;
     return SAMLA_OK;
 }
@@ -168,12 +174,16 @@ static int add_sub(walk *w, const char *code, const char *title, const samla_blo
 {
     int parent = w->focus;
     if (code) {
-        char letter[8] = {0};
-        size_t l = 1;
-        while (l < sizeof letter - 1 && code[l] && (code[l] < '0' || code[l] > '9')) l++;
-        memcpy(letter, code, l < sizeof letter ? l : sizeof letter - 1);
-        int p = tree_find_code(&w->t, letter);
-        if (p >= 0) parent = p;
+        /* the parent's code: "B" for "B2", "2" for "2.1" */
+        const char *dot = strrchr(code, '.');
+        size_t l = 0;
+        if (dot) l = (size_t)(dot - code);
+        else
+            while (code[l] && (code[l] < '0' || code[l] > '9')) l++;
+        if (l > 0) {
+            int p = tree_find_code(&w->t, samla_arena_strndup(w->ctx->arena, code, l));
+            if (p >= 0 && w->t.g[p].kind == GK_FOCUS) parent = p;
+        }
     }
     int i = tree_add(&w->t, GK_SUBGOAL, code, words_trim_end(w->ctx->arena, title), parent, b);
     w->target = i;
@@ -248,11 +258,22 @@ static void title_line(walk *w, const samla_block *b, int level)
         w->target = -1;
         return;
     }
+    if ((n = words_prefix(&w->s->subgoal_prefix, soft)) > 0 && w->focus >= 0) {
+        char *rest = words_rest(a, text, n);
+        if (rest && *rest) {
+            samla_match m;
+            if (samla_re_search(w->s->re_prefixcode, rest, 0, &m))
+                add_sub(w, samla_match_group(a, &m, rest, 1), samla_match_group(a, &m, rest, 2), b, level);
+            else
+                add_sub(w, NULL, rest, b, level);
+            return;
+        }
+    }
     if ((n = words_prefix(&w->s->focus_prefix, soft)) > 0) {
         char *rest = words_rest(a, text, n);
         if (rest && *rest) {
             samla_match m;
-            if (samla_re_search(w->s->re_focuscode, rest, 0, &m) && !excluded_letter(w, rest, &m))
+            if (samla_re_search(w->s->re_prefixcode, rest, 0, &m) && !excluded_letter(w, rest, &m))
                 add_focus(w, samla_match_group(a, &m, rest, 1), samla_match_group(a, &m, rest, 2), b, level);
             else
                 add_focus(w, NULL, rest, b, level);

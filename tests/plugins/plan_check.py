@@ -120,6 +120,35 @@ for fmt in ("docx", "pdf"):
     check(all(a["period"] == "2024–2025" for a in acts), f"{tag} arjeplog period")
     check(m.get("goals") == [], f"{tag} arjeplog has no goal tree: {m.get('goals')}")
 
+# --- Conventions no corpus document uses (plain-text fixtures): numbered focus areas and
+#     "Delmål 1.1" headings; a tab table with Åtgärd/Mått/Ansvarig; "Planerade insatser" bullets.
+def run_path(pipeline, path):
+    p = subprocess.run([SAMLA, "run", pipeline, path], capture_output=True, text=True)
+    check(p.returncode == 0, f"{path}: exit {p.returncode}: {p.stderr.strip()}")
+    return yaml.safe_load(p.stdout) or {} if p.returncode == 0 else {}
+
+
+here = os.path.dirname(os.path.abspath(__file__))
+goals = run_path("strategy", os.path.join(here, "plan_strategy_fixture.txt")).get("goals", [])
+got = [(g["id"], g["kind"], g["parent"], g["title"]) for g in goals]
+check(got == [("V1", "vision", None, "Vision"),
+              ("1", "focus_area", None, "Trygg och säker vård"),
+              ("1.1", "subgoal", "1", "Vårdskador minskar"),
+              ("1.2", "subgoal", "1", "Läkemedelsanvändningen är säker"),
+              ("2", "focus_area", None, "Jämlik hälsa"),
+              ("2.1", "subgoal", "2", "Skillnader i hälsa minskar")], f"[txt] numbered goal tree: {got}")
+g11 = by(goals, "id", "1.1")
+check(g11 and g11[0]["text"] == "Arbetet ska minska undvikbara vårdskador.", f"[txt] Inriktning text: {g11}")
+acts = run_path("plan", os.path.join(here, "plan_plan_fixture.txt")).get("activities", [])
+got = [(a["area"], a["text"], a["indicators"], a["responsible"], a["period"]) for a in acts]
+check(got == [("Trygg vård", "Införa checklistor vid utskrivning", ["Andel avdelningar med checklista"],
+               "Verksamhetschef", "2026"),
+              ("Trygg vård", "Utbilda personal i läkemedelshantering", ["Antal utbildade"], "Verksamhetschef", "2026"),
+              ("Jämlik hälsa", "Hälsosamtal i skolan", [], "folkhälsostrateg", "2026"),
+              ("Jämlik hälsa", "Språkstöd på vårdcentralen", [], "folkhälsostrateg", "2026")],
+      f"[txt] fixture activities: {got}")
+check(acts and acts[0]["section"] == {"number": "1", "title": "Trygg vård"}, f"[txt] section map: {acts[:1]}")
+
 for f in fails:
     print("FAIL", f)
 print(f"plan_check: {len(fails)} failure(s)")
