@@ -31,6 +31,74 @@ static char *iso_time(samla_arena *a, const char *s)
     return date;
 }
 
+enum { SIG_MAX = 8 };
+
+/* Words of s (split on spaces). */
+static size_t words_of(samla_arena *a, const char *s, const char ***out)
+{
+    size_t n = 0;
+    *out = NULL;
+    for (const char *p = s; *p;) {
+        while (*p == ' ') p++;
+        if (!*p) break;
+        size_t len = strcspn(p, " ");
+        *out = samla_arena_grow(a, *out, n, n + 1, sizeof **out);
+        if (!*out) return 0;
+        (*out)[n++] = samla_arena_strndup(a, p, len);
+        p += len;
+    }
+    return n;
+}
+
+/* A name already seen in the attendance lists that s starts with (its word
+ * count), 0 if none. */
+static size_t known_name(pdoc *d, const char **w, size_t nw)
+{
+    const samla_node *att = samla_ctx_section(d->ctx, "attendees");
+    size_t best = 0;
+    for (size_t i = 0; att && i < samla_node_len(att); i++) {
+        const char *nm = samla_map_get_str(samla_seq_at(att, i), "name");
+        if (!nm) continue;
+        const char **nwds;
+        size_t c = words_of(d->ctx->arena, nm, &nwds);
+        if (c <= best || c > nw) continue;
+        size_t t = 0;
+        while (t < c && strcmp(nwds[t], w[t]) == 0) t++;
+        if (t == c) best = c;
+    }
+    return best;
+}
+
+/* The k persons written after k dotted signature lines: "Anna Ek", "Anna Ek
+ * ordförande", "Anna Ek (s)", or k names one after the other ("Anna Ek Per
+ * Ås", split on names from the attendance lists, else into equal parts).
+ * Returns how many were read, 0 when s is not only names. */
+static size_t sig_names(pdoc *d, const char *s, size_t k, person *out)
+{
+    samla_arena *a = d->ctx->arena;
+    if (!s || !*s || k == 0) return 0;
+    if (k > SIG_MAX) k = SIG_MAX;
+    if (k == 1 || strchr(s, ',') || strchr(s, '(')) {
+        if (!person_parse(d, s, &out[0]) || out[0].title || out[0].items) return 0;
+        return 1;
+    }
+    const char **w;
+    size_t nw = words_of(a, s, &w), pos = 0, n = 0;
+    while (pos < nw && n < k) {
+        size_t c = known_name(d, w + pos, nw - pos);
+        if (!c) {
+            if ((nw - pos) % (k - n)) return 0;
+            c = (nw - pos) / (k - n);
+        }
+        const char *piece = "";
+        for (size_t t = 0; t < c; t++) piece = samla_arena_printf(a, "%s%s%s", piece, t ? " " : "", w[pos + t]);
+        if (!person_parse(d, piece, &out[n]) || out[n].title || out[n].organisation) return 0;
+        pos += c;
+        n++;
+    }
+    return pos == nw ? n : 0;
+}
+
 samla_status signatures_extract(pdoc *d)
 {
     samla_arena *a = d->ctx->arena;
@@ -91,19 +159,38 @@ samla_status signatures_extract(pdoc *d)
             else if (l->row < 0) label = NULL;
         }
         const char *role = label && *label && role_key(d, label) ? label : row_role;
-        /* the name: next line in the same cell, or the next paragraph */
-        size_t j = i + 1;
-        if (j >= d->n) break;
-        const pline *n = &d->l[j];
-        if (l->row >= 0 && (n->table != l->table || n->row != l->row || n->col != l->col)) continue;
-        person p;
-        if (!person_parse(d, n->text, &p)) continue;
-        samla_node *s = sig(d, out, p.name, role, n->blk);
-        if (!role && p.nroles) {
-            samla_map_set_str(a, s, "role", p.roles[0]);
-            samla_map_set_str(a, s, "role_label", p.labels[0]);
+        /* one name per dotted line: "Justerande ……… ……… Anna Ek Per Ås" */
+        size_t k = 0, after = 0;
+        for (size_t off = 0; samla_re_search(d->st->re[RE_DOTS], l->text, off, &m); off = m.end[0]) {
+            k++;
+            after = m.end[0];
         }
-        if (j + 1 < d->n) {
+        /* the names: after the dots on the same line, else the next line of
+         * the same cell, or the next paragraph */
+        const char *ntext = samla_text_trim(a, l->text + after);
+        const pline *nl = l;
+        size_t j = i;
+        person p[SIG_MAX];
+        size_t np = sig_names(d, ntext, k, p);
+        if (!np) {
+            j = i + 1;
+            if (j >= d->n) break;
+            nl = &d->l[j];
+            if (l->row >= 0 && (nl->table != l->table || nl->row != l->row || nl->col != l->col)) continue;
+            np = sig_names(d, nl->text, k, p);
+            if (!np) continue;
+        }
+        samla_node *s = NULL;
+        for (size_t q = 0; q < np; q++) {
+            s = sig(d, out, p[q].name, role, nl->blk);
+            if (!role && p[q].nroles) {
+                samla_map_set_str(a, s, "role", p[q].roles[0]);
+                samla_map_set_str(a, s, "role_label", p[q].labels[0]);
+            }
+            for (size_t t = 0; t < d->nitems; t++)
+                if (i >= d->items[t].start && i < d->items[t].end) samla_map_set_str(a, s, "item", d->items[t].number);
+        }
+        if (np == 1 && j + 1 < d->n) {
             const pline *r = &d->l[j + 1];
             bool same = l->row >= 0 ? (r->table == l->table && r->row == l->row && r->col == l->col) : r->row < 0;
             if (same && role_key(d, r->text) && !samla_map_get(s, "role")) {
@@ -119,8 +206,6 @@ samla_status signatures_extract(pdoc *d)
                 }
             }
         }
-        for (size_t k = 0; k < d->nitems; k++)
-            if (i >= d->items[k].start && i < d->items[k].end) samla_map_set_str(a, s, "item", d->items[k].number);
         i = j;
     }
     return SAMLA_OK;
