@@ -110,6 +110,9 @@ typedef struct walk {
     int target_level;         /* heading level of that goal's heading (99 = bold line) */
     int last_item;            /* last priority / sub-goal from a list, -1 */
     bool want_title;          /* the overall goal's title is the next paragraph */
+    bool had_container;       /* a focus-area container was seen */
+    const samla_block *last_heading; /* the last heading no rule took, NULL */
+    int last_level;
     list_mode lm;
 } walk;
 
@@ -252,6 +255,7 @@ static void title_line(walk *w, const samla_block *b, int level)
         return;
     }
     if (heading && words_only(&w->s->container, soft)) {
+        w->had_container = true;
         w->container_level = level;
         w->container_depth = depth_of(number);
         w->focus = -1;
@@ -282,7 +286,10 @@ static void title_line(walk *w, const samla_block *b, int level)
         }
     }
     if (coded_line(w, text, b, level)) return;
-    if (!w->container_level) return;
+    if (!w->container_level) {
+        if (heading) w->last_heading = b, w->last_level = level;
+        return;
+    }
     /* inside the container: focus areas one step below it, sub-goals deeper */
     bool deeper;
     if (number && w->container_depth) deeper = depth_of(number) > w->container_depth + 1;
@@ -326,6 +333,14 @@ static void paragraph(walk *w, const samla_block *b)
     }
     if (words_only(&w->s->subgoal_label, soft)) { w->lm = LM_SUBGOALS; return; }
     if (words_only(&w->s->text_label, soft)) return;
+    if (w->focus < 0 && w->had_container && w->last_heading && words_contains(&w->s->priority_intro, soft)) {
+        /* a focus area whose heading slipped to the container's level ("Fokusområdet omfattar
+           följande prioriterade områden" under it says what it is) */
+        char *number = NULL;
+        const char *title = split_number(w, w->last_heading->text, &number);
+        add_focus(w, NULL, title, w->last_heading, w->last_level);
+        w->last_heading = NULL;
+    }
     if (w->focus >= 0 && words_contains(&w->s->priority_intro, soft)) {
         w->lm = LM_PRIORITIES;
         w->target = w->focus;
@@ -389,6 +404,13 @@ static void table(walk *w, const samla_block *b)
     w->target = -1;
 }
 
+/* A plain paragraph that is only "Målbild", "Övergripande mål" or "Inriktning" (plain text without headings). */
+static bool label_only(const state *s, samla_ctx *ctx, const char *text)
+{
+    const char *soft = samla_text_soft(ctx->arena, text);
+    return words_only(&s->vision, soft) || words_only(&s->overall, soft) || words_only(&s->text_label, soft);
+}
+
 static samla_status process(void *p, samla_ctx *ctx)
 {
     const state *s = p;
@@ -403,7 +425,7 @@ static samla_status process(void *p, samla_ctx *ctx)
             break;
         case SAMLA_BLOCK_PARAGRAPH:
             if (is_toc_line(b)) break;
-            if (b->style.bold && (long)strlen(b->text) <= s->max_title)
+            if ((b->style.bold && (long)strlen(b->text) <= s->max_title) || label_only(s, ctx, b->text))
                 title_line(&w, b, 99);
             else
                 paragraph(&w, b);
