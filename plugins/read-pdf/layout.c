@@ -160,6 +160,18 @@ static int heading_level(const pdf_reader *r, double size)
     return r->nhead_sizes + 1;
 }
 
+/* Fragments [a, b) starting with a list number are a numbered heading: in a
+ * heading font (bold and larger than the body), at most 3 lines, outside
+ * tables, with a number label (not a bullet). */
+static bool label_heading(const pdf_reader *r, const frag_info *fi, size_t a, size_t b, bool in_cell)
+{
+    const frag_info *h = &fi[a];
+    if (in_cell || !h->label || b - a > 3 || pdf_bullet_prefix(r->set, h->label)) return false;
+    for (size_t i = a; i < b; i++)
+        if (!fi[i].bold || !pdf_heading_size(r, fi[i].size, true)) return false;
+    return true;
+}
+
 /* Makes the block for fragments [a, b). */
 static samla_block *make_block(pdf_reader *r, const frag_info *fi, size_t a, size_t b, double minx,
                                bool in_cell)
@@ -167,7 +179,10 @@ static samla_block *make_block(pdf_reader *r, const frag_info *fi, size_t a, siz
     GString *s = g_string_new(NULL);
     const frag_info *h = &fi[a];
     const char *first = h->text;
-    if (h->label) {
+    /* "15. Godkännande av föredragningslista" in a heading font: a numbered
+     * heading (the number stays in the text), not a list item */
+    bool numbered_heading = h->label && label_heading(r, fi, a, b, in_cell);
+    if (h->label && !numbered_heading) {
         first = h->text + strlen(h->label);
         while (*first == ' ') first++;
     }
@@ -186,7 +201,7 @@ static samla_block *make_block(pdf_reader *r, const frag_info *fi, size_t a, siz
     int level = 0;
     size_t len = s->len;
     char lastc = len ? s->str[len - 1] : '\0';
-    if (h->label) {
+    if (h->label && !numbered_heading) {
         kind = SAMLA_BLOCK_LIST_ITEM;
         level = 1 + (int)lround((h->x0 - minx) / 18);
         if (level > 9) level = 9;
@@ -207,7 +222,7 @@ static samla_block *make_block(pdf_reader *r, const frag_info *fi, size_t a, siz
     g_string_free(s, TRUE);
     if (!blk) return NULL;
     blk->level = level;
-    if (h->label) blk->numbering = samla_arena_strdup(r->ctx->arena, h->label);
+    if (h->label && !numbered_heading) blk->numbering = samla_arena_strdup(r->ctx->arena, h->label);
     blk->style.font_size = h->size;
     blk->style.bold = bold;
     blk->style.italic = italic;
@@ -218,17 +233,37 @@ static samla_block *make_block(pdf_reader *r, const frag_info *fi, size_t a, siz
     return blk;
 }
 
+/* A line of only dots, ellipses, underscores or dashes: where a signature
+ * goes. */
+static bool leader_line(const char *s)
+{
+    size_t n = 0;
+    for (const char *q = s; *q; q = g_utf8_next_char(q)) {
+        gunichar c = g_utf8_get_char(q);
+        if (c == ' ') continue;
+        if (c != '.' && c != 0x2026 && c != '_' && c != '-' && c != 0x2013 && c != 0x2014) return false;
+        n++;
+    }
+    return n >= 3;
+}
+
 /* True when fragment i starts a new block after fragment i - 1. */
 static bool breaks_before(const pdf_reader *r, const frag_info *fi, size_t i, size_t start,
-                          double right)
+                          double right, bool in_cell)
 {
     const frag_info *p = &fi[i - 1], *c = &fi[i];
+    /* a signature line ("………", "______") stands alone */
+    if (leader_line(p->text) || leader_line(c->text)) return true;
     double size = fmin(p->size, c->size);
     if (c->y0 - p->y1 > 0.45 * size) return true;
     if (fabs(p->size - c->size) > 0.6 || p->bold != c->bold) return true;
     if (c->label) return true;
     const frag_info *h = &fi[start];
     if (h->label) {
+        /* a numbered heading wraps under its number (same font, no gap) */
+        if (i - start < 3 && c->bold && h->bold && pdf_heading_size(r, c->size, true) &&
+            !pdf_bullet_prefix(r->set, h->label))
+            return false;
         /* continuation lines of a list item are indented past the label */
         return c->x0 <= h->x0 + 1;
     }
@@ -237,12 +272,13 @@ static bool breaks_before(const pdf_reader *r, const frag_info *fi, size_t i, si
     /* the previous line ended short although this line's first word fits */
     const pdf_word *w = &c->f->line->words[c->f->w0];
     double need = (w->x1 - w->x0) + 0.3 * size;
-    if (p->x1 + need < right - 0.5 && pdf_starts_upper(c->text)) return true;
-    (void)r;
+    /* in a table cell (right = where the column wraps) any line that ended
+     * short is a line break of its own ("Björn Wikström" / "ordförande") */
+    if (p->x1 + need < right - 0.5 && (in_cell || pdf_starts_upper(c->text))) return true;
     return false;
 }
 
-samla_status pdf_emit_frags(pdf_reader *r, const pdf_frag *frags, size_t n, bool in_cell,
+samla_status pdf_emit_frags(pdf_reader *r, const pdf_frag *frags, size_t n, bool in_cell, double wrap,
                             samla_block ***cell_out, size_t *ncell_out)
 {
     if (!n) return SAMLA_OK;
@@ -255,6 +291,7 @@ samla_status pdf_emit_frags(pdf_reader *r, const pdf_frag *frags, size_t n, bool
         minx = fmin(minx, fi[i].x0);
         right = fmax(right, fi[i].x1);
     }
+    if (wrap > right) right = wrap;
     if (in_cell) {
         *cell_out = samla_arena_alloc(r->ctx->arena, (n + 1) * sizeof **cell_out);
         *ncell_out = 0;
@@ -262,7 +299,7 @@ samla_status pdf_emit_frags(pdf_reader *r, const pdf_frag *frags, size_t n, bool
     }
     size_t start = 0;
     for (size_t i = 1; i <= n; i++) {
-        if (i < n && !breaks_before(r, fi, i, start, right)) continue;
+        if (i < n && !breaks_before(r, fi, i, start, right, in_cell)) continue;
         samla_block *b = make_block(r, fi, start, i, minx, in_cell);
         if (!b) return SAMLA_ERR_NOMEM;
         if (*b->text) {
@@ -306,7 +343,7 @@ static samla_status emit_plain(pdf_reader *r, const pdf_line *const *lines, size
     pdf_frag *f = samla_arena_alloc(r->ctx->arena, (b - a) * sizeof *f);
     if (!f) return SAMLA_ERR_NOMEM;
     for (size_t i = a; i < b; i++) f[i - a] = (pdf_frag){lines[i], 0, lines[i]->nwords};
-    return st == SAMLA_OK ? pdf_emit_frags(r, f, b - a, false, NULL, NULL) : st;
+    return st == SAMLA_OK ? pdf_emit_frags(r, f, b - a, false, 0, NULL, NULL) : st;
 }
 
 static samla_status emit_columns(pdf_reader *r, const pdf_region *g, const pdf_line *const *lines)
@@ -322,7 +359,7 @@ static samla_status emit_columns(pdf_reader *r, const pdf_region *g, const pdf_l
             pdf_frag cf = pdf_column_frag(g, lines[i], c);
             if (cf.w1 > cf.w0) f[k++] = cf;
         }
-        st = pdf_emit_frags(r, f, k, false, NULL, NULL);
+        st = pdf_emit_frags(r, f, k, false, 0, NULL, NULL);
     }
     return st;
 }

@@ -97,8 +97,9 @@ void pdf_measure_fonts(pdf_reader *r);
 /* Emits one page's blocks in reading order (headers, body, footers). */
 samla_status pdf_layout_page(pdf_reader *r, const pdf_page *p);
 /* Turns a run of fragments (one column, top to bottom) into blocks; either
- * appended to the doc (cell == NULL) or to a table cell list. */
-samla_status pdf_emit_frags(pdf_reader *r, const pdf_frag *frags, size_t n, bool in_cell,
+ * appended to the doc (cell == NULL) or to a table cell list. right is the
+ * x where the column's lines wrap (0: the fragments' own right edge). */
+samla_status pdf_emit_frags(pdf_reader *r, const pdf_frag *frags, size_t n, bool in_cell, double right,
                             samla_block ***cell_out, size_t *ncell_out);
 
 /* tables.c: column boundaries of a line range; see the file. */

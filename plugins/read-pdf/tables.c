@@ -279,12 +279,27 @@ static bool same_columns(const pdf_table *t, const pdf_region *g)
     return true;
 }
 
+/* Where each column's lines wrap: the rightmost word end of the column over
+ * the region (cells of one column wrap at the same width). */
+static void column_rights(const pdf_region *g, const pdf_line *const *L, double *out)
+{
+    for (size_t c = 0; c < g->ncols; c++) {
+        out[c] = 0;
+        for (size_t i = g->first; i < g->last; i++) {
+            pdf_frag f = pdf_column_frag(g, L[i], c);
+            if (f.w1 > f.w0) out[c] = fmax(out[c], L[i]->words[f.w1 - 1].x1);
+        }
+    }
+}
+
 /* Lines [a, b) continue the last row of t (a row split by a page break). */
 static samla_status append_to_last_row(pdf_reader *r, pdf_table *t, const pdf_region *g,
                                        const pdf_line *const *L, size_t a, size_t b)
 {
     pdf_frag *f = samla_arena_alloc(r->ctx->arena, (b - a) * sizeof *f);
     if (!f) return SAMLA_ERR_NOMEM;
+    double colright[MAX_BOUNDS + 1];
+    column_rights(g, L, colright);
     for (size_t c = 0; c < t->ncols; c++) {
         size_t k = 0, nn = 0;
         for (size_t i = a; i < b; i++) {
@@ -292,7 +307,7 @@ static samla_status append_to_last_row(pdf_reader *r, pdf_table *t, const pdf_re
             if (cf.w1 > cf.w0) f[k++] = cf;
         }
         samla_block **more = NULL;
-        samla_status st = pdf_emit_frags(r, f, k, true, &more, &nn);
+        samla_status st = pdf_emit_frags(r, f, k, true, colright[c], &more, &nn);
         if (st != SAMLA_OK) return st;
         if (!nn) continue;
         size_t at = (t->nrows - 1) * t->ncols + c, old = t->ncell[at];
@@ -396,6 +411,8 @@ samla_status pdf_emit_table(pdf_reader *r, const pdf_region *g0, const pdf_line 
     samla_block ***cells = samla_arena_alloc(a, g->ncols * sizeof *cells);
     size_t *counts = samla_arena_alloc(a, g->ncols * sizeof *counts);
     if (!f || !cells || !counts) return SAMLA_ERR_NOMEM;
+    double colright[MAX_BOUNDS + 1];
+    column_rights(g, L, colright);
     for (size_t s = first_row; s < ns; s++) {
         for (size_t c = 0; c < g->ncols; c++) {
             size_t k = 0;
@@ -405,7 +422,7 @@ samla_status pdf_emit_table(pdf_reader *r, const pdf_region *g0, const pdf_line 
             }
             cells[c] = NULL;
             counts[c] = 0;
-            samla_status st = pdf_emit_frags(r, f, k, true, &cells[c], &counts[c]);
+            samla_status st = pdf_emit_frags(r, f, k, true, colright[c], &cells[c], &counts[c]);
             if (st != SAMLA_OK) return st;
         }
         samla_status st = add_row(r, t, cells, counts);
