@@ -69,11 +69,42 @@ static void add_person(att *t, person *p, const char *status, const char *group,
     samla_seq_append(a, t->seq, n);
 }
 
+/* Where a second entry starts in a line that joins two without a
+ * separator, as PDF cells do ("Ewa Granath, kanslichef, sekreterare Thomas
+ * Brandt, kommundirektör"): a name right after a lower-case word or a number
+ * that ends a descriptor list. 0 if none. */
+static size_t joined_entry(const pdoc *d, const char *s)
+{
+    if (!person_name_len(d, s) || !strchr(s, ',')) return 0;
+    const char *first_comma = strchr(s, ',');
+    for (const char *p = first_comma + 1; *p; p++) {
+        if (p[0] != ' ' || !p[1]) continue;
+        const unsigned char c = (unsigned char)p[-1];
+        bool lower = (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || (c >= 0x80 && c <= 0xBF && p - s >= 2 &&
+                                                                            (unsigned char)p[-2] == 0xC3);
+        if (!lower) continue;
+        /* "ersättare för Anna Ek": the name belongs to the entry */
+        const char *w = p;
+        while (w > s && w[-1] != ' ' && w[-1] != ',') w--;
+        size_t wl = (size_t)(p - w);
+        if ((wl == 4 && strncmp(w, "för", 4) == 0) || (wl == 8 && strncmp(w, "ersätter", 8) == 0) ||
+            (wl == 2 && strncmp(w, "av", 2) == 0) || (wl == 3 && strncmp(w, "och", 3) == 0))
+            continue;
+        if (person_name_len(d, p + 1)) return (size_t)(p - s);
+    }
+    return 0;
+}
+
 /* One line of a list: one person, or several "Name (p)" separated by commas. */
 static bool add_line(att *t, const char *s, const char *status, const char *group, const samla_block *b)
 {
     pdoc *d = t->d;
     samla_arena *a = d->ctx->arena;
+    size_t cut = joined_entry(d, s);
+    if (cut) {
+        bool ok = add_line(t, samla_arena_strndup(a, s, cut), status, group, b);
+        return add_line(t, s + cut + 1, status, group, b) || ok;
+    }
     const char **names, **parties;
     size_t n = person_mentions(d, s, &names, &parties);
     if (n >= 2 && !strstr(s, "ersättare för") && !strstr(s, "ersätter")) {
