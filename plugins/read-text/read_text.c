@@ -2,7 +2,9 @@
  *
  * One line is one block. Markdown headings (`#`..`######`) become headings,
  * `- `/`* `/`• ` lines list items (two spaces of indent per level), `1. `/`a) `
- * lines numbered list items, consecutive lines with tab characters a table
+ * lines numbered list items, section-numbered lines without a final full stop
+ * (`2.1.1 Det finns …`) headings at the depth of their number, consecutive
+ * lines with tab characters a table
  * (one row per line, cells split on tabs), form feeds start a new page.
  * `**bold**` markers are dropped from the text but a line that is bold as a
  * whole is marked bold. Leftover HTML tags (`<p>`, `<i>`) are removed. */
@@ -13,7 +15,7 @@
 #include "samla/samla.h"
 
 typedef struct reader {
-    samla_re *heading, *bullet, *number, *tag;
+    samla_re *heading, *bullet, *number, *section, *tag;
 } reader;
 
 static samla_status init(samla_runtime *rt, const void *cfg, void **state, samla_diag *diag)
@@ -25,9 +27,11 @@ static samla_status init(samla_runtime *rt, const void *cfg, void **state, samla
     r->heading = samla_re_compile("^(#{1,6})\\s+(.*)$", 0, diag);
     r->bullet = samla_re_compile("^(\\s*)[-*•–]\\s+(.*)$", 0, diag);
     r->number = samla_re_compile("^(\\s*)(\\d{1,3}[.)]|[a-zåäö][.)])\\s+(.*)$", 0, diag);
+    /* "2.1.1 Title": a section number (no trailing dot) and a capitalised title */
+    r->section = samla_re_compile("^(\\d{1,2}(?:\\.\\d{1,2}){0,4})\\s+(\\p{Lu}.{1,150})$", 0, diag);
     r->tag = samla_re_compile("</?(?:p|i|b|u|em|strong|sup|sub|br|span)\\b[^>]*>", SAMLA_RE_CASELESS, diag);
     *state = r;
-    return r->heading && r->bullet && r->number && r->tag ? SAMLA_OK : SAMLA_ERR_INTERNAL;
+    return r->heading && r->bullet && r->number && r->section && r->tag ? SAMLA_OK : SAMLA_ERR_INTERNAL;
 }
 
 static void fini(void *state)
@@ -37,6 +41,7 @@ static void fini(void *state)
     samla_re_free(r->heading);
     samla_re_free(r->bullet);
     samla_re_free(r->number);
+    samla_re_free(r->section);
     samla_re_free(r->tag);
     free(r);
 }
@@ -117,6 +122,12 @@ static samla_status add_line(samla_ctx *ctx, const reader *r, const char *line)
         kind = SAMLA_BLOCK_HEADING;
         level = (int)(m.end[1] - m.start[1]);
         text = line + m.start[2];
+    } else if (samla_re_search(r->section, line, 0, &m) && line[strlen(line) - 1] != '.') {
+        kind = SAMLA_BLOCK_HEADING;
+        numbering = samla_match_group(ctx->arena, &m, line, 1);
+        level = 1;
+        for (const char *p = numbering; *p; p++) level += *p == '.';
+        text = line;
     } else if (samla_re_search(r->bullet, line, 0, &m)) {
         kind = SAMLA_BLOCK_LIST_ITEM;
         level = indent_level(line, m.end[1]);

@@ -43,4 +43,8 @@ check(first[1][3].get("text") == "TL HSVO Uppsala", "Ansvar cell text")
 numbered = [b for b in blocks if b["kind"] == "list_item" and b.get("numbering") == "1."]
 check(numbered and numbered[0]["text"].startswith("att anta verksamhetsplanen"), "numbered att-clause, ** removed")
 check(not any("<p>" in b.get("text", "") or "<i>" in b.get("text", "") for b in blocks), "leftover HTML tags removed")
+sec = {b["text"]: b for b in blocks if b["kind"] == "heading"}
+h = sec.get("2.1.1 Det finns en effektiv organisation, styrning och uppföljning avseende samverkan inom HSVO (både regionalt och lokalt)")
+check(h is not None and h["level"] == 3 and h.get("numbering") == "2.1.1", "section-numbered heading at depth 3")
+check(sec.get("1 Hälsa, stöd, vård och omsorg (HSVO) – Uppsala", {}).get("level") == 1, "section 1 heading")
 sys.exit(1 if fails else 0)
