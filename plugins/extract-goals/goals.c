@@ -148,7 +148,7 @@ static const char *split_number(walk *w, const char *text, char **number)
 
 static bool excluded_letter(const walk *w, const char *text, const samla_match *m)
 {
-    /* "I Uppsala län": a one-letter word followed by a plain space is no code */
+    /* "I Exempels län": a one-letter word followed by a plain space is no code */
     char *letter = samla_match_group(w->ctx->arena, m, text, 1);
     size_t after = m->end[1];
     if (!letter || text[after] != ' ') return false;
