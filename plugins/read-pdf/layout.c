@@ -247,11 +247,73 @@ static bool leader_line(const char *s)
     return n >= 3;
 }
 
+typedef struct subcell {
+    pdf_frag f;
+    size_t band, col, seq;
+} subcell;
+
+static int cmp_subcell(const void *pa, const void *pb)
+{
+    const subcell *a = pa, *b = pb;
+    if (a->band != b->band) return a->band < b->band ? -1 : 1;
+    if (a->col != b->col) return a->col < b->col ? -1 : 1;
+    return a->seq < b->seq ? -1 : a->seq > b->seq;
+}
+
+/* Reading order of a cell whose lines were split into sub-cells: the lines
+ * form bands separated by a vertical gap larger than the cell's tightest
+ * line gap + 0.45 em; inside a band the sub-columns (x where a split piece
+ * starts) are read left to right, each top to bottom. "Sekreterare ………" /
+ * "Ewa Granath" then "Paragrafer §§ 12–19"; "Justerande ………" / "Jonas
+ * Åberg" then "………" / "Nora Lindahl". */
+static void order_subcells(const pdf_reader *r, pdf_frag *f, size_t n)
+{
+    subcell *sc = malloc(n * sizeof *sc);
+    double *xs = malloc(n * sizeof *xs);
+    if (!sc || !xs) {
+        free(sc);
+        free(xs);
+        return;
+    }
+    double gmin = 1e9;
+    for (size_t i = 1; i < n; i++)
+        if (f[i].line != f[i - 1].line) gmin = fmin(gmin, f[i].line->y0 - f[i - 1].line->y1);
+    size_t band = 0;
+    for (size_t i = 0; i < n; i++) {
+        if (i && f[i].line != f[i - 1].line && f[i].line->y0 - f[i - 1].line->y1 > gmin + 0.45 * r->body_size)
+            band++;
+        sc[i] = (subcell){f[i], band, 0, i};
+    }
+    for (size_t a = 0; a < n;) {
+        size_t b = a, nx = 0;
+        while (b < n && sc[b].band == sc[a].band) b++;
+        /* split x positions of the band: starts of pieces that are not first on their line */
+        for (size_t i = a; i < b; i++) {
+            if (i == a || f[i].line != f[i - 1].line) continue;
+            double x = f[i].line->words[f[i].w0].x0;
+            bool dup = false;
+            for (size_t q = 0; q < nx && !dup; q++) dup = fabs(xs[q] - x) < 6;
+            if (!dup) xs[nx++] = x;
+        }
+        for (size_t i = a; i < b; i++) {
+            double x = f[i].line->words[f[i].w0].x0;
+            for (size_t q = 0; q < nx; q++) sc[i].col += x >= xs[q] - 6;
+        }
+        a = b;
+    }
+    qsort(sc, n, sizeof *sc, cmp_subcell);
+    for (size_t i = 0; i < n; i++) f[i] = sc[i].f;
+    free(sc);
+    free(xs);
+}
+
 /* True when fragment i starts a new block after fragment i - 1. */
 static bool breaks_before(const pdf_reader *r, const frag_info *fi, size_t i, size_t start,
                           double right, bool in_cell)
 {
     const frag_info *p = &fi[i - 1], *c = &fi[i];
+    /* two sub-cells of one line (split at a wide gap), or the next sub-column */
+    if (c->f->line == p->f->line || c->y0 < p->y0 - 0.5) return true;
     /* a signature line ("………", "______") stands alone */
     if (leader_line(p->text) || leader_line(c->text)) return true;
     double size = fmin(p->size, c->size);
@@ -282,6 +344,28 @@ samla_status pdf_emit_frags(pdf_reader *r, const pdf_frag *frags, size_t n, bool
                             samla_block ***cell_out, size_t *ncell_out)
 {
     if (!n) return SAMLA_OK;
+    if (in_cell) {
+        /* inside a cell, a gap of 1.5 em between words separates sub-cells
+         * the column finder did not keep ("Justerande ……… ………" over
+         * "Jonas Åberg Nora Lindahl"): each side is its own fragment */
+        size_t m = 0;
+        for (size_t i = 0; i < n; i++) m += frags[i].w1 - frags[i].w0;
+        pdf_frag *split = samla_arena_alloc(r->ctx->arena, (m ? m : 1) * sizeof *split);
+        if (!split) return SAMLA_ERR_NOMEM;
+        size_t k = 0;
+        for (size_t i = 0; i < n; i++) {
+            const pdf_word *w = frags[i].line->words;
+            size_t a = frags[i].w0;
+            for (size_t j = a + 1; j <= frags[i].w1; j++) {
+                if (j < frags[i].w1 && w[j].x0 - w[j - 1].x1 < 1.5 * r->body_size) continue;
+                split[k++] = (pdf_frag){frags[i].line, a, j};
+                a = j;
+            }
+        }
+        if (k > n) order_subcells(r, split, k);
+        frags = split;
+        n = k;
+    }
     frag_info *fi = samla_arena_alloc(r->ctx->arena, n * sizeof *fi);
     if (!fi) return SAMLA_ERR_NOMEM;
     double minx = 1e9, right = -1e9;
