@@ -39,10 +39,35 @@ static samla_status add_text(pdoc *d, size_t *cap, pline base, const char *text)
     return SAMLA_OK;
 }
 
+/* Without style names (PDF), a document title is a level-1 heading in the
+ * largest heading size that opens its page: a compiled file (a § extract, then
+ * the document it adopts) starts each part that way. */
+static bool pdf_title(const samla_doc *doc, size_t i, double max_size)
+{
+    const samla_block *b = doc->blocks[i];
+    if (b->kind != SAMLA_BLOCK_HEADING || b->level != 1 || b->page <= 0 || max_size <= 0 ||
+        b->style.font_size < max_size - 0.5)
+        return false;
+    for (size_t k = i; k-- > 0;) {
+        const samla_block *p = doc->blocks[k];
+        if (p->page != b->page) break;
+        if (p->kind != SAMLA_BLOCK_HEADER && p->kind != SAMLA_BLOCK_FOOTER) return false;
+    }
+    return true;
+}
+
 samla_status lines_build(pdoc *d)
 {
     samla_doc *doc = &d->ctx->doc;
     size_t cap = 0;
+    bool styled = false;
+    double max_size = 0;
+    for (size_t i = 0; i < doc->nblocks; i++) {
+        const samla_block *b = doc->blocks[i];
+        if (b->style.name) styled = true;
+        if (b->kind == SAMLA_BLOCK_HEADING && b->level == 1 && b->style.font_size > max_size)
+            max_size = b->style.font_size;
+    }
     for (size_t i = 0; i < doc->nblocks; i++) {
         const samla_block *b = doc->blocks[i];
         /* running headers/footers are left out, except a page-top "§ 102 ..."
@@ -51,7 +76,7 @@ samla_status lines_build(pdoc *d)
         if (b->kind == SAMLA_BLOCK_HEADER && !samla_re_test(d->st->re[RE_ITEM_PARA], b->text)) continue;
         pline base = {.blk = b, .kind = b->kind, .level = b->level, .bold = b->style.bold,
                       .row = -1, .col = -1, .table = -1};
-        base.title = b->style.name && strstr(b->style.name, "Title");
+        base.title = styled ? b->style.name && strstr(b->style.name, "Title") : pdf_title(doc, i, max_size);
         if (b->kind == SAMLA_BLOCK_TABLE) {
             for (size_t r = 0; r < b->nrows; r++)
                 for (size_t c = 0; c < b->ncols; c++) {

@@ -69,6 +69,14 @@ static size_t known_name(pdoc *d, const char **w, size_t nw)
     return best;
 }
 
+/* Whether x is where the names of signature line l may stand: the same
+ * table cell, or outside tables. */
+static bool same_place(const pline *l, const pline *x)
+{
+    if (l->row >= 0) return x->table == l->table && x->row == l->row && x->col == l->col;
+    return x->row < 0;
+}
+
 /* The k persons written after k dotted signature lines: "Anna Ek", "Anna Ek
  * ordförande", "Anna Ek (s)", or k names one after the other ("Anna Ek Per
  * Ås", split on names from the attendance lists, else into equal parts).
@@ -165,20 +173,32 @@ samla_status signatures_extract(pdoc *d)
             k++;
             after = m.end[0];
         }
-        /* the names: after the dots on the same line, else the next line of
-         * the same cell, or the next paragraph */
-        const char *ntext = samla_text_trim(a, l->text + after);
+        /* the names: after the dots on the same line; else, after more bare
+         * dotted lines (one per signer), the next lines of the same cell or
+         * the next paragraphs, maybe past one line that is not a name
+         * ("Paragrafer §§ 12–19") */
         const pline *nl = l;
         size_t j = i;
         person p[SIG_MAX];
-        size_t np = sig_names(d, ntext, k, p);
+        size_t np = sig_names(d, samla_text_trim(a, l->text + after), k, p);
         if (!np) {
-            j = i + 1;
-            if (j >= d->n) break;
-            nl = &d->l[j];
-            if (l->row >= 0 && (nl->table != l->table || nl->row != l->row || nl->col != l->col)) continue;
-            np = sig_names(d, nl->text, k, p);
+            for (j = i + 1; j < d->n && k < SIG_MAX && same_place(l, &d->l[j]); j++) {
+                const char *x = d->l[j].text;
+                if (!samla_re_search(d->st->re[RE_DOTS], x, 0, &m) || m.start[0] != 0 || x[m.end[0]]) break;
+                k++;
+            }
+            bool skipped = false;
+            for (; j < d->n && np < k && same_place(l, &d->l[j]); j++) {
+                const pline *x = &d->l[j];
+                if (samla_re_test(d->st->re[RE_DOTS], x->text)) break;
+                size_t got = 0;
+                for (size_t c = k - np; c > 0 && !got; c--) got = sig_names(d, x->text, c, p + np);
+                if (got) { np += got; nl = x; continue; }
+                if (skipped || np) break;
+                skipped = true;
+            }
             if (!np) continue;
+            j = (size_t)(nl - d->l);
         }
         samla_node *s = NULL;
         for (size_t q = 0; q < np; q++) {
