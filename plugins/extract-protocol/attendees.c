@@ -208,5 +208,18 @@ samla_status attendees_extract(pdoc *d)
         if (n) add_roles(a, n, &p);
         else add_person(&t, &p, "present", NULL, t.adj_src);
     }
+    /* substitutes: serving (tjänstgörande, for the member they replace) or
+     * not (present, but neither deciding nor counted among the members) */
+    for (size_t i = 0; i < samla_node_len(t.seq); i++) {
+        samla_node *n = samla_seq_at(t.seq, i);
+        const samla_node *r = samla_map_get(n, "roles");
+        bool serving = false, sub = false;
+        for (size_t k = 0; k < samla_node_len(r); k++) {
+            const char *v = samla_seq_at(r, k)->u.s;
+            if (strcmp(v, "serving_substitute") == 0) serving = true;
+            else if (strcmp(v, "substitute") == 0) sub = true;
+        }
+        if (serving || sub) samla_map_set(a, n, "serving", samla_node_bool(a, serving));
+    }
     return SAMLA_OK;
 }
