@@ -158,6 +158,65 @@ def test_attendance():
           "bergsjö: signature line is a footer on every page")
 
 
+def test_item_lines_not_furniture():
+    """One § per page: the '§ 102 Dnr SN 2023/0067' lines at the top of each
+    page differ only in digits, yet they start items and stay body text."""
+    bl = blocks(dump(os.path.join(PDF, "protokoll-socialnamnden-bergsjo-2023-11-22.pdf")))
+    furn = [b["text"] for b in bl if b["kind"] in ("header", "footer")]
+    check(not any(t.startswith("§") for t in furn), "bergsjö: no § line is a header: %r" %
+          [t for t in furn if t.startswith("§")])
+    body = body_text(bl)
+    for n in range(102, 107):
+        check(any(t.startswith("§ %d Dnr SN" % n) for t in body), "bergsjö: '§ %d Dnr' in body text" % n)
+    check(sum(b["kind"] == "header" and "Bergsjö kommun PROTOKOLL" in b["text"] for b in bl) == 8,
+          "bergsjö: running header on all 8 pages")
+    # a strategy included twice (two municipalities' documents): its repeated
+    # lines at the same place are content, not running headers
+    hs = blocks(dump(os.path.join(PDF, "strategi-hsvo-2024-2026.pdf")))
+    furn = [b["text"] for b in hs if b["kind"] in ("header", "footer")]
+    check(not any("Inriktning strategi" in t or t.startswith("A2 ") for t in furn),
+          "hsvo: repeated content lines are not furniture")
+    check(sum("Sida " in t for t in furn) == 17, "hsvo: page footer on all 17 pages")
+
+
+def test_signatures():
+    """Paper signature tables: dotted line, name under it, one block each, in
+    the DOCX order (role/line, name, then the next sub-column)."""
+    bl = blocks(dump(os.path.join(PDF, "protokoll-kf-solvik-2024-03-18.pdf")))
+    t = next((b for b in bl if b["kind"] == "table" and cell_text(b["cells"][-1][0]) == "Underskrifter"), None)
+    check(t is not None, "solvik: Underskrifter table row")
+    if t:
+        got = [x["text"] for x in t["cells"][-1][1].get("blocks", [])]
+        want = ["Sekreterare ………………………………………", "Ewa Granath", "Paragrafer §§ 12–19",
+                "Ordförande ………………………………………", "Björn Wikström", "Justerande ………………………………………",
+                "Jonas Åbergh", "……………………………………", "Nora Lindahl"]
+        check(got == want, "solvik: signature cell blocks %r" % got)
+    sig = [b for b in bl if b["kind"] == "table" and any("Björn Wikström" in cell_text(c) for r in b["cells"] for c in r)
+           and any("justerare" == cell_text(c).split("\n")[-1] for r in b["cells"] for c in r)]
+    check(bool(sig), "solvik § 18: signature table with name and role in separate blocks")
+    bg = blocks(dump(os.path.join(PDF, "protokoll-socialnamnden-bergsjo-2023-11-22.pdf")))
+    cells = [x["text"] for b in bg if b["kind"] == "table" for r in b["cells"] for c in r for x in c.get("blocks", [])]
+    for name in ("Elin Hedqvist", "Gunnel Forsberg", "Margareta Hägglund"):
+        check(name in cells, "bergsjö: signature name %r is its own block" % name)
+
+
+def test_headings():
+    """Headings need a larger font; bold body-size lines are bold paragraphs."""
+    bl = blocks(dump(os.path.join(PDF, "protokoll-kf-solvik-2024-03-18.pdf")))
+    heads = [b["text"] for b in bl if b["kind"] == "heading"]
+    check(len(heads) == 10, "solvik: 10 headings (as the DOCX), got %d" % len(heads))
+    check(any(b["kind"] == "paragraph" and b["text"] == "Beslut" and b.get("style", {}).get("bold") for b in bl),
+          "solvik: 'Beslut' is a bold paragraph")
+    ek = blocks(dump(os.path.join(PDF, "samverkansplan-2025-ekby.pdf")))
+    heads = [b["text"] for b in ek if b["kind"] == "heading"]
+    check(not any(t.startswith("Hälsa, stöd, vård") or t.startswith("Planen har tagits fram") for t in heads),
+          "ekby: body-size sentences are not headings: %r" % heads)
+    check(len(heads) == 8, "ekby: 8 headings, got %d" % len(heads))
+    sa = blocks(dump(os.path.join(PDF, "protokoll-samrad-2024-05-03.pdf")))
+    check(any(b["kind"] == "heading" and b["text"].startswith("18. Läns gemensamma medel") and
+              b["text"].endswith("(UPH-medel)") for b in sa), "samråd: numbered two-line heading")
+
+
 def test_continued_table():
     m = dump(os.path.join(PDF, "samverkansplan-2025-ekby.pdf"))
     bl = blocks(m)
@@ -198,7 +257,8 @@ def test_errors():
     check("no text layer on page 2 (scanned? OCR is not available yet)" in err + out, "partly-scanned: warning")
 
 
-for test in (test_uppsala, test_two_columns, test_attendance, test_continued_table, test_strategy, test_errors):
+for test in (test_uppsala, test_two_columns, test_attendance, test_item_lines_not_furniture, test_signatures,
+             test_headings, test_continued_table, test_strategy, test_errors):
     test()
 if failures:
     raise SystemExit("%d check(s) failed" % len(failures))
