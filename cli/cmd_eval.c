@@ -147,8 +147,18 @@ typedef struct eval_run {
     eval_config *config;
     eval_counts_set *total;
     samla_node *skipped, *missing, *documents;
+    samla_node *keys; /* gold stem each output pairs with (<stem>, or <stem>--<strategy stem>) */
     bool load_error;
 } eval_run;
+
+/* The gold of a coverage output (it records its strategy):
+ * GOLD_DIR/<stem>--<strategy stem>.yaml, else GOLD_DIR/links/... In arena a. */
+static char *pair_gold_path(samla_arena *a, const char *dir, const char *key)
+{
+    char *p = gold_path(a, dir, key);
+    char *sub = p ? NULL : samla_arena_printf(a, "%s/links", dir);
+    return p ? p : sub && is_dir(sub) ? gold_path(a, sub, key) : NULL;
+}
 
 /* Scores one output file; adds to run->total. false on OOM. */
 static bool eval_one(eval_run *run, const eval_opts *o, FILE *report, const char *gold_dir,
@@ -158,22 +168,36 @@ static bool eval_one(eval_run *run, const eval_opts *o, FILE *report, const char
     char *stem = stem_of(a, name, 2);
     char *out_path = samla_arena_printf(a, "%s/%s", out_dir, name);
     if (!stem || !out_path) return false;
-    char *gpath = gold_path(a, gold_dir, stem);
-    if (!gpath) {
-        if (!o->quiet) fprintf(stderr, "samla eval: %s: no gold %s/%s.yaml, skipped\n", out_path, gold_dir, stem);
-        samla_seq_append_str(a, run->skipped, out_path);
-        return true;
-    }
     samla_arena *doc = samla_arena_new();
     if (!doc) return false;
+    samla_node *out = load(doc, out_path);
+    if (!out) {
+        run->load_error = true;
+        samla_arena_free(doc);
+        return samla_seq_append_str(a, run->keys, stem) != NULL;
+    }
+    /* a coverage output pairs with the gold of its (plan, strategy) */
+    char *sstem = eval_links_strategy_stem(a, out);
+    char *key = sstem ? samla_arena_printf(a, "%s--%s", stem, sstem) : stem;
+    if (!key || !samla_seq_append_str(a, run->keys, key)) {
+        samla_arena_free(doc);
+        return false;
+    }
+    char *gpath = sstem ? pair_gold_path(a, gold_dir, key) : gold_path(a, gold_dir, key);
+    if (!gpath) {
+        if (!o->quiet) fprintf(stderr, "samla eval: %s: no gold %s/%s.yaml, skipped\n", out_path, gold_dir, key);
+        samla_seq_append_str(a, run->skipped, out_path);
+        samla_arena_free(doc);
+        return true;
+    }
     bool ok = true;
     samla_node *gold = load(doc, gpath);
-    samla_node *out = load(doc, out_path);
-    if (!gold || !out) {
+    if (!gold) {
         run->load_error = true;
     } else {
         eval_counts_set *dc = eval_counts_new(doc, run->config);
-        samla_status st = dc ? eval_document(doc, run->config, gold, out, dc) : SAMLA_ERR_NOMEM;
+        samla_status st = dc ? eval_links_prepare(doc, gold, out) : SAMLA_ERR_NOMEM;
+        if (st == SAMLA_OK) st = eval_document(doc, run->config, gold, out, dc);
         ok = st == SAMLA_OK;
         if (ok) eval_counts_add(run->total, dc);
         if (!samla_map_get(samla_map_get(out, "samla"), "sections") && !o->quiet)
@@ -194,8 +218,9 @@ static bool eval_one(eval_run *run, const eval_opts *o, FILE *report, const char
     return ok;
 }
 
-/* Gold files whose stem no output in out_dir has. */
-static bool find_missing(eval_run *run, const eval_opts *o, const char *gold_dir, struct dirent **outs, int nouts)
+/* Gold files whose stem no output pairs with (GOLD_DIR, and GOLD_DIR/links
+ * when some output is a coverage output). */
+static bool find_missing_in(eval_run *run, const eval_opts *o, const char *gold_dir)
 {
     int n = 0;
     struct dirent **golds = list_models(gold_dir, &n);
@@ -203,9 +228,9 @@ static bool find_missing(eval_run *run, const eval_opts *o, const char *gold_dir
     for (int i = 0; ok && i < n; i++) {
         char *gstem = stem_of(run->a, golds[i]->d_name, 1);
         bool found = false;
-        for (int j = 0; gstem && !found && j < nouts; j++) {
-            char *ostem = stem_of(run->a, outs[j]->d_name, 2);
-            found = ostem && strcmp(ostem, gstem) == 0;
+        for (size_t j = 0; gstem && !found && j < samla_node_len(run->keys); j++) {
+            const samla_node *k = samla_seq_at(run->keys, j);
+            found = k && k->type == SAMLA_NODE_STRING && strcmp(k->u.s, gstem) == 0;
         }
         if (!gstem) ok = false;
         if (ok && !found) {
@@ -215,6 +240,19 @@ static bool find_missing(eval_run *run, const eval_opts *o, const char *gold_dir
         }
     }
     free_list(golds, n);
+    return ok;
+}
+
+static bool find_missing(eval_run *run, const eval_opts *o, const char *gold_dir)
+{
+    bool ok = find_missing_in(run, o, gold_dir);
+    bool pairs = false;
+    for (size_t j = 0; j < samla_node_len(run->keys) && !pairs; j++) {
+        const samla_node *k = samla_seq_at(run->keys, j);
+        pairs = k && k->type == SAMLA_NODE_STRING && strstr(k->u.s, "--");
+    }
+    char *sub = ok && pairs ? samla_arena_printf(run->a, "%s/links", gold_dir) : NULL;
+    if (sub && is_dir(sub)) ok = find_missing_in(run, o, sub);
     return ok;
 }
 
@@ -283,14 +321,15 @@ static int eval_dirs(eval_run *run, const eval_opts *o, const char *gold_dir, co
     run->skipped = samla_node_seq(a);
     run->missing = samla_node_seq(a);
     run->documents = samla_node_seq(a);
-    bool ok = run->skipped && run->missing && run->documents;
+    run->keys = samla_node_seq(a);
+    bool ok = run->skipped && run->missing && run->documents && run->keys;
     size_t scored = 0;
     for (int i = 0; ok && i < nouts; i++) {
         size_t before = samla_node_len(run->skipped);
         ok = eval_one(run, o, report, gold_dir, out_dir, outs[i]->d_name);
         scored += samla_node_len(run->skipped) == before;
     }
-    if (ok) ok = find_missing(run, o, gold_dir, outs, nouts);
+    if (ok) ok = find_missing(run, o, gold_dir);
     free_list(outs, nouts);
     /* the run's facts first, then the scores */
     samla_node *scores = ok ? eval_report_tree(a, run->total) : NULL;

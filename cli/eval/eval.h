@@ -116,6 +116,17 @@ void eval_counts_add(eval_counts_set *dst, const eval_counts_set *src);
 samla_status eval_document(samla_arena *scratch, const eval_config *c, const samla_node *gold,
                            const samla_node *out, eval_counts_set *counts);
 
+/* links.c: the stem of the strategy a coverage output records
+ * (`strategy.source` without folder and extensions), or NULL when it records
+ * none. In arena a. */
+char *eval_links_strategy_stem(samla_arena *a, const samla_node *out);
+/* Rewrites out's links for scoring against gold: each goal id becomes the
+ * code (else title) of its ancestor at gold's `level` (the goal itself when
+ * it is at that level or has no such ancestor), found through out's
+ * `strategy.goals`; duplicates (activity, goal) that this makes are dropped.
+ * Does nothing when out has no strategy record. */
+samla_status eval_links_prepare(samla_arena *a, const samla_node *gold, samla_node *out);
+
 /* A threshold: `TARGET[.METRIC][.MODE]=VALUE` (see docs/eval.md). */
 typedef enum eval_metric { EVAL_P = 0, EVAL_R, EVAL_F1 } eval_metric;
 typedef struct eval_threshold {

@@ -49,6 +49,8 @@ typedef struct link_state {
     size_t nlabels;
     bool loaded;
     samla_status load_status;
+    const char *source;    /* the strategy's document.source (else the option), for the output's record */
+    const char *title;     /* the strategy's document.title, or NULL */
     lgoal *goals;
     size_t ngoals, ntargets;
     GHashTable *df;        /* stem -> number of target documents holding it */
@@ -58,6 +60,10 @@ typedef struct link_state {
  * state's arena and builds the goal records and vectors. Errors go to ctx. */
 samla_status link_load_strategy(link_state *st, samla_ctx *ctx);
 void link_state_free(link_state *st);
+
+/* The output's `strategy` record: {source, title, goals: [{id, code, kind,
+ * title, parent}]}, in arena a. NULL on OOM. */
+samla_node *link_strategy_record(const link_state *st, samla_arena *a);
 
 /* Normalised form of a heading or title for matching: soft form with leading
  * numbering, codes and label words removed. Arena-owned. */

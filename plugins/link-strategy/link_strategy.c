@@ -100,7 +100,8 @@ static samla_status process(void *state, samla_ctx *ctx)
     if (s != SAMLA_OK) return s;
     samla_node *links = samla_ctx_section(ctx, "links");
     const samla_node *acts = samla_map_get(ctx->model, "activities");
-    if (!links) return SAMLA_ERR_NOMEM;
+    samla_node *rec = links ? link_strategy_record(st, ctx->arena) : NULL;
+    if (!rec || !samla_map_set(ctx->arena, ctx->model, "strategy", rec)) return SAMLA_ERR_NOMEM;
     for (size_t i = 0; i < samla_node_len(acts) && acts->type == SAMLA_NODE_SEQ; i++) {
         const samla_node *a = samla_seq_at(acts, i);
         if (!a || a->type != SAMLA_NODE_MAP || !samla_map_get_str(a, "id")) continue;

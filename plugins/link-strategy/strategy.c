@@ -166,8 +166,33 @@ samla_status link_load_strategy(link_state *st, samla_ctx *ctx)
         samla_ctx_error(ctx, 0, "the strategy %s has no goals", st->cfg->strategy);
         return st->load_status = SAMLA_ERR_FORMAT;
     }
+    const samla_node *doc = samla_map_get(copy, "document");
+    const char *src = doc && doc->type == SAMLA_NODE_MAP ? samla_map_get_str(doc, "source") : NULL;
+    st->source = src && *src ? src : st->cfg->strategy;
+    st->title = doc && doc->type == SAMLA_NODE_MAP ? samla_map_get_str(doc, "title") : NULL;
     st->df = g_hash_table_new(g_direct_hash, g_direct_equal);
     return st->load_status = take_goals(st, ctx, goals);
+}
+
+static bool set_opt(samla_arena *a, samla_node *m, const char *key, const char *v)
+{
+    return !v || samla_map_set_str(a, m, key, v);
+}
+
+samla_node *link_strategy_record(const link_state *st, samla_arena *a)
+{
+    samla_node *rec = samla_node_map(a);
+    samla_node *goals = rec ? samla_node_seq(a) : NULL;
+    if (!goals || !set_opt(a, rec, "source", st->source) || !set_opt(a, rec, "title", st->title)) return NULL;
+    for (size_t i = 0; i < st->ngoals; i++) {
+        const lgoal *g = &st->goals[i];
+        samla_node *m = samla_node_map(a);
+        const char *parent = g->parent >= 0 ? st->goals[g->parent].id : NULL;
+        if (!m || !set_opt(a, m, "id", g->id) || !set_opt(a, m, "code", g->code) || !set_opt(a, m, "kind", g->kind) ||
+            !set_opt(a, m, "title", g->title) || !set_opt(a, m, "parent", parent) || !samla_seq_append(a, goals, m))
+            return NULL;
+    }
+    return samla_map_set(a, rec, "goals", goals) ? rec : NULL;
 }
 
 void link_state_free(link_state *st)
