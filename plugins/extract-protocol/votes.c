@@ -60,23 +60,48 @@ static samla_node *entry(pdoc *d, const char *type, const pitem *it, const pline
     return n;
 }
 
-/* A voting list table: header cells "Namn | Ja | Nej | Avstår" (repeated). */
+/* Column kinds of a voting list header: 'n' name, 'y' yes, 'o' no, 'a'
+ * abstain; false when a header cell is none of them (as when a reader merged
+ * columns: "Ja Nej Avstår" in one cell). */
+static bool vote_columns(pdoc *d, const samla_block *b, char *kind)
+{
+    static const char *const labels[] = {"namn", "ledamot", "ja", "nej", "avstår", "avstod"};
+    static const char kinds[] = {'n', 'n', 'y', 'o', 'a', 'a'};
+    bool name = false, vote = false;
+    for (size_t c = 0; c < b->ncols; c++) {
+        const char *h = samla_cell_text(&d->ctx->doc, samla_table_cell(b, 0, c));
+        const char *low = h ? samla_text_lower(d->ctx->arena, samla_text_trim(d->ctx->arena, h)) : NULL;
+        kind[c] = 0;
+        for (size_t k = 0; low && k < sizeof kinds; k++)
+            if (strcmp(low, labels[k]) == 0) kind[c] = kinds[k];
+        if (!kind[c]) return false;
+        if (kind[c] == 'n') name = true;
+        else vote = true;
+    }
+    return name && vote && kind[0] == 'n';
+}
+
+/* A voting list table: header cells "Namn | Ja | Nej | Avstår" (repeated).
+ * Columns are read by their header, never by position. */
 static void voting_table(pdoc *d, const samla_block *b, samla_node *vote)
 {
     samla_arena *a = d->ctx->arena;
+    if (b->ncols == 0 || b->ncols > 64) return;
+    char kind[64];
+    if (!vote_columns(d, b, kind)) return;
     samla_node *members = samla_node_seq(a);
     for (size_t r = 1; r < b->nrows; r++)
-        for (size_t c = 0; c + 3 < b->ncols + 0 || c + 3 == b->ncols - 0; c += 4) {
-            if (c + 3 >= b->ncols) break;
+        for (size_t c = 0; c < b->ncols; c++) {
+            if (kind[c] != 'n') continue;
             const char *name = samla_cell_text(&d->ctx->doc, samla_table_cell(b, r, c));
             if (!name || !*name || samla_text_starts_with_ci(name, "Summa")) continue;
             person p;
             if (!person_parse(d, name, &p)) continue;
             const char *val = NULL;
-            static const char *const vals[] = {"yes", "no", "abstain"};
-            for (size_t k = 0; k < 3; k++) {
-                const char *x = samla_cell_text(&d->ctx->doc, samla_table_cell(b, r, c + 1 + k));
-                if (x && *x) val = vals[k];
+            for (size_t k = c + 1; k < b->ncols && kind[k] != 'n'; k++) {
+                const char *x = samla_cell_text(&d->ctx->doc, samla_table_cell(b, r, k));
+                if (!x || !*x) continue;
+                val = kind[k] == 'y' ? "yes" : kind[k] == 'o' ? "no" : "abstain";
             }
             samla_node *m = samla_node_map(a);
             samla_map_set_str(a, m, "name", p.name);
@@ -85,6 +110,24 @@ static void voting_table(pdoc *d, const samla_block *b, samla_node *vote)
             samla_seq_append(a, members, m);
         }
     if (samla_node_len(members)) samla_map_set(a, vote, "members", members);
+}
+
+/* Drops a voting list whose tallies disagree with the counts in the text. */
+static void check_members(samla_node *vote)
+{
+    const samla_node *mem = samla_map_get(vote, "members");
+    if (!mem) return;
+    long long tally[3] = {0, 0, 0};
+    for (size_t i = 0; i < samla_node_len(mem); i++) {
+        const char *v = samla_map_get_str(samla_seq_at(mem, i), "vote");
+        if (!v) continue;
+        tally[strcmp(v, "yes") == 0 ? 0 : strcmp(v, "no") == 0 ? 1 : 2]++;
+    }
+    static const char *const keys[] = {"for", "against", "abstain"};
+    for (size_t k = 0; k < 3; k++) {
+        long long want = samla_map_get_int(vote, keys[k], -1);
+        if (want >= 0 && want != tally[k]) { samla_map_remove(vote, "members"); return; }
+    }
 }
 
 samla_status votes_extract(pdoc *d)
@@ -153,5 +196,6 @@ samla_status votes_extract(pdoc *d)
             }
         }
     }
+    for (size_t i = 0; i < samla_node_len(out); i++) check_members(samla_seq_at(out, i));
     return SAMLA_OK;
 }

@@ -1,0 +1,4 @@
+# extract-protocol / normalise-protocol (label: plugins): specific values
+# from the corpus protocols, read from both their PDF and DOCX renderings,
+# and empty protocol sections for plans and strategies.
+samla_sh_test(plugins_protocol plugins bash ${CMAKE_CURRENT_LIST_DIR}/protocol.sh)
