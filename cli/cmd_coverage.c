@@ -31,7 +31,7 @@ static void usage(FILE *out)
             "Options:\n"
             "  -s, --strategy FILE     the strategy (required)\n"
             "  -o, --output DIR        output folder (default: coverage)\n"
-            "  -t, --threshold X       lowest lexical score for a link (link-strategy default 0.12)\n"
+            "  -t, --threshold X       lowest lexical score for a link (coverage pipeline: 0.18)\n"
             "  -k, --top-k N           most lexical links per activity (default 2)\n"
             "  -p, --pipeline NAME     plan pipeline with link-strategy (default: coverage)\n"
             "      --strategy-pipeline NAME  pipeline for a strategy document (default: strategy)\n"

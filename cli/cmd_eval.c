@@ -176,9 +176,12 @@ static bool eval_one(eval_run *run, const eval_opts *o, FILE *report, const char
         samla_arena_free(doc);
         return samla_seq_append_str(a, run->keys, stem) != NULL;
     }
-    /* a coverage output pairs with the gold of its (plan, strategy) */
+    /* a coverage output pairs with the gold of its (plan, strategy), named
+     * after the documents it records, so one folder can hold a plan linked to
+     * several strategies under any file names */
     char *sstem = eval_links_strategy_stem(a, out);
-    char *key = sstem ? samla_arena_printf(a, "%s--%s", stem, sstem) : stem;
+    char *pstem = sstem ? eval_links_plan_stem(a, out) : NULL;
+    char *key = sstem ? samla_arena_printf(a, "%s--%s", pstem ? pstem : stem, sstem) : stem;
     if (!key || !samla_seq_append_str(a, run->keys, key)) {
         samla_arena_free(doc);
         return false;

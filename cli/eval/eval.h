@@ -120,6 +120,9 @@ samla_status eval_document(samla_arena *scratch, const eval_config *c, const sam
  * (`strategy.source` without folder and extensions), or NULL when it records
  * none. In arena a. */
 char *eval_links_strategy_stem(samla_arena *a, const samla_node *out);
+/* The stem of the plan a model was made from (`document.source` without
+ * folder and extensions), or NULL. In arena a. */
+char *eval_links_plan_stem(samla_arena *a, const samla_node *out);
 /* Rewrites out's links for scoring against gold: each goal id becomes the
  * code (else title) of its ancestor at gold's `level` (the goal itself when
  * it is at that level or has no such ancestor), found through out's

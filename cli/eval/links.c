@@ -12,11 +12,10 @@ static bool has_suffix(const char *s, const char *suf)
     return n > m && strcmp(s + n - m, suf) == 0;
 }
 
-char *eval_links_strategy_stem(samla_arena *a, const samla_node *out)
+/* path without folder and extensions, or NULL. In arena a. */
+static char *path_stem(samla_arena *a, const char *src)
 {
     static const char *const exts[] = {".yaml", ".yml", ".json", ".pdf", ".docx", ".txt", ".text"};
-    const samla_node *rec = samla_map_get(out, "strategy");
-    const char *src = rec && rec->type == SAMLA_NODE_MAP ? samla_map_get_str(rec, "source") : NULL;
     if (!src || !*src) return NULL;
     const char *base = strrchr(src, '/');
     char *s = samla_arena_strdup(a, base ? base + 1 : src);
@@ -29,6 +28,18 @@ char *eval_links_strategy_stem(samla_arena *a, const samla_node *out)
             }
     }
     return s && *s ? s : NULL;
+}
+
+char *eval_links_strategy_stem(samla_arena *a, const samla_node *out)
+{
+    const samla_node *rec = samla_map_get(out, "strategy");
+    return rec && rec->type == SAMLA_NODE_MAP ? path_stem(a, samla_map_get_str(rec, "source")) : NULL;
+}
+
+char *eval_links_plan_stem(samla_arena *a, const samla_node *out)
+{
+    const samla_node *doc = samla_map_get(out, "document");
+    return doc && doc->type == SAMLA_NODE_MAP ? path_stem(a, samla_map_get_str(doc, "source")) : NULL;
 }
 
 static const samla_node *goal_by_id(const samla_node *goals, const char *id)

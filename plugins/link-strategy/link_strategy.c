@@ -16,7 +16,7 @@ static const samla_option options[] = {
      "the strategy: a document (PDF/DOCX/text, run through strategy_pipeline) or its samla YAML/JSON"},
     {"strategy_pipeline", SAMLA_OPT_STRING, "strategy", offsetof(link_config, strategy_pipeline),
      "pipeline that extracts the goals of a strategy document"},
-    {"threshold", SAMLA_OPT_DOUBLE, "0.12", offsetof(link_config, threshold),
+    {"threshold", SAMLA_OPT_DOUBLE, "0.18", offsetof(link_config, threshold),
      "lowest lexical score (cosine, 0..1) that makes a link"},
     {"relative", SAMLA_OPT_DOUBLE, "0.6", offsetof(link_config, relative),
      "keep a lexical link only when its score is at least this share of the activity's best"},

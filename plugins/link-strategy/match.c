@@ -210,16 +210,18 @@ static samla_status emit(link_state *st, samla_ctx *ctx, const samla_node *act, 
 /* Link for an explicitly cited goal gi: itself when a target, else the best
  * matching target below it (a focus area's sub-goals), else the target above. */
 static samla_status link_cited(link_state *st, samla_ctx *ctx, const samla_node *act, samla_node *links, int gi,
-                               const char *phrase, const query *q)
+                               const char *phrase, const query *own, const query *q)
 {
     const char *terms[MAX_EVIDENCE + 1] = {phrase};
     if (st->goals[gi].target) return emit(st, ctx, act, links, gi, 1.0, "explicit", terms, 1);
     cand best = {.goal = -1};
-    for (size_t i = 0; i < st->ngoals; i++) {
-        if (!st->goals[i].target || !under(st, (int)i, gi)) continue;
-        cand c = score_goal(st, q, (int)i);
-        if (c.score > best.score) best = c;
-    }
+    /* the activity's own words first; the whole query (headings too) when they match no sub-goal */
+    for (int pass = 0; pass < 2 && best.score <= 0; pass++)
+        for (size_t i = 0; i < st->ngoals; i++) {
+            if (!st->goals[i].target || !under(st, (int)i, gi)) continue;
+            cand c = score_goal(st, pass == 0 ? own : q, (int)i);
+            if (c.score > best.score) best = c;
+        }
     if (best.goal >= 0 && best.score > 0) {
         memcpy(&terms[1], best.terms, best.nterms * sizeof terms[0]);
         return emit(st, ctx, act, links, best.goal, 0.8, "explicit", terms, best.nterms + 1);
@@ -265,8 +267,11 @@ samla_status link_activity(link_state *st, samla_ctx *ctx, const samla_node *act
         texts[nt] = heads[i];
         weights[nt++] = i == 0 ? 0.5 : 0.3;
     }
-    query q = {0};
+    query q = {0}, own = {0};
     if (!make_query(st, ctx, texts, weights, nt, &q)) return SAMLA_ERR_NOMEM;
+    /* a cited focus area's sub-goal is chosen by the activity's own words: the
+     * headings above restate the citation and say nothing about which sub-goal */
+    if (!make_query(st, ctx, texts, weights, 2, &own)) return SAMLA_ERR_NOMEM;
 
     /* explicit citations, most specific source first */
     const char *levels[MAX_CONTEXT + 2][2] = {{text, area}, {section, NULL}};
@@ -291,7 +296,7 @@ samla_status link_activity(link_state *st, samla_ctx *ctx, const samla_node *act
             bool covered = false;
             for (size_t k = 0; k < n && !covered; k++) covered = k != i && under(st, hits[k], hits[i]);
             if (covered) continue;
-            samla_status s = link_cited(st, ctx, act, links, hits[i], phrases[i], &q);
+            samla_status s = link_cited(st, ctx, act, links, hits[i], phrases[i], &own, &q);
             if (s != SAMLA_OK) return s;
         }
         return SAMLA_OK;

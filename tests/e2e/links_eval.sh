@@ -1,0 +1,43 @@
+#!/bin/bash
+# Link scoring end to end: `samla coverage` for the five judged (plan, strategy)
+# pairs on PDF and DOCX (the same code for both strategies), all outputs in one
+# folder, then `samla eval` against corpus/gold/links with minimums.
+# Minimums are the measured floor (see docs/coverage.md, "Measured"): the issue's
+# targets (precision 0.85, recall 0.8) are not met on these plans yet.
+set -euo pipefail
+T=$(mktemp -d); trap 'rm -rf "$T"' EXIT
+if [ ! -e "$SAMLA_BUILD/plugins/extract-activities.so" ]; then echo "extract-activities not built"; exit 77; fi
+mkdir -p "$T/all" "$T/docx"
+for fmt in docx pdf; do
+  "$SAMLA" coverage -q --strategy corpus/$fmt/strategi-hsvo-2024-2026.$fmt -o "$T/hsvo-$fmt" \
+    corpus/$fmt/samverkansplan-2025-ekby.$fmt corpus/$fmt/handlingsplan-2025-tallasen.$fmt \
+    corpus/$fmt/uppsala-verksamhetsplan-2022.$fmt corpus/$fmt/arjeplog-handlingsplan-nara-vard.$fmt > /dev/null
+  "$SAMLA" coverage -q --strategy corpus/$fmt/strategi-narvard-2021-2023.$fmt -o "$T/nv-$fmt" \
+    corpus/$fmt/uppsala-verksamhetsplan-2022.$fmt > /dev/null
+  for s in hsvo nv; do
+    for f in "$T/$s-$fmt"/*.$fmt.yaml; do
+      cp "$f" "$T/all/$s-$(basename "$f")"
+      [ $fmt = docx ] && cp "$f" "$T/docx/$s-$(basename "$f")"
+    done
+  done
+done
+# eval pairs each output with <plan>--<strategy>.yaml from the documents it records
+[ "$(ls "$T/all" | wc -l)" -eq 10 ]
+"$SAMLA" eval -q -M soft -o "$T/docx.txt" --min 'links[activity+goal].precision=0.82' \
+  --min 'links[activity+goal].recall=0.83' corpus/gold/links "$T/docx" || { cat "$T/docx.txt"; exit 1; }
+"$SAMLA" eval -q -M soft -o "$T/all.txt" --min 'links[activity+goal].precision=0.75' \
+  --min 'links[activity+goal].recall=0.70' corpus/gold/links "$T/all" || { cat "$T/all.txt"; exit 1; }
+grep -E "items:.*10 docs" "$T/all.txt"
+cat "$T/all.txt"
+# the level rule: Uppsala against 2021-2023 links to priorities, judged at focus areas
+"$SAMLA" eval -q -f yaml -o "$T/nv.yaml" corpus/gold/links "$T/nv-docx"
+"$PY" - "$T/nv.yaml" "$T/nv-docx/uppsala-verksamhetsplan-2022.docx.yaml" <<'PY'
+import sys, yaml
+rep = yaml.safe_load(open(sys.argv[1]))
+out = yaml.safe_load(open(sys.argv[2]))
+kinds = {g["id"]: g.get("kind") for g in out["strategy"]["goals"]}
+assert any(kinds[l["goal"]] == "priority" for l in out["links"]), "expected priority links"
+soft = rep["sections"]["links"]["items"]["soft"]
+assert soft["tp"] >= 30, soft
+print("level rule ok:", soft)
+PY
