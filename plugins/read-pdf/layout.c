@@ -307,9 +307,21 @@ static void order_subcells(const pdf_reader *r, pdf_frag *f, size_t n)
     free(xs);
 }
 
+static bool ends_hyphen(const char *s)
+{
+    size_t n = strlen(s);
+    return n && (s[n - 1] == '-' || (n >= 3 && strcmp(s + n - 3, "\u2010") == 0));
+}
+
+static bool starts_lower(const char *s)
+{
+    gunichar c = g_utf8_get_char_validated(s, -1);
+    return c != (gunichar)-1 && c != (gunichar)-2 && g_unichar_islower(c);
+}
+
 /* True when fragment i starts a new block after fragment i - 1. */
 static bool breaks_before(const pdf_reader *r, const frag_info *fi, size_t i, size_t start,
-                          double right, bool in_cell)
+                          double right, double pitch, bool in_cell)
 {
     const frag_info *p = &fi[i - 1], *c = &fi[i];
     /* two sub-cells of one line (split at a wide gap), or the next sub-column */
@@ -320,6 +332,12 @@ static bool breaks_before(const pdf_reader *r, const frag_info *fi, size_t i, si
     if (c->y0 - p->y1 > 0.45 * size) return true;
     if (fabs(p->size - c->size) > 0.6 || p->bold != c->bold) return true;
     if (c->label) return true;
+    /* paragraph spacing: the tops of the two lines are clearly further apart
+     * than the usual pitch of wrapped lines, unless the text runs on (a
+     * hyphen at the end, a lower-case word next) */
+    if (pitch > 0 && c->y0 - p->y0 > pitch + fmax(1.2, 0.2 * size) && !ends_hyphen(p->text) &&
+        !starts_lower(c->text))
+        return true;
     const frag_info *h = &fi[start];
     if (h->label) {
         /* a numbered heading wraps under its number (same font, no gap) */
@@ -340,7 +358,7 @@ static bool breaks_before(const pdf_reader *r, const frag_info *fi, size_t i, si
     return false;
 }
 
-samla_status pdf_emit_frags(pdf_reader *r, const pdf_frag *frags, size_t n, bool in_cell, double wrap,
+samla_status pdf_emit_frags(pdf_reader *r, const pdf_frag *frags, size_t n, bool in_cell, double wrap, double pitch,
                             samla_block ***cell_out, size_t *ncell_out)
 {
     if (!n) return SAMLA_OK;
@@ -383,7 +401,7 @@ samla_status pdf_emit_frags(pdf_reader *r, const pdf_frag *frags, size_t n, bool
     }
     size_t start = 0;
     for (size_t i = 1; i <= n; i++) {
-        if (i < n && !breaks_before(r, fi, i, start, right, in_cell)) continue;
+        if (i < n && !breaks_before(r, fi, i, start, right, pitch, in_cell)) continue;
         samla_block *b = make_block(r, fi, start, i, minx, in_cell);
         if (!b) return SAMLA_ERR_NOMEM;
         if (*b->text) {
@@ -427,7 +445,7 @@ static samla_status emit_plain(pdf_reader *r, const pdf_line *const *lines, size
     pdf_frag *f = samla_arena_alloc(r->ctx->arena, (b - a) * sizeof *f);
     if (!f) return SAMLA_ERR_NOMEM;
     for (size_t i = a; i < b; i++) f[i - a] = (pdf_frag){lines[i], 0, lines[i]->nwords};
-    return st == SAMLA_OK ? pdf_emit_frags(r, f, b - a, false, 0, NULL, NULL) : st;
+    return st == SAMLA_OK ? pdf_emit_frags(r, f, b - a, false, 0, 0, NULL, NULL) : st;
 }
 
 static samla_status emit_columns(pdf_reader *r, const pdf_region *g, const pdf_line *const *lines)
@@ -443,7 +461,7 @@ static samla_status emit_columns(pdf_reader *r, const pdf_region *g, const pdf_l
             pdf_frag cf = pdf_column_frag(g, lines[i], c);
             if (cf.w1 > cf.w0) f[k++] = cf;
         }
-        st = pdf_emit_frags(r, f, k, false, 0, NULL, NULL);
+        st = pdf_emit_frags(r, f, k, false, 0, 0, NULL, NULL);
     }
     return st;
 }

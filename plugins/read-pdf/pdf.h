@@ -98,8 +98,10 @@ void pdf_measure_fonts(pdf_reader *r);
 samla_status pdf_layout_page(pdf_reader *r, const pdf_page *p);
 /* Turns a run of fragments (one column, top to bottom) into blocks; either
  * appended to the doc (cell == NULL) or to a table cell list. right is the
- * x where the column's lines wrap (0: the fragments' own right edge). */
-samla_status pdf_emit_frags(pdf_reader *r, const pdf_frag *frags, size_t n, bool in_cell, double right,
+ * x where the column's lines wrap (0: the fragments' own right edge); pitch
+ * is the usual distance between the tops of wrapped lines (0: unknown), a
+ * clearly larger one is paragraph spacing. */
+samla_status pdf_emit_frags(pdf_reader *r, const pdf_frag *frags, size_t n, bool in_cell, double right, double pitch,
                             samla_block ***cell_out, size_t *ncell_out);
 
 /* tables.c: column boundaries of a line range; see the file. */

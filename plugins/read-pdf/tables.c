@@ -279,6 +279,49 @@ static bool same_columns(const pdf_table *t, const pdf_region *g)
     return true;
 }
 
+static double frag_top(const pdf_frag *f)
+{
+    double y = 1e9;
+    for (size_t i = f->w0; i < f->w1; i++) y = fmin(y, f->line->words[i].y0);
+    return y;
+}
+
+static int cmp_pitch(const void *pa, const void *pb)
+{
+    double a = *(const double *)pa, b = *(const double *)pb;
+    return a < b ? -1 : a > b;
+}
+
+/* The usual line pitch inside the region's cells: the distance between the
+ * tops of consecutive lines of one column, taken as the smallest value that
+ * at least a fifth of the pitches (and two) come within 0.5 pt of (a wrapped
+ * line's pitch; paragraph spacing and row gaps are larger). 0 when unknown. */
+static double region_pitch(pdf_reader *r, const pdf_region *g, const pdf_line *const *L)
+{
+    size_t n = g->last - g->first, m = 0;
+    double *d = samla_arena_alloc(r->ctx->arena, (n * g->ncols + 1) * sizeof *d);
+    if (!d) return 0;
+    for (size_t c = 0; c < g->ncols; c++) {
+        double prev = -1;
+        for (size_t i = g->first; i < g->last; i++) {
+            pdf_frag f = pdf_column_frag(g, L[i], c);
+            if (f.w1 <= f.w0) continue;
+            double y = frag_top(&f);
+            if (prev >= 0 && y - prev > 0.8 * r->body_size && y - prev < 2 * r->body_size) d[m++] = y - prev;
+            prev = y;
+        }
+    }
+    if (m < 2) return 0;
+    qsort(d, m, sizeof *d, cmp_pitch);
+    size_t need = m / 5 > 2 ? m / 5 : 2;
+    for (size_t i = 0; i < m; i++) {
+        size_t k = i;
+        while (k < m && d[k] <= d[i] + 0.5) k++;
+        if (k - i >= need) return d[i];
+    }
+    return 0;
+}
+
 /* Where each column's lines wrap: the rightmost word end of the column over
  * the region (cells of one column wrap at the same width). */
 static void column_rights(const pdf_region *g, const pdf_line *const *L, double *out)
@@ -300,6 +343,7 @@ static samla_status append_to_last_row(pdf_reader *r, pdf_table *t, const pdf_re
     if (!f) return SAMLA_ERR_NOMEM;
     double colright[MAX_BOUNDS + 1];
     column_rights(g, L, colright);
+    double pitch = region_pitch(r, g, L);
     for (size_t c = 0; c < t->ncols; c++) {
         size_t k = 0, nn = 0;
         for (size_t i = a; i < b; i++) {
@@ -307,7 +351,7 @@ static samla_status append_to_last_row(pdf_reader *r, pdf_table *t, const pdf_re
             if (cf.w1 > cf.w0) f[k++] = cf;
         }
         samla_block **more = NULL;
-        samla_status st = pdf_emit_frags(r, f, k, true, colright[c], &more, &nn);
+        samla_status st = pdf_emit_frags(r, f, k, true, colright[c], pitch, &more, &nn);
         if (st != SAMLA_OK) return st;
         if (!nn) continue;
         size_t at = (t->nrows - 1) * t->ncols + c, old = t->ncell[at];
@@ -413,6 +457,7 @@ samla_status pdf_emit_table(pdf_reader *r, const pdf_region *g0, const pdf_line 
     if (!f || !cells || !counts) return SAMLA_ERR_NOMEM;
     double colright[MAX_BOUNDS + 1];
     column_rights(g, L, colright);
+    double pitch = region_pitch(r, g, L);
     for (size_t s = first_row; s < ns; s++) {
         for (size_t c = 0; c < g->ncols; c++) {
             size_t k = 0;
@@ -422,7 +467,7 @@ samla_status pdf_emit_table(pdf_reader *r, const pdf_region *g0, const pdf_line 
             }
             cells[c] = NULL;
             counts[c] = 0;
-            samla_status st = pdf_emit_frags(r, f, k, true, colright[c], &cells[c], &counts[c]);
+            samla_status st = pdf_emit_frags(r, f, k, true, colright[c], pitch, &cells[c], &counts[c]);
             if (st != SAMLA_OK) return st;
         }
         samla_status st = add_row(r, t, cells, counts);
