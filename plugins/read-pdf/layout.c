@@ -152,6 +152,34 @@ static void join_text(const pdf_settings *set, GString *s, const char *next)
     g_string_append(s, next);
 }
 
+char *pdf_join_texts(pdf_reader *r, const char *a, const char *b)
+{
+    GString *s = g_string_new(a);
+    join_text(r->set, s, b);
+    char *out = samla_arena_strdup(r->ctx->arena, s->str);
+    g_string_free(s, TRUE);
+    return out;
+}
+
+/* Block b (the first of a run) continues the body paragraph the previous page
+ * ended with: b starts lower-case, only running headers/footers came between,
+ * and the previous page's last line was full (b's first word would not have
+ * fitted after it). */
+static bool continues_page(const pdf_reader *r, const samla_block *b, const frag_info *h)
+{
+    const samla_doc *d = &r->ctx->doc;
+    const samla_block *prev = NULL;
+    for (size_t i = d->nblocks; i-- > 0 && !prev;) {
+        const samla_block *q = d->blocks[i];
+        if (q->kind != SAMLA_BLOCK_HEADER && q->kind != SAMLA_BLOCK_FOOTER) prev = q;
+    }
+    if (!prev || prev != r->run_last || prev->page + 1 != (int)d->npages) return false;
+    if (b->kind != SAMLA_BLOCK_PARAGRAPH || !pdf_starts_lower(b->text)) return false;
+    if (fabs(prev->style.font_size - b->style.font_size) > 0.6 || prev->style.bold != b->style.bold) return false;
+    const pdf_word *w = &h->f->line->words[h->f->w0];
+    return r->run_last_x1 + (w->x1 - w->x0) + 0.3 * h->size > r->run_last_right - 0.5;
+}
+
 static int heading_level(const pdf_reader *r, double size)
 {
     double s = round(size * 2) / 2;
@@ -313,7 +341,7 @@ static bool ends_hyphen(const char *s)
     return n && (s[n - 1] == '-' || (n >= 3 && strcmp(s + n - 3, "\u2010") == 0));
 }
 
-static bool starts_lower(const char *s)
+bool pdf_starts_lower(const char *s)
 {
     gunichar c = g_utf8_get_char_validated(s, -1);
     return c != (gunichar)-1 && c != (gunichar)-2 && g_unichar_islower(c);
@@ -336,7 +364,7 @@ static bool breaks_before(const pdf_reader *r, const frag_info *fi, size_t i, si
      * than the usual pitch of wrapped lines, unless the text runs on (a
      * hyphen at the end, a lower-case word next) */
     if (pitch > 0 && c->y0 - p->y0 > pitch + fmax(1.2, 0.2 * size) && !ends_hyphen(p->text) &&
-        !starts_lower(c->text))
+        !pdf_starts_lower(c->text))
         return true;
     const frag_info *h = &fi[start];
     if (h->label) {
@@ -407,10 +435,22 @@ samla_status pdf_emit_frags(pdf_reader *r, const pdf_frag *frags, size_t n, bool
         if (*b->text) {
             if (in_cell) {
                 (*cell_out)[(*ncell_out)++] = b;
+            } else if (start == 0 && r->run_last && continues_page(r, b, &fi[0])) {
+                /* a paragraph split by a page break: one block, on its first page */
+                char *t = pdf_join_texts(r, r->run_last->text, b->text);
+                samla_block *nb = t ? samla_block_new(&r->ctx->doc, r->run_last->kind, t) : NULL;
+                if (!nb) return SAMLA_ERR_NOMEM;
+                r->run_last->text = nb->text;
+                r->run_last_x1 = fi[i - 1].x1;
+                r->run_last_right = right;
             } else {
                 samla_status st = samla_doc_append(&r->ctx->doc, b);
                 if (st != SAMLA_OK) return st;
                 r->emitted_since_table = true;
+                bool prose = b->kind == SAMLA_BLOCK_PARAGRAPH || b->kind == SAMLA_BLOCK_LIST_ITEM;
+                r->run_last = prose ? b : NULL;
+                r->run_last_x1 = fi[i - 1].x1;
+                r->run_last_right = right;
             }
         }
         start = i;

@@ -81,6 +81,9 @@ typedef struct pdf_reader {
     pdf_table *open_table;    /* table that may continue on the next page */
     bool emitted_since_table; /* body text emitted after open_table */
     double column_bound;      /* gutter of the last two-column text region, 0 if none */
+    samla_block *run_last;    /* last body paragraph / list item appended, for page-break joins */
+    double run_last_x1;       /* where its last line ends */
+    double run_last_right;    /* where its lines wrap */
 } pdf_reader;
 
 /* lines.c: reads one poppler page into lines of words. */
@@ -124,6 +127,9 @@ samla_status pdf_close_table(pdf_reader *r);
 
 /* Helpers shared by layout.c and tables.c. */
 bool pdf_starts_upper(const char *s);
+bool pdf_starts_lower(const char *s);
+/* Text a continued by text b with the hyphenation rules (arena), or NULL. */
+char *pdf_join_texts(pdf_reader *r, const char *a, const char *b);
 bool pdf_heading_size(const pdf_reader *r, double size, bool bold);
 const char *pdf_bullet_prefix(const pdf_settings *s, const char *text);
 

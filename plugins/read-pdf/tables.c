@@ -355,6 +355,19 @@ static samla_status append_to_last_row(pdf_reader *r, pdf_table *t, const pdf_re
         if (st != SAMLA_OK) return st;
         if (!nn) continue;
         size_t at = (t->nrows - 1) * t->ncols + c, old = t->ncell[at];
+        /* the cell's paragraph runs on over the page break ("… i Första" /
+         * "hjälpen till psykisk hälsa."): joined into its last block */
+        if (old && more[0]->kind == SAMLA_BLOCK_PARAGRAPH && pdf_starts_lower(more[0]->text)) {
+            samla_block *last = t->cells[at][old - 1];
+            if (last->kind == SAMLA_BLOCK_PARAGRAPH || last->kind == SAMLA_BLOCK_LIST_ITEM) {
+                char *j = pdf_join_texts(r, last->text, more[0]->text);
+                samla_block *nb = j ? samla_block_new(&r->ctx->doc, last->kind, j) : NULL;
+                if (!nb) return SAMLA_ERR_NOMEM;
+                last->text = nb->text;
+                more++;
+                if (!--nn) continue;
+            }
+        }
         samla_block **list = samla_arena_alloc(r->ctx->arena, (old + nn + 1) * sizeof *list);
         if (!list) return SAMLA_ERR_NOMEM;
         for (size_t q = 0; q < old; q++) list[q] = t->cells[at][q];
