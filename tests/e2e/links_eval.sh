@@ -2,8 +2,8 @@
 # Link scoring end to end: `samla coverage` for the five judged (plan, strategy)
 # pairs on PDF and DOCX (the same code for both strategies), all outputs in one
 # folder, then `samla eval` against corpus/gold/links with minimums.
-# Minimums are the measured floor (see docs/coverage.md, "Measured"): the issue's
-# targets (precision 0.85, recall 0.8) are not met on these plans yet.
+# Recall keeps the target 0.8; precision is the measured floor 0.82 (measured
+# 0.824, target 0.85 not met; see docs/coverage.md, "Measured").
 set -euo pipefail
 T=$(mktemp -d); trap 'rm -rf "$T"' EXIT
 if [ ! -e "$SAMLA_BUILD/plugins/extract-activities.so" ]; then echo "extract-activities not built"; exit 77; fi
@@ -25,8 +25,8 @@ done
 [ "$(ls "$T/all" | wc -l)" -eq 10 ]
 "$SAMLA" eval -q -M soft -o "$T/docx.txt" --min 'links[activity+goal].precision=0.82' \
   --min 'links[activity+goal].recall=0.83' corpus/gold/links "$T/docx" || { cat "$T/docx.txt"; exit 1; }
-"$SAMLA" eval -q -M soft -o "$T/all.txt" --min 'links[activity+goal].precision=0.75' \
-  --min 'links[activity+goal].recall=0.70' corpus/gold/links "$T/all" || { cat "$T/all.txt"; exit 1; }
+"$SAMLA" eval -q -M soft -o "$T/all.txt" --min 'links[activity+goal].precision=0.82' \
+  --min 'links[activity+goal].recall=0.8' corpus/gold/links "$T/all" || { cat "$T/all.txt"; exit 1; }
 grep -E "items:.*10 docs" "$T/all.txt"
 cat "$T/all.txt"
 # the level rule: Uppsala against 2021-2023 links to priorities, judged at focus areas
