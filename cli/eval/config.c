@@ -34,6 +34,7 @@ static const section_def table[] = {
      .groups = {"number+title"}},
     {.name = "decisions",
      .keys = {"item"},
+     .fallback = {"body"}, /* a cover-page decision has no item number */
      .rank = "text",
      .fields = {"item#", "body", "status#", "text", "clauses", "recipients"},
      .groups = {"item+status+clauses"}},
