@@ -10,9 +10,23 @@ static void free_state(docx_state *s)
 {
     if (!s) return;
     for (size_t i = 0; i < s->norg; i++) samla_re_free(s->org[i]);
+    for (size_t i = 0; i < s->nskip; i++) samla_re_free(s->title_skip[i]);
     samla_re_free(s->reference);
     samla_arena_free(s->arena);
     free(s);
+}
+
+/* Compiles a YAML list of patterns into res (at most MAX_ORG_PATTERNS). */
+static bool compile_list(const samla_node *list, samla_re **res, size_t *n, unsigned flags, samla_diag *diag)
+{
+    for (size_t i = 0; i < samla_node_len(list) && *n < MAX_ORG_PATTERNS; i++) {
+        const samla_node *p = samla_seq_at(list, i);
+        if (p->type != SAMLA_NODE_STRING) continue;
+        samla_re *re = samla_re_compile(p->u.s, flags, diag);
+        if (!re) return false;
+        res[(*n)++] = re;
+    }
+    return true;
 }
 
 static samla_status init(samla_runtime *rt, const void *cfg, void **state, samla_diag *diag)
@@ -28,16 +42,10 @@ static samla_status init(samla_runtime *rt, const void *cfg, void **state, samla
         free_state(s);
         return st;
     }
-    const samla_node *orgs = samla_map_get(s->data, "organisation_patterns");
-    for (size_t i = 0; i < samla_node_len(orgs) && s->norg < MAX_ORG_PATTERNS; i++) {
-        const samla_node *p = samla_seq_at(orgs, i);
-        if (p->type != SAMLA_NODE_STRING) continue;
-        samla_re *re = samla_re_compile(p->u.s, 0, diag);
-        if (!re) {
-            free_state(s);
-            return SAMLA_ERR_CONFIG;
-        }
-        s->org[s->norg++] = re;
+    if (!compile_list(samla_map_get(s->data, "organisation_patterns"), s->org, &s->norg, 0, diag) ||
+        !compile_list(samla_map_get(s->data, "title_skip"), s->title_skip, &s->nskip, SAMLA_RE_CASELESS, diag)) {
+        free_state(s);
+        return SAMLA_ERR_CONFIG;
     }
     const char *ref = samla_map_get_str(s->data, "reference_pattern");
     if (ref && !(s->reference = samla_re_compile(ref, 0, diag))) {
@@ -55,7 +63,7 @@ static samla_status process(void *state, samla_ctx *ctx)
     docx_state *s = state;
     samla_node *d = samla_ctx_section(ctx, "document");
     samla_arena *a = ctx->arena;
-    const samla_block *title = docx_find_title(&ctx->doc);
+    const samla_block *title = docx_find_title(s, &ctx->doc);
     const char *title_text = title ? title->text : ctx->doc.meta_title;
     if (title_text && *title_text) samla_map_set_str(a, d, "title", title_text);
     samla_map_set_str(a, d, "kind", docx_classify(s, ctx, title_text));

@@ -14,10 +14,12 @@ typedef struct docx_state {
     samla_re *org[MAX_ORG_PATTERNS];
     size_t norg;
     samla_re *reference;
+    samla_re *title_skip[MAX_ORG_PATTERNS];
+    size_t nskip;
 } docx_state;
 
 /* All return arena strings (ctx->arena) or NULL. */
-const samla_block *docx_find_title(const samla_doc *doc);
+const samla_block *docx_find_title(const docx_state *s, const samla_doc *doc);
 const char *docx_classify(const docx_state *s, samla_ctx *ctx, const char *title);
 const char *docx_find_organisation(const docx_state *s, samla_ctx *ctx);
 const char *docx_find_date(const docx_state *s, samla_ctx *ctx);

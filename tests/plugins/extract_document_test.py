@@ -1,0 +1,42 @@
+"""extract_document_test.py: document kind, date, title and organisation on every corpus PDF and DOCX."""
+import glob
+import os
+import re
+import subprocess
+import sys
+
+import yaml
+
+SAMLA = os.environ["SAMLA"]
+fails = 0
+
+
+def check(cond, what):
+    global fails
+    if not cond:
+        print("FAIL:", what)
+        fails += 1
+
+
+def document(path):
+    out = subprocess.run([SAMLA, "run", "-q", "all", path], capture_output=True, text=True, check=True).stdout
+    return yaml.safe_load(out)["document"]
+
+
+files = sorted(glob.glob("corpus/pdf/*.pdf") + glob.glob("corpus/docx/*.docx"))
+check(len(files) >= 20, "corpus has PDF and DOCX renderings")
+for f in files:
+    stem = os.path.basename(f).rsplit(".", 1)[0]
+    d = document(f)
+    # the kind a reader would give the whole file (a decision with its attached plan is a plan)
+    want = "protocol" if stem.startswith("protokoll") else "strategy" if stem.startswith("strategi") else "plan"
+    check(d["kind"] == want, f"{f}: kind {d['kind']} != {want}")
+    check(d.get("title"), f"{f}: has a title")
+    check(not re.match(r"^(§|Paragraf)\s*\d", d.get("title") or ""), f"{f}: an item marker is not a title")
+    check(d.get("organisation"), f"{f}: has an organisation")
+    m = re.search(r"(\d{4}-\d{2}-\d{2})$", stem)
+    if stem.startswith("protokoll") and m:  # protocols are named after their meeting date
+        check(d.get("date") == m.group(1), f"{f}: date {d.get('date')} != {m.group(1)}")
+d = document("corpus/docx/uppsala-verksamhetsplan-2022.docx")
+check(d.get("reference") == "AMN-2021-00362" and d.get("date") == "2021-12-02", "labelled reference and date")
+sys.exit(1 if fails else 0)
