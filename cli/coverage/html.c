@@ -34,7 +34,7 @@ static const char *CSS =
     "td.goal .code{font-weight:700;margin-right:.4rem}"
     "td.n0{background:#fff5f5}td.n1{background:#dcf3e3}td.n2{background:#b4e4c1}td.n3{background:#7fcf97}"
     "td.n4{background:#4fb872}"
-    "span.none{color:#b42318;font-weight:700}span.yes{color:#1a7f37;font-weight:700}"
+    "span.none{color:#b42318;font-weight:700}span.gap{color:#b42318;font-size:.8em;margin-left:.4em}span.yes{color:#1a7f37;font-weight:700}"
     "details summary{cursor:pointer;font-weight:600}details ul{margin:.3rem 0 0 1rem;padding:0}"
     "li{margin:.25rem 0}.ev{color:#57606a;font-size:.82rem}.m{font-size:.75rem;border-radius:3px;padding:0 .25rem;"
     "background:#ddf4ff;color:#0550ae;margin-left:.3rem}.m.lexical{background:#fff8c5;color:#7d4e00}"
@@ -122,7 +122,7 @@ int cov_write_html(const samla_node *report, FILE *out)
             long long n = samla_map_get_int(c, "count", 0);
             const samla_node *acts = samla_map_get(c, "activities");
             fprintf(out, "<td class=\"n%d\" data-count=\"%lld\">", shade(n), n);
-            if (n == 0) fputs("0", out);
+            if (n == 0) fputs("0 <span class=\"gap\">ej täckt i planen</span>", out);
             else {
                 fprintf(out, "<details><summary>%lld</summary><ul>", n);
                 for (size_t k = 0; k < samla_node_len(acts); k++) activity_item(out, samla_seq_at(acts, k));
