@@ -4,7 +4,7 @@
  * one box per character of it; poppler_page_get_text_attributes gives the
  * font name and size per character range. Words are runs of non-space
  * characters on one baseline without a visible gap; lines are words whose
- * boxes overlap vertically, sorted left to right. */
+ * boxes all overlap one another vertically, sorted left to right. */
 #include <math.h>
 #include <stdlib.h>
 #include <string.h>
@@ -83,13 +83,21 @@ static samla_status group_lines(samla_arena *a, pdf_word *w, size_t n, pdf_page 
     size_t i = 0;
     while (i < n) {
         size_t j = i + 1;
-        double y0 = w[i].y0, y1 = w[i].y1;
+        /* [y0, y1]: the union of the boxes; [b0, b1]: the band every word
+         * of the line shares. A word joins when it overlaps that band by half
+         * its height: overlap with every word, not with the union, so a line
+         * of the next table column set between two lines of this column
+         * (paragraph spacing) cannot chain them into one line. */
+        double y0 = w[i].y0, y1 = w[i].y1, b0 = w[i].y0, b1 = w[i].y1, hmin = w[i].y1 - w[i].y0;
         while (j < n) {
-            double h = fmin(y1 - y0, w[j].y1 - w[j].y0);
-            double ov = fmin(y1, w[j].y1) - fmax(y0, w[j].y0);
+            double h = fmin(hmin, w[j].y1 - w[j].y0);
+            double ov = fmin(b1, w[j].y1) - fmax(b0, w[j].y0);
             if (h <= 0 || ov < 0.5 * h) break;
             y0 = fmin(y0, w[j].y0);
             y1 = fmax(y1, w[j].y1);
+            b0 = fmax(b0, w[j].y0);
+            b1 = fmin(b1, w[j].y1);
+            hmin = h;
             j++;
         }
         pdf_line *l = &out->lines[out->nlines++];

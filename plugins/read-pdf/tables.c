@@ -322,6 +322,30 @@ static double region_pitch(pdf_reader *r, const pdf_region *g, const pdf_line *c
     return 0;
 }
 
+static double frag_bottom(const pdf_frag *f)
+{
+    double y = -1e9;
+    for (size_t i = f->w0; i < f->w1; i++) y = fmax(y, f->line->words[i].y1);
+    return y;
+}
+
+/* The smallest gap between consecutive lines of one column over the region
+ * (a wrapped line's gap; rows and paragraphs are further apart). */
+static double column_gap(const pdf_region *g, const pdf_line *const *L)
+{
+    double gmin = 1e9;
+    for (size_t c = 0; c < g->ncols; c++) {
+        double prev = -1e9;
+        for (size_t i = g->first; i < g->last; i++) {
+            pdf_frag f = pdf_column_frag(g, L[i], c);
+            if (f.w1 <= f.w0) continue;
+            if (prev > -1e9) gmin = fmin(gmin, frag_top(&f) - prev);
+            prev = frag_bottom(&f);
+        }
+    }
+    return gmin < 1e9 ? gmin : 0;
+}
+
 /* Where each column's lines wrap: the rightmost word end of the column over
  * the region (cells of one column wrap at the same width). */
 static void column_rights(const pdf_region *g, const pdf_line *const *L, double *out)
@@ -401,16 +425,21 @@ samla_status pdf_emit_table(pdf_reader *r, const pdf_region *g0, const pdf_line 
         memcpy(cont.bounds, r->open_table->bounds, sizeof cont.bounds);
         g = &cont;
     }
-    /* row starts: a gap above larger than the table's usual line gap, with text in column 1 */
-    double gmin = 1e9;
-    for (size_t i = g->first + 1; i < g->last; i++) gmin = fmin(gmin, vgap(L[i - 1], L[i]));
+    /* row starts: a line with text in column 1 and a clear band above it
+     * (below every earlier line of the table) larger than the usual gap
+     * between the lines of one column. Lines of different columns may be
+     * offset (paragraph spacing in one cell), so the gap is measured per
+     * column, never between consecutive lines of the page. */
+    double gmin = column_gap(g, L);
     size_t *starts = samla_arena_alloc(a, (g->last - g->first + 1) * sizeof *starts);
     if (!starts) return SAMLA_ERR_NOMEM;
     size_t ns = 0;
     starts[ns++] = g->first;
+    double bottom = L[g->first]->y1;
     for (size_t i = g->first + 1; i < g->last; i++) {
         pdf_frag f0 = pdf_column_frag(g, L[i], 0);
-        if (f0.w1 > f0.w0 && vgap(L[i - 1], L[i]) > gmin + 0.45 * r->body_size) starts[ns++] = i;
+        if (f0.w1 > f0.w0 && L[i]->y0 - bottom > gmin + 0.45 * r->body_size) starts[ns++] = i;
+        bottom = fmax(bottom, L[i]->y1);
     }
     starts[ns] = g->last;
     pdf_table *t = r->open_table;

@@ -273,6 +273,12 @@ def test_cell_paragraphs():
             check(want in cells, "uppsala 2.3.1: six activities in one cell")
             check(["Lokalt och länsgemensamt arbete", "Analysgrupper"] in cells,
                   "uppsala: two one-line paragraphs in a cell")
+            # a line of the next column set between two lines of this cell
+            # (paragraph spacing) does not chain them into one line (2.3.3)
+            want = ["Kartläggning genomförd", "Lokala behov identifierade",
+                    "Arbete sker i enlighet med beslut i HSVO på regional nivå"]
+            check(want in cells, "uppsala 2.3.3: offset lines of two columns kept apart: %r" %
+                  [c for c in cells if any("Arbete" in x for x in c)])
         else:
             check(["Utbilda medarbetare i socialtjänst, skola och primärvård i Första hjälpen till psykisk hälsa."]
                   in cells, "ekby: cell paragraph split by the page break is one block")
