@@ -50,6 +50,13 @@ static const char *make_id(const tree *t, goal_kind kind, const char *code, int 
     return NULL;
 }
 
+/* Keeps the longer of a goal's first text and its restatement's text. */
+static void settle(goal *g)
+{
+    if (g->restated && (!g->text || strlen(g->restated) > strlen(g->text))) g->text = g->restated;
+    g->restated = NULL;
+}
+
 int tree_add(tree *t, goal_kind kind, const char *code, const char *title, int parent, const samla_block *src)
 {
     int same = find_same(t, kind, code, title, parent);
@@ -57,6 +64,8 @@ int tree_add(tree *t, goal_kind kind, const char *code, const char *title, int p
         goal *g = &t->g[same];
         if ((!g->title || !*g->title) && title) g->title = title;
         if (g->parent < 0 && parent >= 0 && parent != same) g->parent = parent;
+        settle(g);
+        g->again = true;
         return same;
     }
     if (t->n == t->cap) {
@@ -68,7 +77,7 @@ int tree_add(tree *t, goal_kind kind, const char *code, const char *title, int p
     }
     const char *id = make_id(t, kind, code, parent);
     if (!id) return -1;
-    t->g[t->n] = (goal){kind, code, title, NULL, parent, id, src};
+    t->g[t->n] = (goal){.kind = kind, .code = code, .title = title, .parent = parent, .id = id, .src = src};
     return (int)t->n++;
 }
 
@@ -76,18 +85,20 @@ void tree_append_text(tree *t, int i, const char *text, bool newline)
 {
     if (i < 0 || (size_t)i >= t->n || !text || !*text) return;
     goal *g = &t->g[i];
-    if (!g->text) {
-        g->text = samla_arena_strdup(t->a, text);
+    char **into = g->again ? &g->restated : &g->text;
+    if (!*into) {
+        *into = samla_arena_strdup(t->a, text);
         return;
     }
-    size_t n = strlen(g->text);
-    char last = n ? g->text[n - 1] : '.';
+    size_t n = strlen(*into);
+    char last = n ? (*into)[n - 1] : '.';
     const char *sep = (newline || last == '.' || last == ':' || last == '!' || last == '?' || last == ',') ? "\n" : " ";
-    g->text = samla_arena_printf(t->a, "%s%s%s", g->text, sep, text);
+    *into = samla_arena_printf(t->a, "%s%s%s", *into, sep, text);
 }
 
-samla_status tree_write(const tree *t, samla_ctx *ctx)
+samla_status tree_write(tree *t, samla_ctx *ctx)
 {
+    for (size_t i = 0; i < t->n; i++) settle(&t->g[i]);
     samla_node *seq = samla_ctx_section(ctx, "goals");
     if (!seq) return SAMLA_ERR_NOMEM;
     samla_arena *a = ctx->arena;

@@ -3,6 +3,10 @@
  * Goals are added in reading order. A goal that restates one already seen
  * (same code; else same kind, same parent and a near-equal folded title) is
  * merged into it: the richer (longer) text wins, the first source stays.
+ * The text gathered after a restatement is kept apart (`restated`) and
+ * replaces the first statement's text only when longer, so a strategy that
+ * states every goal twice (summary, then full text; or the whole strategy
+ * repeated) gives each goal its text once.
  * Ids: the document's code when it has one, else generated from the kind,
  * the parent and the position: V1 (vision), O1 (overall goal), FA1 (focus
  * area), <parent>.G1 (sub-goal), <parent>.P1 (priority). */
@@ -19,6 +23,8 @@ typedef struct goal {
     const char *code;    /* NULL when the document gives none */
     const char *title;
     char *text;          /* NULL when none */
+    char *restated;      /* text gathered since the goal was last restated, NULL when none */
+    bool again;          /* restated: appends go to `restated` */
     int parent;          /* index in the tree, -1 for none */
     const char *id;
     const samla_block *src;
@@ -39,6 +45,6 @@ void tree_append_text(tree *t, int i, const char *text, bool newline);
 /* Index of the focus area with this code, or -1. */
 int tree_find_code(const tree *t, const char *code);
 /* Writes the goals into the model's `goals` section. */
-samla_status tree_write(const tree *t, samla_ctx *ctx);
+samla_status tree_write(tree *t, samla_ctx *ctx);
 
 #endif

@@ -45,6 +45,11 @@ for fmt in ("docx", "pdf"):
     check(b2 and b2[0]["parent"] == "B" and b2[0]["kind"] == "subgoal", f"{tag} B2 under B: {b2}")
     check(b2 and (b2[0]["text"] or "").startswith("För att ge bästa möjliga värde"), f"{tag} B2 text: {b2}")
     check(b2 and b2[0]["title"] == "Effektiva processer och flöden skapar värde för individen", f"{tag} B2 title")
+    # the strategy states every delmål twice: the merged goal keeps one copy of its text
+    check(b2 and (b2[0]["text"] or "").count("För att ge bästa möjliga värde") == 1, f"{tag} B2 text once: {b2}")
+    for g in goals:
+        paras = [p for p in (g["text"] or "").split("\n") if p.strip()]
+        check(len(paras) == len(set(paras)), f"{tag} {g['id']}: a paragraph twice in its text")
     vis = by(goals, "kind", "vision")
     check(len(vis) == 1 and "hälsofrämjande samhälle" in (vis[0]["text"] or ""), f"{tag} one vision: {vis}")
     check(all(g.get("source", {}).get("block") is not None for g in goals), f"{tag} every goal has a source")
