@@ -147,6 +147,39 @@ static bool is_text_columns(const pdf_region *g, const pdf_line *const *L)
     return full[0] * 2 >= lines[0] && full[1] * 2 >= lines[1] && lines[0] >= 3 && lines[1] >= 3;
 }
 
+/* Columns named by a header row: the region's first line, all bold or made
+ * of short labels (≤ 3 words) separated by gutters, starts a column at each
+ * label that no line of the region crosses and where every line with text
+ * on both sides has a gutter. A column that is empty in every other row
+ * ("Namn | Ja | Nej | Avstår" over rows with only Ja filled) stays a column. */
+static void header_bounds(const pdf_reader *r, const pdf_line *const *L, size_t a, size_t b, double *xs, size_t *nx)
+{
+    double gutter = fmax(6, 0.7 * r->body_size);
+    const pdf_line *h = L[a];
+    if (b - a < 2 || h->nwords < 2) return;
+    size_t starts[MAX_BOUNDS + 1], np = 0, words = 0;
+    bool labels = true;
+    for (size_t k = 0; k < h->nwords; k++) {
+        if (k == 0 || h->words[k].x0 - h->words[k - 1].x1 >= gutter) {
+            if (np > MAX_BOUNDS) return;
+            starts[np++] = k;
+            words = 0;
+        }
+        labels = labels && ++words <= 3;
+    }
+    if (np < 2 || !(h->bold || labels)) return;
+    for (size_t q = 1; q < np; q++) {
+        double x = h->words[starts[q]].x0 - 0.3;
+        bool dup = false;
+        for (size_t j = 0; j < *nx && !dup; j++) dup = fabs(xs[j] - x) < 3;
+        if (dup || *nx >= MAX_BOUNDS) continue;
+        bool free_col = true;
+        for (size_t k = a; k < b && free_col; k++)
+            free_col = !crosses(L[k], x) && !(has_left(L[k], x) && has_right(L[k], x) && gap_at(L[k], x) < gutter);
+        if (free_col) xs[(*nx)++] = x;
+    }
+}
+
 pdf_region *pdf_find_regions(pdf_reader *r, const pdf_line *const *L, size_t n, size_t *nout)
 {
     *nout = 0;
@@ -206,6 +239,12 @@ pdf_region *pdf_find_regions(pdf_reader *r, const pdf_line *const *L, size_t n, 
                 reg->bounds[0] = xs[j];
                 reg->text_columns = true;
             }
+        if (!reg->text_columns) {
+            header_bounds(r, L, a, b, xs, &nx);
+            qsort(xs, nx, sizeof *xs, cmp_dbl);
+            for (size_t j = 0; j < nx; j++) reg->bounds[j] = xs[j];
+            reg->ncols = nx + 1;
+        }
         (*nout)++;
     }
     free(runs);
@@ -431,6 +470,9 @@ samla_status pdf_emit_table(pdf_reader *r, const pdf_region *g0, const pdf_line 
      * offset (paragraph spacing in one cell), so the gap is measured per
      * column, never between consecutive lines of the page. */
     double gmin = column_gap(g, L);
+    /* no line of any column is a wrapped line (every gap is wider than
+     * 0.45 em): the lines are the rows (an attendance list, a voting list) */
+    double row_gap = gmin > 0.45 * r->body_size ? gmin - 0.5 : gmin + 0.45 * r->body_size;
     size_t *starts = samla_arena_alloc(a, (g->last - g->first + 1) * sizeof *starts);
     if (!starts) return SAMLA_ERR_NOMEM;
     size_t ns = 0;
@@ -438,7 +480,7 @@ samla_status pdf_emit_table(pdf_reader *r, const pdf_region *g0, const pdf_line 
     double bottom = L[g->first]->y1;
     for (size_t i = g->first + 1; i < g->last; i++) {
         pdf_frag f0 = pdf_column_frag(g, L[i], 0);
-        if (f0.w1 > f0.w0 && L[i]->y0 - bottom > gmin + 0.45 * r->body_size) starts[ns++] = i;
+        if (f0.w1 > f0.w0 && L[i]->y0 - bottom > row_gap) starts[ns++] = i;
         bottom = fmax(bottom, L[i]->y1);
     }
     starts[ns] = g->last;

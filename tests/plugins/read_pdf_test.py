@@ -200,6 +200,30 @@ def test_signatures():
         check(name in cells, "bergsjö: signature name %r is its own block" % name)
 
 
+def test_voting_table():
+    """Namn | Ja | Nej | Avstår twice side by side: the header row's labels
+    name the columns, so columns empty in every member row (the left Nej and
+    Avstår) stay columns and each X lands in its own column; rows without any
+    wrapped line are one row per line (also the attendance list)."""
+    bl = blocks(dump(os.path.join(PDF, "protokoll-kf-solvik-2024-03-18.pdf")))
+    want = []
+    with open(os.path.join(SRC, "corpus/src/protokoll-kf-solvik-2024-03-18.sdoc"), encoding="utf-8") as f:
+        for line in f:
+            if line.startswith("|= Namn") or (line.startswith("| ") and line.count("|") == 9):
+                want.append([x.strip() for x in line.strip().lstrip("|=").strip("|").split("|")])
+    t = next((b for b in bl if b["kind"] == "table" and cell_text(b["cells"][0][0]) == "Namn"), None)
+    check(t is not None and t["columns"] == 8 and t["rows"] == 26,
+          "solvik: voting table 26x8, got %s" % (t and "%dx%d" % (t["rows"], t["columns"])))
+    if t:
+        got = [[cell_text(c) for c in r] for r in t["cells"]]
+        bad = [(g, w) for g, w in zip(got, want) if g != w]
+        check(len(got) == len(want) and not bad, "solvik: voting rows as the sdoc: %r" % bad[:3])
+    att = next((b for b in bl if b["kind"] == "table" and cell_text(b["cells"][0][0]).startswith("Björn Wikström")),
+               None)
+    check(att is not None and att["rows"] == 22 and att["columns"] == 2,
+          "solvik: attendance list one row per member, got %s" % (att and "%dx%d" % (att["rows"], att["columns"])))
+
+
 def test_headings():
     """Headings need a larger font; bold body-size lines are bold paragraphs."""
     bl = blocks(dump(os.path.join(PDF, "protokoll-kf-solvik-2024-03-18.pdf")))
@@ -323,7 +347,7 @@ def test_errors():
 
 
 for test in (test_uppsala, test_two_columns, test_attendance, test_item_lines_not_furniture, test_signatures,
-             test_headings, test_continued_table, test_cell_paragraphs, test_page_break_paragraph, test_strategy,
+             test_voting_table, test_headings, test_continued_table, test_cell_paragraphs, test_page_break_paragraph, test_strategy,
              test_errors):
     test()
 if failures:
