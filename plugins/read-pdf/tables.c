@@ -335,14 +335,18 @@ static int cmp_pitch(const void *pa, const void *pb)
  * tops of consecutive lines of one column, taken as the smallest value that
  * at least a fifth of the pitches (and two) come within 0.5 pt of (a wrapped
  * line's pitch; paragraph spacing and row gaps are larger). 0 when unknown. */
-static double region_pitch(pdf_reader *r, const pdf_region *g, const pdf_line *const *L)
+static double region_pitch(pdf_reader *r, const pdf_region *g, const pdf_line *const *L, const size_t *starts,
+                           size_t ns)
 {
     size_t n = g->last - g->first, m = 0;
     double *d = samla_arena_alloc(r->ctx->arena, (n * g->ncols + 1) * sizeof *d);
     if (!d) return 0;
     for (size_t c = 0; c < g->ncols; c++) {
         double prev = -1;
+        size_t row = 0;
         for (size_t i = g->first; i < g->last; i++) {
+            /* only lines of one row: a row-to-row pitch is no wrap */
+            if (starts && row < ns && i == starts[row]) prev = -1, row++;
             pdf_frag f = pdf_column_frag(g, L[i], c);
             if (f.w1 <= f.w0) continue;
             double y = frag_top(&f);
@@ -406,7 +410,7 @@ static samla_status append_to_last_row(pdf_reader *r, pdf_table *t, const pdf_re
     if (!f) return SAMLA_ERR_NOMEM;
     double colright[MAX_BOUNDS + 1];
     column_rights(g, L, colright);
-    double pitch = region_pitch(r, g, L);
+    double pitch = region_pitch(r, g, L, NULL, 0);
     for (size_t c = 0; c < t->ncols; c++) {
         size_t k = 0, nn = 0;
         for (size_t i = a; i < b; i++) {
@@ -541,7 +545,16 @@ samla_status pdf_emit_table(pdf_reader *r, const pdf_region *g0, const pdf_line 
     if (!f || !cells || !counts) return SAMLA_ERR_NOMEM;
     double colright[MAX_BOUNDS + 1];
     column_rights(g, L, colright);
-    double pitch = region_pitch(r, g, L);
+    double pitch = region_pitch(r, g, L, starts, ns);
+    if (pitch <= 0) {
+        /* no cell wraps in this table, so there is no wrapped line to compare
+         * with: take a generous single line pitch of its font (1.25 em); one
+         * line per paragraph in cells set with paragraph spacing ("Ekby
+         * kommun KS 2024/512" / "Region Uppsala RS2024-01377") */
+        double size = 0;
+        for (size_t i = g->first; i < g->last; i++) size = fmax(size, L[i]->size);
+        pitch = 1.25 * size;
+    }
     for (size_t s = first_row; s < ns; s++) {
         for (size_t c = 0; c < g->ncols; c++) {
             size_t k = 0;
