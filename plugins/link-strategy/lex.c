@@ -13,7 +13,11 @@
 
 #define MIN_WORD 3          /* shorter words are not terms */
 #define MIN_COMPOUND 9      /* code points: shorter words are not split */
-#define MIN_PART 4          /* code points of a compound's parts (head may be 3) */
+#define MIN_PART 4          /* default least code points of a compound's parts */
+
+/* flags of a word in its text */
+#define W_CAP 1u            /* capital first letter and a lower-case letter after it (Uppsala, FoU) */
+#define W_START 2u          /* first word of the text, a line or a sentence */
 
 typedef struct syn_phrase {
     const char **stems;     /* interned */
@@ -32,6 +36,9 @@ struct lex_engine {
     struct sb_stemmer *stemmer;
     GHashTable *stop;     /* lowercased stop words (arena strings) */
     GHashTable *known;    /* lowercased known words (arena strings) */
+    GHashTable *common;   /* goal words seen as common words (not capitalised inside a sentence) */
+    size_t min_part;      /* least code points of a compound part (and of the last part's stem) */
+    bool proper_nouns;    /* drop capitalised words inside a sentence that the goals never use as common words */
     GHashTable *intern;   /* stem -> the same arena string */
     syn_group *groups;
     size_t ngroups;
@@ -45,6 +52,9 @@ lex_engine *lex_new(samla_diag *diag)
     lx->stemmer = sb_stemmer_new("swedish", NULL);
     lx->stop = g_hash_table_new(g_str_hash, g_str_equal);
     lx->known = g_hash_table_new(g_str_hash, g_str_equal);
+    lx->common = g_hash_table_new(g_str_hash, g_str_equal);
+    lx->min_part = MIN_PART;
+    lx->proper_nouns = true;
     lx->intern = g_hash_table_new(g_str_hash, g_str_equal);
     if (!lx->arena || !lx->stemmer) {
         samla_diag_add(diag, SAMLA_SEV_ERROR, 0, "link-strategy: cannot start the Swedish stemmer");
@@ -60,9 +70,16 @@ void lex_free(lex_engine *lx)
     if (lx->stemmer) sb_stemmer_delete(lx->stemmer);
     if (lx->stop) g_hash_table_destroy(lx->stop);
     if (lx->known) g_hash_table_destroy(lx->known);
+    if (lx->common) g_hash_table_destroy(lx->common);
     if (lx->intern) g_hash_table_destroy(lx->intern);
     samla_arena_free(lx->arena);
     free(lx);
+}
+
+void lex_set_options(lex_engine *lx, long min_part, bool proper_nouns)
+{
+    lx->min_part = min_part > 1 ? (size_t)min_part : 2;
+    lx->proper_nouns = proper_nouns;
 }
 
 static const char *intern(lex_engine *lx, const char *s, size_t n)
@@ -125,36 +142,65 @@ bool lex_load_wordlist(lex_engine *lx, const char *path)
     return true;
 }
 
-/* Calls fn on each word of lowercased text: runs of letters and digits. */
-typedef void (*word_fn)(lex_engine *lx, const char *w, size_t n, void *arg);
+/* Calls fn on each word of text (runs of letters and digits), lowercased
+ * (samla_text_lower, in arena a) and with its W_ flags. A sentence starts the
+ * text and follows . ! ? : ; a line break or a bullet; numbering (words of
+ * digits only) does not end the start. */
+typedef void (*word_fn)(lex_engine *lx, const char *w, size_t n, unsigned flags, void *arg);
 
-static void each_word(lex_engine *lx, const char *text, word_fn fn, void *arg)
+static void one_word(lex_engine *lx, samla_arena *a, const char *start, size_t n, bool *sentence, word_fn fn,
+                     void *arg)
+{
+    unsigned flags = *sentence ? W_START : 0;
+    bool letters = false, lower_after = false;
+    gunichar first = g_utf8_get_char(start);
+    for (const char *q = start; q < start + n; q = g_utf8_next_char(q)) {
+        gunichar c = g_utf8_get_char(q);
+        if (g_unichar_isalpha(c)) letters = true;
+        if (q > start && g_unichar_islower(c)) lower_after = true;
+    }
+    if (g_unichar_isupper(first) && lower_after) flags |= W_CAP;
+    if (letters) *sentence = false;
+    char *raw = samla_arena_strndup(a, start, n);
+    char *low = raw ? samla_text_lower(a, raw) : NULL;
+    if (low) fn(lx, low, strlen(low), flags, arg);
+}
+
+static void each_word(lex_engine *lx, samla_arena *a, const char *text, word_fn fn, void *arg)
 {
     const char *p = text, *start = NULL;
+    bool sentence = true;
     while (p && *p) {
         gunichar c = g_utf8_get_char_validated(p, -1);
-        bool word = c != (gunichar)-1 && c != (gunichar)-2 && g_unichar_isalnum(c);
+        bool valid = c != (gunichar)-1 && c != (gunichar)-2;
+        bool word = valid && g_unichar_isalnum(c);
         if (word && !start) start = p;
         if (!word && start) {
-            fn(lx, start, (size_t)(p - start), arg);
+            one_word(lx, a, start, (size_t)(p - start), &sentence, fn, arg);
             start = NULL;
         }
+        if (valid && (c == '.' || c == '!' || c == '?' || c == ':' || c == ';' || c == '\n' || c == 0x2022))
+            sentence = true;
         const char *next = g_utf8_find_next_char(p, NULL);
         p = next ? next : p + strlen(p);
     }
-    if (start) fn(lx, start, strlen(start), arg);
+    if (start) one_word(lx, a, start, strlen(start), &sentence, fn, arg);
 }
 
-static void vocab_word(lex_engine *lx, const char *w, size_t n, void *arg)
+static void vocab_word(lex_engine *lx, const char *w, size_t n, unsigned flags, void *arg)
 {
     (void)arg;
     add_known(lx, w, n);
+    /* a word the goals write in lower case, or at a sentence's start, is a common word */
+    if (!(flags & W_CAP) || (flags & W_START)) {
+        char *s = samla_arena_strndup(lx->arena, w, n);
+        if (s && !g_hash_table_contains(lx->common, s)) g_hash_table_add(lx->common, s);
+    }
 }
 
 void lex_add_vocabulary(lex_engine *lx, const char *text)
 {
-    char *low = text ? samla_text_lower(lx->arena, text) : NULL;
-    if (low) each_word(lx, low, vocab_word, NULL);
+    if (text) each_word(lx, lx->arena, text, vocab_word, NULL);
 }
 
 static bool is_known(lex_engine *lx, const char *w, size_t n)
@@ -185,6 +231,14 @@ static bool head_known(lex_engine *lx, const char *w, size_t n)
 
 static size_t cps(const char *w, size_t n) { return (size_t)g_utf8_strlen(w, (gssize)n); }
 
+/* A compound's last part: its stem keeps min_part code points (no bare
+ * endings such as -ande, -liga left as a "word"). */
+static bool tail_ok(lex_engine *lx, const char *w, size_t n)
+{
+    const sb_symbol *s = sb_stemmer_stem(lx->stemmer, (const sb_symbol *)w, (int)n);
+    return s && cps((const char *)s, (size_t)sb_stemmer_length(lx->stemmer)) >= lx->min_part;
+}
+
 /* Splits w into 2 or 3 known parts, longest head first. Writes part offsets
  * (cut[0..k-2]) and returns the number of parts, 0 when no split. */
 static int split_compound(lex_engine *lx, const char *w, size_t n, size_t cut[2], int depth)
@@ -194,14 +248,14 @@ static int split_compound(lex_engine *lx, const char *w, size_t n, size_t cut[2]
     for (; p && p > w; p = g_utf8_find_prev_char(w, p)) {
         size_t h = (size_t)(p - w);
         size_t hc = cps(w, h), tc = cps(p, n - h);
-        if (hc < 3 || tc < MIN_PART) continue;
+        if (hc < lx->min_part || tc < lx->min_part) continue;
         if (!head_known(lx, w, h)) continue;
-        if (is_known(lx, p, n - h)) {
+        if (is_known(lx, p, n - h) && tail_ok(lx, p, n - h)) {
             cut[0] = h;
             return 2;
         }
         size_t sub[2];
-        if (depth == 0 && tc >= 2 * MIN_PART - 1 && split_compound(lx, p, n - h, sub, 1) == 2) {
+        if (depth == 0 && tc >= 2 * lx->min_part && split_compound(lx, p, n - h, sub, 1) == 2) {
             cut[0] = h;
             cut[1] = h + sub[0];
             return 3;
@@ -242,9 +296,12 @@ static bool push(samla_arena *a, lex_terms *out, const char *stem, const char *s
     return true;
 }
 
-static void token_word(lex_engine *lx, const char *w, size_t n, void *argp)
+static void token_word(lex_engine *lx, const char *w, size_t n, unsigned flags, void *argp)
 {
     tok_arg *arg = argp;
+    /* a proper noun (place, project, organisation): capitalised inside a
+     * sentence and never a common word of the goals; neither a term nor split */
+    if (lx->proper_nouns && (flags & W_CAP) && !(flags & W_START) && !g_hash_table_contains(lx->common, w)) return;
     char *word = samla_arena_strndup(arg->a, w, n);
     if (!word) {
         arg->ok = false;
@@ -297,11 +354,9 @@ static bool add_phrase(lex_engine *lx, samla_arena *a, lex_terms *out, const syn
 bool lex_terms_add(lex_engine *lx, samla_arena *a, lex_terms *out, const char *text, double w, bool expand)
 {
     if (!text) return true;
-    char *low = samla_text_lower(a, text);
-    if (!low) return false;
     size_t first = out->n;
     tok_arg arg = {a, out, w, true};
-    each_word(lx, low, token_word, &arg);
+    each_word(lx, a, text, token_word, &arg);
     if (!arg.ok || !expand) return arg.ok;
     size_t upto = out->n;   /* synonyms come from the text's own terms only */
     for (size_t g = 0; g < lx->ngroups; g++) {
@@ -323,8 +378,9 @@ typedef struct phrase_arg {
     size_t n;
 } phrase_arg;
 
-static void phrase_word(lex_engine *lx, const char *w, size_t n, void *argp)
+static void phrase_word(lex_engine *lx, const char *w, size_t n, unsigned flags, void *argp)
 {
+    (void)flags;
     phrase_arg *pa = argp;
     char *word = samla_arena_strndup(lx->arena, w, n);
     const char *s = word ? lex_stem_word(lx, word) : NULL;
@@ -336,7 +392,7 @@ static bool make_phrase(lex_engine *lx, const char *text, syn_phrase *ph)
     char *low = samla_text_lower(lx->arena, text);
     phrase_arg pa = {.lx = lx};
     if (!low) return false;
-    each_word(lx, low, phrase_word, &pa);
+    each_word(lx, lx->arena, low, phrase_word, &pa);
     ph->stems = samla_arena_alloc(lx->arena, (pa.n + 1) * sizeof *ph->stems);
     if (!ph->stems) return false;
     memcpy(ph->stems, pa.stems, pa.n * sizeof *ph->stems);

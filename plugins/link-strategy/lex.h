@@ -33,6 +33,12 @@ typedef struct lex_engine lex_engine;
 lex_engine *lex_new(samla_diag *diag);
 void lex_free(lex_engine *lx);
 
+/* Compound parts keep at least min_part code points (the last part's stem
+ * too); with proper_nouns, a word capitalised inside a sentence that the goal
+ * vocabulary never uses as a common word is dropped (Uppsala, Gottsunda).
+ * Defaults: 4, true. */
+void lex_set_options(lex_engine *lx, long min_part, bool proper_nouns);
+
 /* Stop words from a loaded data file: a sequence, or a map with key
  * `stopwords` holding one. Returns the number of words added. */
 size_t lex_load_stopwords(lex_engine *lx, const samla_node *data);
@@ -40,7 +46,8 @@ size_t lex_load_stopwords(lex_engine *lx, const samla_node *data);
  * line). false when the file cannot be read (the engine keeps working with
  * the goal vocabulary alone). */
 bool lex_load_wordlist(lex_engine *lx, const char *path);
-/* Adds every word of text to the known words (the goal tree's vocabulary). */
+/* Adds every word of text to the known words (the goal tree's vocabulary);
+ * words not capitalised inside a sentence also become common words. */
 void lex_add_vocabulary(lex_engine *lx, const char *text);
 /* Synonym lexicon: a map term -> list of equivalent terms (or a map with key
  * `synonyms` holding one). Returns the number of groups. */

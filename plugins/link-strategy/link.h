@@ -20,6 +20,12 @@ typedef struct link_config {
     const char *synonyms;           /* synonym lexicon (YAML) */
     const char *wordlist;           /* word list for compound splitting */
     const char *const *levels;      /* goal kinds that are link targets */
+    long min_part;                  /* least letters of a compound part */
+    bool proper_nouns;              /* drop capitalised words the goals never use as common words */
+    bool plan_words;                /* drop the words of the plan's title and organisation */
+    double area_weight;             /* query weight of the activity's area */
+    double indicator_weight;        /* query weight of the activity's indicators */
+    double heading_weight;          /* query weight of its section and nearest heading (further: 0.6 x) */
 } link_config;
 
 /* One weighted stem of a goal document. */
@@ -69,7 +75,14 @@ samla_node *link_strategy_record(const link_state *st, samla_arena *a);
  * numbering, codes and label words removed. Arena-owned. */
 char *link_title_key(const link_state *st, samla_arena *a, const char *s);
 
-/* Links one activity (map) of ctx's model; appends to links. */
-samla_status link_activity(link_state *st, samla_ctx *ctx, const samla_node *act, samla_node *links);
+/* The stems of the plan's title and organisation (document section of ctx's
+ * model), to leave out of every activity's query; a GHashTable the caller
+ * destroys, NULL when plan_words is off. */
+GHashTable *link_plan_words(link_state *st, samla_ctx *ctx);
+
+/* Links one activity (map) of ctx's model; appends to links. Stems in drop
+ * (may be NULL) are not query terms. */
+samla_status link_activity(link_state *st, samla_ctx *ctx, const samla_node *act, samla_node *links,
+                           GHashTable *drop);
 
 #endif

@@ -18,7 +18,7 @@ static const samla_option options[] = {
      "pipeline that extracts the goals of a strategy document"},
     {"threshold", SAMLA_OPT_DOUBLE, "0.18", offsetof(link_config, threshold),
      "lowest lexical score (cosine, 0..1) that makes a link"},
-    {"relative", SAMLA_OPT_DOUBLE, "0.6", offsetof(link_config, relative),
+    {"relative", SAMLA_OPT_DOUBLE, "0.75", offsetof(link_config, relative),
      "keep a lexical link only when its score is at least this share of the activity's best"},
     {"top_k", SAMLA_OPT_INT, "2", offsetof(link_config, top_k), "most lexical links per activity"},
     {"synonyms", SAMLA_OPT_PATH, NULL, offsetof(link_config, synonyms),
@@ -27,6 +27,17 @@ static const samla_option options[] = {
      "word list for compound splitting (Debian wswedish)"},
     {"levels", SAMLA_OPT_STRLIST, "subgoal,priority", offsetof(link_config, levels),
      "goal kinds that are link targets (focus_area when the strategy has none of them)"},
+    {"min_part", SAMLA_OPT_INT, "4", offsetof(link_config, min_part),
+     "least letters of a compound word's part (the last part's stem too)"},
+    {"proper_nouns", SAMLA_OPT_BOOL, "true", offsetof(link_config, proper_nouns),
+     "drop words capitalised inside a sentence that the goals never use as common words (places, projects)"},
+    {"plan_words", SAMLA_OPT_BOOL, "true", offsetof(link_config, plan_words),
+     "drop the words of the plan's title and organisation from every activity's query"},
+    {"area_weight", SAMLA_OPT_DOUBLE, "0.7", offsetof(link_config, area_weight), "query weight of the activity's area"},
+    {"indicator_weight", SAMLA_OPT_DOUBLE, "0.5", offsetof(link_config, indicator_weight),
+     "query weight of the activity's indicators"},
+    {"heading_weight", SAMLA_OPT_DOUBLE, "0.2", offsetof(link_config, heading_weight),
+     "query weight of the activity's section (else nearest heading); further headings 0.6 x this"},
     SAMLA_OPTIONS_END};
 
 static void load_labels(link_state *st, const samla_node *data)
@@ -73,6 +84,7 @@ static samla_status init(samla_runtime *rt, const void *cfg, void **state, samla
         free(st);
         return SAMLA_ERR_NOMEM;
     }
+    lex_set_options(st->lx, c->min_part, c->proper_nouns);
     samla_node *stop = NULL;
     samla_status s = samla_runtime_load_data(rt, st->arena, "stopwords-sv.yaml", &stop, diag);
     if (s == SAMLA_OK) {
@@ -102,12 +114,14 @@ static samla_status process(void *state, samla_ctx *ctx)
     const samla_node *acts = samla_map_get(ctx->model, "activities");
     samla_node *rec = links ? link_strategy_record(st, ctx->arena) : NULL;
     if (!rec || !samla_map_set(ctx->arena, ctx->model, "strategy", rec)) return SAMLA_ERR_NOMEM;
+    GHashTable *drop = link_plan_words(st, ctx);
     for (size_t i = 0; i < samla_node_len(acts) && acts->type == SAMLA_NODE_SEQ; i++) {
         const samla_node *a = samla_seq_at(acts, i);
         if (!a || a->type != SAMLA_NODE_MAP || !samla_map_get_str(a, "id")) continue;
-        if ((s = link_activity(st, ctx, a, links)) != SAMLA_OK) return s;
+        if ((s = link_activity(st, ctx, a, links, drop)) != SAMLA_OK) break;
     }
-    return SAMLA_OK;
+    if (drop) g_hash_table_destroy(drop);
+    return s;
 }
 
 static void fini(void *state)

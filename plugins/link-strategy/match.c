@@ -41,7 +41,7 @@ static double idf_of(const link_state *st, const char *stem)
 
 /* Builds the weighted query of an activity from its texts. */
 static bool make_query(link_state *st, samla_ctx *ctx, const char *const *texts, const double *weights, size_t ntexts,
-                       query *q)
+                       GHashTable *drop, query *q)
 {
     lex_terms t = {0};
     for (size_t i = 0; i < ntexts; i++)
@@ -52,6 +52,7 @@ static bool make_query(link_state *st, samla_ctx *ctx, const char *const *texts,
     if (!q->stems || !q->surf || !q->w) return false;
     for (size_t i = 0; i < t.n; i++) {
         if (idf_of(st, t.items[i].stem) <= 0) continue;
+        if (drop && g_hash_table_contains(drop, t.items[i].stem)) continue;
         size_t k = 0;
         while (k < q->n && q->stems[k] != t.items[i].stem) k++;
         if (k == q->n) {
@@ -248,30 +249,68 @@ static size_t headings_above(const samla_ctx *ctx, long b, const char **out, siz
     return n;
 }
 
-samla_status link_activity(link_state *st, samla_ctx *ctx, const samla_node *act, samla_node *links)
+GHashTable *link_plan_words(link_state *st, samla_ctx *ctx)
 {
+    if (!st->cfg->plan_words) return NULL;
+    GHashTable *drop = g_hash_table_new(g_direct_hash, g_direct_equal);
+    const samla_node *doc = samla_map_get(ctx->model, "document");
+    const char *keys[] = {"title", "organisation"};
+    for (size_t k = 0; doc && doc->type == SAMLA_NODE_MAP && k < 2; k++) {
+        lex_terms t = {0};
+        if (!lex_terms_add(st->lx, ctx->arena, &t, samla_map_get_str(doc, keys[k]), 1.0, false)) break;
+        for (size_t i = 0; i < t.n; i++) g_hash_table_add(drop, (gpointer)t.items[i].stem);
+    }
+    return drop;
+}
+
+/* The activity's section title: a string, or a map with `title`. */
+static const char *section_title(const samla_node *act)
+{
+    const samla_node *s = samla_map_get(act, "section");
+    if (s && s->type == SAMLA_NODE_STRING) return s->u.s;
+    return s && s->type == SAMLA_NODE_MAP ? samla_map_get_str(s, "title") : NULL;
+}
+
+/* The activity's indicators as one text (one a line), or NULL. */
+static const char *indicators_text(samla_ctx *ctx, const samla_node *act)
+{
+    const samla_node *ind = samla_map_get(act, "indicators");
+    if (!ind || ind->type != SAMLA_NODE_SEQ || samla_node_len(ind) == 0) return NULL;
+    const char *out = "";
+    for (size_t i = 0; out && i < samla_node_len(ind); i++) {
+        const samla_node *e = samla_seq_at(ind, i);
+        if (e && e->type == SAMLA_NODE_STRING) out = samla_arena_printf(ctx->arena, "%s%s\n", out, e->u.s);
+    }
+    return out;
+}
+
+samla_status link_activity(link_state *st, samla_ctx *ctx, const samla_node *act, samla_node *links,
+                           GHashTable *drop)
+{
+    const link_config *c = st->cfg;
     const char *text = samla_map_get_str(act, "text");
     const char *area = samla_map_get_str(act, "area");
-    const char *section = samla_map_get_str(act, "section");
+    const char *section = section_title(act);
+    const char *indicators = indicators_text(ctx, act);
     const samla_node *src = samla_map_get(act, "source");
     long block = src ? (long)samla_map_get_int(src, "block", -1) : -1;
     const char *heads[MAX_CONTEXT];
     size_t nheads = headings_above(ctx, block, heads, MAX_CONTEXT);
 
-    /* the query: own text, area, section and the headings above (weaker) */
-    const char *texts[MAX_CONTEXT + 3] = {text, area, section};
-    double weights[MAX_CONTEXT + 3] = {1.0, 0.7, 0.5};
-    size_t nt = 3;
+    /* the query: own text, area, indicators, section and the headings above (weaker) */
+    const char *texts[MAX_CONTEXT + 4] = {text, area, indicators, section};
+    double weights[MAX_CONTEXT + 4] = {1.0, c->area_weight, c->indicator_weight, c->heading_weight};
+    size_t nt = 4;
     for (size_t i = 0; i < nheads; i++) {
         if (section && !strcmp(section, heads[i])) continue;
         texts[nt] = heads[i];
-        weights[nt++] = i == 0 ? 0.5 : 0.3;
+        weights[nt++] = (i == 0 && !section) ? c->heading_weight : 0.6 * c->heading_weight;
     }
     query q = {0}, own = {0};
-    if (!make_query(st, ctx, texts, weights, nt, &q)) return SAMLA_ERR_NOMEM;
+    if (!make_query(st, ctx, texts, weights, nt, drop, &q)) return SAMLA_ERR_NOMEM;
     /* a cited focus area's sub-goal is chosen by the activity's own words: the
      * headings above restate the citation and say nothing about which sub-goal */
-    if (!make_query(st, ctx, texts, weights, 2, &own)) return SAMLA_ERR_NOMEM;
+    if (!make_query(st, ctx, texts, weights, 3, drop, &own)) return SAMLA_ERR_NOMEM;
 
     /* explicit citations, most specific source first */
     const char *levels[MAX_CONTEXT + 2][2] = {{text, area}, {section, NULL}};
@@ -309,7 +348,6 @@ samla_status link_activity(link_state *st, samla_ctx *ctx, const samla_node *act
     for (size_t i = 0; i < st->ngoals; i++)
         if (st->goals[i].target) cs[nc++] = score_goal(st, &q, (int)i);
     qsort(cs, nc, sizeof *cs, by_score);
-    const link_config *c = st->cfg;
     for (size_t i = 0; i < nc && (long)i < c->top_k; i++) {
         if (cs[i].score < c->threshold || cs[i].score < c->relative * cs[0].score) break;
         samla_status s = emit(st, ctx, act, links, cs[i].goal, cs[i].score, "lexical", cs[i].terms, cs[i].nterms);

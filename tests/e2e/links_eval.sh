@@ -2,8 +2,8 @@
 # Link scoring end to end: `samla coverage` for the five judged (plan, strategy)
 # pairs on PDF and DOCX (the same code for both strategies), all outputs in one
 # folder, then `samla eval` against corpus/gold/links with minimums.
-# Recall keeps the target 0.8; precision is the measured floor 0.82 (measured
-# 0.824, target 0.85 not met; see docs/coverage.md, "Measured").
+# Minimums are the targets: precision 0.85, recall 0.8 (measured 0.867 / 0.860;
+# see docs/coverage.md, "Measured").
 set -euo pipefail
 T=$(mktemp -d); trap 'rm -rf "$T"' EXIT
 if [ ! -e "$SAMLA_BUILD/plugins/extract-activities.so" ]; then echo "extract-activities not built"; exit 77; fi
@@ -23,9 +23,9 @@ for fmt in docx pdf; do
 done
 # eval pairs each output with <plan>--<strategy>.yaml from the documents it records
 [ "$(ls "$T/all" | wc -l)" -eq 10 ]
-"$SAMLA" eval -q -M soft -o "$T/docx.txt" --min 'links[activity+goal].precision=0.82' \
+"$SAMLA" eval -q -M soft -o "$T/docx.txt" --min 'links[activity+goal].precision=0.85' \
   --min 'links[activity+goal].recall=0.83' corpus/gold/links "$T/docx" || { cat "$T/docx.txt"; exit 1; }
-"$SAMLA" eval -q -M soft -o "$T/all.txt" --min 'links[activity+goal].precision=0.82' \
+"$SAMLA" eval -q -M soft -o "$T/all.txt" --min 'links[activity+goal].precision=0.85' \
   --min 'links[activity+goal].recall=0.8' corpus/gold/links "$T/all" || { cat "$T/all.txt"; exit 1; }
 grep -E "items:.*10 docs" "$T/all.txt"
 cat "$T/all.txt"
