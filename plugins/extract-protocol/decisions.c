@@ -72,6 +72,22 @@ static char *cap(samla_arena *a, const char *s)
     return c;
 }
 
+/* The body a decision/proposal heading names in the genitive
+ * ("Stadsbyggnadsnämndens beslut" -> "Stadsbyggnadsnämnden",
+ * "Arbetsutskottets förslag" -> "Arbetsutskottet"), or NULL for a bare
+ * heading ("Beslut", "Förslag till beslut"). */
+static const char *genitive_body(samla_arena *a, const char *heading)
+{
+    char *h = strip_end(a, samla_text_trim(a, heading), ": ");
+    char *sp = h ? strrchr(h, ' ') : NULL;
+    if (!sp || sp == h) return NULL;
+    *sp = 0;
+    size_t n = strlen(h);
+    if (n < 4 || h[n - 1] != 's' || strchr(h, ' ')) return NULL;
+    h[n - 1] = 0;
+    return h;
+}
+
 samla_status decisions_extract(pdoc *d)
 {
     samla_arena *a = d->ctx->arena;
@@ -81,6 +97,7 @@ samla_status decisions_extract(pdoc *d)
     sect s = SECT_NONE;
     pitem *cur = NULL;
     bool first_after_heading = false;
+    const char *heading_body = NULL;
     samla_node *recips = NULL;
     for (size_t i = 0; i < d->n; i++) {
         const pline *l = &d->l[i];
@@ -92,6 +109,7 @@ samla_status decisions_extract(pdoc *d)
         if (ns != SECT_NONE) {
             s = ns;
             first_after_heading = true;
+            heading_body = s == SECT_DECISION || s == SECT_PROPOSAL ? genitive_body(a, l->text) : NULL;
             if (s == SECT_RECIPIENTS) recips = samla_node_seq(a);
             continue;
         }
@@ -139,10 +157,19 @@ samla_status decisions_extract(pdoc *d)
         }
         samla_node *clauses = samla_node_seq(a);
         const char *text = l->text;
-        if (!body && s == SECT_DECISION && first_after_heading && it && l->kind == SAMLA_BLOCK_PARAGRAPH) {
+        if (!body && s == SECT_DECISION && first_after_heading && it &&
+            (l->kind == SAMLA_BLOCK_PARAGRAPH || l->kind == SAMLA_BLOCK_LIST_ITEM)) {
+            /* a decision written without a lead ("Beslut" / "Nämndens beslut"
+             * followed by the decision itself, or by numbered points written
+             * as whole sentences): the body is the one the heading names,
+             * else the meeting's body */
             status = "decided";
-            body = d->body_name;
-            samla_seq_append_str(a, clauses, clause_text(a, l->text));
+            body = heading_body ? heading_body : d->body_name;
+            if (!body) body = samla_map_get_str(samla_ctx_section(d->ctx, "meeting"), "body");
+            if (l->numbered && samla_re_search(d->st->re[RE_NUMBERED], l->text, 0, &m))
+                samla_seq_append_str(a, clauses, clause_text(a, samla_match_group(a, &m, l->text, 1)));
+            else
+                samla_seq_append_str(a, clauses, clause_text(a, l->text));
         } else if (!body) {
             first_after_heading = false;
             continue;

@@ -12,11 +12,13 @@
 
 #include "protocol.h"
 
+#define ITEM_PARA_FMT "^(?:§|%s)\\s*(\\d{1,4}(?:\\s?[a-z])?)\\b[.:]?\\s*(.*)$"
 #define NAME_RE "\\p{Lu}\\p{Ll}+(?:-\\p{Lu}\\p{Ll}+)?(?:\\s+\\p{Lu}\\p{Ll}+(?:-\\p{Lu}\\p{Ll}+)?){1,3}"
 
 static const struct { int id; const char *re; unsigned flags; } patterns[] = {
-    /* "§ 12 Title", "§ 102 Dnr SN 2023/0067", "Paragraf 70" */
-    {RE_ITEM_PARA, "^(?:§|Paragraf)\\s*(\\d{1,4}(?:\\s?[a-z])?)\\b[.:]?\\s*(.*)$", 0},
+    /* RE_ITEM_PARA ("§ 12 Title", "§ 102 Dnr SN 2023/0067", "Paragraf 70",
+     * "Ärende 3 Title") is built in init from item_words in
+     * protocol-labels.yaml around ITEM_PARA_FMT */
     /* "17. Aktuellt i samverkan" (numbered heading or list item) */
     {RE_ITEM_NUM, "^(\\d{1,3})\\.\\s+(\\S.*)$", 0},
     /* registry references: "Ärendenummer KS2024/286", "Dnr KS 2024/45" */
@@ -33,6 +35,8 @@ static const struct { int id; const char *re; unsigned flags; } patterns[] = {
     /* a clause line: "att anta ...", "1. att anta ...", "1. anta ..." */
     {RE_CLAUSE, "^(?:\\d{1,2}[.)]\\s*)?att\\s+(\\S.*)$", 0},
     {RE_NUMBERED, "^\\d{1,2}[.)]\\s+(\\S.*)$", 0},
+    /* "Omröstningsresultat: 6 ja, 5 nej", "8 ja-röster och 5 nej-röster, 1 avstår" */
+    {RE_VOTE_COUNTS, "(\\d+)\\s+ja(?:-röster|röster)?\\s*(?:,|och|mot|;)\\s*(\\d+)\\s+nej(?:-röster|röster)?\\b(?:\\s*(?:,|och|;)\\s*(\\d+)\\s+(?:avstår|avstående|nedlagda|avstod))?", SAMLA_RE_CASELESS},
     {RE_VOTE_RESULT, "Med\\s+(\\d+|\\p{L}+)\\s+ja-röster\\s+mot\\s+(\\d+|\\p{L}+)\\s+nej-röster(?:\\s+och\\s+(\\d+|\\p{L}+)\\s+(?:som\\s+avstår|avstående|nedlagda))?", SAMLA_RE_CASELESS},
     {RE_ABSTAIN, "(\\d+|\\p{L}+)\\s+(?:ledamot|ledamöter)\\s+avstår", SAMLA_RE_CASELESS},
     {RE_RESERVE, "^(.*?)\\s+reserverar\\s+sig\\b\\s*(.*)$", 0},
@@ -110,6 +114,16 @@ static samla_status load_tables(samla_runtime *rt, pstate *st, samla_diag *diag)
         return s;
     if ((s = ptable_from_list(st->arena, samla_map_get(labels, "name_prefixes"), "p", &st->prefixes, false)) != SAMLA_OK)
         return s;
+    /* item words ("Paragraf", "Ärende") into the item-start pattern */
+    samla_node *iw = samla_map_get(labels, "item_words");
+    const char *alt = NULL;
+    for (size_t i = 0; i < samla_node_len(iw); i++) {
+        const char *w = samla_seq_at(iw, i)->u.s;
+        if (!w) continue;
+        alt = alt ? samla_arena_printf(st->arena, "%s|%s", alt, w) : w;
+    }
+    const char *re = samla_arena_printf(st->arena, ITEM_PARA_FMT, alt ? alt : "Paragraf");
+    if (!re || !(st->re[RE_ITEM_PARA] = samla_re_compile(re, 0, diag))) return SAMLA_ERR_CONFIG;
     ptable_sort(&st->prefixes);
     ptable_sort(&st->roles);
     ptable_sort(&st->parties);
