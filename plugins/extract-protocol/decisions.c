@@ -123,6 +123,11 @@ samla_status decisions_extract(pdoc *d)
                 samla_map_set(a, v[k].node, "recipients", recips);
             continue;
         }
+        /* a jäv declaration is one paragraph: a decision lead may follow it
+         * without a sub-heading of its own */
+        if (s == SECT_CONFLICT && !samla_re_test(d->st->re[RE_JAV], l->text) &&
+            (samla_re_test(d->st->re[RE_DECIDE], l->text) || samla_re_test(d->st->re[RE_PROPOSE], l->text)))
+            s = SECT_NONE;
         if (s != SECT_NONE && s != SECT_DECISION && s != SECT_PROPOSAL) continue;
         if (it && samla_re_test(d->st->re[RE_IMMEDIATE], l->text) && s == SECT_DECISION) {
             for (size_t k = nv; k-- > 0 && v[k].item == it;)

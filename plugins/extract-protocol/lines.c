@@ -125,8 +125,10 @@ sect line_section(const pdoc *d, const pline *l)
         if (!low || !line_is_heading(l) || strchr(low, '.')) return SECT_NONE;
         low = strip_end(d->ctx->arena, low, ": ");
         size_t m = strlen(low);
-        if (m > 6 && strcmp(low + m - 6, "beslut") == 0) return SECT_DECISION;
-        if (m > strlen("förslag") && strcmp(low + m - strlen("förslag"), "förslag") == 0) return SECT_PROPOSAL;
+        /* the suffix as a word of its own ("Nämndens beslut"), never the end
+         * of a compound in a title ("Anmälan av delegationsbeslut") */
+        if (m > 7 && strcmp(low + m - 7, " beslut") == 0) return SECT_DECISION;
+        if (m > strlen(" förslag") && strcmp(low + m - strlen(" förslag"), " förslag") == 0) return SECT_PROPOSAL;
         return SECT_NONE;
     }
     static const struct { const char *k; sect s; } map[] = {
