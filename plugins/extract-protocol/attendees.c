@@ -130,6 +130,25 @@ static void adjusters(att *t, const char *s, const samla_block *b)
     const char **names, **parties;
     size_t n = person_mentions(d, s, &names, &parties);
     samla_arena *a = d->ctx->arena;
+    if (!n) {
+        /* names without a party: "Sara Nyström", "Anna Ek och Per Lund" */
+        char *c = samla_arena_strdup(a, s);
+        for (char *q = c; q && *q;) {
+            char *e = strstr(q, " och ");
+            char *comma = strchr(q, ',');
+            if (comma && (!e || comma < e)) { *comma = 0; e = comma + 1; }
+            else if (e) { *e = 0; e += 5; }
+            person p;
+            if (person_parse(d, samla_text_trim(a, q), &p)) {
+                names = samla_arena_grow(a, names, n, n + 1, sizeof *names);
+                parties = samla_arena_grow(a, parties, n, n + 1, sizeof *parties);
+                if (!names || !parties) return;
+                names[n] = p.name;
+                parties[n++] = p.party;
+            }
+            q = e;
+        }
+    }
     for (size_t i = 0; i < n; i++) {
         t->adj_names = samla_arena_grow(a, t->adj_names, t->nadj, t->nadj + 1, sizeof *t->adj_names);
         t->adj_parties = samla_arena_grow(a, t->adj_parties, t->nadj, t->nadj + 1, sizeof *t->adj_parties);

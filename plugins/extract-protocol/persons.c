@@ -90,7 +90,11 @@ bool person_parse(const pdoc *d, const char *s, person *p)
     while (*rest == ' ') rest++;
     if (*rest == '(') {
         const char *e = strchr(rest, ')');
-        if (e && e - rest <= 6) {
+        const char *known = e ? ptable_exact(d, &d->st->parties, samla_arena_strndup(a, rest + 1, (size_t)(e - rest - 1))) : NULL;
+        if (known) {   /* "(S)", "(socialdemokraterna)" */
+            p->party = known;
+            rest = e + 1;
+        } else if (e && e - rest <= 6) {
             p->party = samla_text_lower(a, samla_arena_strndup(a, rest + 1, (size_t)(e - rest - 1)));
             rest = e + 1;
         }
@@ -124,6 +128,9 @@ bool person_parse(const pdoc *d, const char *s, person *p)
             q = t ? t + 9 : NULL;
             if (!desc || !*desc || strcmp(desc, "och") == 0) continue;
             if (role_key(d, desc)) { person_role(d, p, desc); continue; }
+            /* a party written as a descriptor: "Per-Anders Lund, C, ordförande" */
+            const char *pk = p->party ? NULL : ptable_exact(d, &d->st->parties, desc);
+            if (pk) { p->party = pk; continue; }
             const char *first = next_word(a, desc);
             const char *last = strrchr(desc, ' ');
             last = last ? last + 1 : desc;

@@ -94,6 +94,11 @@ static samla_status load_tables(samla_runtime *rt, pstate *st, samla_diag *diag)
         samla_seq_append_str(st->arena, one, abbr);
         if ((s = ptable_from_list(st->arena, one, abbr, &st->parties, true)) != SAMLA_OK) return s;
         if ((s = ptable_from_list(st->arena, samla_map_get(p, "aliases"), abbr, &st->parties, true)) != SAMLA_OK) return s;
+        /* the party's name written out ("socialdemokraterna") reads as the party too */
+        samla_node *full = samla_node_seq(st->arena);
+        if (!full) return SAMLA_ERR_NOMEM;
+        if (samla_map_get_str(p, "name")) samla_seq_append_str(st->arena, full, samla_map_get_str(p, "name"));
+        if ((s = ptable_from_list(st->arena, full, abbr, &st->parties, true)) != SAMLA_OK) return s;
         samla_node *nm = samla_node_seq(st->arena);
         if (!nm) return SAMLA_ERR_NOMEM;
         samla_seq_append_str(st->arena, nm, abbr);
