@@ -16,7 +16,7 @@
 #define MIN_PART 4          /* default least code points of a compound's parts */
 
 /* flags of a word in its text */
-#define W_CAP 1u            /* capital first letter and a lower-case letter after it (Uppsala, FoU) */
+#define W_CAP 1u            /* capital first letter and a lower-case letter after it (Stockholm, FoU) */
 #define W_START 2u          /* first word of the text, a line or a sentence */
 
 typedef struct syn_phrase {

@@ -35,7 +35,7 @@ void lex_free(lex_engine *lx);
 
 /* Compound parts keep at least min_part code points (the last part's stem
  * too); with proper_nouns, a word capitalised inside a sentence that the goal
- * vocabulary never uses as a common word is dropped (Uppsala, Gottsunda).
+ * vocabulary never uses as a common word is dropped (Stockholm, Rinkeby).
  * Defaults: 4, true. */
 void lex_set_options(lex_engine *lx, long min_part, bool proper_nouns);
 

@@ -5,7 +5,7 @@
  * the same height on at least two pages, or on at least half of the pages
  * anywhere in that band. A lone page number line ("3", "Sida 3 av 8",
  * "3 (8)") at the bottom is a footer (at the top a header) even on its own,
- * and so is any band line holding a page label ("KS2024/286 Sida 1 av 17").
+ * and so is any band line holding a page label ("KS 2024/123 Sida 1 av 17").
  * Furniture lines stay in the document as header/footer blocks. */
 #include <math.h>
 #include <string.h>

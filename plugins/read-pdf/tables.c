@@ -549,8 +549,8 @@ samla_status pdf_emit_table(pdf_reader *r, const pdf_region *g0, const pdf_line 
     if (pitch <= 0) {
         /* no cell wraps in this table, so there is no wrapped line to compare
          * with: take a generous single line pitch of its font (1.25 em); one
-         * line per paragraph in cells set with paragraph spacing ("Ekby
-         * kommun KS 2024/512" / "Region Uppsala RS2024-01377") */
+         * line per paragraph in cells set with paragraph spacing ("Exempelby
+         * kommun KS 2024/123" / "Region Exempel RS2024-00456") */
         double size = 0;
         for (size_t i = g->first; i < g->last; i++) size = fmax(size, L[i]->size);
         pitch = 1.25 * size;
