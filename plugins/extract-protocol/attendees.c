@@ -159,6 +159,70 @@ static void adjusters(att *t, const char *s, const samla_block *b)
     t->adj_src = b;
 }
 
+/* A table whose header row is a group label followed by column labels
+ * (Ledamöter | Parti | Närvarande/Ersättare | §§): one member per row; the
+ * presence cell says present/absent or names the serving substitute. Returns
+ * the index of the table's last line, or i when the table is not one. */
+static size_t member_table(att *t, size_t i)
+{
+    pdoc *d = t->d;
+    samla_arena *a = d->ctx->arena;
+    const pline *l = &d->l[i];
+    if (l->row != 0 || l->col != 0 || l->cell_line != 0) return i;
+    const char *g = ptable_exact(d, &d->st->attendance, l->text);
+    if (!g || strcmp(g, "group") != 0) return i;
+    const char *kind[16] = {0};
+    const char *head[16] = {0};
+    size_t j = i + 1, nk = 0;
+    for (; j < d->n && d->l[j].table == l->table && d->l[j].row == 0; j++)
+        if (d->l[j].col > 0 && d->l[j].col < 16 && (kind[d->l[j].col] = ptable_exact(d, &d->st->att_columns, d->l[j].text))) {
+            head[d->l[j].col] = d->l[j].text;
+            nk++;
+        }
+    if (!nk) return i;
+    const char *group = strip_end(a, l->text, ": ");
+    while (j < d->n && d->l[j].table == l->table) {
+        int row = d->l[j].row;
+        const samla_block *b = d->l[j].blk;
+        const char *cell[16] = {0};
+        for (; j < d->n && d->l[j].table == l->table && d->l[j].row == row; j++) {
+            int c = d->l[j].col;
+            if (c < 0 || c >= 16) continue;
+            cell[c] = cell[c] ? samla_arena_printf(a, "%s %s", cell[c], d->l[j].text) : d->l[j].text;
+        }
+        person p;
+        if (!cell[0] || !person_parse(d, cell[0], &p)) continue;
+        const char *status = "present";
+        person sub = {0};
+        bool has_sub = false;
+        const char *sub_head = NULL;
+        for (int c = 1; c < 16; c++) {
+            if (!kind[c] || !cell[c]) continue;
+            const char *v = samla_text_trim(a, cell[c]);
+            if (!v || !*v) continue;
+            if (strcmp(kind[c], "party") == 0 && !p.party) {
+                const char *pk = ptable_exact(d, &d->st->parties, v);
+                p.party = pk ? pk : samla_text_lower(a, v);
+            } else if (strcmp(kind[c], "items") == 0) {
+                p.items = v;
+            } else if (strcmp(kind[c], "presence") == 0) {
+                const char *pv = ptable_exact(d, &d->st->presence, v);
+                if (pv) status = pv;
+                else if (person_parse(d, v, &sub)) { has_sub = true; status = "absent"; sub_head = head[c]; }
+            }
+        }
+        if (has_sub) {
+            sub.substitutes_for = p.name;
+            sub.items = p.items;
+            person_role(d, &sub, "tjänstgörande ersättare");
+            p.items = NULL;
+        }
+        add_person(t, &p, status, group, b);
+        if (has_sub) add_person(t, &sub, "present", sub_head, b);
+    }
+    return j - 1;
+}
+
 samla_status attendees_extract(pdoc *d)
 {
     samla_arena *a = d->ctx->arena;
@@ -176,6 +240,8 @@ samla_status attendees_extract(pdoc *d)
         const char *k = l->cell_line == 0 && l->col <= 0 ? ptable_prefix(d, &d->st->attendance, l->text, l->row >= 0, &rest) : NULL;
         if (l->row >= 0) {
             if (l->table != table) { table = l->table; memset(colgroup, 0, sizeof colgroup); }
+            size_t last = member_table(&t, i);
+            if (last != i) { i = last; region = false; continue; }
             /* a header row of group names ("Ledamöter | Ersättare") */
             if (l->row == 0 && i + 1 < d->n && d->l[i + 1].table == l->table && d->l[i + 1].row == 0 &&
                 ptable_exact(d, &d->st->attendance, l->text) && ptable_exact(d, &d->st->attendance, d->l[i + 1].text)) {
@@ -206,6 +272,21 @@ samla_status attendees_extract(pdoc *d)
             continue;
         }
         if (k && strcmp(k, "adjusters") == 0 && rest && *rest) { adjusters(&t, rest, l->blk); continue; }
+        /* "Ej tjänstgörande ersättare: A (s), B (c)", "Övriga närvarande: A, titel; B, titel" */
+        if (k && rest && *rest && rest > l->text && strchr(l->text, ':') && strchr(l->text, ':') < rest) {
+            const char *lbl = strip_end(a, samla_text_trim(a, samla_arena_strndup(a, l->text, (size_t)(rest - l->text))), ": ");
+            const char *st2 = strcmp(k, "absent") == 0 ? "absent" : "present";
+            const char *grp = strcmp(k, "group") == 0 ? lbl : NULL;
+            char *c = samla_arena_strdup(a, rest);
+            for (char *q = c; q && *q;) {
+                char *e = strchr(q, ';');
+                if (e) *e++ = 0;
+                add_line(&t, samla_text_trim(a, q), st2, grp, l->blk);
+                q = e;
+            }
+            region = false;
+            continue;
+        }
         const char *exact = ptable_exact(d, &d->st->attendance, l->text);
         if (exact && strcmp(exact, "adjusters") != 0) {
             region = true;

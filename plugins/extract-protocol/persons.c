@@ -156,12 +156,15 @@ size_t person_mentions(const pdoc *d, const char *s, const char ***names, const 
     while (samla_re_search(d->st->re[RE_PERSON_PARTY], s, off, &m)) {
         const char *nm = samla_match_group(a, &m, s, 1);
         nm += skip_prefix(d, nm);
-        if (person_name_len(d, nm) == 0) { off = m.end[0]; continue; }
+        const char *pw = samla_match_group(a, &m, s, 2);
+        const char *known = ptable_exact(d, &d->st->parties, pw);
+        /* a bracket holding more than an abbreviation is a party only when it names one */
+        if (person_name_len(d, nm) == 0 || (!known && strlen(pw) > 4)) { off = m.end[0]; continue; }
         *names = samla_arena_grow(a, *names, n, n + 1, sizeof **names);
         *parties = samla_arena_grow(a, *parties, n, n + 1, sizeof **parties);
         if (!*names || !*parties) return 0;
         (*names)[n] = nm;
-        (*parties)[n++] = samla_text_lower(a, samla_match_group(a, &m, s, 2));
+        (*parties)[n++] = known ? known : samla_text_lower(a, pw);
         off = m.end[0];
     }
     return n;

@@ -26,7 +26,7 @@ static const struct { int id; const char *re; unsigned flags; } patterns[] = {
     {RE_PRESENTER, "^Föredragande\\s*:\\s*(.+)$", SAMLA_RE_CASELESS},
     /* "Controller Johan Pekkari föredrar ärendet." */
     {RE_PRESENTS, "^(?:(\\p{L}+)\\s+)?(" NAME_RE ")\\s+(?:föredrar|redogör för)\\s+(?:ärendet|valberedningens förslag)", 0},
-    {RE_PERSON_PARTY, "(" NAME_RE ")s?\\s*\\((\\p{L}{1,4})\\)", 0},
+    {RE_PERSON_PARTY, "(" NAME_RE ")s?\\s*\\((\\p{L}{1,25})\\)", 0},
     /* "X föreslår kommunfullmäktige besluta att ..." */
     {RE_PROPOSE, "^(\\p{Lu}[^.:;]{0,80}?)\\s+föreslår\\s+(?:att\\s+)?(\\p{L}+)\\s+(?:att\\s+)?beslut(?:a|ar)\\b(?:\\s+att\\b)?\\s*:?\\s*(.*)$", 0},
     /* "Kommunfullmäktige beslutar", "X beslutar att: ...", "För egen del beslutar socialnämnden att ..." */
@@ -112,6 +112,8 @@ static samla_status load_tables(samla_runtime *rt, pstate *st, samla_diag *diag)
     st->org_suffix = ts.label; st->norg_suffix = ts.n;
     if ((s = ptable_from_map(st->arena, samla_map_get(labels, "meeting"), &st->meeting_labels)) != SAMLA_OK) return s;
     if ((s = ptable_from_map(st->arena, samla_map_get(labels, "sections"), &st->sections)) != SAMLA_OK) return s;
+    if ((s = ptable_from_map(st->arena, samla_map_get(labels, "attendance_columns"), &st->att_columns)) != SAMLA_OK) return s;
+    if ((s = ptable_from_map(st->arena, samla_map_get(labels, "presence_values"), &st->presence)) != SAMLA_OK) return s;
     for (size_t i = 0; i < sizeof att_keys / sizeof *att_keys; i++)
         if ((s = ptable_from_list(st->arena, samla_map_get(labels, att_keys[i]), att_vals[i], &st->attendance, true)) != SAMLA_OK)
             return s;

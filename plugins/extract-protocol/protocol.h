@@ -41,6 +41,8 @@ typedef struct pstate {
     ptable meeting_labels;       /* label -> field */
     ptable attendance;           /* label -> "present" | "absent" | "group" | "adjusters" */
     ptable terminators;          /* label -> "end" */
+    ptable att_columns;          /* attendance table header -> "party" | "presence" | "items" */
+    ptable presence;             /* presence cell value -> "present" | "absent" */
     ptable prefixes;             /* words before a name -> "p" */
     ptable sections;             /* label -> section kind name */
     const char **org_prefix; size_t norg_prefix;
