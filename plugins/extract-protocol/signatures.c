@@ -107,6 +107,17 @@ static size_t sig_names(pdoc *d, const char *s, size_t k, person *out)
     return pos == nw ? n : 0;
 }
 
+/* The first line of table cell (row, col) of the table of line i, or 0. */
+static size_t cell_line_at(const pdoc *d, size_t i, int row, int col)
+{
+    int t = d->l[i].table;
+    size_t j = i;
+    while (j > 0 && d->l[j - 1].table == t) j--;
+    for (; j < d->n && d->l[j].table == t; j++)
+        if (d->l[j].row == row && d->l[j].col == col && d->l[j].cell_line == 0) return j;
+    return 0;
+}
+
 samla_status signatures_extract(pdoc *d)
 {
     samla_arena *a = d->ctx->arena;
@@ -114,7 +125,7 @@ samla_status signatures_extract(pdoc *d)
     if (!out) return SAMLA_ERR_NOMEM;
     if (!d->protocol) return SAMLA_OK;
     samla_node *cur = NULL;
-    const char *row_role = NULL;
+    const char *row_role = NULL, *para_role = NULL;
     int row_key = -1;
     for (size_t i = 0; i < d->n; i++) {
         const pline *l = &d->l[i];
@@ -160,13 +171,23 @@ samla_status signatures_extract(pdoc *d)
         int rk = l->row >= 0 ? l->table * 1000 + l->row : -1;
         if (rk != row_key) { row_key = rk; row_role = NULL; }
         if (l->row >= 0 && l->cell_line == 0 && role_key(d, l->text)) { row_role = l->text; continue; }
+        /* a role label on a paragraph of its own above the dotted line ("Vid protokollet") */
+        if (l->row < 0 && !samla_re_test(d->st->re[RE_DOTS], l->text)) {
+            para_role = role_key(d, strip_end(a, l->text, ": ")) ? strip_end(a, l->text, ": ") : NULL;
+            continue;
+        }
         if (!samla_re_search(d->st->re[RE_DOTS], l->text, 0, &m)) continue;
+        if (l->row < 0 && !row_role) row_role = para_role;
+        /* signatures in columns: the role in the cell above the dotted
+         * cell (Sekreterare | Ordförande | Justerare), the name below */
+        size_t above = l->row > 0 ? cell_line_at(d, i, l->row - 1, l->col) : 0;
+        const char *col_role = above && role_key(d, d->l[above].text) ? d->l[above].text : NULL;
         const char *label = samla_text_trim(a, samla_arena_strndup(a, l->text, m.start[0]));
         if (label && *label) {
             if (role_key(d, label)) row_role = label;
             else if (l->row < 0) label = NULL;
         }
-        const char *role = label && *label && role_key(d, label) ? label : row_role;
+        const char *role = label && *label && role_key(d, label) ? label : col_role ? col_role : row_role;
         /* one name per dotted line: "Justerande ……… ……… Anna Ek Per Ås" */
         size_t k = 0, after = 0;
         for (size_t off = 0; samla_re_search(d->st->re[RE_DOTS], l->text, off, &m); off = m.end[0]) {
@@ -197,8 +218,13 @@ samla_status signatures_extract(pdoc *d)
                 if (skipped || np) break;
                 skipped = true;
             }
+            if (!np && l->row >= 0 && l->cell_line == 0) {
+                size_t below = cell_line_at(d, i, l->row + 1, l->col);
+                if (below && (np = sig_names(d, d->l[below].text, 1, p)) != 0) nl = &d->l[below];
+            }
             if (!np) continue;
             j = (size_t)(nl - d->l);
+            if (nl->row != l->row) j = i;   /* the next cells of the dotted row still hold signatures */
         }
         samla_node *s = NULL;
         for (size_t q = 0; q < np; q++) {
