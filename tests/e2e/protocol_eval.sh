@@ -6,9 +6,22 @@
 # cover pages) are scored in a second run without the decisions minimum:
 # `samla eval` pairs decisions by item number, and theirs have none, so they
 # can never be paired (tests/plugins/protocol.sh checks them instead).
+# The three protocols written without looking at the extractor (Älvhamn
+# stadsbyggnadsnämnd, Lillfors KSAU, Norrsäter BUN; first contact in soft F1:
+# agenda 0.80, decisions 0.48, votes 0.72, attendees 0.43, signatures 0.46,
+# meeting 1.00) are in the glob below and are also held on their own at the
+# scores they reach after the general fixes (1.0 on every section group).
 set -u
-out=$(mktemp -d) && other=$(mktemp -d) || exit 1
-trap 'rm -rf "$out" "$other"' EXIT
+out=$(mktemp -d) && other=$(mktemp -d) && held=$(mktemp -d) || exit 1
+trap 'rm -rf "$out" "$other" "$held"' EXIT
+for s in protokoll-stadsbyggnadsnamnden-alvhamn-2024-10-14 protokoll-ksau-lillfors-2024-09-03 \
+         protokoll-bun-norrsater-2024-11-12; do
+  "$SAMLA" run protocol -o "$held" "corpus/pdf/$s.pdf" "corpus/docx/$s.docx" 2>/dev/null || exit 1
+done
+"$SAMLA" eval -q -m 'attendees[name+status+party+roles]=1' -m 'agenda[number+title]=1' \
+  -m 'decisions[item+status+clauses]=1' -m 'meeting[date+start+end+place]=1' \
+  -m 'signatures[name+role]=1' -m 'votes[item+kind]=1' -m 'votes.for=1' -m 'votes.against=1' \
+  corpus/gold "$held" || exit 1
 for f in corpus/pdf/protokoll*.pdf corpus/docx/protokoll*.docx; do
   "$SAMLA" run protocol -o "$out" "$f" 2>/dev/null || exit 1
 done
