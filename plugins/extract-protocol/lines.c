@@ -127,8 +127,12 @@ sect line_section(const pdoc *d, const pline *l)
         size_t m = strlen(low);
         /* the suffix as a word of its own ("Nämndens beslut"), never the end
          * of a compound in a title ("Anmälan av delegationsbeslut") */
-        if (m > 7 && strcmp(low + m - 7, " beslut") == 0) return SECT_DECISION;
-        if (m > strlen(" förslag") && strcmp(low + m - strlen(" förslag"), " förslag") == 0) return SECT_PROPOSAL;
+        const ptable *suf = &d->st->heading_suffixes;
+        for (size_t i = 0; i < suf->n; i++) {
+            size_t ls = strlen(suf->label[i]);
+            if (m > ls + 1 && low[m - ls - 1] == ' ' && strcmp(low + m - ls, suf->label[i]) == 0)
+                return strcmp(suf->key[i], "decision") == 0 ? SECT_DECISION : SECT_PROPOSAL;
+        }
         return SECT_NONE;
     }
     static const struct { const char *k; sect s; } map[] = {

@@ -36,7 +36,7 @@ static const char *kv(pdoc *d, size_t i, const char **value)
 }
 
 /* Comma-separated parts of s without a digit: the place in "Kommunhuset,
- * Solvikssalen, måndagen den 18 mars 2024 kl. 18.30". */
+ * Sessionssalen, måndagen den 4 mars 2024 kl. 18.30". */
 static const char *place_part(samla_arena *a, const char *s)
 {
     char *out = NULL;

@@ -1,5 +1,5 @@
 /* persons.c: reading one person entry as Swedish attendance lists write it:
- * "Carin Nilsson (s) Umeå kommun, ordförande", "Ewa Granath, kanslichef,
+ * "Anna Berg (s) Exempels kommun, ordförande", "Ewa Granath, kanslichef,
  * sekreterare", "Kent Åslund (S), tjänstgörande ersättare för Leif Sjödin
  * (S)", "Lisa Hjort, socialchef, § 15" -> name, party, organisation, title,
  * roles (fixed vocabulary + label as written), §-range, substitutes_for. */

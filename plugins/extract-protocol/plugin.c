@@ -21,7 +21,7 @@ static const struct { int id; const char *re; unsigned flags; } patterns[] = {
      * protocol-labels.yaml around ITEM_PARA_FMT */
     /* "17. Aktuellt i samverkan" (numbered heading or list item) */
     {RE_ITEM_NUM, "^(\\d{1,3})\\.\\s+(\\S.*)$", 0},
-    /* registry references: "Ärendenummer KS2024/286", "Dnr KS 2024/45" */
+    /* registry references: "Ärendenummer KS2023/101", "Dnr KS 2024/12" */
     {RE_REF, "(?:^|\\s)(?:Ärendenummer|Diarienummer|Dnr|Diarienr)\\.?:?\\s*(\\S.*)$", SAMLA_RE_CASELESS},
     {RE_PRESENTER, "^Föredragande\\s*:\\s*(.+)$", SAMLA_RE_CASELESS},
     /* "Controller Johan Pekkari föredrar ärendet." */
@@ -120,6 +120,11 @@ static samla_status load_tables(samla_runtime *rt, pstate *st, samla_diag *diag)
     if ((s = ptable_from_list(st->arena, samla_map_get(labels, "terminators"), "end", &st->terminators, false)) != SAMLA_OK)
         return s;
     if ((s = ptable_from_list(st->arena, samla_map_get(labels, "name_prefixes"), "p", &st->prefixes, false)) != SAMLA_OK)
+        return s;
+    if ((s = ptable_from_list(st->arena, samla_map_get(labels, "decision_suffix"), "decision", &st->heading_suffixes,
+                              false)) != SAMLA_OK ||
+        (s = ptable_from_list(st->arena, samla_map_get(labels, "proposal_suffix"), "proposal", &st->heading_suffixes,
+                              true)) != SAMLA_OK)
         return s;
     /* item words ("Paragraf", "Ärende") into the item-start pattern */
     samla_node *iw = samla_map_get(labels, "item_words");

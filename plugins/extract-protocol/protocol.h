@@ -44,6 +44,7 @@ typedef struct pstate {
     ptable att_columns;          /* attendance table header -> "party" | "presence" | "items" */
     ptable presence;             /* presence cell value -> "present" | "absent" */
     ptable prefixes;             /* words before a name -> "p" */
+    ptable heading_suffixes;     /* last word of a section heading -> "decision" | "proposal" */
     ptable sections;             /* label -> section kind name */
     const char **org_prefix; size_t norg_prefix;
     const char **org_suffix; size_t norg_suffix;
