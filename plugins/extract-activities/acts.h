@@ -10,9 +10,9 @@ typedef struct state {
     samla_arena *arena;
     long max_title;
     words t_activity, t_indicator, t_responsible, t_area;
-    words list_label, indicator_label, responsible_label;
+    words list_label, indicator_label, responsible_label, field_label;
     words di_type, di_adopted, di_decided, di_valid, di_reference;
-    samla_re *re_year, *re_goal, *re_number;
+    samla_re *re_year, *re_goal, *re_number, *re_item;
 } state;
 
 /* The heading a block stands under. */
@@ -50,6 +50,9 @@ typedef struct lists lists;
 lists *act_lists_new(run *r);
 bool act_lists_block(lists *l, const samla_block *b, bool title_line);
 void act_lists_flush(lists *l);
+/* The label heading that opened a group with no list activities yet and is a section of its own
+ * ("Aktiviteter 2026" above an activity table), or NULL. */
+const section *act_lists_own(const lists *l);
 /* docinfo.c: document.type/adopted/decided_by/valid/reference. */
 samla_status act_docinfo(run *r);
 

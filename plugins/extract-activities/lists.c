@@ -8,7 +8,14 @@
  * pair 1:1 with its activities when the counts agree, else every activity
  * gets all. A paragraph "Ansvarig: …" in the same section names the
  * responsible of the group. The area is the heading the group stands under
- * (a label heading at or above that heading's level is itself the area). */
+ * (a label heading at or above that heading's level is itself the area).
+ *
+ * Outside such a group, a numbered item (list item numbered "1.", or a
+ * paragraph "1. …") followed by labelled field lines ("Ansvarig: …",
+ * "Tidplan: …", "Uppföljning: …", nested bullets or plain lines) is one
+ * activity with its own responsible and indicators, under whatever heading it
+ * stands (a plan listing activities under each goal: "Mål 1.1 …"). A line that
+ * starts in lower case right after the item continues it (a PDF line wrap). */
 #include <string.h>
 
 #include "acts.h"
@@ -29,7 +36,72 @@ struct lists {
     const char *area;
     const section *sec;
     section own;                      /* a label heading that is its own section */
+    /* a numbered item with field lines */
+    const samla_block *fsrc;
+    const char *ftext, *fresp;
+    const char *find[16];
+    size_t nfind, nfields;
 };
+
+static void field_flush(lists *l)
+{
+    run *r = l->r;
+    samla_arena *a = r->ctx->arena;
+    if (l->fsrc && l->nfields) {
+        samla_node *ind = samla_node_seq(a);
+        for (size_t k = 0; ind && k < l->nfind; k++) samla_seq_append_str(a, ind, l->find[k]);
+        const section *top = act_section(r);
+        act_emit(r, l->fsrc, top ? top->title : NULL, l->ftext, ind, l->fresp, act_period_here(r));
+    }
+    l->fsrc = NULL;
+    l->ftext = l->fresp = NULL;
+    l->nfind = l->nfields = 0;
+}
+
+/* A labelled field line: which label list it starts with (1 responsible, 2 indicator, 3 other), 0 none. */
+static int field_kind(lists *l, const samla_block *b)
+{
+    const state *s = l->r->s;
+    samla_arena *a = l->r->ctx->arena;
+    const words *const resp[] = {&s->responsible_label}, *const ind[] = {&s->indicator_label},
+                       *const other[] = {&s->field_label};
+    if (words_field(a, resp, 1, b->text)) return 1;
+    if (words_field(a, ind, 1, b->text)) return 2;
+    if (words_field(a, other, 1, b->text)) return 3;
+    return 0;
+}
+
+/* Consumes b when it belongs to a numbered activity with field lines. */
+static bool field_block(lists *l, const samla_block *b)
+{
+    samla_arena *a = l->r->ctx->arena;
+    int k = field_kind(l, b);
+    if (k && l->fsrc) {
+        const char *value = words_trim_end(a, samla_text_clean(a, strchr(b->text, ':') + 1));
+        if (value && *value) {
+            if (k == 1) l->fresp = l->fresp ? samla_arena_printf(a, "%s; %s", l->fresp, value) : value;
+            else if (k == 2 && l->nfind < 16) l->find[l->nfind++] = value;
+        }
+        l->nfields++;
+        return true;
+    }
+    samla_match m;
+    bool numbered = (b->kind == SAMLA_BLOCK_LIST_ITEM && b->level <= 1 && b->numbering &&
+                     strpbrk(b->numbering, "0123456789")) ||
+                    (b->kind == SAMLA_BLOCK_PARAGRAPH && samla_re_search(l->r->s->re_item, b->text, 0, &m));
+    if (numbered) {
+        field_flush(l);
+        l->fsrc = b;
+        l->ftext = b->kind == SAMLA_BLOCK_PARAGRAPH ? samla_match_group(a, &m, b->text, 1) : b->text;
+        return true;
+    }
+    if (l->fsrc && !l->nfields && b->kind == SAMLA_BLOCK_PARAGRAPH && words_lower_start(b->text)) {
+        l->ftext = samla_arena_printf(a, "%s %s", l->ftext, b->text);
+        return true;
+    }
+    field_flush(l);
+    return false;
+}
 
 lists *act_lists_new(run *r)
 {
@@ -40,8 +112,14 @@ lists *act_lists_new(run *r)
     return l;
 }
 
+const section *act_lists_own(const lists *l)
+{
+    return l->m == M_ACT && l->na == 0 && l->sec == &l->own ? &l->own : NULL;
+}
+
 void act_lists_flush(lists *l)
 {
+    field_flush(l);
     run *r = l->r;
     samla_arena *a = r->ctx->arena;
     if (l->na) {
@@ -110,6 +188,9 @@ bool act_lists_block(lists *l, const samla_block *b, bool title_line)
         l->m = m;
         return true;
     }
+    if (l->m == M_NONE && l->na == 0 && (b->kind == SAMLA_BLOCK_LIST_ITEM || b->kind == SAMLA_BLOCK_PARAGRAPH) &&
+        field_block(l, b))
+        return true;
     if (b->kind == SAMLA_BLOCK_LIST_ITEM) {
         if (l->m == M_ACT) {
             if (b->level <= 1 && l->na < MAXG) {

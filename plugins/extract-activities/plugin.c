@@ -6,7 +6,10 @@
  *    optional columns of areas, indicators and responsible); see table.c;
  *  - bulleted lists after a label heading or bold line ("Aktiviteter",
  *    "Arbetsområden", "Planerade insatser"), with indicator lists
- *    ("Indikatorer", "Uppföljning") and an "Ansvarig: …" line; see lists.c.
+ *    ("Indikatorer", "Uppföljning") and an "Ansvarig: …" line; see lists.c;
+ *  - numbered items (a numbered list item or a hand-numbered paragraph "1. …")
+ *    followed by their own labelled field lines ("Ansvarig: …", "Tidplan: …",
+ *    "Uppföljning: …") under any heading; see lists.c.
  * Plan metadata (document.type, adopted, decided_by, valid, reference) comes
  * from a document-information table or labelled lines (docinfo.c).
  * Each activity: id (act-1 … in reading order), area, text, indicators,
@@ -33,6 +36,7 @@ static void fini(void *p)
     samla_re_free(s->re_year);
     samla_re_free(s->re_goal);
     samla_re_free(s->re_number);
+    samla_re_free(s->re_item);
     samla_arena_free(s->arena);
 }
 
@@ -59,7 +63,7 @@ static samla_status init(samla_runtime *rt, const void *cfg, void **out, samla_d
         {ac, "table_activity", &s->t_activity}, {ac, "table_indicator", &s->t_indicator},
         {ac, "table_responsible", &s->t_responsible}, {ac, "table_area", &s->t_area},
         {ac, "list_label", &s->list_label}, {ac, "indicator_label", &s->indicator_label},
-        {ac, "responsible_label", &s->responsible_label},
+        {ac, "responsible_label", &s->responsible_label}, {ac, "field_label", &s->field_label},
         {di, "type", &s->di_type}, {di, "adopted", &s->di_adopted}, {di, "decided_by", &s->di_decided},
         {di, "valid", &s->di_valid}, {di, "reference", &s->di_reference}};
     for (size_t i = 0; i < sizeof tables / sizeof tables[0]; i++)
@@ -67,7 +71,8 @@ static samla_status init(samla_runtime *rt, const void *cfg, void **out, samla_d
     s->re_year = words_pattern(ac, "year", diag);
     s->re_goal = words_pattern(ac, "goal_code", diag);
     s->re_number = words_pattern(ac, "heading_number", diag);
-    if (!s->re_year || !s->re_goal || !s->re_number) { fini(s); return SAMLA_ERR_CONFIG; }
+    s->re_item = words_pattern(ac, "item_number", diag);
+    if (!s->re_year || !s->re_goal || !s->re_number || !s->re_item) { fini(s); return SAMLA_ERR_CONFIG; }
     *out = s;
     return SAMLA_OK;
 }
@@ -182,10 +187,17 @@ static samla_status process(void *p, samla_ctx *ctx)
         case SAMLA_BLOCK_LIST_ITEM:
             if (b->text) act_lists_block(l, b, false);
             break;
-        case SAMLA_BLOCK_TABLE:
+        case SAMLA_BLOCK_TABLE: {
+            /* a table right under a label heading ("Aktiviteter 2026") stands in that section */
+            const section *own = act_lists_own(l);
+            if (own) {
+                while (r.depth > 0 && r.stack[r.depth - 1].level >= own->level) r.depth--;
+                if (r.depth < (int)(sizeof r.stack / sizeof r.stack[0])) r.stack[r.depth++] = *own;
+            }
             act_lists_flush(l);
             act_table(&r, b);
             break;
+        }
         default: break;
         }
     }

@@ -77,7 +77,7 @@ bool act_table(run *ru, const samla_block *b)
             else if (kind[c] == COL_AREA && !have_area_col) { have_area_col = true; nar = cell_texts(ru, origin(b, r, c), area_t, MAXP); }
         }
         if (na == 0) continue;
-        const char *area = nar ? joined(ru, area_t, nar, " ") : NULL;
+        const char *area = nar ? joined(ru, area_t, nar, "\n") : NULL;
         if (area) carry_area = area;
         else if (have_area_col) area = carry_area;
         if (!have_area_col && sec) area = sec->title;

@@ -37,8 +37,9 @@ typedef struct state {
     samla_arena *arena;
     long max_title;
     words vision, overall, container, focus_prefix, subgoal_prefix, subgoal_label, priority_intro, text_label;
-    words table_focus, table_subgoal, focus_exclude;
-    samla_re *re_subcode, *re_focuscode, *re_split, *re_number, *re_prefixcode;
+    words table_focus, table_subgoal, focus_exclude, subgoal_coded;
+    words f_responsible, f_indicator, f_other;   /* activity field labels (activities.*) */
+    samla_re *re_subcode, *re_focuscode, *re_split, *re_number, *re_prefixcode, *re_item;
 } state;
 
 static void fini(void *p)
@@ -50,6 +51,7 @@ static void fini(void *p)
     samla_re_free(s->re_split);
     samla_re_free(s->re_number);
     samla_re_free(s->re_prefixcode);
+    samla_re_free(s->re_item);
     samla_arena_free(s->arena);
 }
 
@@ -66,9 +68,9 @@ static samla_status init(samla_runtime *rt, const void *cfg, void **out, samla_d
     samla_node *root = NULL;
     samla_status st = samla_runtime_load_data(rt, a, "plan-words.yaml", &root, diag);
     if (st != SAMLA_OK) { fini(s); return st; }
-    const samla_node *g = samla_map_get(root, "goals");
-    if (!g) {
-        samla_diag_add(diag, SAMLA_SEV_ERROR, 0, "plan-words.yaml: no 'goals' map");
+    const samla_node *g = samla_map_get(root, "goals"), *ac = samla_map_get(root, "activities");
+    if (!g || !ac) {
+        samla_diag_add(diag, SAMLA_SEV_ERROR, 0, "plan-words.yaml: no 'goals' or 'activities' map");
         fini(s);
         return SAMLA_ERR_CONFIG;
     }
@@ -78,15 +80,19 @@ static samla_status init(samla_runtime *rt, const void *cfg, void **out, samla_d
         {"subgoal_label", &s->subgoal_label},
         {"priority_intro", &s->priority_intro}, {"text_label", &s->text_label},
         {"table_focus", &s->table_focus}, {"table_subgoal", &s->table_subgoal},
-        {"focus_code_exclude", &s->focus_exclude}};
+        {"focus_code_exclude", &s->focus_exclude}, {"subgoal_coded_prefix", &s->subgoal_coded}};
     for (size_t i = 0; i < sizeof lists / sizeof lists[0]; i++)
         if ((st = words_load(a, g, lists[i].key, lists[i].w, diag)) != SAMLA_OK) { fini(s); return st; }
+    if ((st = words_load(a, ac, "responsible_label", &s->f_responsible, diag)) != SAMLA_OK ||
+        (st = words_load(a, ac, "indicator_label", &s->f_indicator, diag)) != SAMLA_OK ||
+        (st = words_load(a, ac, "field_label", &s->f_other, diag)) != SAMLA_OK) { fini(s); return st; }
+    s->re_item = words_pattern(ac, "item_number", diag);
     s->re_subcode = words_pattern(g, "subgoal_code", diag);
     s->re_focuscode = words_pattern(g, "focus_code", diag);
     s->re_split = words_pattern(g, "code_split", diag);
     s->re_number = words_pattern(g, "heading_number", diag);
     s->re_prefixcode = words_pattern(g, "prefix_code", diag);
-    if (!s->re_subcode || !s->re_focuscode || !s->re_split || !s->re_number || !s->re_prefixcode) {
+    if (!s->re_subcode || !s->re_focuscode || !s->re_split || !s->re_number || !s->re_prefixcode || !s->re_item) {
         fini(s);
         return SAMLA_ERR_CONFIG;
     }
@@ -262,6 +268,19 @@ static void title_line(walk *w, const samla_block *b, int level)
         w->target = -1;
         return;
     }
+    if ((n = words_prefix(&w->s->subgoal_coded, soft)) > 0) {
+        /* "Mål 1.1 Titel": a goal label with a code (a digit in it) and a title */
+        char *rest = words_rest(a, text, n);
+        samla_match m;
+        if (rest && *rest && samla_re_search(w->s->re_prefixcode, rest, 0, &m)) {
+            char *code = samla_match_group(a, &m, rest, 1);
+            if (code && strpbrk(code, "0123456789")) {
+                add_sub(w, code, samla_match_group(a, &m, rest, 2), b, level);
+                w->lm = LM_NONE;
+                return;
+            }
+        }
+    }
     if ((n = words_prefix(&w->s->subgoal_prefix, soft)) > 0 && w->focus >= 0) {
         char *rest = words_rest(a, text, n);
         if (rest && *rest) {
@@ -370,10 +389,15 @@ static void table(walk *w, const samla_block *b)
     if (!w->container_level) w->container_level = 99;   /* codes count as focus context here */
     for (size_t r = 1; r < b->nrows; r++) {
         const samla_cell *fc = samla_table_cell(b, r, (size_t)cf), *sc = samla_table_cell(b, r, (size_t)cs);
-        if (!fc || fc->covered || !fc->nblocks) continue;
-        const char *ft = samla_text_clean(a, samla_cell_text(doc, fc));
         samla_match m;
-        if (samla_re_search(w->s->re_focuscode, ft, 0, &m) && !excluded_letter(w, ft, &m))
+        const char *ft = fc && !fc->covered && fc->nblocks ? samla_text_clean(a, samla_cell_text(doc, fc)) : NULL;
+        if (ft && !*ft) ft = NULL;
+        if (!ft && w->focus < 0) continue;
+        /* a merged (or empty) focus cell: the row's sub-goals belong to the focus area above */
+        if (!ft) {
+        } else if (samla_re_search(w->s->re_focuscode, ft, 0, &m) && !excluded_letter(w, ft, &m))
+            add_focus(w, samla_match_group(a, &m, ft, 1), samla_match_group(a, &m, ft, 2), b, 99);
+        else if (samla_re_search(w->s->re_prefixcode, ft, 0, &m) && !excluded_letter(w, ft, &m))
             add_focus(w, samla_match_group(a, &m, ft, 1), samla_match_group(a, &m, ft, 2), b, 99);
         else
             add_focus(w, NULL, ft, b, 99);
@@ -387,7 +411,13 @@ static void table(walk *w, const samla_block *b)
                 from = m.end[0];
             }
             if (ns == 0) {
-                tree_add(&w->t, GK_SUBGOAL, NULL, words_trim_end(a, t), w->focus, b);
+                /* "1.1 Titel": a numbered code (a dot in it) */
+                samla_match pm;
+                char *code = samla_re_search(w->s->re_prefixcode, t, 0, &pm) ? samla_match_group(a, &pm, t, 1) : NULL;
+                if (code && strchr(code, '.'))
+                    add_sub(w, code, samla_match_group(a, &pm, t, 2), b, 99);
+                else
+                    tree_add(&w->t, GK_SUBGOAL, NULL, words_trim_end(a, t), w->focus, b);
                 continue;
             }
             for (size_t i = 0; i < ns; i++) {
@@ -411,6 +441,42 @@ static bool label_only(const state *s, samla_ctx *ctx, const char *text)
     return words_only(&s->vision, soft) || words_only(&s->overall, soft) || words_only(&s->text_label, soft);
 }
 
+/* A labelled activity field line ("Ansvarig: …", "Tidplan: …", "Uppföljning: …"). */
+static bool field_line(const state *s, samla_ctx *ctx, const samla_block *b)
+{
+    const words *const lists[] = {&s->f_responsible, &s->f_indicator, &s->f_other};
+    return b && (b->kind == SAMLA_BLOCK_PARAGRAPH || b->kind == SAMLA_BLOCK_LIST_ITEM) &&
+           words_field(ctx->arena, lists, 3, b->text);
+}
+
+/* The next body block after block i (running headers and footers skipped), NULL at the end. */
+static const samla_block *next_body(const samla_doc *doc, size_t i)
+{
+    for (size_t k = i + 1; k < doc->nblocks; k++) {
+        const samla_block *n = doc->blocks[k];
+        if (n->kind == SAMLA_BLOCK_HEADER || n->kind == SAMLA_BLOCK_FOOTER || n->kind == SAMLA_BLOCK_FOOTNOTE) continue;
+        return n;
+    }
+    return NULL;
+}
+
+/* Block i belongs to an activity of a plan, not to a goal's text: a field line, a numbered item
+   whose next line (after a wrapped continuation) is a field line, or that continuation. */
+static bool activity_block(const state *s, samla_ctx *ctx, size_t i)
+{
+    const samla_block *b = ctx->doc.blocks[i];
+    if (field_line(s, ctx, b)) return true;
+    const samla_block *n = next_body(&ctx->doc, i);
+    bool wrapped = n && n->kind == SAMLA_BLOCK_PARAGRAPH && words_lower_start(n->text);
+    if (wrapped) n = next_body(&ctx->doc, (size_t)n->index);
+    if (!field_line(s, ctx, n)) return false;
+    samla_match m;
+    if (b->kind == SAMLA_BLOCK_LIST_ITEM)
+        return b->level <= 1 && b->numbering && strpbrk(b->numbering, "0123456789");
+    return b->kind == SAMLA_BLOCK_PARAGRAPH &&
+           (samla_re_search(s->re_item, b->text, 0, &m) || words_lower_start(b->text));
+}
+
 static samla_status process(void *p, samla_ctx *ctx)
 {
     const state *s = p;
@@ -419,6 +485,7 @@ static samla_status process(void *p, samla_ctx *ctx)
     for (size_t i = 0; i < ctx->doc.nblocks; i++) {
         const samla_block *b = ctx->doc.blocks[i];
         if (!b->text && b->kind != SAMLA_BLOCK_TABLE) continue;
+        if ((b->kind == SAMLA_BLOCK_PARAGRAPH || b->kind == SAMLA_BLOCK_LIST_ITEM) && activity_block(s, ctx, i)) continue;
         switch (b->kind) {
         case SAMLA_BLOCK_HEADING:
             if (!is_toc_line(b)) title_line(&w, b, b->level > 0 ? b->level : 1);

@@ -118,3 +118,24 @@ char *words_trim_end(samla_arena *a, const char *s)
     while (n > 0 && (s[n - 1] == ' ' || s[n - 1] == '.' || s[n - 1] == ':')) n--;
     return samla_arena_strndup(a, s, n);
 }
+
+bool words_field(samla_arena *a, const words *const *lists, size_t n, const char *text)
+{
+    if (!text) return false;
+    const char *colon = strchr(text, ':');
+    if (!colon) return false;
+    /* the label is the text before the colon: a phrase of the lists, nothing else */
+    const char *label = samla_text_soft(a, samla_arena_strndup(a, text, (size_t)(colon - text)));
+    for (size_t i = 0; i < n; i++)
+        if (words_only(lists[i], label)) return true;
+    return false;
+}
+
+bool words_lower_start(const char *text)
+{
+    if (!text || !*text) return false;
+    const unsigned char *p = (const unsigned char *)text;
+    if (*p >= 'a' && *p <= 'z') return true;
+    /* å ä ö é ü (UTF-8 lower case in Latin-1 Supplement: C3 A0..C3 BF) */
+    return p[0] == 0xC3 && p[1] >= 0xA0 && p[1] <= 0xBF;
+}

@@ -29,6 +29,11 @@ bool words_contains(const words *w, const char *soft);
 char *words_rest(samla_arena *a, const char *text, size_t nwords);
 /* A compiled pattern from map.patterns[key] (error diagnostic when absent or bad). */
 samla_re *words_pattern(const samla_node *map, const char *key, samla_diag *diag);
+/* A labelled field line ("Ansvarig: …", "Tidplan: …"): the text starts with a phrase of one of
+ * the n lists, followed by a colon. */
+bool words_field(samla_arena *a, const words *const *lists, size_t n, const char *text);
+/* True when text starts with a lower-case letter (a line wrapped from the block before). */
+bool words_lower_start(const char *text);
 /* Copy of s with trailing spaces and a trailing '.' or ':' removed. */
 char *words_trim_end(samla_arena *a, const char *s);
 

@@ -118,7 +118,8 @@ static int goal_by_code(const link_state *st, const char *code)
     return -1;
 }
 
-/* Goal codes cited in s: "A1" alone, "A" only after a label word. Adds the
+/* Goal codes cited in s: "A1" alone, "A" and dotted numbers ("1.1", "2.3") only after a
+ * label word ("mål 1.1"; alone they are section numbers or figures). Adds the
  * goal indexes to hits (with the cited phrase) and returns how many. */
 static size_t find_codes(const link_state *st, samla_ctx *ctx, const char *s, int *hits, const char **phrases,
                          size_t nmax)
@@ -133,16 +134,28 @@ static size_t find_codes(const link_state *st, samla_ctx *ctx, const char *s, in
         }
         const char *start = p;
         while (*p && g_unichar_isalnum(g_utf8_get_char(p))) p = g_utf8_next_char(p);
+        /* a dotted code "1.1" / "2.3.1" is one token when the strategy has it */
+        const char *q = p;
+        while (*q == '.' && q[1] >= '0' && q[1] <= '9') {
+            const char *e = q + 1;
+            while (*e >= '0' && *e <= '9') e++;
+            char *ext = samla_arena_strndup(ctx->arena, start, (size_t)(e - start));
+            if (!ext || (size_t)(e - start) > 12 || goal_by_code(st, ext) < 0) break;
+            q = e;
+        }
+        bool dotted = q != p;
+        p = q;
         size_t len = (size_t)(p - start);
         char *tok = samla_arena_strndup(ctx->arena, start, len);
-        int gi = tok && len <= 8 ? goal_by_code(st, tok) : -1;
+        int gi = tok && len <= 12 ? goal_by_code(st, tok) : -1;
         bool labelled = false;
         if (prev) {
             char *pw = samla_text_lower(ctx->arena, samla_arena_strndup(ctx->arena, prev, prevlen));
             labelled = pw && is_label(st, pw);
         }
         bool has_digit = tok && strpbrk(tok, "0123456789");
-        if (gi >= 0 && (labelled || (has_digit && len >= 2))) {
+        bool has_letter = tok && g_unichar_isalpha(g_utf8_get_char(tok));
+        if (gi >= 0 && (labelled || (has_digit && has_letter && len >= 2 && !dotted))) {
             bool dup = false;
             for (size_t k = 0; k < n; k++) dup |= hits[k] == gi;
             if (!dup) {
@@ -172,6 +185,10 @@ static int find_title(const link_state *st, samla_ctx *ctx, const char *heading)
         if (tl < 4 || !g->kind || (strcmp(g->kind, "focus_area") && strcmp(g->kind, "subgoal"))) continue;
         double sim = samla_text_similarity(key, t);
         if (sim < 0.85 && tl >= 12 && (double)tl >= 0.6 * (double)kl && strstr(key, t)) sim = 0.85;
+        /* a shortened citation: the title's first words, at least 0.6 of it ("Vård … nära hemmet") */
+        if (sim < 0.85 && kl >= 12 && (double)kl >= 0.6 * (double)tl && !strncmp(t, key, kl) &&
+            (t[kl] == ' ' || t[kl] == '\0'))
+            sim = 0.85;
         if (sim >= 0.85 && sim > bs) {
             bs = sim;
             best = (int)i;
@@ -327,6 +344,18 @@ samla_status link_activity(link_state *st, samla_ctx *ctx, const samla_node *act
             if (n == 0 && l > 0) {
                 int t = find_title(st, ctx, s);
                 if (t >= 0) hits[n] = t, phrases[n++] = s;
+            }
+            if (n == 0 && l == 0 && k == 1) {
+                /* the area cell names goals by their titles, one a line ("Mål" column) */
+                char *copy = samla_arena_strdup(ctx->arena, s);
+                for (char *line = copy, *nl; line && *line && n < 8; line = nl) {
+                    nl = strchr(line, '\n');
+                    if (nl) *nl++ = '\0';
+                    int t = find_title(st, ctx, line);
+                    bool dup = false;
+                    for (size_t d = 0; d < n; d++) dup |= hits[d] == t;
+                    if (t >= 0 && !dup) hits[n] = t, phrases[n++] = line;
+                }
             }
         }
         if (n == 0) continue;
