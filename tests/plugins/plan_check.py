@@ -125,6 +125,33 @@ for fmt in ("docx", "pdf"):
     check(all(a["period"] == "2024–2025" for a in acts), f"{tag} arjeplog period")
     check(m.get("goals") == [], f"{tag} arjeplog has no goal tree: {m.get('goals')}")
 
+    # another county's numbering: "Målområde 1 – …" / "Mål 1.1 …" headings, a summary table with
+    # "1 …" / "1.1 …" cells and the målområde merged vertically
+    m = run("strategy", "strategi-fjallmark-2025-2028", fmt)
+    goals = m.get("goals", [])
+    got = [(g["id"], g["kind"], g["parent"]) for g in goals]
+    check(len(goals) == 14 and got[:3] == [("V1", "vision", None), ("1", "focus_area", None), ("1.1", "subgoal", "1")]
+          and ("4.2", "subgoal", "4") in got, f"{tag} fjallmark goal tree: {got}")
+    g21 = by(goals, "id", "2.1")
+    check(g21 and (g21[0]["text"] or "").startswith("Det innebär att:\nen samordnad"), f"{tag} fjallmark 2.1 text: {g21}")
+    # numbered activities under "Mål 1.1" headings, each with Ansvarig/Tidplan/Uppföljning lines
+    m = run("plan", "aktivitetsplan-granliden-2025", fmt)
+    acts = m.get("activities", [])
+    check(len(acts) == 14 and [a.get("goal") for a in acts].count("1.1") == 3
+          and acts[9]["text"].startswith("Erbjuda gemensamma sommarvikariat") and acts[9]["text"].endswith("hemsjukvård.")
+          and acts[9]["responsible"] == "HR-chef Granlidens kommun och HR Region Fjällmark"
+          and acts[0]["indicators"] == ["andel nyinskrivna i hemtjänsten som erbjudits samtal"],
+          f"{tag} granliden activities: {[(a.get('goal'), a['text'][:30], a['responsible']) for a in acts]}")
+    g22 = by(m.get("goals", []), "id", "2.2")
+    check(all(g["text"] is None for g in m.get("goals", []) if g["id"] != "2.2") and g22 and
+          g22[0]["text"].startswith("Under 2025"), f"{tag} granliden goal texts hold no activities")
+    # a Mål | Aktivitet | Ansvarig | Tidplan | Uppföljning/mått table under "Aktiviteter 2026"
+    m = run("plan", "verksamhetsplan-renberg-2026", fmt)
+    acts = m.get("activities", [])
+    check(len(acts) == 15 and acts[3]["area"].count("\n") == 1
+          and all(a["section"] == {"title": "Aktiviteter 2026"} for a in acts),
+          f"{tag} renberg activities: {[(a['area'][:20], a['section']) for a in acts]}")
+
 # --- Conventions no corpus document uses (plain-text fixtures): numbered focus areas and
 #     "Delmål 1.1" headings; a tab table with Åtgärd/Mått/Ansvarig; "Planerade insatser" bullets.
 def run_path(pipeline, path):
