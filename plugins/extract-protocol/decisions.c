@@ -83,7 +83,11 @@ static const char *genitive_body(samla_arena *a, const char *heading)
     if (!sp || sp == h) return NULL;
     *sp = 0;
     size_t n = strlen(h);
-    if (n < 4 || h[n - 1] != 's' || strchr(h, ' ')) return NULL;
+    if (n < 4 || h[n - 1] != 's') return NULL;
+    /* one word, or a coordinated compound ("Miljö- och hälsoskyddsnämndens") */
+    for (char *w = strchr(h, ' '); w; w = strchr(w + 1, ' '))
+        if (!(w > h && w[-1] == '-') && strncmp(w, " och ", 5) != 0 && !(w - h >= 3 && strncmp(w - 3, "och", 3) == 0))
+            return NULL;
     h[n - 1] = 0;
     return h;
 }
@@ -106,6 +110,27 @@ samla_status decisions_extract(pdoc *d)
         if (it && i < it->body) continue;
         if (line_terminates(d, l)) { s = SECT_NONE; continue; }
         sect ns = line_section(d, l);
+        const char *rrest = NULL;
+        const char *rk = ns == SECT_NONE && l->row < 0 ? ptable_prefix(d, &d->st->sections, l->text, false, &rrest) : NULL;
+        if (rk && strcmp(rk, "recipients") == 0 && rrest && *rrest) {
+            /* "Beslutet skickas till: A, B och C" */
+            recips = samla_node_seq(a);
+            char *c = strip_end(a, rrest, " .");
+            for (char *q = c; q && *q;) {
+                char *e = strstr(q, ", ");
+                char *o = strstr(q, " och ");
+                size_t skip = 2;
+                if (o && (!e || o < e)) { e = o; skip = 5; }
+                if (e) *e = 0;
+                const char *t = samla_text_trim(a, q);
+                if (t && *t) samla_seq_append_str(a, recips, t);
+                q = e ? e + skip : NULL;
+            }
+            for (size_t k = nv; k-- > 0 && v[k].item == it;)
+                samla_map_set(a, v[k].node, "recipients", recips);
+            s = SECT_NONE;
+            continue;
+        }
         if (ns != SECT_NONE) {
             s = ns;
             first_after_heading = true;
@@ -114,7 +139,7 @@ samla_status decisions_extract(pdoc *d)
             continue;
         }
         if (s == SECT_RECIPIENTS) {
-            if (strcmp(l->text, "-") == 0 || strcmp(l->text, "–") == 0 || strlen(l->text) > 120 || l->kind == SAMLA_BLOCK_HEADING) {
+            if (l->row >= 0 || strcmp(l->text, "-") == 0 || strcmp(l->text, "–") == 0 || strlen(l->text) > 120 || l->kind == SAMLA_BLOCK_HEADING) {
                 s = SECT_NONE;
                 continue;
             }
@@ -173,8 +198,28 @@ samla_status decisions_extract(pdoc *d)
             if (!body) body = samla_map_get_str(samla_ctx_section(d->ctx, "meeting"), "body");
             if (l->numbered && samla_re_search(d->st->re[RE_NUMBERED], l->text, 0, &m))
                 samla_seq_append_str(a, clauses, clause_text(a, samla_match_group(a, &m, l->text, 1)));
-            else
+            else if (samla_re_search(d->st->re[RE_LETTERED], l->text, 0, &m))
+                samla_seq_append_str(a, clauses, clause_text(a, samla_match_group(a, &m, l->text, 1)));
+            else {
                 samla_seq_append_str(a, clauses, clause_text(a, l->text));
+                /* further whole-sentence paragraphs of the same decision, up to
+                 * the next sub-heading, motion, vote, reservation or jäv */
+                size_t j = i + 1;
+                for (; j < d->n && item_at(d, j) == it; j++) {
+                    const pline *n = &d->l[j];
+                    if (n->row >= 0 || n->kind != SAMLA_BLOCK_PARAGRAPH || line_is_heading(n) || n->italic ||
+                        line_section(d, n) != SECT_NONE || line_terminates(d, n) ||
+                        ptable_prefix(d, &d->st->sections, n->text, false, NULL) ||
+                        samla_re_test(d->st->re[RE_MOTION], n->text) || samla_re_test(d->st->re[RE_RESERVE], n->text) ||
+                        samla_re_test(d->st->re[RE_JAV], n->text) || samla_re_test(d->st->re[RE_VOTE_COUNTS], n->text) ||
+                        samla_re_test(d->st->re[RE_DECIDE], n->text) || samla_re_test(d->st->re[RE_PROPOSE], n->text) ||
+                        samla_re_test(d->st->re[RE_IMMEDIATE], n->text) || strlen(n->text) > 400)
+                        break;
+                    samla_seq_append_str(a, clauses, clause_text(a, n->text));
+                    text = samla_arena_printf(a, "%s\n%s", text, n->text);
+                }
+                i = j - 1;
+            }
         } else if (!body) {
             first_after_heading = false;
             continue;
@@ -189,8 +234,14 @@ samla_status decisions_extract(pdoc *d)
             const pline *n = &d->l[j];
             if (n->row >= 0) break;
             if (samla_re_search(d->st->re[RE_CLAUSE], n->text, 0, &m) ||
-                ((n->numbered || n->kind == SAMLA_BLOCK_LIST_ITEM) && samla_re_search(d->st->re[RE_NUMBERED], n->text, 0, &m))) {
+                ((n->numbered || n->kind == SAMLA_BLOCK_LIST_ITEM || n->cell >= 0) &&
+                 samla_re_search(d->st->re[RE_NUMBERED], n->text, 0, &m)) ||
+                samla_re_search(d->st->re[RE_LETTERED], n->text, 0, &m)) {
                 samla_seq_append_str(a, clauses, clause_text(a, samla_match_group(a, &m, n->text, 1)));
+                text = samla_arena_printf(a, "%s\n%s", text, n->text);
+            } else if (n->cell >= 0 && n->cell == l->cell) {
+                /* the points of a decision in a table cell, numbering lost by the reader */
+                samla_seq_append_str(a, clauses, clause_text(a, n->text));
                 text = samla_arena_printf(a, "%s\n%s", text, n->text);
             } else break;
         }

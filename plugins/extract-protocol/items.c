@@ -47,6 +47,18 @@ static const char *item_start(pdoc *d, size_t i, const char **rest, long prev)
     return samla_match_group(a, &m, l->text, 1);
 }
 
+/* A title without a dash or an agenda number of its own: "– Title",
+ * "Ärende 5 – Title" under "§ 112" -> "Title". */
+static const char *item_title(pdoc *d, const char *t)
+{
+    samla_match m;
+    if (samla_re_search(d->st->re[RE_ITEM_PARA], t, 0, &m) && m.end[2] > m.start[2])
+        t = samla_match_group(d->ctx->arena, &m, t, 2);
+    while (*t == ' ' || *t == '-' || *t == ':' || strncmp(t, "–", strlen("–")) == 0)
+        t += *t == ' ' || *t == '-' || *t == ':' ? 1 : strlen("–");
+    return t;
+}
+
 static bool ends_item(pdoc *d, size_t i, const pitem *it)
 {
     const pline *l = &d->l[i];
@@ -97,7 +109,7 @@ samla_status items_find(pdoc *d)
             rest = samla_text_trim(a, samla_arena_strndup(a, rest, m.start[0]));
         }
         size_t j = i + 1;
-        if (rest && *rest) it->title = rest;
+        if (rest && *rest) it->title = item_title(d, rest);
         for (; j < d->n && j < i + 4; j++) {
             const pline *n = &d->l[j];
             if (samla_re_search(d->st->re[RE_REF], n->text, 0, &m) && m.start[0] == 0 && strlen(n->text) < 80) {
@@ -105,7 +117,7 @@ samla_status items_find(pdoc *d)
                 continue;
             }
             if (n->row >= 0 && n->table == d->l[i].table) continue;
-            if (!it->title && strlen(n->text) < 200 && line_section(d, n) == SECT_NONE) { it->title = n->text; continue; }
+            if (!it->title && strlen(n->text) < 200 && line_section(d, n) == SECT_NONE) { it->title = item_title(d, n->text); continue; }
             break;
         }
         it->body = j;

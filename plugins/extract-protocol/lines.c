@@ -75,19 +75,32 @@ samla_status lines_build(pdoc *d)
         if (b->kind == SAMLA_BLOCK_FOOTER || b->kind == SAMLA_BLOCK_FOOTNOTE) continue;
         if (b->kind == SAMLA_BLOCK_HEADER && !samla_re_test(d->st->re[RE_ITEM_PARA], b->text)) continue;
         pline base = {.blk = b, .kind = b->kind, .level = b->level, .bold = b->style.bold,
-                      .row = -1, .col = -1, .table = -1};
+                      .italic = b->style.italic, .row = -1, .col = -1, .table = -1, .cell = -1};
         base.title = styled ? b->style.name && strstr(b->style.name, "Title") : pdf_title(doc, i, max_size);
         if (b->kind == SAMLA_BLOCK_TABLE) {
-            for (size_t r = 0; r < b->nrows; r++)
+            for (size_t r = 0; r < b->nrows; r++) {
+                /* a row "Beslut | Regionfullmäktige beslutar att ...", "Expedieras
+                 * till | A // B": an item's sub-heading in the first cell and its
+                 * text beside it reads as that sub-heading and its paragraphs */
+                const samla_cell *c0 = b->ncols >= 2 ? samla_table_cell(b, r, 0) : NULL;
+                const char *t0 = c0 && !c0->covered ? samla_cell_text(doc, c0) : NULL;
+                bool flat = t0 && strlen(t0) < 60 && ptable_exact(d, &d->st->sections, t0) != NULL;
                 for (size_t c = 0; c < b->ncols; c++) {
                     const samla_cell *cell = samla_table_cell(b, r, c);
                     if (!cell || cell->covered) continue;
                     pline cb = base;
                     cb.row = (int)r; cb.col = (int)c; cb.table = b->index; cb.cell_line = 0;
+                    if (flat) {
+                        cb.row = cb.col = cb.table = -1;
+                        cb.bold = c == 0;
+                        cb.kind = SAMLA_BLOCK_PARAGRAPH;
+                        cb.cell = c == 0 ? -1 : (int)(b->index * 64 + r);
+                    }
                     for (size_t k = 0; k < cell->nblocks; k++) {
                         const samla_block *x = cell->blocks[k];
-                        cb.bold = x->style.bold;
-                        cb.kind = x->kind;
+                        cb.bold = flat ? c == 0 : x->style.bold;
+                        cb.italic = x->style.italic;
+                        if (!flat) cb.kind = x->kind;
                         const char *t = x->text;
                         if (x->numbering && isdigit((unsigned char)x->numbering[0]))
                             t = samla_arena_printf(d->ctx->arena, "%s %s", x->numbering, x->text);
@@ -97,12 +110,17 @@ samla_status lines_build(pdoc *d)
                         cb.cell_line += (int)(d->n - before);
                     }
                 }
+            }
             continue;
         }
         const char *t = b->text;
         if (b->numbering && isdigit((unsigned char)b->numbering[0])) {
             t = samla_arena_printf(d->ctx->arena, "%s %s", b->numbering, b->text);
             base.numbered = true;
+        } else if (b->numbering && islower((unsigned char)b->numbering[0]) && b->numbering[1] == ')' &&
+                   !b->numbering[2]) {
+            /* a sub-lettered point ("a) ...") keeps its letter for the clause reader */
+            t = samla_arena_printf(d->ctx->arena, "%s %s", b->numbering, b->text);
         }
         samla_status s = add_text(d, &cap, base, t);
         if (s != SAMLA_OK) return s;
@@ -122,7 +140,7 @@ sect line_section(const pdoc *d, const pline *l)
     const char *k = ptable_exact(d, &d->st->sections, l->text);
     if (!k) {
         char *low = samla_text_lower(d->ctx->arena, l->text);
-        if (!low || !line_is_heading(l) || strchr(low, '.')) return SECT_NONE;
+        if (!low || !(line_is_heading(l) || (l->italic && l->row < 0)) || strchr(low, '.')) return SECT_NONE;
         low = strip_end(d->ctx->arena, low, ": ");
         size_t m = strlen(low);
         /* the suffix as a word of its own ("Nämndens beslut"), never the end

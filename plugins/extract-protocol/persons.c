@@ -96,6 +96,8 @@ bool person_parse(const pdoc *d, const char *s, person *p)
             rest = e + 1;
         } else if (e && e - rest <= 6) {
             p->party = samla_text_lower(a, samla_arena_strndup(a, rest + 1, (size_t)(e - rest - 1)));
+            /* "(-)": no party (an independent member) */
+            if (!p->party || !*p->party || strcmp(p->party, "-") == 0 || strcmp(p->party, "–") == 0) p->party = NULL;
             rest = e + 1;
         }
     }
@@ -164,7 +166,7 @@ size_t person_mentions(const pdoc *d, const char *s, const char ***names, const 
         *parties = samla_arena_grow(a, *parties, n, n + 1, sizeof **parties);
         if (!*names || !*parties) return 0;
         (*names)[n] = nm;
-        (*parties)[n++] = known ? known : samla_text_lower(a, pw);
+        (*parties)[n++] = known ? known : strcmp(pw, "-") == 0 || strcmp(pw, "–") == 0 ? NULL : samla_text_lower(a, pw);
         off = m.end[0];
     }
     return n;

@@ -26,9 +26,9 @@ static const struct { int id; const char *re; unsigned flags; } patterns[] = {
     {RE_PRESENTER, "^Föredragande\\s*:\\s*(.+)$", SAMLA_RE_CASELESS},
     /* "Controller Johan Pekkari föredrar ärendet." */
     {RE_PRESENTS, "^(?:(\\p{L}+)\\s+)?(" NAME_RE ")\\s+(?:föredrar|redogör för)\\s+(?:ärendet|valberedningens förslag)", 0},
-    {RE_PERSON_PARTY, "(" NAME_RE ")s?\\s*\\((\\p{L}{1,25})\\)", 0},
+    {RE_PERSON_PARTY, "(" NAME_RE ")s?\\s*\\((\\p{L}{1,25}|-|–)\\)", 0},
     /* "X föreslår kommunfullmäktige besluta att ..." */
-    {RE_PROPOSE, "^(\\p{Lu}[^.:;]{0,80}?)\\s+föreslår\\s+(?:att\\s+)?(\\p{L}+)\\s+(?:att\\s+)?beslut(?:a|ar)\\b(?:\\s+att\\b)?\\s*:?\\s*(.*)$", 0},
+    {RE_PROPOSE, "^(\\p{Lu}[^.:;]{0,80}?)\\s+föreslår\\s+(?:att\\s+)?(\\p{L}+)\\s+(?:(?:att\\s+)?beslut(?:a|ar)\\b(?:\\s+att\\b)?|att\\b)\\s*:?\\s*(.*)$", 0},
     /* "Kommunfullmäktige beslutar", "X beslutar att: ...", "För egen del beslutar socialnämnden att ..." */
     {RE_DECIDE, "^(?:För egen del\\s+beslutar\\s+(\\p{L}+)|(\\p{Lu}[^.:;]{0,80}?)\\s+(?:beslutar|beslutade|beslöt))(?:\\s+att\\b\\s*:?|\\s*:|\\s*$)\\s*(.*)$", 0},
     {RE_INFO, "^(\\p{Lu}[^.:;]{0,80}?)\\s+((?:godkände|godkänner|noterar|noterade)\\s+informationen.*|tackar för informationen.*)$", 0},
@@ -42,7 +42,7 @@ static const struct { int id; const char *re; unsigned flags; } patterns[] = {
     {RE_RESERVE, "^(.*?)\\s+reserverar\\s+sig\\b\\s*(.*)$", 0},
     {RE_JAV, "^(.+?)\\s+(?:anmäler jäv|anmäler sig jävig|deltar inte .*på grund av jäv)", 0},
     {RE_JAV_SUB, "(" NAME_RE ")(?:\\s*\\(\\p{L}+\\))?\\s+tjänstgör\\s+i\\s+(?:hans|hennes|dennes|dess)\\s+ställe", 0},
-    {RE_MOTION, "^(.*?)\\s+yrkar\\s+(.*)$", 0},
+    {RE_MOTION, "^(.*?)\\s+yrkar,?\\s+(.*)$", 0},
     /* "tjänstgörande ersättare för Roger Lind (s)", "ersätter X" */
     {RE_SUBST, ",?\\s*(tjänstgörande ersättare|tjg\\.? ersättare|ersättare|ersätter)\\s+(?:för\\s+)?(" NAME_RE ")(?:\\s*\\((\\p{L}{1,4})\\))?", SAMLA_RE_CASELESS},
     {RE_ITEMS_RANGE, "(§§?\\s*\\d+(?:\\s*[–-]\\s*\\d+)?(?:\\s*,\\s*\\d+(?:\\s*[–-]\\s*\\d+)?)*)", 0},
@@ -56,6 +56,8 @@ static const struct { int id; const char *re; unsigned flags; } patterns[] = {
     {RE_IMMEDIATE, "(?:förklaras|förklarades)\\s+omedelbart\\s+justerad|justeras omedelbart\\.?$|omedelbart justerad", SAMLA_RE_CASELESS},
     /* one capitalised name word at the search offset */
     {RE_WORD, "\\G(\\s*)(\\p{Lu}\\p{Ll}+(?:-\\p{Lu}\\p{Ll}+)?)(?=$|[\\s,(.;:])", 0},
+    /* a sub-lettered decision point: "a) Investeringsplanen godkänns.", "b) att uppdra ..." */
+    {RE_LETTERED, "^\\p{Ll}[)]\\s+(?:att\\s+)?(\\S.*)$", 0},
     {RE_PROTOCOL_WORD, "\\b(?:protokoll|protokollsutdrag|sammanträdesprotokoll|mötesprotokoll)\\b", SAMLA_RE_CASELESS},
 };
 

@@ -29,7 +29,7 @@ enum {
     RE_ITEM_PARA, RE_ITEM_NUM, RE_REF, RE_PRESENTER, RE_PRESENTS, RE_PERSON_PARTY, RE_PROPOSE,
     RE_DECIDE, RE_INFO, RE_CLAUSE, RE_NUMBERED, RE_VOTE_RESULT, RE_VOTE_COUNTS, RE_ABSTAIN, RE_RESERVE, RE_JAV,
     RE_JAV_SUB, RE_MOTION, RE_SUBST, RE_ITEMS_RANGE, RE_ESIGN, RE_DOTS, RE_ADJUSTED, RE_REF_TOP,
-    RE_IMMEDIATE, RE_PROTOCOL_WORD, RE_WORD, RE_COUNT
+    RE_IMMEDIATE, RE_PROTOCOL_WORD, RE_WORD, RE_LETTERED, RE_COUNT
 };
 
 typedef struct pstate {
@@ -55,10 +55,11 @@ typedef struct pline {
     const samla_block *blk;      /* top-level block (source) */
     samla_block_kind kind;
     int level;
-    bool bold, title, numbered;  /* numbered: list/heading with a digit numbering */
+    bool bold, italic, title, numbered;  /* numbered: list/heading with a digit numbering */
     int row, col;                /* table position, -1 outside tables */
     int cell_line;               /* index of the line inside its cell */
     int table;                   /* table number (block index), -1 outside */
+    int cell;                    /* lines of one flattened "Label | text" row's text cell share it, else -1 */
 } pline;
 
 typedef struct pitem {

@@ -139,6 +139,7 @@ samla_status votes_extract(pdoc *d)
         sect s = SECT_NONE;
         samla_node *vote = NULL;
         int last_table = -1;
+        const pline *last_jav = NULL;   /* a jäv sentence: its paragraph may name the substitute */
         for (size_t i = it->body; i < it->end; i++) {
             const pline *l = &d->l[i];
             sect ns = line_section(d, l);
@@ -175,22 +176,32 @@ samla_status votes_extract(pdoc *d)
                     samla_seq_append(a, out, r);
                 } else if (samla_re_search(d->st->re[RE_JAV], t, 0, &m)) {
                     samla_node *r = entry(d, "conflict_of_interest", it, l);
+                    last_jav = l;
                     samla_map_set(a, r, "by", names_node(d, samla_match_group(a, &m, t, 1)));
                     samla_map_set_str(a, r, "text", t);
                     samla_map_set(a, r, "source", samla_ctx_source(d->ctx, l->blk));
                     samla_seq_append(a, out, r);
-                } else if (s == SECT_CONFLICT && samla_re_search(d->st->re[RE_JAV_SUB], t, 0, &m)) {
+                } else if ((s == SECT_CONFLICT || last_jav == l) && samla_re_search(d->st->re[RE_JAV_SUB], t, 0, &m)) {
                     size_t nn = samla_node_len(out);
                     samla_node *last = nn ? samla_seq_at(out, nn - 1) : NULL;
                     if (last && strcmp(samla_map_get_str(last, "kind"), "conflict_of_interest") == 0)
                         samla_map_set_str(a, last, "substitute", samla_match_group(a, &m, t, 1));
-                } else if ((s == SECT_MOTIONS || s == SECT_PROCEDURE || s == SECT_NONE) &&
+                } else if ((s == SECT_MOTIONS || s == SECT_PROCEDURE || s == SECT_NONE || s == SECT_DECISION) &&
                            samla_re_search(d->st->re[RE_MOTION], t, 0, &m)) {
                     samla_node *by = names_node(d, samla_match_group(a, &m, t, 1));
                     if (!samla_node_len(by) || !samla_map_get(samla_seq_at(by, 0), "name")) continue;
+                    /* "X (M) yrkar, med instämmande av Y (M), att ...": Y moves it too */
+                    const char *mv = samla_match_group(a, &m, t, 2);
+                    if (mv && samla_text_starts_with_ci(mv, "med instämmande av ")) {
+                        const char *e = strstr(mv, ", att ");
+                        samla_node *more = names_node(d, e ? samla_arena_strndup(a, mv, (size_t)(e - mv)) : mv);
+                        for (size_t q2 = 0; q2 < samla_node_len(more); q2++)
+                            if (samla_map_get(samla_seq_at(more, q2), "name")) samla_seq_append(a, by, samla_seq_at(more, q2));
+                        if (e) mv = e + 2;
+                    }
                     samla_node *r = entry(d, "motion", it, l);
                     samla_map_set(a, r, "by", by);
-                    samla_map_set_str(a, r, "motion", strip_end(a, samla_match_group(a, &m, t, 2), ". "));
+                    samla_map_set_str(a, r, "motion", strip_end(a, mv, ". "));
                     samla_map_set(a, r, "source", samla_ctx_source(d->ctx, l->blk));
                     samla_seq_append(a, out, r);
                 }
