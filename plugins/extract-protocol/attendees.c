@@ -95,6 +95,45 @@ static size_t joined_entry(const pdoc *d, const char *s)
     return 0;
 }
 
+static bool add_line(att *t, const char *s, const char *status, const char *group, const samla_block *b);
+
+/* "Kerstin Vall, stadsdirektör, Lennart Öst, kanslichef, Maja Rosén,
+ * sekreterare": running text of entries without parties, a new entry at each
+ * comma part that is a name of its own. False when s names fewer than two. */
+static bool split_names(att *t, const char *s, const char *status, const char *group, const samla_block *b)
+{
+    pdoc *d = t->d;
+    samla_arena *a = d->ctx->arena;
+    if (!strchr(s, ',')) return false;
+    char *c = samla_arena_strdup(a, s);
+    const char *part[64];
+    size_t np = 0, names = 0;
+    for (char *q = c; q && *q && np < 64;) {
+        char *e = strchr(q, ',');
+        if (e) *e = 0;
+        part[np++] = samla_text_trim(a, q);
+        q = e ? e + 1 : NULL;
+    }
+    bool isname[64] = {0};
+    for (size_t i = 0; i < np; i++) {
+        size_t nl = part[i] ? person_name_len(d, part[i]) : 0;
+        const char *rest = part[i] + nl;
+        isname[i] = nl && (!*rest || (*rest == ' ' && samla_re_test(d->st->re[RE_ITEMS_RANGE], rest))) &&
+                    !role_key(d, part[i]);
+        if (isname[i]) names++;
+    }
+    if (names < 2 || !isname[0]) return false;
+    for (size_t i = 0; i < np;) {
+        size_t j = i + 1;
+        while (j < np && !isname[j]) j++;
+        char *seg = NULL;
+        for (size_t k = i; k < j; k++) seg = seg ? samla_arena_printf(a, "%s, %s", seg, part[k]) : samla_arena_strdup(a, part[k]);
+        add_line(t, seg, status, group, b);
+        i = j;
+    }
+    return true;
+}
+
 /* One line of a list: one person, or several "Name (p)" separated by commas. */
 static bool add_line(att *t, const char *s, const char *status, const char *group, const samla_block *b)
 {
@@ -107,14 +146,25 @@ static bool add_line(att *t, const char *s, const char *status, const char *grou
     }
     const char **names, **parties;
     size_t n = person_mentions(d, s, &names, &parties);
+    if (n < 2 && !strchr(s, ';') && split_names(t, s, status, group, b)) return true;
     if (n >= 2 && !strstr(s, "ersättare för") && !strstr(s, "ersätter")) {
+        const char *pos = s;
         for (size_t i = 0; i < n; i++) {
-            const char *from = strstr(s, names[i]);
-            const char *to = i + 1 < n ? strstr(from ? from + 1 : s, names[i + 1]) : NULL;
+            const char *from = strstr(pos, names[i]);
             if (!from) continue;
+            /* "X (S) för Y (S)": Y is the member X replaces, not an entry */
+            size_t k = i + 1;
+            const char *to = NULL;
+            for (; k < n; k++) {
+                to = strstr(from + 1, names[k]);
+                if (!to || to - from < 6 || strncmp(to - 5, "för ", 5) != 0) break;
+            }
+            if (k >= n) to = NULL;
+            pos = to ? to : from + 1;
             char *seg = to ? samla_arena_strndup(a, from, (size_t)(to - from)) : samla_arena_strdup(a, from);
             person p;
             if (person_parse(d, strip_end(a, seg, ", "), &p)) add_person(t, &p, status, group, b);
+            i = k - 1;
         }
         return true;
     }
@@ -223,6 +273,50 @@ static size_t member_table(att *t, size_t i)
     return j - 1;
 }
 
+/* Two text columns that a PDF reader took for a table (a front page with
+ * "Beslutande" left and "Övriga närvarande" right): the first cell opens an
+ * attendance list and no row is a label/value pair. The cells are read
+ * column by column as the running list they are. Returns the index of the
+ * table's last line, or i when the table is not one. */
+static size_t column_table(att *t, size_t i)
+{
+    pdoc *d = t->d;
+    samla_arena *a = d->ctx->arena;
+    const pline *l = &d->l[i];
+    if (l->row != 0 || l->col != 0 || l->cell_line != 0 || l->blk->ncols != 2) return i;
+    const char *g = ptable_exact(d, &d->st->attendance, l->text);
+    if (!g || strcmp(g, "adjusters") == 0) return i;
+    size_t end = i;
+    bool more = false;
+    while (end + 1 < d->n && d->l[end + 1].table == l->table) {
+        end++;
+        if (d->l[end].cell_line > 0) more = true;
+    }
+    if (!more) return i;   /* one line a cell: a label/value table */
+    const char *group = NULL, *status = "present";
+    for (int c = 0; c < 2; c++)
+        for (size_t j = i; j <= end; j++) {
+            const pline *x = &d->l[j];
+            if (x->col != c) continue;
+            const char *rest = NULL;
+            const char *k = ptable_prefix(d, &d->st->attendance, x->text, false, &rest);
+            if (k && (!rest || !*rest)) {
+                if (strcmp(k, "group") == 0) { group = strip_end(a, x->text, ": "); status = "present"; }
+                else if (strcmp(k, "adjusters") != 0) status = k;
+                continue;
+            }
+            if (k && strcmp(k, "adjusters") == 0) { adjusters(t, rest, x->blk); continue; }
+            if (k) {
+                const char *st2 = strcmp(k, "absent") == 0 ? "absent" : "present";
+                add_line(t, rest, st2, strcmp(k, "group") == 0 ? strip_end(a, samla_arena_strndup(a, x->text, (size_t)(rest - x->text)), ": ") : NULL, x->blk);
+                continue;
+            }
+            if (strchr(x->text, ':')) continue;
+            add_line(t, x->text, status, group, x->blk);
+        }
+    return end;
+}
+
 samla_status attendees_extract(pdoc *d)
 {
     samla_arena *a = d->ctx->arena;
@@ -241,6 +335,7 @@ samla_status attendees_extract(pdoc *d)
         if (l->row >= 0) {
             if (l->table != table) { table = l->table; memset(colgroup, 0, sizeof colgroup); }
             size_t last = member_table(&t, i);
+            if (last == i) last = column_table(&t, i);
             if (last != i) { i = last; region = false; continue; }
             /* a header row of group names ("Ledamöter | Ersättare") */
             if (l->row == 0 && i + 1 < d->n && d->l[i + 1].table == l->table && d->l[i + 1].row == 0 &&
@@ -284,7 +379,8 @@ samla_status attendees_extract(pdoc *d)
                 add_line(&t, samla_text_trim(a, q), st2, grp, l->blk);
                 q = e;
             }
-            region = false;
+            /* a labelled line inside a list ("Övriga närvarande" / "Ersättare: A, B"
+             * / "Helena Sandberg, miljöchef") leaves the list open */
             continue;
         }
         const char *exact = ptable_exact(d, &d->st->attendance, l->text);

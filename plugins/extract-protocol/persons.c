@@ -112,6 +112,15 @@ bool person_parse(const pdoc *d, const char *s, person *p)
         person_role(d, p, samla_match_group(a, &m, r, 1));
         r = cut(a, r, m.start[0], m.end[0]);
     }
+    /* running text "Dragan Petrović (S) för Hanna Sund (S)": the member replaced */
+    if (!p->substitutes_for && strncmp(r, "för ", 5) == 0 && person_name_len(d, r + 5)) {
+        size_t nl = person_name_len(d, r + 5);
+        p->substitutes_for = samla_arena_strndup(a, r + 5, nl);
+        const char *q = r + 5 + nl;
+        while (*q == ' ') q++;
+        if (*q == '(' && strchr(q, ')') && strchr(q, ')') - q <= 6) q = strchr(q, ')') + 1;
+        r = samla_arena_strdup(a, q);
+    }
     if (samla_re_search(d->st->re[RE_ITEMS_RANGE], r, 0, &m)) {
         p->items = samla_match_group(a, &m, r, 1);
         r = cut(a, r, m.start[0], m.end[0]);
