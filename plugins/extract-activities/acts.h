@@ -9,7 +9,7 @@
 typedef struct state {
     samla_arena *arena;
     long max_title;
-    words t_activity, t_indicator, t_responsible, t_area;
+    words t_activity, t_indicator, t_responsible, t_area, t_number;
     words list_label, indicator_label, responsible_label, field_label;
     words di_type, di_adopted, di_decided, di_valid, di_reference;
     samla_re *re_year, *re_goal, *re_number, *re_item;
@@ -31,6 +31,13 @@ typedef struct run {
     section stack[10];
     int depth;
     const char *doc_period;  /* from document.valid or the title, or NULL */
+    /* the activity table just read, for a table that continues it on the next page without a header row */
+    bool cont_open;          /* no body text since that table (but a running header atop the next page) */
+    int cont_page;           /* page the table ended on */
+    int cont_gap_page;       /* page of the text blocks since, 0 none, -1 on several pages or too long */
+    size_t cont_ncols;
+    int cont_kind[64];
+    const char *cont_period;
 } run;
 
 /* One activity: fills the common keys and appends it; returns the map (NULL on OOM). */

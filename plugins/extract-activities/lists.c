@@ -41,6 +41,7 @@ struct lists {
     const char *ftext, *fresp;
     const char *find[16];
     size_t nfind, nfields;
+    bool fbold;                       /* the item is a bold line (no lower-case continuation) */
 };
 
 static void field_flush(lists *l)
@@ -54,6 +55,7 @@ static void field_flush(lists *l)
         act_emit(r, l->fsrc, top ? top->title : NULL, l->ftext, ind, l->fresp, act_period_here(r));
     }
     l->fsrc = NULL;
+    l->fbold = false;
     l->ftext = l->fresp = NULL;
     l->nfind = l->nfields = 0;
 }
@@ -95,7 +97,7 @@ static bool field_block(lists *l, const samla_block *b)
         l->ftext = b->kind == SAMLA_BLOCK_PARAGRAPH ? samla_match_group(a, &m, b->text, 1) : b->text;
         return true;
     }
-    if (l->fsrc && !l->nfields && b->kind == SAMLA_BLOCK_PARAGRAPH && words_lower_start(b->text)) {
+    if (l->fsrc && !l->nfields && !l->fbold && b->kind == SAMLA_BLOCK_PARAGRAPH && words_lower_start(b->text)) {
         l->ftext = samla_arena_printf(a, "%s %s", l->ftext, b->text);
         return true;
     }
@@ -164,6 +166,15 @@ bool act_lists_block(lists *l, const samla_block *b, bool title_line)
         int level = heading ? (b->level > 0 ? b->level : 1) : 99;
         const section *top = act_section(r);
         if (m == M_NONE) {
+            if (!heading && l->m == M_NONE && l->na == 0) {
+                /* a bold line followed by its own field lines ("Status: Genomförd", "Ansvarig: …") is one
+                   activity, like a numbered item; without field lines it is emitted as nothing */
+                field_flush(l);
+                l->fsrc = b;
+                l->ftext = words_trim_end(a, samla_text_clean(a, b->text));
+                l->fbold = true;
+                return true;
+            }
             if (!heading) { if (l->m != M_NONE) l->m = M_NONE; }
             return false;
         }

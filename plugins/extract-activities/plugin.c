@@ -61,7 +61,7 @@ static samla_status init(samla_runtime *rt, const void *cfg, void **out, samla_d
     }
     struct { const samla_node *m; const char *key; words *w; } tables[] = {
         {ac, "table_activity", &s->t_activity}, {ac, "table_indicator", &s->t_indicator},
-        {ac, "table_responsible", &s->t_responsible}, {ac, "table_area", &s->t_area},
+        {ac, "table_responsible", &s->t_responsible}, {ac, "table_area", &s->t_area}, {ac, "table_number", &s->t_number},
         {ac, "list_label", &s->list_label}, {ac, "indicator_label", &s->indicator_label},
         {ac, "responsible_label", &s->responsible_label}, {ac, "field_label", &s->field_label},
         {di, "type", &s->di_type}, {di, "adopted", &s->di_adopted}, {di, "decided_by", &s->di_decided},
@@ -173,6 +173,14 @@ static samla_status process(void *p, samla_ctx *ctx)
     if (!l) return SAMLA_ERR_NOMEM;
     for (size_t i = 0; i < ctx->doc.nblocks; i++) {
         const samla_block *b = ctx->doc.blocks[i];
+        if ((b->kind == SAMLA_BLOCK_HEADING || b->kind == SAMLA_BLOCK_PARAGRAPH || b->kind == SAMLA_BLOCK_LIST_ITEM) &&
+            b->text && strspn(b->text, " \t\n") < strlen(b->text) && r.cont_open) {
+            /* body text between two tables: the second does not continue the first, unless it is one short
+               line on the next page (a running header the reader did not recognise) */
+            bool header_like = b->page > r.cont_page && strlen(b->text) <= 120 && r.cont_gap_page == 0;
+            if (header_like) r.cont_gap_page = b->page;
+            else r.cont_open = false;
+        }
         switch (b->kind) {
         case SAMLA_BLOCK_HEADING:
             if (!b->text || is_toc_line(b)) break;
@@ -195,7 +203,15 @@ static samla_status process(void *p, samla_ctx *ctx)
                 if (r.depth < (int)(sizeof r.stack / sizeof r.stack[0])) r.stack[r.depth++] = *own;
             }
             act_lists_flush(l);
-            act_table(&r, b);
+            if (r.cont_open && r.cont_gap_page && r.cont_gap_page != b->page) r.cont_open = false;
+            r.cont_open = act_table(&r, b);
+            r.cont_gap_page = 0;
+            r.cont_page = b->page;
+            if (b->nrows > 0 && b->ncols > 0) {
+                /* the page of the table's last row */
+                const samla_cell *last = samla_table_cell(b, b->nrows - 1, 0);
+                if (last && last->nblocks && last->blocks[0]->page > r.cont_page) r.cont_page = last->blocks[0]->page;
+            }
             break;
         }
         default: break;

@@ -12,7 +12,7 @@
 
 #include "acts.h"
 
-enum { COL_NONE, COL_ACT, COL_IND, COL_RESP, COL_AREA };
+enum { COL_NONE, COL_ACT, COL_IND, COL_RESP, COL_AREA, COL_NR };
 
 /* Paragraph texts of a cell (covered cells: those of the cell that covers them). */
 static const samla_cell *origin(const samla_block *b, size_t r, size_t c)
@@ -34,6 +34,46 @@ static size_t cell_texts(run *ru, const samla_cell *cell, const char **out, size
     return n;
 }
 
+/* How many item numbers a number cell holds ("5", "5 6", "5\n6"); 0 when it holds anything else. */
+static size_t numbers_in(const char *t)
+{
+    size_t n = 0;
+    for (const char *p = t; p && *p;) {
+        while (*p == ' ' || *p == '\n' || *p == '\t' || *p == ',' || *p == '.') p++;
+        if (!*p) break;
+        if (*p < '0' || *p > '9') return 0;
+        while (*p >= '0' && *p <= '9') p++;
+        n++;
+    }
+    return n;
+}
+
+static bool upper_start(const char *p)
+{
+    const unsigned char *u = (const unsigned char *)p;
+    return (*u >= 'A' && *u <= 'Z') || (u[0] == 0xC3 && u[1] >= 0x80 && u[1] <= 0x9E);
+}
+
+/* Splits one paragraph into its sentences (". " before a capital); returns the count, 0 when more than max. */
+static size_t sentences(run *ru, const char *t, const char **out, size_t max)
+{
+    size_t n = 0;
+    const char *from = t;
+    for (const char *p = t; *p; p++) {
+        if ((*p == '.' || *p == '!' || *p == '?') && p[1] == ' ' && upper_start(p + 2)) {
+            if (n + 1 >= max) return 0;
+            out[n++] = samla_arena_strndup(ru->ctx->arena, from, (size_t)(p + 1 - from));
+            from = p + 2;
+        }
+    }
+    if (n >= max) return 0;
+    out[n++] = from;
+    return n;
+}
+
+/* A paragraph that is only a number ("9"): an item number that slid into the activity cell. */
+static bool only_number(const char *t) { return numbers_in(t) == 1 && strspn(t, "0123456789 .") == strlen(t); }
+
 static const char *joined(run *ru, const char **t, size_t n, const char *sep)
 {
     if (n == 0) return NULL;
@@ -47,7 +87,7 @@ bool act_table(run *ru, const samla_block *b)
     const state *s = ru->s;
     samla_arena *a = ru->ctx->arena;
     samla_doc *doc = &ru->ctx->doc;
-    if (b->nrows < 2 || b->ncols < 2) return false;
+    if (b->nrows < 1 || b->ncols < 2) return false;
     int kind[64] = {0};
     size_t ncols = b->ncols < 64 ? b->ncols : 64;
     int cact = -1;
@@ -59,13 +99,30 @@ bool act_table(run *ru, const samla_block *b)
         else if (words_prefix(&s->t_indicator, soft)) kind[c] = COL_IND;
         else if (words_prefix(&s->t_responsible, soft)) kind[c] = COL_RESP;
         else if (words_prefix(&s->t_area, soft)) kind[c] = COL_AREA;
+        else if (words_only(&s->t_number, soft)) kind[c] = COL_NR;
     }
-    if (cact < 0) return false;
+    size_t first = 1;
+    if (cact < 0) {
+        /* no header row: the activity table above goes on here (a page break, no repeated header) */
+        if (!ru->cont_open || b->ncols > ru->cont_ncols || b->ncols + 1 < ru->cont_ncols) return false;
+        /* a PDF may join a narrow first column (Nr) with the next: the columns line up from the right */
+        size_t shift = ru->cont_ncols - b->ncols;
+        for (size_t c = 0; c < ncols; c++) {
+            kind[c] = ru->cont_kind[c + shift];
+            if (kind[c] == COL_ACT && cact < 0) cact = (int)c;
+        }
+        if (cact < 0) return false;
+        period = ru->cont_period;
+        first = 0;
+    }
     if (!period) period = act_period_here(ru);
+    ru->cont_ncols = b->ncols;
+    memcpy(ru->cont_kind, kind, sizeof ru->cont_kind);
+    ru->cont_period = period;
     const section *sec = act_section(ru);
     const char *carry_area = NULL, *carry_resp = NULL;
     enum { MAXP = 64 };
-    for (size_t r = 1; r < b->nrows; r++) {
+    for (size_t r = first; r < b->nrows; r++) {
         const samla_cell *acell = samla_table_cell(b, r, (size_t)cact);
         if (!acell || acell->covered || acell->header) continue;
         const char *acts[MAXP], *inds[MAXP], *resp[MAXP], *area_t[MAXP];
@@ -75,6 +132,22 @@ bool act_table(run *ru, const samla_block *b)
             if (kind[c] == COL_IND) ni += cell_texts(ru, origin(b, r, c), inds + ni, MAXP - ni);
             else if (kind[c] == COL_RESP && !have_resp_col) { have_resp_col = true; nr = cell_texts(ru, origin(b, r, c), resp, MAXP); }
             else if (kind[c] == COL_AREA && !have_area_col) { have_area_col = true; nar = cell_texts(ru, origin(b, r, c), area_t, MAXP); }
+        }
+        /* an item number alone in the activity cell is no activity */
+        size_t keep = 0;
+        for (size_t i = 0; i < na; i++)
+            if (!only_number(acts[i])) acts[keep++] = acts[i];
+        na = keep;
+        /* a number cell holding several numbers ("5 6") over one paragraph of as many sentences: one
+           activity per sentence (two activities split by a line break, which the reader makes a space) */
+        for (size_t c = 0; c < ncols && na == 1; c++) {
+            if (kind[c] != COL_NR) continue;
+            size_t k = numbers_in(samla_cell_text(doc, samla_table_cell(b, r, c)));
+            const char *parts[MAXP];
+            if (k > 1 && sentences(ru, acts[0], parts, MAXP) == k) {
+                for (size_t i = 0; i < k; i++) acts[i] = parts[i];
+                na = k;
+            }
         }
         if (na == 0) continue;
         const char *area = nar ? joined(ru, area_t, nar, "\n") : NULL;

@@ -473,6 +473,8 @@ static bool activity_block(const state *s, samla_ctx *ctx, size_t i)
     samla_match m;
     if (b->kind == SAMLA_BLOCK_LIST_ITEM)
         return b->level <= 1 && b->numbering && strpbrk(b->numbering, "0123456789");
+    if (b->kind == SAMLA_BLOCK_PARAGRAPH && b->style.bold && !wrapped && (long)strlen(b->text) <= s->max_title)
+        return true;   /* a bold activity line with its own field lines ("Status: Genomförd") */
     return b->kind == SAMLA_BLOCK_PARAGRAPH &&
            (samla_re_search(s->re_item, b->text, 0, &m) || words_lower_start(b->text));
 }
