@@ -197,6 +197,30 @@ static int find_title(const link_state *st, samla_ctx *ctx, const char *heading)
     return best;
 }
 
+/* A focus area that an area cell names by a shortened title: the cell is a run of whole words of exactly one
+   focus area's title ("Levnadsvanor" for "Hälsosamma levnadsvanor", "Psykisk hälsa" for "Psykisk hälsa och
+   social delaktighet"), or -1 (no such title, or several). */
+static int find_short_title(const link_state *st, samla_ctx *ctx, const char *cell)
+{
+    const char *key = link_title_key(st, ctx->arena, cell);
+    size_t kl = key ? strlen(key) : 0;
+    if (kl < 6) return -1;
+    int found = -1;
+    for (size_t i = 0; i < st->ngoals; i++) {
+        const lgoal *g = &st->goals[i];
+        const char *t = g->title_key;
+        if (!t || !g->kind || strcmp(g->kind, "focus_area")) continue;
+        for (const char *p = strstr(t, key); p; p = strstr(p + 1, key)) {
+            if ((p == t || p[-1] == ' ') && (p[kl] == ' ' || p[kl] == '\0')) {
+                if (found >= 0 && found != (int)i) return -1;
+                found = (int)i;
+                break;
+            }
+        }
+    }
+    return found;
+}
+
 static bool under(const link_state *st, int gi, int ancestor)
 {
     for (int p = st->goals[gi].parent, guard = 0; p >= 0 && guard < 16; p = st->goals[p].parent, guard++)
@@ -352,6 +376,7 @@ samla_status link_activity(link_state *st, samla_ctx *ctx, const samla_node *act
                     nl = strchr(line, '\n');
                     if (nl) *nl++ = '\0';
                     int t = find_title(st, ctx, line);
+                    if (t < 0) t = find_short_title(st, ctx, line);
                     bool dup = false;
                     for (size_t d = 0; d < n; d++) dup |= hits[d] == t;
                     if (t >= 0 && !dup) hits[n] = t, phrases[n++] = line;
