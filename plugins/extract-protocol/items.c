@@ -75,6 +75,42 @@ static void take_reference(pdoc *d, pitem *it, const char *s)
         it->reference = strip_end(d->ctx->arena, samla_match_group(d->ctx->arena, &m, s, 1), ". ");
 }
 
+/* An extract of one § whose number stands only in the front matter
+ * ("Sammanträde | Datum | Paragraf" over "Regionfullmäktige | 2024-12-10 |
+ * § 187"): the item is the first heading below it, up to the end. */
+static samla_status single_item(pdoc *d)
+{
+    samla_arena *a = d->ctx->arena;
+    const char *r = samla_map_get_str(samla_ctx_section(d->ctx, "meeting"), "items");
+    if (!r) return SAMLA_OK;
+    while (*r && (*r < '0' || *r > '9')) r++;
+    char *e;
+    long num = strtol(r, &e, 10);
+    if (e == r || *samla_text_trim(a, e)) return SAMLA_OK;
+    for (size_t i = 0; i < d->n && i < 20; i++) {
+        const pline *l = &d->l[i];
+        if (l->row >= 0 || l->title || l->kind != SAMLA_BLOCK_HEADING ||
+            samla_re_test(d->st->re[RE_PROTOCOL_WORD], l->text)) continue;
+        d->items = samla_arena_alloc(a, sizeof *d->items);
+        if (!d->items) return SAMLA_ERR_NOMEM;
+        d->nitems = 1;
+        pitem *it = &d->items[0];
+        *it = (pitem){.number = samla_arena_printf(a, "%ld", num), .start = i, .title = l->text};
+        size_t j = i + 1;
+        samla_match m;
+        for (; j < d->n && j < i + 4; j++)
+            if (samla_re_search(d->st->re[RE_REF], d->l[j].text, 0, &m) && m.start[0] == 0 && strlen(d->l[j].text) < 80)
+                take_reference(d, it, d->l[j].text);
+            else break;
+        it->body = j;
+        for (size_t k = j; k < d->n && !it->end; k++)
+            if (ends_item(d, k, it)) it->end = k;
+        if (!it->end) it->end = d->n;
+        return SAMLA_OK;
+    }
+    return SAMLA_OK;
+}
+
 samla_status items_find(pdoc *d)
 {
     samla_arena *a = d->ctx->arena;
@@ -123,6 +159,7 @@ samla_status items_find(pdoc *d)
         it->body = j;
     }
     if (d->nitems && d->items[d->nitems - 1].end == 0) d->items[d->nitems - 1].end = d->n;
+    if (!d->nitems && d->protocol) return single_item(d);
     return SAMLA_OK;
 }
 

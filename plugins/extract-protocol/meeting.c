@@ -19,7 +19,21 @@ static const char *kv(pdoc *d, size_t i, const char **value)
         if (!k) return NULL;
         if (*rest) { *value = rest; return k; }
         for (size_t j = i + 1; j < d->n && d->l[j].table == l->table && d->l[j].row == l->row; j++)
-            if (d->l[j].col > l->col) { *value = d->l[j].text; return k; }
+            if (d->l[j].col > l->col) {
+                if (!ptable_exact(d, &d->st->meeting_labels, d->l[j].text)) { *value = d->l[j].text; return k; }
+                break;
+            }
+        /* a header row of labels ("Sammanträde | Datum | Paragraf") over a row
+         * of values: the value is the cell below */
+        bool header = l->col > 0 && ptable_exact(d, &d->st->meeting_labels, l->text);
+        for (size_t j = i + 1; !header && j < d->n && d->l[j].table == l->table && d->l[j].row == l->row; j++)
+            if (d->l[j].col > l->col) header = ptable_exact(d, &d->st->meeting_labels, d->l[j].text) != NULL;
+        if (!header || !ptable_exact(d, &d->st->meeting_labels, l->text)) return NULL;
+        for (size_t j = i + 1; j < d->n && d->l[j].table == l->table && d->l[j].row <= l->row + 1; j++)
+            if (d->l[j].row == l->row + 1 && d->l[j].col == l->col && d->l[j].cell_line == 0) {
+                *value = d->l[j].text;
+                return k;
+            }
         return NULL;
     }
     if (strlen(l->text) > 200) return NULL;
@@ -103,11 +117,21 @@ static const char *find_body(pdoc *d, const samla_block **src)
             if (rest && *rest) return rest;
             for (size_t j = i + 1; j < d->n && j < i + 4; j++) {
                 const pline *n = &d->l[j];
-                if (n->row >= 0 || kv(d, j, &v) || strpbrk(n->text, "0123456789:") || strlen(n->text) > 80) continue;
+                if (n->row >= 0 || kv(d, j, &v) || strlen(n->text) > 80 || ptable_exact(d, &d->st->attendance, n->text))
+                    continue;
+                const char *dg = strpbrk(n->text, "0123456789");
+                if (dg && !strchr(n->text, ':') && dg > n->text && samla_text_find_date(a, dg, NULL)) {
+                    /* "Miljö- och hälsoskyddsnämnden 2025-02-10" */
+                    const char *b = samla_text_trim(a, samla_arena_strndup(a, n->text, (size_t)(dg - n->text)));
+                    if (b && *b) return b;
+                }
+                if (strpbrk(n->text, "0123456789:")) continue;
                 return n->text;
             }
             return NULL;
         }
+        /* "Utdrag ur protokoll": the document's kind, not the body */
+        if (samla_re_test(d->st->re[RE_PROTOCOL_WORD], l->text)) continue;
         if ((l->title || l->kind == SAMLA_BLOCK_HEADING) && !strpbrk(l->text, "0123456789§")) {
             *src = l->blk;
             return l->text;
