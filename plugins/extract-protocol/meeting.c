@@ -189,7 +189,9 @@ samla_status meeting_extract(pdoc *d)
             size_t e;
             const char *tm = dt ? samla_text_find_time(a, v, &e) : NULL;
             if (dt) samla_map_set_str(a, m, "adjusted", tm ? samla_arena_printf(a, "%sT%s", dt, tm) : dt);
-            samla_map_set_str(a, m, "adjustment_place", place_part(a, v));
+            const char **nms, **pts;
+            /* "Justerat | 2024-12-16, A (S) och B (M)" names the adjusters, no place */
+            if (!person_mentions(d, v, &nms, &pts)) samla_map_set_str(a, m, "adjustment_place", place_part(a, v));
         }
     }
     if (src) samla_map_set(a, m, "source", samla_ctx_source(d->ctx, src));

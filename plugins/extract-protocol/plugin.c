@@ -48,6 +48,8 @@ static const struct { int id; const char *re; unsigned flags; } patterns[] = {
     {RE_ITEMS_RANGE, "(§§?\\s*\\d+(?:\\s*[–-]\\s*\\d+)?(?:\\s*,\\s*\\d+(?:\\s*[–-]\\s*\\d+)?)*)", 0},
     /* electronic signature page: "NAMN: X", "TITEL, ORGANISATION: ...", "TID: ..." */
     {RE_ESIGN, "^(NAMN|TITEL, ORGANISATION|TITEL|ORGANISATION|TID)\\s*:\\s*(.*)$", 0},
+    /* a digital signature line: "Signerat av: Anna Ek, ordförande Datum: 2025-02-12 14:03" */
+    {RE_SIGNED, "^(?:Signerat|Signerad|Undertecknat|Undertecknad)(?:\\s+digitalt)?\\s+av\\s*:?\\s*(.+?)\\s+(?:Datum|Tid|Tidpunkt)\\s*:?\\s*(\\d{4}-\\d{2}-\\d{2}(?:\\s+\\d{1,2}[:.]\\d{2}(?::\\d{2})?)?)", SAMLA_RE_CASELESS},
     {RE_DOTS, "(?:…{2,}|\\.{5,}|_{5,})", 0},
     /* "Protokollet justerat 2025-02-06 av X (s), ordförande, och Y (m), justerare." */
     {RE_ADJUSTED, "^Protokollet (?:är )?justerat\\s+(?:den\\s+)?(.+?)\\s+av\\s+(.+)$", 0},

@@ -146,6 +146,36 @@ samla_status signatures_extract(pdoc *d)
             }
             continue;
         }
+        if (samla_re_search(d->st->re[RE_SIGNED], l->text, 0, &m)) {
+            person pp;
+            const char *who = samla_match_group(a, &m, l->text, 1);
+            const char *when = samla_match_group(a, &m, l->text, 2);
+            if (person_parse(d, who, &pp)) {
+                samla_node *s = sig(d, out, pp.name, NULL, l->blk);
+                if (pp.nroles) {
+                    samla_map_set_str(a, s, "role", pp.roles[0]);
+                    samla_map_set_str(a, s, "role_label", pp.labels[0]);
+                }
+                char *iso = iso_time(a, when);
+                if (iso) for (char *q = iso; *q; q++) if (*q == '.') *q = ':';
+                samla_map_set_str(a, s, "time", iso);
+            }
+            continue;
+        }
+        /* a front-matter or extract row "Justerat | 2024-12-16, A (S) och B (M)" */
+        if (l->row >= 0 && l->col == 0 && l->cell_line == 0 &&
+            (ptable_exact(d, &d->st->meeting_labels, l->text) ? strcmp(ptable_exact(d, &d->st->meeting_labels, l->text), "adjustment") == 0 : false) &&
+            i + 1 < d->n && d->l[i + 1].table == l->table && d->l[i + 1].row == l->row) {
+            const char *v = d->l[i + 1].text;
+            const char **names, **parties;
+            size_t nn = person_mentions(d, v, &names, &parties);
+            const char *date = samla_text_find_date(a, v, NULL);
+            for (size_t q = 0; q < nn; q++) {
+                samla_node *s = sig(d, out, names[q], NULL, l->blk);
+                samla_map_set_str(a, s, "time", date);
+            }
+            if (nn) { i++; continue; }
+        }
         if (samla_re_search(d->st->re[RE_ADJUSTED], l->text, 0, &m)) {
             const char *date = samla_text_find_date(a, samla_match_group(a, &m, l->text, 1), NULL);
             char *ppl = samla_match_group(a, &m, l->text, 2);
@@ -228,8 +258,10 @@ samla_status signatures_extract(pdoc *d)
         }
         samla_node *s = NULL;
         for (size_t q = 0; q < np; q++) {
-            s = sig(d, out, p[q].name, role, nl->blk);
-            if (!role && p[q].nroles) {
+            /* a role written beside the name ("Anna Ek, ordförande") wins over
+             * the label above a group of signature lines ("Justeras") */
+            s = sig(d, out, p[q].name, p[q].nroles ? NULL : role, nl->blk);
+            if (p[q].nroles) {
                 samla_map_set_str(a, s, "role", p[q].roles[0]);
                 samla_map_set_str(a, s, "role_label", p[q].labels[0]);
             }
