@@ -53,6 +53,8 @@ typedef struct link_state {
     samla_arena *arena;
     const char *const *labels;  /* heading label words ("fokusområde", ...) from the stop word file */
     size_t nlabels;
+    const char *const *org_units; /* endings of organisation names ("förvaltningen", "nämnden"), lowercased */
+    size_t norg_units;
     bool loaded;
     samla_status load_status;
     const char *source;    /* the strategy's document.source (else the option), for the output's record */

@@ -51,6 +51,15 @@ static void load_labels(link_state *st, const samla_node *data)
         if (w && w->type == SAMLA_NODE_STRING) l[st->nlabels++] = samla_text_soft(st->arena, w->u.s);
     }
     st->labels = l;
+    const samla_node *org = data && data->type == SAMLA_NODE_MAP ? samla_map_get(data, "organisation_units") : NULL;
+    size_t no = samla_node_len(org);
+    const char **o = samla_arena_alloc(st->arena, (no + 1) * sizeof *o);
+    if (!o) return;
+    for (size_t i = 0; i < no; i++) {
+        const samla_node *w = samla_seq_at(org, i);
+        if (w && w->type == SAMLA_NODE_STRING) o[st->norg_units++] = samla_text_lower(st->arena, w->u.s);
+    }
+    st->org_units = o;
 }
 
 static samla_status load_synonyms(link_state *st, samla_diag *diag)

@@ -325,6 +325,53 @@ static const char *indicators_text(samla_ctx *ctx, const samla_node *act)
     return out;
 }
 
+static bool word_byte(unsigned char c) { return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || c >= 0x80; }
+
+/* The text without organisation names: a word ending in an organisation unit ("utbildningsförvaltningen",
+   "Socialnämnden") and the conjuncts joined to it ("Barn- och", "Kultur-, fritids- och"). They name who does
+   the work, not what it serves ("fritids" in "Kultur- och fritidsförvaltningen" is no leisure activity). */
+static const char *strip_orgs(const link_state *st, samla_ctx *ctx, const char *text)
+{
+    if (!text || !st->norg_units) return text;
+    char *low = samla_text_lower(ctx->arena, text);
+    char *out = samla_arena_strdup(ctx->arena, text);
+    if (!low || !out || strlen(low) != strlen(text)) return text;
+    bool changed = false;
+    for (size_t i = 0; low[i];) {
+        if (!word_byte((unsigned char)low[i])) { i++; continue; }
+        size_t s0 = i;
+        while (low[i] && word_byte((unsigned char)low[i])) i++;
+        size_t len = i - s0;
+        bool org = false;
+        for (size_t k = 0; k < st->norg_units && !org; k++) {
+            size_t ul = strlen(st->org_units[k]);
+            org = len >= ul && !strncmp(low + i - ul, st->org_units[k], ul);
+        }
+        if (!org) continue;
+        /* walk back over "X- och ", "X-, " conjuncts */
+        size_t from = s0;
+        for (;;) {
+            size_t p = from;
+            while (p > 0 && low[p - 1] == ' ') p--;
+            size_t w_end = p;
+            while (p > 0 && word_byte((unsigned char)low[p - 1])) p--;
+            bool conj = (w_end - p == 3 && !strncmp(low + p, "och", 3)) || (w_end - p == 5 && !strncmp(low + p, "eller", 5));
+            size_t q = conj ? p : w_end;
+            while (q > 0 && low[q - 1] == ' ') q--;
+            if (q > 0 && low[q - 1] == ',') q--;
+            if (q == 0 || low[q - 1] != '-') break;
+            q--;
+            size_t ws = q;
+            while (ws > 0 && word_byte((unsigned char)low[ws - 1])) ws--;
+            if (ws == q) break;
+            from = ws;
+        }
+        memset(out + from, ' ', i - from);
+        changed = true;
+    }
+    return changed ? out : text;
+}
+
 samla_status link_activity(link_state *st, samla_ctx *ctx, const samla_node *act, samla_node *links,
                            GHashTable *drop)
 {
@@ -332,6 +379,9 @@ samla_status link_activity(link_state *st, samla_ctx *ctx, const samla_node *act
     const char *text = samla_map_get_str(act, "text");
     const char *area = samla_map_get_str(act, "area");
     const char *section = section_title(act);
+    /* the lexical query leaves organisation names out; explicit citations read the texts as written */
+    const char *q_text = strip_orgs(st, ctx, text), *q_area = strip_orgs(st, ctx, area);
+    const char *q_section = strip_orgs(st, ctx, section);
     const char *indicators = indicators_text(ctx, act);
     const samla_node *src = samla_map_get(act, "source");
     long block = src ? (long)samla_map_get_int(src, "block", -1) : -1;
@@ -339,12 +389,12 @@ samla_status link_activity(link_state *st, samla_ctx *ctx, const samla_node *act
     size_t nheads = headings_above(ctx, block, heads, MAX_CONTEXT);
 
     /* the query: own text, area, indicators, section and the headings above (weaker) */
-    const char *texts[MAX_CONTEXT + 4] = {text, area, indicators, section};
+    const char *texts[MAX_CONTEXT + 4] = {q_text, q_area, indicators, q_section};
     double weights[MAX_CONTEXT + 4] = {1.0, c->area_weight, c->indicator_weight, c->heading_weight};
     size_t nt = 4;
     for (size_t i = 0; i < nheads; i++) {
         if (section && !strcmp(section, heads[i])) continue;
-        texts[nt] = heads[i];
+        texts[nt] = strip_orgs(st, ctx, heads[i]);
         weights[nt++] = (i == 0 && !section) ? c->heading_weight : 0.6 * c->heading_weight;
     }
     query q = {0}, own = {0};
