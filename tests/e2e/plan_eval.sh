@@ -32,4 +32,19 @@ for fmt in pdf docx; do
     -m goals.text=1.0 -m activities=1.0 -m activities.indicators=1.0 -m activities.responsible=1.0 \
     -m activities.area=1.0 -m activities.section=1.0 2>/dev/null || { echo "fjallmark $fmt below 1.00"; rc=1; }
 done
+# Region Kustlanda (no codes anywhere; written before the extractors saw it): "Område: …" headings with a bold
+# "Målsättningar" list and an appendix table; Sjövik's table with a Koppling column, a Nr cell "5 6" over two
+# activities and a headerless continuation table; Strandby's bold lines with "Status:" lines. First contact: goals
+# F1 0.09 (both formats), activities 0.46 (area 0.00). Now goals and activities 1.00; PDF responsible 0.54 (the
+# PDF splits long words in a narrow cell without a hyphen: "utbildningsförvaltni ngen").
+kl=(folkhalsostrategi-kustlanda-2024-2030 handlingsplan-folkhalsa-sjovik-2025 verksamhetsberattelse-folkhalsa-strandby-2024)
+for fmt in pdf docx; do
+  mkdir -p "$tmp/kl-$fmt"
+  "$SAMLA" run -q strategy -o "$tmp/kl-$fmt" "corpus/$fmt/${kl[0]}.$fmt" || { echo "kustlanda strategy failed"; rc=1; }
+  "$SAMLA" run -q plan -o "$tmp/kl-$fmt" "corpus/$fmt/${kl[1]}.$fmt" "corpus/$fmt/${kl[2]}.$fmt" || { echo "kustlanda plans failed"; rc=1; }
+  resp=1.0; [ $fmt = pdf ] && resp=0.5
+  "$SAMLA" eval -q -M soft corpus/gold "$tmp/kl-$fmt" -m goals=1.0 -m 'goals[code+kind+title+parent]=1.0' \
+    -m goals.text=1.0 -m activities=1.0 -m activities.area=1.0 -m activities.section=1.0 -m activities.period=1.0 \
+    -m activities.responsible=$resp 2>/dev/null || { echo "kustlanda $fmt below target"; rc=1; }
+done
 exit $rc
