@@ -47,12 +47,15 @@ def esc(s):
 
 
 def text_runs(s):
-    """Escape plain text, turning tabs into <text:tab/> and space runs into <text:s/>."""
+    """Escape plain text, turning tabs into <text:tab/>, space runs into <text:s/> and {br}
+    into a line break inside the paragraph (<text:line-break/>)."""
     out = []
-    for part in re.split(r"(\t| {2,})", s):
+    for part in re.split(r"(\t| {2,}|\{br\})", s):
         if part == "":
             continue
-        if part == "\t":
+        if part == "{br}":
+            out.append("<text:line-break/>")
+        elif part == "\t":
             out.append("<text:tab/>")
         elif part.startswith("  "):
             out.append(" " + ('<text:s text:c="%d"/>' % (len(part) - 1)
