@@ -371,7 +371,7 @@ samla_status attendees_extract(pdoc *d)
         if (k && rest && *rest && rest > l->text && strchr(l->text, ':') && strchr(l->text, ':') < rest) {
             const char *lbl = strip_end(a, samla_text_trim(a, samla_arena_strndup(a, l->text, (size_t)(rest - l->text))), ": ");
             const char *st2 = strcmp(k, "absent") == 0 ? "absent" : "present";
-            const char *grp = strcmp(k, "group") == 0 ? lbl : NULL;
+            const char *grp = lbl;   /* "Frånvarande: A (S)" is a list of its own too */
             char *c = samla_arena_strdup(a, rest);
             for (char *q = c; q && *q;) {
                 char *e = strchr(q, ';');
