@@ -117,7 +117,7 @@ samla_status lines_build(pdoc *d)
         if (b->numbering && isdigit((unsigned char)b->numbering[0])) {
             t = samla_arena_printf(d->ctx->arena, "%s %s", b->numbering, b->text);
             base.numbered = true;
-        } else if (b->numbering && islower((unsigned char)b->numbering[0]) && b->numbering[1] == ')' &&
+        } else if (b->numbering && islower((unsigned char)b->numbering[0]) && (b->numbering[1] == ')' || b->numbering[1] == '.') &&
                    !b->numbering[2]) {
             /* a sub-lettered point ("a) ...") keeps its letter for the clause reader */
             t = samla_arena_printf(d->ctx->arena, "%s %s", b->numbering, b->text);

@@ -59,7 +59,7 @@ static const struct { int id; const char *re; unsigned flags; } patterns[] = {
     /* one capitalised name word at the search offset */
     {RE_WORD, "\\G(\\s*)(\\p{Lu}\\p{Ll}+(?:-\\p{Lu}\\p{Ll}+)?)(?=$|[\\s,(.;:])", 0},
     /* a sub-lettered decision point: "a) Investeringsplanen godkänns.", "b) att uppdra ..." */
-    {RE_LETTERED, "^\\p{Ll}[)]\\s+(?:att\\s+)?(\\S.*)$", 0},
+    {RE_LETTERED, "^\\p{Ll}[).]\\s+(?:att\\s+)?(\\S.*)$", 0},
     {RE_PROTOCOL_WORD, "\\b(?:protokoll|protokollsutdrag|sammanträdesprotokoll|mötesprotokoll)\\b", SAMLA_RE_CASELESS},
 };
 
