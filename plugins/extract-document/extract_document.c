@@ -1,5 +1,7 @@
 /* extract_document.c: fills `document` (kind, title, organisation, date, reference)
- * from the document model, using the words and patterns of data/document.yaml. */
+ * from the document model, using the words and patterns of data/document.yaml.
+ * Placed after a protocol extractor in a pipeline, it takes the meeting's date as
+ * the document's date. */
 #include <stdbool.h>
 #include <stdlib.h>
 #include <string.h>
@@ -69,7 +71,9 @@ static samla_status process(void *state, samla_ctx *ctx)
     samla_map_set_str(a, d, "kind", docx_classify(s, ctx, title_text));
     const char *org = docx_find_organisation(s, ctx);
     if (org) samla_map_set_str(a, d, "organisation", org);
-    const char *date = docx_find_date(s, ctx);
+    /* a protocol's date is its meeting's (when a protocol extractor ran before) */
+    const char *date = samla_map_get_str(samla_map_get(ctx->model, "meeting"), "date");
+    if (!date) date = docx_find_date(s, ctx);
     if (date) samla_map_set_str(a, d, "date", date);
     const char *ref = docx_find_reference(s, ctx);
     if (ref) samla_map_set_str(a, d, "reference", ref);

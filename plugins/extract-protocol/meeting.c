@@ -171,7 +171,11 @@ samla_status meeting_extract(pdoc *d)
         } else if (strcmp(k, "date_time") == 0) {
             date_times(a, m, v, true);
         } else if (strcmp(k, "date") == 0) {
-            if (!samla_map_get(m, "date")) samla_map_set_str(a, m, "date", samla_text_find_date(a, v, NULL));
+            /* the line that gives the date may give the times too ("… den 4 mars 2025 kl. 13.00–15.00") */
+            if (!samla_map_get(m, "date")) {
+                samla_map_set_str(a, m, "date", samla_text_find_date(a, v, NULL));
+                if (!samla_map_get(m, "start")) date_times(a, m, v, false);
+            }
         } else if (strcmp(k, "time") == 0) {
             if (!samla_map_get(m, "start")) date_times(a, m, v, false);
         } else if (strcmp(k, "place") == 0) {

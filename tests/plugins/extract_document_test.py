@@ -39,4 +39,17 @@ for f in files:
         check(d.get("date") == m.group(1), f"{f}: date {d.get('date')} != {m.group(1)}")
 d = document("corpus/docx/uppsala-verksamhetsplan-2022.docx")
 check(d.get("reference") == "AMN-2021-00362" and d.get("date") == "2021-12-02", "labelled reference and date")
+
+# a short protocol whose only other labelled date is a signature's: the document date is the meeting's
+import tempfile
+with tempfile.NamedTemporaryFile("w", suffix=".txt", delete=False, encoding="utf-8") as f:
+    f.write("Protokoll Miljönämnden\n\nSammanträdesdag: tisdagen den 4 mars 2025 kl. 13.00–15.00\n\n"
+            "Plats: Rådhuset, sal 2\n\n§ 1 Val av justerare\n\n"
+            "Miljönämnden beslutar att utse Eva Ek (S) att justera protokollet.\n\n"
+            "Signerat av: Eva Ek\nDatum: 2025-03-10 14:03\n")
+out = subprocess.run([SAMLA, "run", "-q", "protocol", f.name], capture_output=True, text=True, check=True).stdout
+os.unlink(f.name)
+m = yaml.safe_load(out)
+check(m["document"].get("date") == "2025-03-04", f"document date is the meeting's: {m['document'].get('date')}")
+check(m["meeting"].get("start") == "13:00" and m["meeting"].get("end") == "15:00", "times on the date line")
 sys.exit(1 if fails else 0)
