@@ -30,6 +30,20 @@ const samla_block *docx_find_title(const docx_state *s, const samla_doc *doc)
     return best;
 }
 
+const char *docx_head_lines(samla_ctx *ctx)
+{
+    const char *out = NULL;
+    int taken = 0;
+    for (size_t i = 0; i < ctx->doc.nblocks && taken < 3; i++) {
+        const samla_block *b = ctx->doc.blocks[i];
+        if (!is_body(b) || b->kind == SAMLA_BLOCK_TABLE) continue;
+        taken++;
+        if (samla_text_len(b->text) > 80) continue;
+        out = out ? samla_arena_printf(ctx->arena, "%s\n%s", out, b->text) : b->text;
+    }
+    return out;
+}
+
 /* Hits of the kind's words in text_lower, each word counted at most cap times. */
 static long count_words(samla_ctx *ctx, const char *text_lower, const samla_node *words, long cap)
 {

@@ -68,7 +68,7 @@ static samla_status process(void *state, samla_ctx *ctx)
     const samla_block *title = docx_find_title(s, &ctx->doc);
     const char *title_text = title ? title->text : ctx->doc.meta_title;
     if (title_text && *title_text) samla_map_set_str(a, d, "title", title_text);
-    samla_map_set_str(a, d, "kind", docx_classify(s, ctx, title_text));
+    samla_map_set_str(a, d, "kind", docx_classify(s, ctx, title_text ? title_text : docx_head_lines(ctx)));
     const char *org = docx_find_organisation(s, ctx);
     if (org) samla_map_set_str(a, d, "organisation", org);
     /* a protocol's date is its meeting's (when a protocol extractor ran before) */

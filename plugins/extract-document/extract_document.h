@@ -20,6 +20,9 @@ typedef struct docx_state {
 
 /* All return arena strings (ctx->arena) or NULL. */
 const samla_block *docx_find_title(const docx_state *s, const samla_doc *doc);
+/* The document's first short body lines joined (for classifying a document
+ * without headings, e.g. plain text), or NULL. */
+const char *docx_head_lines(samla_ctx *ctx);
 const char *docx_classify(const docx_state *s, samla_ctx *ctx, const char *title);
 const char *docx_find_organisation(const docx_state *s, samla_ctx *ctx);
 const char *docx_find_date(const docx_state *s, samla_ctx *ctx);

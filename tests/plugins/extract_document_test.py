@@ -51,5 +51,6 @@ out = subprocess.run([SAMLA, "run", "-q", "protocol", f.name], capture_output=Tr
 os.unlink(f.name)
 m = yaml.safe_load(out)
 check(m["document"].get("date") == "2025-03-04", f"document date is the meeting's: {m['document'].get('date')}")
+check(m["document"]["kind"] == "protocol", "a first line 'Protokoll …' makes a protocol without headings")
 check(m["meeting"].get("start") == "13:00" and m["meeting"].get("end") == "15:00", "times on the date line")
 sys.exit(1 if fails else 0)
