@@ -93,6 +93,7 @@ typedef struct frag_info {
     bool bold, italic;
     const char *label;   /* bullet or list number starting the fragment, or NULL */
     size_t label_words;  /* words of the label */
+    bool glue;           /* continues the previous fragment's word (emergency break in a narrow cell) */
 } frag_info;
 
 static void measure(pdf_reader *r, const pdf_frag *f, frag_info *fi)
@@ -115,6 +116,7 @@ static void measure(pdf_reader *r, const pdf_frag *f, frag_info *fi)
     }
     fi->label = NULL;
     fi->label_words = 0;
+    fi->glue = false;
     const char *first = w[f->w0].text;
     if (f->w1 - f->w0 >= 2 && (pdf_bullet_prefix(r->set, first) || samla_re_test(r->set->numbering, first))) {
         fi->label = first;
@@ -218,7 +220,10 @@ static samla_block *make_block(pdf_reader *r, const frag_info *fi, size_t a, siz
     double x0 = h->x0, x1 = h->x1, y0 = h->y0, y1 = h->y1;
     bool bold = h->bold, italic = h->italic;
     for (size_t i = a + 1; i < b; i++) {
-        join_text(r->set, s, fi[i].text);
+        if (fi[i].glue)
+            g_string_append(s, fi[i].text);
+        else
+            join_text(r->set, s, fi[i].text);
         x0 = fmin(x0, fi[i].x0);
         x1 = fmax(x1, fi[i].x1);
         y1 = fmax(y1, fi[i].y1);
@@ -386,6 +391,29 @@ static bool breaks_before(const pdf_reader *r, const frag_info *fi, size_t i, si
     return false;
 }
 
+/* Fragment i continues the word fragment i - 1 ends with: a word wider than
+ * a narrow table cell, broken by LibreOffice/Word without a hyphen
+ * ("utbildningsförvaltni" / "ngen"). The previous line holds that one word
+ * only (a word that does not fit the cell starts a line of its own), it ends
+ * in a letter and reaches the column's wrap width so closely that not even
+ * the next line's first letter would have fitted after it, and the next line
+ * starts lower-case right below it. */
+static bool broken_word(const frag_info *fi, size_t i, double right)
+{
+    const frag_info *p = &fi[i - 1], *c = &fi[i];
+    if (p->f->w1 - p->f->w0 != 1 || c->f->line == p->f->line || c->y0 < p->y0 + 0.5) return false;
+    double size = fmin(p->size, c->size);
+    if (c->y0 - p->y1 > 0.45 * size || fabs(p->size - c->size) > 0.6 || p->bold != c->bold) return false;
+    if (c->x0 > p->x0 + 0.5 || !pdf_starts_lower(c->text)) return false;
+    const char *pt = p->text, *end = pt + strlen(pt);
+    const char *last = g_utf8_find_prev_char(pt, end);
+    if (!last || !g_unichar_isalpha(g_utf8_get_char(last))) return false;
+    const pdf_word *w = &c->f->line->words[c->f->w0];
+    glong nch = g_utf8_strlen(w->text, -1);
+    double letter = nch > 0 ? (w->x1 - w->x0) / (double)nch : size;
+    return p->x1 + letter > right + 0.5;
+}
+
 samla_status pdf_emit_frags(pdf_reader *r, const pdf_frag *frags, size_t n, bool in_cell, double wrap, double pitch,
                             samla_block ***cell_out, size_t *ncell_out)
 {
@@ -422,6 +450,7 @@ samla_status pdf_emit_frags(pdf_reader *r, const pdf_frag *frags, size_t n, bool
         right = fmax(right, fi[i].x1);
     }
     if (wrap > right) right = wrap;
+    for (size_t i = 1; in_cell && i < n; i++) fi[i].glue = broken_word(fi, i, right);
     if (in_cell) {
         *cell_out = samla_arena_alloc(r->ctx->arena, (n + 1) * sizeof **cell_out);
         *ncell_out = 0;

@@ -319,6 +319,21 @@ def test_page_break_paragraph():
           "samråd: no paragraph starting with the continuation")
 
 
+def test_broken_words():
+    # a word wider than a narrow cell, broken without a hyphen at the cell's edge, is joined again;
+    # a normal wrap in the same column keeps its space
+    bl = blocks(dump(os.path.join(PDF, "handlingsplan-folkhalsa-sjovik-2025.pdf")))
+    texts = [" ".join(c) for c in pdf_cells(bl)]
+    check("Barn- och utbildningsförvaltningen" in texts, "sjövik: 'utbildningsförvaltni' + 'ngen' joined")
+    check("Vård- och omsorgsförvaltningen" in texts, "sjövik: 'omsorgsförvaltning' + 'en' joined")
+    check(any(t.startswith("Barn- och utbildningsförvaltningen, miljö- och byggförvaltningen") for t in texts),
+          "sjövik: broken word before more text joined")
+    check(not any("förvaltni ngen" in t or "förvaltning en" in t for t in texts), "sjövik: no broken word left")
+    check("Hälsosamma levnadsvanor" in texts, "sjövik: a normal wrap keeps its space")
+    bl = blocks(dump(os.path.join(PDF, "arjeplog-handlingsplan-nara-vard.pdf")))
+    check(any("Dokumentinformation" in t for c in pdf_cells(bl) for t in c), "arjeplog: 'Dokumentinform' + 'ation'")
+
+
 def test_strategy():
     path = os.path.join(PDF, "strategi-hsvo-2024-2026.pdf")
     if not os.path.exists(path):
@@ -348,7 +363,8 @@ def test_errors():
 
 
 for test in (test_uppsala, test_two_columns, test_attendance, test_item_lines_not_furniture, test_signatures,
-             test_voting_table, test_headings, test_continued_table, test_cell_paragraphs, test_page_break_paragraph, test_strategy,
+             test_voting_table, test_headings, test_continued_table, test_cell_paragraphs, test_page_break_paragraph, test_broken_words,
+             test_strategy,
              test_errors):
     test()
 if failures:
