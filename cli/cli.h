@@ -31,5 +31,6 @@ int cmd_plugins(int argc, char **argv);
 int cmd_pipelines(int argc, char **argv);
 int cmd_eval(int argc, char **argv);
 int cmd_coverage(int argc, char **argv);
+int cmd_compare(int argc, char **argv);
 
 #endif

@@ -10,6 +10,7 @@ static const cli_command commands[] = {
     {"run", "run a pipeline over documents and write one model per input", cmd_run},
     {"dump", "show the document model a reader produced (pipeline 'dump')", cmd_dump},
     {"eval", "score outputs against gold files (precision, recall, F1)", cmd_eval},
+    {"compare", "structure agreement of two models of one document (P/R/F1 per kind)", cmd_compare},
     {"coverage", "which strategy sub-goals a set of local plans covers", cmd_coverage},
     {"plugins", "list the plugins found, with ABI, version and stage", cmd_plugins},
     {"pipelines", "list the pipelines found", cmd_pipelines},

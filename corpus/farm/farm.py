@@ -1,0 +1,191 @@
+#!/usr/bin/python3
+"""The producer farm: renders .sdoc documents to PDF by several producers, and
+writes beside each PDF the structure its producer put in (the truth).
+
+Usage (standard library only; run with /usr/bin/python3 from anywhere):
+
+    corpus/farm/farm.py                                   # every corpus/src/*.sdoc, every producer
+    corpus/farm/farm.py -p chromium,weasyprint            # only these producers
+    corpus/farm/farm.py -o /tmp/gen gen/*.sdoc            # other documents, other folder
+    corpus/farm/farm.py --structure-only                  # only the structure files
+    corpus/farm/farm.py --list                            # the producers
+
+Output: OUT/<producer>/<stem>.pdf and OUT/<producer>/<stem>.yaml (plus
+<stem>.docx for the Word-style producer). See corpus/farm/README.md.
+"""
+
+import argparse
+import os
+import re
+import shutil
+import subprocess
+import sys
+import tempfile
+
+HERE = os.path.dirname(os.path.abspath(__file__))
+sys.path.insert(0, HERE)
+import sdoc  # noqa: E402
+import htmldoc as farm_html  # noqa: E402
+
+ROOT = os.path.dirname(os.path.dirname(HERE))
+SRC_DIR = os.path.join(ROOT, "corpus", "src")
+
+LO_PAIRS = [("Liberation Serif", "Liberation Sans"), ("DejaVu Serif", "DejaVu Sans"),
+            ("Noto Serif", "Noto Sans"), ("Liberation Sans", "Liberation Sans"),
+            ("DejaVu Sans", "DejaVu Sans")]
+
+
+def run(cmd, **kw):
+    r = subprocess.run(cmd, stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True, **kw)
+    if r.returncode != 0:
+        sys.stderr.write(r.stdout[-4000:])
+        raise SystemExit("farm: %s failed (exit %d)" % (cmd[0], r.returncode))
+    return r.stdout
+
+
+def write(path, text):
+    with open(path, "w", encoding="utf-8") as f:
+        f.write(text)
+
+
+# ---------------------------------------------------------------------------
+# Producers. Each: fn(sources, outdir, tmp) -> writes outdir/<stem>.pdf + .yaml
+# ---------------------------------------------------------------------------
+
+def structure_html(src, producer, notes):
+    """The structure of a producer that follows the source's blocks one to one."""
+    d = farm_html.HtmlDoc(src, producer, farm_html.variation(src, producer), notes=notes)
+    d.body()
+    return d.st
+
+
+def lo_fodt(src, producer):
+    """corpus/render.py's Flat ODT with this producer's fonts, margins and heading
+    sizes (headings by size, or by bold alone at the body size)."""
+    r = sdoc.render
+    saved = (r.SERIF, r.SANS, r.MARGIN_LR, r.MARGIN_TB)
+    serif, sans = sdoc.pick(src.stem, producer, "fonts", LO_PAIRS)
+    r.SERIF, r.SANS = serif, sans
+    r.MARGIN_LR = sdoc.pick(src.stem, producer, "margin", [1.5, 2.0, 2.5, 3.0])
+    r.MARGIN_TB = sdoc.pick(src.stem, producer, "margin-tb", [1.2, 1.5, 2.0])
+    try:
+        xml = r.Doc(src.path).fodt()
+    finally:
+        r.SERIF, r.SANS, r.MARGIN_LR, r.MARGIN_TB = saved
+    size = sdoc.pick(src.stem, producer, "size", ["10pt", "11pt", "12pt"])
+    bold_only = sdoc.pick(src.stem, producer, "headings", ["size", "size", "bold"]) == "bold"
+    chunks = xml.split("</style:style>")
+    for i, ch in enumerate(chunks):
+        if 'style:default-style style:family="paragraph"' in ch or 'style:name="Text_20_body"' in ch:
+            chunks[i] = re.sub(r'(<style:default-style style:family="paragraph">.*?fo:font-size=")11pt"',
+                               r'\g<1>%s"' % size, ch, flags=re.S)
+        if bold_only and re.search(r'style:name="Heading_20_\d"', ch):
+            chunks[i] = re.sub(r'fo:font-size="[^"]+"', 'fo:font-size="%s"' % size, ch)
+    return "</style:style>".join(chunks)
+
+
+def soffice(files, fmt, outdir):
+    profile = tempfile.mkdtemp(prefix="lo-farm-%d-" % os.getpid())
+    try:
+        run(["soffice", "-env:UserInstallation=file://" + profile, "--headless", "--convert-to", fmt,
+             "--outdir", outdir] + files)
+    finally:
+        shutil.rmtree(profile, ignore_errors=True)
+
+
+def produce_lo(sources, outdir, tmp, producer="lo", tagged=False):
+    fodts = []
+    for src in sources:
+        p = os.path.join(tmp, src.stem + ".fodt")
+        write(p, lo_fodt(src, producer))
+        fodts.append(p)
+        write(os.path.join(outdir, src.stem + ".yaml"), structure_html(src, producer, "footnotes").yaml())
+    fmt = "pdf:writer_pdf_Export"
+    if tagged:
+        fmt += ':{"UseTaggedPDF":{"type":"boolean","value":"true"}}'
+    soffice(fodts, fmt, outdir)
+
+
+def produce_lo_tagged(sources, outdir, tmp):
+    produce_lo(sources, outdir, tmp, "lo-tagged", tagged=True)
+
+
+CHROMIUM_FLAGS = ["--headless", "--no-sandbox", "--disable-gpu", "--no-first-run", "--disable-background-networking",
+                  "--disable-component-update", "--disable-sync", "--no-pdf-header-footer",
+                  "--generate-pdf-document-outline"]
+
+
+def produce_chromium(sources, outdir, tmp):
+    profile = tempfile.mkdtemp(prefix="chromium-farm-")
+    try:
+        for src in sources:
+            d = farm_html.HtmlDoc(src, "chromium", farm_html.variation(src, "chromium"), notes="endnotes")
+            page = os.path.join(tmp, src.stem + ".chromium.html")
+            write(page, d.html())
+            out = os.path.join(outdir, src.stem + ".pdf")
+            run(["chromium"] + CHROMIUM_FLAGS + ["--user-data-dir=" + profile, "--print-to-pdf=" + out,
+                                                 "file://" + page])
+            write(os.path.join(outdir, src.stem + ".yaml"), d.st.yaml())
+    finally:
+        shutil.rmtree(profile, ignore_errors=True)
+
+
+def produce_weasyprint(sources, outdir, tmp):
+    for src in sources:
+        d = farm_html.HtmlDoc(src, "weasyprint", farm_html.variation(src, "weasyprint"), notes="footnotes")
+        page = os.path.join(tmp, src.stem + ".weasyprint.html")
+        write(page, d.html())
+        run(["weasyprint", "-q", page, os.path.join(outdir, src.stem + ".pdf")])
+        write(os.path.join(outdir, src.stem + ".yaml"), d.st.yaml())
+
+
+PRODUCERS = {
+    "lo": (produce_lo, "LibreOffice 7.4 Writer, untagged (writer_pdf_Export)"),
+    "lo-tagged": (produce_lo_tagged, "LibreOffice 7.4 Writer, tagged (UseTaggedPDF)"),
+    "chromium": (produce_chromium, "Chromium headless --print-to-pdf (Skia, tagged) from generated HTML"),
+    "weasyprint": (produce_weasyprint, "WeasyPrint from generated HTML (paged CSS, footnotes)"),
+}
+
+
+def main(argv):
+    ap = argparse.ArgumentParser(description="Render .sdoc documents by several PDF producers (the producer farm).")
+    ap.add_argument("files", nargs="*", help=".sdoc files (default: corpus/src/*.sdoc)")
+    ap.add_argument("-o", "--out", default=HERE, help="output folder (default: corpus/farm)")
+    ap.add_argument("-p", "--producers", default=",".join(PRODUCERS), help="comma-separated producers")
+    ap.add_argument("--structure-only", action="store_true", help="write only the structure files")
+    ap.add_argument("--list", action="store_true", help="list the producers and exit")
+    a = ap.parse_args(argv)
+    if a.list:
+        for name, (_, what) in PRODUCERS.items():
+            print("%-12s %s" % (name, what))
+        return 0
+    files = a.files or sorted(os.path.join(SRC_DIR, f) for f in os.listdir(SRC_DIR) if f.endswith(".sdoc"))
+    producers = [p for p in a.producers.split(",") if p]
+    for p in producers:
+        if p not in PRODUCERS:
+            raise SystemExit("farm: unknown producer %r (see --list)" % p)
+    sources = []
+    for f in files:
+        try:
+            sources.append(sdoc.Source(f))
+        except sdoc.SdocError as e:
+            raise SystemExit("farm: %s" % e)
+    for p in producers:
+        outdir = os.path.join(a.out, p)
+        os.makedirs(outdir, exist_ok=True)
+        tmp = tempfile.mkdtemp(prefix="farm-%s-" % p)
+        try:
+            if a.structure_only:
+                for src in sources:
+                    notes = "endnotes" if p == "chromium" else "footnotes"
+                    write(os.path.join(outdir, src.stem + ".yaml"), structure_html(src, p, notes).yaml())
+            else:
+                PRODUCERS[p][0](sources, outdir, tmp)
+        finally:
+            shutil.rmtree(tmp, ignore_errors=True)
+        print("farm: %s: %d documents -> %s" % (p, len(sources), os.path.relpath(outdir)))
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main(sys.argv[1:]))

@@ -1,0 +1,274 @@
+"""The .sdoc source as the farm producers see it: blocks (from corpus/render.py's
+parser), inline runs, tables laid out with spans, deterministic per-document
+variation, and the structure file (the truth the readers are scored against).
+
+Standard library only; imported by corpus/farm/farm.py and the producer modules.
+"""
+
+import hashlib
+import json
+import os
+import re
+import sys
+
+HERE = os.path.dirname(os.path.abspath(__file__))
+sys.path.insert(0, os.path.dirname(HERE))
+import render  # noqa: E402  corpus/render.py: parse(), layout_table()
+
+SdocError = render.SdocError
+
+
+# ---------------------------------------------------------------------------
+# Inline runs: [("text", s, bold, italic) | ("br",) | ("note", [runs])]
+# ---------------------------------------------------------------------------
+
+BOLD_RE = re.compile(r"\*\*(?=\S)(.+?)(?<=\S)\*\*(?!\*)")
+ITALIC_RE = re.compile(r"(?<![*\w])\*(?=[^\s*])(.+?)(?<=[^\s*])\*(?![*\w])")
+
+
+def _emph(s, bold=False):
+    out, i = [], 0
+    for m in (BOLD_RE.finditer(s) if not bold else []):
+        out += _italic(s[i:m.start()], False)
+        out += _italic(m.group(1), True)
+        i = m.end()
+    out += _italic(s[i:], bold)
+    return out
+
+
+def _italic(s, bold):
+    out, i = [], 0
+    for m in ITALIC_RE.finditer(s):
+        out += _brs(s[i:m.start()], bold, False)
+        out += _brs(m.group(1), bold, True)
+        i = m.end()
+    out += _brs(s[i:], bold, False)
+    return out
+
+
+def _brs(s, bold, italic):
+    out = []
+    for k, part in enumerate(s.split("{br}")):
+        if k:
+            out.append(("br",))
+        if part:
+            out.append(("text", part.replace("\x00", "*"), bold, italic))
+    return out
+
+
+def runs(s, notes=True):
+    """Inline runs of a paragraph's source text."""
+    s = s.replace("\\*", "\x00")
+    out, i = [], 0
+    while True:
+        j = s.find("[^", i)
+        m = re.match(r"\[\^([^:\]\s]*)\s*:\s*", s[j:]) if j >= 0 else None
+        if j < 0 or not m:
+            out += _emph(s[i:])
+            return out
+        depth, k = 1, j + m.end()
+        while k < len(s) and depth:
+            depth += {"[": 1, "]": -1}.get(s[k], 0)
+            k += 1
+        if depth:
+            out += _emph(s[i:])
+            return out
+        out += _emph(s[i:j])
+        if notes:
+            out.append(("note", _emph(s[j + m.end():k - 1].strip())))
+        i = k
+
+
+def plain(s):
+    """The visible text of a source paragraph without its footnotes, spaces collapsed."""
+    parts = []
+    for r in runs(s, notes=False):
+        parts.append(r[1] if r[0] == "text" else " ")
+    return " ".join("".join(parts).split())
+
+
+def notes_of(s):
+    return [r[1] for r in runs(s) if r[0] == "note"]
+
+
+def runs_plain(rs):
+    return " ".join("".join(r[1] if r[0] == "text" else " " for r in rs).split())
+
+
+# ---------------------------------------------------------------------------
+# Documents
+# ---------------------------------------------------------------------------
+
+class Source:
+    """One parsed .sdoc: settings, blocks, and helpers shared by producers."""
+
+    def __init__(self, path):
+        self.path = path
+        self.stem = os.path.splitext(os.path.basename(path))[0]
+        self.settings, self.blocks = render.parse(path)
+        for b in self.blocks:
+            if b["type"] == "table":
+                b["layout"] = render.layout_table(b["rows"], "%s: table" % self.stem)
+
+    def max_table_cols(self):
+        return max([b["layout"][0] for b in self.blocks if b["type"] == "table"] or [0])
+
+    def has_columns(self):
+        return any(b["type"] == "columns" and b["n"] > 1 for b in self.blocks)
+
+    def title(self):
+        for b in self.blocks:
+            if b["type"] == "p" and b["style"] == "Title":
+                return plain(b["text"])
+        for b in self.blocks:
+            if b["type"] == "h":
+                return plain(b["text"])
+        return self.stem
+
+
+def cell_paragraphs(text):
+    """A cell's source paragraphs: [(kind, text)], kind 'p', 'bullet' or 'number'."""
+    out = []
+    for part in [p.strip() for p in text.split(" // ")]:
+        if not part or part in (">>", "^^"):
+            continue
+        m = re.match(r"^(- |\d+[.)] )(.*)$", part)
+        if m:
+            out.append(("bullet" if m.group(1) == "- " else "number", m.group(2)))
+        else:
+            out.append(("p", part))
+    return out
+
+
+def cell_plain(text, nested=None):
+    """A cell's visible text: its paragraphs (list markers dropped, numbers kept as
+    written) joined by a space, then a nested table's cells."""
+    parts, n = [], 0
+    for kind, t in cell_paragraphs(text):
+        if kind == "number":
+            n += 1
+            parts.append("%d. %s" % (n, plain(t)))
+        else:
+            parts.append(plain(t))
+    if nested:
+        for row in nested["rows"]:
+            parts += [plain(c) for c in row["cells"] if c not in (">>", "^^")]
+    return " ".join(p for p in parts if p)
+
+
+# ---------------------------------------------------------------------------
+# Deterministic variation
+# ---------------------------------------------------------------------------
+
+def pick(stem, producer, key, options):
+    """One of options, fixed for (document, producer, key)."""
+    h = hashlib.sha256(("%s/%s/%s" % (stem, producer, key)).encode("utf-8")).digest()
+    return options[h[0] % len(options)]
+
+
+# ---------------------------------------------------------------------------
+# The structure file (truth)
+# ---------------------------------------------------------------------------
+
+def hf_text(parts, page="1", pages="1"):
+    """A running header/footer line as its parts joined by tabs, fields filled."""
+    return "\t".join(p.replace("{page}", page).replace("{pages}", pages) for p in parts if p.strip())
+
+
+TYPED_LABEL_RE = re.compile(r"^([a-zåäö]\)|\d{1,2}[.)]|[\u2022\u2013\u25aa-])\s+(\S.*)$")
+
+
+class Structure:
+    """Collects the blocks a producer put on its pages, in reading order, in the
+    document-model shape (docs/model.md), and writes them as YAML."""
+
+    def __init__(self, src, producer):
+        self.src = src
+        self.producer = producer
+        self.blocks = []
+        self.furniture = []
+
+    def add(self, kind, text=None, **kw):
+        b = {"index": len(self.blocks), "kind": kind}
+        b.update(kw)
+        if text is not None:
+            b["text"] = text
+        self.blocks.append(b)
+        return b
+
+    def header_footer(self, header, footer):
+        for kind, parts in (("header", header), ("footer", footer)):
+            if parts:
+                t = hf_text(parts)
+                if t and (kind, t) not in self.furniture:
+                    self.furniture.append((kind, t))
+
+    def heading(self, level, text):
+        self.add("heading", plain(text), level=level)
+
+    def paragraph(self, text):
+        """A body paragraph; one that starts with a typed list label ("a) ", "3. ",
+        "• ") looks on the page exactly like a list item, so it is one."""
+        t = plain(text) if text is not None else ""
+        m = TYPED_LABEL_RE.match(t)
+        if m:
+            self.add("list_item", m.group(2), level=1, numbering=m.group(1))
+        elif t:
+            self.add("paragraph", t)
+
+    def list_item(self, level, numbering, text):
+        self.add("list_item", plain(text), level=level, numbering=numbering)
+
+    def table(self, layout, rows):
+        ncols, grid, owner, spans = layout
+        cells = []
+        for r, row in enumerate(grid):
+            out = []
+            for c in range(ncols):
+                o = owner[r][c]
+                if o != (r, c):
+                    out.append({"covered": True})
+                    continue
+                r0, c0, r1, c1 = spans[o]
+                cell = {"text": cell_plain(row[c], rows[r].get("nested") if c == ncols - 1 else None)}
+                if c1 > c0:
+                    cell["colspan"] = c1 - c0 + 1
+                if r1 > r0:
+                    cell["rowspan"] = r1 - r0 + 1
+                if rows[r]["header"]:
+                    cell["header"] = True
+                out.append(cell)
+            cells.append(out)
+        self.add("table", rows=len(grid), columns=ncols, cells=cells)
+
+    def yaml(self):
+        q = lambda s: json.dumps(s, ensure_ascii=False)
+        out = ["# Structure the farm producer %s put into %s (generated by corpus/farm/farm.py)."
+               % (self.producer, os.path.basename(self.src.path)),
+               "samla:", "  version: 1", "  pipeline: farm-structure", "  producer: %s" % q(self.producer),
+               "document:", "  source: %s" % q(os.path.relpath(self.src.path, os.path.dirname(os.path.dirname(HERE)))),
+               "  format: structure", "  title: %s" % q(self.src.title()),
+               "content:", "  pages:", "    - number: 1", "      blocks:"]
+        blocks = [{"index": 0, "kind": k, "text": t} for k, t in self.furniture] + self.blocks
+        for i, b in enumerate(blocks):
+            b["index"] = i
+            first = True
+            for k, v in b.items():
+                lead = "        - " if first else "          "
+                first = False
+                if k == "cells":
+                    out.append(lead + "cells:")
+                    for row in v:
+                        out.append("            - " + ("[]" if not row else ""))
+                        if not row:
+                            continue
+                        out[-1] = "            -"
+                        for cell in row:
+                            out.append("              - {" + ", ".join(
+                                "%s: %s" % (ck, "true" if cv is True else q(cv) if isinstance(cv, str) else cv)
+                                for ck, cv in cell.items()) + "}")
+                elif isinstance(v, str):
+                    out.append(lead + "%s: %s" % (k, q(v)))
+                else:
+                    out.append(lead + "%s: %s" % (k, v))
+        return "\n".join(out) + "\n"
