@@ -139,7 +139,7 @@ static bool align_items(const compare_items *ref, const compare_items *cand, dou
         }
     bool *take = ok ? calloc(pl.n + 1, sizeof *take) : NULL;
     ok = ok && take;
-    if (ok) {
+    if (ok && pl.n) {
         qsort(pl.v, pl.n, sizeof *pl.v, by_i_then_j_desc);
         ok = lis(pl.v, pl.n, take) != (size_t)-1;
     }
@@ -148,7 +148,7 @@ static bool align_items(const compare_items *ref, const compare_items *cand, dou
             match[pl.v[k].i] = pl.v[k].j;
             used[pl.v[k].j] = true;
         }
-    if (ok) {
+    if (ok && pl.n) {
         qsort(pl.v, pl.n, sizeof *pl.v, by_sim_desc);
         for (size_t k = 0; k < pl.n; k++)
             if (match[pl.v[k].i] == (size_t)-1 && !used[pl.v[k].j]) {
@@ -174,7 +174,7 @@ static size_t in_order(const size_t *match, size_t n, size_t *matched)
     for (size_t i = 0; i < n; i++)
         if (match[i] != (size_t)-1) v[m++] = (cand_pair){i, match[i], 1.0};
     *matched = m;
-    size_t r = lis(v, m, NULL);
+    size_t r = m ? lis(v, m, NULL) : 0;
     free(v);
     return r;
 }
