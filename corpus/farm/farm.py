@@ -26,6 +26,8 @@ HERE = os.path.dirname(os.path.abspath(__file__))
 sys.path.insert(0, HERE)
 import sdoc  # noqa: E402
 import htmldoc as farm_html  # noqa: E402
+import latexdoc  # noqa: E402
+import worddoc  # noqa: E402
 
 ROOT = os.path.dirname(os.path.dirname(HERE))
 SRC_DIR = os.path.join(ROOT, "corpus", "src")
@@ -139,11 +141,43 @@ def produce_weasyprint(sources, outdir, tmp):
         write(os.path.join(outdir, src.stem + ".yaml"), d.st.yaml())
 
 
+def produce_pdftex(sources, outdir, tmp):
+    for src in sources:
+        d = latexdoc.LatexDoc(src, "pdftex", latexdoc.variation(src, "pdftex"))
+        md = os.path.join(tmp, src.stem + ".md")
+        write(md, d.markdown())
+        inc = os.path.join(tmp, src.stem + ".header.tex")
+        write(inc, d.header_includes())
+        run(["pandoc", "-f", "markdown-smart-tex_math_dollars-tex_math_single_backslash", "-t", "latex",
+             "--pdf-engine=pdflatex", "-H", inc, "-o", os.path.join(outdir, src.stem + ".pdf"), md]
+            + d.pandoc_args(), cwd=tmp)
+        write(os.path.join(outdir, src.stem + ".yaml"), d.st.yaml())
+
+
+def word_structure(src, producer="word"):
+    d = worddoc.WordDoc(src, producer, worddoc.variation(src, producer))
+    return d
+
+
+def produce_word(sources, outdir, tmp):
+    docs = []
+    for src in sources:
+        d = word_structure(src)
+        p = os.path.join(outdir, src.stem + ".docx")
+        d.write(p)
+        docs.append(p)
+        write(os.path.join(outdir, src.stem + ".yaml"), d.st.yaml())
+    soffice(docs, "pdf:writer_pdf_Export", outdir)
+
+
 PRODUCERS = {
     "lo": (produce_lo, "LibreOffice 7.4 Writer, untagged (writer_pdf_Export)"),
     "lo-tagged": (produce_lo_tagged, "LibreOffice 7.4 Writer, tagged (UseTaggedPDF)"),
     "chromium": (produce_chromium, "Chromium headless --print-to-pdf (Skia, tagged) from generated HTML"),
     "weasyprint": (produce_weasyprint, "WeasyPrint from generated HTML (paged CSS, footnotes)"),
+    "word": (produce_word, "DOCX written as Word writes it (Symbol/Wingdings bullets, tab stops, layout tables, "
+                           "text boxes, numbered headings, PAGE/NUMPAGES), exported by LibreOffice"),
+    "pdftex": (produce_pdftex, "pandoc 2.17 Markdown -> LaTeX -> pdfTeX (fancyhdr running headers/footers)"),
 }
 
 
@@ -177,8 +211,17 @@ def main(argv):
         try:
             if a.structure_only:
                 for src in sources:
-                    notes = "endnotes" if p == "chromium" else "footnotes"
-                    write(os.path.join(outdir, src.stem + ".yaml"), structure_html(src, p, notes).yaml())
+                    if p == "word":
+                        d = word_structure(src)
+                        d.body()
+                        st = d.st
+                    elif p == "pdftex":
+                        d = latexdoc.LatexDoc(src, p, latexdoc.variation(src, p))
+                        d.markdown()
+                        st = d.st
+                    else:
+                        st = structure_html(src, p, "endnotes" if p == "chromium" else "footnotes")
+                    write(os.path.join(outdir, src.stem + ".yaml"), st.yaml())
             else:
                 PRODUCERS[p][0](sources, outdir, tmp)
         finally:
