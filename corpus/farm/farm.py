@@ -28,6 +28,7 @@ import sdoc  # noqa: E402
 import htmldoc as farm_html  # noqa: E402
 import latexdoc  # noqa: E402
 import worddoc  # noqa: E402
+import groffdoc  # noqa: E402
 
 ROOT = os.path.dirname(os.path.dirname(HERE))
 SRC_DIR = os.path.join(ROOT, "corpus", "src")
@@ -170,6 +171,21 @@ def produce_word(sources, outdir, tmp):
     soffice(docs, "pdf:writer_pdf_Export", outdir)
 
 
+def produce_groff(sources, outdir, tmp):
+    for src in sources:
+        d = groffdoc.GroffDoc(src, "groff", groffdoc.variation(src, "groff"))
+        ms = os.path.join(tmp, src.stem + ".ms")
+        write(ms, d.source())
+        r = subprocess.run(["groff", "-k", "-t", "-ms", "-Tpdf", "-dpaper=a4", "-P-pa4", ms],
+                           stdout=subprocess.PIPE, stderr=subprocess.PIPE)
+        if r.returncode != 0 or not r.stdout.startswith(b"%PDF"):
+            sys.stderr.write(r.stderr.decode("utf-8", "replace")[-4000:])
+            raise SystemExit("farm: groff failed on %s" % src.stem)
+        with open(os.path.join(outdir, src.stem + ".pdf"), "wb") as f:
+            f.write(r.stdout)
+        write(os.path.join(outdir, src.stem + ".yaml"), d.st.yaml())
+
+
 PRODUCERS = {
     "lo": (produce_lo, "LibreOffice 7.4 Writer, untagged (writer_pdf_Export)"),
     "lo-tagged": (produce_lo_tagged, "LibreOffice 7.4 Writer, tagged (UseTaggedPDF)"),
@@ -177,15 +193,22 @@ PRODUCERS = {
     "weasyprint": (produce_weasyprint, "WeasyPrint from generated HTML (paged CSS, footnotes)"),
     "word": (produce_word, "DOCX written as Word writes it (Symbol/Wingdings bullets, tab stops, layout tables, "
                            "text boxes, numbered headings, PAGE/NUMPAGES), exported by LibreOffice"),
+    "groff": (produce_groff, "groff 1.22 ms + tbl -> gropdf (base Type 1 fonts, not embedded); the producer added last"),
     "pdftex": (produce_pdftex, "pandoc 2.17 Markdown -> LaTeX -> pdfTeX (fancyhdr running headers/footers)"),
 }
+
+
+# Producers left out of a default run: groff is the producer added last, after
+# the reader work, to measure first contact (docs/readers.md).
+HELD_BACK = ["groff"]
 
 
 def main(argv):
     ap = argparse.ArgumentParser(description="Render .sdoc documents by several PDF producers (the producer farm).")
     ap.add_argument("files", nargs="*", help=".sdoc files (default: corpus/src/*.sdoc)")
     ap.add_argument("-o", "--out", default=HERE, help="output folder (default: corpus/farm)")
-    ap.add_argument("-p", "--producers", default=",".join(PRODUCERS), help="comma-separated producers")
+    ap.add_argument("-p", "--producers", default=",".join(p for p in PRODUCERS if p not in HELD_BACK),
+                    help="comma-separated producers (default: all but %s)" % ", ".join(HELD_BACK))
     ap.add_argument("--structure-only", action="store_true", help="write only the structure files")
     ap.add_argument("--list", action="store_true", help="list the producers and exit")
     a = ap.parse_args(argv)
@@ -211,7 +234,11 @@ def main(argv):
         try:
             if a.structure_only:
                 for src in sources:
-                    if p == "word":
+                    if p == "groff":
+                        d = groffdoc.GroffDoc(src, p, groffdoc.variation(src, p))
+                        d.source()
+                        st = d.st
+                    elif p == "word":
                         d = word_structure(src)
                         d.body()
                         st = d.st

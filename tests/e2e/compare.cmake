@@ -7,3 +7,5 @@ samla_sh_test(e2e_farm_agreement e2e ${SAMLA_PY} ${CMAKE_SOURCE_DIR}/corpus/farm
   --samla $<TARGET_FILE:samla_cli> --check ${CMAKE_CURRENT_LIST_DIR}/farm_floors.txt
   --markdown ${CMAKE_BINARY_DIR}/farm-agreement.md)
 set_tests_properties(e2e_farm_agreement PROPERTIES LABELS "e2e;slow")
+# The committed structure files match what the farm script writes from the sources.
+samla_sh_test(e2e_farm_structure e2e bash ${CMAKE_CURRENT_LIST_DIR}/farm_structure.sh)

@@ -1,0 +1,171 @@
+"""groff ms (with tbl) from an .sdoc, for the groff producer (`groff -k -t -ms
+-Tpdf`: gropdf, the base Type 1 fonts, not embedded); records the structure put
+in as it goes."""
+
+import re
+
+import sdoc
+
+FAMILIES = ["T", "H"]  # Times, Helvetica: the fonts every gropdf has
+
+
+def variation(src, producer):
+    p = lambda key, opts: sdoc.pick(src.stem, producer, key, opts)
+    v = {"family": p("family", FAMILIES), "size": p("size", [10, 11, 12]), "margin": p("margin", [2.0, 2.5]),
+         "headings": p("headings", ["bold", "size"]), "ruled": p("ruled", [True, False]), "two_columns": False}
+    if src.max_table_cols() <= 2 and not src.has_columns():
+        v["two_columns"] = p("columns", [False, False, True])
+    return v
+
+
+def esc(s):
+    s = s.replace("\\", "\\e")
+    return s
+
+
+def line(s):
+    """A text line: a leading . or ' would be a request."""
+    return "\\&" + s if s[:1] in (".", "'") else s
+
+
+class GroffDoc:
+    def __init__(self, src, producer, v):
+        self.src, self.producer, self.v = src, producer, v
+        self.st = sdoc.Structure(src, producer)
+        land = src.settings["landscape"]
+        self.page_w = 29.7 if land else 21.0
+        self.page_h = 21.0 if land else 29.7
+        self.ll = self.page_w - 2 * v["margin"]
+
+    def inline(self, s):
+        out = []
+        for r in sdoc.runs(s):
+            if r[0] == "br":
+                out.append("\n.br\n")
+            elif r[0] == "note":
+                body = " ".join(esc(x[1]) for x in r[1] if x[0] == "text")
+                out.append("\\**\n.FS\n%s\n.FE\n" % line(body))
+            else:
+                t = esc(r[1])
+                if r[2] and r[3]:
+                    t = "\\f(BI%s\\fP" % t
+                elif r[2]:
+                    t = "\\fB%s\\fP" % t
+                elif r[3]:
+                    t = "\\fI%s\\fP" % t
+                out.append(t)
+        text = "".join(out)
+        return "\n".join(line(x) for x in text.split("\n"))
+
+    def hf(self, header, footer):
+        self.st.header_footer(header, footer)
+        out = []
+        for parts, names in ((header, ("LH", "CH", "RH")), (footer, ("LF", "CF", "RF"))):
+            for name, part in zip(names, parts or ["", "", ""]):
+                # ms puts the page number where a header string has %; groff has no page count
+                val = esc(part).replace("{page}", "%").replace("{pages}", "")
+                out.append('.ds %s "%s' % (name, val))
+        return "\n".join(out)
+
+    def table(self, b):
+        ncols, grid, owner, spans = b["layout"]
+        self.st.table(b["layout"], b["rows"])
+        widths = b["widths"] or [1] * ncols
+        widths = (list(widths) + [1] * ncols)[:ncols]
+        tot = sum(widths) or 1
+        usable = self.ll * (0.45 if self.v["two_columns"] else 0.95) - 0.4 * ncols
+        w = ["%.2fc" % max(1.0, usable * x / tot) for x in widths]
+        opts = ("allbox " if self.v["ruled"] else "") + "tab(@);"
+        head = [r for r, row in enumerate(b["rows"]) if row["header"]]
+        fmts, data = [], []
+        for r, row in enumerate(grid):
+            f, cells = [], []
+            for c in range(ncols):
+                o = owner[r][c]
+                if o != (r, c):
+                    f.append("s" if o[0] == r else "^")
+                    cells.append("")
+                    continue
+                f.append(("lb" if b["rows"][r]["header"] else "l") + "w(%s)" % w[c])
+                nested = b["rows"][r].get("nested") if c == ncols - 1 else None
+                text = esc(sdoc.cell_plain(row[c], nested)).replace("@", "\\[at]")
+                cells.append("T{\n%s\nT}" % line(text) if text else "")
+            fmts.append(" ".join(f))
+            data.append("@".join(cells))
+        out = [".TS H" if head else ".TS", opts, "\n".join(fmts) + "."]
+        for r, d in enumerate(data):
+            out.append(d)
+            if head and r == len(head) - 1:
+                out.append(".TH")
+        out.append(".TE")
+        return "\n".join(out)
+
+    def list_ms(self, b):
+        out, counters, depth = [], {}, 1
+        for it in b["items"]:
+            lvl = max(1, it["level"])
+            while depth < lvl:
+                out.append(".RS")
+                depth += 1
+            while depth > lvl:
+                out.append(".RE")
+                depth -= 1
+            counters[lvl] = counters.get(lvl, 0) + 1
+            for deeper in [k for k in counters if k > lvl]:
+                del counters[deeper]
+            mark = "\\(bu" if it["kind"] == "bullet" else "%d." % counters[lvl]
+            out.append(".IP %s 3\n%s" % (mark, self.inline(it["text"])))
+            self.st.list_item(lvl, "\u2022" if it["kind"] == "bullet" else "%d." % counters[lvl], it["text"])
+        while depth > 1:
+            out.append(".RE")
+            depth -= 1
+        return "\n".join(out)
+
+    def source(self):
+        v = self.v
+        out = [".\\\" generated by corpus/farm/farm.py (groff producer)",
+               ".nr PS %dp" % v["size"], ".nr VS %dp" % (v["size"] + 2), ".nr PO %.2fc" % v["margin"],
+               ".nr LL %.2fc" % self.ll, ".nr HM 2c", ".nr FM 2c", ".nr PD 0.4v", ".fam %s" % v["family"],
+               ".ds FAM %s" % v["family"], ".pl %.2fc" % self.page_h]
+        if v["headings"] == "size":
+            out += [".nr GROWPS 3", ".nr PSINCR 2p"]
+        started, first = False, True
+        for b in self.src.blocks:
+            if "master" in b:
+                _, header, footer = b["master"]
+                if not first:
+                    out.append(".bp")
+                out.append(self.hf(header, footer))
+                if first and v["two_columns"]:
+                    out.append(".2C")
+            first = False
+            if b.get("pagebreak") and started:
+                out.append(".bp")
+            started = True
+            t = b["type"]
+            if t == "h":
+                out.append(".SH %d\n%s" % (b["level"], self.inline(b["text"])))
+                self.st.heading(b["level"], b["text"])
+            elif t == "p":
+                s = b["style"]
+                if s == "Spacer":
+                    out.append(".sp 1")
+                elif s == "Title":
+                    out.append(".LP\n.ps +8\n.vs +8\n\\fB%s\\fP\n.ps\n.vs\n.sp 0.5" % self.inline(b["text"]))
+                    self.st.heading(1, b["text"])
+                else:
+                    pre = {"Centered": ".ce 1\n", "Right": ".rj 1\n"}.get(s, "")
+                    out.append(".LP\n%s%s" % (pre, self.inline(b["text"])))
+                    self.st.paragraph(b["text"])
+            elif t == "toc":
+                indent = "\\h'%dm'" % (b["level"] - 1) if b["level"] > 1 else ""
+                out.append(".LP\n.ta \\n[.l]uR\n.lc .\n%s%s\\a%s\n.lc" % (indent, self.inline(b["text"]), esc(b["page"])))
+                self.st.paragraph(("%s %s" % (b["text"], b["page"])).strip())
+            elif t == "list":
+                out.append(self.list_ms(b))
+            elif t == "table":
+                out.append(".LP")
+                out.append(self.table(b))
+            elif t == "columns":
+                out.append(".2C" if b["n"] > 1 else ".1C")
+        return "\n".join(out) + "\n"
