@@ -15,6 +15,37 @@ pitem *item_at(pdoc *d, size_t i)
     return NULL;
 }
 
+/* A plain paragraph "1. Mötets öppnande" (or a numbered list item, as a PDF
+ * reader may take it) that may head an item: a short line outside tables, a number, a capitalised title without a final
+ * period, and a line of another kind after it (the item's text). */
+static bool plain_item(const pdoc *d, size_t i)
+{
+    const pline *l = &d->l[i];
+    size_t n = strlen(l->text);
+    samla_match m;
+    if (l->row >= 0 || !(l->kind == SAMLA_BLOCK_PARAGRAPH || (l->kind == SAMLA_BLOCK_LIST_ITEM && l->numbered)) || n > 90 || l->text[n - 1] == '.' || l->text[n - 1] == ':' ||
+        !samla_re_search(d->st->re[RE_ITEM_NUM], l->text, 0, &m) || !samla_re_test(d->st->re[RE_CAPITAL], l->text + m.start[2]))
+        return false;
+    return i + 1 < d->n && !samla_re_test(d->st->re[RE_ITEM_NUM], d->l[i + 1].text);
+}
+
+/* An association's minutes number their items "1. Mötets öppnande", "2. Val
+ * av justerare" as plain paragraphs, without § and without a list or heading
+ * style. Such lines head the items only in a protocol with no § item at all,
+ * when they run 1, 2, 3 … (at least three) each followed by its text. */
+static bool plain_numbered(const pdoc *d)
+{
+    long next = 1;
+    for (size_t i = 0; i < d->n; i++) {
+        if (samla_re_test(d->st->re[RE_ITEM_PARA], d->l[i].text) && d->l[i].row < 0) return false;
+        samla_match m;
+        if (plain_item(d, i) && samla_re_search(d->st->re[RE_ITEM_NUM], d->l[i].text, 0, &m) &&
+            strtol(d->l[i].text + m.start[1], NULL, 10) == next)
+            next++;
+    }
+    return next > 3;
+}
+
 /* Number and rest of an item start at line i, or NULL. */
 static const char *item_start(pdoc *d, size_t i, const char **rest, long prev)
 {
@@ -30,12 +61,13 @@ static const char *item_start(pdoc *d, size_t i, const char **rest, long prev)
         return samla_match_group(a, &m, l->text, 1);
     }
     if (!d->protocol || l->row >= 0) return NULL;
-    if (!(l->kind == SAMLA_BLOCK_HEADING || l->numbered || l->bold)) return NULL;
+    bool plain = d->plain_numbered && plain_item(d, i);
+    if (!(l->kind == SAMLA_BLOCK_HEADING || l->numbered || l->bold || plain)) return NULL;
     if (!samla_re_search(d->st->re[RE_ITEM_NUM], l->text, 0, &m)) return NULL;
     long n = strtol(l->text + m.start[1], NULL, 10);
     if (n <= prev) return NULL;
     if (l->kind != SAMLA_BLOCK_HEADING && prev >= 0 && n != prev + 1) return NULL;
-    if (l->kind != SAMLA_BLOCK_HEADING && prev < 0) {
+    if (l->kind != SAMLA_BLOCK_HEADING && prev < 0 && !(plain && n == 1)) {
         /* a first numbered list item starts the items only in the stated range */
         const char *r = samla_map_get_str(samla_ctx_section(d->ctx, "meeting"), "items");
         if (!r) return NULL;
@@ -120,6 +152,7 @@ samla_status items_find(pdoc *d)
         samla_status s = meeting_extract(d);
         if (s != SAMLA_OK) return s;
     }
+    d->plain_numbered = d->protocol && plain_numbered(d);
     long prev = -1;
     for (size_t i = 0; i < d->n; i++) {
         const char *rest = NULL;
@@ -137,12 +170,23 @@ samla_status items_find(pdoc *d)
         d->items = ni;
         pitem *it = &d->items[d->nitems++];
         *it = (pitem){.number = num, .start = i};
-        prev = strtol(num, NULL, 10);
+        /* a range "8–9" is one item; the next starts after its last number */
+        const char *last = num + strcspn(num, "-\xe2");
+        prev = strtol(*last ? last + strcspn(last, "0123456789") : num, NULL, 10);
         /* title: the rest of the line (minus a "Dnr ..." part) or the next line */
         samla_match m;
         if (rest && samla_re_search(d->st->re[RE_REF], rest, 0, &m)) {
-            take_reference(d, it, rest);
+            /* "Dnr SN 2025/2 — Title": the title follows the reference after a dash */
+            const char *after = NULL;
+            samla_match dm;
+            if (samla_re_search(d->st->re[RE_REF_DASH], rest, m.start[0], &dm)) {
+                after = samla_match_group(a, &dm, rest, 1);
+                take_reference(d, it, samla_arena_strndup(a, rest, dm.start[0]));
+            } else {
+                take_reference(d, it, rest);
+            }
             rest = samla_text_trim(a, samla_arena_strndup(a, rest, m.start[0]));
+            if (after && *after) rest = rest && *rest ? samla_arena_printf(a, "%s %s", rest, after) : after;
         }
         size_t j = i + 1;
         if (rest && *rest) it->title = item_title(d, rest);

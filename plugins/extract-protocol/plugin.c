@@ -12,7 +12,14 @@
 
 #include "protocol.h"
 
-#define ITEM_PARA_FMT "^(?:§|%s)\\s*(\\d{1,4}(?:\\s?[a-z])?)\\b[.:]?\\s*(.*)$"
+/* An item heading, in either order of number and sign (a branch reset keeps
+ * the number in group 1 and the rest in group 2): "§ 12 Title", "§§ 8–9
+ * Title" (a range is one item), "KS § 1" (the body's abbreviation before the
+ * sign), "Paragraf 70", "16 § Title" / "18§" (number first, as
+ * Finland-Swedish protocols write it; the rest, if any, starts upper-case). */
+#define ITEM_NUM "\\d{1,4}(?:\\s?[a-z](?![\\p{L}]))?(?:\\s*[–-]\\s*\\d{1,4}(?!\\s*§))?"
+#define ITEM_PARA_FMT "^(?|(?:\\p{Lu}{1,8}\\s+)?(?:§§?|%s)\\s*(" ITEM_NUM ")\\b[.:]?\\s*(.*)" \
+                      "|(\\d{1,4})\\s?§(?!§)[.:]?\\s*((?:\\p{Lu}.*)?))$"
 #define NAME_RE "\\p{Lu}\\p{Ll}+(?:-\\p{Lu}\\p{Ll}+)?(?:\\s+\\p{Lu}\\p{Ll}+(?:-\\p{Lu}\\p{Ll}+)?){1,3}"
 
 static const struct { int id; const char *re; unsigned flags; } patterns[] = {
@@ -60,6 +67,10 @@ static const struct { int id; const char *re; unsigned flags; } patterns[] = {
     {RE_WORD, "\\G(\\s*)(\\p{Lu}\\p{Ll}+(?:-\\p{Lu}\\p{Ll}+)?)(?=$|[\\s,(.;:])", 0},
     /* a sub-lettered decision point: "a) Investeringsplanen godkänns.", "b) att uppdra ..." */
     {RE_LETTERED, "^\\p{Ll}[).]\\s+(?:att\\s+)?(\\S.*)$", 0},
+    /* an upper-case letter at the search offset */
+    {RE_CAPITAL, "^\\p{Lu}", 0},
+    /* the title after a reference on an item's line: "SN 2025/2 — Title" */
+    {RE_REF_DASH, "\\s+[—–-]\\s+(\\p{Lu}.*)$", 0},
     {RE_PROTOCOL_WORD, "\\b(?:protokoll|protokollsutdrag|sammanträdesprotokoll|mötesprotokoll)\\b", SAMLA_RE_CASELESS},
 };
 
@@ -175,7 +186,14 @@ static samla_status process(void *state, samla_ctx *ctx)
     if ((s = decisions_extract(&d)) != SAMLA_OK) return s;
     if ((s = votes_extract(&d)) != SAMLA_OK) return s;
     if ((s = attendees_extract(&d)) != SAMLA_OK) return s;
-    return signatures_extract(&d);
+    if ((s = signatures_extract(&d)) != SAMLA_OK) return s;
+    /* a protocol read without items or attendees is said, never silent (an
+     * extract of one § usually has no attendance list: no warning then) */
+    if (d.protocol && !d.nitems)
+        samla_ctx_warn(ctx, 0, "protocol with no agenda items found (no '§ N', 'N §', 'Paragraf N' or numbered item headings recognised)");
+    if (d.protocol && d.nitems > 1 && !samla_node_len(samla_ctx_section(ctx, "attendees")))
+        samla_ctx_warn(ctx, 0, "protocol with no attendees found (no attendance list recognised)");
+    return SAMLA_OK;
 }
 
 static const char *const needs[] = {"content", NULL};

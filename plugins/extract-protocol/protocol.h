@@ -29,7 +29,7 @@ enum {
     RE_ITEM_PARA, RE_ITEM_NUM, RE_REF, RE_PRESENTER, RE_PRESENTS, RE_PERSON_PARTY, RE_PROPOSE,
     RE_DECIDE, RE_INFO, RE_CLAUSE, RE_NUMBERED, RE_VOTE_RESULT, RE_VOTE_COUNTS, RE_ABSTAIN, RE_RESERVE, RE_JAV,
     RE_JAV_SUB, RE_MOTION, RE_SUBST, RE_ITEMS_RANGE, RE_ESIGN, RE_SIGNED, RE_DOTS, RE_ADJUSTED, RE_REF_TOP,
-    RE_IMMEDIATE, RE_PROTOCOL_WORD, RE_WORD, RE_LETTERED, RE_COUNT
+    RE_IMMEDIATE, RE_PROTOCOL_WORD, RE_WORD, RE_LETTERED, RE_CAPITAL, RE_REF_DASH, RE_COUNT
 };
 
 typedef struct pstate {
@@ -78,6 +78,7 @@ typedef struct pdoc {
     pitem *items;
     size_t nitems;
     bool protocol;               /* protocol front matter or title seen */
+    bool plain_numbered;         /* items are plain "1. Title" paragraphs (associations) */
     size_t body_start, body_end; /* lines holding items */
     const char *body_name;       /* the meeting body */
 } pdoc;
