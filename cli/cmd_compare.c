@@ -41,8 +41,10 @@ static void compare_usage(FILE *out)
             "DOCX, text: read with the dump pipeline), `samla dump` outputs (.yaml, .yml,\n"
             "or .json) or structure files of the producer farm (corpus/farm/structure/),\n"
             "which have the dump's shape. With -R, each FILE is a candidate and its\n"
-            "reference is DIR/<stem>.yaml (stem: the file name without its extensions, so\n"
-            "x.pdf and x.pdf.yaml both pair with x.yaml); scores are pooled over the pairs.\n"
+            "reference is DIR/<stem>.EXT, the first of yaml, yml, json, docx, pdf, txt that\n"
+            "exists and is not FILE (stem: the file name without its extensions, so x.pdf\n"
+            "and x.pdf.yaml both pair with x.yaml, or with x.docx: `-R corpus/docx\n"
+            "corpus/pdf/*.pdf` checks every PDF against its DOCX); scores are pooled.\n"
             "\n"
             "Per kind, the items of A and B are aligned by normalised text (case, spacing,\n"
             "punctuation, line-end hyphenation and Unicode form ignored; an edit-distance\n"
@@ -59,7 +61,7 @@ static void compare_usage(FILE *out)
             "B's body blocks whose text is one of A's running headers or footers.\n"
             "\n"
             "Options:\n"
-            "  -R, --reference-dir DIR  pair every FILE with DIR/<stem>.yaml\n"
+            "  -R, --reference-dir DIR  pair every FILE with its reference in DIR\n"
             "  -f, --format FORMAT      table (default), yaml or json\n"
             "  -o, --output FILE        write the report to FILE instead of stdout\n"
             "  -s, --similarity X       edit-distance ratio for a text match (default 0.85)\n"
@@ -185,26 +187,37 @@ static samla_node *load_model(cmp_run *run, samla_arena *a, const char *path)
     return root;
 }
 
-/* DIR/<stem>.{yaml,yml,json} for FILE: stem is the base name without its model
- * extension and without a document extension under it. In arena a. */
+static bool is_model_ext(const char *ext)
+{
+    return !strcmp(ext, ".yaml") || !strcmp(ext, ".yml") || !strcmp(ext, ".json");
+}
+
+/* The reference of FILE in DIR: DIR/<stem>.EXT for the first EXT of yaml, yml,
+ * json, docx, pdf, txt that exists and is not FILE itself (a folder of
+ * structure files, dump outputs or documents). stem is the base name without
+ * a model extension and then without one document extension (x.pdf.yaml and
+ * x.pdf are both x). Without any, DIR/<stem>.yaml (its loading reports it). In
+ * arena a. */
 static char *reference_for(samla_arena *a, const char *dir, const char *file)
 {
     const char *base = strrchr(file, '/');
     char *stem = samla_arena_strdup(a, base ? base + 1 : file);
     if (!stem) return NULL;
-    for (int drop = 0; drop < 2; drop++) {
-        char *dot = strrchr(stem, '.');
-        if (!dot || dot == stem) break;
-        bool model = !strcmp(dot, ".yaml") || !strcmp(dot, ".yml") || !strcmp(dot, ".json");
-        if (drop == 1 && model) break;
+    char *dot = strrchr(stem, '.');
+    if (dot && dot != stem && is_model_ext(dot)) {
         *dot = '\0';
-        if (!model) break;
+        dot = strrchr(stem, '.');
     }
-    static const char *const exts[] = {"yaml", "yml", "json"};
-    for (size_t i = 0; i < 3; i++) {
+    if (dot && dot != stem) *dot = '\0';
+    static const char *const exts[] = {"yaml", "yml", "json", "docx", "pdf", "txt"};
+    struct stat fst;
+    bool have_file = stat(file, &fst) == 0;
+    for (size_t i = 0; i < sizeof exts / sizeof *exts; i++) {
         char *p = samla_arena_printf(a, "%s/%s.%s", dir, stem, exts[i]);
         struct stat st;
-        if (p && stat(p, &st) == 0 && S_ISREG(st.st_mode)) return p;
+        if (!p || stat(p, &st) != 0 || !S_ISREG(st.st_mode)) continue;
+        if (have_file && st.st_dev == fst.st_dev && st.st_ino == fst.st_ino) continue;
+        return p;
     }
     return samla_arena_printf(a, "%s/%s.yaml", dir, stem);
 }

@@ -8,7 +8,8 @@ source put in, through `samla compare` (standard library only).
 
 Per producer (a folder of corpus/farm with <stem>.yaml structure files): the
 pooled F1 per kind over its PDFs (and, for the Word-style producer, over its
-DOCX files too, as the row `word (docx)`), the lowest single-document F1 of the
+DOCX files too, as the row `word (docx)`; and corpus/pdf against the models of
+corpus/docx, as the row `corpus pdf vs its docx`), the lowest single-document F1 of the
 four body kinds, the reading order and the running headers/footers found in the
 body. --check compares with floors ("producer kind minimum" lines; kind
 `worst` is the lowest single-document F1 of the body kinds, `furniture` a
@@ -79,6 +80,13 @@ def measure(samla, farm, only=None, limit=0):
                 files = files[:limit]
             if files:
                 rows.append(row_of(label, compare(samla, d, files)))
+    # the corpus's own renderings: every PDF against the model of its DOCX
+    pdfs, docx = os.path.join(ROOT, "corpus", "pdf"), os.path.join(ROOT, "corpus", "docx")
+    if not only and os.path.isdir(pdfs) and os.path.isdir(docx):
+        files = sorted(os.path.join(pdfs, f) for f in os.listdir(pdfs) if f.endswith(".pdf"))
+        if limit:
+            files = files[:limit]
+        rows.append(row_of("corpus pdf vs its docx", compare(samla, docx, files)))
     return rows
 
 

@@ -67,4 +67,13 @@ assert k[\"headings\"][\"f1\"]==1.0, k[\"headings\"]
 assert k[\"list_items\"][\"f1\"]>=0.9, k[\"list_items\"]
 assert k[\"paragraphs\"][\"recall\"]>=0.85, k[\"paragraphs\"]
 " "$tmp/j"' "farm render of protokoll-samrad against its structure: $(head -c 600 "$tmp/j")"
+# -R pairs a PDF with its DOCX twin when the folder holds documents
+"$SAMLA" compare -q -f json -v -R corpus/docx corpus/pdf/protokoll-samrad-2024-05-03.pdf >"$tmp/j"
+check '"$PY" -c "
+import json,sys
+d=json.load(open(sys.argv[1]))
+p=d[\"per_pair\"][0]
+assert d[\"pairs\"]==1 and p[\"reference\"].endswith(\"corpus/docx/protokoll-samrad-2024-05-03.docx\"), p[\"reference\"]
+assert d[\"kinds\"][\"list_items\"][\"f1\"]>=0.9, d[\"kinds\"][\"list_items\"]
+" "$tmp/j"' "-R pairs the PDF with its DOCX: $(head -c 400 "$tmp/j")"
 exit $fail
