@@ -81,25 +81,6 @@ static samla_status read_input(samla_ctx *ctx, const char *path)
     return SAMLA_OK;
 }
 
-/* Format by content, never by extension. NULL when unsupported. */
-static const char *detect_format(const unsigned char *b, size_t n)
-{
-    if (n >= 5 && memcmp(b, "%PDF-", 5) == 0) return "pdf";
-    /* PDFs may have junk before the header (allowed within 1024 bytes) */
-    for (size_t i = 0; i + 5 <= n && i < 1024; i++)
-        if (memcmp(b + i, "%PDF-", 5) == 0) return "pdf";
-    if (n >= 4 && memcmp(b, "PK\x03\x04", 4) == 0) return "docx";
-    if (n >= 8 && memcmp(b, "\xD0\xCF\x11\xE0\xA1\xB1\x1A\xE1", 8) == 0) return NULL; /* legacy .doc */
-    if (memchr(b, 0, n)) return NULL;
-    size_t check = n;
-    const char *end = NULL;
-    if (!g_utf8_validate((const char *)b, (gssize)check, &end)) {
-        /* allow a truncated multibyte sequence at the very end only */
-        if (!end || (size_t)((const unsigned char *)end - b) + 4 < n) return NULL;
-    }
-    return "text";
-}
-
 static void fill_header(samla_ctx *ctx, samla_pipeline *p, bool *ran, const char *const *sections)
 {
     samla_arena *a = ctx->arena;
@@ -201,9 +182,15 @@ static samla_status run_in_ctx(samla_pipeline *p, samla_ctx *ctx, const char *pa
     if (st != SAMLA_OK) return st;
     st = bytes ? use_memory(ctx, bytes, size) : read_input(ctx, path);
     if (st != SAMLA_OK) return st;
-    ctx->doc.format = detect_format(ctx->doc.bytes, ctx->doc.size);
+    const char *why = NULL;
+    bool empty = false;
+    ctx->doc.format = samla_detect_format(ctx->doc.bytes, ctx->doc.size, &why, &empty);
     if (!ctx->doc.format) {
-        samla_ctx_error(ctx, 0, "unsupported format (samla reads PDF, DOCX and plain text)");
+        if (empty)
+            samla_ctx_error(ctx, 0, "%s", why);
+        else
+            samla_ctx_error(ctx, 0, "unsupported format (samla reads PDF, DOCX and plain text): %s",
+                            why ? why : "unknown");
         return SAMLA_ERR_FORMAT;
     }
     bool *ran = samla_arena_alloc(ctx->arena, (p->nsteps + 1) * sizeof *ran);

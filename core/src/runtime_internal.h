@@ -35,6 +35,12 @@ struct samla_pipeline {
     bool started;
 };
 
+/* format.c: "pdf", "docx" or "text" from the input's bytes, or NULL with
+ * *why (static text) saying what the file is instead ("empty file (0
+ * bytes)", "HTML document", "PNG image"); *empty tells an input without
+ * content (zero bytes, only white space) from one in another format. */
+const char *samla_detect_format(const unsigned char *b, size_t n, const char **why, bool *empty);
+
 /* options.c */
 samla_status samla_options_defaults(const samla_plugin *pl, void *config, samla_arena *a,
                                     const char *base_dir, samla_diag *diag);

@@ -103,23 +103,8 @@ static bool visible(const docx_walker *w)
 {
     int d = w->fld_depth < MAX_FIELDS ? w->fld_depth : MAX_FIELDS;
     for (int i = 0; i < d; i++)
-        if (!(w->fld_in_result & (1u << i)) || (w->fld_hide & (1u << i))) return false;
+        if (!(w->fld_in_result & (1u << i))) return false;
     return true;
-}
-
-/* Page-number fields (PAGE, NUMPAGES, SECTIONPAGES): their cached result is
- * the number of whatever page was rendered last, so it is left out. */
-static bool page_field(const char *instr)
-{
-    static const char *const names[] = {"PAGE", "NUMPAGES", "SECTIONPAGES", NULL};
-    if (!instr) return false;
-    while (*instr == ' ' || *instr == '\t') instr++;
-    for (size_t i = 0; names[i]; i++) {
-        size_t n = strlen(names[i]);
-        if (strncasecmp(instr, names[i], n) == 0 && (instr[n] == '\0' || instr[n] == ' ' || instr[n] == '\\'))
-            return true;
-    }
-    return false;
 }
 
 static void field_char(docx_walker *w, const char *type)
@@ -128,7 +113,6 @@ static void field_char(docx_walker *w, const char *type)
     if (strcmp(type, "begin") == 0) {
         if (w->fld_depth < MAX_FIELDS) {
             w->fld_in_result &= ~(1u << w->fld_depth);
-            w->fld_hide &= ~(1u << w->fld_depth);
         }
         w->fld_depth++;
     } else if (strcmp(type, "separate") == 0) {
@@ -212,13 +196,6 @@ static void run(docx_walker *w, para *p, const xmlNode *r)
             } else if (visible(w)) {
                 puts_(p, "\n");
             }
-        } else if (docx_is_w(c, "instrText")) {
-            int top = w->fld_depth - 1;
-            if (top >= 0 && top < MAX_FIELDS && !(w->fld_in_result & (1u << top))) {
-                xmlChar *t = xmlNodeGetContent(c);
-                if (page_field((const char *)t)) w->fld_hide |= 1u << top;
-                xmlFree(t);
-            }
         } else if (docx_is_w(c, "footnoteReference") || docx_is_w(c, "endnoteReference")) {
             note_ref(w, c, docx_is_w(c, "endnoteReference"));
         } else if (docx_is_w(c, "drawing") || docx_is_w(c, "pict") || docx_is(c, "AlternateContent")) {
@@ -260,7 +237,7 @@ static void inline_content(docx_walker *w, para *p, const xmlNode *n)
             run(w, p, c);
         } else if (docx_is_w(c, "ins") || docx_is_w(c, "moveTo") || docx_is_w(c, "hyperlink") ||
                    docx_is_w(c, "smartTag") || docx_is_w(c, "customXml") ||
-                   (docx_is_w(c, "fldSimple") && !page_field(docx_attr(c, "instr"))) ||
+                   docx_is_w(c, "fldSimple") ||
                    docx_is_w(c, "dir") || docx_is_w(c, "bdo") || docx_is_w(c, "sdtContent") ||
                    docx_is(c, "Choice")) {
             inline_content(w, p, c);

@@ -127,7 +127,6 @@ typedef struct docx_walker {
     bool rendered_breaks;     /* use w:lastRenderedPageBreak only */
     int fld_depth;            /* complex fields open */
     unsigned fld_in_result;   /* bit i: field i is past its separator */
-    unsigned fld_hide;        /* bit i: field i's result is left out (page numbers) */
     bool *sect_break;         /* per section: starts on a new page */
     size_t nsect, sect_pos;   /* sections, and the one being read */
     samla_cell *sink;         /* where blocks go: a cell, or NULL = document */

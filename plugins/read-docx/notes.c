@@ -41,7 +41,6 @@ static samla_status texts_of(docx_walker *w, const xmlNode *n, const char ***out
     sub.paged = false;
     sub.fld_depth = 0;
     sub.fld_in_result = 0;
-    sub.fld_hide = 0;
     samla_status st = docx_walk_blocks(&sub, n);
     size_t cap = 0;
     *out = NULL;

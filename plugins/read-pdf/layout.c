@@ -75,24 +75,15 @@ bool pdf_starts_upper(const char *s)
     return c != (gunichar)-1 && c != (gunichar)-2 && (g_unichar_isupper(c) || g_unichar_isdigit(c));
 }
 
-/* The bullet glyph text starts with, or NULL. */
-const char *pdf_bullet_prefix(const pdf_settings *s, const char *text)
-{
-    for (const char **b = s->bullets; b && *b; b++) {
-        size_t l = strlen(*b);
-        if (strncmp(text, *b, l) == 0 && (text[l] == ' ' || text[l] == '\0')) return *b;
-    }
-    return NULL;
-}
-
 /* One line fragment with its measures. */
 typedef struct frag_info {
     const pdf_frag *f;
     const char *text;
     double x0, x1, y0, y1, size;
     bool bold, italic;
-    const char *label;   /* bullet or list number starting the fragment, or NULL */
-    size_t label_words;  /* words of the label */
+    const char *label;   /* list marker starting the fragment as the model writes it, or NULL */
+    size_t label_len;    /* bytes of the marker word in text */
+    bool bullet;         /* the marker is a bullet, not a list number */
     bool glue;           /* continues the previous fragment's word (emergency break in a narrow cell) */
 } frag_info;
 
@@ -114,14 +105,9 @@ static void measure(pdf_reader *r, const pdf_frag *f, frag_info *fi)
         fi->bold = fi->bold && w[i].bold;
         fi->italic = fi->italic && w[i].italic;
     }
-    fi->label = NULL;
-    fi->label_words = 0;
     fi->glue = false;
-    const char *first = w[f->w0].text;
-    if (f->w1 - f->w0 >= 2 && (pdf_bullet_prefix(r->set, first) || samla_re_test(r->set->numbering, first))) {
-        fi->label = first;
-        fi->label_words = 1;
-    }
+    fi->label = pdf_marker(r->set, &w[f->w0], f->w1 - f->w0, &fi->bullet);
+    fi->label_len = fi->label ? strlen(w[f->w0].text) : 0;
 }
 
 /* Appends next line text to s with the hyphenation rules. */
@@ -196,14 +182,25 @@ static int heading_level(const pdf_reader *r, double size)
 static bool label_heading(const pdf_reader *r, const frag_info *fi, size_t a, size_t b, bool in_cell)
 {
     const frag_info *h = &fi[a];
-    if (in_cell || !h->label || b - a > 3 || pdf_bullet_prefix(r->set, h->label)) return false;
+    if (in_cell || !h->label || b - a > 3 || h->bullet) return false;
     for (size_t i = a; i < b; i++)
         if (!fi[i].bold || !pdf_heading_size(r, fi[i].size, true)) return false;
     return true;
 }
 
+/* List level of a marker at x: the rank of x among the marker positions of
+ * the list it continues (nesting by indent, whatever the page margin). A
+ * marker left of every open level closes those levels. */
+static int list_level(pdf_nesting *n, double x)
+{
+    while (n->depth > 0 && n->x[n->depth - 1] > x + 3) n->depth--;
+    if (n->depth > 0 && fabs(n->x[n->depth - 1] - x) <= 3) return n->depth;
+    if (n->depth < 9) n->x[n->depth++] = x;
+    return n->depth;
+}
+
 /* Makes the block for fragments [a, b). */
-static samla_block *make_block(pdf_reader *r, const frag_info *fi, size_t a, size_t b, double minx,
+static samla_block *make_block(pdf_reader *r, const frag_info *fi, size_t a, size_t b, pdf_nesting *nest,
                                bool in_cell)
 {
     GString *s = g_string_new(NULL);
@@ -213,7 +210,7 @@ static samla_block *make_block(pdf_reader *r, const frag_info *fi, size_t a, siz
      * heading (the number stays in the text), not a list item */
     bool numbered_heading = h->label && label_heading(r, fi, a, b, in_cell);
     if (h->label && !numbered_heading) {
-        first = h->text + strlen(h->label);
+        first = h->text + h->label_len;
         while (*first == ' ') first++;
     }
     join_text(r->set, s, first);
@@ -236,8 +233,7 @@ static samla_block *make_block(pdf_reader *r, const frag_info *fi, size_t a, siz
     char lastc = len ? s->str[len - 1] : '\0';
     if (h->label && !numbered_heading) {
         kind = SAMLA_BLOCK_LIST_ITEM;
-        level = 1 + (int)lround((h->x0 - minx) / 18);
-        if (level > 9) level = 9;
+        level = list_level(nest, h->x0);
     } else if (!in_cell && b - a <= 3 && len <= 250 && pdf_heading_size(r, h->size, bold) &&
                (bold || (lastc != '.' && lastc != ':'))) {
         kind = SAMLA_BLOCK_HEADING;
@@ -251,6 +247,9 @@ static samla_block *make_block(pdf_reader *r, const frag_info *fi, size_t a, siz
         level = r->nhead_sizes + 1;
     }
     if (level > 9) level = 9;
+    /* a paragraph or heading not indented under the list ends it */
+    if (kind != SAMLA_BLOCK_LIST_ITEM && (kind == SAMLA_BLOCK_HEADING || !nest->depth || x0 < nest->x[0] + 3))
+        nest->depth = 0;
     samla_block *blk = samla_block_new(&r->ctx->doc, kind, s->str);
     g_string_free(s, TRUE);
     if (!blk) return NULL;
@@ -375,7 +374,7 @@ static bool breaks_before(const pdf_reader *r, const frag_info *fi, size_t i, si
     if (h->label) {
         /* a numbered heading wraps under its number (same font, no gap) */
         if (i - start < 3 && c->bold && h->bold && pdf_heading_size(r, c->size, true) &&
-            !pdf_bullet_prefix(r->set, h->label))
+            !h->bullet)
             return false;
         /* continuation lines of a list item are indented past the label */
         return c->x0 <= h->x0 + 1;
@@ -442,11 +441,12 @@ samla_status pdf_emit_frags(pdf_reader *r, const pdf_frag *frags, size_t n, bool
     }
     frag_info *fi = samla_arena_alloc(r->ctx->arena, n * sizeof *fi);
     if (!fi) return SAMLA_ERR_NOMEM;
-    double minx = 1e9, right = -1e9;
+    double right = -1e9;
+    pdf_nesting cell_nest = {.depth = 0};
+    pdf_nesting *nest = in_cell ? &cell_nest : &r->nesting;
     for (size_t i = 0; i < n; i++) {
         measure(r, &frags[i], &fi[i]);
         if (!fi[i].text) return SAMLA_ERR_NOMEM;
-        minx = fmin(minx, fi[i].x0);
         right = fmax(right, fi[i].x1);
     }
     if (wrap > right) right = wrap;
@@ -459,7 +459,7 @@ samla_status pdf_emit_frags(pdf_reader *r, const pdf_frag *frags, size_t n, bool
     size_t start = 0;
     for (size_t i = 1; i <= n; i++) {
         if (i < n && !breaks_before(r, fi, i, start, right, pitch, in_cell)) continue;
-        samla_block *b = make_block(r, fi, start, i, minx, in_cell);
+        samla_block *b = make_block(r, fi, start, i, nest, in_cell);
         if (!b) return SAMLA_ERR_NOMEM;
         if (*b->text) {
             if (in_cell) {

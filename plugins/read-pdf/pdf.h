@@ -51,6 +51,7 @@ typedef struct pdf_settings {
     samla_arena *arena;                 /* owns the loaded lists */
     const char **suspended_next;        /* "och", "eller", ... NULL-terminated */
     const char **bullets;               /* "•", "–", ... NULL-terminated */
+    const char **spaced_bullets;        /* "o", "§", ...: markers only before a tab-like gap */
     samla_re *numbering;                /* "1." "1)" "a)" "2.1" list/heading labels */
     samla_re *page_number;              /* a standalone page number line */
     samla_re *page_label;               /* "Sida 2 av 5" anywhere in a line */
@@ -69,6 +70,12 @@ typedef struct pdf_table {
     const char *header_key;   /* soft text of the header row, to skip repeats */
 } pdf_table;
 
+/* Open list levels: the x of each level's marker, outermost first. */
+typedef struct pdf_nesting {
+    double x[9];
+    int depth;
+} pdf_nesting;
+
 /* Per-document state. */
 typedef struct pdf_reader {
     samla_ctx *ctx;
@@ -84,6 +91,7 @@ typedef struct pdf_reader {
     samla_block *run_last;    /* last body paragraph / list item appended, for page-break joins */
     double run_last_x1;       /* where its last line ends */
     double run_last_right;    /* where its lines wrap */
+    pdf_nesting nesting;      /* list levels of the body text */
 } pdf_reader;
 
 /* lines.c: reads one poppler page into lines of words. */
@@ -131,6 +139,12 @@ bool pdf_starts_lower(const char *s);
 /* Text a continued by text b with the hyphenation rules (arena), or NULL. */
 char *pdf_join_texts(pdf_reader *r, const char *a, const char *b);
 bool pdf_heading_size(const pdf_reader *r, double size, bool bold);
+
+/* markers.c: the bullet glyph text starts with (data list), or NULL. */
 const char *pdf_bullet_prefix(const pdf_settings *s, const char *text);
+/* The list marker that words w[0..n) start with, as the model writes it
+ * (private-use bullets become "•"; static or word text, not a copy), or
+ * NULL; *bullet tells a bullet from a list number. */
+const char *pdf_marker(const pdf_settings *s, const pdf_word *w, size_t n, bool *bullet);
 
 #endif

@@ -75,7 +75,8 @@ static bool left_is_label(const pdf_reader *r, const pdf_line *l, double x)
     const char *last = l->words[k - 1].text;
     size_t len = strlen(last);
     if (len && last[len - 1] == ':') return true;
-    return k == 1 && (pdf_bullet_prefix(r->set, last) || samla_re_test(r->set->numbering, last));
+    bool bullet;
+    return k == 1 && pdf_marker(r->set, l->words, l->nwords, &bullet);
 }
 
 /* Grows the run of lines around seed line i that keep x free. */

@@ -58,9 +58,14 @@ static char *strip_markup(samla_ctx *ctx, const reader *r, const char *line, boo
     size_t next_tag = samla_re_search(r->tag, line, 0, &m) ? m.start[0] : n;
     while (i < n) {
         if (i == next_tag) {
+            /* block tags (<p>, <br>) separate words; inline ones (<i>, <b>,
+             * <sup>, <span>) do not: "<i>rapporten</i>." is "rapporten." */
+            const char *name = line + i + 1 + (line[i + 1] == '/');
+            bool block = (name[0] == 'p' || name[0] == 'P') ||
+                         ((name[0] == 'b' || name[0] == 'B') && (name[1] == 'r' || name[1] == 'R'));
             i = m.end[0];
             next_tag = samla_re_search(r->tag, line, i, &m) ? m.start[0] : n;
-            out[o++] = ' ';
+            if (block) out[o++] = ' ';
             continue;
         }
         if (line[i] == '*' && line[i + 1] == '*') {
