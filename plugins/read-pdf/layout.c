@@ -525,6 +525,7 @@ static samla_status emit_columns(pdf_reader *r, const pdf_region *g, const pdf_l
     pdf_frag *f = samla_arena_alloc(r->ctx->arena, (n ? n : 1) * sizeof *f);
     if (!f) return SAMLA_ERR_NOMEM;
     for (size_t c = 0; c < g->ncols && st == SAMLA_OK; c++) {
+        r->nesting.depth = 0; /* a list never runs on into the next text column */
         size_t k = 0;
         for (size_t i = g->first; i < g->last; i++) {
             pdf_frag cf = pdf_column_frag(g, lines[i], c);
