@@ -53,7 +53,11 @@ int cmd_plugins(int argc, char **argv)
             printf("    option %s (%s, default %s): %s\n", o->name, opt_type(o->type), o->def ? o->def : "none",
                    o->help ? o->help : "");
     }
-    if (n == 0) fprintf(stderr, "samla: no plugins found (set SAMLA_PLUGIN_PATH?)\n");
+    if (n == 0) {
+        fprintf(stderr, "samla: no plugins found in:");
+        for (const char *const *d = samla_runtime_plugin_dirs(rt); *d; d++) fprintf(stderr, " %s", *d);
+        fprintf(stderr, " (set SAMLA_PLUGIN_PATH?)\n");
+    }
     samla_runtime_free(rt);
     return n ? CLI_OK : CLI_FAILED;
 }

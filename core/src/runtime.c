@@ -1,4 +1,4 @@
-/* runtime.c: search paths and plugin discovery/loading (dlopen). */
+/* runtime.c: plugin discovery and loading (dlopen); the search folders are set up in search_dirs.c. */
 #include <dirent.h>
 #include <dlfcn.h>
 #include <errno.h>
@@ -9,71 +9,17 @@
 
 #include "runtime_internal.h"
 
-#ifndef SAMLA_PREFIX
-#define SAMLA_PREFIX "/usr/local"
-#endif
-
-static size_t list_len(char **l)
-{
-    size_t n = 0;
-    while (l && l[n]) n++;
-    return n;
-}
-
-static char **list_add(char **l, const char *s)
-{
-    size_t n = list_len(l);
-    for (size_t i = 0; i < n; i++)
-        if (strcmp(l[i], s) == 0) return l;
-    char **nl = realloc(l, (n + 2) * sizeof *nl);
-    if (!nl) return l;
-    nl[n] = strdup(s);
-    nl[n + 1] = NULL;
-    if (!nl[n]) nl[n] = NULL;
-    return nl;
-}
-
-char **samla_split_dirs(char **list, const char *colon_list)
-{
-    if (!colon_list) return list;
-    char *copy = strdup(colon_list);
-    if (!copy) return list;
-    char *save = NULL;
-    for (char *tok = strtok_r(copy, ":", &save); tok; tok = strtok_r(NULL, ":", &save))
-        if (*tok) list = list_add(list, tok);
-    free(copy);
-    return list;
-}
-
 static void list_free(char **l)
 {
     for (size_t i = 0; l && l[i]; i++) free(l[i]);
     free(l);
 }
 
-static char **add_dir(char **l, const char *base, const char *sub)
-{
-    char buf[4096];
-    snprintf(buf, sizeof buf, "%s/%s", base, sub);
-    return list_add(l, buf);
-}
-
 samla_runtime *samla_runtime_new(const char *exe_dir)
 {
     samla_runtime *rt = calloc(1, sizeof *rt);
     if (!rt) return NULL;
-    /* environment first: it is the user's explicit choice */
-    rt->plugin_dirs = samla_split_dirs(rt->plugin_dirs, getenv("SAMLA_PLUGIN_PATH"));
-    rt->pipeline_dirs = samla_split_dirs(rt->pipeline_dirs, getenv("SAMLA_PIPELINE_PATH"));
-    rt->data_dirs = samla_split_dirs(rt->data_dirs, getenv("SAMLA_DATA_PATH"));
-    if (exe_dir) {
-        rt->plugin_dirs = add_dir(rt->plugin_dirs, exe_dir, "plugins");
-        rt->pipeline_dirs = add_dir(rt->pipeline_dirs, exe_dir, "pipelines");
-        rt->data_dirs = add_dir(rt->data_dirs, exe_dir, "data");
-    }
-    rt->plugin_dirs = add_dir(rt->plugin_dirs, SAMLA_PREFIX, "lib/samla/plugins");
-    rt->pipeline_dirs = add_dir(rt->pipeline_dirs, SAMLA_PREFIX, "share/samla/pipelines");
-    rt->data_dirs = add_dir(rt->data_dirs, SAMLA_PREFIX, "share/samla/data");
+    samla_search_dirs_init(rt, exe_dir);
     return rt;
 }
 
@@ -244,10 +190,16 @@ char *samla_runtime_find_pipeline(const samla_runtime *rt, const char *name)
     return is_file(name) ? strdup(name) : NULL;
 }
 
+static const char *const no_dirs[] = {NULL};
+
 const char *const *samla_runtime_pipeline_dirs(const samla_runtime *rt)
 {
-    static const char *const none[] = {NULL};
-    return rt->pipeline_dirs ? (const char *const *)rt->pipeline_dirs : none;
+    return rt->pipeline_dirs ? (const char *const *)rt->pipeline_dirs : no_dirs;
+}
+
+const char *const *samla_runtime_plugin_dirs(const samla_runtime *rt)
+{
+    return rt->plugin_dirs ? (const char *const *)rt->plugin_dirs : no_dirs;
 }
 
 char *samla_runtime_find_data(const samla_runtime *rt, const char *name)

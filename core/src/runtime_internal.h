@@ -48,6 +48,10 @@ samla_status samla_option_set(const samla_plugin *pl, void *config, samla_arena 
                               const char *base_dir, const char *key, const char *const *values,
                               size_t nvalues, bool is_list, const char *file, int line,
                               samla_diag *diag);
-/* run.c */
+/* search_dirs.c: appends colon_list's folders to list (NULL-terminated, malloc'd), skipping
+ * duplicates; returns the list. */
 char **samla_split_dirs(char **list, const char *colon_list);
+/* search_dirs.c: fills rt's plugin, pipeline and data folders (environment, beside exe_dir,
+ * the install prefixes of the binary and of libsamla, the configured prefix). */
+void samla_search_dirs_init(samla_runtime *rt, const char *exe_dir);
 #endif

@@ -19,10 +19,14 @@ extern "C" {
 
 typedef struct samla_pipeline samla_pipeline;
 
-/* exe_dir: folder of the running binary (plugins/, pipelines/, data/ beside
- * it are searched first), then the install prefix, then $SAMLA_PLUGIN_PATH /
- * $SAMLA_PIPELINE_PATH / $SAMLA_DATA_PATH (colon-separated). Free with
- * samla_runtime_free. */
+/* Folders searched, in order: $SAMLA_PLUGIN_PATH / $SAMLA_PIPELINE_PATH /
+ * $SAMLA_DATA_PATH (colon-separated); if exe_dir (folder of the running
+ * binary; may be NULL) is given, plugins/, pipelines/, data/ beside it (a
+ * build tree) and the install prefix it sits in (PREFIX/bin); the install
+ * prefix libsamla itself sits in (PREFIX/<libdir>), so an embedding program
+ * needs no exe_dir; last the prefix configured at build time. Plugins are
+ * in <libdir>/samla/plugins, pipelines and data in <datadir>/samla/.
+ * Free with samla_runtime_free. */
 samla_runtime *samla_runtime_new(const char *exe_dir);
 void samla_runtime_free(samla_runtime *rt);
 
@@ -41,8 +45,9 @@ const samla_plugin *samla_runtime_find_writer(const samla_runtime *rt, const cha
 /* Resolves a pipeline name ("protocol") to a file: pipelines/NAME.yaml in the
  * pipeline folders, else name as a path. Returns a malloc'd path or NULL. */
 char *samla_runtime_find_pipeline(const samla_runtime *rt, const char *name);
-/* Pipeline folders, NULL-terminated (owned by rt). */
+/* Pipeline and plugin folders searched, NULL-terminated (owned by rt). */
 const char *const *samla_runtime_pipeline_dirs(const samla_runtime *rt);
+const char *const *samla_runtime_plugin_dirs(const samla_runtime *rt);
 /* Finds a data file by name; malloc'd path or NULL. */
 char *samla_runtime_find_data(const samla_runtime *rt, const char *name);
 /* Finds and loads a data file (YAML) into arena a. Error diagnostic when
