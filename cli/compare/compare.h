@@ -103,11 +103,13 @@ void compare_result_add(compare_result *dst, const compare_result *src);
 double compare_precision(const compare_counts *c);
 double compare_recall(const compare_counts *c);
 double compare_f1(const compare_counts *c);
+/* F1 of the text alone (matched items, attributes not checked). */
+double compare_text_f1(const compare_counts *c);
 /* Share of matched paragraphs in the same order; NAN when none matched. */
 double compare_order(const compare_result *r);
 
 /* The report tree: {kinds: {name: {reference, candidate, matched, correct,
- * precision, recall, f1}}, reading_order, furniture_in_body}. In arena a. */
+ * precision, recall, f1, text_f1}}, reading_order, furniture_in_body}. In arena a. */
 samla_node *compare_report_tree(samla_arena *a, const compare_result *r);
 /* One aligned table (label names the comparison). */
 void compare_report_table(FILE *out, const char *label, const compare_result *r);

@@ -24,6 +24,13 @@ double compare_f1(const compare_counts *c)
     return p + r > 0 ? 2 * p * r / (p + r) : 0.0;
 }
 
+double compare_text_f1(const compare_counts *c)
+{
+    compare_counts t = *c;
+    t.correct = t.matched;
+    return compare_f1(&t);
+}
+
 double compare_order(const compare_result *r)
 {
     return r->order_pairs ? (double)r->order_kept / (double)r->order_pairs : NAN;
@@ -61,7 +68,8 @@ samla_node *compare_report_tree(samla_arena *a, const compare_result *r)
             !samla_map_set_int(a, m, "matched", (long long)c->matched) ||
             !samla_map_set_int(a, m, "correct", (long long)c->correct) ||
             !samla_map_set(a, m, "precision", num(a, compare_precision(c))) ||
-            !samla_map_set(a, m, "recall", num(a, compare_recall(c))) || !samla_map_set(a, m, "f1", num(a, compare_f1(c))))
+            !samla_map_set(a, m, "recall", num(a, compare_recall(c))) || !samla_map_set(a, m, "f1", num(a, compare_f1(c))) ||
+            !samla_map_set(a, m, "text_f1", num(a, compare_text_f1(c))))
             return NULL;
     }
     samla_node *ro = samla_map_ensure_map(a, root, "reading_order");

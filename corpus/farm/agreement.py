@@ -55,6 +55,7 @@ def row_of(name, rep):
     row = {"producer": name, "documents": rep["pairs"]}
     for k in KINDS:
         row[k] = rep["kinds"][k]["f1"]
+    row["headings_text"] = rep["kinds"]["headings"]["text_f1"]
     row["reading_order"] = rep["reading_order"]["share"]
     row["furniture"] = rep["furniture_in_body"]
     worst, worst_doc = None, None
@@ -95,12 +96,13 @@ def fmt(v):
 
 
 def markdown(rows):
-    out = ["| producer | docs | headings | list items | table cells | paragraphs | label/value | "
+    out = ["| producer | docs | headings | (text only) | list items | table cells | paragraphs | label/value | "
            "reading order | lowest doc (body kinds) | furniture in body |",
-           "|---|---|---|---|---|---|---|---|---|---|"]
+           "|---|---|---|---|---|---|---|---|---|---|---|"]
     for r in rows:
-        out.append("| %s | %d | %s | %s | %s | %s | %s | %s | %s %s | %d |" % (
-            r["producer"], r["documents"], *[fmt(r[k]) for k in KINDS], fmt(r["reading_order"]),
+        out.append("| %s | %d | %s | %s | %s | %s | %s | %s | %s | %s %s | %d |" % (
+            r["producer"], r["documents"], fmt(r["headings"]), fmt(r.get("headings_text")),
+            *[fmt(r[k]) for k in KINDS[1:]], fmt(r["reading_order"]),
             fmt(r["worst"]), "(`%s`)" % r["worst_doc"] if r["worst_doc"] else "", r["furniture"]))
     return "\n".join(out) + "\n"
 

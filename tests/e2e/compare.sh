@@ -29,6 +29,7 @@ assert c(\"table_cells\")==(4,3,3,2), c(\"table_cells\")
 assert c(\"paragraphs\")==(4,5,4,4), c(\"paragraphs\")
 assert c(\"label_values\")==(1,1,1,1), c(\"label_values\")
 assert abs(k[\"table_cells\"][\"f1\"]-0.5714)<1e-4
+assert k[\"headings\"][\"text_f1\"]==1.0 and abs(k[\"table_cells\"][\"text_f1\"]-0.8571)<1e-4
 assert d[\"reading_order\"][\"in_order\"]==3 and d[\"reading_order\"][\"matched\"]==4
 assert d[\"furniture_in_body\"]==1 and d[\"pairs\"]==1
 " "$tmp/j"' "counts per kind, reading order, furniture: $(cat "$tmp/j")"
