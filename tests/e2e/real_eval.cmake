@@ -1,0 +1,19 @@
+# real_eval_*: the four real Nykarleby documents (corpus/real) scored against their gold, on all pages and on the
+# pages whose text layer is sound, at today's scores as floors (docs/eval.md, "Real documents"); see real_eval.sh.
+# One test per document, so each stays fast under the sanitizers.
+samla_sh_test(real_eval_ungdomsfullmaktige e2e sh ${CMAKE_CURRENT_LIST_DIR}/real_eval.sh
+  nykarleby-ungdomsfullmaktige-2023-01-30 -1
+  --all agenda=1 attendees=0.3 "attendees[name+status+party+roles]=0.2" decisions=0.11 meeting=1
+  --sound attendees=0.3 "attendees[name+status+party+roles]=0.2" meeting=1)
+samla_sh_test(real_eval_valfardsnamnden e2e sh ${CMAKE_CURRENT_LIST_DIR}/real_eval.sh
+  nykarleby-valfardsnamnden-2022-09-15 -1
+  --all agenda=1 decisions=0.09
+  --sound agenda=1)
+samla_sh_test(real_eval_personalsektionen e2e sh ${CMAKE_CURRENT_LIST_DIR}/real_eval.sh
+  nykarleby-personalsektionen-2023-03-28 -1
+  --all agenda=1 decisions=0.07 meeting=1
+  --sound meeting=1)
+samla_sh_test(real_eval_foredragningslista e2e sh ${CMAKE_CURRENT_LIST_DIR}/real_eval.sh
+  nykarleby-stadsstyrelsen-foredragningslista-2022-09-26 19
+  --all agenda=1 decisions=0.06
+  --sound agenda=1)
