@@ -36,8 +36,10 @@ static void run_usage(FILE *out, const char *cmd)
     fprintf(out,
             "\n"
             "Options:\n"
-            "  -o, --output DIR      write DIR/<input file name>.yaml (or .json) per input\n"
-            "  -f, --format FORMAT   yaml (default) or json\n"
+            "  -o, --output DIR      write DIR/<input file name>.<format> per input (.yaml, .json,\n"
+            "                        .oparl.json, .popolo.json)\n"
+            "  -f, --format FORMAT   yaml (default), json, or another writer's format: oparl\n"
+            "                        (OParl 1.1), popolo (Popolo JSON); see `samla plugins -v`\n"
             "  -O, --set P.KEY=VAL   set option KEY of the pipeline step P (repeatable)\n"
             "  -q, --quiet           do not print warnings\n"
             "  -h, --help            show this help\n"
@@ -49,9 +51,11 @@ static char *output_path(const char *dir, const char *input, const char *format)
 {
     const char *base = strrchr(input, '/');
     base = base ? base + 1 : input;
-    size_t n = strlen(dir) + strlen(base) + strlen(format) + 8;
+    /* the JSON-based exports keep .json last, so other tools know the file */
+    bool json_based = strcmp(format, "yaml") != 0 && strcmp(format, "json") != 0;
+    size_t n = strlen(dir) + strlen(base) + strlen(format) + 16;
     char *p = malloc(n);
-    if (p) snprintf(p, n, "%s/%s.%s", dir, base, format);
+    if (p) snprintf(p, n, "%s/%s.%s%s", dir, base, format, json_based ? ".json" : "");
     return p;
 }
 
@@ -64,8 +68,9 @@ static int run_files(const char *pipeline_name, char **files, int nfiles, const 
     samla_pipeline *p = NULL;
     int rc = CLI_OK;
     samla_status st = samla_pipeline_load(rt, pipeline_name, &p, &d);
-    for (size_t i = 0; st == SAMLA_OK && i < o->nsets; i++) st = samla_pipeline_set_option(p, o->sets[i], &d);
+    /* the writer first, so -O can set its options (-O write-oparl.timezone=...) */
     if (st == SAMLA_OK) st = samla_pipeline_set_output_format(p, o->format, &d);
+    for (size_t i = 0; st == SAMLA_OK && i < o->nsets; i++) st = samla_pipeline_set_option(p, o->sets[i], &d);
     if (st == SAMLA_OK) st = samla_pipeline_start(p, &d);
     if (st != SAMLA_OK) {
         cli_print_diag(&d, SAMLA_SEV_ERROR);
@@ -143,11 +148,7 @@ static int run_main(int argc, char **argv, const char *cmd)
         switch (c) {
         case 'o': o.outdir = optarg; break;
         case 'f':
-            if (strcmp(optarg, "yaml") && strcmp(optarg, "json")) {
-                fprintf(stderr, "samla %s: unknown format '%s' (yaml or json)\n", cmd, optarg);
-                return CLI_USAGE;
-            }
-            o.format = optarg;
+            o.format = optarg; /* a writer plugin must accept it: checked with the pipeline */
             break;
         case 'O':
             if (o.nsets < 64) sets[o.nsets++] = optarg;
