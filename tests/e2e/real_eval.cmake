@@ -17,3 +17,5 @@ samla_sh_test(real_eval_foredragningslista e2e sh ${CMAKE_CURRENT_LIST_DIR}/real
   nykarleby-stadsstyrelsen-foredragningslista-2022-09-26 19
   --all agenda=1 decisions=0.06
   --sound agenda=1)
+# The gold and the page list stay consistent (every entry on a page of its document, classes disjoint).
+samla_sh_test(real_gold_check e2e ${SAMLA_PY} ${CMAKE_CURRENT_LIST_DIR}/real_gold_check.py corpus/real)
