@@ -196,8 +196,8 @@ static bool is_model_ext(const char *ext)
  * json, docx, pdf, txt that exists and is not FILE itself (a folder of
  * structure files, dump outputs or documents). stem is the base name without
  * a model extension and then without one document extension (x.pdf.yaml and
- * x.pdf are both x). Without any, DIR/<stem>.yaml (its loading reports it). In
- * arena a. */
+ * x.pdf are both x). In
+ * arena a; NULL (after one line on stderr) when there is none. */
 static char *reference_for(samla_arena *a, const char *dir, const char *file)
 {
     const char *base = strrchr(file, '/');
@@ -219,7 +219,8 @@ static char *reference_for(samla_arena *a, const char *dir, const char *file)
         if (have_file && st.st_dev == fst.st_dev && st.st_ino == fst.st_ino) continue;
         return p;
     }
-    return samla_arena_printf(a, "%s/%s.yaml", dir, stem);
+    fprintf(stderr, "samla compare: %s: no reference %s/%s.{yaml,yml,json,docx,pdf,txt}\n", file, dir, stem);
+    return NULL;
 }
 
 /* Compares one pair; adds to total and (verbose) to the report. 0 ok, 1 an
@@ -279,8 +280,7 @@ static int compare_main(const cmp_opts *o, char **files, int nfiles)
     for (int i = 0; i < nfiles && rc != CLI_USAGE; i++) {
         const char *ref = o->refdir ? reference_for(a, o->refdir, files[i]) : files[0];
         const char *cand = o->refdir ? files[i] : files[1];
-        if (!ref) rc = CLI_USAGE;
-        int r = ref ? compare_pair(&run, a, ref, cand, &total, pairs, table ? out : NULL) : 2;
+        int r = ref ? compare_pair(&run, a, ref, cand, &total, pairs, table ? out : NULL) : 1;
         if (r == 2) {
             fprintf(stderr, "samla compare: out of memory\n");
             rc = CLI_USAGE;
@@ -289,7 +289,10 @@ static int compare_main(const cmp_opts *o, char **files, int nfiles)
         }
         if (!o->refdir) break;
     }
-    if (rc != CLI_USAGE) {
+    if (rc != CLI_USAGE && total.documents == 0) {
+        fprintf(stderr, "samla compare: nothing compared\n");
+        rc = CLI_FAILED;
+    } else if (rc != CLI_USAGE) {
         for (size_t i = 0; i < o->nmins; i++)
             if (!o->mins[i].each && !check_min(&o->mins[i], &total, NULL)) rc = CLI_FAILED;
         if (o->max_furniture >= 0 && total.furniture_body > (size_t)o->max_furniture) {

@@ -57,6 +57,12 @@ printf 'content: [unclosed\n' > "$tmp/bad.yaml"
 check '[ $? = 1 ]' "malformed model exits 1"
 check 'grep -q "bad.yaml" "$tmp/e"' "malformed model named"
 
+# -R without a reference: one line naming what was looked for, nothing printed, exit 1
+"$SAMLA" compare -R "$d" "$tmp/bad.yaml" >"$tmp/t" 2>"$tmp/e"
+check '[ $? = 1 ]' "no reference exits 1"
+check 'grep -q "bad.yaml: no reference $d/bad\.{yaml" "$tmp/e"' "no reference named: $(cat "$tmp/e")"
+check '[ ! -s "$tmp/t" ]' "no report when nothing was compared"
+
 # a real render: a document read with the dump pipeline against its farm structure
 f=corpus/farm/lo/protokoll-samrad-2024-05-03
 "$SAMLA" compare -q -f json "$f.yaml" "$f.pdf" >"$tmp/j"
