@@ -15,6 +15,7 @@
 typedef struct cov_opts {
     const char *strategy, *outdir, *pipeline, *strategy_pipeline, *threshold, *top_k;
     bool quiet;
+    bool html, xlsx;  /* report formats (-f, repeatable; html when none is given) */
 } cov_opts;
 
 static void usage(FILE *out)
@@ -25,12 +26,14 @@ static void usage(FILE *out)
             "Links the activities of every PLAN to the goals of STRATEGY (a strategy\n"
             "document, or its samla YAML/JSON) and reports, per sub-goal, the activities of\n"
             "each plan that serve it, and per plan the activities that serve no goal.\n"
-            "Writes DIR/coverage.yaml, DIR/coverage.html (one self-contained page),\n"
+            "Writes DIR/coverage.yaml, DIR/coverage.html (one self-contained page) and/or\n"
+            "DIR/coverage.xlsx (the same content as a workbook, for spreadsheets),\n"
             "DIR/strategy.yaml and DIR/<plan>.yaml; prints a summary table.\n"
             "\n"
             "Options:\n"
             "  -s, --strategy FILE     the strategy (required)\n"
             "  -o, --output DIR        output folder (default: coverage)\n"
+            "  -f, --format FORMAT     report format: html (default) or xlsx; repeatable\n"
             "  -t, --threshold X       lowest lexical score for a link (coverage pipeline: 0.18)\n"
             "  -k, --top-k N           most lexical links per activity (default 2)\n"
             "  -p, --pipeline NAME     plan pipeline with link-strategy (default: coverage)\n"
@@ -159,13 +162,22 @@ static int run(samla_runtime *rt, samla_arena *a, const cov_opts *o, char **file
     samla_node *report = plans ? cov_build(a, o->strategy, strategy, plans, (size_t)nfiles) : NULL;
     if (!report) return CLI_FAILED;
     if (!write_yaml(samla_arena_printf(a, "%s/coverage.yaml", o->outdir), report)) return CLI_FAILED;
-    char *html = samla_arena_printf(a, "%s/coverage.html", o->outdir);
-    FILE *f = html ? fopen(html, "wb") : NULL;
-    int werr = f ? cov_write_html(report, f) : -1;
-    if (f && fclose(f) != 0) werr = -1;
-    if (werr) {
-        fprintf(stderr, "samla coverage: %s: cannot write\n", html ? html : o->outdir);
-        return CLI_FAILED;
+    if (o->html || !o->xlsx) {
+        char *html = samla_arena_printf(a, "%s/coverage.html", o->outdir);
+        FILE *f = html ? fopen(html, "wb") : NULL;
+        int werr = f ? cov_write_html(report, f) : -1;
+        if (f && fclose(f) != 0) werr = -1;
+        if (werr) {
+            fprintf(stderr, "samla coverage: %s: cannot write\n", html ? html : o->outdir);
+            return CLI_FAILED;
+        }
+    }
+    if (o->xlsx) {
+        char *xlsx = samla_arena_printf(a, "%s/coverage.xlsx", o->outdir);
+        if (!xlsx || cov_write_xlsx(report, xlsx) != 0) {
+            fprintf(stderr, "samla coverage: %s: cannot write\n", xlsx ? xlsx : o->outdir);
+            return CLI_FAILED;
+        }
     }
     cov_write_terminal(report, stdout);
     return rc;
@@ -175,6 +187,7 @@ int cmd_coverage(int argc, char **argv)
 {
     static const struct option longopts[] = {{"strategy", required_argument, NULL, 's'},
                                              {"output", required_argument, NULL, 'o'},
+                                             {"format", required_argument, NULL, 'f'},
                                              {"threshold", required_argument, NULL, 't'},
                                              {"top-k", required_argument, NULL, 'k'},
                                              {"pipeline", required_argument, NULL, 'p'},
@@ -185,10 +198,18 @@ int cmd_coverage(int argc, char **argv)
     cov_opts o = {.outdir = "coverage", .pipeline = "coverage", .strategy_pipeline = "strategy"};
     int c;
     optind = 1;
-    while ((c = getopt_long(argc, argv, "s:o:t:k:p:qh", longopts, NULL)) != -1) {
+    while ((c = getopt_long(argc, argv, "s:o:f:t:k:p:qh", longopts, NULL)) != -1) {
         switch (c) {
         case 's': o.strategy = optarg; break;
         case 'o': o.outdir = optarg; break;
+        case 'f':
+            if (!strcmp(optarg, "html")) o.html = true;
+            else if (!strcmp(optarg, "xlsx")) o.xlsx = true;
+            else {
+                fprintf(stderr, "samla coverage: unknown format '%s' (html or xlsx)\n", optarg);
+                return CLI_USAGE;
+            }
+            break;
         case 't': o.threshold = optarg; break;
         case 'k': o.top_k = optarg; break;
         case 'p': o.pipeline = optarg; break;

@@ -19,6 +19,9 @@ samla_node *cov_build(samla_arena *a, const char *strategy_path, const samla_nod
                       const cov_plan *plans, size_t nplans);
 /* One self-contained HTML page (inline CSS/JS). Returns 0 or -1 on write error. */
 int cov_write_html(const samla_node *report, FILE *out);
+/* The same content as an Excel workbook at path (sheets Täckning, Aktiviteter, Utan koppling).
+ * Returns 0 or -1 when the file cannot be written. */
+int cov_write_xlsx(const samla_node *report, const char *path);
 /* The summary table: goal, count per plan, covered. */
 void cov_write_terminal(const samla_node *report, FILE *out);
 
