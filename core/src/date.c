@@ -58,9 +58,10 @@ static char *find_first(samla_arena *a, const char *s, size_t *end, const char *
 
 static char *convert_date(samla_arena *a, const samla_re *re, const samla_match *m, const char *s)
 {
-    static const char *const groups[4][3] = {{"y1", "m1", "d1"}, {"y2", "m2", "d2"}, {"y3", NULL, "d3"}, {"y4", "m4", "d4"}};
+    static const char *const groups[5][3] = {{"y1", "m1", "d1"}, {"y2", "m2", "d2"}, {"y3", NULL, "d3"}, {"y4", "m4", "d4"},
+                                             {"y5", "m5", "d5"}};
     long y = 0, mo = 0, dd = 0;
-    for (int alt = 0; alt < 4 && !y; alt++) {
+    for (int alt = 0; alt < 5 && !y; alt++) {
         y = group_num(re, m, s, groups[alt][0]);
         if (!y) continue;
         dd = group_num(re, m, s, groups[alt][2]);
@@ -80,7 +81,7 @@ static char *convert_time(samla_arena *a, const samla_re *re, const samla_match 
 
 char *samla_text_find_date(samla_arena *a, const char *s, size_t *end)
 {
-    /* alternatives: ISO-ish y-m-d, compact ymd, d month y, d/m y */
+    /* alternatives: ISO-ish y-m-d, compact ymd, d month y, d/m y, d.m.y */
     static const char *pat =
         "(?<![\\d/-])(?:"
         "(?<y1>(?:19|20|21)\\d\\d)[-.](?<m1>\\d{1,2})[-.](?<d1>\\d{1,2})(?![\\d])"
@@ -88,6 +89,8 @@ char *samla_text_find_date(samla_arena *a, const char *s, size_t *end)
         "|(?<d3>\\d{1,2})(?:\\s*:?e|\\s*:a)?\\s+(?<mn>jan(?:uari)?|feb(?:ruari)?|mars?|apr(?:il)?|maj|jun(?:i)?|"
         "jul(?:i)?|aug(?:usti)?|sep(?:t(?:ember)?)?|okt(?:ober)?|nov(?:ember)?|dec(?:ember)?)\\.?\\s+(?<y3>(?:19|20|21)\\d\\d)"
         "|(?<d4>\\d{1,2})/(?<m4>\\d{1,2})[ -](?<y4>(?:19|20|21)\\d\\d)"
+        /* d.m.yyyy, as Finland-Swedish documents write it: "9.5.2023" */
+        "|(?<d5>\\d{1,2})\\.(?<m5>\\d{1,2})\\.(?<y5>(?:19|20|21)\\d\\d)(?!\\d)"
         ")";
     return find_first(a, s, end, pat, convert_date);
 }

@@ -63,6 +63,7 @@ static void add_person(att *t, person *p, const char *status, const char *group,
     add_roles(a, n, p);
     samla_map_set_str(a, n, "status", status);
     samla_map_set_str(a, n, "group", group);
+    if (p->remote) samla_map_set(a, n, "remote", samla_node_bool(a, true));
     samla_map_set_str(a, n, "substitutes_for", p->substitutes_for);
     samla_map_set_str(a, n, "items", p->items);
     samla_map_set(a, n, "source", samla_ctx_source(d->ctx, b));
@@ -118,7 +119,8 @@ static bool split_names(att *t, const char *s, const char *status, const char *g
     for (size_t i = 0; i < np; i++) {
         size_t nl = part[i] ? person_name_len(d, part[i]) : 0;
         const char *rest = part[i] + nl;
-        isname[i] = nl && (!*rest || (*rest == ' ' && samla_re_test(d->st->re[RE_ITEMS_RANGE], rest))) &&
+        isname[i] = nl && (!*rest || (*rest == ' ' && samla_re_test(d->st->re[RE_ITEMS_RANGE], rest)) ||
+                           (rest[0] == ' ' && rest[1] == '(' && rest[strlen(rest) - 1] == ')')) &&
                     !role_key(d, part[i]);
         if (isname[i]) names++;
     }
@@ -139,6 +141,13 @@ static bool add_line(att *t, const char *s, const char *status, const char *grou
 {
     pdoc *d = t->d;
     samla_arena *a = d->ctx->arena;
+    /* a check-box list: "[X] Lindholm Anders, ordförande" attends, "[ ] Sjöberg Mikael" does not */
+    const char *after = NULL;
+    const char *box = ptable_prefix(d, &d->st->checkbox, s, true, &after);
+    if (box && after && *after) {
+        status = box;
+        s = after;
+    }
     size_t cut = joined_entry(d, s);
     if (cut) {
         bool ok = add_line(t, samla_arena_strndup(a, s, cut), status, group, b);
@@ -209,10 +218,59 @@ static void adjusters(att *t, const char *s, const samla_block *b)
     t->adj_src = b;
 }
 
-/* A table whose header row is a group label followed by column labels
- * (Ledamöter | Parti | Närvarande/Ersättare | §§): one member per row; the
- * presence cell says present/absent or names the serving substitute. Returns
- * the index of the table's last line, or i when the table is not one. */
+/* What a presence cell says: "Närvarande", "Frånvarande", "Närvarande §§
+ * 21–23" (items), "Närvarande, ej tjänstgörande" (a substitute attending
+ * without serving), "Tjänstgör för Anna Berg (M) §§ 24–25" (serving for that
+ * member), or the name of the substitute serving for the row's member. */
+typedef struct presence {
+    const char *status, *items, *serves_for, *serves_party;
+    bool not_serving, serving;
+    bool has_sub;
+    person sub;
+} presence;
+
+static void presence_cell(pdoc *d, const char *v, presence *pr)
+{
+    samla_arena *a = d->ctx->arena;
+    samla_match m;
+    char *r = samla_arena_strdup(a, v);
+    if (samla_re_search(d->st->re[RE_ITEMS_RANGE], r, 0, &m)) {
+        pr->items = samla_match_group(a, &m, r, 1);
+        r = samla_text_trim(a, samla_arena_printf(a, "%.*s %s", (int)m.start[0], r, r + m.end[0]));
+    }
+    if (samla_re_search(d->st->re[RE_SERVES_FOR], r, 0, &m)) {
+        pr->serves_for = samla_match_group(a, &m, r, 1);
+        const char *pw = samla_match_group(a, &m, r, 2);
+        pr->serves_party = pw ? ptable_exact(d, &d->st->parties, pw) : NULL;
+        pr->serving = true;
+        pr->status = "present";
+        return;
+    }
+    bool known = false;
+    char *c = samla_arena_strdup(a, r);
+    for (char *q = c; q && *q;) {
+        char *e = strchr(q, ',');
+        if (e) *e++ = 0;
+        const char *k = ptable_exact(d, &d->st->presence, samla_text_trim(a, q));
+        if (k) {
+            known = true;
+            if (strcmp(k, "not_serving") == 0) pr->not_serving = true;
+            else if (strcmp(k, "serving") == 0) pr->serving = true;
+            else pr->status = k;
+        }
+        q = e;
+    }
+    if (!known && *r && person_parse(d, r, &pr->sub)) {
+        pr->has_sub = true;
+        pr->status = "absent";
+    }
+}
+
+/* A table with one person a row and a column per fact: the header row is a
+ * group label or a name-column label followed by column labels (Ledamöter |
+ * Parti | Närvarande/Ersättare | §§, Namn | Parti | Roll | Närvaro). The
+ * presence cell is read by presence_cell. Returns the index of the table's
+ * last line, or i when the table is not one. */
 static size_t member_table(att *t, size_t i)
 {
     pdoc *d = t->d;
@@ -220,7 +278,8 @@ static size_t member_table(att *t, size_t i)
     const pline *l = &d->l[i];
     if (l->row != 0 || l->col != 0 || l->cell_line != 0) return i;
     const char *g = ptable_exact(d, &d->st->attendance, l->text);
-    if (!g || strcmp(g, "group") != 0) return i;
+    bool named = ptable_exact(d, &d->st->name_columns, l->text) != NULL;
+    if ((!g || strcmp(g, "group") != 0) && !named) return i;
     const char *kind[16] = {0};
     const char *head[16] = {0};
     size_t j = i + 1, nk = 0;
@@ -230,7 +289,7 @@ static size_t member_table(att *t, size_t i)
             nk++;
         }
     if (!nk) return i;
-    const char *group = strip_end(a, l->text, ": ");
+    const char *group = g && strcmp(g, "group") == 0 ? strip_end(a, l->text, ": ") : NULL;
     while (j < d->n && d->l[j].table == l->table) {
         int row = d->l[j].row;
         const samla_block *b = d->l[j].blk;
@@ -242,10 +301,8 @@ static size_t member_table(att *t, size_t i)
         }
         person p;
         if (!cell[0] || !person_parse(d, cell[0], &p)) continue;
-        const char *status = "present";
-        person sub = {0};
-        bool has_sub = false;
-        const char *sub_head = NULL;
+        presence pr = {.status = "present"};
+        const char *sub_head = NULL, *role = NULL;
         for (int c = 1; c < 16; c++) {
             if (!kind[c] || !cell[c]) continue;
             const char *v = samla_text_trim(a, cell[c]);
@@ -255,20 +312,36 @@ static size_t member_table(att *t, size_t i)
                 p.party = pk ? pk : samla_text_lower(a, v);
             } else if (strcmp(kind[c], "items") == 0) {
                 p.items = v;
+            } else if (strcmp(kind[c], "role") == 0) {
+                role = v;
             } else if (strcmp(kind[c], "presence") == 0) {
-                const char *pv = ptable_exact(d, &d->st->presence, v);
-                if (pv) status = pv;
-                else if (person_parse(d, v, &sub)) { has_sub = true; status = "absent"; sub_head = head[c]; }
+                presence_cell(d, v, &pr);
+                if (pr.has_sub) sub_head = head[c];
             }
         }
-        if (has_sub) {
-            sub.substitutes_for = p.name;
-            sub.items = p.items;
-            person_role(d, &sub, "tjänstgörande ersättare");
+        if (pr.items && !p.items) p.items = pr.items;
+        if (pr.serves_for) {
+            /* the row is the substitute: "Ersättare | Tjänstgör för Anna Berg (M)" */
+            p.substitutes_for = pr.serves_for;
+            person_role(d, &p, "tjänstgörande ersättare");
+        } else if (pr.not_serving) {
+            person_role(d, &p, "ej tjänstgörande ersättare");
+        } else if (role) {
+            for (char *q = samla_arena_strdup(a, role); q && *q;) {
+                char *e = strchr(q, ',');
+                if (e) *e++ = 0;
+                person_role(d, &p, samla_text_trim(a, q));
+                q = e;
+            }
+        }
+        if (pr.has_sub) {
+            pr.sub.substitutes_for = p.name;
+            pr.sub.items = p.items;
+            person_role(d, &pr.sub, "tjänstgörande ersättare");
             p.items = NULL;
         }
-        add_person(t, &p, status, group, b);
-        if (has_sub) add_person(t, &sub, "present", sub_head, b);
+        add_person(t, &p, pr.status, group, b);
+        if (pr.has_sub) add_person(t, &pr.sub, "present", sub_head, b);
     }
     return j - 1;
 }
@@ -315,6 +388,48 @@ static size_t column_table(att *t, size_t i)
             add_line(t, x->text, status, group, x->blk);
         }
     return end;
+}
+
+/* Word k (0 first, -1 last) of a name, or NULL. */
+static const char *name_word(samla_arena *a, const char *name, int k)
+{
+    const char *sp = k == 0 ? strchr(name, ' ') : strrchr(name, ' ');
+    if (!sp) return NULL;
+    return k == 0 ? samla_arena_strndup(a, name, (size_t)(sp - name)) : samla_arena_strdup(a, sp + 1);
+}
+
+/* Names written surname first ("Lindholm Anders"): kept as written, with
+ * name_order: surname_first, given_name and family_name. A name is read so
+ * when its last word is a given name (data/given-names.yaml) and its first is
+ * not; when most names that tell their order are surname first, the two-word
+ * names that do not tell it (neither or both words given names) are read so
+ * too. */
+static void name_order(att *t)
+{
+    pdoc *d = t->d;
+    samla_arena *a = d->ctx->arena;
+    size_t n = samla_node_len(t->seq), sf = 0, gf = 0;
+    signed char *order = samla_arena_alloc(a, n + 1);
+    if (!order) return;
+    for (size_t i = 0; i < n; i++) {
+        const char *name = samla_map_get_str(samla_seq_at(t->seq, i), "name");
+        const char *first = name_word(a, name, 0), *last = name_word(a, name, -1);
+        bool fg = first && ptable_exact(d, &d->st->given_names, first);
+        bool lg = last && ptable_exact(d, &d->st->given_names, last);
+        order[i] = lg && !fg ? 1 : fg && !lg ? -1 : 0;
+        if (order[i] > 0) sf++;
+        if (order[i] < 0) gf++;
+    }
+    for (size_t i = 0; i < n; i++) {
+        samla_node *e = samla_seq_at(t->seq, i);
+        const char *name = samla_map_get_str(e, "name");
+        bool two = strchr(name, ' ') && strchr(name, ' ') == strrchr(name, ' ');
+        if (!(order[i] > 0 || (order[i] == 0 && two && sf > gf))) continue;
+        const char *sp = strrchr(name, ' ');
+        samla_map_set_str(a, e, "name_order", "surname_first");
+        samla_map_set_str(a, e, "given_name", sp + 1);
+        samla_map_set_str(a, e, "family_name", samla_arena_strndup(a, name, (size_t)(sp - name)));
+    }
 }
 
 samla_status attendees_extract(pdoc *d)
@@ -417,5 +532,6 @@ samla_status attendees_extract(pdoc *d)
         }
         if (serving || sub) samla_map_set(a, n, "serving", samla_node_bool(a, serving));
     }
+    name_order(&t);
     return SAMLA_OK;
 }

@@ -56,6 +56,20 @@ static bool pdf_title(const samla_doc *doc, size_t i, double max_size)
     return true;
 }
 
+/* Row r has text in its first cell only (and that cell is not merged across). */
+static bool lone_first_cell(samla_doc *doc, const samla_block *b, size_t r)
+{
+    const samla_cell *c0 = samla_table_cell(b, r, 0);
+    const char *t0 = c0 && !c0->covered && c0->colspan <= 1 ? samla_cell_text(doc, c0) : NULL;
+    if (!t0 || !*t0) return false;
+    for (size_t c = 1; c < b->ncols; c++) {
+        const samla_cell *x = samla_table_cell(b, r, c);
+        const char *t = x && !x->covered ? samla_cell_text(doc, x) : NULL;
+        if (t && *t) return false;
+    }
+    return true;
+}
+
 samla_status lines_build(pdoc *d)
 {
     samla_doc *doc = &d->ctx->doc;
@@ -78,7 +92,12 @@ samla_status lines_build(pdoc *d)
                       .italic = b->style.italic, .row = -1, .col = -1, .table = -1, .cell = -1};
         base.title = styled ? b->style.name && strstr(b->style.name, "Title") : pdf_title(doc, i, max_size);
         if (b->kind == SAMLA_BLOCK_TABLE) {
-            for (size_t r = 0; r < b->nrows; r++) {
+            /* trailing rows with text in the first cell only are paragraphs a PDF
+             * reader drew into the table above them (two text columns followed
+             * by full-width lines): they are read as paragraphs after it */
+            size_t rows = b->nrows;
+            while (rows > 1 && b->ncols >= 2 && lone_first_cell(doc, b, rows - 1)) rows--;
+            for (size_t r = 0; r < rows; r++) {
                 /* a row "Beslut | Regionfullmäktige beslutar att ...", "Expedieras
                  * till | A // B": an item's sub-heading in the first cell and its
                  * text beside it reads as that sub-heading and its paragraphs */
@@ -109,6 +128,16 @@ samla_status lines_build(pdoc *d)
                         if (s != SAMLA_OK) return s;
                         cb.cell_line += (int)(d->n - before);
                     }
+                }
+            }
+            for (size_t r = rows; r < b->nrows; r++) {
+                const samla_cell *c0 = samla_table_cell(b, r, 0);
+                for (size_t k = 0; c0 && k < c0->nblocks; k++) {
+                    pline pb = base;
+                    pb.kind = SAMLA_BLOCK_PARAGRAPH;
+                    pb.bold = c0->blocks[k]->style.bold;
+                    samla_status s = add_text(d, &cap, pb, c0->blocks[k]->text);
+                    if (s != SAMLA_OK) return s;
                 }
             }
             continue;
@@ -156,7 +185,7 @@ sect line_section(const pdoc *d, const pline *l)
     static const struct { const char *k; sect s; } map[] = {
         {"decision", SECT_DECISION}, {"proposal", SECT_PROPOSAL}, {"motions", SECT_MOTIONS},
         {"procedure", SECT_PROCEDURE}, {"vote", SECT_VOTE}, {"reservation", SECT_RESERVATION},
-        {"conflict", SECT_CONFLICT}, {"note", SECT_NOTE}, {"recipients", SECT_RECIPIENTS},
+        {"conflict", SECT_CONFLICT}, {"note", SECT_NOTE}, {"statement", SECT_STATEMENT}, {"recipients", SECT_RECIPIENTS},
         {"background", SECT_BACKGROUND}};
     for (size_t i = 0; i < sizeof map / sizeof *map; i++)
         if (strcmp(k, map[i].k) == 0) return map[i].s;

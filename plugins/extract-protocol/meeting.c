@@ -125,6 +125,10 @@ static const char *find_body(pdoc *d, const samla_block **src)
                     const char *b = samla_text_trim(a, samla_arena_strndup(a, n->text, (size_t)(dg - n->text)));
                     if (b && *b) return b;
                 }
+                /* "Bildningsnämnden 3/2023": the body and the meeting's number in the year */
+                samla_match mn;
+                if (samla_re_search(d->st->re[RE_MEETING_NO], n->text, 0, &mn))
+                    return samla_match_group(a, &mn, n->text, 1);
                 if (strpbrk(n->text, "0123456789:")) continue;
                 return n->text;
             }
@@ -177,6 +181,8 @@ samla_status meeting_extract(pdoc *d)
                 if (!samla_map_get(m, "start")) date_times(a, m, v, false);
             }
         } else if (strcmp(k, "time") == 0) {
+            /* "Tid: tisdag 9.5.2023 kl. 18.00–20.15": the time line gives the date too */
+            if (!samla_map_get(m, "date")) samla_map_set_str(a, m, "date", samla_text_find_date(a, v, NULL));
             if (!samla_map_get(m, "start")) date_times(a, m, v, false);
         } else if (strcmp(k, "place") == 0) {
             if (!samla_map_get(m, "place")) samla_map_set_str(a, m, "place", v);

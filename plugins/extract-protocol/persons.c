@@ -94,6 +94,10 @@ bool person_parse(const pdoc *d, const char *s, person *p)
         if (known) {   /* "(S)", "(socialdemokraterna)" */
             p->party = known;
             rest = e + 1;
+        } else if (e && (unsigned char)rest[1] >= 'a' && (unsigned char)rest[1] <= 'z' &&
+                   (role_key(d, samla_arena_strndup(a, rest + 1, (size_t)(e - rest - 1))) || e - rest > 6)) {
+            /* "Birgitta Sundin (ordförande)", "(kassör)": roles and titles in brackets read as descriptors */
+            rest = samla_arena_printf(a, ", %.*s%s", (int)(e - rest - 1), rest + 1, e + 1);
         } else if (e && e - rest <= 6) {
             p->party = samla_text_lower(a, samla_arena_strndup(a, rest + 1, (size_t)(e - rest - 1)));
             /* "(-)": no party (an independent member) */
@@ -139,6 +143,7 @@ bool person_parse(const pdoc *d, const char *s, person *p)
             q = t ? t + 9 : NULL;
             if (!desc || !*desc || strcmp(desc, "och") == 0) continue;
             if (role_key(d, desc)) { person_role(d, p, desc); continue; }
+            if (ptable_exact(d, &d->st->remote, desc)) { p->remote = true; continue; }
             /* a party written as a descriptor: "Per-Anders Lund, C, ordförande" */
             const char *pk = p->party ? NULL : ptable_exact(d, &d->st->parties, desc);
             if (pk) { p->party = pk; continue; }

@@ -71,6 +71,14 @@ static const struct { int id; const char *re; unsigned flags; } patterns[] = {
     {RE_CAPITAL, "^\\p{Lu}", 0},
     /* the title after a reference on an item's line: "SN 2025/2 — Title" */
     {RE_REF_DASH, "\\s+[—–-]\\s+(\\p{Lu}.*)$", 0},
+    /* a body and its meeting number in the year: "Bildningsnämnden 3/2023", "Styrelsen nr 4/2025" */
+    {RE_MEETING_NO, "^(\\p{Lu}[\\p{L} -]*?\\p{L})\\s+(?:nr\\.?\\s*|möte\\s+)?\\d{1,2}\\s*/\\s*(?:19|20)\\d\\d$", 0},
+    /* a presence cell naming the member served for: "Tjänstgör för Anna Berg (M)", "Ersätter X" */
+    {RE_SERVES_FOR, "^(?i:tjänstgör(?:ande)?(?:\\s+ersättare)?\\s+för|tjg\\.?\\s+för|ersätter)\\s+(" NAME_RE ")(?:\\s*\\((\\p{L}{1,25}|-|–)\\))?\\s*(.*)$", 0},
+    /* "X (SD) lämnar en protokollsanteckning", "… får föra följande anteckning till protokollet" */
+    {RE_NOTE, "^(.+?)\\s+(?:lämnar|lämnade|anmäler|anmälde|får|fick|begär|begärde)\\s+(?:en\\s+|följande\\s+)?(?:protokollsanteckning|(?:föra\\s+(?:följande\\s+)?)?(?:anteckning\\s+)?till\\s+protokollet)", 0},
+    /* "Nils Berg (L) anmäler ett särskilt yttrande" */
+    {RE_STATEMENT, "^(.+?)\\s+(?:lämnar|lämnade|anmäler|anmälde|avger|avgav)\\s+(?:ett\\s+|följande\\s+)?särskil(?:t|da)\\s+yttrande", 0},
     {RE_PROTOCOL_WORD, "\\b(?:protokoll|protokollsutdrag|sammanträdesprotokoll|mötesprotokoll)\\b", SAMLA_RE_CASELESS},
 };
 
@@ -94,6 +102,16 @@ static samla_status load_tables(samla_runtime *rt, pstate *st, samla_diag *diag)
     if ((s = samla_runtime_load_data(rt, st->arena, "parties.yaml", &parties, diag)) != SAMLA_OK) return s;
     if ((s = samla_runtime_load_data(rt, st->arena, "organisations.yaml", &orgs, diag)) != SAMLA_OK) return s;
     if ((s = samla_runtime_load_data(rt, st->arena, "protocol-labels.yaml", &labels, diag)) != SAMLA_OK) return s;
+    samla_node *given;
+    if ((s = samla_runtime_load_data(rt, st->arena, "given-names.yaml", &given, diag)) != SAMLA_OK) return s;
+    if ((s = ptable_from_list(st->arena, samla_map_get(given, "given_names"), "g", &st->given_names, false)) != SAMLA_OK ||
+        (s = ptable_from_list(st->arena, samla_map_get(labels, "name_columns"), "name", &st->name_columns, false)) != SAMLA_OK ||
+        (s = ptable_from_list(st->arena, samla_map_get(labels, "checkbox_present"), "present", &st->checkbox, false)) != SAMLA_OK ||
+        (s = ptable_from_list(st->arena, samla_map_get(labels, "checkbox_absent"), "absent", &st->checkbox, true)) != SAMLA_OK ||
+        (s = ptable_from_list(st->arena, samla_map_get(labels, "remote"), "remote", &st->remote, false)) != SAMLA_OK ||
+        (s = ptable_from_list(st->arena, samla_map_get(labels, "propositions"), "p", &st->propositions, false)) != SAMLA_OK ||
+        (s = ptable_from_map(st->arena, samla_map_get(labels, "vote_columns"), &st->vote_columns)) != SAMLA_OK)
+        return s;
     samla_node *rl = samla_map_get(roles, "roles");
     for (size_t i = 0; i < samla_node_len(rl); i++) {
         samla_node *r = samla_seq_at(rl, i);
@@ -158,6 +176,8 @@ static samla_status load_tables(samla_runtime *rt, pstate *st, samla_diag *diag)
     ptable_sort(&st->sections);
     ptable_sort(&st->attendance);
     ptable_sort(&st->terminators);
+    ptable_sort(&st->checkbox);
+    ptable_sort(&st->remote);
     return SAMLA_OK;
 }
 

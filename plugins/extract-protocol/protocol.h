@@ -21,7 +21,7 @@ typedef struct ptable {
 
 typedef enum sect {
     SECT_NONE = 0, SECT_DECISION, SECT_PROPOSAL, SECT_MOTIONS, SECT_PROCEDURE, SECT_VOTE,
-    SECT_RESERVATION, SECT_CONFLICT, SECT_NOTE, SECT_RECIPIENTS, SECT_BACKGROUND
+    SECT_RESERVATION, SECT_CONFLICT, SECT_NOTE, SECT_STATEMENT, SECT_RECIPIENTS, SECT_BACKGROUND
 } sect;
 
 /* Regular expressions, compiled once in init. */
@@ -29,7 +29,7 @@ enum {
     RE_ITEM_PARA, RE_ITEM_NUM, RE_REF, RE_PRESENTER, RE_PRESENTS, RE_PERSON_PARTY, RE_PROPOSE,
     RE_DECIDE, RE_INFO, RE_CLAUSE, RE_NUMBERED, RE_VOTE_RESULT, RE_VOTE_COUNTS, RE_ABSTAIN, RE_RESERVE, RE_JAV,
     RE_JAV_SUB, RE_MOTION, RE_SUBST, RE_ITEMS_RANGE, RE_ESIGN, RE_SIGNED, RE_DOTS, RE_ADJUSTED, RE_REF_TOP,
-    RE_IMMEDIATE, RE_PROTOCOL_WORD, RE_WORD, RE_LETTERED, RE_CAPITAL, RE_REF_DASH, RE_COUNT
+    RE_IMMEDIATE, RE_PROTOCOL_WORD, RE_WORD, RE_LETTERED, RE_CAPITAL, RE_REF_DASH, RE_MEETING_NO, RE_SERVES_FOR, RE_NOTE, RE_STATEMENT, RE_COUNT
 };
 
 typedef struct pstate {
@@ -46,6 +46,12 @@ typedef struct pstate {
     ptable prefixes;             /* words before a name -> "p" */
     ptable heading_suffixes;     /* last word of a section heading -> "decision" | "proposal" */
     ptable sections;             /* label -> section kind name */
+    ptable name_columns;         /* first header cell of a person-a-row attendance table -> "name" */
+    ptable checkbox;             /* check-box mark -> "present" | "absent" */
+    ptable remote;               /* descriptor of remote participation -> "remote" */
+    ptable propositions;         /* procedure headings holding the order of propositions */
+    ptable vote_columns;         /* voting list header -> "name" | "substitute" | "yes" | "no" | "abstain" */
+    ptable given_names;          /* given name -> "g" (surname-first detection) */
     const char **org_prefix; size_t norg_prefix;
     const char **org_suffix; size_t norg_suffix;
 } pstate;
@@ -108,6 +114,7 @@ size_t sentences(samla_arena *a, const char *s, const char ***out);
 /* persons.c: "Name (p) Org, role, title, §§ 1-3" */
 typedef struct person {
     const char *name, *party, *organisation, *title, *items, *substitutes_for, *subst_party;
+    bool remote;                 /* "distans": took part from elsewhere */
     const char **roles, **labels;
     size_t nroles;
 } person;

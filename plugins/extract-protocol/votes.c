@@ -60,29 +60,29 @@ static samla_node *entry(pdoc *d, const char *type, const pitem *it, const pline
     return n;
 }
 
-/* Column kinds of a voting list header: 'n' name, 'y' yes, 'o' no, 'a'
- * abstain; false when a header cell is none of them (as when a reader merged
- * columns: "Ja Nej Avstår" in one cell). */
+/* Column kinds of a voting list header: 'n' name, 's' serving substitute,
+ * 'y' yes, 'o' no, 'a' abstain (data/protocol-labels.yaml vote_columns);
+ * false when a header cell is none of them (as when a reader merged columns:
+ * "Ja Nej Avstår" in one cell). */
 static bool vote_columns(pdoc *d, const samla_block *b, char *kind)
 {
-    static const char *const labels[] = {"namn", "ledamot", "ja", "nej", "avstår", "avstod"};
-    static const char kinds[] = {'n', 'n', 'y', 'o', 'a', 'a'};
     bool name = false, vote = false;
     for (size_t c = 0; c < b->ncols; c++) {
         const char *h = samla_cell_text(&d->ctx->doc, samla_table_cell(b, 0, c));
-        const char *low = h ? samla_text_lower(d->ctx->arena, samla_text_trim(d->ctx->arena, h)) : NULL;
-        kind[c] = 0;
-        for (size_t k = 0; low && k < sizeof kinds; k++)
-            if (strcmp(low, labels[k]) == 0) kind[c] = kinds[k];
+        const char *k = h ? ptable_exact(d, &d->st->vote_columns, samla_text_trim(d->ctx->arena, h)) : NULL;
+        kind[c] = !k ? 0 : strcmp(k, "name") == 0 ? 'n' : strcmp(k, "substitute") == 0 ? 's' : strcmp(k, "yes") == 0 ? 'y'
+                  : strcmp(k, "no") == 0 ? 'o' : 'a';
         if (!kind[c]) return false;
         if (kind[c] == 'n') name = true;
-        else vote = true;
+        else if (kind[c] != 's') vote = true;
     }
     return name && vote && kind[0] == 'n';
 }
 
-/* A voting list table: header cells "Namn | Ja | Nej | Avstår" (repeated).
- * Columns are read by their header, never by position. */
+/* A voting list table: header cells "Namn | Ja | Nej | Avstår" (repeated),
+ * perhaps with a "Tjänstgörande ersättare" column: a name there voted in the
+ * member's place (substitutes_for the member). Columns are read by their
+ * header, never by position. */
 static void voting_table(pdoc *d, const samla_block *b, samla_node *vote)
 {
     samla_arena *a = d->ctx->arena;
@@ -95,21 +95,64 @@ static void voting_table(pdoc *d, const samla_block *b, samla_node *vote)
             if (kind[c] != 'n') continue;
             const char *name = samla_cell_text(&d->ctx->doc, samla_table_cell(b, r, c));
             if (!name || !*name || samla_text_starts_with_ci(name, "Summa")) continue;
-            person p;
+            person p, sub;
             if (!person_parse(d, name, &p)) continue;
             const char *val = NULL;
+            bool has_sub = false;
             for (size_t k = c + 1; k < b->ncols && kind[k] != 'n'; k++) {
                 const char *x = samla_cell_text(&d->ctx->doc, samla_table_cell(b, r, k));
                 if (!x || !*x) continue;
-                val = kind[k] == 'y' ? "yes" : kind[k] == 'o' ? "no" : "abstain";
+                if (kind[k] == 's') has_sub = person_parse(d, x, &sub);
+                else val = kind[k] == 'y' ? "yes" : kind[k] == 'o' ? "no" : "abstain";
             }
             samla_node *m = samla_node_map(a);
-            samla_map_set_str(a, m, "name", p.name);
-            samla_map_set_str(a, m, "party", p.party);
+            samla_map_set_str(a, m, "name", has_sub ? sub.name : p.name);
+            samla_map_set_str(a, m, "party", has_sub ? sub.party : p.party);
             samla_map_set_str(a, m, "vote", val);
+            if (has_sub) samla_map_set_str(a, m, "substitutes_for", p.name);
             samla_seq_append(a, members, m);
         }
     if (samla_node_len(members)) samla_map_set(a, vote, "members", members);
+}
+
+/* Persons named "Name (p)" in s as [{name, party}], or NULL when none. */
+static samla_node *mentioned(pdoc *d, const char *s)
+{
+    samla_arena *a = d->ctx->arena;
+    const char **names, **parties;
+    size_t n = person_mentions(d, s, &names, &parties);
+    if (!n) {
+        person p;
+        if (!person_parse(d, s, &p)) return NULL;
+        samla_node *seq = samla_node_seq(a), *e = samla_node_map(a);
+        samla_map_set_str(a, e, "name", p.name);
+        samla_map_set_str(a, e, "party", p.party);
+        samla_seq_append(a, seq, e);
+        return seq;
+    }
+    samla_node *seq = samla_node_seq(a);
+    for (size_t i = 0; i < n; i++) {
+        samla_node *e = samla_node_map(a);
+        samla_map_set_str(a, e, "name", names[i]);
+        samla_map_set_str(a, e, "party", parties[i]);
+        samla_seq_append(a, seq, e);
+    }
+    return seq;
+}
+
+/* A protokollsanteckning (kind note) or särskilt yttrande (kind statement):
+ * who gave it (the persons before the verb) and the text as written. */
+static void remark(pdoc *d, samla_node *out, const char *kind, const pitem *it, const pline *l, const char *who,
+                   const char *text)
+{
+    samla_arena *a = d->ctx->arena;
+    samla_node *r = entry(d, kind, it, l);
+    samla_node *by = who ? mentioned(d, who) : NULL;
+    if (!by && who && strlen(who) < 60 && who != text) by = names_node(d, who);   /* "Miljöpartiets ledamöter" */
+    if (by) samla_map_set(a, r, "by", by);
+    samla_map_set_str(a, r, "text", text);
+    samla_map_set(a, r, "source", samla_ctx_source(d->ctx, l->blk));
+    samla_seq_append(a, out, r);
 }
 
 /* Drops a voting list whose tallies disagree with the counts in the text. */
@@ -140,13 +183,40 @@ samla_status votes_extract(pdoc *d)
         samla_node *vote = NULL;
         int last_table = -1;
         const pline *last_jav = NULL;   /* a jäv sentence: its paragraph may name the substitute */
+        samla_node *props = NULL;       /* the order of propositions under its heading */
+        bool in_props = false, remark_done = false;
         for (size_t i = it->body; i < it->end; i++) {
             const pline *l = &d->l[i];
             sect ns = line_section(d, l);
-            if (ns != SECT_NONE) { s = ns; continue; }
+            if (ns != SECT_NONE) {
+                s = ns;
+                in_props = ns == SECT_PROCEDURE && ptable_exact(d, &d->st->propositions, l->text);
+                props = NULL;
+                remark_done = false;
+                continue;
+            }
+            if (in_props && l->row < 0) {
+                if (!props) {
+                    props = entry(d, "propositions", it, l);
+                    samla_map_set_str(a, props, "text", l->text);
+                    samla_map_set(a, props, "source", samla_ctx_source(d->ctx, l->blk));
+                    samla_seq_append(a, out, props);
+                } else {
+                    samla_map_set_str(a, props, "text", samla_arena_printf(a, "%s %s", samla_map_get_str(props, "text"), l->text));
+                }
+            }
+            /* under a Protokollsanteckning / Särskilt yttrande heading: its first paragraph (one per heading) */
+            if ((s == SECT_NOTE || s == SECT_STATEMENT) && l->row < 0 && !remark_done) {
+                samla_match rm;
+                const samla_re *re = d->st->re[s == SECT_NOTE ? RE_NOTE : RE_STATEMENT];
+                const char *who = samla_re_search(re, l->text, 0, &rm) ? samla_match_group(a, &rm, l->text, 1) : l->text;
+                remark(d, out, s == SECT_NOTE ? "note" : "statement", it, l, who, l->text);
+                remark_done = true;
+                continue;
+            }
             if (l->row >= 0) {
-                if (l->table != last_table && l->row == 0 && samla_text_starts_with_ci(l->text, "Namn") &&
-                    l->blk->ncols >= 4) {
+                if (l->table != last_table && l->row == 0 && l->blk->ncols >= 4 &&
+                    ptable_exact(d, &d->st->vote_columns, l->text)) {
                     if (!vote) { vote = entry(d, "vote", it, l); samla_map_set(a, vote, "source", samla_ctx_source(d->ctx, l->blk)); samla_seq_append(a, out, vote); }
                     voting_table(d, l->blk, vote);
                 }
@@ -164,10 +234,18 @@ samla_status votes_extract(pdoc *d)
                     samla_map_set_int(a, vote, "for", count_word(samla_match_group(a, &m, t, 1)));
                     samla_map_set_int(a, vote, "against", count_word(samla_match_group(a, &m, t, 2)));
                     const char *ab = samla_match_group(a, &m, t, 3);
+                    samla_match am;
+                    /* "3 ja-röster, 2 nej-röster och 2 ledamöter avstår från att rösta" */
+                    if (!ab && samla_re_search(d->st->re[RE_ABSTAIN], t, m.end[0], &am))
+                        ab = samla_match_group(a, &am, t, 1);
                     if (ab) samla_map_set_int(a, vote, "abstain", count_word(samla_text_lower(a, ab)));
                     samla_map_set_str(a, vote, "text", t);
                 } else if (vote && samla_re_search(d->st->re[RE_ABSTAIN], t, 0, &m)) {
                     samla_map_set_int(a, vote, "abstain", count_word(samla_text_lower(a, samla_match_group(a, &m, t, 1))));
+                } else if (s != SECT_NOTE && samla_re_search(d->st->re[RE_NOTE], t, 0, &m)) {
+                    remark(d, out, "note", it, l, samla_match_group(a, &m, t, 1), t);
+                } else if (s != SECT_STATEMENT && samla_re_search(d->st->re[RE_STATEMENT], t, 0, &m)) {
+                    remark(d, out, "statement", it, l, samla_match_group(a, &m, t, 1), t);
                 } else if (samla_re_search(d->st->re[RE_RESERVE], t, 0, &m)) {
                     samla_node *r = entry(d, "reservation", it, l);
                     samla_map_set(a, r, "by", names_node(d, samla_match_group(a, &m, t, 1)));

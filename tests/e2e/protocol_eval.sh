@@ -32,7 +32,25 @@ done
   -m 'votes.by=1' -m 'votes.substitute=1' -m 'attendees.substitutes_for=1' -m 'signatures.time=1' \
   -m 'decisions.recipients=1' -m 'meeting.body=1' \
   corpus/gold "$held" || exit 1
+# Four protocols written for issue 12's conventions before samla ran on them (Björkvik KS: `KS § 21` above the
+# title line, attendance table Namn | Parti | Roll | Närvaro, voting list with a Tjänstgörande ersättare column,
+# abstentions, propositionsordning, protokollsanteckning, särskilt yttrande; Strandvik bildningsnämnd: `16 §` /
+# `18§`, check-box lists in two columns, surname first, 9.5.2023; Ekeby socialnämnd: `§ 5 Dnr SN 2025/2 — Title`,
+# `§§ 8–9`; Lövnäs hembygdsförening: `1. Mötets öppnande` as plain paragraphs). First contact and final scores
+# in docs/eval.md; held here at the final scores, apart from the 0.95 set below until they all reach it.
+conv=$(mktemp -d) || exit 1
+trap 'rm -rf "$out" "$other" "$held" "$conv"' EXIT
+for s in protokoll-ks-bjorkvik-2025-03-11 protokoll-bildningsnamnden-strandvik-2023-05-09 \
+         protokoll-socialnamnden-ekeby-2025-01-21 protokoll-styrelsemote-hembygdsforening-2025-04-02; do
+  "$SAMLA" run protocol -o "$conv" "corpus/pdf/$s.pdf" "corpus/docx/$s.docx" 2>/dev/null || exit 1
+done
+"$SAMLA" eval -q -m 'attendees[name+status+party+roles]=1' -m 'agenda[number+title]=1' \
+  -m 'decisions[item+status+clauses]=0.81' -m 'meeting[date+start+end+place]=1' \
+  -m 'signatures[name+role]=0.37' -m 'votes[item+kind]=0.94' -m 'votes.members=1' \
+  -m 'attendees.name_order=1' -m 'attendees.remote=1' -m 'attendees.substitutes_for=1' \
+  corpus/gold "$conv" || exit 1
 for f in corpus/pdf/protokoll*.pdf corpus/docx/protokoll*.docx; do
+  case $f in *bjorkvik*|*strandvik*|*ekeby-2025*|*hembygdsforening*) continue ;; esac
   "$SAMLA" run protocol -o "$out" "$f" 2>/dev/null || exit 1
 done
 for f in corpus/pdf/strategi-hsvo-2024-2026.pdf corpus/docx/strategi-hsvo-2024-2026.docx \

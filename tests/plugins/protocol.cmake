@@ -2,3 +2,4 @@
 # from the corpus protocols, read from both their PDF and DOCX renderings,
 # and empty protocol sections for plans and strategies.
 samla_sh_test(plugins_protocol plugins bash ${CMAKE_CURRENT_LIST_DIR}/protocol.sh)
+samla_sh_test(plugins_protocol_conventions plugins bash ${CMAKE_CURRENT_LIST_DIR}/protocol_conventions.sh)

@@ -15,6 +15,8 @@ int main(void)
     CHECK_STR(samla_text_find_date(a, "Datum och tid: 20240503 Kl. 09.30", NULL), "2024-05-03");
     CHECK_STR(samla_text_find_date(a, "Den 21 oktober 2021 fastställde", NULL), "2021-10-21");
     CHECK_STR(samla_text_find_date(a, "onsdagen den 22 november 2023", NULL), "2023-11-22");
+    CHECK_STR(samla_text_find_date(a, "Tid: tisdag 9.5.2023 kl. 18.00", NULL), "2023-05-09");   /* Finland-Swedish d.m.yyyy */
+    CHECK_STR(samla_text_find_date(a, "Protokollet justerat 12.05.2023", NULL), "2023-05-12");
     CHECK_STR(samla_text_find_date(a, "daterad 2024-03-15.", NULL), "2024-03-15");
     CHECK(samla_text_find_date(a, "KS2024/286", NULL) == NULL);
     CHECK_STR(samla_text_find_time(a, "Kl. 09.30 – 15.00", NULL), "09:30");

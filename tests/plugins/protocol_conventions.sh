@@ -1,0 +1,77 @@
+#!/bin/bash
+# Protocol conventions of issue 12, each from a protocol written in that convention (corpus/src): item headings
+# `KS § 21` / `16 §` / `18§` / `§ 5 Dnr … — Title` / `§§ 8–9` / `1. Mötets öppnande`; the attendance table
+# Namn | Parti | Roll | Närvaro; check-box lists; surname-first names; a voting list with a Tjänstgörande ersättare
+# column; abstentions; propositionsordning, protokollsanteckning, särskilt yttrande; and the warnings of a protocol
+# with no items or no attendees (in samla.warnings and on stderr).
+set -euo pipefail
+T=$(mktemp -d); trap 'rm -rf "$T"' EXIT
+for s in protokoll-ks-bjorkvik-2025-03-11 protokoll-bildningsnamnden-strandvik-2023-05-09 \
+         protokoll-socialnamnden-ekeby-2025-01-21 protokoll-styrelsemote-hembygdsforening-2025-04-02; do
+  "$SAMLA" run -q protocol -o "$T" "corpus/pdf/$s.pdf" "corpus/docx/$s.docx"
+done
+# a protocol with attendees and no items; one with items and no attendees
+printf 'Protokoll\n\nStyrelsen\n\nDatum: 2025-01-10\n\nNärvarande: Anna Ek (S), Bo Lind (M)\n\nMötet diskuterade läget.\n' > "$T/noitems.txt"
+printf 'Protokoll\n\nStyrelsen\n\nDatum: 2025-01-10\n\n§ 1 Val av justerare\n\nStyrelsen beslutar att utse Bo Lind.\n\n§ 2 Budget\n\nStyrelsen beslutar att anta budgeten.\n' > "$T/noatt.txt"
+"$SAMLA" run protocol -o "$T" "$T/noitems.txt" "$T/noatt.txt" 2> "$T/stderr"
+grep -q "noitems.txt: warning: protocol with no agenda items found" "$T/stderr"
+grep -q "noatt.txt: warning: protocol with no attendees found" "$T/stderr"
+"$PY" - "$T" <<'PY'
+import sys, yaml
+t = sys.argv[1]
+load = lambda stem, ext: yaml.safe_load(open(f"{t}/{stem}.{ext}.yaml"))
+def one(seq, **kw):
+    hits = [e for e in seq if all(e.get(k) == v for k, v in kw.items())]
+    assert len(hits) == 1, (kw, hits)
+    return hits[0]
+for name, item in (("noitems.txt", None), ("noatt.txt", None)):
+    w = yaml.safe_load(open(f"{t}/{name}.yaml"))["samla"]["warnings"]
+    assert any("protocol with no" in x["message"] and x["plugin"] == "extract-protocol" for x in w), w
+for ext in ("pdf", "docx"):
+    d = load("protokoll-ks-bjorkvik-2025-03-11", ext)
+    assert [a["number"] for a in d["agenda"]] == ["21", "22", "23", "24", "25"], d["agenda"]
+    assert one(d["agenda"], number="22")["title"] == "Ekonomisk uppföljning februari 2025"
+    a = one(d["attendees"], name="Olof Lindqvist")
+    assert a["roles"] == ["serving_substitute"] and a["substitutes_for"] == "Anna Berg" and a["serving"] is True, a
+    a = one(d["attendees"], name="Lotta Nyberg")
+    assert a["substitutes_for"] == "Per Sandström" and a["items"] == "§§ 24–25", a
+    a = one(d["attendees"], name="Hassan Amini")
+    assert a["roles"] == ["substitute"] and a["serving"] is False and a["status"] == "present", a
+    assert one(d["attendees"], name="Anna Berg")["status"] == "absent"
+    assert one(d["attendees"], name="Per Sandström")["items"] == "§§ 21–23"
+    assert not [a for a in d["attendees"] if a["name"] == "Stina Holmberg"]   # named in an item only
+    v = one(d["votes"], kind="vote", item="22")
+    assert (v["for"], v["against"], v["abstain"]) == (3, 2, 2), v
+    m = one(v["members"], name="Olof Lindqvist")
+    assert m["vote"] == "no" and m["substitutes_for"] == "Anna Berg", m
+    assert one(v["members"], name="Mats Ek")["vote"] == "abstain"
+    p = one(d["votes"], kind="propositions", item="22")
+    assert p["text"].startswith("Ordföranden ställer först proposition") and p["text"].endswith("röstar nej."), p
+    n = one(d["votes"], kind="note", item="22")
+    assert n["by"] == [{"name": "Elin Forsberg", "party": "sd"}], n
+    s = one(d["votes"], kind="statement", item="23")
+    assert s["by"] == [{"name": "Mats Ek", "party": "kd"}] and "särskilt yttrande" in s["text"], s
+
+    d = load("protokoll-bildningsnamnden-strandvik-2023-05-09", ext)
+    assert d["meeting"]["date"] == "2023-05-09" and d["meeting"]["body"] == "Bildningsnämnden", d["meeting"]
+    assert [a["number"] for a in d["agenda"]][:3] == ["16", "17", "18"], d["agenda"]
+    a = one(d["attendees"], name="Backman Eva")
+    assert a["name_order"] == "surname_first" and a["given_name"] == "Eva" and a["family_name"] == "Backman", a
+    assert a["remote"] is True and a["roles"] == ["vice_chair"], a
+    assert one(d["attendees"], name="Sjöberg Mikael")["status"] == "absent"
+    assert one(d["attendees"], name="Holm Lena")["status"] == "absent"
+    assert one(d["attendees"], name="Nyman Kristina")["roles"] == ["adjuster"]
+    assert not [a for a in d["attendees"] if "Lassila" in a["name"]]
+
+    d = load("protokoll-socialnamnden-ekeby-2025-01-21", ext)
+    a5 = one(d["agenda"], number="5")
+    assert a5["title"] == "Val av justerare" and a5["reference"] == "SN 2025/2", a5
+    assert one(d["agenda"], number="8–9")["title"] == "Delegationsbeslut och meddelanden"
+
+    d = load("protokoll-styrelsemote-hembygdsforening-2025-04-02", ext)
+    assert [(a["number"], a["title"]) for a in d["agenda"]][:2] == [("1", "Mötets öppnande"), ("2", "Val av justerare")], d["agenda"]
+    a = one(d["attendees"], name="Birgitta Sundin")
+    assert a["roles"] == ["chair"], a
+    assert one(d["attendees"], name="Lars-Erik Hult")["title"] == "kassör"
+print("ok")
+PY
