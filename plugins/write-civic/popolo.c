@@ -164,11 +164,15 @@ static void vote(out *o, const samla_node *v)
         json_object_set_new(ve, "votes", votes);
         add_source(ve, v);
         json_array_append_new(o->vote_events, ve);
-    } else { /* reservation, conflict_of_interest: no Popolo class; an event under the item */
+    } else { /* reservation, conflict_of_interest, propositions, note, statement: no Popolo class; an event under the item */
         json_t *ev = json_object();
         json_object_set_new(ev, "id", json_string(civic_id(c, "event", ++o->nevents)));
         civic_set_str(ev, "name", samla_map_get_str(v, "text"));
-        json_object_set_new(ev, "classification", json_string(g_strcmp0(kind, "reservation") == 0 ? "reservation" : "conflict of interest"));
+        const char *cls = g_strcmp0(kind, "reservation") == 0 ? "reservation"
+                          : g_strcmp0(kind, "conflict_of_interest") == 0 ? "conflict of interest"
+                          : g_strcmp0(kind, "propositions") == 0 ? "order of propositions"
+                          : g_strcmp0(kind, "note") == 0 ? "protocol note" : "special statement";
+        json_object_set_new(ev, "classification", json_string(cls));
         civic_set_str(ev, "parent_id", item_event(o, item));
         civic_set_str(ev, "start_date", samla_map_get_str(c->meeting, "date"));
         json_t *att = json_array();
