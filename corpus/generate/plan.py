@@ -1,0 +1,255 @@
+"""Generated strategies and plans: a strategy (focus areas and their delmål, coded with letters,
+numbers or not at all, written as headings, label lists or a summary table) and plans against it
+(verksamhetsplan, handlingsplan, samverkansplan, aktivitetsplan) whose activities are a table, a
+numbered list or bullet lists of any glyph, with or without the strategy's goal codes. Each
+document comes with its gold (goals for the strategy; activities with area and responsible for a
+plan) and each plan with its gold links to the strategy's delmål.
+"""
+
+import common as C
+
+
+class Goal:
+    def __init__(self, code, kind, title, parent=None):
+        self.code, self.kind, self.title, self.parent = code, kind, title, parent
+        self.children = []
+
+    def label(self):
+        """How a plan cites the goal: its code, else its title."""
+        return self.code or self.title
+
+
+class PlanSet:
+    def __init__(self, rng, cat, seed, group):
+        self.rng, self.cat, self.seed, self.group = rng, cat, seed, group
+        self.p = cat["plans"]
+
+    def pick(self, xs):
+        return self.rng.choice(xs)
+
+    def fill(self, t, extra=None):
+        s = {"target": self.pick(self.p["targets"]), "channel": self.pick(self.p["channels"]),
+             "place": self.pick(self.cat["items"]["villages"]),
+             "year": str(getattr(self, "plan_year", self.y1 + 1)),
+             "region": self.region, "regionshort": self.region.split()[-1], "org": getattr(self, "org", "")}
+        if extra:
+            s.update(extra)
+        for k, v in s.items():
+            t = t.replace("{%s}" % k, v)
+        return t
+
+    # -- the strategy -----------------------------------------------------------------------------
+
+    def draw_strategy(self):
+        rng = self.rng
+        self.region = self.pick(self.cat["places"]["regions"])
+        self.y1 = rng.randint(2022, 2025)
+        self.y2 = self.y1 + rng.choice([2, 3, 4])
+        theme = self.pick(self.p["themes"])
+        self.title = self.pick(self.p["strategy_titles"]).replace("{theme}", theme) \
+            .replace("{theme_cap}", theme[0].upper() + theme[1:]).replace("{region}", self.region) \
+            .replace("{y1}", str(self.y1)).replace("{y2}", str(self.y2))
+        self.coding = self.pick(["letters", "numbers", "numbers_label", "none"])
+        self.fa_label = self.pick(["Fokusområde", "Målområde"])
+        self.g_label = self.pick(["Delmål", "Mål"])
+        self.fa_sep = self.pick([": ", " – ", ". "])
+        areas = rng.sample(self.p["focus_areas"], rng.randint(3, 4))
+        self.focus = []
+        for i, a in enumerate(areas):
+            code = {"letters": "ABCDEFG"[i], "numbers": str(i + 1), "numbers_label": str(i + 1), "none": None}[self.coding]
+            fa = Goal(code, "focus_area", a["title"])
+            fa.activities = list(a["activities"])
+            for j, gt in enumerate(rng.sample(a["goals"], rng.randint(2, min(3, len(a["goals"]))))):
+                gcode = {"letters": "%s%d" % (code, j + 1), "numbers": "%s.%d" % (code, j + 1),
+                         "numbers_label": "%s.%d" % (code, j + 1), "none": None}[self.coding]
+                fa.children.append(Goal(gcode, "subgoal", gt, fa))
+            self.focus.append(fa)
+        self.vision = self.fill(self.pick(self.p["vision"])) if rng.random() < 0.5 else None
+
+    def write_strategy(self, stem):
+        rng, d = self.rng, C.Sdoc()
+        layout = self.pick(["headings", "headings", "label_list", "table"])
+        d.add("%%header %s | %s | " % (self.region, self.title), "%footer  |  | Sida {page} av {pages}", "%firstpage-plain", "")
+        d.add("#! " + self.title, "")
+        d.add("%%subtitle %s" % self.pick(["Antagen av regionfullmäktige %d" % self.y1, "Gemensam strategi för %s och länets kommuner" % self.region]), "")
+        d.add("%pagebreak", "# Inledning", "")
+        d.para("Strategin beskriver hur %s och kommunerna i länet gemensamt ska arbeta under perioden %d–%d. "
+               "Den följs upp årligen." % (self.region, self.y1, self.y2))
+        goals = []
+        if self.vision:
+            vt = self.pick(["Vision", "Målbild"])
+            d.add("# " + vt, "")
+            d.para(self.vision)
+            goals.append({"code": None, "kind": "vision", "title": vt, "parent": None})
+        d.add("# " + self.pick(["Fokusområden", "Strategiska områden", "Prioriterade områden", "Målområden"]), "")
+        for fa in self.focus:
+            goals.append({"code": fa.code, "kind": "focus_area", "title": fa.title, "parent": None})
+            for g in fa.children:
+                goals.append({"code": g.code, "kind": "subgoal", "title": g.title, "parent": fa.label()})
+        if layout == "table":
+            d.para("Tabellen sammanfattar strategins fokusområden och delmål.")
+            d.add("%table-columns 35,65", "|= Fokusområde | Delmål |")
+            for fa in self.focus:
+                for k, g in enumerate(fa.children):
+                    left = self.focus_text(fa) if k == 0 else "^^"
+                    d.add("| %s | %s |" % (left, self.goal_text(g)))
+            d.blank()
+            for fa in self.focus:
+                d.add("## " + self.focus_text(fa), "")
+                d.para("Området omfattar insatser som berör hela länet.")
+        else:
+            for fa in self.focus:
+                d.add("## " + self.focus_text(fa), "")
+                d.para(self.pick(["Inom området ska huvudmännen arbeta tillsammans med civilsamhället.",
+                                  "Området är prioriterat under hela strategiperioden.",
+                                  "Här finns de största skillnaderna mellan länets kommuner."]))
+                if layout == "headings":
+                    for g in fa.children:
+                        d.add("### " + self.goal_text(g), "")
+                        d.para(self.pick(["Det innebär att insatserna riktas dit behoven är störst.",
+                                          "Målet följs upp med regionens och kommunernas gemensamma indikatorer.",
+                                          "Det innebär att huvudmännen utvecklar gemensamma arbetssätt."]))
+                else:
+                    d.para("**%s**" % self.pick(["Delmål", "Mål", "Målsättningar"]))
+                    for g in fa.children:
+                        d.add("- " + self.goal_text(g))
+                    d.blank()
+        d.add("# Uppföljning", "")
+        d.para("Strategin följs upp årligen av den politiska samverkansberedningen.")
+        gold = {"goals": goals}
+        return (stem, "strategy", "strategy-%s-%s" % (self.coding, layout), d.text(),
+                ["gold: written by corpus/generate from what it drew (strategy, coding %s, layout %s)" % (self.coding, layout)],
+                gold, None)
+
+    def focus_text(self, fa):
+        if self.coding == "letters":
+            return "%s. %s" % (fa.code, fa.title) if self.rng.random() < 0.5 else "%s %s" % (fa.code, fa.title)
+        if self.coding == "numbers":
+            return "%s %s" % (fa.code, fa.title)
+        if self.coding == "numbers_label":
+            return "%s %s%s%s" % (self.fa_label, fa.code, self.fa_sep, fa.title)
+        return fa.title
+
+    def goal_text(self, g):
+        if self.coding == "letters":
+            return "%s. %s" % (g.code, g.title) if self.rng.random() < 0.5 else "%s %s" % (g.code, g.title)
+        if self.coding == "numbers":
+            return "%s %s" % (g.code, g.title)
+        if self.coding == "numbers_label":
+            return "%s %s %s" % (self.g_label, g.code, g.title)
+        return g.title
+
+    # -- a plan ------------------------------------------------------------------------------------
+
+    def write_plan(self, stem, strategy_stem, index):
+        rng, d = self.rng, C.Sdoc()
+        m = self.pick(self.cat["places"]["municipalities"])
+        self.org = m["org"]
+        kind = self.pick(self.p["plan_kinds"])
+        year = self.y1 + rng.randint(0, self.y2 - self.y1)
+        self.plan_year = year
+        used = set()
+
+        def draw_texts(fa, k):
+            free = [t for t in fa.activities if t not in used]
+            picked = rng.sample(free, min(k, len(free)))
+            used.update(picked)
+            return [self.fill(t) for t in picked]
+
+        title = "%s %d %s" % (kind, year, self.pick(["för %s" % self.org, "– %s" % self.org]))
+        layout = self.pick(["table", "table", "numbered", "bullets", "bullets_typed", "flat_bullets"])
+        coded = self.coding != "none" and rng.random() < 0.7
+        d.add("%%header %s | %s | %s" % (self.org, kind, self.pick(["Sida {page}", "{page} ({pages})"])), "%footer", "")
+        d.add("#! " + title, "")
+        d.para("Planen bygger på %s och beskriver kommunens aktiviteter under %d." % (self.title, year))
+        if rng.random() < 0.5:
+            d.add("|= Dokumenttyp | Fastställd av | Giltighetstid |",
+                  "| %s | %s | %d |" % (kind, self.pick(["Kommunstyrelsen", "Socialnämnden", "Ledningsgruppen"]), year), "")
+        acts = []       # gold activities
+        links = []
+        chosen = [g for fa in self.focus for g in fa.children if rng.random() < 0.8] or self.focus[0].children
+        resp_pool = [self.fill(r) for r in self.p["responsible"]]
+        theading = self.pick(self.p["activities_headings"]).replace("{year}", str(year))
+        if layout == "table":
+            h = self.p["table_headers"]
+            cols = [self.pick(h["area"]), self.pick(h["activity"]), self.pick(h["responsible"]), self.pick(h["indicator"])]
+            d.add("# " + theading, "")
+            d.add("%table-columns 25,40,15,20", "|= %s |" % " | ".join(cols))
+            for g in chosen:
+                fa = g.parent
+                n = rng.randint(1, 3)
+                texts = draw_texts(fa, n)
+                if not texts:
+                    continue
+                area = self.area_cell(g, coded)
+                split = len(texts) > 1 and rng.random() < 0.4      # two activities in one cell
+                rows = [texts] if split else [[t] for t in texts]
+                for k, row in enumerate(rows):
+                    resp = self.pick(resp_pool)
+                    left = area if k == 0 or rng.random() < 0.5 else "^^"
+                    ind = self.pick(self.p["indicators"])
+                    d.add("| %s | %s | %s | %s |" % (left, " // ".join(row), resp, ind))
+                    for t in row:
+                        acts.append({"text": t, "area": area, "responsible": resp})
+                        links.append((t, g))
+            d.blank()
+        else:
+            d.add("# " + self.pick(["Aktiviteter per delmål", "Planerade aktiviteter", "Insatser %d" % year]), "")
+            glyph = self.pick(self.p["bullet_glyphs"])
+            for fa in self.focus:
+                gs = [g for g in fa.children if g in chosen]
+                if not gs:
+                    continue
+                d.add("## " + self.focus_text(fa) if coded else "## " + fa.title, "")
+                for g in gs:
+                    head = self.goal_text(g) if coded else g.title
+                    texts = draw_texts(fa, rng.randint(1, 3))
+                    if not texts:
+                        continue
+                    if layout == "flat_bullets":
+                        d.para("**%s**" % head)
+                    else:
+                        d.add("### " + head, "")
+                    resp = self.pick(resp_pool) if rng.random() < 0.5 and layout != "flat_bullets" else None
+                    if layout != "flat_bullets":
+                        d.para("**%s**" % self.pick(["Aktiviteter", "Planerade aktiviteter", "Insatser", "Åtgärder"]))
+                    for t in texts:
+                        if layout == "numbered":
+                            d.add("1. " + t)
+                        elif layout in ("bullets", "flat_bullets") and glyph == "-":
+                            d.add("- " + t)
+                        elif layout == "bullets":
+                            d.add("- " + t)
+                        else:
+                            d.para("%s %s" % (glyph, t))
+                        a = {"text": t, "area": head}
+                        if resp:
+                            a["responsible"] = resp
+                        acts.append(a)
+                        links.append((t, g))
+                    d.blank()
+                    if resp:
+                        d.para("Ansvarig: %s" % resp)
+        d.add("# Uppföljning", "")
+        d.para("Planen följs upp i samband med verksamhetsberättelsen.")
+        gold = {"activities": acts}
+        lg = {"plan": stem, "strategy": strategy_stem, "level": "subgoal",
+              "links": [{"activity": t, "goal": g.label(),
+                         "reason": "generated under %s" % g.label()} for t, g in links]}
+        return (stem, "plan", "plan-%s-%s" % (layout, "coded" if coded else "uncoded"), d.text(),
+                ["gold: written by corpus/generate from what it drew (plan, layout %s, %s)" % (layout, "coded" if coded else "uncoded")],
+                gold, ("%s--%s" % (stem, strategy_stem),
+                       ["gold links: each activity to the delmål it was drawn under"], lg))
+
+    def area_cell(self, g, coded):
+        if not coded:
+            return g.title
+        return self.pick([g.code, self.goal_text(g), self.goal_text(g)])
+
+    def build(self, n):
+        self.draw_strategy()
+        sstem = "gen-%d-s%03d-strategi" % (self.seed, self.group)
+        out = [self.write_strategy(sstem)]
+        for i in range(n - 1):
+            out.append(self.write_plan("gen-%d-s%03d-plan%d" % (self.seed, self.group, i + 1), sstem, i))
+        return out

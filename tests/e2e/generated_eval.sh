@@ -1,0 +1,37 @@
+#!/bin/sh
+# generated_eval: the committed slice of the generated set (corpus/generated: the first 12 protocols
+# and 6 plans/strategies of the fixed seed-1 set of bench/generated.sh, rendered as DOCX and PDF by
+# LibreOffice) run through samla and scored against the generator's gold.
+# 1. The slice is what the generator makes: regenerating seed 1 (12 + 6) gives the committed sources
+#    and gold byte for byte (re-render with corpus/generate/render_set.py after changing the generator).
+# 2. Floors: each section group's soft F1 (DOCX and PDF together) may not fall below what samla reached
+#    when the slice was committed (first contact, before any tuning on generated documents, minus 0.02).
+#    The target of issue 12 is 0.95 for every one of them; raise a floor whenever a fix lifts it.
+set -u
+PY=${PY:-/usr/bin/python3}
+tmp=$(mktemp -d) || exit 1
+trap 'rm -rf "$tmp"' EXIT
+"$PY" corpus/generate/generate.py --seed 1 --protocols 12 --plans 6 --out "$tmp/gen" >/dev/null || exit 1
+for d in src gold; do
+  diff -r "$tmp/gen/$d" "corpus/generated/$d" >/dev/null || {
+    echo "generated_eval: corpus/generated/$d differs from the generator's seed-1 output (regenerate the slice)" >&2
+    exit 1; }
+done
+cmp -s "$tmp/gen/manifest.tsv" corpus/generated/manifest.tsv || { echo "generated_eval: manifest differs" >&2; exit 1; }
+mkdir -p "$tmp/out"
+for pipeline in protocol plan strategy; do
+  files=$(awk -F'\t' -v p="$pipeline" '$4 == p { print "corpus/generated/docx/" $1 ".docx"; print "corpus/generated/pdf/" $1 ".pdf" }' \
+          corpus/generated/manifest.tsv)
+  # shellcheck disable=SC2086 # stems have no spaces
+  "$SAMLA" run -q "$pipeline" -o "$tmp/out" $files 2>/dev/null || exit 1
+done
+"$SAMLA" eval -q \
+  -m 'attendees[name+status+party+roles]=0.47' \
+  -m 'agenda[number+title]=0.72' \
+  -m 'decisions[item+status+clauses]=0.61' \
+  -m 'votes[item+kind]=0.76' \
+  -m 'meeting[date+start+end+place]=0.56' \
+  -m 'signatures[name+role]=0.96' \
+  -m 'goals[code+kind+title+parent]=0.63' \
+  -m 'activities[text]=0.77' \
+  corpus/generated/gold "$tmp/out" >/dev/null
