@@ -10,8 +10,9 @@
 # whether a rule generalises or was fitted. Needs a built build/samla (SAMLA=... to override),
 # LibreOffice (soffice) and python3-yaml. The set is written to $GEN_OUT (default
 # /tmp/samla-generated-SEED-P-L) and kept, so a second run re-scores without re-rendering.
-# PDFs of other producers (corpus/farm) placed in $GEN_OUT/pdf-<producer>/<stem>.pdf are scored as
-# columns of their own.
+# Other producers: PRODUCERS=chromium,weasyprint,word,... renders the set through the producer farm
+# (corpus/farm/farm.py -o $GEN_OUT/farm) too; each producer's PDFs (and the word producer's DOCX)
+# are scored as columns of their own (Chromium takes about 10 s a document: use a smaller N).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 seed=${1:?usage: bench/generated.sh SEED [PROTOCOLS [PLANS]]}
@@ -24,14 +25,22 @@ out=${GEN_OUT:-/tmp/samla-generated-$seed-$np-$nl}
 
 $PY corpus/generate/generate.py --seed "$seed" --protocols "$np" --plans "$nl" --out "$out" >&2
 $PY corpus/generate/render_set.py "$out" >&2
+if [ -n "${PRODUCERS:-}" ]; then
+  $PY corpus/farm/farm.py -o "$out/farm" -p "$PRODUCERS" "$out"/src/*.sdoc >&2
+fi
 
-# one column per rendering folder: docx, pdf (LibreOffice, named pdf-lo) and any pdf-<producer>
-runs=()
-for dir in "$out"/docx "$out"/pdf "$out"/pdf-*; do
+# one column per rendering: docx, pdf-lo (LibreOffice through render.py), and per farm producer
+# pdf-<producer> (and docx-<producer> where it keeps a DOCX)
+columns=("docx:$out/docx:docx" "pdf-lo:$out/pdf:pdf")
+for dir in "$out"/farm/*/; do
   [ -d "$dir" ] || continue
-  name=$(basename "$dir")
-  ext=docx
-  case $name in pdf) name=pdf-lo; ext=pdf ;; pdf-*) ext=pdf ;; esac
+  p=$(basename "$dir")
+  ls "$dir"*.pdf >/dev/null 2>&1 && columns+=("pdf-$p:${dir%/}:pdf")
+  ls "$dir"*.docx >/dev/null 2>&1 && columns+=("docx-$p:${dir%/}:docx")
+done
+runs=()
+for col in "${columns[@]}"; do
+  IFS=: read -r name dir ext <<< "$col"
   run="$out/run-$name"
   rm -rf "$run"
   mkdir -p "$run"

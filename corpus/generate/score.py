@@ -85,7 +85,7 @@ def run_eval(samla, gold, out):
     if r.returncode not in (0, 1):
         sys.stderr.write(r.stderr)
         raise SystemExit("score.py: samla eval failed on %s" % out)
-    return yaml.safe_load(r.stdout)
+    return yaml.load(r.stdout, Loader=LOADER)
 
 
 def stat(sec, kind, name):
@@ -109,26 +109,34 @@ def fmt(v, s=None):
     return "%.2f" % v
 
 
-def filtered(gold_dir, out_dir, kind, tmp):
-    """Copies of gold and outputs keeping only the votes of one kind."""
-    g2, o2 = os.path.join(tmp, "gold-" + kind), os.path.join(tmp, "out-" + kind)
-    os.makedirs(g2, exist_ok=True)
-    os.makedirs(o2, exist_ok=True)
-    for src, dst in ((gold_dir, g2), (out_dir, o2)):
+LOADER = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+DUMPER = getattr(yaml, "CSafeDumper", yaml.SafeDumper)
+KINDS = ("vote", "motion", "reservation", "conflict_of_interest")
+
+
+def filtered(gold_dir, out_dir, tmp):
+    """Copies of gold and outputs per vote kind, keeping only the votes of that kind:
+    {kind: (gold copy, output copy)}. Each file is read once."""
+    dirs = {k: (os.path.join(tmp, "gold-" + k), os.path.join(tmp, "out-" + k)) for k in KINDS}
+    for g2, o2 in dirs.values():
+        os.makedirs(g2, exist_ok=True)
+        os.makedirs(o2, exist_ok=True)
+    for src, side in ((gold_dir, 0), (out_dir, 1)):
         for f in os.listdir(src):
             if not f.endswith(".yaml"):
                 continue
             with open(os.path.join(src, f), encoding="utf-8") as fh:
-                d = yaml.safe_load(fh)
+                d = yaml.load(fh, Loader=LOADER)
             if not isinstance(d, dict) or "votes" not in d:
                 continue
-            keep = {"votes": [v for v in d["votes"] or [] if v.get("kind") == kind]}
-            if "samla" in d:
-                keep["samla"] = {"sections": ["votes"]} if "votes" in d["samla"].get("sections", []) else {"sections": []}
-                keep["document"] = {"source": d.get("document", {}).get("source")}
-            with open(os.path.join(dst, f), "w", encoding="utf-8") as fh:
-                yaml.safe_dump(keep, fh, allow_unicode=True)
-    return g2, o2
+            for k in KINDS:
+                keep = {"votes": [v for v in d["votes"] or [] if v.get("kind") == k]}
+                if "samla" in d:
+                    keep["samla"] = {"sections": ["votes"] if "votes" in d["samla"].get("sections", []) else []}
+                    keep["document"] = {"source": d.get("document", {}).get("source")}
+                with open(os.path.join(dirs[k][side], f), "w", encoding="utf-8") as fh:
+                    yaml.dump(keep, fh, Dumper=DUMPER, allow_unicode=True)
+    return dirs
 
 
 def styles_of(gold_path):
@@ -174,8 +182,7 @@ def main(argv):
     with tempfile.TemporaryDirectory() as tmp:
         for r, n in zip(runs, names):
             reports[n] = run_eval(samla, gold, r)
-            for kind in ("vote", "motion", "reservation", "conflict_of_interest"):
-                g2, o2 = filtered(gold, r, kind, os.path.join(tmp, n))
+            for kind, (g2, o2) in filtered(gold, r, os.path.join(tmp, n)).items():
                 kinds[(n, kind)] = run_eval(samla, g2, o2)
     ndoc = len([f for f in os.listdir(gold) if f.endswith(".yaml")])
     print("Generated set %s: %d documents with gold; soft F1 from `samla eval` (micro-averaged)\n" % (gen, ndoc))
