@@ -31,6 +31,10 @@ int cmd_plugins(int argc, char **argv);
 int cmd_pipelines(int argc, char **argv);
 int cmd_eval(int argc, char **argv);
 int cmd_coverage(int argc, char **argv);
+int cmd_batch(int argc, char **argv);
+int cmd_search(int argc, char **argv);
+int cmd_export(int argc, char **argv);
+int cmd_merge(int argc, char **argv);
 int cmd_compare(int argc, char **argv);
 
 #endif

@@ -12,6 +12,10 @@ static const cli_command commands[] = {
     {"eval", "score outputs against gold files (precision, recall, F1)", cmd_eval},
     {"compare", "structure agreement of two models of one document (P/R/F1 per kind)", cmd_compare},
     {"coverage", "which strategy sub-goals a set of local plans covers", cmd_coverage},
+    {"batch", "run a pipeline over an archive into an SQLite store (workers, resume, shards)", cmd_batch},
+    {"search", "full-text search and lookups in a batch store", cmd_search},
+    {"export", "write the models of a batch store back out (YAML, JSON, JSON Lines)", cmd_export},
+    {"merge", "merge batch stores (shards) into one", cmd_merge},
     {"plugins", "list the plugins found, with ABI, version and stage", cmd_plugins},
     {"pipelines", "list the pipelines found", cmd_pipelines},
     {NULL, NULL, NULL}};

@@ -310,6 +310,12 @@ samla_status samla_pipeline_load(samla_runtime *rt, const char *name_or_path, sa
 
 const char *samla_pipeline_name(const samla_pipeline *p) { return p->name; }
 const char *samla_pipeline_description(const samla_pipeline *p) { return p->description ? p->description : ""; }
+const char *samla_pipeline_path(const samla_pipeline *p) { return p->path; }
+size_t samla_pipeline_step_count(const samla_pipeline *p) { return p->nsteps; }
+const samla_plugin *samla_pipeline_step_plugin(const samla_pipeline *p, size_t i)
+{
+    return i < p->nsteps ? p->steps[i].plugin : NULL;
+}
 
 samla_status samla_pipeline_set_option(samla_pipeline *p, const char *assignment, samla_diag *diag)
 {

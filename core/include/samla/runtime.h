@@ -63,6 +63,11 @@ samla_status samla_pipeline_load(samla_runtime *rt, const char *name_or_path,
 void samla_pipeline_free(samla_pipeline *p);
 const char *samla_pipeline_name(const samla_pipeline *p);
 const char *samla_pipeline_description(const samla_pipeline *p);
+/* The pipeline file that was loaded (owned by p). */
+const char *samla_pipeline_path(const samla_pipeline *p);
+/* Steps in order (for provenance and version hashes); NULL past the end. */
+size_t samla_pipeline_step_count(const samla_pipeline *p);
+const samla_plugin *samla_pipeline_step_plugin(const samla_pipeline *p, size_t i);
 /* Sets an option of a step from "plugin.key=value" (CLI -O); checked like
  * the file's options. */
 samla_status samla_pipeline_set_option(samla_pipeline *p, const char *assignment, samla_diag *diag);
