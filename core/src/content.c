@@ -69,6 +69,7 @@ samla_node *samla_ctx_content(samla_ctx *ctx)
             samla_map_set_float(a, pg, "width", doc->pages[p].width);
             samla_map_set_float(a, pg, "height", doc->pages[p].height);
         }
+        if (doc->npages && doc->pages[p].read_from) samla_map_set_str(a, pg, "read_from", doc->pages[p].read_from);
         samla_node *blocks = samla_map_ensure_seq(a, pg, "blocks");
         for (size_t i = 0; i < doc->nblocks; i++) {
             const samla_block *b = doc->blocks[i];

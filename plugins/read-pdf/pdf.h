@@ -56,6 +56,7 @@ typedef struct pdf_settings {
     samla_re *page_number;              /* a standalone page number line */
     samla_re *page_label;               /* "Sida 2 av 5" anywhere in a line */
     samla_re *item_start;               /* "§ 102", "Paragraf 23": starts an item, never furniture */
+    bool use_tags;                      /* option tags: auto (tags.c) */
 } pdf_settings;
 
 /* A table being built; it may continue on the next page. */

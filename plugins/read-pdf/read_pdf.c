@@ -4,6 +4,7 @@
  * All pages are first read into lines (lines.c) so that running headers and
  * footers (furniture.c) and the body font size (layout.c) can be measured
  * over the whole document; then each page is laid out into blocks. */
+#include <stddef.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -11,8 +12,19 @@
 #include <poppler.h>
 
 #include "pdf.h"
+#include "tags.h"
 
 #define MAX_PAGES 5000
+
+/* Pipeline options. */
+typedef struct pdf_config {
+    const char *tags;         /* "auto": read tagged pages from the structure tree; "never" */
+} pdf_config;
+
+static const samla_option options[] = {
+    {"tags", SAMLA_OPT_STRING, "auto", offsetof(pdf_config, tags),
+     "auto: read a tagged PDF's pages from its structure tree (geometry where tags are missing); never: geometry only"},
+    SAMLA_OPTIONS_END};
 
 /* Copies a YAML sequence of strings into a NULL-terminated arena array. */
 static const char **string_list(samla_arena *a, const samla_node *seq)
@@ -43,10 +55,15 @@ static void fini(void *state)
 /* Allocates the run settings (freed by fini) from data/read-pdf.yaml. */
 static samla_status init(samla_runtime *rt, const void *cfg, void **state, samla_diag *diag)
 {
-    (void)cfg;
+    const pdf_config *c = cfg;
+    if (c && c->tags && strcmp(c->tags, "auto") != 0 && strcmp(c->tags, "never") != 0) {
+        samla_diag_add(diag, SAMLA_SEV_ERROR, 0, "read-pdf: option tags must be auto or never, not '%s'", c->tags);
+        return SAMLA_ERR_CONFIG;
+    }
     pdf_settings *s = calloc(1, sizeof *s);
     if (!s) return SAMLA_ERR_NOMEM;
     *state = s;
+    s->use_tags = !c || !c->tags || strcmp(c->tags, "auto") == 0;
     s->arena = samla_arena_new();
     if (!s->arena) return SAMLA_ERR_NOMEM;
     samla_node *data = NULL;
@@ -150,21 +167,29 @@ static samla_status process(void *state, samla_ctx *ctx)
         }
         empty += p->nlines == 0;
     }
+    if (st == SAMLA_OK && empty == r.npages) {
+        samla_ctx_error(ctx, 0, "no text layer (pages 1–%zu): scanned document", r.npages);
+        st = SAMLA_ERR_NO_TEXT;
+    }
+    pdf_tags *tags = NULL;
+    if (st == SAMLA_OK) {
+        if (empty)
+            samla_ctx_warn(ctx, 0, "no text layer on page%s %s (scanned? OCR is not available yet)",
+                           empty > 1 ? "s" : "", page_list(ctx->arena, &r));
+        pdf_mark_furniture(&r);
+        pdf_measure_fonts(&r);
+        if (r.set->use_tags) st = pdf_tags_map(&r, pd, &tags);
+    }
     g_object_unref(pd);
     if (st != SAMLA_OK) return st;
-    if (empty == r.npages) {
-        samla_ctx_error(ctx, 0, "no text layer (pages 1–%zu): scanned document", r.npages);
-        return SAMLA_ERR_NO_TEXT;
-    }
-    if (empty)
-        samla_ctx_warn(ctx, 0, "no text layer on page%s %s (scanned? OCR is not available yet)", empty > 1 ? "s" : "",
-                       page_list(ctx->arena, &r));
-    pdf_mark_furniture(&r);
-    pdf_measure_fonts(&r);
     for (size_t i = 0; i < r.npages && st == SAMLA_OK; i++) {
-        if (!samla_doc_add_page(&ctx->doc, r.pages[i].width, r.pages[i].height)) return SAMLA_ERR_NOMEM;
-        st = pdf_layout_page(&r, &r.pages[i]);
+        samla_page_info *pi = samla_doc_add_page(&ctx->doc, r.pages[i].width, r.pages[i].height);
+        if (!pi) return SAMLA_ERR_NOMEM;
+        bool tagged = pdf_tags_page(tags, i);
+        pi->read_from = tagged ? "tags" : "geometry";
+        st = tagged ? pdf_tags_emit_page(&r, tags, i) : pdf_layout_page(&r, &r.pages[i]);
     }
+    if (st == SAMLA_OK && tags) pdf_tags_report(&r, tags);
     if (st == SAMLA_OK) st = pdf_close_table(&r);
     return st;
 }
@@ -180,6 +205,8 @@ static const samla_plugin descriptor = {
     .stage = SAMLA_STAGE_READER,
     .accepts = formats,
     .provides = provides,
+    .options = options,
+    .config_size = sizeof(pdf_config),
     .init = init,
     .process = process,
     .fini = fini,

@@ -70,6 +70,7 @@ struct samla_block {
 typedef struct samla_page_info {
     int number;             /* 1-based */
     double width, height;   /* points; 0 if unknown */
+    const char *read_from;  /* PDF: "tags" (structure tree) or "geometry"; NULL when the reader does not say */
 } samla_page_info;
 
 typedef struct samla_doc {

@@ -1,0 +1,337 @@
+/* tag_emit.c: blocks of a page read from its tags.
+ *
+ * A leaf becomes one block on the first tagged page holding its words (a
+ * paragraph running over a page break is one block, as the tags say); its
+ * text is its words line by line, lines joined with the reader's
+ * hyphenation rules (pdf_join_texts). A list item's first word, when it is a
+ * bullet or a list number, is its numbering. A table becomes one table block
+ * on its first tagged page: rows are the tag rows, columns the most cells in
+ * a row. A row with fewer cells places each cell at the column whose start
+ * (median x of that column's cells in full rows) is nearest its first word;
+ * a position left free is covered by the cell to its left when that cell's
+ * words reach into the column or nothing is above, else by the cell above
+ * (a row span); poppler-glib 22 reads no RowSpan/ColSpan attribute of a cell
+ * (its getters accept only the Table element), so spans come from positions.
+ * Rows whose words all lie on pages read by geometry are left to geometry. */
+#include <math.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include <glib.h>
+
+#include "tags.h"
+
+static int cmp_word(const void *a, const void *b)
+{
+    const tag_word *p = a, *q = b;
+    if (p->line != q->line) return p->line < q->line ? -1 : 1;
+    return (p->word > q->word) - (p->word < q->word);
+}
+
+static const pdf_word *word_at(const pdf_reader *r, int page, const tag_word *w)
+{
+    return &r->pages[page].lines[w->line].words[w->word];
+}
+
+/* First page read from tags holding words of leaf l, -1 if none. */
+static int leaf_page(const pdf_tags *t, const tag_leaf *l)
+{
+    int p = -1;
+    for (size_t s = 0; s < l->nsegs; s++)
+        if (l->segs[s].nwords && t->tagged[l->segs[s].page] && (p < 0 || l->segs[s].page < p)) p = l->segs[s].page;
+    return p;
+}
+
+static bool leaf_has_words(const tag_leaf *l)
+{
+    for (size_t s = 0; s < l->nsegs; s++)
+        if (l->segs[s].nwords) return true;
+    return false;
+}
+
+/* The block of leaf l (NULL on out of memory; *empty when it has no words on
+ * a tagged page). */
+static samla_block *leaf_block(pdf_reader *r, const pdf_tags *t, const tag_leaf *l, bool *empty)
+{
+    samla_arena *a = r->ctx->arena;
+    char *text = NULL, *label = NULL;
+    double size = 0, x0 = 1e9, y0 = 1e9, x1 = -1e9, y1 = -1e9;
+    bool bold = true, italic = true, first_line = true;
+    int first_page = leaf_page(t, l);
+    *empty = first_page < 0;
+    if (*empty) return NULL;
+    GString *line = g_string_new(NULL);
+    for (size_t s = 0; s < l->nsegs; s++) {
+        tag_seg *sg = &l->segs[s];
+        if (!sg->nwords || !t->tagged[sg->page]) continue;
+        qsort(sg->words, sg->nwords, sizeof *sg->words, cmp_word);
+        for (size_t i = 0; i < sg->nwords;) {
+            size_t j = i;
+            g_string_truncate(line, 0);
+            for (; j < sg->nwords && sg->words[j].line == sg->words[i].line; j++) {
+                const pdf_word *w = word_at(r, sg->page, &sg->words[j]);
+                bold = bold && w->bold;
+                italic = italic && w->italic;
+                if (first_line) size = fmax(size, w->size);
+                if (sg->page == first_page) {
+                    x0 = fmin(x0, w->x0), y0 = fmin(y0, w->y0);
+                    x1 = fmax(x1, w->x1), y1 = fmax(y1, w->y1);
+                }
+                if (first_line && j == i && j + 1 < sg->nwords && sg->words[j + 1].line == sg->words[i].line &&
+                    l->kind == SAMLA_BLOCK_LIST_ITEM &&
+                    (pdf_bullet_prefix(r->set, w->text) || samla_re_test(r->set->numbering, w->text))) {
+                    label = samla_arena_strdup(a, w->text);
+                    continue;
+                }
+                if (line->len) g_string_append_c(line, ' ');
+                g_string_append(line, w->text);
+            }
+            first_line = false;
+            text = text ? pdf_join_texts(r, text, line->str) : samla_arena_strdup(a, line->str);
+            i = j;
+            if (!text) break;
+        }
+    }
+    g_string_free(line, TRUE);
+    if (!text) return NULL;
+    samla_block *b = samla_block_new(&r->ctx->doc, l->kind, text);
+    if (!b) return NULL;
+    b->level = l->level;
+    b->numbering = label;
+    b->style.font_size = size;
+    b->style.bold = bold;
+    b->style.italic = italic;
+    b->x0 = x0, b->y0 = y0, b->x1 = x1, b->y1 = y1;
+    return b;
+}
+
+/* Word extent of a cell on tagged pages; false when it has none. */
+static bool cell_extent(const pdf_reader *r, const pdf_tags *t, const tag_cell *c, double *x0, double *x1)
+{
+    *x0 = 1e9, *x1 = -1e9;
+    for (int k = c->leaf0; k < c->leaf0 + c->nleaves; k++) {
+        const tag_leaf *l = &t->leaves[k];
+        for (size_t s = 0; s < l->nsegs; s++) {
+            if (!t->tagged[l->segs[s].page]) continue;
+            for (size_t i = 0; i < l->segs[s].nwords; i++) {
+                const pdf_word *w = word_at(r, l->segs[s].page, &l->segs[s].words[i]);
+                *x0 = fmin(*x0, w->x0), *x1 = fmax(*x1, w->x1);
+            }
+        }
+    }
+    return *x1 >= *x0;
+}
+
+static int cmp_double(const void *a, const void *b)
+{
+    double p = *(const double *)a, q = *(const double *)b;
+    return (p > q) - (p < q);
+}
+
+/* First page read from tags holding words of table tb, -1 if none. */
+static int table_page(const pdf_tags *t, const tag_table *tb)
+{
+    int p = -1;
+    for (int k = tb->leaf0; k < tb->leaf1; k++) {
+        int lp = leaf_page(t, &t->leaves[k]);
+        if (lp >= 0 && (p < 0 || lp < p)) p = lp;
+    }
+    return p;
+}
+
+/* Row kept: words on a tagged page, or no words anywhere (an empty row). */
+static bool row_kept(const pdf_tags *t, const tag_row *row)
+{
+    bool any = false;
+    for (int c = row->cell0; c < row->cell0 + row->ncells; c++) {
+        const tag_cell *cell = &t->cells[c];
+        for (int k = cell->leaf0; k < cell->leaf0 + cell->nleaves; k++) {
+            if (leaf_page(t, &t->leaves[k]) >= 0) return true;
+            any = any || leaf_has_words(&t->leaves[k]);
+        }
+    }
+    return !any;
+}
+
+typedef struct grid {
+    int *origin;              /* cell index per position, -1 */
+    size_t nrows, ncols;
+    double *start;            /* x of each column's start, NAN unknown */
+} grid;
+
+/* Places the cells of kept rows rows[0..n) on the grid (see the file comment). */
+static void place_cells(const pdf_reader *r, const pdf_tags *t, const int *rows, grid *g)
+{
+    size_t C = g->ncols;
+    double *xs = malloc((g->nrows + 1) * sizeof *xs);
+    for (size_t c = 0; c < C; c++) {
+        size_t n = 0;
+        for (size_t k = 0; xs && k < g->nrows; k++) {
+            const tag_row *row = &t->rows[rows[k]];
+            double x0, x1;
+            if ((size_t)row->ncells == C && cell_extent(r, t, &t->cells[row->cell0 + (int)c], &x0, &x1)) xs[n++] = x0;
+        }
+        if (n) qsort(xs, n, sizeof *xs, cmp_double);
+        g->start[c] = n ? xs[n / 2] : NAN;
+    }
+    free(xs);
+    for (size_t k = 0; k < g->nrows; k++) {
+        const tag_row *row = &t->rows[rows[k]];
+        int *o = &g->origin[k * C];
+        size_t col = 0;
+        for (int j = 0; j < row->ncells && col < C; j++) {
+            int ci = row->cell0 + j;
+            size_t maxc = C - (size_t)(row->ncells - j);
+            size_t at = col;
+            double x0, x1;
+            if ((size_t)row->ncells < C && cell_extent(r, t, &t->cells[ci], &x0, &x1)) {
+                double best = 1e18;
+                for (size_t c = col; c <= maxc && c < C; c++)
+                    if (!isnan(g->start[c]) && fabs(x0 - g->start[c]) < best) best = fabs(x0 - g->start[c]), at = c;
+            }
+            o[at] = ci;
+            col = at + 1;
+        }
+        for (size_t c = 0; c < C; c++) {
+            if (o[c] >= 0) continue;
+            int left = c > 0 ? o[c - 1] : -1;
+            int above = k > 0 ? g->origin[(k - 1) * C + c] : -1;
+            double x0, x1;
+            bool reaches = left >= 0 && !isnan(g->start[c]) && cell_extent(r, t, &t->cells[left], &x0, &x1) &&
+                           x1 > g->start[c] + 1;
+            if (left >= 0 && (above < 0 || reaches)) o[c] = left;
+            else if (above >= 0) o[c] = above;
+        }
+    }
+}
+
+static samla_status emit_table(pdf_reader *r, pdf_tags *t, const tag_table *tb)
+{
+    samla_doc *doc = &r->ctx->doc;
+    int *rows = malloc(((size_t)tb->nrows + 1) * sizeof *rows);
+    if (!rows) return SAMLA_ERR_NOMEM;
+    size_t R = 0, C = 0;
+    for (int k = tb->row0; k < tb->row0 + tb->nrows; k++)
+        if (row_kept(t, &t->rows[k])) {
+            rows[R++] = k;
+            if ((size_t)t->rows[k].ncells > C) C = (size_t)t->rows[k].ncells;
+        }
+    samla_status st = SAMLA_OK;
+    grid g = {NULL, R, C, NULL};
+    if (R && C) {
+        g.origin = malloc(R * C * sizeof *g.origin);
+        g.start = malloc(C * sizeof *g.start);
+        bool *done = calloc(t->ncells + 1, sizeof *done);
+        samla_block *b = samla_block_new(doc, SAMLA_BLOCK_TABLE, "");
+        if (!g.origin || !g.start || !done || !b) st = SAMLA_ERR_NOMEM;
+        if (st == SAMLA_OK) st = samla_table_init(doc, b, R, C);
+        if (st == SAMLA_OK) {
+            for (size_t i = 0; i < R * C; i++) g.origin[i] = -1;
+            place_cells(r, t, rows, &g);
+            b->x0 = b->y0 = 1e9, b->x1 = b->y1 = -1e9;
+        }
+        for (size_t k = 0; k < R && st == SAMLA_OK; k++)
+            for (size_t c = 0; c < C && st == SAMLA_OK; c++) {
+                int o = g.origin[k * C + c];
+                samla_cell *cell = samla_table_cell(b, k, c);
+                if (o < 0) continue;
+                if (done[o]) {
+                    cell->covered = true;
+                    continue;
+                }
+                done[o] = true;
+                int cs = 1, rs = 1;
+                while (c + (size_t)cs < C && g.origin[k * C + c + (size_t)cs] == o) cs++;
+                while (k + (size_t)rs < R && g.origin[(k + (size_t)rs) * C + c] == o) rs++;
+                cell->colspan = cs, cell->rowspan = rs;
+                cell->header = t->cells[o].header;
+                for (int l = t->cells[o].leaf0; l < t->cells[o].leaf0 + t->cells[o].nleaves && st == SAMLA_OK; l++) {
+                    bool empty = false;
+                    samla_block *lb = leaf_block(r, t, &t->leaves[l], &empty);
+                    if (empty) continue;
+                    if (!lb) st = SAMLA_ERR_NOMEM;
+                    else {
+                        st = samla_cell_append(doc, cell, lb);
+                        b->x0 = fmin(b->x0, lb->x0), b->y0 = fmin(b->y0, lb->y0);
+                        b->x1 = fmax(b->x1, lb->x1), b->y1 = fmax(b->y1, lb->y1);
+                    }
+                }
+            }
+        if (st == SAMLA_OK) {
+            if (b->x1 < b->x0) b->x0 = b->y0 = b->x1 = b->y1 = 0;
+            samla_table_finish(doc, b);
+            st = samla_doc_append(doc, b);
+        }
+        free(done);
+    }
+    free(g.origin);
+    free(g.start);
+    free(rows);
+    return st;
+}
+
+static samla_status emit_furniture(pdf_reader *r, const pdf_tags *t, size_t i, pdf_role role)
+{
+    const pdf_page *p = &r->pages[i];
+    for (size_t li = 0; li < p->nlines; li++) {
+        const pdf_line *l = &p->lines[li];
+        if (t->role[i][li] != (signed char)role || !l->nwords) continue;
+        pdf_frag f = {l, 0, l->nwords};
+        samla_block *b = samla_block_new(&r->ctx->doc, role == PDF_HEADER ? SAMLA_BLOCK_HEADER : SAMLA_BLOCK_FOOTER,
+                                         pdf_frag_text(r->ctx->arena, &f));
+        if (!b) return SAMLA_ERR_NOMEM;
+        b->x0 = l->x0, b->y0 = l->y0, b->x1 = l->x1, b->y1 = l->y1;
+        b->style.font_size = l->size;
+        b->style.bold = l->bold;
+        b->style.italic = l->italic;
+        samla_status st = samla_doc_append(&r->ctx->doc, b);
+        if (st != SAMLA_OK) return st;
+    }
+    return SAMLA_OK;
+}
+
+bool pdf_tags_page(const pdf_tags *t, size_t i)
+{
+    return t && i < t->r->npages && t->tagged[i];
+}
+
+samla_status pdf_tags_emit_page(pdf_reader *r, pdf_tags *t, size_t i)
+{
+    samla_status st = pdf_close_table(r);
+    r->run_last = NULL;
+    if (st == SAMLA_OK) st = emit_furniture(r, t, i, PDF_HEADER);
+    for (size_t k = 0; k < t->nitems && st == SAMLA_OK; k++) {
+        const tag_item *it = &t->items[k];
+        if (it->table) {
+            if (table_page(t, &t->tables[it->index]) == (int)i) st = emit_table(r, t, &t->tables[it->index]);
+            continue;
+        }
+        const tag_leaf *l = &t->leaves[it->index];
+        if (leaf_page(t, l) != (int)i) continue;
+        bool empty = false;
+        samla_block *b = leaf_block(r, t, l, &empty);
+        if (!b) st = SAMLA_ERR_NOMEM;
+        else st = samla_doc_append(&r->ctx->doc, b);
+    }
+    if (st == SAMLA_OK) st = emit_furniture(r, t, i, PDF_FOOTER);
+    return st;
+}
+
+size_t pdf_tags_report(pdf_reader *r, const pdf_tags *t)
+{
+    size_t n = 0;
+    char *list = "";
+    size_t listed = 0;
+    for (size_t i = 0; i < r->npages; i++) {
+        if (t->tagged[i]) {
+            n++;
+        } else if (r->pages[i].nlines && list) {
+            if (listed++ < 20) list = samla_arena_printf(r->ctx->arena, "%s%s%zu", list, *list ? ", " : "", i + 1);
+        }
+    }
+    if (listed && list)
+        samla_ctx_warn(r->ctx, 0, "tagged PDF: %zu of %zu pages read from geometry (tags missing or not matching "
+                       "the text): page%s %s%s", listed, r->npages, listed > 1 ? "s" : "", list,
+                       listed > 20 ? ", ..." : "");
+    return n;
+}

@@ -1,0 +1,380 @@
+/* tag_match.c: maps the structure tree's leaves onto a page's words.
+ *
+ * Each leaf part (tag_seg) is a key of ASCII letters and digits; each word
+ * of the page has the same kind of key. A part is found by reading it off
+ * the page: it starts at a free word whose key begins the part's key (tried
+ * from where the previous part started, then from the top of the page), and
+ * goes on word by word, to the next free word on the same line (not past a
+ * word of another leaf, nor a gutter of 3 em), else to the first free word
+ * of the next lines (within 2.5 em) that starts near the part's left edge
+ * (−40 pt to +60 pt: first-line and hanging indents), else to any free word
+ * of 3 or more key characters continuing the key (a paragraph running on in
+ * the next column). A word whose key is not the next piece of the part's key
+ * may be skipped over up to 64 key characters (text the key has and the
+ * page shows differently). Table cells, text columns and running-on
+ * paragraphs need no layout analysis: the tags give the order, the words
+ * the positions.
+ *
+ * Words left over: keyless words (bullets, dashes, dot leaders) and any other
+ * free word on a line with mapped words join the nearest mapped word's leaf
+ * on that line (a list label joins its item); a line of only keyless words
+ * between mapped lines joins the leaf above (signature dots); any other line
+ * is outside the tags: an artifact, furniture (a header above the page's
+ * tagged text or in its upper half, else a footer), as is every line the
+ * geometric furniture pass marked and no leaf claims.
+ *
+ * A page is read from its tags when the tree has text on it, ≥ 90% of the
+ * key characters of its parts were found, and untagged lines between its
+ * tagged text (furniture by this rule, but more likely text the tags miss)
+ * hold ≤ 10% of the mapped characters. Otherwise geometry reads it. */
+#include <math.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include <glib.h>
+
+#include "tags.h"
+
+#define MAX_STARTS 64
+#define SKIP_LIMIT 64
+
+typedef struct pword {
+    const pdf_word *w;
+    int line;
+    const char *key;
+    size_t klen;
+    int owner, seg;           /* leaf and its part, -1 */
+    unsigned stamp;           /* taken by the current trial */
+    bool matched;             /* mapped by its key (not joined as a neighbour) */
+} pword;
+
+typedef struct page_ctx {
+    pdf_tags *t;
+    const pdf_page *p;
+    int page;
+    pword *w;
+    size_t n;
+    size_t *line0;            /* first word of each line; line0[nlines] = n */
+    unsigned stamp;
+    size_t *taken, ntaken;
+    size_t last_start;
+} page_ctx;
+
+static char *word_key(samla_arena *a, const char *s, size_t *len)
+{
+    size_t n = 0;
+    for (const char *c = s; *c; c++) n += g_ascii_isalnum(*c) != 0;
+    char *k = samla_arena_alloc(a, n + 1);
+    if (!k) return NULL;
+    n = 0;
+    for (const char *c = s; *c; c++)
+        if (g_ascii_isalnum(*c)) k[n++] = g_ascii_tolower(*c);
+    k[n] = '\0';
+    *len = n;
+    return k;
+}
+
+/* Key characters of s consumed by word w at pos, 0 if w does not continue
+ * it (a word longer than the rest of the key must match at least half). */
+static size_t match_at(const tag_seg *s, size_t pos, const pword *w)
+{
+    if (!w->klen || pos >= s->klen) return 0;
+    size_t rem = s->klen - pos;
+    if (w->klen <= rem) return memcmp(s->key + pos, w->key, w->klen) == 0 ? w->klen : 0;
+    return 2 * rem >= w->klen && memcmp(s->key + pos, w->key, rem) == 0 ? rem : 0;
+}
+
+static bool is_free(const page_ctx *c, size_t i)
+{
+    return c->w[i].owner < 0 && c->w[i].stamp != c->stamp && c->w[i].klen;
+}
+
+static double em(const pdf_word *w)
+{
+    return w->size > 0 ? w->size : w->y1 - w->y0;
+}
+
+/* Candidate next words after cur for a part with left edge `left`: the next
+ * free word on cur's line, then the first free word near `left` of each of
+ * the next lines. Calls back until one is accepted. */
+static long near_next(const page_ctx *c, size_t cur, double left, const tag_seg *s, size_t pos, bool skipping,
+                      size_t *skip)
+{
+    const pword *cw = &c->w[cur];
+    double size = em(cw->w);
+    int line = cw->line;
+    for (size_t j = cur + 1; j < c->line0[line + 1]; j++) {
+        if (c->w[j].owner >= 0) break;
+        if (!is_free(c, j)) continue;
+        if (c->w[j].w->x0 - cw->w->x1 > 3 * size) break;
+        if (!skipping && match_at(s, pos, &c->w[j])) return (long)j;
+        if (skipping && c->w[j].klen >= 3) {
+            size_t lim = s->klen - pos < SKIP_LIMIT + c->w[j].klen ? s->klen - pos : SKIP_LIMIT + c->w[j].klen;
+            const char *hit = g_strstr_len(s->key + pos + 1, (gssize)lim - 1, c->w[j].key);
+            if (hit) {
+                *skip = (size_t)(hit - (s->key + pos));
+                return (long)j;
+            }
+        }
+        break;
+    }
+    const pdf_line *L = &c->p->lines[line];
+    for (size_t li = (size_t)line + 1; li < c->p->nlines; li++) {
+        if (c->p->lines[li].y0 - L->y1 > 2.5 * size) break;
+        for (size_t j = c->line0[li]; j < c->line0[li + 1]; j++) {
+            if (!is_free(c, j) || c->w[j].w->x0 < left - 40) continue;
+            if (c->w[j].w->x0 > left + 60) break;
+            if (!skipping && match_at(s, pos, &c->w[j])) return (long)j;
+            if (skipping && c->w[j].klen >= 3) {
+                size_t lim = s->klen - pos < SKIP_LIMIT + c->w[j].klen ? s->klen - pos : SKIP_LIMIT + c->w[j].klen;
+                const char *hit = g_strstr_len(s->key + pos + 1, (gssize)lim - 1, c->w[j].key);
+                if (hit) {
+                    *skip = (size_t)(hit - (s->key + pos));
+                    return (long)j;
+                }
+            }
+            break;
+        }
+    }
+    return -1;
+}
+
+static long next_word(const page_ctx *c, size_t cur, double left, const tag_seg *s, size_t pos, size_t *skip)
+{
+    *skip = 0;
+    long j = near_next(c, cur, left, s, pos, false, skip);
+    if (j >= 0) return j;
+    /* running on elsewhere (the next column): a distinctive word */
+    for (size_t k = 0; k < c->n; k++)
+        if (is_free(c, k) && c->w[k].klen >= 3 && match_at(s, pos, &c->w[k]) == c->w[k].klen) return (long)k;
+    return near_next(c, cur, left, s, pos, true, skip);
+}
+
+/* Reads part s off the page from word start; the words taken are in
+ * c->taken. Returns the key characters matched. */
+static size_t trial(page_ctx *c, const tag_seg *s, size_t start)
+{
+    c->stamp++;
+    c->ntaken = 0;
+    size_t pos = match_at(s, 0, &c->w[start]);
+    if (!pos) return 0;
+    c->w[start].stamp = c->stamp;
+    c->taken[c->ntaken++] = start;
+    double left = c->w[start].w->x0;
+    size_t cur = start;
+    while (pos < s->klen && c->ntaken < c->n) {
+        size_t skip = 0;
+        long nx = next_word(c, cur, left, s, pos, &skip);
+        if (nx < 0) break;
+        pos += skip;
+        pos += match_at(s, pos, &c->w[nx]);
+        c->w[nx].stamp = c->stamp;
+        c->taken[c->ntaken++] = (size_t)nx;
+        cur = (size_t)nx;
+        left = fmin(left, c->w[nx].w->x0);
+    }
+    return pos;
+}
+
+static samla_status add_word(samla_arena *a, tag_seg *s, const pword *w, size_t i, const page_ctx *c)
+{
+    tag_word *tw = TAGS_PUSH(a, s->words, s->nwords, s->cap);
+    if (!tw) return SAMLA_ERR_NOMEM;
+    *tw = (tag_word){w->line, (int)(i - c->line0[w->line])};
+    return SAMLA_OK;
+}
+
+static samla_status place_seg(page_ctx *c, int leaf, int segi)
+{
+    tag_seg *s = &c->t->leaves[leaf].segs[segi];
+    size_t best = 0, best_at = 0;
+    int tries = 0;
+    for (size_t k = 0; k < c->n && tries < MAX_STARTS; k++) {
+        size_t i = (c->last_start + k) % c->n;
+        if (c->w[i].owner >= 0 || !match_at(s, 0, &c->w[i])) continue;
+        tries++;
+        size_t got = trial(c, s, i);
+        if (got > best) best = got, best_at = i;
+        if (got == s->klen) break;
+    }
+    if (!best || 2 * best < s->klen) return SAMLA_OK;
+    s->found = trial(c, s, best_at);
+    c->last_start = best_at;
+    for (size_t k = 0; k < c->ntaken; k++) {
+        pword *w = &c->w[c->taken[k]];
+        w->owner = leaf;
+        w->seg = segi;
+        w->matched = true;
+        samla_status st = add_word(c->t->r->ctx->arena, s, w, c->taken[k], c);
+        if (st != SAMLA_OK) return st;
+    }
+    return SAMLA_OK;
+}
+
+/* Free words on a line with mapped words join the nearest mapped word's leaf. */
+static samla_status join_neighbours(page_ctx *c, size_t li)
+{
+    for (size_t i = c->line0[li]; i < c->line0[li + 1]; i++) {
+        if (c->w[i].owner >= 0) continue;
+        double best = 1e18;
+        size_t at = i;
+        for (size_t j = c->line0[li]; j < c->line0[li + 1]; j++) {
+            if (!c->w[j].matched) continue;
+            double d = c->w[j].w->x0 > c->w[i].w->x1 ? c->w[j].w->x0 - c->w[i].w->x1 : c->w[i].w->x0 - c->w[j].w->x1;
+            if (d < best) best = d, at = j;
+        }
+        if (at == i) continue;
+        c->w[i].owner = c->w[at].owner;
+        c->w[i].seg = c->w[at].seg;
+        samla_status st =
+            add_word(c->t->r->ctx->arena, &c->t->leaves[c->w[i].owner].segs[c->w[i].seg], &c->w[i], i, c);
+        if (st != SAMLA_OK) return st;
+    }
+    return SAMLA_OK;
+}
+
+/* A keyless line joins the leaf owning the nearest mapped word above it. */
+static samla_status join_above(page_ctx *c, size_t li)
+{
+    for (size_t up = li; up-- > 0;) {
+        for (size_t j = c->line0[up]; j < c->line0[up + 1]; j++) {
+            if (!c->w[j].matched) continue;
+            for (size_t i = c->line0[li]; i < c->line0[li + 1]; i++) {
+                c->w[i].owner = c->w[j].owner;
+                c->w[i].seg = c->w[j].seg;
+                samla_status st =
+                    add_word(c->t->r->ctx->arena, &c->t->leaves[c->w[i].owner].segs[c->w[i].seg], &c->w[i], i, c);
+                if (st != SAMLA_OK) return st;
+            }
+            return SAMLA_OK;
+        }
+    }
+    return SAMLA_OK;
+}
+
+/* Leftovers, furniture and the page's verdict. */
+static samla_status settle_page(page_ctx *c, size_t tag_chars, size_t found)
+{
+    const pdf_page *p = c->p;
+    samla_arena *a = c->t->r->ctx->arena;
+    signed char *role = samla_arena_alloc(a, p->nlines + 1);
+    if (!role) return SAMLA_ERR_NOMEM;
+    c->t->role[c->page] = role;
+    size_t first = p->nlines, last = 0, mapped = 0;
+    for (size_t li = 0; li < p->nlines; li++) {
+        role[li] = -1;
+        for (size_t i = c->line0[li]; i < c->line0[li + 1]; i++) {
+            if (!c->w[i].matched) continue;
+            mapped += c->w[i].klen;
+            if (first == p->nlines) first = li;
+            last = li;
+        }
+    }
+    size_t stray = 0;
+    samla_status st = SAMLA_OK;
+    for (size_t li = 0; li < p->nlines && st == SAMLA_OK; li++) {
+        bool any = false, keyed = false;
+        size_t chars = 0;
+        for (size_t i = c->line0[li]; i < c->line0[li + 1]; i++) {
+            any = any || c->w[i].matched;
+            keyed = keyed || c->w[i].klen;
+            chars += c->w[i].klen;
+        }
+        if (any) {
+            st = join_neighbours(c, li);
+            continue;
+        }
+        const pdf_line *l = &p->lines[li];
+        bool inside = first < li && li < last;
+        if (l->role == PDF_BODY && inside && !keyed) {
+            st = join_above(c, li);
+            continue;
+        }
+        if (l->role != PDF_BODY) role[li] = (signed char)l->role;
+        else if (li < first) role[li] = PDF_HEADER;
+        else if (li > last) role[li] = PDF_FOOTER;
+        else role[li] = (l->y0 + l->y1) / 2 < p->height / 2 ? PDF_HEADER : PDF_FOOTER;
+        if (l->role == PDF_BODY && inside) stray += chars;
+    }
+    c->t->tagged[c->page] = st == SAMLA_OK && tag_chars > 0 && mapped > 0 && 10 * found >= 9 * tag_chars &&
+                            10 * stray <= mapped;
+    return st;
+}
+
+static samla_status match_page(pdf_tags *t, size_t pi, const int *segs, size_t nsegs, page_ctx *c)
+{
+    samla_arena *a = t->r->ctx->arena;
+    const pdf_page *p = &t->r->pages[pi];
+    size_t n = 0;
+    for (size_t li = 0; li < p->nlines; li++) n += p->lines[li].nwords;
+    c->t = t;
+    c->p = p;
+    c->page = (int)pi;
+    c->n = n;
+    c->last_start = 0;
+    c->w = samla_arena_alloc(a, (n + 1) * sizeof *c->w);
+    c->line0 = samla_arena_alloc(a, (p->nlines + 1) * sizeof *c->line0);
+    c->taken = malloc((n + 1) * sizeof *c->taken);
+    samla_status st = c->w && c->line0 && c->taken ? SAMLA_OK : SAMLA_ERR_NOMEM;
+    size_t k = 0;
+    for (size_t li = 0; li < p->nlines && st == SAMLA_OK; li++) {
+        c->line0[li] = k;
+        for (size_t j = 0; j < p->lines[li].nwords; j++, k++) {
+            pword *w = &c->w[k];
+            *w = (pword){&p->lines[li].words[j], (int)li, NULL, 0, -1, -1, 0, false};
+            w->key = word_key(a, w->w->text, &w->klen);
+            if (!w->key) st = SAMLA_ERR_NOMEM;
+        }
+    }
+    if (st == SAMLA_OK) c->line0[p->nlines] = n;
+    size_t tag_chars = 0, found = 0;
+    for (size_t k2 = 0; k2 < nsegs && st == SAMLA_OK; k2++) {
+        int leaf = segs[2 * k2], segi = segs[2 * k2 + 1];
+        if (n) st = place_seg(c, leaf, segi);
+        tag_chars += t->leaves[leaf].segs[segi].klen;
+        found += t->leaves[leaf].segs[segi].found;
+    }
+    if (st == SAMLA_OK) st = settle_page(c, tag_chars, found);
+    free(c->taken);
+    c->taken = NULL;
+    return st;
+}
+
+samla_status pdf_tags_match(pdf_tags *t)
+{
+    pdf_reader *r = t->r;
+    samla_arena *a = r->ctx->arena;
+    t->tagged = samla_arena_alloc(a, r->npages * sizeof *t->tagged);
+    t->role = samla_arena_alloc(a, r->npages * sizeof *t->role);
+    size_t *count = calloc(r->npages + 1, sizeof *count);
+    if (!t->tagged || !t->role || !count) {
+        free(count);
+        return SAMLA_ERR_NOMEM;
+    }
+    memset(t->tagged, 0, r->npages * sizeof *t->tagged);
+    memset(t->role, 0, r->npages * sizeof *t->role);
+    /* parts by page, in logical order: (leaf, part) pairs */
+    size_t total = 0;
+    for (size_t i = 0; i < t->nleaves; i++)
+        for (size_t s = 0; s < t->leaves[i].nsegs; s++) count[t->leaves[i].segs[s].page]++, total++;
+    int *pairs = malloc((2 * total + 2) * sizeof *pairs);
+    size_t *at = calloc(r->npages + 1, sizeof *at);
+    samla_status st = pairs && at ? SAMLA_OK : SAMLA_ERR_NOMEM;
+    for (size_t p = 1; p <= r->npages && st == SAMLA_OK; p++) at[p] = at[p - 1] + count[p - 1];
+    for (size_t i = 0; i < t->nleaves && st == SAMLA_OK; i++)
+        for (size_t s = 0; s < t->leaves[i].nsegs; s++) {
+            size_t k = at[t->leaves[i].segs[s].page]++;
+            pairs[2 * k] = (int)i;
+            pairs[2 * k + 1] = (int)s;
+        }
+    size_t off = 0;
+    for (size_t p = 0; p < r->npages && st == SAMLA_OK; p++) {
+        page_ctx c = {0};
+        st = match_page(t, p, pairs + 2 * off, count[p], &c);
+        off += count[p];
+    }
+    free(pairs);
+    free(at);
+    free(count);
+    return st;
+}

@@ -1,0 +1,372 @@
+/* tags.c: a tagged PDF's structure tree (poppler-glib) to logical blocks.
+ *
+ * The tree is first copied into a flat node array (kind, page of each
+ * marked-content item, first child, next sibling): the walk over it is cheap
+ * (well over 1000 pages/s). Text is what costs: poppler renders the page's
+ * content once per marked-content item asked for (about 1 ms a page), so only
+ * the leaves are asked, one call per leaf (RECURSIVE gathers its spans), and
+ * only a leaf that crosses a page break is asked item by item to split its
+ * text by page. The text serves as a matching key only (poppler 22 returns it
+ * re-encoded as PDFDocEncoding: only ASCII letters and digits are kept, which
+ * both sides share); block text comes from the page's words (lines.c).
+ *
+ * Conventions (docs/conventions.md, "Reader conventions"): a leaf is the
+ * outermost element with text and no block-level element below it (P, H1-H6,
+ * LBody, TD without P, a NonStruct/Div holding text directly); H1-H6 give the
+ * heading level (H: 1); a leaf inside LI is a list item whose level is the
+ * number of L elements around it (the first leaf of an LI only; further
+ * paragraphs of the item are paragraphs); Lbl is not asked for: the label's
+ * word lies beside the item's first word and joins it. Table rows are TR
+ * (also inside THead/TBody/TFoot), cells TH/TD; a nested table's leaves stay
+ * in the outer cell. Figures and forms without text elements are skipped. */
+#include <stdlib.h>
+#include <string.h>
+
+#include <glib.h>
+#include <poppler.h>
+
+#include "tags.h"
+
+#define MAX_NODES 1000000
+#define MAX_DEPTH 64
+
+typedef struct tnode {
+    PopplerStructureElement *e;
+    PopplerStructureElementKind kind;
+    int page;                 /* content items: 0-based page, else -1 */
+    int first, next;          /* first child, next sibling, -1 */
+    bool block, text;         /* a block-level element below; text below */
+} tnode;
+
+typedef struct tree {
+    tnode *n;
+    size_t len, cap;
+    bool truncated;
+} tree;
+
+bool pdf_tags_grow(samla_arena *a, void **arr, size_t n, size_t *cap, size_t elem)
+{
+    if (n < *cap) return true;
+    size_t nc = *cap ? *cap * 2 : 16;
+    void *p = samla_arena_grow(a, *arr, n, nc, elem);
+    if (!p) return false;
+    *arr = p;
+    *cap = nc;
+    return true;
+}
+
+static bool is_block_kind(PopplerStructureElementKind k)
+{
+    switch (k) {
+    case POPPLER_STRUCTURE_ELEMENT_PARAGRAPH:
+    case POPPLER_STRUCTURE_ELEMENT_HEADING:
+    case POPPLER_STRUCTURE_ELEMENT_HEADING_1:
+    case POPPLER_STRUCTURE_ELEMENT_HEADING_2:
+    case POPPLER_STRUCTURE_ELEMENT_HEADING_3:
+    case POPPLER_STRUCTURE_ELEMENT_HEADING_4:
+    case POPPLER_STRUCTURE_ELEMENT_HEADING_5:
+    case POPPLER_STRUCTURE_ELEMENT_HEADING_6:
+    case POPPLER_STRUCTURE_ELEMENT_LIST:
+    case POPPLER_STRUCTURE_ELEMENT_LIST_ITEM:
+    case POPPLER_STRUCTURE_ELEMENT_LIST_BODY:
+    case POPPLER_STRUCTURE_ELEMENT_TABLE:
+    case POPPLER_STRUCTURE_ELEMENT_TABLE_ROW:
+    case POPPLER_STRUCTURE_ELEMENT_TABLE_HEADING:
+    case POPPLER_STRUCTURE_ELEMENT_TABLE_DATA:
+    case POPPLER_STRUCTURE_ELEMENT_CAPTION:
+    case POPPLER_STRUCTURE_ELEMENT_TOC_ITEM:
+    case POPPLER_STRUCTURE_ELEMENT_BLOCKQUOTE:
+        return true;
+    default:
+        return false;
+    }
+}
+
+static int heading_level(PopplerStructureElementKind k)
+{
+    if (k >= POPPLER_STRUCTURE_ELEMENT_HEADING_1 && k <= POPPLER_STRUCTURE_ELEMENT_HEADING_6)
+        return 1 + (int)(k - POPPLER_STRUCTURE_ELEMENT_HEADING_1);
+    return k == POPPLER_STRUCTURE_ELEMENT_HEADING ? 1 : 0;
+}
+
+/* Copies the siblings at it (and their subtrees) into the tree; returns the
+ * index of the first, -1 if none, -2 on out of memory. */
+static int copy_tree(tree *t, PopplerStructureElementIter *it, int depth)
+{
+    int first = -1, prev = -1;
+    do {
+        if (t->len >= MAX_NODES) {
+            t->truncated = true;
+            break;
+        }
+        PopplerStructureElement *e = poppler_structure_element_iter_get_element(it);
+        if (!e) continue;
+        if (t->len == t->cap) {
+            size_t nc = t->cap ? t->cap * 2 : 256;
+            tnode *p = realloc(t->n, nc * sizeof *p);
+            if (!p) {
+                g_object_unref(e);
+                return -2;
+            }
+            t->n = p;
+            t->cap = nc;
+        }
+        int i = (int)t->len++;
+        PopplerStructureElementKind k = poppler_structure_element_get_kind(e);
+        t->n[i] = (tnode){e, k, -1, -1, -1, false, false};
+        if (k == POPPLER_STRUCTURE_ELEMENT_CONTENT) {
+            t->n[i].page = poppler_structure_element_get_page(e);
+            t->n[i].text = true;
+        }
+        if (prev >= 0) t->n[prev].next = i;
+        else first = i;
+        prev = i;
+        if (k == POPPLER_STRUCTURE_ELEMENT_CONTENT || k == POPPLER_STRUCTURE_ELEMENT_OBJECT_REFERENCE) continue;
+        if (depth >= MAX_DEPTH) {
+            t->truncated = true;
+            continue;
+        }
+        PopplerStructureElementIter *c = poppler_structure_element_iter_get_child(it);
+        if (!c) continue;
+        int ch = copy_tree(t, c, depth + 1);
+        poppler_structure_element_iter_free(c);
+        if (ch == -2) return -2;
+        t->n[i].first = ch;
+    } while (poppler_structure_element_iter_next(it));
+    return first;
+}
+
+/* Fills block/text flags bottom-up (children have larger indexes). */
+static void mark_tree(tree *t)
+{
+    for (size_t i = t->len; i-- > 0;) {
+        tnode *n = &t->n[i];
+        for (int c = n->first; c >= 0; c = t->n[c].next) {
+            n->text = n->text || t->n[c].text;
+            n->block = n->block || t->n[c].block || is_block_kind(t->n[c].kind);
+        }
+    }
+}
+
+typedef struct walker {
+    pdf_tags *t;
+    tree *tr;
+    int depth;                /* L elements around */
+    int cell;                 /* current cell or -1 */
+    bool item_open;           /* inside an LI whose first leaf is still to come */
+} walker;
+
+static samla_status add_leaf(walker *w, int node, PopplerStructureElementKind kind)
+{
+    pdf_tags *t = w->t;
+    samla_arena *a = t->r->ctx->arena;
+    tag_leaf *l = TAGS_PUSH(a, t->leaves, t->nleaves, t->leaves_cap);
+    if (!l) return SAMLA_ERR_NOMEM;
+    *l = (tag_leaf){SAMLA_BLOCK_PARAGRAPH, 0, w->cell, node, NULL, 0};
+    int hl = heading_level(kind);
+    if (hl) {
+        l->kind = SAMLA_BLOCK_HEADING;
+        l->level = hl;
+    } else if (w->item_open) {
+        l->kind = SAMLA_BLOCK_LIST_ITEM;
+        l->level = w->depth < 1 ? 1 : w->depth > 9 ? 9 : w->depth;
+    }
+    w->item_open = false;
+    if (w->cell >= 0) {
+        t->cells[w->cell].nleaves++;
+    } else {
+        tag_item *it = TAGS_PUSH(a, t->items, t->nitems, t->items_cap);
+        if (!it) return SAMLA_ERR_NOMEM;
+        *it = (tag_item){false, (int)t->nleaves - 1};
+    }
+    return SAMLA_OK;
+}
+
+static samla_status walk(walker *w, int first);
+
+/* A table: its rows (TR, also below THead/TBody/TFoot) and cells. */
+static samla_status walk_rows(walker *w, int table, int first, bool head)
+{
+    pdf_tags *t = w->t;
+    samla_arena *a = t->r->ctx->arena;
+    samla_status st = SAMLA_OK;
+    for (int i = first; i >= 0 && st == SAMLA_OK; i = w->tr->n[i].next) {
+        const tnode *n = &w->tr->n[i];
+        if (n->kind != POPPLER_STRUCTURE_ELEMENT_TABLE_ROW) {
+            if (n->kind != POPPLER_STRUCTURE_ELEMENT_CONTENT)
+                st = walk_rows(w, table, n->first, head || n->kind == POPPLER_STRUCTURE_ELEMENT_TABLE_HEADER);
+            continue;
+        }
+        tag_row *row = TAGS_PUSH(a, t->rows, t->nrows, t->rows_cap);
+        if (!row) return SAMLA_ERR_NOMEM;
+        *row = (tag_row){table, (int)t->ncells, 0};
+        int ri = (int)t->nrows - 1;
+        t->tables[table].nrows++;
+        for (int c = n->first; c >= 0 && st == SAMLA_OK; c = w->tr->n[c].next) {
+            const tnode *cn = &w->tr->n[c];
+            tag_cell *cell = TAGS_PUSH(a, t->cells, t->ncells, t->cells_cap);
+            if (!cell) return SAMLA_ERR_NOMEM;
+            *cell = (tag_cell){ri, (int)t->nleaves, 0, head || cn->kind == POPPLER_STRUCTURE_ELEMENT_TABLE_HEADING};
+            t->rows[ri].ncells++;
+            walker sub = {t, w->tr, 0, (int)t->ncells - 1, false};
+            if (cn->text && !cn->block) st = add_leaf(&sub, c, cn->kind);
+            else if (cn->block) st = walk(&sub, cn->first);
+        }
+    }
+    return st;
+}
+
+static samla_status walk(walker *w, int first)
+{
+    pdf_tags *t = w->t;
+    samla_arena *a = t->r->ctx->arena;
+    samla_status st = SAMLA_OK;
+    for (int i = first; i >= 0 && st == SAMLA_OK; i = w->tr->n[i].next) {
+        const tnode *n = &w->tr->n[i];
+        switch (n->kind) {
+        case POPPLER_STRUCTURE_ELEMENT_LIST_LABEL:
+        case POPPLER_STRUCTURE_ELEMENT_OBJECT_REFERENCE:
+            continue;
+        case POPPLER_STRUCTURE_ELEMENT_LIST: {
+            walker sub = *w;
+            sub.depth++;
+            sub.item_open = false;
+            st = walk(&sub, n->first);
+            continue;
+        }
+        case POPPLER_STRUCTURE_ELEMENT_LIST_ITEM: {
+            walker sub = *w;
+            sub.item_open = true;
+            if (n->text && !n->block) st = add_leaf(&sub, i, n->kind);
+            else st = walk(&sub, n->first);
+            continue;
+        }
+        case POPPLER_STRUCTURE_ELEMENT_TABLE:
+            if (w->cell < 0) {
+                tag_table *tb = TAGS_PUSH(a, t->tables, t->ntables, t->tables_cap);
+                tag_item *it = tb ? TAGS_PUSH(a, t->items, t->nitems, t->items_cap) : NULL;
+                if (!it) return SAMLA_ERR_NOMEM;
+                int ti = (int)t->ntables - 1;
+                *tb = (tag_table){(int)t->nrows, 0, (int)t->nleaves, 0};
+                *it = (tag_item){true, ti};
+                st = walk_rows(w, ti, n->first, false);
+                t->tables[ti].leaf1 = (int)t->nleaves;
+                if (t->tables[ti].nrows == 0) t->nitems--; /* a table without rows: nothing to emit */
+                continue;
+            }
+            break; /* a table in a cell: its leaves stay in the outer cell */
+        default:
+            break;
+        }
+        if (n->kind == POPPLER_STRUCTURE_ELEMENT_CONTENT || (n->text && !n->block)) st = add_leaf(w, i, n->kind);
+        else if (n->block) st = walk(w, n->first);
+    }
+    return st;
+}
+
+/* Appends the ASCII letters and digits of s, lower-cased, to key. */
+static void fold_key(GString *key, const char *s)
+{
+    for (; s && *s; s++)
+        if (g_ascii_isalnum(*s)) g_string_append_c(key, g_ascii_tolower(*s));
+}
+
+typedef struct page_key {
+    int page;
+    GString *key;
+} page_key;
+
+/* Content items below node i, in order, with their pages. */
+static void collect_pages(const tree *tr, int i, GArray *out)
+{
+    for (int c = tr->n[i].first; c >= 0; c = tr->n[c].next) {
+        if (tr->n[c].kind == POPPLER_STRUCTURE_ELEMENT_CONTENT) g_array_append_val(out, c);
+        else collect_pages(tr, c, out);
+    }
+}
+
+/* Gives leaf l its keys: one text call when its content is on one page, one
+ * per content item otherwise. A leaf whose content names no page gets none
+ * (poppler would search every page for it). */
+static samla_status leaf_keys(pdf_tags *t, const tree *tr, tag_leaf *l, GArray *items)
+{
+    samla_arena *a = t->r->ctx->arena;
+    g_array_set_size(items, 0);
+    if (tr->n[l->node].kind == POPPLER_STRUCTURE_ELEMENT_CONTENT) g_array_append_val(items, l->node);
+    else collect_pages(tr, l->node, items);
+    if (items->len == 0) return SAMLA_OK;
+    int p0 = tr->n[g_array_index(items, int, 0)].page;
+    bool one = true;
+    for (guint k = 0; k < items->len; k++) {
+        int p = tr->n[g_array_index(items, int, k)].page;
+        if (p < 0 || (size_t)p >= t->r->npages) return SAMLA_OK;
+        one = one && p == p0;
+    }
+    page_key pk[8];
+    size_t npk = 0;
+    if (one) {
+        gchar *s = poppler_structure_element_get_text(tr->n[l->node].e, POPPLER_STRUCTURE_GET_TEXT_RECURSIVE);
+        t->text_calls++;
+        pk[0] = (page_key){p0, g_string_new(NULL)};
+        fold_key(pk[0].key, s);
+        g_free(s);
+        npk = 1;
+    } else {
+        for (guint k = 0; k < items->len; k++) {
+            const tnode *c = &tr->n[g_array_index(items, int, k)];
+            size_t j = 0;
+            while (j < npk && pk[j].page != c->page) j++;
+            if (j == npk) {
+                if (npk == G_N_ELEMENTS(pk)) continue; /* a leaf over more than 8 pages: the rest unmatched */
+                pk[npk++] = (page_key){c->page, g_string_new(NULL)};
+            }
+            gchar *s = poppler_structure_element_get_text(c->e, POPPLER_STRUCTURE_GET_TEXT_NONE);
+            t->text_calls++;
+            fold_key(pk[j].key, s);
+            g_free(s);
+        }
+    }
+    samla_status st = SAMLA_OK;
+    l->segs = samla_arena_alloc(a, npk * sizeof *l->segs);
+    if (!l->segs) st = SAMLA_ERR_NOMEM;
+    for (size_t j = 0; j < npk; j++) {
+        if (st == SAMLA_OK && pk[j].key->len) {
+            char *k = samla_arena_strndup(a, pk[j].key->str, pk[j].key->len);
+            if (!k) st = SAMLA_ERR_NOMEM;
+            else l->segs[l->nsegs++] = (tag_seg){pk[j].page, k, pk[j].key->len, 0, NULL, 0, 0};
+        }
+        g_string_free(pk[j].key, TRUE);
+    }
+    return st;
+}
+
+samla_status pdf_tags_map(pdf_reader *r, PopplerDocument *pd, pdf_tags **out)
+{
+    *out = NULL;
+    PopplerStructureElementIter *it = poppler_structure_element_iter_new(pd);
+    if (!it) return SAMLA_OK;
+    tree tr = {0};
+    int root = copy_tree(&tr, it, 0);
+    poppler_structure_element_iter_free(it);
+    samla_status st = root == -2 ? SAMLA_ERR_NOMEM : SAMLA_OK;
+    pdf_tags *t = NULL;
+    if (st == SAMLA_OK && root >= 0) {
+        t = samla_arena_alloc(r->ctx->arena, sizeof *t);
+        if (!t) st = SAMLA_ERR_NOMEM;
+    }
+    if (t) {
+        memset(t, 0, sizeof *t);
+        t->r = r;
+        mark_tree(&tr);
+        walker w = {t, &tr, 0, -1, false};
+        st = walk(&w, root);
+        GArray *items = g_array_new(FALSE, FALSE, sizeof(int));
+        for (size_t i = 0; i < t->nleaves && st == SAMLA_OK; i++) st = leaf_keys(t, &tr, &t->leaves[i], items);
+        g_array_free(items, TRUE);
+        if (st == SAMLA_OK) st = pdf_tags_match(t);
+    }
+    for (size_t i = 0; i < tr.len; i++) g_object_unref(tr.n[i].e);
+    free(tr.n);
+    if (st == SAMLA_OK) *out = t;
+    return st;
+}
