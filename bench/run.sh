@@ -9,9 +9,10 @@ samla=${SAMLA:-build/samla}
 tmp=$(mktemp -d)
 trap 'rm -rf "$tmp"' EXIT
 
-measure() { # label pipeline files...
+measure() { # label pipeline files...  (env OPTS: extra `samla run` options, e.g. -O read-pdf.tags=never)
   local label=$1 pipeline=$2; shift 2
-  /usr/bin/time -f "%e %M" -o "$tmp/t" "$samla" run -q "$pipeline" -o "$tmp/out" "$@" >/dev/null 2>&1 || true
+  # shellcheck disable=SC2086
+  /usr/bin/time -f "%e %M" -o "$tmp/t" "$samla" run -q ${OPTS:-} "$pipeline" -o "$tmp/out" "$@" >/dev/null 2>&1 || true
   read -r secs kb < "$tmp/t"
   local pages=0
   for f in "$@"; do
@@ -33,3 +34,10 @@ if command -v pdfunite >/dev/null; then
   measure "joined corpus x20" dump "$tmp/big.pdf"
   [ -f pipelines/all.yaml ] && measure "joined corpus x20" all "$tmp/big.pdf"
 fi
+# tagged PDFs (the producer farm's tagged renders): read from their tags, and by geometry alone
+for prod in lo-tagged chromium; do
+  if compgen -G "corpus/farm/$prod/*.pdf" >/dev/null; then
+    measure "farm $prod, tags: auto" dump corpus/farm/$prod/*.pdf
+    OPTS="-O read-pdf.tags=never" measure "farm $prod, tags: never" dump corpus/farm/$prod/*.pdf
+  fi
+done

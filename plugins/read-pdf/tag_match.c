@@ -233,12 +233,28 @@ static samla_status join_neighbours(page_ctx *c, size_t li)
     return SAMLA_OK;
 }
 
-/* A keyless line joins the leaf owning the nearest mapped word above it. */
+/* Line li, outside the tags, goes on from the line right above it (no more
+ * than half a line of space between, starting at the left edge of that
+ * line's words of one leaf): text poppler's structure text lost (it cuts an
+ * item's text at some ligatures). */
+static bool runs_on(const page_ctx *c, size_t li)
+{
+    if (li == 0 || c->line0[li] == c->line0[li + 1]) return false;
+    const pdf_line *l = &c->p->lines[li], *up = &c->p->lines[li - 1];
+    if (l->y0 - up->y1 > 0.5 * (l->y1 - l->y0)) return false;
+    double x = c->w[c->line0[li]].w->x0;
+    for (size_t j = c->line0[li - 1]; j < c->line0[li]; j++)
+        if (c->w[j].owner >= 0) return fabs(c->w[j].w->x0 - x) < 2;
+    return false;
+}
+
+/* A line outside the tags joins the leaf owning the nearest mapped word
+ * above it. */
 static samla_status join_above(page_ctx *c, size_t li)
 {
     for (size_t up = li; up-- > 0;) {
         for (size_t j = c->line0[up]; j < c->line0[up + 1]; j++) {
-            if (!c->w[j].matched) continue;
+            if (c->w[j].owner < 0) continue;
             for (size_t i = c->line0[li]; i < c->line0[li + 1]; i++) {
                 c->w[i].owner = c->w[j].owner;
                 c->w[i].seg = c->w[j].seg;
@@ -286,7 +302,7 @@ static samla_status settle_page(page_ctx *c, size_t tag_chars, size_t found)
         }
         const pdf_line *l = &p->lines[li];
         bool inside = first < li && li < last;
-        if (l->role == PDF_BODY && inside && !keyed) {
+        if (l->role == PDF_BODY && inside && (!keyed || runs_on(c, li))) {
             st = join_above(c, li);
             continue;
         }

@@ -1,0 +1,106 @@
+"""read-pdf on tagged PDFs (plugins/read-pdf/tags.c): a slice of the producer farm's tagged renders
+(LibreOffice UseTaggedPDF, Chromium/Skia), read with tags: auto and tags: never.
+
+Holds: the share of pages read from their tags (>= 90%), the tag-based model's agreement with the
+structure the farm put in (samla compare, pooled per kind, at floors), the agreement of the tag-based
+with the geometry-based model (reported; paragraphs and list items held at floors), merged cells
+from the tags (Solvik's front page), and a bad option value refused before any document is read.
+Usage: read_pdf_tags_test.py SAMLA"""
+import json
+import os
+import shutil
+import subprocess
+import sys
+import tempfile
+
+import yaml
+
+ROOT = os.path.abspath(os.path.join(os.path.dirname(__file__), "..", ".."))
+FARM = os.path.join(ROOT, "corpus", "farm")
+PRODUCERS = ("lo-tagged", "chromium")
+DOCS = ("protokoll-kf-solvik-2024-03-18", "protokoll-samrad-2024-05-03", "strategi-narvard-2021-2023")
+# pooled F1 of the tag-based model against the farm's structure files (first measured values minus a margin)
+TRUTH_FLOORS = {"headings": 0.85, "list_items": 0.93, "table_cells": 0.93, "paragraphs": 0.85}
+# tag-based against geometry-based model (geometry is the weaker side: headings by size only)
+GEOMETRY_FLOORS = {"list_items": 0.80, "paragraphs": 0.65}
+failures = []
+
+
+def check(cond, msg):
+    if not cond:
+        failures.append(msg)
+        print("FAIL: " + msg)
+
+
+def dump(samla, pdf, mode, out):
+    r = subprocess.run([samla, "dump", "-O", "read-pdf.tags=" + mode, "-o", out, pdf],
+                       capture_output=True, text=True, timeout=120)
+    check(r.returncode == 0, "%s (%s): exit %d %s" % (pdf, mode, r.returncode, r.stderr.strip()))
+    path = os.path.join(out, os.path.basename(pdf) + ".yaml")
+    with open(path, encoding="utf-8") as f:
+        return path, yaml.safe_load(f)
+
+
+def compare(samla, ref_dir, files):
+    r = subprocess.run([samla, "compare", "-f", "json", "-R", ref_dir] + files, capture_output=True, text=True,
+                       timeout=300)
+    check(r.returncode == 0, "compare %s: exit %d %s" % (ref_dir, r.returncode, r.stderr.strip()))
+    return json.loads(r.stdout)["kinds"] if r.returncode == 0 else {}
+
+
+def main():
+    samla = sys.argv[1]
+    tmp = tempfile.mkdtemp(prefix="samla-tags-")
+    pages = tagged = 0
+    for prod in PRODUCERS:
+        auto_dir, never_dir = os.path.join(tmp, prod, "auto"), os.path.join(tmp, prod, "never")
+        os.makedirs(auto_dir)
+        os.makedirs(never_dir)
+        auto_files, models = [], {}
+        for stem in DOCS:
+            pdf = os.path.join(FARM, prod, stem + ".pdf")
+            path, model = dump(samla, pdf, "auto", auto_dir)
+            auto_files.append(path)
+            models[stem] = model
+            for p in model["content"]["pages"]:
+                pages += 1
+                tagged += p.get("read_from") == "tags"
+            never_path, never = dump(samla, pdf, "never", never_dir)
+            os.rename(never_path, os.path.join(never_dir, stem + ".yaml"))
+            check(all(p.get("read_from") == "geometry" for p in never["content"]["pages"]),
+                  "%s/%s: tags: never still read pages from tags" % (prod, stem))
+        truth = compare(samla, os.path.join(FARM, prod), auto_files)
+        geometry = compare(samla, never_dir, auto_files)
+        for kind, floor in TRUTH_FLOORS.items():
+            f1 = truth.get(kind, {}).get("f1")
+            print("%s tags vs structure %-12s F1 %s" % (prod, kind, f1))
+            check(f1 is not None and f1 >= floor, "%s: tags vs structure %s F1 %s < %.2f" % (prod, kind, f1, floor))
+        for kind in ("headings", "list_items", "table_cells", "paragraphs"):
+            f1 = geometry.get(kind, {}).get("f1")
+            print("%s tags vs geometry  %-12s F1 %s" % (prod, kind, f1))
+            floor = GEOMETRY_FLOORS.get(kind)
+            if floor is not None:
+                check(f1 is not None and f1 >= floor, "%s: tags vs geometry %s F1 %s < %.2f" % (prod, kind, f1, floor))
+        if prod == "lo-tagged":
+            solvik = models["protokoll-kf-solvik-2024-03-18"]["content"]["pages"][0]
+            tables = [b for b in solvik["blocks"] if b["kind"] == "table"]
+            check(tables and tables[0]["columns"] == 3, "solvik front table: %s columns, want 3 (DOCX grid)"
+                  % (tables[0]["columns"] if tables else None))
+            if tables:
+                cell = tables[0]["cells"][0][1]
+                check(cell.get("colspan") == 2 and cell["text"].startswith("Kommunhuset, Solvikssalen"),
+                      "solvik front table: (0,1) %r, want the place spanning 2 columns" % cell)
+    share = tagged / pages if pages else 0
+    print("pages read from tags: %d of %d (%.3f)" % (tagged, pages, share))
+    check(share >= 0.9, "only %d of %d pages read from tags" % (tagged, pages))
+    r = subprocess.run([samla, "dump", "-O", "read-pdf.tags=sometimes",
+                        os.path.join(FARM, "lo-tagged", DOCS[0] + ".pdf")], capture_output=True, text=True)
+    check(r.returncode == 2 and "tags must be auto or never" in r.stderr, "bad tags option: exit %d %r"
+          % (r.returncode, r.stderr))
+    shutil.rmtree(tmp, ignore_errors=True)
+    print("%d check(s) failed" % len(failures) if failures else "ok")
+    return 1 if failures else 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
