@@ -487,20 +487,25 @@ samla_status pdf_emit_frags(pdf_reader *r, const pdf_frag *frags, size_t n, bool
     return SAMLA_OK;
 }
 
+samla_status pdf_emit_furniture_line(pdf_reader *r, const pdf_line *l, pdf_role role)
+{
+    pdf_frag f = {l, 0, l->nwords};
+    samla_block *b = samla_block_new(&r->ctx->doc, role == PDF_HEADER ? SAMLA_BLOCK_HEADER : SAMLA_BLOCK_FOOTER,
+                                     pdf_frag_text(r->ctx->arena, &f));
+    if (!b) return SAMLA_ERR_NOMEM;
+    b->x0 = l->x0, b->y0 = l->y0, b->x1 = l->x1, b->y1 = l->y1;
+    b->style.font_size = l->size;
+    b->style.bold = l->bold;
+    b->style.italic = l->italic;
+    return samla_doc_append(&r->ctx->doc, b);
+}
+
 static samla_status emit_furniture(pdf_reader *r, const pdf_page *p, pdf_role role)
 {
     for (size_t i = 0; i < p->nlines; i++) {
         const pdf_line *l = &p->lines[i];
         if (l->role != role || !l->nwords) continue;
-        pdf_frag f = {l, 0, l->nwords};
-        samla_block *b = samla_block_new(&r->ctx->doc, role == PDF_HEADER ? SAMLA_BLOCK_HEADER : SAMLA_BLOCK_FOOTER,
-                                         pdf_frag_text(r->ctx->arena, &f));
-        if (!b) return SAMLA_ERR_NOMEM;
-        b->x0 = l->x0, b->y0 = l->y0, b->x1 = l->x1, b->y1 = l->y1;
-        b->style.font_size = l->size;
-        b->style.bold = l->bold;
-        b->style.italic = l->italic;
-        samla_status st = samla_doc_append(&r->ctx->doc, b);
+        samla_status st = pdf_emit_furniture_line(r, l, role);
         if (st != SAMLA_OK) return st;
     }
     return SAMLA_OK;

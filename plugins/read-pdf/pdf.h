@@ -101,6 +101,10 @@ samla_status pdf_page_lines(pdf_reader *r, PopplerPage *page, pdf_page *out);
 /* Text of words [w0, w1) joined with spaces (arena). */
 char *pdf_frag_text(samla_arena *a, const pdf_frag *f);
 
+/* Appends one running header or footer line (role PDF_HEADER / PDF_FOOTER) as a
+ * furniture block; used by the geometric and the tagged paths (layout.c). */
+samla_status pdf_emit_furniture_line(pdf_reader *r, const pdf_line *l, pdf_role role);
+
 /* furniture.c: marks running headers / footers on all pages. */
 void pdf_mark_furniture(pdf_reader *r);
 

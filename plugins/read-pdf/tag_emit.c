@@ -276,15 +276,7 @@ static samla_status emit_furniture(pdf_reader *r, const pdf_tags *t, size_t i, p
     for (size_t li = 0; li < p->nlines; li++) {
         const pdf_line *l = &p->lines[li];
         if (t->role[i][li] != (signed char)role || !l->nwords) continue;
-        pdf_frag f = {l, 0, l->nwords};
-        samla_block *b = samla_block_new(&r->ctx->doc, role == PDF_HEADER ? SAMLA_BLOCK_HEADER : SAMLA_BLOCK_FOOTER,
-                                         pdf_frag_text(r->ctx->arena, &f));
-        if (!b) return SAMLA_ERR_NOMEM;
-        b->x0 = l->x0, b->y0 = l->y0, b->x1 = l->x1, b->y1 = l->y1;
-        b->style.font_size = l->size;
-        b->style.bold = l->bold;
-        b->style.italic = l->italic;
-        samla_status st = samla_doc_append(&r->ctx->doc, b);
+        samla_status st = pdf_emit_furniture_line(r, l, role);
         if (st != SAMLA_OK) return st;
     }
     return SAMLA_OK;
