@@ -120,6 +120,10 @@ samla_status pdf_layout_page(pdf_reader *r, const pdf_page *p);
 samla_status pdf_emit_frags(pdf_reader *r, const pdf_frag *frags, size_t n, bool in_cell, double right, double pitch,
                             samla_block ***cell_out, size_t *ncell_out);
 
+/* headings.c: after every page is read, headings by weight and spacing,
+ * subtitles, and heading levels over the pages read by geometry. */
+void pdf_settle_headings(pdf_reader *r);
+
 /* tables.c: column boundaries of a line range; see the file. */
 typedef struct pdf_region {
     size_t first, last;       /* line indexes [first, last) in the page's body lines */

@@ -191,6 +191,7 @@ static samla_status process(void *state, samla_ctx *ctx)
     }
     if (st == SAMLA_OK && tags) pdf_tags_report(&r, tags);
     if (st == SAMLA_OK) st = pdf_close_table(&r);
+    if (st == SAMLA_OK) pdf_settle_headings(&r);
     return st;
 }
 

@@ -1,0 +1,196 @@
+/* headings.c: the document-wide heading pass of the geometric reader.
+ *
+ * layout.c decides per block, from its font, whether a block is a heading.
+ * Three things can only be seen once every page is read, and are settled
+ * here over the blocks of the pages read by geometry (tagged pages keep what
+ * their tags say), in this order (conventions in docs/conventions.md, Reader
+ * conventions, "Headings"):
+ *
+ *  1. Headings by weight and spacing: a short bold block at the body size is a
+ *     heading when it stands clearly closer to the text below it than to the
+ *     text above it, and further from the text above than paragraphs are from
+ *     one another (the proximity every heading style sets: LibreOffice's and
+ *     Word's headings, ms's .SH, LaTeX's \section with the font at body size).
+ *  2. Subtitles: a non-bold "heading" set only right next to a larger heading
+ *     (the title's subtitle, a cover line) is a paragraph.
+ *  3. Levels: the rank of the heading's font size among the sizes the
+ *     document's headings use (1 = largest); a title size clearly above the
+ *     first heading level, used only for the first heading of its page and
+ *     no more often than that level, ranks with it (a title is level 1 as
+ *     Heading 1 is).
+ *
+ * Nothing is allocated except the joined text of a numbered list item that
+ * becomes a heading (arena) and a scratch index array (malloc'd, freed). */
+#include <math.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include <glib.h>
+
+#include "pdf.h"
+
+static int cmp_double(const void *a, const void *b)
+{
+    double x = *(const double *)a, y = *(const double *)b;
+    return x < y ? -1 : x > y;
+}
+
+static bool body_kind(const samla_block *b)
+{
+    return b->kind == SAMLA_BLOCK_HEADING || b->kind == SAMLA_BLOCK_PARAGRAPH || b->kind == SAMLA_BLOCK_LIST_ITEM ||
+           b->kind == SAMLA_BLOCK_TABLE;
+}
+
+static double rounded(double size) { return round(size * 2) / 2; }
+
+/* The usual vertical gap between two paragraphs of the body: the median gap
+ * between consecutive paragraphs of one page (0 when fewer than three). */
+static double paragraph_gap(const samla_block *const *v, size_t n, double body)
+{
+    double *gaps = malloc((n ? n : 1) * sizeof *gaps);
+    if (!gaps) return 0;
+    size_t k = 0;
+    for (size_t i = 1; i < n; i++) {
+        const samla_block *a = v[i - 1], *b = v[i];
+        if (a->page != b->page || a->kind != SAMLA_BLOCK_PARAGRAPH || b->kind != SAMLA_BLOCK_PARAGRAPH) continue;
+        double g = b->y0 - a->y1;
+        if (g > -1 && g < 3 * body) gaps[k++] = g;
+    }
+    double out = 0;
+    if (k >= 3) {
+        qsort(gaps, k, sizeof *gaps, cmp_double);
+        out = gaps[k / 2];
+    }
+    free(gaps);
+    return out;
+}
+
+/* Text that could be a heading: starts with a capital, a digit or "§", no final
+ * sentence or list punctuation, at most 160 bytes. */
+static bool heading_text(const char *s)
+{
+    size_t len = strlen(s);
+    if (!len || len > 160 || !(pdf_starts_upper(s) || g_str_has_prefix(s, "\u00a7"))) return false;
+    return !strchr(".,:;?!", s[len - 1]);
+}
+
+/* Rule 1: bold blocks at the body size set apart by spacing. */
+static void spaced_headings(pdf_reader *r, samla_block **v, size_t n)
+{
+    double pg = paragraph_gap((const samla_block *const *)v, n, r->body_size);
+    if (pg <= 0) return;
+    for (size_t i = 1; i + 1 < n; i++) {
+        samla_block *b = v[i];
+        const samla_block *prev = v[i - 1], *next = v[i + 1];
+        if (!b->style.bold || b->style.italic) continue;
+        if (b->kind != SAMLA_BLOCK_PARAGRAPH && !(b->kind == SAMLA_BLOCK_LIST_ITEM && b->numbering &&
+                                                  g_ascii_isdigit(b->numbering[0])))
+            continue;
+        double size = b->style.font_size;
+        if (size < r->body_size - 0.3 || b->y1 - b->y0 > 2.8 * size) continue; /* small print, > 2 lines */
+        /* the space after a table is the table's, not a heading's */
+        if (prev->page != b->page || next->page != b->page || prev->kind == SAMLA_BLOCK_TABLE) continue;
+        if (!heading_text(b->text)) continue;
+        double above = b->y0 - prev->y1, below = next->y0 - b->y1;
+        if (above < fmax(1.6 * pg, pg + 0.4 * size) || below > above - 0.4 * size) continue;
+        if (b->kind == SAMLA_BLOCK_LIST_ITEM) {
+            char *t = samla_arena_printf(r->ctx->arena, "%s %s", b->numbering, b->text);
+            if (!t) continue;
+            b->text = t;
+            b->numbering = NULL;
+        }
+        b->kind = SAMLA_BLOCK_HEADING;
+    }
+}
+
+/* Rule 2: non-bold heading sizes used only next to a larger heading. */
+static void subtitles(samla_block **v, size_t n)
+{
+    for (size_t i = 0; i < n; i++) {
+        samla_block *b = v[i];
+        if (b->kind != SAMLA_BLOCK_HEADING || b->style.bold) continue;
+        double s = rounded(b->style.font_size);
+        bool only_beside_larger = true;
+        for (size_t j = 0; j < n && only_beside_larger; j++) {
+            const samla_block *h = v[j];
+            if (h->kind != SAMLA_BLOCK_HEADING || rounded(h->style.font_size) != s || h->style.bold) continue;
+            bool beside = false;
+            for (size_t k = j ? j - 1 : 0; k <= j + 1 && k < n && !beside; k++) {
+                const samla_block *o = v[k];
+                beside = k != j && o->page == h->page && o->kind == SAMLA_BLOCK_HEADING &&
+                         rounded(o->style.font_size) > s;
+            }
+            only_beside_larger = beside;
+        }
+        if (only_beside_larger) {
+            b->kind = SAMLA_BLOCK_PARAGRAPH;
+            b->level = 0;
+        }
+    }
+}
+
+/* Rule 3: levels as ranks of the heading sizes, the title with level 1. */
+static void levels(samla_block **v, size_t n)
+{
+    double sizes[64];
+    size_t count[64] = {0}, m = 0;
+    for (size_t i = 0; i < n; i++) {
+        if (v[i]->kind != SAMLA_BLOCK_HEADING) continue;
+        double s = rounded(v[i]->style.font_size);
+        size_t q = 0;
+        while (q < m && sizes[q] != s) q++;
+        if (q == m) {
+            if (m == 64) continue;
+            sizes[m++] = s;
+        }
+    }
+    qsort(sizes, m, sizeof *sizes, cmp_double); /* ascending: largest last */
+    for (size_t i = 0; i < n; i++) {
+        if (v[i]->kind != SAMLA_BLOCK_HEADING) continue;
+        double s = rounded(v[i]->style.font_size);
+        for (size_t q = 0; q < m; q++) count[q] += sizes[q] == s;
+    }
+    /* title: the largest size, clearly above the next, no more headings
+     * than the next size has, each the first heading of its page in either */
+    size_t top = m; /* number of ranks */
+    bool title = false;
+    if (m >= 2 && sizes[m - 1] >= 1.25 * sizes[m - 2] && count[m - 1] <= count[m - 2]) {
+        title = true;
+        int page = -1; /* page of the last heading of the first level or the title size */
+        for (size_t i = 0; i < n && title; i++) {
+            if (v[i]->kind != SAMLA_BLOCK_HEADING) continue;
+            double s = rounded(v[i]->style.font_size);
+            if (s == sizes[m - 1]) title = v[i]->page != page;
+            if (s >= sizes[m - 2]) page = v[i]->page;
+        }
+    }
+    for (size_t i = 0; i < n; i++) {
+        if (v[i]->kind != SAMLA_BLOCK_HEADING) continue;
+        double s = rounded(v[i]->style.font_size);
+        size_t q = 0;
+        while (q < m && sizes[q] != s) q++;
+        int level = (int)(top - q);          /* largest = 1 */
+        if (title) level = level > 1 ? level - 1 : 1;
+        v[i]->level = level > 9 ? 9 : level < 1 ? 1 : level;
+    }
+}
+
+void pdf_settle_headings(pdf_reader *r)
+{
+    samla_doc *d = &r->ctx->doc;
+    samla_block **v = malloc((d->nblocks ? d->nblocks : 1) * sizeof *v);
+    if (!v) return;
+    size_t n = 0;
+    for (size_t i = 0; i < d->nblocks; i++) {
+        samla_block *b = d->blocks[i];
+        int p = b->page - 1;
+        if (!body_kind(b) || p < 0 || (size_t)p >= d->npages) continue;
+        const char *from = d->pages[p].read_from;
+        if (from && strcmp(from, "geometry") != 0) continue;
+        v[n++] = b;
+    }
+    spaced_headings(r, v, n);
+    subtitles(v, n);
+    levels(v, n);
+    free(v);
+}
