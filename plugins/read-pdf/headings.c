@@ -92,7 +92,7 @@ static void spaced_headings(pdf_reader *r, samla_block **v, size_t n)
         if (prev->page != b->page || next->page != b->page || prev->kind == SAMLA_BLOCK_TABLE) continue;
         if (!heading_text(b->text)) continue;
         double above = b->y0 - prev->y1, below = next->y0 - b->y1;
-        if (above < fmax(1.6 * pg, pg + 0.4 * size) || below > above - 0.4 * size) continue;
+        if (above < fmax(1.8 * pg, pg + 0.6 * size) || below > above - 0.4 * size) continue;
         if (b->kind == SAMLA_BLOCK_LIST_ITEM) {
             char *t = samla_arena_printf(r->ctx->arena, "%s %s", b->numbering, b->text);
             if (!t) continue;
