@@ -29,6 +29,8 @@ class Item:
         self.reservations = []   # ('persons', [p]) | ('group', text)
         self.conflict = None     # (person, substitute or None)
         self.note = None         # person
+        self.note_kind = None    # 'note' (protokollsanteckning) or 'statement' (särskilt yttrande), from the heading
+        self.propositions = None # the order of propositions as written (the chair's proposition sentence)
         self.presenter = None    # official
         self.text = None         # free sentence (association items without a decision)
 
@@ -857,7 +859,8 @@ class Protocol:
             self.sub(self.pick(f["vote_heading"]))
             mover = it.motions[-1][1][0]
             if it.vote:
-                d.para(self.pick(f["propositions"]).replace("{body_lc}", self.body.lower()) + " " + self.pick(f["vote_request"]))
+                it.propositions = self.pick(f["propositions"]).replace("{body_lc}", self.body.lower())
+                d.para(it.propositions + " " + self.pick(f["vote_request"]))
                 d.para(self.pick(f["vote_order"]).replace("{mover}", mover.name))
                 v = it.vote
                 if v["abstain"]:
@@ -871,7 +874,8 @@ class Protocol:
                 if v["list"]:
                     self.write_vote_list(it)
             else:
-                d.para(self.pick(f["propositions"]).replace("{body_lc}", self.body.lower()))
+                it.propositions = self.pick(f["propositions"]).replace("{body_lc}", self.body.lower())
+                d.para(it.propositions)
         for r in it.reservations:
             self.sub(self.pick(f["reservation_heading"]))
             if r[0] == "group":
@@ -888,8 +892,10 @@ class Protocol:
                 d.para(self.pick(f["reservation"]["persons"]).replace("{by}", self.join_names(r[1]))
                        .replace("{n}", str(rng.randint(1, 3))))
         if it.note:
-            self.sub(self.pick(f["note_heading"]))
-            d.para(self.pick(f["note"]).replace("{by}", self.ref(it.note)).replace("{n}", str(rng.randint(1, 3))))
+            head = self.pick(f["note_heading"])
+            it.note_kind = "statement" if head.lower().startswith("särskil") else "note"
+            self.sub(head)
+            d.para(self.pick(f[it.note_kind]).replace("{by}", self.ref(it.note)).replace("{n}", str(rng.randint(1, 3))))
 
     def write_vote_list(self, it):
         d, f, rng, v = self.doc, self.f, self.rng, self.vote_marks(it)
@@ -964,8 +970,9 @@ class Protocol:
                 it.motions = [("refer", [ps[0]])]
             if it.vote:
                 v = it.vote
-                d.para("Eftersom det fanns två förslag verkställdes omröstning. Den som understöder föredragandens förslag röstar ja, "
-                       "den som understöder återremiss röstar nej.")
+                it.propositions = ("Eftersom det fanns två förslag verkställdes omröstning. Den som understöder föredragandens "
+                                   "förslag röstar ja, den som understöder återremiss röstar nej.")
+                d.para(it.propositions)
                 if v["abstain"]:
                     d.para("Omröstningsresultat: %d ja-röster, %d nej-röster och %d blanka (avstår)." % (v["for"], v["against"], v["abstain"]))
                 else:
@@ -1132,6 +1139,10 @@ class Protocol:
                 if it.conflict[1]:
                     c["substitute"] = it.conflict[1].name
                 g["votes"].append(c)
+            if it.propositions:
+                g["votes"].append({"kind": "propositions", "item": it.number, "text": it.propositions})
+            if it.note and it.note_kind:
+                g["votes"].append({"kind": it.note_kind, "item": it.number, "by": [self.gold_ref(it.note)]})
         if self.attendance_listed:
             people = list(self.members) + self.serving + self.subs
             if self.style["att"] in ("columns", "two_col") and False:

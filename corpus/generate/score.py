@@ -7,7 +7,7 @@ per protocol family, and the conventions ranked from worst to best.
 GEN_DIR holds gold/ and manifest.tsv (corpus/generate/generate.py); each RUN_DIR holds samla's
 outputs for one format/producer (e.g. GEN_DIR/run-docx, GEN_DIR/run-pdf-lo) and names a column.
 Every number is `samla eval`'s own (soft mode, micro-averaged); votes are also scored per kind
-(vote, reservation, jäv, motion) by running `samla eval` on copies of gold and outputs that keep
+(vote, reservation, jäv, motion, propositions, note, statement) by running `samla eval` on copies of gold and outputs that keep
 only that kind. A convention is a style the generator drew (the gold's first comment line names
 them), scored on the section it governs.
 """
@@ -47,6 +47,11 @@ ROWS = [
     ("votes:conflict_of_interest", "items", None, "jäv items"),
     ("votes:conflict_of_interest", "field", "by", "  by"),
     ("votes:conflict_of_interest", "field", "substitute", "  substitute"),
+    ("votes:propositions", "items", None, "propositions (propositionsordning) items"),
+    ("votes:note", "items", None, "protokollsanteckning items"),
+    ("votes:note", "field", "by", "  by"),
+    ("votes:statement", "items", None, "särskilt yttrande items"),
+    ("votes:statement", "field", "by", "  by"),
     ("meeting", "group", "date+start+end+place", "meeting [date+start+end+place]"),
     ("meeting", "field", "body", "  body"),
     ("meeting", "field", "date", "  date"),
@@ -111,7 +116,7 @@ def fmt(v, s=None):
 
 LOADER = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 DUMPER = getattr(yaml, "CSafeDumper", yaml.SafeDumper)
-KINDS = ("vote", "motion", "reservation", "conflict_of_interest")
+KINDS = ("vote", "motion", "reservation", "conflict_of_interest", "propositions", "note", "statement")
 
 
 def filtered(gold_dir, out_dir, tmp):

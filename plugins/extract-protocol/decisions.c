@@ -17,6 +17,29 @@ typedef struct dec {
     samla_node *clauses;
 } dec;
 
+/* P-DEC-HISTORY: the last treatment sub-heading ("Stadsstyrelsen 26.9.2022,
+ * 194 §") of an item opens this meeting's treatment; what stands before it
+ * is the item's earlier treatments, by other meetings. Returns its line, or
+ * the item's body start when it has none. */
+static size_t today_start(const pdoc *d, const pitem *it)
+{
+    size_t at = it->body;
+    for (size_t i = it->body; i < it->end; i++)
+        if (d->l[i].row < 0 && samla_re_test(d->st->re[RE_TREATMENT], d->l[i].text)) at = i;
+    return at;
+}
+
+/* P-DEC-FI-PROPOSAL: a short decision that only refers to the proposal
+ * ("Förslaget godkändes.", "Enligt förslag.", "Nämnden godkände förslaget."). */
+static bool adopts_proposal(const pdoc *d, const char *text)
+{
+    if (!text || strlen(text) > 100) return false;
+    char *soft = samla_text_soft(d->ctx->arena, text);
+    for (size_t i = 0; soft && i < d->st->as_proposed.n; i++)
+        if (strstr(soft, d->st->as_proposed.label[i])) return true;
+    return false;
+}
+
 static const char *const bad_start[] = {"Ordförande", "Med ", "Den ", "Det ", "Efter ", "Sammanträdet", NULL};
 static const char *const bad_last[] = {"har", "hade", "ska", "skall", "kommer", "finner", "att", "som", "också", "därför", NULL};
 
@@ -103,15 +126,19 @@ samla_status decisions_extract(pdoc *d)
     bool first_after_heading = false;
     const char *heading_body = NULL;
     samla_node *recips = NULL;
+    size_t today = 0;
     for (size_t i = 0; i < d->n; i++) {
         const pline *l = &d->l[i];
         pitem *it = item_at(d, i);
-        if (it != cur) { cur = it; s = SECT_NONE; recips = NULL; }
-        if (it && i < it->body) continue;
-        if (line_terminates(d, l)) { s = SECT_NONE; continue; }
+        if (it != cur) { cur = it; s = SECT_NONE; recips = NULL; today = it ? today_start(d, it) : 0; }
+        if (it && (i < it->body || i < today)) continue;
+        if (line_terminates(d, l) || samla_re_test(d->st->re[RE_RULE], l->text)) { s = SECT_NONE; continue; }
         sect ns = line_section(d, l);
         const char *rrest = NULL;
         const char *rk = ns == SECT_NONE && l->row < 0 ? ptable_prefix(d, &d->st->sections, l->text, false, &rrest) : NULL;
+        /* P-DEC-RECIPIENTS: "Beslutet meddelas A, B och C." */
+        if (!rk && ns == SECT_NONE && l->row < 0 && ptable_prefix(d, &d->st->recips_inline, l->text, true, &rrest))
+            rk = "recipients";
         if (rk && strcmp(rk, "recipients") == 0 && rrest && *rrest) {
             /* "Beslutet skickas till: A, B och C" */
             recips = samla_node_seq(a);
@@ -187,15 +214,22 @@ samla_status decisions_extract(pdoc *d)
         }
         samla_node *clauses = samla_node_seq(a);
         const char *text = l->text;
-        if (!body && s == SECT_DECISION && first_after_heading && it &&
-            (l->kind == SAMLA_BLOCK_PARAGRAPH || l->kind == SAMLA_BLOCK_LIST_ITEM)) {
+        if (!body && (s == SECT_DECISION || s == SECT_PROPOSAL) && first_after_heading && it &&
+            (l->kind == SAMLA_BLOCK_PARAGRAPH || l->kind == SAMLA_BLOCK_LIST_ITEM) && strchr(l->text, ' ')) {
             /* a decision written without a lead ("Beslut" / "Nämndens beslut"
              * followed by the decision itself, or by numbered points written
              * as whole sentences): the body is the one the heading names,
-             * else the meeting's body */
-            status = "decided";
-            body = heading_body ? heading_body : d->body_name;
-            if (!body) body = samla_map_get_str(samla_ctx_section(d->ctx, "meeting"), "body");
+             * else the meeting's body. Likewise a proposal without a lead
+             * ("Förslag:" / "Stadsdirektör N.N:s förslag:" and the proposal's
+             * sentences, P-DEC-FI-PROPOSAL): no body (the föredragande's) */
+            if (s == SECT_PROPOSAL) {
+                status = "proposed";
+                body = NULL;
+            } else {
+                status = "decided";
+                body = heading_body ? heading_body : d->body_name;
+                if (!body) body = samla_map_get_str(samla_ctx_section(d->ctx, "meeting"), "body");
+            }
             if (l->numbered && samla_re_search(d->st->re[RE_NUMBERED], l->text, 0, &m))
                 samla_seq_append_str(a, clauses, clause_text(a, samla_match_group(a, &m, l->text, 1)));
             else if (samla_re_search(d->st->re[RE_LETTERED], l->text, 0, &m))
@@ -209,10 +243,14 @@ samla_status decisions_extract(pdoc *d)
                     const pline *n = &d->l[j];
                     if (n->row >= 0 || n->kind != SAMLA_BLOCK_PARAGRAPH || line_is_heading(n) || n->italic ||
                         line_section(d, n) != SECT_NONE || line_terminates(d, n) ||
+                        samla_re_test(d->st->re[RE_RULE], n->text) || samla_re_test(d->st->re[RE_TREATMENT], n->text) ||
+                        ptable_prefix(d, &d->st->recips_inline, n->text, true, NULL) ||
                         ptable_prefix(d, &d->st->sections, n->text, false, NULL) ||
                         samla_re_test(d->st->re[RE_MOTION], n->text) || samla_re_test(d->st->re[RE_RESERVE], n->text) ||
                         samla_re_test(d->st->re[RE_JAV], n->text) || samla_re_test(d->st->re[RE_VOTE_COUNTS], n->text) ||
-                        samla_re_test(d->st->re[RE_DECIDE], n->text) || samla_re_test(d->st->re[RE_PROPOSE], n->text) ||
+                        /* a proposal without a lead runs to the next sub-heading, whatever its sentences say */
+                        (s == SECT_DECISION && (samla_re_test(d->st->re[RE_DECIDE], n->text) ||
+                                                samla_re_test(d->st->re[RE_PROPOSE], n->text))) ||
                         samla_re_test(d->st->re[RE_IMMEDIATE], n->text) || strlen(n->text) > 400)
                         break;
                     samla_seq_append_str(a, clauses, clause_text(a, n->text));
@@ -223,6 +261,9 @@ samla_status decisions_extract(pdoc *d)
         } else if (!body) {
             first_after_heading = false;
             continue;
+        } else if (inl && *inl && inl[strlen(inl) - 1] == ':') {
+            /* "X beslutar att uppta lån enligt följande:" — the points below are the clauses */
+            inl = NULL;
         } else if (inl && *inl) {
             split_inline(a, inl, clauses);
         } else if (samla_re_search(d->st->re[RE_INFO], l->text, 0, &m)) {
@@ -264,12 +305,31 @@ samla_status decisions_extract(pdoc *d)
         v = nvv;
         v[nv++] = (dec){n, body ? body : "", status, it, clauses};
     }
+    /* P-DEC-FI-PROPOSAL: a decision that only refers to the proposal adopts
+     * the item's last proposal before it: its clauses are the decision's, and
+     * the proposal, having become the decision, is not listed apart */
+    bool *adopted = samla_arena_alloc(a, (nv ? nv : 1) * sizeof *adopted);
+    if (!adopted) return SAMLA_ERR_NOMEM;
+    memset(adopted, 0, (nv ? nv : 1) * sizeof *adopted);
     for (size_t k = 0; k < nv; k++) {
-        bool drop = false;
+        if (strcmp(v[k].status, "decided") != 0 || !v[k].item || samla_node_len(v[k].clauses) != 1 ||
+            !adopts_proposal(d, samla_seq_at(v[k].clauses, 0)->u.s))
+            continue;
+        for (size_t j = k; j-- > 0 && v[j].item == v[k].item;)
+            if (strcmp(v[j].status, "proposed") == 0 && samla_node_len(v[j].clauses)) {
+                samla_map_set(a, v[k].node, "clauses", v[j].clauses);
+                adopted[j] = true;
+                break;
+            }
+    }
+    for (size_t k = 0; k < nv; k++) {
+        bool drop = adopted[k];
+        /* P-AGENDA-NOT-DECIDED: nothing in an agenda document is decided */
+        if (d->agenda_doc && strcmp(v[k].status, "decided") == 0) drop = true;
         if (strcmp(v[k].status, "proposed") == 0)
             for (size_t j = 0; j < nv; j++)
-                if (j != k && v[j].item == v[k].item && v[k].item && strcmp(v[j].status, "decided") == 0 &&
-                    strcmp(samla_text_lower(a, v[j].body), samla_text_lower(a, v[k].body)) == 0) drop = true;
+                if (j != k && v[j].item == v[k].item && v[k].item && strcmp(v[j].status, "decided") == 0 && !d->agenda_doc &&
+                    (!*v[k].body || strcmp(samla_text_lower(a, v[j].body), samla_text_lower(a, v[k].body)) == 0)) drop = true;
         if (drop) continue;
         samla_seq_append(a, out, v[k].node);
         if (v[k].item && v[k].item->node && !v[k].item->information)

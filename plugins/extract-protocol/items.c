@@ -46,13 +46,20 @@ static bool plain_numbered(const pdoc *d)
     return next > 3;
 }
 
+/* P-ITEM-TOC: a table-of-contents line "16 § Val av justerare ........ 3":
+ * an item number and title followed by a leader and a page number. */
+static bool toc_line(const pdoc *d, size_t i)
+{
+    return d->l[i].row < 0 && samla_re_test(d->st->re[RE_TOC], d->l[i].text);
+}
+
 /* Number and rest of an item start at line i, or NULL. */
 static const char *item_start(pdoc *d, size_t i, const char **rest, long prev)
 {
     const pline *l = &d->l[i];
     samla_arena *a = d->ctx->arena;
     samla_match m;
-    if (strlen(l->text) > 200) return NULL;
+    if (strlen(l->text) > 200 || toc_line(d, i)) return NULL;
     if (l->row >= 0 && (l->col != 0 || l->cell_line != 0)) return NULL;
     if (samla_re_search(d->st->re[RE_ITEM_PARA], l->text, 0, &m)) {
         *rest = samla_match_group(a, &m, l->text, 2);
@@ -143,10 +150,58 @@ static samla_status single_item(pdoc *d)
     return SAMLA_OK;
 }
 
+static int by_number(const void *x, const void *y)
+{
+    long a = strtol(((const pitem *)x)->number, NULL, 10), b = strtol(((const pitem *)y)->number, NULL, 10);
+    if (a != b) return a < b ? -1 : 1;
+    return ((const pitem *)x)->start < ((const pitem *)y)->start ? -1 : 1;
+}
+
+/* P-ITEM-TOC: the contents lines give the items' titles without their
+ * leaders and page numbers; an item listed there whose heading in the body
+ * was not found (a page without a usable text layer) is an agenda item of
+ * its own, spanning its contents line. Items stay in number order. */
+static samla_status toc_items(pdoc *d)
+{
+    samla_arena *a = d->ctx->arena;
+    size_t body_items = d->nitems;
+    for (size_t i = 0; i < d->n; i++) {
+        samla_match m, tm;
+        const pline *l = &d->l[i];
+        if (!toc_line(d, i) || !samla_re_search(d->st->re[RE_ITEM_PARA], l->text, 0, &m) ||
+            !samla_re_search(d->st->re[RE_TOC], l->text, 0, &tm))
+            continue;
+        const char *num = samla_match_group(a, &m, l->text, 1);
+        size_t ts = m.start[2], te = tm.start[0];
+        if (!num || te <= ts) continue;
+        const char *title = item_title(d, samla_text_trim(a, samla_arena_strndup(a, l->text + ts, te - ts)));
+        if (!title || !*title) continue;
+        pitem *hit = NULL;
+        for (size_t k = 0; k < body_items; k++)
+            if (strcmp(d->items[k].number, num) == 0) hit = &d->items[k];
+        if (hit) {
+            hit->title = title;
+            continue;
+        }
+        pitem *ni = samla_arena_grow(a, d->items, d->nitems, d->nitems + 1, sizeof *ni);
+        if (!ni) return SAMLA_ERR_NOMEM;
+        d->items = ni;
+        d->items[d->nitems++] = (pitem){.number = num, .title = title, .start = i, .end = i + 1, .body = i + 1};
+    }
+    if (d->nitems > body_items) qsort(d->items, d->nitems, sizeof *d->items, by_number);
+    return SAMLA_OK;
+}
+
 samla_status items_find(pdoc *d)
 {
     samla_arena *a = d->ctx->arena;
     protocol_detect(d);
+    /* P-AGENDA-NOT-DECIDED: the document's first word names an agenda ("Föredragningslista 16/2022") */
+    for (size_t i = 0; i < d->n && i < 3 && !d->agenda_doc; i++) {
+        const char *t = d->l[i].text;
+        size_t w = strcspn(t, " \t");
+        d->agenda_doc = w && ptable_exact(d, &d->st->agenda_doc, samla_arena_strndup(d->ctx->arena, t, w)) != NULL;
+    }
     /* the meeting's items range may gate numbered list items: read it first */
     if (d->protocol) {
         samla_status s = meeting_extract(d);
@@ -203,6 +258,10 @@ samla_status items_find(pdoc *d)
         it->body = j;
     }
     if (d->nitems && d->items[d->nitems - 1].end == 0) d->items[d->nitems - 1].end = d->n;
+    if (d->protocol) {
+        samla_status s = toc_items(d);
+        if (s != SAMLA_OK) return s;
+    }
     if (!d->nitems && d->protocol) return single_item(d);
     return SAMLA_OK;
 }

@@ -70,6 +70,40 @@ static bool lone_first_cell(samla_doc *doc, const samla_block *b, size_t r)
     return true;
 }
 
+/* P-ITEM-RUNNING-HEADER: a running header the reader left as a paragraph,
+ * "Föredragningslista 189 § 26.09.2022 Sida Stadsstyrelsen 3": its first word
+ * names the document (running_header.documents) and a later word is a page
+ * word (running_header.page). */
+static bool running_header(const pdoc *d, const samla_block *b)
+{
+    if (b->kind != SAMLA_BLOCK_PARAGRAPH || !b->text || strlen(b->text) > 120) return false;
+    samla_arena *a = d->ctx->arena;
+    const char *sp = strchr(b->text, ' ');
+    if (!sp || !ptable_exact(d, &d->st->run_docs, samla_arena_strndup(a, b->text, (size_t)(sp - b->text)))) return false;
+    for (const char *w = sp + 1; *w;) {
+        size_t n = strcspn(w, " ");
+        if (ptable_exact(d, &d->st->run_pages, samla_arena_strndup(a, w, n))) return true;
+        w += n;
+        while (*w == ' ') w++;
+    }
+    return false;
+}
+
+/* P-DEC-INLINE-LABEL: "Beslut: Förslaget godkändes.", "Förslag: Nämnden
+ * beslutar att …": a sub-heading label and its text on one line. Returns the
+ * length of the label (up to and with the colon) when the part before ": " is
+ * a decision or proposal sub-heading, else 0. */
+static size_t inline_label(const pdoc *d, const pline *l)
+{
+    const char *c = strstr(l->text, ": ");
+    if (!c || c - l->text > 60 || l->row >= 0 || l->kind == SAMLA_BLOCK_HEADING) return 0;
+    pline h = *l;
+    h.text = samla_arena_strndup(d->ctx->arena, l->text, (size_t)(c - l->text + 1));
+    h.bold = true;
+    sect s = line_section(d, &h);
+    return s == SECT_DECISION || s == SECT_PROPOSAL ? (size_t)(c - l->text + 1) : 0;
+}
+
 samla_status lines_build(pdoc *d)
 {
     samla_doc *doc = &d->ctx->doc;
@@ -82,12 +116,20 @@ samla_status lines_build(pdoc *d)
         if (b->kind == SAMLA_BLOCK_HEADING && b->level == 1 && b->style.font_size > max_size)
             max_size = b->style.font_size;
     }
+    int header_page = -1;        /* page of the running header just left out */
     for (size_t i = 0; i < doc->nblocks; i++) {
         const samla_block *b = doc->blocks[i];
         /* running headers/footers are left out, except a page-top "§ 102 ..."
          * line that a PDF reader took for a header (one § per page) */
         if (b->kind == SAMLA_BLOCK_FOOTER || b->kind == SAMLA_BLOCK_FOOTNOTE) continue;
-        if (b->kind == SAMLA_BLOCK_HEADER && !samla_re_test(d->st->re[RE_ITEM_PARA], b->text)) continue;
+        bool tail = header_page >= 0 && b->page == header_page && b->kind == SAMLA_BLOCK_PARAGRAPH && b->text &&
+                    samla_re_test(d->st->re[RE_HEADER_TAIL], b->text);
+        header_page = -1;
+        if (tail) continue;
+        if ((b->kind == SAMLA_BLOCK_HEADER && !samla_re_test(d->st->re[RE_ITEM_PARA], b->text)) || running_header(d, b)) {
+            header_page = b->page;
+            continue;
+        }
         pline base = {.blk = b, .kind = b->kind, .level = b->level, .bold = b->style.bold,
                       .italic = b->style.italic, .row = -1, .col = -1, .table = -1, .cell = -1};
         base.title = styled ? b->style.name && strstr(b->style.name, "Title") : pdf_title(doc, i, max_size);
@@ -151,8 +193,22 @@ samla_status lines_build(pdoc *d)
             /* a sub-lettered point ("a) ...") keeps its letter for the clause reader */
             t = samla_arena_printf(d->ctx->arena, "%s %s", b->numbering, b->text);
         }
+        size_t first = d->n;
         samla_status s = add_text(d, &cap, base, t);
         if (s != SAMLA_OK) return s;
+        /* a sub-heading label with its text on the line reads as the sub-heading and its text */
+        size_t ll = first < d->n ? inline_label(d, &d->l[first]) : 0;
+        if (ll) {
+            pline rest = d->l[first];
+            rest.text = samla_text_trim(d->ctx->arena, d->l[first].text + ll);
+            d->l[first].text = samla_arena_strndup(d->ctx->arena, d->l[first].text, ll);
+            d->l[first].bold = true;
+            if (rest.text && *rest.text) {
+                if ((s = add(d, &cap, &rest)) != SAMLA_OK) return s;
+                memmove(&d->l[first + 2], &d->l[first + 1], (d->n - first - 2) * sizeof *d->l);
+                d->l[first + 1] = rest;
+            }
+        }
     }
     return SAMLA_OK;
 }
@@ -169,7 +225,9 @@ sect line_section(const pdoc *d, const pline *l)
     const char *k = ptable_exact(d, &d->st->sections, l->text);
     if (!k) {
         char *low = samla_text_lower(d->ctx->arena, l->text);
-        if (!low || !(line_is_heading(l) || (l->italic && l->row < 0)) || strchr(low, '.')) return SECT_NONE;
+        /* P-DEC-HEADING: an unstyled line "Stadsstyrelsens beslut:" ending in a colon is a sub-heading too */
+        bool colon = n > 1 && l->text[n - 1] == ':' && l->row < 0;
+        if (!low || !(line_is_heading(l) || colon || (l->italic && l->row < 0)) || strchr(low, '.')) return SECT_NONE;
         low = strip_end(d->ctx->arena, low, ": ");
         size_t m = strlen(low);
         /* the suffix as a word of its own ("Nämndens beslut"), never the end

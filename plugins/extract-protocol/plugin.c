@@ -36,8 +36,9 @@ static const struct { int id; const char *re; unsigned flags; } patterns[] = {
     {RE_PERSON_PARTY, "(" NAME_RE ")s?\\s*\\((\\p{L}{1,25}|-|–)\\)", 0},
     /* "X föreslår kommunfullmäktige besluta att ..." */
     {RE_PROPOSE, "^(\\p{Lu}[^.:;]{0,80}?)\\s+föreslår\\s+(?:att\\s+)?(\\p{L}+)\\s+(?:(?:att\\s+)?beslut(?:a|ar)\\b(?:\\s+att\\b)?|att\\b)\\s*:?\\s*(.*)$", 0},
-    /* "Kommunfullmäktige beslutar", "X beslutar att: ...", "För egen del beslutar socialnämnden att ..." */
-    {RE_DECIDE, "^(?:För egen del\\s+beslutar\\s+(\\p{L}+)|(\\p{Lu}[^.:;]{0,80}?)\\s+(?:beslutar|beslutade|beslöt))(?:\\s+att\\b\\s*:?|\\s*:|\\s*$)\\s*(.*)$", 0},
+    /* "Kommunfullmäktige beslutar", "X beslutar att: ...", "För egen del beslutar socialnämnden att ..."
+     * ("at": the same word from a text layer that lost its tt ligature, which no Swedish sentence has here) */
+    {RE_DECIDE, "^(?:För egen del\\s+beslutar\\s+(\\p{L}+)|(\\p{Lu}[^.:;]{0,80}?)\\s+(?:beslutar|beslutade|beslöt))(?:\\s+att?\\b\\s*:?|\\s*:|\\s*$)\\s*(.*)$", 0},
     {RE_INFO, "^(\\p{Lu}[^.:;]{0,80}?)\\s+((?:godkände|godkänner|noterar|noterade)\\s+informationen.*|tackar för informationen.*)$", 0},
     /* a clause line: "att anta ...", "1. att anta ...", "1. anta ..." */
     {RE_CLAUSE, "^(?:\\d{1,2}[.)]\\s*)?att\\s+(\\S.*)$", 0},
@@ -79,6 +80,15 @@ static const struct { int id; const char *re; unsigned flags; } patterns[] = {
     {RE_NOTE, "^(.+?)\\s+(?:lämnar|lämnade|anmäler|anmälde|får|fick|begär|begärde)\\s+(?:en\\s+|följande\\s+)?(?:protokollsanteckning|(?:föra\\s+(?:följande\\s+)?)?(?:anteckning\\s+)?till\\s+protokollet)", 0},
     /* "Nils Berg (L) anmäler ett särskilt yttrande" */
     {RE_STATEMENT, "^(.+?)\\s+(?:lämnar|lämnade|anmäler|anmälde|avger|avgav)\\s+(?:ett\\s+|följande\\s+)?särskil(?:t|da)\\s+yttrande", 0},
+    /* P-ITEM-TOC: a contents line ends in a leader and a page number: "16 § Val av justerare ........ 3" */
+    {RE_TOC, "\\s*(?:\\.(?:\\s?\\.){3,}|…{2,}|_{4,})\\s*\\d{1,4}$", 0},
+    /* P-DEC-HISTORY: a treatment sub-heading naming a body, a date and its paragraph: "Stadsstyrelsen
+     * 29.11.2021, 393 §", "Personalsektionen 28.3.2023, 17 §" */
+    {RE_TREATMENT, "^\\p{Lu}[\\p{L}.:-]*(?:\\s+\\p{L}[\\p{L}.:-]*){0,4}\\s+\\d{1,2}\\.\\d{1,2}\\.\\d{4},?\\s+\\d{1,4}\\s?§$", 0},
+    /* a separator line of rule characters ("_____", "-----") that closes an item's decision */
+    {RE_RULE, "^[_\\-–—=\\s]{3,}$", 0},
+    /* the second line of a running header: the body and the page number, "Stadsstyrelsen 3" */
+    {RE_HEADER_TAIL, "^\\p{Lu}[\\p{L} .:-]{1,60}?\\p{L}\\s+\\d{1,4}$", 0},
     {RE_PROTOCOL_WORD, "\\b(?:protokoll|protokollsutdrag|sammanträdesprotokoll|mötesprotokoll)\\b", SAMLA_RE_CASELESS},
 };
 
@@ -159,6 +169,21 @@ static samla_status load_tables(samla_runtime *rt, pstate *st, samla_diag *diag)
         (s = ptable_from_list(st->arena, samla_map_get(labels, "proposal_suffix"), "proposal", &st->heading_suffixes,
                               true)) != SAMLA_OK)
         return s;
+    /* the words of conventions catalogued in docs/conventions.md */
+    samla_node *conv;
+    if ((s = samla_runtime_load_data(rt, st->arena, "protocol-conventions.yaml", &conv, diag)) != SAMLA_OK) return s;
+    samla_node *rh = samla_map_get(conv, "running_header");
+    if ((s = ptable_from_list(st->arena, samla_map_get(rh, "documents"), "d", &st->run_docs, false)) != SAMLA_OK ||
+        (s = ptable_from_list(st->arena, samla_map_get(rh, "page"), "p", &st->run_pages, false)) != SAMLA_OK ||
+        (s = ptable_from_list(st->arena, samla_map_get(conv, "history_headings"), "h", &st->history, false)) != SAMLA_OK ||
+        (s = ptable_from_list(st->arena, samla_map_get(conv, "decision_as_proposed"), "a", &st->as_proposed, false)) != SAMLA_OK ||
+        (s = ptable_from_list(st->arena, samla_map_get(conv, "recipients_inline"), "r", &st->recips_inline, false)) != SAMLA_OK ||
+        (s = ptable_from_list(st->arena, samla_map_get(conv, "agenda_document"), "a", &st->agenda_doc, false)) != SAMLA_OK)
+        return s;
+    /* phrases are matched on soft forms */
+    for (size_t i = 0; i < st->as_proposed.n; i++)
+        st->as_proposed.label[i] = samla_text_soft(st->arena, st->as_proposed.label[i]);
+    ptable_sort(&st->recips_inline);
     /* item words ("Paragraf", "Ärende") into the item-start pattern */
     samla_node *iw = samla_map_get(labels, "item_words");
     const char *alt = NULL;

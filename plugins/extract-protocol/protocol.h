@@ -29,7 +29,8 @@ enum {
     RE_ITEM_PARA, RE_ITEM_NUM, RE_REF, RE_PRESENTER, RE_PRESENTS, RE_PERSON_PARTY, RE_PROPOSE,
     RE_DECIDE, RE_INFO, RE_CLAUSE, RE_NUMBERED, RE_VOTE_RESULT, RE_VOTE_COUNTS, RE_ABSTAIN, RE_RESERVE, RE_JAV,
     RE_JAV_SUB, RE_MOTION, RE_SUBST, RE_ITEMS_RANGE, RE_ESIGN, RE_SIGNED, RE_DOTS, RE_ADJUSTED, RE_REF_TOP,
-    RE_IMMEDIATE, RE_PROTOCOL_WORD, RE_WORD, RE_LETTERED, RE_CAPITAL, RE_REF_DASH, RE_MEETING_NO, RE_SERVES_FOR, RE_NOTE, RE_STATEMENT, RE_COUNT
+    RE_IMMEDIATE, RE_PROTOCOL_WORD, RE_WORD, RE_LETTERED, RE_CAPITAL, RE_REF_DASH, RE_MEETING_NO, RE_SERVES_FOR, RE_NOTE, RE_STATEMENT,
+    RE_TOC, RE_TREATMENT, RE_RULE, RE_HEADER_TAIL, RE_COUNT
 };
 
 typedef struct pstate {
@@ -52,6 +53,13 @@ typedef struct pstate {
     ptable propositions;         /* procedure headings holding the order of propositions */
     ptable vote_columns;         /* voting list header -> "name" | "substitute" | "yes" | "no" | "abstain" */
     ptable given_names;          /* given name -> "g" (surname-first detection) */
+    /* from protocol-conventions.yaml */
+    ptable run_docs;             /* P-ITEM-RUNNING-HEADER: first word of a running header -> "d" */
+    ptable run_pages;            /* P-ITEM-RUNNING-HEADER: its page word -> "p" */
+    ptable history;              /* P-DEC-HISTORY: headings listing earlier treatments -> "h" */
+    ptable as_proposed;          /* P-DEC-FI-PROPOSAL: phrases of a decision adopting the proposal (soft form) -> "a" */
+    ptable recips_inline;        /* P-DEC-RECIPIENTS: "Beslutet meddelas A, B och C" lead-ins -> "r" */
+    ptable agenda_doc;           /* P-AGENDA-NOT-DECIDED: first word of an agenda document -> "a" */
     const char **org_prefix; size_t norg_prefix;
     const char **org_suffix; size_t norg_suffix;
 } pstate;
@@ -85,6 +93,7 @@ typedef struct pdoc {
     size_t nitems;
     bool protocol;               /* protocol front matter or title seen */
     bool plain_numbered;         /* items are plain "1. Title" paragraphs (associations) */
+    bool agenda_doc;             /* a föredragningslista / kallelse: nothing in it is decided (P-AGENDA-NOT-DECIDED) */
     size_t body_start, body_end; /* lines holding items */
     const char *body_name;       /* the meeting body */
 } pdoc;

@@ -7,8 +7,8 @@
 # 2. Floors: each section group's soft F1 (DOCX and PDF together) may not fall below what samla reached
 #    when the slice was committed (first contact, before any tuning on generated documents, minus 0.02).
 #    The target of issue 12 is 0.95 for every one of them; raise a floor whenever a fix lifts it. The
-#    votes floor is 0.70: samla now writes propositions/note/statement votes, which this gold does not
-#    list yet (the generator writes them, its gold leaves them out), so they count as false positives.
+#    gold lists the order of propositions, protokollsanteckningar and särskilda yttranden as votes of
+#    their kinds (propositions, note, statement), so every kind samla writes is scored.
 set -u
 PY=${PY:-/usr/bin/python3}
 tmp=$(mktemp -d) || exit 1
@@ -30,8 +30,8 @@ done
 "$SAMLA" eval -q \
   -m 'attendees[name+status+party+roles]=0.47' \
   -m 'agenda[number+title]=0.72' \
-  -m 'decisions[item+status+clauses]=0.61' \
-  -m 'votes[item+kind]=0.70' \
+  -m 'decisions[item+status+clauses]=0.66' \
+  -m 'votes[item+kind]=0.76' \
   -m 'meeting[date+start+end+place]=0.56' \
   -m 'signatures[name+role]=0.96' \
   -m 'goals[code+kind+title+parent]=0.63' \
