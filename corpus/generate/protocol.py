@@ -7,7 +7,7 @@ Families: kf, ks, namnd, utskott, utdrag (protokollsutdrag), fi (a Finland-Swedi
 styrelse (an association's board meeting), arsmote (an association's annual meeting).
 
 What the gold says where the model leaves room (documented in docs/eval.md):
-- names are in natural order (Firstname Surname) wherever the document writes them surname first;
+- names are kept as written (docs/model.md): a list written surname first gives "Berg Anna" with name_order surname_first;
 - an attendee's roles come from what the document says of them (role word, *Utses att justera*),
   plain members have none; a member a substitute serves for is `absent`;
 - a Finland-Swedish *Beslut: Förslaget godkändes.* is the proposal's clauses decided (the proposal
@@ -1076,7 +1076,12 @@ class Protocol:
     # -- gold ----------------------------------------------------------------------------------------
 
     def gold_person(self, p):
-        g = {"name": p.name}
+        # the model keeps a name as written (docs/model.md name_order, P-NAME-SURNAME-FIRST): a list written
+        # surname first gives "Berg Anna" with name_order surname_first
+        sf = self.style["surname_first"]
+        g = {"name": "%s %s" % (p.last, p.first) if sf else p.name}
+        if sf:
+            g["name_order"] = "surname_first"
         if p.party:
             g["party"] = C.gold_party(p.party)
         if p.roles:
@@ -1085,7 +1090,8 @@ class Protocol:
         if p.serving is not None:
             g["serving"] = p.serving
         if p.substitutes_for:
-            g["substitutes_for"] = p.substitutes_for.name
+            q = p.substitutes_for
+            g["substitutes_for"] = "%s %s" % (q.last, q.first) if sf else q.name
         if p.title:
             g["title"] = p.title
         return g
