@@ -163,3 +163,18 @@ bool samla_text_starts_with_ci(const char *s, const char *prefix)
     g_free(fp);
     return r;
 }
+
+bool samla_text_lower_start(const char *s)
+{
+    if (!s || !*s) return false;
+    gunichar c = g_utf8_get_char_validated(s, -1);
+    return c != (gunichar)-1 && c != (gunichar)-2 && g_unichar_islower(c);
+}
+
+char *samla_text_trim_end(samla_arena *a, const char *s)
+{
+    if (!s) return NULL;
+    size_t n = strlen(s);
+    while (n > 0 && (s[n - 1] == ' ' || s[n - 1] == '.' || s[n - 1] == ':')) n--;
+    return samla_arena_strndup(a, s, n);
+}

@@ -4,14 +4,13 @@
 
 #include <stdbool.h>
 #include "samla/samla.h"
-#include "../extract-goals/words.h"
 
 typedef struct state {
     samla_arena *arena;
     long max_title;
-    words t_activity, t_indicator, t_responsible, t_area, t_number;
-    words list_label, indicator_label, responsible_label, field_label;
-    words di_type, di_adopted, di_decided, di_valid, di_reference;
+    samla_phrases t_activity, t_indicator, t_responsible, t_area, t_number;
+    samla_phrases list_label, indicator_label, responsible_label, field_label;
+    samla_phrases di_type, di_adopted, di_decided, di_valid, di_reference;
     samla_re *re_year, *re_goal, *re_number, *re_item;
 } state;
 

@@ -20,12 +20,12 @@ typedef struct info {
 /* Which label text starts with; *nwords gets the label's word count. */
 static int label_key(const run *r, const char *soft, size_t *nwords)
 {
-    const words *ws[K_N] = {&r->s->di_type, &r->s->di_adopted, &r->s->di_decided, &r->s->di_valid,
+    const samla_phrases *ws[K_N] = {&r->s->di_type, &r->s->di_adopted, &r->s->di_decided, &r->s->di_valid,
                             &r->s->di_reference};
     int best = -1;
     size_t bestn = 0;
     for (int k = 0; k < K_N; k++) {
-        size_t n = words_prefix(ws[k], soft);
+        size_t n = samla_phrases_prefix(ws[k], soft);
         if (n > bestn) { bestn = n; best = k; }
     }
     *nwords = bestn;
@@ -54,7 +54,7 @@ static void labelled_line(run *r, info *in, const char *text)
     const char *soft = samla_text_soft(r->ctx->arena, text);
     int k = label_key(r, soft, &n);
     if (k < 0) return;
-    char *rest = words_trim_end(r->ctx->arena, words_rest(r->ctx->arena, text, n));
+    char *rest = samla_text_trim_end(r->ctx->arena, samla_phrases_rest(r->ctx->arena, text, n));
     if (rest && *rest) set(in, k, rest);
 }
 
@@ -87,16 +87,16 @@ static void table_info(run *r, info *in, const samla_block *b)
                     if (cell->blocks[i]->text) labelled_line(r, in, cell->blocks[i]->text);
                 continue;
             }
-            char *rest = words_trim_end(a, words_rest(a, t0, n));
+            char *rest = samla_text_trim_end(a, samla_phrases_rest(a, t0, n));
             if (rest && *rest) { set(in, k, rest); continue; }
-            if (cell->nblocks > 1) { set(in, k, words_trim_end(a, first_text(r, cell, 1))); continue; }
+            if (cell->nblocks > 1) { set(in, k, samla_text_trim_end(a, first_text(r, cell, 1))); continue; }
             const samla_cell *v = NULL;
             if (all_labels && row + 1 < b->nrows) v = samla_table_cell(b, row + 1, c);
             else if (c + 1 < b->ncols) v = samla_table_cell(b, row, c + 1);
             if (v && !v->covered) {
                 const char *vt = first_text(r, v, 0);
                 size_t vn;
-                if (vt && label_key(r, samla_text_soft(a, vt), &vn) < 0) set(in, k, words_trim_end(a, vt));
+                if (vt && label_key(r, samla_text_soft(a, vt), &vn) < 0) set(in, k, samla_text_trim_end(a, vt));
             }
         }
     }
@@ -112,7 +112,7 @@ samla_status act_docinfo(run *r)
             /* an activity table is no information table */
             bool acts = false;
             for (size_t c = 0; c < b->ncols && !acts; c++)
-                acts = words_prefix(&r->s->t_activity, samla_text_soft(a, samla_cell_text(&r->ctx->doc,
+                acts = samla_phrases_prefix(&r->s->t_activity, samla_text_soft(a, samla_cell_text(&r->ctx->doc,
                                                                    samla_table_cell(b, 0, c)))) > 0;
             if (!acts) table_info(r, &in, b);
         }
@@ -135,7 +135,7 @@ samla_status act_docinfo(run *r)
             /* cut the decider before the date: back up over the date's characters */
             while (start > 0 && who[start - 1] != ' ') start--;
             while (start > 0 && (who[start - 1] == ' ' || who[start - 1] == ',')) start--;
-            if (start > 0) in.v[K_DECIDED] = words_trim_end(a, samla_arena_strndup(a, who, start));
+            if (start > 0) in.v[K_DECIDED] = samla_text_trim_end(a, samla_arena_strndup(a, who, start));
         }
     }
     if (in.v[K_ADOPTED]) {

@@ -65,11 +65,11 @@ static int field_kind(lists *l, const samla_block *b)
 {
     const state *s = l->r->s;
     samla_arena *a = l->r->ctx->arena;
-    const words *const resp[] = {&s->responsible_label}, *const ind[] = {&s->indicator_label},
+    const samla_phrases *const resp[] = {&s->responsible_label}, *const ind[] = {&s->indicator_label},
                        *const other[] = {&s->field_label};
-    if (words_field(a, resp, 1, b->text)) return 1;
-    if (words_field(a, ind, 1, b->text)) return 2;
-    if (words_field(a, other, 1, b->text)) return 3;
+    if (samla_phrases_field(a, resp, 1, b->text)) return 1;
+    if (samla_phrases_field(a, ind, 1, b->text)) return 2;
+    if (samla_phrases_field(a, other, 1, b->text)) return 3;
     return 0;
 }
 
@@ -79,7 +79,7 @@ static bool field_block(lists *l, const samla_block *b)
     samla_arena *a = l->r->ctx->arena;
     int k = field_kind(l, b);
     if (k && l->fsrc) {
-        const char *value = words_trim_end(a, samla_text_clean(a, strchr(b->text, ':') + 1));
+        const char *value = samla_text_trim_end(a, samla_text_clean(a, strchr(b->text, ':') + 1));
         if (value && *value) {
             if (k == 1) l->fresp = l->fresp ? samla_arena_printf(a, "%s; %s", l->fresp, value) : value;
             else if (k == 2 && l->nfind < 16) l->find[l->nfind++] = value;
@@ -97,7 +97,7 @@ static bool field_block(lists *l, const samla_block *b)
         l->ftext = b->kind == SAMLA_BLOCK_PARAGRAPH ? samla_match_group(a, &m, b->text, 1) : b->text;
         return true;
     }
-    if (l->fsrc && !l->nfields && !l->fbold && b->kind == SAMLA_BLOCK_PARAGRAPH && words_lower_start(b->text)) {
+    if (l->fsrc && !l->nfields && !l->fbold && b->kind == SAMLA_BLOCK_PARAGRAPH && samla_text_lower_start(b->text)) {
         l->ftext = samla_arena_printf(a, "%s %s", l->ftext, b->text);
         return true;
     }
@@ -149,10 +149,10 @@ void act_lists_flush(lists *l)
 static mode label_of(lists *l, const samla_block *b)
 {
     const char *soft = samla_text_soft(l->r->ctx->arena, b->text);
-    if (words_only(&l->r->s->list_label, soft)) return M_ACT;
+    if (samla_phrases_only(&l->r->s->list_label, soft)) return M_ACT;
     /* a phrase of several words may open a longer heading ("Planering för insatser och …") */
-    if (words_prefix(&l->r->s->list_label, soft) > 1) return M_ACT;
-    if (words_only(&l->r->s->indicator_label, soft)) return M_IND;
+    if (samla_phrases_prefix(&l->r->s->list_label, soft) > 1) return M_ACT;
+    if (samla_phrases_only(&l->r->s->indicator_label, soft)) return M_IND;
     return M_NONE;
 }
 
@@ -171,7 +171,7 @@ bool act_lists_block(lists *l, const samla_block *b, bool title_line)
                    activity, like a numbered item; without field lines it is emitted as nothing */
                 field_flush(l);
                 l->fsrc = b;
-                l->ftext = words_trim_end(a, samla_text_clean(a, b->text));
+                l->ftext = samla_text_trim_end(a, samla_text_clean(a, b->text));
                 l->fbold = true;
                 return true;
             }
@@ -220,10 +220,10 @@ bool act_lists_block(lists *l, const samla_block *b, bool title_line)
     }
     if (b->kind == SAMLA_BLOCK_PARAGRAPH && l->na) {
         const char *soft = samla_text_soft(a, b->text);
-        size_t n = words_prefix(&r->s->responsible_label, soft);
+        size_t n = samla_phrases_prefix(&r->s->responsible_label, soft);
         const char *colon = strchr(b->text, ':');
         if (n && colon) {
-            l->responsible = words_trim_end(a, words_rest(a, b->text, n));
+            l->responsible = samla_text_trim_end(a, samla_phrases_rest(a, b->text, n));
             return true;
         }
         if (l->m == M_IND) l->m = M_NONE;

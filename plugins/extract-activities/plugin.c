@@ -59,7 +59,7 @@ static samla_status init(samla_runtime *rt, const void *cfg, void **out, samla_d
         fini(s);
         return SAMLA_ERR_CONFIG;
     }
-    struct { const samla_node *m; const char *key; words *w; } tables[] = {
+    struct { const samla_node *m; const char *key; samla_phrases *w; } tables[] = {
         {ac, "table_activity", &s->t_activity}, {ac, "table_indicator", &s->t_indicator},
         {ac, "table_responsible", &s->t_responsible}, {ac, "table_area", &s->t_area}, {ac, "table_number", &s->t_number},
         {ac, "list_label", &s->list_label}, {ac, "indicator_label", &s->indicator_label},
@@ -67,11 +67,11 @@ static samla_status init(samla_runtime *rt, const void *cfg, void **out, samla_d
         {di, "type", &s->di_type}, {di, "adopted", &s->di_adopted}, {di, "decided_by", &s->di_decided},
         {di, "valid", &s->di_valid}, {di, "reference", &s->di_reference}};
     for (size_t i = 0; i < sizeof tables / sizeof tables[0]; i++)
-        if ((st = words_load(a, tables[i].m, tables[i].key, tables[i].w, diag)) != SAMLA_OK) { fini(s); return st; }
-    s->re_year = words_pattern(ac, "year", diag);
-    s->re_goal = words_pattern(ac, "goal_code", diag);
-    s->re_number = words_pattern(ac, "heading_number", diag);
-    s->re_item = words_pattern(ac, "item_number", diag);
+        if ((st = samla_phrases_load(a, tables[i].m, tables[i].key, "plan-words.yaml", tables[i].w, diag)) != SAMLA_OK) { fini(s); return st; }
+    s->re_year = samla_data_pattern(ac, "year", "plan-words.yaml", diag);
+    s->re_goal = samla_data_pattern(ac, "goal_code", "plan-words.yaml", diag);
+    s->re_number = samla_data_pattern(ac, "heading_number", "plan-words.yaml", diag);
+    s->re_item = samla_data_pattern(ac, "item_number", "plan-words.yaml", diag);
     if (!s->re_year || !s->re_goal || !s->re_number || !s->re_item) { fini(s); return SAMLA_ERR_CONFIG; }
     *out = s;
     return SAMLA_OK;
@@ -99,7 +99,7 @@ const char *act_period_here(run *r)
 {
     for (int i = r->depth - 1; i >= 0; i--) {
         const char *soft = samla_text_soft(r->ctx->arena, r->stack[i].title);
-        if (words_prefix(&r->s->list_label, soft) || words_prefix(&r->s->t_activity, soft)) {
+        if (samla_phrases_prefix(&r->s->list_label, soft) || samla_phrases_prefix(&r->s->t_activity, soft)) {
             const char *p = act_period_of(r, r->stack[i].title);
             if (p) return p;
         }
@@ -158,7 +158,7 @@ static void push_heading(run *r, const samla_block *b)
         s->number = samla_match_group(r->ctx->arena, &m, b->text, 1);
         s->title = samla_match_group(r->ctx->arena, &m, b->text, 2);
     } else if (b->numbering) {
-        s->number = words_trim_end(r->ctx->arena, b->numbering);
+        s->number = samla_text_trim_end(r->ctx->arena, b->numbering);
     }
 }
 

@@ -95,11 +95,11 @@ bool act_table(run *ru, const samla_block *b)
     for (size_t c = 0; c < ncols; c++) {
         const char *h = samla_cell_text(doc, samla_table_cell(b, 0, c));
         const char *soft = samla_text_soft(a, h);
-        if (words_prefix(&s->t_activity, soft) && cact < 0) { kind[c] = COL_ACT; cact = (int)c; period = act_period_of(ru, h); }
-        else if (words_prefix(&s->t_indicator, soft)) kind[c] = COL_IND;
-        else if (words_prefix(&s->t_responsible, soft)) kind[c] = COL_RESP;
-        else if (words_prefix(&s->t_area, soft)) kind[c] = COL_AREA;
-        else if (words_only(&s->t_number, soft)) kind[c] = COL_NR;
+        if (samla_phrases_prefix(&s->t_activity, soft) && cact < 0) { kind[c] = COL_ACT; cact = (int)c; period = act_period_of(ru, h); }
+        else if (samla_phrases_prefix(&s->t_indicator, soft)) kind[c] = COL_IND;
+        else if (samla_phrases_prefix(&s->t_responsible, soft)) kind[c] = COL_RESP;
+        else if (samla_phrases_prefix(&s->t_area, soft)) kind[c] = COL_AREA;
+        else if (samla_phrases_only(&s->t_number, soft)) kind[c] = COL_NR;
     }
     size_t first = 1;
     if (cact < 0) {

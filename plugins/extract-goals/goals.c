@@ -22,7 +22,6 @@
 
 #include "samla/samla.h"
 #include "tree.h"
-#include "words.h"
 
 typedef struct config {
     long max_title;   /* longest bold paragraph (bytes) taken as a title line */
@@ -36,9 +35,9 @@ static const samla_option options[] = {
 typedef struct state {
     samla_arena *arena;
     long max_title;
-    words vision, overall, container, focus_prefix, subgoal_prefix, subgoal_label, priority_intro, text_label;
-    words table_focus, table_subgoal, focus_exclude, subgoal_coded;
-    words f_responsible, f_indicator, f_other;   /* activity field labels (activities.*) */
+    samla_phrases vision, overall, container, focus_prefix, subgoal_prefix, subgoal_label, priority_intro, text_label;
+    samla_phrases table_focus, table_subgoal, focus_exclude, subgoal_coded;
+    samla_phrases f_responsible, f_indicator, f_other;   /* activity field labels (activities.*) */
     samla_re *re_subcode, *re_focuscode, *re_split, *re_number, *re_prefixcode, *re_item;
 } state;
 
@@ -74,7 +73,7 @@ static samla_status init(samla_runtime *rt, const void *cfg, void **out, samla_d
         fini(s);
         return SAMLA_ERR_CONFIG;
     }
-    struct { const char *key; words *w; } lists[] = {
+    struct { const char *key; samla_phrases *w; } lists[] = {
         {"vision", &s->vision}, {"overall", &s->overall}, {"focus_container", &s->container},
         {"focus_prefix", &s->focus_prefix}, {"subgoal_prefix", &s->subgoal_prefix},
         {"subgoal_label", &s->subgoal_label},
@@ -82,16 +81,16 @@ static samla_status init(samla_runtime *rt, const void *cfg, void **out, samla_d
         {"table_focus", &s->table_focus}, {"table_subgoal", &s->table_subgoal},
         {"focus_code_exclude", &s->focus_exclude}, {"subgoal_coded_prefix", &s->subgoal_coded}};
     for (size_t i = 0; i < sizeof lists / sizeof lists[0]; i++)
-        if ((st = words_load(a, g, lists[i].key, lists[i].w, diag)) != SAMLA_OK) { fini(s); return st; }
-    if ((st = words_load(a, ac, "responsible_label", &s->f_responsible, diag)) != SAMLA_OK ||
-        (st = words_load(a, ac, "indicator_label", &s->f_indicator, diag)) != SAMLA_OK ||
-        (st = words_load(a, ac, "field_label", &s->f_other, diag)) != SAMLA_OK) { fini(s); return st; }
-    s->re_item = words_pattern(ac, "item_number", diag);
-    s->re_subcode = words_pattern(g, "subgoal_code", diag);
-    s->re_focuscode = words_pattern(g, "focus_code", diag);
-    s->re_split = words_pattern(g, "code_split", diag);
-    s->re_number = words_pattern(g, "heading_number", diag);
-    s->re_prefixcode = words_pattern(g, "prefix_code", diag);
+        if ((st = samla_phrases_load(a, g, lists[i].key, "plan-words.yaml", lists[i].w, diag)) != SAMLA_OK) { fini(s); return st; }
+    if ((st = samla_phrases_load(a, ac, "responsible_label", "plan-words.yaml", &s->f_responsible, diag)) != SAMLA_OK ||
+        (st = samla_phrases_load(a, ac, "indicator_label", "plan-words.yaml", &s->f_indicator, diag)) != SAMLA_OK ||
+        (st = samla_phrases_load(a, ac, "field_label", "plan-words.yaml", &s->f_other, diag)) != SAMLA_OK) { fini(s); return st; }
+    s->re_item = samla_data_pattern(ac, "item_number", "plan-words.yaml", diag);
+    s->re_subcode = samla_data_pattern(g, "subgoal_code", "plan-words.yaml", diag);
+    s->re_focuscode = samla_data_pattern(g, "focus_code", "plan-words.yaml", diag);
+    s->re_split = samla_data_pattern(g, "code_split", "plan-words.yaml", diag);
+    s->re_number = samla_data_pattern(g, "heading_number", "plan-words.yaml", diag);
+    s->re_prefixcode = samla_data_pattern(g, "prefix_code", "plan-words.yaml", diag);
     if (!s->re_subcode || !s->re_focuscode || !s->re_split || !s->re_number || !s->re_prefixcode || !s->re_item) {
         fini(s);
         return SAMLA_ERR_CONFIG;
@@ -169,7 +168,7 @@ static bool excluded_letter(const walk *w, const char *text, const samla_match *
 
 static int add_focus(walk *w, const char *code, const char *title, const samla_block *b, int level)
 {
-    int i = tree_add(&w->t, GK_FOCUS, code, words_trim_end(w->ctx->arena, title), -1, b);
+    int i = tree_add(&w->t, GK_FOCUS, code, samla_text_trim_end(w->ctx->arena, title), -1, b);
     w->focus = i;
     w->focus_level = level;
     w->target = i;
@@ -194,7 +193,7 @@ static int add_sub(walk *w, const char *code, const char *title, const samla_blo
             if (p >= 0 && w->t.g[p].kind == GK_FOCUS) parent = p;
         }
     }
-    int i = tree_add(&w->t, GK_SUBGOAL, code, words_trim_end(w->ctx->arena, title), parent, b);
+    int i = tree_add(&w->t, GK_SUBGOAL, code, samla_text_trim_end(w->ctx->arena, title), parent, b);
     w->target = i;
     w->target_level = level;
     return i;
@@ -230,10 +229,10 @@ static void title_line(walk *w, const samla_block *b, int level)
 
     if (w->want_title) {                                        /* "Övergripande mål" + title line */
         w->want_title = false;
-        w->target = tree_add(&w->t, GK_OVERALL, NULL, words_trim_end(a, text), -1, b);
+        w->target = tree_add(&w->t, GK_OVERALL, NULL, samla_text_trim_end(a, text), -1, b);
         return;
     }
-    if (words_only(&w->s->text_label, soft)) return;            /* "Inriktning": text follows */
+    if (samla_phrases_only(&w->s->text_label, soft)) return;            /* "Inriktning": text follows */
     if (heading && w->container_level && level <= w->container_level && number &&
         depth_of(number) <= w->container_depth)
         w->container_level = 0, w->focus = -1;
@@ -242,17 +241,17 @@ static void title_line(walk *w, const samla_block *b, int level)
     if (heading && w->focus >= 0 && !w->container_level && level <= w->focus_level) w->focus = -1;
     if (heading && w->target >= 0 && level <= w->target_level) w->target = -1;
 
-    if (words_only(&w->s->subgoal_label, soft)) { w->lm = LM_SUBGOALS; return; }
+    if (samla_phrases_only(&w->s->subgoal_label, soft)) { w->lm = LM_SUBGOALS; return; }
     w->lm = LM_NONE;
-    if (words_only(&w->s->vision, soft)) {
-        w->target = tree_add(&w->t, GK_VISION, NULL, words_trim_end(a, text), -1, b);
+    if (samla_phrases_only(&w->s->vision, soft)) {
+        w->target = tree_add(&w->t, GK_VISION, NULL, samla_text_trim_end(a, text), -1, b);
         w->target_level = level;
         return;
     }
-    if ((n = words_prefix(&w->s->overall, soft)) > 0) {
-        char *rest = words_rest(a, text, n);
+    if ((n = samla_phrases_prefix(&w->s->overall, soft)) > 0) {
+        char *rest = samla_phrases_rest(a, text, n);
         if (rest && *rest) {
-            w->target = tree_add(&w->t, GK_OVERALL, NULL, words_trim_end(a, rest), -1, b);
+            w->target = tree_add(&w->t, GK_OVERALL, NULL, samla_text_trim_end(a, rest), -1, b);
         } else {
             w->target = -1;
             w->want_title = true;
@@ -260,7 +259,7 @@ static void title_line(walk *w, const samla_block *b, int level)
         w->target_level = level;
         return;
     }
-    if (heading && words_only(&w->s->container, soft)) {
+    if (heading && samla_phrases_only(&w->s->container, soft)) {
         w->had_container = true;
         w->container_level = level;
         w->container_depth = depth_of(number);
@@ -268,9 +267,9 @@ static void title_line(walk *w, const samla_block *b, int level)
         w->target = -1;
         return;
     }
-    if ((n = words_prefix(&w->s->subgoal_coded, soft)) > 0) {
+    if ((n = samla_phrases_prefix(&w->s->subgoal_coded, soft)) > 0) {
         /* "Mål 1.1 Titel": a goal label with a code (a digit in it) and a title */
-        char *rest = words_rest(a, text, n);
+        char *rest = samla_phrases_rest(a, text, n);
         samla_match m;
         if (rest && *rest && samla_re_search(w->s->re_prefixcode, rest, 0, &m)) {
             char *code = samla_match_group(a, &m, rest, 1);
@@ -281,8 +280,8 @@ static void title_line(walk *w, const samla_block *b, int level)
             }
         }
     }
-    if ((n = words_prefix(&w->s->subgoal_prefix, soft)) > 0 && w->focus >= 0) {
-        char *rest = words_rest(a, text, n);
+    if ((n = samla_phrases_prefix(&w->s->subgoal_prefix, soft)) > 0 && w->focus >= 0) {
+        char *rest = samla_phrases_rest(a, text, n);
         if (rest && *rest) {
             samla_match m;
             if (samla_re_search(w->s->re_prefixcode, rest, 0, &m))
@@ -292,8 +291,8 @@ static void title_line(walk *w, const samla_block *b, int level)
             return;
         }
     }
-    if ((n = words_prefix(&w->s->focus_prefix, soft)) > 0) {
-        char *rest = words_rest(a, text, n);
+    if ((n = samla_phrases_prefix(&w->s->focus_prefix, soft)) > 0) {
+        char *rest = samla_phrases_rest(a, text, n);
         if (rest && *rest) {
             samla_match m;
             if (samla_re_search(w->s->re_prefixcode, rest, 0, &m) && !excluded_letter(w, rest, &m))
@@ -324,14 +323,14 @@ static void list_item(walk *w, const samla_block *b)
         samla_match m;
         if (samla_re_search(w->s->re_subcode, b->text, 0, &m))
             w->last_item = tree_add(&w->t, GK_SUBGOAL, samla_match_group(a, &m, b->text, 1),
-                                    words_trim_end(a, samla_match_group(a, &m, b->text, 2)), w->focus, b);
+                                    samla_text_trim_end(a, samla_match_group(a, &m, b->text, 2)), w->focus, b);
         else
-            w->last_item = tree_add(&w->t, GK_SUBGOAL, NULL, words_trim_end(a, b->text), w->focus, b);
+            w->last_item = tree_add(&w->t, GK_SUBGOAL, NULL, samla_text_trim_end(a, b->text), w->focus, b);
         return;
     }
     if (w->lm == LM_PRIORITIES && w->focus >= 0) {
         if (b->level <= 1)
-            w->last_item = tree_add(&w->t, GK_PRIORITY, NULL, words_trim_end(a, b->text), w->focus, b);
+            w->last_item = tree_add(&w->t, GK_PRIORITY, NULL, samla_text_trim_end(a, b->text), w->focus, b);
         else
             tree_append_text(&w->t, w->last_item, b->text, true);
         return;
@@ -347,12 +346,12 @@ static void paragraph(walk *w, const samla_block *b)
     if (!soft || !*soft) return;
     if (w->want_title) {
         w->want_title = false;
-        w->target = tree_add(&w->t, GK_OVERALL, NULL, words_trim_end(a, b->text), -1, b);
+        w->target = tree_add(&w->t, GK_OVERALL, NULL, samla_text_trim_end(a, b->text), -1, b);
         return;
     }
-    if (words_only(&w->s->subgoal_label, soft)) { w->lm = LM_SUBGOALS; return; }
-    if (words_only(&w->s->text_label, soft)) return;
-    if (w->focus < 0 && w->had_container && w->last_heading && words_contains(&w->s->priority_intro, soft)) {
+    if (samla_phrases_only(&w->s->subgoal_label, soft)) { w->lm = LM_SUBGOALS; return; }
+    if (samla_phrases_only(&w->s->text_label, soft)) return;
+    if (w->focus < 0 && w->had_container && w->last_heading && samla_phrases_contains(&w->s->priority_intro, soft)) {
         /* a focus area whose heading slipped to the container's level ("Fokusområdet omfattar
            följande prioriterade områden" under it says what it is) */
         char *number = NULL;
@@ -360,7 +359,7 @@ static void paragraph(walk *w, const samla_block *b)
         add_focus(w, NULL, title, w->last_heading, w->last_level);
         w->last_heading = NULL;
     }
-    if (w->focus >= 0 && words_contains(&w->s->priority_intro, soft)) {
+    if (w->focus >= 0 && samla_phrases_contains(&w->s->priority_intro, soft)) {
         w->lm = LM_PRIORITIES;
         w->target = w->focus;
         return;
@@ -381,8 +380,8 @@ static void table(walk *w, const samla_block *b)
     int cf = -1, cs = -1;
     for (size_t c = 0; c < b->ncols; c++) {
         const char *soft = samla_text_soft(a, samla_cell_text(doc, samla_table_cell(b, 0, c)));
-        if (cf < 0 && words_prefix(&w->s->table_focus, soft)) cf = (int)c;
-        else if (cs < 0 && words_prefix(&w->s->table_subgoal, soft)) cs = (int)c;
+        if (cf < 0 && samla_phrases_prefix(&w->s->table_focus, soft)) cf = (int)c;
+        else if (cs < 0 && samla_phrases_prefix(&w->s->table_subgoal, soft)) cs = (int)c;
     }
     if (cf < 0 || cs < 0) return;
     int saved_container = w->container_level;
@@ -417,7 +416,7 @@ static void table(walk *w, const samla_block *b)
                 if (code && strchr(code, '.'))
                     add_sub(w, code, samla_match_group(a, &pm, t, 2), b, 99);
                 else
-                    tree_add(&w->t, GK_SUBGOAL, NULL, words_trim_end(a, t), w->focus, b);
+                    tree_add(&w->t, GK_SUBGOAL, NULL, samla_text_trim_end(a, t), w->focus, b);
                 continue;
             }
             for (size_t i = 0; i < ns; i++) {
@@ -438,15 +437,15 @@ static void table(walk *w, const samla_block *b)
 static bool label_only(const state *s, samla_ctx *ctx, const char *text)
 {
     const char *soft = samla_text_soft(ctx->arena, text);
-    return words_only(&s->vision, soft) || words_only(&s->overall, soft) || words_only(&s->text_label, soft);
+    return samla_phrases_only(&s->vision, soft) || samla_phrases_only(&s->overall, soft) || samla_phrases_only(&s->text_label, soft);
 }
 
 /* A labelled activity field line ("Ansvarig: …", "Tidplan: …", "Uppföljning: …"). */
 static bool field_line(const state *s, samla_ctx *ctx, const samla_block *b)
 {
-    const words *const lists[] = {&s->f_responsible, &s->f_indicator, &s->f_other};
+    const samla_phrases *const lists[] = {&s->f_responsible, &s->f_indicator, &s->f_other};
     return b && (b->kind == SAMLA_BLOCK_PARAGRAPH || b->kind == SAMLA_BLOCK_LIST_ITEM) &&
-           words_field(ctx->arena, lists, 3, b->text);
+           samla_phrases_field(ctx->arena, lists, 3, b->text);
 }
 
 /* The next body block after block i (running headers and footers skipped), NULL at the end. */
@@ -467,7 +466,7 @@ static bool activity_block(const state *s, samla_ctx *ctx, size_t i)
     const samla_block *b = ctx->doc.blocks[i];
     if (field_line(s, ctx, b)) return true;
     const samla_block *n = next_body(&ctx->doc, i);
-    bool wrapped = n && n->kind == SAMLA_BLOCK_PARAGRAPH && words_lower_start(n->text);
+    bool wrapped = n && n->kind == SAMLA_BLOCK_PARAGRAPH && samla_text_lower_start(n->text);
     if (wrapped) n = next_body(&ctx->doc, (size_t)n->index);
     if (!field_line(s, ctx, n)) return false;
     samla_match m;
@@ -476,7 +475,7 @@ static bool activity_block(const state *s, samla_ctx *ctx, size_t i)
     if (b->kind == SAMLA_BLOCK_PARAGRAPH && b->style.bold && !wrapped && (long)strlen(b->text) <= s->max_title)
         return true;   /* a bold activity line with its own field lines ("Status: Genomförd") */
     return b->kind == SAMLA_BLOCK_PARAGRAPH &&
-           (samla_re_search(s->re_item, b->text, 0, &m) || words_lower_start(b->text));
+           (samla_re_search(s->re_item, b->text, 0, &m) || samla_text_lower_start(b->text));
 }
 
 static samla_status process(void *p, samla_ctx *ctx)

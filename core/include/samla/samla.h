@@ -10,6 +10,7 @@
 #include "samla/plugin.h"
 #include "samla/runtime.h"
 #include "samla/status.h"
+#include "samla/phrases.h"
 #include "samla/text.h"
 
 #endif

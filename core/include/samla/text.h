@@ -32,6 +32,10 @@ double samla_text_similarity(const char *a, const char *b);
 size_t samla_text_len(const char *s);
 /* True when s starts with prefix, ignoring case. */
 bool samla_text_starts_with_ci(const char *s, const char *prefix);
+/* True when s starts with a lower-case letter (a line wrapped from the block before). */
+bool samla_text_lower_start(const char *s);
+/* Copy of s without trailing spaces, '.' or ':' ("2.1. " -> "2.1"). */
+char *samla_text_trim_end(samla_arena *a, const char *s);
 
 /* Swedish and ISO date forms to "YYYY-MM-DD": 2024-05-03, 20240503,
  * 3 maj 2024, den 21 oktober 2021, onsdagen den 22 november 2023, 2024.05.03,

@@ -1,0 +1,56 @@
+/* phrases.h: phrase lists read from data files and matched on folded text.
+ *
+ * A phrase list is a YAML sequence of strings in a data file (data/plan-words.yaml's "goals" and
+ * "activities" maps, for example). Phrases are folded with samla_text_soft when loaded; a phrase
+ * matches a text when the text's soft form (case folded, punctuation dropped) starts with, equals
+ * or contains the phrase as whole words. Plugins that share word lists load them through these
+ * functions instead of compiling another plugin's copy. */
+#ifndef SAMLA_PHRASES_H
+#define SAMLA_PHRASES_H
+
+#include <stdbool.h>
+#include <stddef.h>
+
+#include "samla/arena.h"
+#include "samla/model.h"
+#include "samla/pattern.h"
+#include "samla/status.h"
+
+#ifdef __cplusplus
+extern "C" {
+#ifdef __cplusplus
+}
+#endif
+
+#endif
+
+typedef struct samla_phrases {
+    const char **soft;   /* folded phrases, longest first */
+    size_t n;
+} samla_phrases;
+
+/* Loads map[key] (a sequence of strings) into p; an absent key gives an empty list. The folded
+ * strings live in arena a. file names the data file in the diagnostic when map[key] is no list. */
+samla_status samla_phrases_load(samla_arena *a, const samla_node *map, const char *key, const char *file,
+                                samla_phrases *p, samla_diag *diag);
+/* Number of words of the phrase that starts soft (0 when none does). */
+size_t samla_phrases_prefix(const samla_phrases *p, const char *soft);
+/* True when soft is exactly one of the phrases (a trailing year or year range allowed). */
+bool samla_phrases_only(const samla_phrases *p, const char *soft);
+/* True when one of the phrases occurs in soft as whole words. */
+bool samla_phrases_contains(const samla_phrases *p, const char *soft);
+/* A labelled field line ("Ansvarig: …", "Tidplan: …"): the text before its first colon is,
+ * folded, exactly a phrase of one of the n lists. Scratch strings go to arena a. */
+bool samla_phrases_field(samla_arena *a, const samla_phrases *const *lists, size_t n, const char *text);
+/* The original text after its first nwords words and any following separators (spaces, ':', '-',
+ * '–', '—', '.', ','); a copy in arena a, "" when nothing is left, NULL on OOM. */
+char *samla_phrases_rest(samla_arena *a, const char *text, size_t nwords);
+/* map.patterns[key] compiled (free with samla_re_free); NULL with an error diagnostic naming file
+ * when it is absent or does not compile. */
+samla_re *samla_data_pattern(const samla_node *map, const char *key, const char *file, samla_diag *diag);
+
+#ifdef __cplusplus
+}
+#endif
+
+#endif

@@ -1,0 +1,126 @@
+/* phrases.c: phrase lists from data files (samla/phrases.h), matched on folded text. */
+#include "samla/phrases.h"
+
+#include <stdlib.h>
+#include <string.h>
+
+#include "samla/text.h"
+
+static int by_length_desc(const void *x, const void *y)
+{
+    size_t a = strlen(*(const char *const *)x), b = strlen(*(const char *const *)y);
+    return a < b ? 1 : a > b ? -1 : 0;
+}
+
+samla_status samla_phrases_load(samla_arena *a, const samla_node *map, const char *key, const char *file,
+                                samla_phrases *p, samla_diag *diag)
+{
+    p->soft = NULL;
+    p->n = 0;
+    const samla_node *seq = samla_map_get(map, key);
+    if (!seq) return SAMLA_OK;
+    if (seq->type != SAMLA_NODE_SEQ) {
+        samla_diag_add(diag, SAMLA_SEV_ERROR, 0, "%s: '%s' must be a list", file ? file : "data", key);
+        return SAMLA_ERR_CONFIG;
+    }
+    p->soft = samla_arena_alloc(a, (seq->u.seq.count + 1) * sizeof *p->soft);
+    if (!p->soft) return SAMLA_ERR_NOMEM;
+    for (size_t i = 0; i < seq->u.seq.count; i++) {
+        const samla_node *s = seq->u.seq.items[i];
+        if (s->type != SAMLA_NODE_STRING) continue;
+        char *f = samla_text_soft(a, s->u.s);
+        if (!f) return SAMLA_ERR_NOMEM;
+        if (*f) p->soft[p->n++] = f;
+    }
+    qsort(p->soft, p->n, sizeof *p->soft, by_length_desc);
+    return SAMLA_OK;
+}
+
+static size_t count_words(const char *s)
+{
+    size_t n = 1;
+    for (; *s; s++)
+        if (*s == ' ') n++;
+    return n;
+}
+
+size_t samla_phrases_prefix(const samla_phrases *p, const char *soft)
+{
+    if (!soft) return 0;
+    for (size_t i = 0; i < p->n; i++) {
+        size_t l = strlen(p->soft[i]);
+        if (strncmp(soft, p->soft[i], l) == 0 && (soft[l] == '\0' || soft[l] == ' '))
+            return count_words(p->soft[i]);
+    }
+    return 0;
+}
+
+/* True when s is empty or only digits and spaces (a year or year range). */
+static bool only_years(const char *s)
+{
+    for (; *s; s++)
+        if (*s != ' ' && (*s < '0' || *s > '9')) return false;
+    return true;
+}
+
+bool samla_phrases_only(const samla_phrases *p, const char *soft)
+{
+    if (!soft) return false;
+    for (size_t i = 0; i < p->n; i++) {
+        size_t l = strlen(p->soft[i]);
+        if (strncmp(soft, p->soft[i], l) == 0 && (soft[l] == '\0' || (soft[l] == ' ' && only_years(soft + l))))
+            return true;
+    }
+    return false;
+}
+
+bool samla_phrases_contains(const samla_phrases *p, const char *soft)
+{
+    if (!soft) return false;
+    for (size_t i = 0; i < p->n; i++) {
+        size_t l = strlen(p->soft[i]);
+        for (const char *q = strstr(soft, p->soft[i]); q; q = strstr(q + 1, p->soft[i]))
+            if ((q == soft || q[-1] == ' ') && (q[l] == '\0' || q[l] == ' ')) return true;
+    }
+    return false;
+}
+
+static bool is_sep(const char *p, size_t *len)
+{
+    if (*p == ' ' || *p == ':' || *p == '-' || *p == '.' || *p == ',') { *len = 1; return true; }
+    if (strncmp(p, "\xe2\x80\x93", 3) == 0 || strncmp(p, "\xe2\x80\x94", 3) == 0) { *len = 3; return true; }
+    return false;
+}
+
+char *samla_phrases_rest(samla_arena *a, const char *text, size_t nwords)
+{
+    const char *p = text;
+    size_t l;
+    for (size_t i = 0; i < nwords && *p; i++) {
+        while (*p && *p != ' ') p++;
+        while (*p == ' ') p++;
+    }
+    while (*p && is_sep(p, &l)) p += l;
+    return samla_arena_strdup(a, p);
+}
+
+bool samla_phrases_field(samla_arena *a, const samla_phrases *const *lists, size_t n, const char *text)
+{
+    if (!text) return false;
+    const char *colon = strchr(text, ':');
+    if (!colon) return false;
+    const char *label = samla_text_soft(a, samla_arena_strndup(a, text, (size_t)(colon - text)));
+    for (size_t i = 0; i < n; i++)
+        if (samla_phrases_only(lists[i], label)) return true;
+    return false;
+}
+
+samla_re *samla_data_pattern(const samla_node *map, const char *key, const char *file, samla_diag *diag)
+{
+    const char *pat = samla_map_get_str(samla_map_get(map, "patterns"), key);
+    if (!pat) {
+        samla_diag_add(diag, SAMLA_SEV_ERROR, 0, "%s: patterns.%s is missing", file ? file : "data", key);
+        return NULL;
+    }
+    return samla_re_compile(pat, 0, diag);
+}
