@@ -1,0 +1,52 @@
+/* test_phrases.c: phrase lists (samla/phrases.h): loading from a data map, prefix/only/contains
+ * matching on folded text, labelled field lines, the text after a phrase, data patterns. */
+#include <string.h>
+
+#include "check.h"
+#include "samla/samla.h"
+
+int main(void)
+{
+    samla_arena *a = samla_arena_new();
+    samla_node *map = samla_node_map(a), *seq = samla_node_seq(a), *pat = samla_node_map(a);
+    samla_seq_append_str(a, seq, "Aktiviteter");
+    samla_seq_append_str(a, seq, "Planerade aktiviteter");
+    samla_seq_append_str(a, seq, "Ansvarig");
+    samla_map_set(a, map, "labels", seq);
+    samla_map_set_str(a, map, "scalar", "no list");
+    samla_map_set_str(a, pat, "code", "^(\\p{Lu}\\d)\\b");
+    samla_map_set(a, map, "patterns", pat);
+
+    samla_phrases p, none;
+    CHECK(samla_phrases_load(a, map, "labels", "test.yaml", &p, NULL) == SAMLA_OK);
+    CHECK(p.n == 3);
+    CHECK_STR(p.soft[0], "planerade aktiviteter");              /* longest first */
+    CHECK(samla_phrases_load(a, map, "absent", "test.yaml", &none, NULL) == SAMLA_OK && none.n == 0);
+    samla_diag d;
+    samla_diag_init(&d);
+    CHECK(samla_phrases_load(a, map, "scalar", "test.yaml", &none, &d) == SAMLA_ERR_CONFIG);
+    CHECK(d.count == 1 && strstr(d.msgs[0].message, "test.yaml") != NULL);
+    samla_diag_clear(&d);
+
+    CHECK(samla_phrases_prefix(&p, samla_text_soft(a, "Planerade aktiviteter 2025")) == 2);
+    CHECK(samla_phrases_prefix(&p, samla_text_soft(a, "Aktiviteterna")) == 0);  /* whole words only */
+    CHECK(samla_phrases_only(&p, samla_text_soft(a, "AKTIVITETER 2024–2026")));   /* a year range may follow */
+    CHECK(!samla_phrases_only(&p, samla_text_soft(a, "Aktiviteter för unga")));
+    CHECK(samla_phrases_contains(&p, samla_text_soft(a, "Se planerade aktiviteter nedan")));
+    const samla_phrases *const lists[] = {&p};
+    CHECK(samla_phrases_field(a, lists, 1, "Ansvarig: Socialförvaltningen"));
+    CHECK(!samla_phrases_field(a, lists, 1, "Ansvarig chef är Socialförvaltningen"));
+    CHECK_STR(samla_phrases_rest(a, "Ansvarig: – Elevhälsan", 1), "Elevhälsan");
+
+    samla_re *re = samla_data_pattern(map, "code", "test.yaml", &d);
+    CHECK(re && samla_re_test(re, "A1 Goda levnadsvanor"));
+    samla_re_free(re);
+    CHECK(samla_data_pattern(map, "absent", "test.yaml", &d) == NULL);
+    samla_diag_clear(&d);
+
+    CHECK(samla_text_lower_start("ändå fortsätter raden"));
+    CHECK(!samla_text_lower_start("Ändå"));
+    CHECK_STR(samla_text_trim_end(a, "2.1. : "), "2.1");
+    samla_arena_free(a);
+    return CHECK_DONE();
+}
