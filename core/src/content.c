@@ -70,6 +70,10 @@ samla_node *samla_ctx_content(samla_ctx *ctx)
             samla_map_set_float(a, pg, "height", doc->pages[p].height);
         }
         if (doc->npages && doc->pages[p].read_from) samla_map_set_str(a, pg, "read_from", doc->pages[p].read_from);
+        if (doc->npages && doc->pages[p].text_layer) {
+            samla_map_set_str(a, pg, "text_layer", doc->pages[p].text_layer);
+            samla_map_set_float(a, pg, "text_layer_score", doc->pages[p].text_layer_score);
+        }
         samla_node *blocks = samla_map_ensure_seq(a, pg, "blocks");
         for (size_t i = 0; i < doc->nblocks; i++) {
             const samla_block *b = doc->blocks[i];

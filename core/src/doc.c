@@ -31,6 +31,8 @@ samla_page_info *samla_doc_add_page(samla_doc *doc, double width, double height)
     pi->number = (int)doc->npages;
     pi->width = width;
     pi->height = height;
+    pi->text_layer = NULL;
+    pi->text_layer_score = 0;
     return pi;
 }
 

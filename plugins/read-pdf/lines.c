@@ -75,6 +75,50 @@ static bool make_word(samla_arena *a, const glyph *g, size_t g0, size_t g1, pdf_
     return true;
 }
 
+/* Words of one font on a page, for the text layer check. */
+typedef struct font_tally {
+    const char *font;
+    size_t checked, nonwords;
+} font_tally;
+
+#define MAX_FONTS 32
+
+/* Judges the page's text layer (textlayer.c) from its words and the font of
+ * each (font[i] of w[i], poppler's names, alive while the attributes are):
+ * garbled when a font with enough words has mostly non-words, or the page
+ * as a whole does. */
+static void judge_text_layer(const pdf_settings *s, const pdf_word *w, const char *const *font, size_t n,
+                             pdf_page *out)
+{
+    font_tally t[MAX_FONTS];
+    size_t nt = 0, checked = 0, nonwords = 0, foreign = 0;
+    for (size_t i = 0; i < n; i++) {
+        foreign += pdf_foreign_word(s, w[i].text);
+        int ok = pdf_word_check(s, w[i].text);
+        if (ok < 0) continue;
+        checked++;
+        nonwords += ok == 0;
+        const char *f = font[i] ? font[i] : "";
+        size_t k = 0;
+        while (k < nt && strcmp(t[k].font, f) != 0) k++;
+        if (k == nt) {
+            if (nt == MAX_FONTS) continue;
+            t[nt++] = (font_tally){f, 0, 0};
+        }
+        t[k].checked++;
+        t[k].nonwords += ok == 0;
+    }
+    double worst = 0;
+    for (size_t k = 0; k < nt; k++)
+        if ((double)t[k].checked >= s->garbled_min_words)
+            worst = fmax(worst, (double)t[k].nonwords / (double)t[k].checked);
+    double page = checked ? (double)nonwords / (double)checked : 0;
+    out->garbled = (double)foreign < s->foreign_min &&
+                   (worst >= s->garbled_font_share ||
+                    ((double)checked >= s->garbled_min_words && page >= s->garbled_page_share));
+    out->garbled_score = fmax(worst, page);
+}
+
 /* Groups words (sorted by vertical centre) into lines. */
 static samla_status group_lines(samla_arena *a, pdf_word *w, size_t n, pdf_page *out)
 {
@@ -137,7 +181,8 @@ samla_status pdf_page_lines(pdf_reader *r, PopplerPage *page, pdf_page *out)
     if (nchars > nrects) nchars = nrects;
     glyph *g = malloc((nchars ? nchars : 1) * sizeof *g);
     pdf_word *words = samla_arena_alloc(a, (nchars ? nchars : 1) * sizeof *words);
-    samla_status st = g && words ? SAMLA_OK : SAMLA_ERR_NOMEM;
+    const char **font = malloc((nchars ? nchars : 1) * sizeof *font);
+    samla_status st = g && words && font ? SAMLA_OK : SAMLA_ERR_NOMEM;
     size_t ng = 0, nw = 0;
     const char *p = text;
     GList *at = attrs;
@@ -160,6 +205,7 @@ samla_status pdf_page_lines(pdf_reader *r, PopplerPage *page, pdf_page *out)
             }
         }
         if (space) {
+            if (ng) font[nw] = g[0].attr ? g[0].attr->font_name : NULL;
             if (ng && !make_word(a, g, 0, ng, &words[nw++])) st = SAMLA_ERR_NOMEM;
             ng = 0;
             continue;
@@ -167,8 +213,11 @@ samla_status pdf_page_lines(pdf_reader *r, PopplerPage *page, pdf_page *out)
         g[ng++] = (glyph){p, (size_t)(g_utf8_next_char(p) - p), rc->x1, rc->y1, rc->x2, rc->y2,
                           at ? at->data : NULL};
     }
+    if (st == SAMLA_OK && ng) font[nw] = g[0].attr ? g[0].attr->font_name : NULL;
     if (st == SAMLA_OK && ng && !make_word(a, g, 0, ng, &words[nw++])) st = SAMLA_ERR_NOMEM;
     free(g);
+    if (st == SAMLA_OK) judge_text_layer(r->set, words, font, nw, out);
+    free(font);
     if (st == SAMLA_OK) {
         qsort(words, nw, sizeof *words, cmp_word_y);
         st = group_lines(a, words, nw, out);

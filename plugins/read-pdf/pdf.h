@@ -37,6 +37,8 @@ typedef struct pdf_page {
     double width, height;
     pdf_line *lines;          /* top to bottom */
     size_t nlines;
+    bool garbled;             /* textlayer.c: the text layer does not read as words */
+    double garbled_score;     /* share of checked words that are not words */
 } pdf_page;
 
 /* Words [w0, w1) of one line. */
@@ -57,6 +59,12 @@ typedef struct pdf_settings {
     samla_re *page_label;               /* "Sida 2 av 5" anywhere in a line */
     samla_re *item_start;               /* "§ 102", "Paragraf 23": starts an item, never furniture */
     bool use_tags;                      /* option tags: auto (tags.c) */
+    struct _GHashTable *words;          /* casefolded word list (textlayer.c), NULL when unavailable */
+    double garbled_font_share;          /* a font's share of non-words that marks a garbled page */
+    double garbled_page_share;          /* the page's share that does */
+    double garbled_min_words;           /* words a font (or page) needs to be judged */
+    const char **foreign_words;         /* words of other languages (Finnish), NULL-terminated */
+    double foreign_min;                 /* that many on a page: another language, not judged */
 } pdf_settings;
 
 /* A table being built; it may continue on the next page. */
@@ -148,6 +156,16 @@ bool pdf_starts_lower(const char *s);
 /* Text a continued by text b with the hyphenation rules (arena), or NULL. */
 char *pdf_join_texts(pdf_reader *r, const char *a, const char *b);
 bool pdf_heading_size(const pdf_reader *r, double size, bool bold);
+
+/* textlayer.c: the word list named by data (set->words; a missing file is a
+ * warning and turns the check off), freed by pdf_word_list_free. */
+samla_status pdf_word_list_load(pdf_settings *s, const char *path, samla_diag *diag);
+void pdf_word_list_free(pdf_settings *s);
+/* 1: text is a word (listed or a compound of two), 0: it is not, -1: not
+ * checked (short, all capitals, digits, no word list). */
+int pdf_word_check(const pdf_settings *s, const char *text);
+/* text is a common word of another language (set->foreign_words, any case). */
+bool pdf_foreign_word(const pdf_settings *s, const char *text);
 
 /* markers.c: the bullet glyph text starts with (data list), or NULL. */
 const char *pdf_bullet_prefix(const pdf_settings *s, const char *text);

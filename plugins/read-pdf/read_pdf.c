@@ -48,6 +48,7 @@ static void fini(void *state)
     samla_re_free(s->page_number);
     samla_re_free(s->page_label);
     samla_re_free(s->item_start);
+    pdf_word_list_free(s);
     samla_arena_free(s->arena);
     free(s);
 }
@@ -86,6 +87,15 @@ static samla_status init(samla_runtime *rt, const void *cfg, void **state, samla
     s->page_number = samla_re_compile(page, SAMLA_RE_CASELESS, diag);
     s->page_label = samla_re_compile(label, SAMLA_RE_CASELESS, diag);
     if (item) s->item_start = samla_re_compile(item, SAMLA_RE_CASELESS, diag);
+    const samla_node *garbled = samla_map_get(data, "garbled");
+    const char *list = samla_map_get_str(garbled, "word_list");
+    s->garbled_font_share = samla_map_get_float(garbled, "font_share", 0.7);
+    s->garbled_page_share = samla_map_get_float(garbled, "page_share", 0.7);
+    s->garbled_min_words = samla_map_get_float(garbled, "min_words", 8);
+    s->foreign_words = string_list(s->arena, samla_map_get(garbled, "foreign_words"));
+    s->foreign_min = samla_map_get_float(garbled, "foreign_min", 3);
+    if (!s->foreign_words) return SAMLA_ERR_NOMEM;
+    if (list && (st = pdf_word_list_load(s, list, diag)) != SAMLA_OK) return st;
     return s->numbering && s->page_number && s->page_label && (!item || s->item_start) ? SAMLA_OK
                                                                                      : SAMLA_ERR_CONFIG;
 }
@@ -185,6 +195,14 @@ static samla_status process(void *state, samla_ctx *ctx)
     for (size_t i = 0; i < r.npages && st == SAMLA_OK; i++) {
         samla_page_info *pi = samla_doc_add_page(&ctx->doc, r.pages[i].width, r.pages[i].height);
         if (!pi) return SAMLA_ERR_NOMEM;
+        if (r.pages[i].garbled) {
+            pi->text_layer = "garbled";
+            pi->text_layer_score = r.pages[i].garbled_score;
+            samla_ctx_warn(ctx, r.pages[i].number,
+                           "garbled text layer on page %d (%.0f%% of a font's words are not words: its Unicode map is "
+                           "broken); the text may differ from what the page shows, OCR can re-read it",
+                           r.pages[i].number, 100 * r.pages[i].garbled_score);
+        }
         bool tagged = pdf_tags_page(tags, i);
         pi->read_from = tagged ? "tags" : "geometry";
         st = tagged ? pdf_tags_emit_page(&r, tags, i) : pdf_layout_page(&r, &r.pages[i]);

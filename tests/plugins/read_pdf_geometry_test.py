@@ -60,12 +60,19 @@ def test_word_bullets():
     check(foot == ["Handlingsplan folkhälsa 2025 Sida 1 (1)"], "PDF footer: %r" % foot)
 
 
+def test_sound_layer():
+    """A LibreOffice page's text layer is sound: no text_layer judgement, no warning (read_pdf_textlayer scores the
+    check on real documents)."""
+    pages = dump(os.path.join(DATA, "word-bullets.pdf"))["content"]["pages"]
+    check(not any(p.get("text_layer") for p in pages), "a LibreOffice page is sound")
+
+
 def test_docx_fields():
     foot = [b["text"] for b in blocks(dump(os.path.join(DATA, "word-bullets.docx"))) if b["kind"] == "footer"]
     check(foot == ["Handlingsplan folkhälsa 2025 Sida 1 (1)"], "DOCX footer keeps PAGE/NUMPAGES results: %r" % foot)
 
 
-for test in (test_word_bullets, test_docx_fields):
+for test in (test_word_bullets, test_docx_fields, test_sound_layer):
     test()
 if failures:
     raise SystemExit("%d check(s) failed" % len(failures))

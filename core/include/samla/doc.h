@@ -71,6 +71,12 @@ typedef struct samla_page_info {
     int number;             /* 1-based */
     double width, height;   /* points; 0 if unknown */
     const char *read_from;  /* PDF: "tags" (structure tree) or "geometry"; NULL when the reader does not say */
+    /* The reader's judgement of the page's text layer: NULL when sound,
+     * "garbled" when its text does not read as the language (a font with a
+     * broken ToUnicode map), then text_layer_score is the share of the
+     * page's words that are not words (0..1). */
+    const char *text_layer;
+    double text_layer_score;
 } samla_page_info;
 
 typedef struct samla_doc {
