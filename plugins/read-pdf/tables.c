@@ -459,6 +459,37 @@ static bool subset_columns(const pdf_table *t, const pdf_region *g)
     return true;
 }
 
+/* Line i starts a row of a table set without row spacing (Word's borderless
+ * layout tables: the rows are as close as the lines of one cell): it has
+ * text in the first column and in another, and no column's text runs on
+ * into it from the lines above in the row that starts at `from` (the line
+ * above in that column ended short of the column's wrap width although this
+ * line's first word would have fitted, and this line does not start
+ * lower-case). */
+static bool tight_row_start(const pdf_region *g, const pdf_line *const *L, size_t from, size_t i,
+                            const double *colright)
+{
+    size_t filled = 0;
+    for (size_t c = 0; c < g->ncols; c++) {
+        pdf_frag f = pdf_column_frag(g, L[i], c);
+        if (f.w1 <= f.w0) {
+            if (c == 0) return false;
+            continue;
+        }
+        filled++;
+        const pdf_word *w = &L[i]->words[f.w0];
+        if (pdf_starts_lower(w->text)) return false;
+        for (size_t j = i; j-- > from;) {
+            pdf_frag p = pdf_column_frag(g, L[j], c);
+            if (p.w1 <= p.w0) continue;
+            double end = L[j]->words[p.w1 - 1].x1;
+            if (end + (w->x1 - w->x0) + 0.3 * w->size >= colright[c] - 0.5) return false;
+            break;
+        }
+    }
+    return filled >= 2;
+}
+
 samla_status pdf_emit_table(pdf_reader *r, const pdf_region *g0, const pdf_line *const *L)
 {
     samla_arena *a = r->ctx->arena;
@@ -489,6 +520,44 @@ samla_status pdf_emit_table(pdf_reader *r, const pdf_region *g0, const pdf_line 
         bottom = fmax(bottom, L[i]->y1);
     }
     starts[ns] = g->last;
+    /* rows set without spacing: a row of the gap rule holding three or more
+     * lines with text in the first column, at least two thirds of them lines
+     * no cell text runs on into, is split at those lines */
+    double rights[MAX_BOUNDS + 1];
+    column_rights(g, L, rights);
+    /* a cell wraps at its column's width: up to the next column's start
+     * (less a narrow gutter), not at its widest line */
+    for (size_t c = 0; c + 1 < g->ncols; c++) rights[c] = fmax(rights[c], g->bounds[c] - 0.5 * r->body_size);
+    size_t nsplit = ns;
+    for (size_t s = 0; s < ns; s++) {
+        size_t lines0 = 0, tight = 0;
+        for (size_t i = starts[s]; i < starts[s + 1]; i++) {
+            pdf_frag f0 = pdf_column_frag(g, L[i], 0);
+            lines0 += f0.w1 > f0.w0;
+            tight += i > starts[s] && tight_row_start(g, L, starts[s], i, rights);
+        }
+        if (lines0 >= 3 && 3 * tight >= 2 * (lines0 - 1)) nsplit += tight;
+    }
+    if (nsplit > ns) {
+        size_t *more = samla_arena_alloc(a, (nsplit + 1) * sizeof *more);
+        if (!more) return SAMLA_ERR_NOMEM;
+        size_t k = 0;
+        for (size_t s = 0; s < ns; s++) {
+            size_t lines0 = 0, tight = 0;
+            for (size_t i = starts[s]; i < starts[s + 1]; i++) {
+                pdf_frag f0 = pdf_column_frag(g, L[i], 0);
+                lines0 += f0.w1 > f0.w0;
+                tight += i > starts[s] && tight_row_start(g, L, starts[s], i, rights);
+            }
+            more[k++] = starts[s];
+            if (lines0 >= 3 && 3 * tight >= 2 * (lines0 - 1))
+                for (size_t i = starts[s] + 1; i < starts[s + 1]; i++)
+                    if (tight_row_start(g, L, starts[s], i, rights)) more[k++] = i;
+        }
+        more[k] = g->last;
+        starts = more;
+        ns = k;
+    }
     pdf_table *t = r->open_table;
     size_t first_row = 0;
     if (t && !r->emitted_since_table && same_columns(t, g)) {
