@@ -522,35 +522,43 @@ samla_status pdf_emit_table(pdf_reader *r, const pdf_region *g0, const pdf_line 
     starts[ns] = g->last;
     /* rows set without spacing: a row of the gap rule holding three or more
      * lines with text in the first column, at least two thirds of them lines
-     * no cell text runs on into, is split at those lines */
+     * no cell text runs on into and fewer than half of them reaching within
+     * 2 em of the column's right edge (not wrapped prose), is split at those
+     * lines */
     double rights[MAX_BOUNDS + 1];
     column_rights(g, L, rights);
+    double right0 = rights[0];
     /* a cell wraps at its column's width: up to the next column's start
      * (less a narrow gutter), not at its widest line */
     for (size_t c = 0; c + 1 < g->ncols; c++) rights[c] = fmax(rights[c], g->bounds[c] - 0.5 * r->body_size);
+    /* two balanced halves are more likely two text columns of short lines
+     * (a list of names set in two columns) than a table */
+    double rx0 = 1e9, rx1 = -1e9;
+    for (size_t i = g->first; i < g->last; i++) rx0 = fmin(rx0, L[i]->x0), rx1 = fmax(rx1, L[i]->x1);
+    bool halves = g->ncols == 2 && g->bounds[0] > rx0 + 0.35 * (rx1 - rx0) && g->bounds[0] < rx0 + 0.65 * (rx1 - rx0);
     size_t nsplit = ns;
+    bool *split = samla_arena_alloc(a, ns * sizeof *split);
+    if (!split) return SAMLA_ERR_NOMEM;
     for (size_t s = 0; s < ns; s++) {
-        size_t lines0 = 0, tight = 0;
+        size_t lines0 = 0, tight = 0, full = 0;
         for (size_t i = starts[s]; i < starts[s + 1]; i++) {
             pdf_frag f0 = pdf_column_frag(g, L[i], 0);
-            lines0 += f0.w1 > f0.w0;
+            if (f0.w1 <= f0.w0) continue;
+            lines0++;
+            full += L[i]->words[f0.w1 - 1].x1 >= right0 - 2 * L[i]->size;
             tight += i > starts[s] && tight_row_start(g, L, starts[s], i, rights);
         }
-        if (lines0 >= 3 && 3 * tight >= 2 * (lines0 - 1)) nsplit += tight;
+        /* not wrapped prose (most lines filled to the column's right edge) */
+        split[s] = !halves && lines0 >= 3 && 3 * tight >= 2 * (lines0 - 1) && 2 * full < lines0;
+        if (split[s]) nsplit += tight;
     }
     if (nsplit > ns) {
         size_t *more = samla_arena_alloc(a, (nsplit + 1) * sizeof *more);
         if (!more) return SAMLA_ERR_NOMEM;
         size_t k = 0;
         for (size_t s = 0; s < ns; s++) {
-            size_t lines0 = 0, tight = 0;
-            for (size_t i = starts[s]; i < starts[s + 1]; i++) {
-                pdf_frag f0 = pdf_column_frag(g, L[i], 0);
-                lines0 += f0.w1 > f0.w0;
-                tight += i > starts[s] && tight_row_start(g, L, starts[s], i, rights);
-            }
             more[k++] = starts[s];
-            if (lines0 >= 3 && 3 * tight >= 2 * (lines0 - 1))
+            if (split[s])
                 for (size_t i = starts[s] + 1; i < starts[s + 1]; i++)
                     if (tight_row_start(g, L, starts[s], i, rights)) more[k++] = i;
         }
