@@ -45,6 +45,8 @@ def main(argv):
         stem = "gen-%d-p%03d-%s" % (a.seed, i, fam)
         rng = random.Random("%d/protocol/%d" % (a.seed, i))
         text, header, g = P.Protocol(rng, cat, fam, stem).build()
+        # the document kind (docs/model.md): a protokollsutdrag is a decision extract
+        g = dict({"document": {"kind": "decision_extract" if fam == "utdrag" else "protocol"}}, **g)
         with open(os.path.join(src, stem + ".sdoc"), "w", encoding="utf-8") as f:
             f.write(text)
         C.write_gold(os.path.join(gold, stem + ".yaml"), header, g)
@@ -57,6 +59,7 @@ def main(argv):
         for stem, kind, family, text, header, g, links in docs:
             with open(os.path.join(src, stem + ".sdoc"), "w", encoding="utf-8") as f:
                 f.write(text)
+            g = dict({"document": {"kind": kind}}, **g)  # kind is "plan" or "strategy"
             C.write_gold(os.path.join(gold, stem + ".yaml"), header, g)
             if links:
                 lstem, lheader, lg = links
