@@ -100,9 +100,20 @@ typedef struct eval_section_counts {
     eval_counts *groups;            /* [capgroups * EVAL_NMODES] */
 } eval_section_counts;
 
+/* Document kinds: gold `document.kind` against the output's, per document
+ * (documents whose output lists the `document` section and whose gold has a
+ * kind). confusion[g][o] counts gold kind g output as o, indexed by
+ * samla_document_kinds(); the last row and column are any other value. */
+#define EVAL_KINDS 8
+typedef struct eval_kind_counts {
+    size_t documents, correct;
+    size_t confusion[EVAL_KINDS][EVAL_KINDS];
+} eval_kind_counts;
+
 typedef struct eval_counts_set {
     const eval_config *config;
     eval_section_counts *sections; /* [config->nsections] */
+    eval_kind_counts kinds;
 } eval_counts_set;
 
 /* Zeroed counts for every section of c, in arena a. NULL on OOM. */

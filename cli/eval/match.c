@@ -241,10 +241,30 @@ static bool lists_section(const samla_node *out, const char *name)
     return false;
 }
 
+/* Row of kind in the confusion table: its place in samla_document_kinds(), else the last row. */
+static size_t kind_row(const char *kind)
+{
+    const char *const *k = samla_document_kinds();
+    for (size_t i = 0; kind && k[i] && i < EVAL_KINDS - 1; i++)
+        if (strcmp(k[i], kind) == 0) return i;
+    return EVAL_KINDS - 1;
+}
+
+static void count_kind(const samla_node *gold, const samla_node *out, eval_kind_counts *kc)
+{
+    const char *g = samla_map_get_str(samla_map_get(gold, "document"), "kind");
+    if (!g || !lists_section(out, "document")) return;
+    const char *o = samla_map_get_str(samla_map_get(out, "document"), "kind");
+    kc->documents++;
+    if (o && strcmp(g, o) == 0) kc->correct++;
+    kc->confusion[kind_row(g)][kind_row(o)]++;
+}
+
 samla_status eval_document(samla_arena *scratch, const eval_config *c, const samla_node *gold,
                            const samla_node *out, eval_counts_set *counts)
 {
     if (!gold || gold->type != SAMLA_NODE_MAP || !out || out->type != SAMLA_NODE_MAP) return SAMLA_ERR_FORMAT;
+    count_kind(gold, out, &counts->kinds);
     for (size_t si = 0; si < c->nsections; si++) {
         const eval_section *s = &c->sections[si];
         if (!lists_section(out, s->name) || !samla_map_get(gold, s->name)) continue;

@@ -34,12 +34,43 @@ static bool counted(const eval_counts *c)
     return false;
 }
 
+static const char *kind_name(size_t row)
+{
+    const char *const *k = samla_document_kinds();
+    for (size_t i = 0; k[i]; i++)
+        if (i == row && i < EVAL_KINDS - 1) return k[i];
+    return "(other value)";
+}
+
+/* {documents, correct, accuracy, confusion: [{gold, output, count}]} (wrong ones only). */
+static samla_node *kind_node(samla_arena *a, const eval_kind_counts *kc)
+{
+    samla_node *n = samla_node_map(a);
+    if (!n) return NULL;
+    samla_map_set_int(a, n, "documents", (long long)kc->documents);
+    samla_map_set_int(a, n, "correct", (long long)kc->correct);
+    samla_map_set(a, n, "accuracy",
+                  metric_node(a, kc->documents ? (double)kc->correct / (double)kc->documents : NAN));
+    samla_node *conf = samla_map_ensure_seq(a, n, "confusion");
+    for (size_t g = 0; conf && g < EVAL_KINDS; g++)
+        for (size_t o = 0; o < EVAL_KINDS; o++) {
+            if (g == o || !kc->confusion[g][o]) continue;
+            samla_node *e = samla_seq_append(a, conf, samla_node_map(a));
+            if (!e) return NULL;
+            samla_map_set_str(a, e, "gold", kind_name(g));
+            samla_map_set_str(a, e, "output", kind_name(o));
+            samla_map_set_int(a, e, "count", (long long)kc->confusion[g][o]);
+        }
+    return n;
+}
+
 samla_node *eval_report_tree(samla_arena *a, const eval_counts_set *cs)
 {
     const eval_config *c = cs->config;
     samla_node *root = samla_node_map(a);
     if (!root) return NULL;
     samla_map_set_float(a, root, "fuzzy_threshold", c->fuzzy);
+    if (cs->kinds.documents) samla_map_set(a, root, "document_kind", kind_node(a, &cs->kinds));
     samla_node *secs = samla_map_ensure_map(a, root, "sections");
     if (!secs) return NULL;
     for (size_t i = 0; i < c->nsections; i++) {
@@ -123,4 +154,12 @@ void eval_report_table(FILE *out, const eval_counts_set *cs, unsigned modes)
         }
     }
     if (!any) fprintf(out, "(no section scored)\n");
+    const eval_kind_counts *kc = &cs->kinds;
+    if (!kc->documents) return;
+    fprintf(out, "\ndocument kind: %zu of %zu correct (accuracy %.3f)\n", kc->correct, kc->documents,
+            (double)kc->correct / (double)kc->documents);
+    for (size_t g = 0; g < EVAL_KINDS; g++)
+        for (size_t o = 0; o < EVAL_KINDS; o++)
+            if (g != o && kc->confusion[g][o])
+                fprintf(out, "  gold %s, output %s: %zu\n", kind_name(g), kind_name(o), kc->confusion[g][o]);
 }

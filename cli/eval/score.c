@@ -26,6 +26,7 @@ eval_counts_set *eval_counts_new(samla_arena *a, const eval_config *c)
 {
     eval_counts_set *cs = samla_arena_alloc(a, sizeof *cs);
     if (!cs) return NULL;
+    memset(cs, 0, sizeof *cs);
     cs->config = c;
     cs->sections = samla_arena_alloc(a, (c->nsections ? c->nsections : 1) * sizeof *cs->sections);
     if (!cs->sections) return NULL;
@@ -54,6 +55,10 @@ static void add(eval_counts *d, const eval_counts *s, size_t n)
 void eval_counts_add(eval_counts_set *dst, const eval_counts_set *src)
 {
     const eval_config *c = dst->config;
+    dst->kinds.documents += src->kinds.documents;
+    dst->kinds.correct += src->kinds.correct;
+    for (size_t g = 0; g < EVAL_KINDS; g++)
+        for (size_t o = 0; o < EVAL_KINDS; o++) dst->kinds.confusion[g][o] += src->kinds.confusion[g][o];
     for (size_t i = 0; i < c->nsections; i++) {
         const eval_section *s = &c->sections[i];
         eval_section_counts *d = &dst->sections[i];

@@ -21,7 +21,7 @@ static const char schema_sql[] =
     "  status TEXT NOT NULL,\n"
     "  outcome TEXT NOT NULL,\n"
     "  error TEXT,\n"
-    "  format TEXT, kind TEXT, title TEXT, organisation TEXT, date TEXT, reference TEXT,\n"
+    "  format TEXT, kind TEXT, kind_confidence REAL, title TEXT, organisation TEXT, date TEXT, reference TEXT,\n"
     "  pages INTEGER,\n"
     "  pipeline TEXT NOT NULL,\n"
     "  pipeline_version TEXT NOT NULL,\n"
@@ -121,6 +121,11 @@ store *store_open(const char *path, bool create, char **err)
         } else if (v == -1) {
             e = strdup("not a samla store (no schema version)");
             rc = SQLITE_ERROR;
+        } else if (v == 1) {
+            /* schema 2 added documents.kind_confidence: a schema-1 store gains the column (NULL) */
+            rc = exec(s->db, "BEGIN IMMEDIATE; ALTER TABLE documents ADD COLUMN kind_confidence REAL;"
+                             " UPDATE meta SET value = '2' WHERE key = 'schema'; COMMIT;", &e);
+            if (rc != SQLITE_OK) exec(s->db, "ROLLBACK", NULL);
         } else if (v != STORE_SCHEMA_VERSION) {
             char m[96];
             snprintf(m, sizeof m, "store schema %d, this samla reads schema %d", v, STORE_SCHEMA_VERSION);
@@ -208,7 +213,7 @@ static int insert_document(sqlite3 *db, const store_doc *d, char **err)
     static const char sql[] =
         "INSERT OR REPLACE INTO documents (id, status, outcome, error, format, kind, title, organisation, date, "
         "reference, pages, pipeline, pipeline_version, samla_version, model_version, seconds, max_rss_kb, stored_at, "
-        "messages, model) VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)";
+        "messages, model, kind_confidence) VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)";
     sqlite3_stmt *st = NULL;
     int rc = sqlite3_prepare_v2(db, sql, -1, &st, NULL);
     if (rc != SQLITE_OK) {
@@ -239,6 +244,9 @@ static int insert_document(sqlite3 *db, const store_doc *d, char **err)
     bind_opt(st, 18, d->stored_at ? d->stored_at : now);
     bind_opt(st, 19, d->messages && *d->messages ? d->messages : NULL);
     bind_opt(st, 20, d->model_json);
+    const samla_node *conf = samla_map_get(doc, "kind_confidence");
+    if (conf && (conf->type == SAMLA_NODE_FLOAT || conf->type == SAMLA_NODE_INT))
+        sqlite3_bind_double(st, 21, samla_map_get_float(doc, "kind_confidence", 0.0));
     rc = sqlite3_step(st);
     if (rc != SQLITE_DONE && !*err) *err = strdup(sqlite3_errmsg(db));
     sqlite3_finalize(st);

@@ -23,7 +23,7 @@
 typedef struct store store;
 
 /* Schema version written to meta.schema; a store with another one is refused. */
-#define STORE_SCHEMA_VERSION 1
+#define STORE_SCHEMA_VERSION 2
 
 /* Opens (create: creates when missing, with the schema) the store at path.
  * NULL with *err set on failure. Close with store_close. */

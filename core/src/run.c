@@ -230,7 +230,7 @@ static samla_status run_in_ctx(samla_pipeline *p, samla_ctx *ctx, const char *pa
             }
         } else {
             for (const char *const *pv = s->plugin->provides; pv && *pv && nsec < 63; pv++) {
-                bool dup = strcmp(*pv, "content") == 0 || strcmp(*pv, "document") == 0;
+                bool dup = strcmp(*pv, "content") == 0; /* `document` is listed once a step decides it */
                 for (size_t k = 0; k < nsec && !dup; k++) dup = strcmp(sections[k], *pv) == 0;
                 if (!dup) sections[nsec++] = *pv;
             }

@@ -1,4 +1,5 @@
-/* describe.c: the heuristics of extract-document: title, kind, organisation, date, reference. */
+/* describe.c: the heuristics of extract-document: title, organisation, date, reference (the kind is
+ * classify.c's). */
 #include <string.h>
 
 #include "extract_document.h"
@@ -26,98 +27,6 @@ const samla_block *docx_find_title(const docx_state *s, const samla_doc *doc)
         if (!best || b->level < best->level ||
             (b->level == best->level && b->style.font_size > best->style.font_size + 0.5))
             best = b;
-    }
-    return best;
-}
-
-const char *docx_head_lines(samla_ctx *ctx)
-{
-    const char *out = NULL;
-    int taken = 0;
-    for (size_t i = 0; i < ctx->doc.nblocks && taken < 3; i++) {
-        const samla_block *b = ctx->doc.blocks[i];
-        if (!is_body(b) || b->kind == SAMLA_BLOCK_TABLE) continue;
-        taken++;
-        if (samla_text_len(b->text) > 80) continue;
-        out = out ? samla_arena_printf(ctx->arena, "%s\n%s", out, b->text) : b->text;
-    }
-    return out;
-}
-
-/* Hits of the kind's words in text_lower, each word counted at most cap times. */
-static long count_words(samla_ctx *ctx, const char *text_lower, const samla_node *words, long cap)
-{
-    long n = 0;
-    for (size_t i = 0; i < samla_node_len(words); i++) {
-        const samla_node *w = samla_seq_at(words, i);
-        if (w->type != SAMLA_NODE_STRING) continue;
-        const char *lw = samla_text_lower(ctx->arena, w->u.s);
-        long hits = 0;
-        for (const char *p = text_lower; hits < cap && (p = strstr(p, lw)); p += strlen(lw)) hits++;
-        n += hits;
-    }
-    return n;
-}
-
-/* The kind whose title word is the longest found in the title, or NULL. */
-static const char *kind_by_title(samla_ctx *ctx, const samla_node *kinds, const char *title)
-{
-    const char *tl = title ? samla_text_lower(ctx->arena, title) : NULL;
-    const char *by_title = NULL;
-    size_t best_len = 0;
-    for (size_t k = 0; tl && k < kinds->u.map.count; k++) {
-        const samla_node *words = samla_map_get(kinds->u.map.items[k].value, "title");
-        for (size_t i = 0; i < samla_node_len(words); i++) {
-            const samla_node *w = samla_seq_at(words, i);
-            if (w->type != SAMLA_NODE_STRING) continue;
-            const char *lw = samla_text_lower(ctx->arena, w->u.s);
-            if (strstr(tl, lw) && strlen(lw) > best_len) {
-                best_len = strlen(lw);
-                by_title = kinds->u.map.items[k].key;
-            }
-        }
-    }
-    return by_title;
-}
-
-/* The body text of the whole document (no running headers/footers), lower-cased. */
-static const char *body_lower(samla_ctx *ctx)
-{
-    size_t len = 0;
-    for (size_t i = 0; i < ctx->doc.nblocks; i++)
-        if (is_body(ctx->doc.blocks[i])) len += strlen(ctx->doc.blocks[i]->text) + 1;
-    char *all = samla_arena_alloc(ctx->arena, len + 1);
-    if (!all) return "";
-    char *p = all;
-    for (size_t i = 0; i < ctx->doc.nblocks; i++) {
-        if (!is_body(ctx->doc.blocks[i])) continue;
-        size_t l = strlen(ctx->doc.blocks[i]->text);
-        memcpy(p, ctx->doc.blocks[i]->text, l);
-        p += l;
-        *p++ = '\n';
-    }
-    *p = '\0';
-    return samla_text_lower(ctx->arena, all);
-}
-
-const char *docx_classify(const docx_state *s, samla_ctx *ctx, const char *title)
-{
-    const samla_node *kinds = samla_map_get(s->data, "kinds");
-    if (!kinds || kinds->type != SAMLA_NODE_MAP) return "other";
-    long cap = samla_map_get_int(s->data, "word_cap", 20);
-    long bonus = samla_map_get_int(s->data, "title_bonus", 10);
-    long best_score = samla_map_get_int(s->data, "min_score", 3) - 1;
-    const char *by_title = kind_by_title(ctx, kinds, title);
-    const char *text = body_lower(ctx);
-    const char *best = "other";
-    for (size_t k = 0; k < kinds->u.map.count; k++) {
-        const char *kind = kinds->u.map.items[k].key;
-        long score = count_words(ctx, text, samla_map_get(kinds->u.map.items[k].value, "body"), cap);
-        if (by_title && strcmp(by_title, kind) == 0) score += bonus;
-        if (score > best_score) {
-            best_score = score;
-            best = kind;
-        }
     }
     return best;
 }

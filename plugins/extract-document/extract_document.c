@@ -1,4 +1,4 @@
-/* extract_document.c: fills `document` (kind, title, organisation, date, reference)
+/* extract_document.c: fills `document` (kind and kind_confidence, title, organisation, date, reference)
  * from the document model, using the words and patterns of data/document.yaml.
  * Placed after a protocol extractor in a pipeline, it takes the meeting's date as
  * the document's date. */
@@ -14,6 +14,7 @@ static void free_state(docx_state *s)
     for (size_t i = 0; i < s->norg; i++) samla_re_free(s->org[i]);
     for (size_t i = 0; i < s->nskip; i++) samla_re_free(s->title_skip[i]);
     samla_re_free(s->reference);
+    docx_kind_fini(s);
     samla_arena_free(s->arena);
     free(s);
 }
@@ -49,6 +50,10 @@ static samla_status init(samla_runtime *rt, const void *cfg, void **state, samla
         free_state(s);
         return SAMLA_ERR_CONFIG;
     }
+    if ((st = docx_kind_init(s, diag)) != SAMLA_OK) {
+        free_state(s);
+        return st;
+    }
     const char *ref = samla_map_get_str(s->data, "reference_pattern");
     if (ref && !(s->reference = samla_re_compile(ref, 0, diag))) {
         free_state(s);
@@ -68,7 +73,9 @@ static samla_status process(void *state, samla_ctx *ctx)
     const samla_block *title = docx_find_title(s, &ctx->doc);
     const char *title_text = title ? title->text : ctx->doc.meta_title;
     if (title_text && *title_text) samla_map_set_str(a, d, "title", title_text);
-    samla_map_set_str(a, d, "kind", docx_classify(s, ctx, title_text ? title_text : docx_head_lines(ctx)));
+    docx_kind kind = docx_classify(s, ctx, title);
+    samla_map_set_str(a, d, "kind", kind.kind);
+    samla_map_set_float(a, d, "kind_confidence", kind.confidence);
     const char *org = docx_find_organisation(s, ctx);
     if (org) samla_map_set_str(a, d, "organisation", org);
     /* a protocol's date is its meeting's (when a protocol extractor ran before) */
@@ -86,7 +93,7 @@ static const char *const provides[] = {"document", NULL};
 static const samla_plugin descriptor = {
     SAMLA_PLUGIN_HEADER,
     .name = "extract-document",
-    .version = "1.0.0",
+    .version = "1.1.0",
     .description = "document kind, title, organisation, date and reference",
     .stage = SAMLA_STAGE_EXTRACTOR,
     .needs = needs,

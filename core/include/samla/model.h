@@ -100,6 +100,12 @@ samla_status samla_model_load_yaml(samla_arena *a, const char *text, size_t len,
 /* True if a plain YAML 1.1 scalar with this text would not load as a string. */
 bool samla_yaml_needs_quotes(const char *s);
 
+/* Document kinds (document_kind.c): the values `document.kind` may take
+ * (docs/model.md), in a fixed order; a NULL-terminated static list. */
+const char *const *samla_document_kinds(void);
+/* True when kind is one of samla_document_kinds(). */
+bool samla_document_kind_known(const char *kind);
+
 #ifdef __cplusplus
 }
 #endif
