@@ -110,10 +110,24 @@ static samla_status check_pipeline(samla_pipeline *p, samla_diag *diag)
     const char *have[65] = {NULL}; /* NULL-terminated for list_has */
     size_t nhave = 0;
     have[nhave++] = "document";
-    bool seen_reader = false, seen_other = false;
+    bool seen_reader = false, seen_other = false, kind_decided = false;
     for (size_t i = 0; i < p->nsteps; i++) {
         const samla_plugin *pl = p->steps[i].plugin;
         int line = p->steps[i].line;
+        const step_when *w = &p->steps[i].when;
+        if (w->set && (pl->stage == SAMLA_STAGE_READER || pl->stage == SAMLA_STAGE_WRITER)) {
+            /* readers are chosen by format already; a writer always writes what the steps made */
+            samla_diag_add_at(diag, SAMLA_SEV_ERROR, p->path, w->line, "the %s '%s' cannot carry 'when'",
+                              samla_stage_name(pl->stage), pl->name);
+            return SAMLA_ERR_CONFIG;
+        }
+        if (w->kinds && !kind_decided) {
+            samla_diag_add_at(diag, SAMLA_SEV_ERROR, p->path, w->line,
+                              "'when: kind' on '%s', but no earlier step decides the document kind (put a step that "
+                              "provides 'document', such as extract-document, before it)",
+                              pl->name);
+            return SAMLA_ERR_CONFIG;
+        }
         if (pl->stage == SAMLA_STAGE_READER) {
             if (seen_other) {
                 samla_diag_add_at(diag, SAMLA_SEV_ERROR, p->path, line,
@@ -148,6 +162,8 @@ static samla_status check_pipeline(samla_pipeline *p, samla_diag *diag)
         }
         for (const char *const *n = pl->provides; n && *n && nhave < 64; n++)
             if (!list_has(have, *n)) have[nhave++] = *n;
+        /* an unconditioned step that provides `document` decides the kind for the steps after it */
+        if (pl->stage != SAMLA_STAGE_READER && !w->set && list_has(pl->provides, "document")) kind_decided = true;
     }
     if (!seen_reader) {
         samla_diag_add_at(diag, SAMLA_SEV_ERROR, p->path, 0, "the pipeline has no reader step");
@@ -172,7 +188,7 @@ static samla_status parse_steps(parse_ctx *c, samla_pipeline *p, yaml_node_t *st
     for (yaml_node_item_t *it = steps->data.sequence.items.start; it < steps->data.sequence.items.top; it++) {
         yaml_node_t *step = yaml_document_get_node(&c->doc, *it);
         const char *plugin_name = NULL;
-        yaml_node_t *opts = NULL, *name_node = NULL;
+        yaml_node_t *opts = NULL, *name_node = NULL, *when = NULL;
         if (step->type == YAML_SCALAR_NODE) {
             plugin_name = scalar(step);
             name_node = step;
@@ -186,9 +202,12 @@ static samla_status parse_steps(parse_ctx *c, samla_pipeline *p, yaml_node_t *st
                     name_node = v;
                 } else if (key && strcmp(key, "options") == 0) {
                     opts = v;
+                } else if (key && strcmp(key, "when") == 0) {
+                    when = v;
                 } else {
                     samla_diag_add_at(c->diag, SAMLA_SEV_ERROR, c->file, line_of(k),
-                                      "unknown step key '%s' (a step has 'plugin' and 'options')", key ? key : "?");
+                                      "unknown step key '%s' (a step has 'plugin', 'options' and 'when')",
+                                      key ? key : "?");
                     return SAMLA_ERR_CONFIG;
                 }
             }
@@ -206,6 +225,7 @@ static samla_status parse_steps(parse_ctx *c, samla_pipeline *p, yaml_node_t *st
         pipeline_step *s = &p->steps[p->nsteps++];
         samla_status st = step_init(p, s, pl, line_of(name_node), c->diag);
         if (st == SAMLA_OK && opts) st = parse_options(c, p, s, opts);
+        if (st == SAMLA_OK && when) st = samla_step_when_parse(&c->doc, when, c->file, &s->when, c->diag);
         if (st != SAMLA_OK) return st;
     }
     return SAMLA_OK;

@@ -220,6 +220,7 @@ static samla_status run_in_ctx(samla_pipeline *p, samla_ctx *ctx, const char *pa
     for (size_t i = 0; i < p->nsteps && st == SAMLA_OK; i++) {
         pipeline_step *s = &p->steps[i];
         if (s->plugin->stage == SAMLA_STAGE_READER) continue;
+        if (!samla_step_when_holds(&s->when, ctx)) continue; /* neither run nor listed in samla.plugins */
         if (s->plugin->stage == SAMLA_STAGE_WRITER) {
             if (!mem) continue;
             if (!ran[p->nsteps]) { /* header once, before the first writer */

@@ -2,6 +2,8 @@
 #ifndef SAMLA_RUNTIME_INTERNAL_H
 #define SAMLA_RUNTIME_INTERNAL_H
 
+#include <yaml.h>
+
 #include "samla/runtime.h"
 
 typedef struct loaded_plugin {
@@ -18,6 +20,14 @@ struct samla_runtime {
     size_t nplugins, cap;
 };
 
+/* A step's `when:` conditions (step_when.c): bit i of kinds is samla_document_kinds()[i], of formats
+ * pdf, docx, text; 0 means no condition on it. */
+typedef struct step_when {
+    bool set;
+    unsigned kinds, formats;
+    int line;                 /* line of `when` in the pipeline file */
+} step_when;
+
 typedef struct pipeline_step {
     const samla_plugin *plugin;
     void *config;             /* config_size bytes, malloc'd */
@@ -25,6 +35,7 @@ typedef struct pipeline_step {
     bool started;
     int line;                 /* line in the pipeline file */
     samla_arena *opt_arena;   /* strings of parsed options */
+    step_when when;
 } pipeline_step;
 
 struct samla_pipeline {
@@ -40,6 +51,12 @@ struct samla_pipeline {
  * bytes)", "HTML document", "PNG image"); *empty tells an input without
  * content (zero bytes, only white space) from one in another format. */
 const char *samla_detect_format(const unsigned char *b, size_t n, const char **why, bool *empty);
+
+/* step_when.c: parses a step's `when:` mapping into *out (errors with file and line). */
+samla_status samla_step_when_parse(yaml_document_t *doc, yaml_node_t *node, const char *file, step_when *out,
+                                   samla_diag *diag);
+/* step_when.c: true when every condition of w holds for ctx's document (format, document.kind). */
+bool samla_step_when_holds(const step_when *w, const samla_ctx *ctx);
 
 /* options.c */
 samla_status samla_options_defaults(const samla_plugin *pl, void *config, samla_arena *a,

@@ -8,7 +8,8 @@
  *   FLAGGED on the rarer spelling (on a tie the later occurrence) with `possible_duplicate_of` and a
  *   warning; nothing is merged;
  * - dates and times are checked to be ISO 8601 (the extractor writes them so),
- *   a value that is not gets a warning. */
+ *   a value that is not gets a warning;
+ * - document.date is the meeting's date when the meeting has one. */
 #include <stddef.h>
 #include <stdlib.h>
 #include <string.h>
@@ -128,6 +129,10 @@ static samla_status process(void *sp, samla_ctx *ctx)
         const char *d = samla_map_get_str(m, dates[i]);
         if (d && !iso_date(d)) samla_ctx_warn(ctx, 0, "meeting.%s '%s' is not an ISO 8601 date", dates[i], d);
     }
+    /* a protocol's date is its meeting's, also when extract-document ran first (pipelines/archive.yaml
+     * decides the kind before the protocol extractor) */
+    const char *md = samla_map_get_str(m, "date");
+    if (md && iso_date(md)) samla_map_set_str(a, samla_ctx_section(ctx, "document"), "date", md);
     return SAMLA_OK;
 }
 
@@ -137,7 +142,7 @@ static const char *const provides[] = {"attendees", "signatures", NULL};
 static const samla_plugin descriptor = {
     SAMLA_PLUGIN_HEADER,
     .name = "normalise-protocol",
-    .version = "0.1.0",
+    .version = "0.2.0",
     .description = "protocols: party names, one name form, probable duplicate persons flagged (never merged)",
     .stage = SAMLA_STAGE_NORMALISER,
     .needs = needs,
