@@ -7,6 +7,8 @@
 #include <unistd.h>
 
 #include "cli.h"
+#include "json_model.h"
+#include "run_output.h"
 
 typedef struct run_opts {
     const char *outdir;
@@ -30,9 +32,11 @@ static void run_usage(FILE *out, const char *cmd)
                 "Usage: samla run [OPTIONS] PIPELINE FILE...\n"
                 "\n"
                 "Runs PIPELINE (a name from `samla pipelines`, or a path to a pipeline file) over\n"
-                "every FILE and writes one model per input: YAML to standard output, or\n"
-                "DIR/<file name>.yaml with -o. A failing input is reported on one line and the\n"
-                "other inputs are still processed.\n");
+                "every FILE and writes one model per input: YAML to standard output (JSON\n"
+                "formats: one JSON document a line, JSON Lines, when there are several inputs),\n"
+                "or DIR/<file name>.yaml with -o (a name taken by an earlier input of the run\n"
+                "becomes <file name>~2.yaml, ~3, ...). A failing input is reported on one line\n"
+                "and the other inputs are still processed.\n");
     fprintf(out,
             "\n"
             "Options:\n"
@@ -47,16 +51,32 @@ static void run_usage(FILE *out, const char *cmd)
             "Exit status: 0 all inputs done, 1 some input failed, 2 usage or pipeline error.\n");
 }
 
-static char *output_path(const char *dir, const char *input, const char *format)
+/* Runs the pipeline over file into a buffer and writes it to stdout as one
+ * compact JSON line (JSON Lines: several JSON models on stdout). Nothing is
+ * written for a failed input. */
+static samla_status run_json_line(samla_pipeline *p, const char *file, samla_diag *d)
 {
-    const char *base = strrchr(input, '/');
-    base = base ? base + 1 : input;
-    /* the JSON-based exports keep .json last, so other tools know the file */
-    bool json_based = strcmp(format, "yaml") != 0 && strcmp(format, "json") != 0;
-    size_t n = strlen(dir) + strlen(base) + strlen(format) + 16;
-    char *p = malloc(n);
-    if (p) snprintf(p, n, "%s/%s.%s%s", dir, base, format, json_based ? ".json" : "");
-    return p;
+    char *buf = NULL;
+    size_t len = 0;
+    FILE *mem = open_memstream(&buf, &len);
+    if (!mem) return SAMLA_ERR_NOMEM;
+    samla_status st = samla_pipeline_run(p, file, mem, d, NULL, NULL);
+    if (fclose(mem) != 0 && st == SAMLA_OK) st = SAMLA_ERR_NOMEM;
+    if (st == SAMLA_OK) {
+        json_error_t err;
+        json_t *j = json_loadb(buf, len, 0, &err);
+        char *line = j ? json_compact(j) : NULL;
+        if (!line) {
+            samla_diag_add(d, SAMLA_SEV_ERROR, 0, "the writer's output is not JSON: %s", j ? "out of memory" : err.text);
+            st = SAMLA_ERR_INTERNAL;
+        } else if (fputs(line, stdout) == EOF || putchar('\n') == EOF) {
+            st = SAMLA_ERR_IO;
+        }
+        free(line);
+        json_decref(j);
+    }
+    free(buf);
+    return st;
 }
 
 static int run_files(const char *pipeline_name, char **files, int nfiles, const run_opts *o)
@@ -82,50 +102,33 @@ static int run_files(const char *pipeline_name, char **files, int nfiles, const 
         return CLI_USAGE;
     }
     samla_diag_clear(&d);
-    if (o->outdir && mkdir(o->outdir, 0777) != 0 && errno != EEXIST) {
-        fprintf(stderr, "samla: %s: cannot create folder: %s\n", o->outdir, strerror(errno));
+    run_output *ro = NULL;
+    if (o->outdir && !(ro = run_output_new(o->outdir, o->format, o->quiet))) {
         samla_pipeline_free(p);
         samla_runtime_free(rt);
         return CLI_USAGE;
     }
+    /* every format but YAML (a stream of documents) is JSON: several on stdout become JSON Lines */
+    bool json_lines = !ro && nfiles > 1 && strcmp(o->format, "yaml") != 0;
     for (int i = 0; i < nfiles; i++) {
         samla_diag_init(&d);
         d.file = files[i];
         FILE *out = stdout;
-        char *path = NULL, *tmp = NULL;
-        if (o->outdir) {
-            path = output_path(o->outdir, files[i], o->format);
-            size_t n = path ? strlen(path) + 16 : 0;
-            tmp = path ? malloc(n) : NULL;
-            if (tmp) snprintf(tmp, n, "%s.tmp%ld", path, (long)getpid());
-            out = tmp ? fopen(tmp, "wb") : NULL;
-            if (!out) {
-                fprintf(stderr, "samla: %s: cannot write: %s\n", path ? path : o->outdir, strerror(errno));
-                free(path);
-                free(tmp);
-                rc = CLI_FAILED;
-                continue;
-            }
+        if (ro && !(out = run_output_open(ro, files[i]))) {
+            rc = CLI_FAILED;
+            continue;
         }
-        st = samla_pipeline_run(p, files[i], out, &d, NULL, NULL);
+        if (json_lines) st = run_json_line(p, files[i], &d);
+        else st = samla_pipeline_run(p, files[i], out, &d, NULL, NULL);
         if (!o->quiet) cli_print_diag(&d, SAMLA_SEV_WARNING);
-        if (o->outdir) {
-            int cerr = fclose(out);
-            if (st == SAMLA_OK && cerr == 0 && rename(tmp, path) == 0) {
-                /* done */
-            } else {
-                unlink(tmp);
-                if (st == SAMLA_OK) st = SAMLA_ERR_IO;
-            }
-        }
         if (st != SAMLA_OK) {
             if (o->quiet || samla_diag_count(&d, SAMLA_SEV_ERROR) == 0) cli_print_failure(files[i], &d, st);
             rc = CLI_FAILED;
         }
-        free(path);
-        free(tmp);
+        if (ro && !run_output_commit(ro, out, st == SAMLA_OK)) rc = CLI_FAILED;
         samla_diag_clear(&d);
     }
+    run_output_free(ro);
     samla_pipeline_free(p);
     samla_runtime_free(rt);
     return rc;

@@ -6,6 +6,7 @@
 #include <sys/stat.h>
 
 #include "runtime_internal.h"
+#include "samla/text.h"
 #include "samla/context.h"
 
 #ifndef SAMLA_VERSION
@@ -123,7 +124,9 @@ static samla_status model_init(samla_ctx *ctx, const char *path)
     samla_ctx_section(ctx, "samla");
     samla_node *d = samla_ctx_section(ctx, "document");
     samla_map_set_str(a, d, "id", "");
-    samla_map_set_str(a, d, "source", path);
+    char *source = samla_path_display(path); /* the model is UTF-8: a non-UTF-8 name escaped */
+    samla_map_set_str(a, d, "source", source ? source : "");
+    free(source);
     for (size_t i = 0; model_sections[i]; i++) samla_ctx_section(ctx, model_sections[i]);
     return SAMLA_OK;
 }

@@ -1,5 +1,6 @@
 /* status.c: status names and the diagnostics list. */
 #include "samla/status.h"
+#include "samla/text.h"
 
 #include <stdio.h>
 #include <stdlib.h>
@@ -94,7 +95,12 @@ char *samla_diag_format(const samla_diag_msg *m)
 {
     char where[512] = "";
     size_t off = 0;
-    if (m->file) off += (size_t)snprintf(where + off, sizeof where - off, "%s", m->file);
+    if (m->file) {
+        char *name = samla_path_display(m->file); /* a non-UTF-8 name escaped, never raw bytes */
+        off += (size_t)snprintf(where + off, sizeof where - off, "%s", name ? name : "?");
+        free(name);
+        if (off >= sizeof where) off = sizeof where - 1;
+    }
     if (m->line > 0 && off < sizeof where)
         off += (size_t)snprintf(where + off, sizeof where - off, ":%d", m->line);
     if (m->page > 0 && off < sizeof where)

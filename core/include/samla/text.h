@@ -37,6 +37,11 @@ bool samla_text_lower_start(const char *s);
 /* Copy of s without trailing spaces, '.' or ':' ("2.1. " -> "2.1"). */
 char *samla_text_trim_end(samla_arena *a, const char *s);
 
+/* A file name for messages and the model: the name itself when it is valid UTF-8,
+ * else each invalid byte and each backslash written as \xNN ("bad\xFF.pdf").
+ * malloc'd, unlike the arena functions above: caller frees. NULL in, NULL out. */
+char *samla_path_display(const char *path);
+
 /* Swedish and ISO date forms to "YYYY-MM-DD": 2024-05-03, 20240503,
  * 3 maj 2024, den 21 oktober 2021, onsdagen den 22 november 2023, 2024.05.03,
  * 3/5 2024. Finds the first date in s. NULL when none. *end (optional) gets
