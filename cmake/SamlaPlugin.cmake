@@ -11,5 +11,6 @@ function(samla_add_plugin name)
     BUILD_RPATH "$ORIGIN/.."
     INSTALL_RPATH "$ORIGIN/../..")
   target_link_libraries(${name} PRIVATE samla PkgConfig::GLIB ${P_LIBS})
+  set_property(GLOBAL APPEND PROPERTY SAMLA_PLUGINS ${name})
   install(TARGETS ${name} LIBRARY DESTINATION ${CMAKE_INSTALL_LIBDIR}/samla/plugins)
 endfunction()

@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # setup.sh: install what is missing (Debian 12 packages), configure and build.
 #   scripts/setup.sh [BUILD_DIR [CMAKE_ARGS...]]   (default build dir: build)
+# Env: SAMLA_WITH_BROWSER=1 / SAMLA_WITH_CLANG=1 install chromium / clang too; CC picks the compiler.
 # Sourced by run-corpus.sh and test.sh; safe to run again (installs only what is missing).
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -10,6 +11,7 @@ packages=(build-essential cmake pkg-config git ca-certificates
   libstemmer-dev libsqlite3-dev libxlsxwriter-dev wswedish
   python3 python3-yaml python3-jsonschema python3-rfc3987 python3-openpyxl)
 if [ "${SAMLA_WITH_BROWSER:-0}" = 1 ]; then packages+=(chromium); fi
+if [ "${SAMLA_WITH_CLANG:-0}" = 1 ]; then packages+=(clang); fi  # scripts/fuzz.sh: clang-14 with libFuzzer
 
 missing=()
 for p in "${packages[@]}"; do
@@ -26,4 +28,5 @@ fi
 build=${1:-build}
 shift || true
 cmake -S . -B "$build" -DCMAKE_BUILD_TYPE=RelWithDebInfo "$@" >/dev/null
-cmake --build "$build" -j"$(nproc)"
+# SAMLA_BUILD_TARGET: build one target only (scripts/fuzz.sh: `fuzz`)
+cmake --build "$build" -j"$(nproc)" ${SAMLA_BUILD_TARGET:+--target "$SAMLA_BUILD_TARGET"}

@@ -29,6 +29,8 @@ samla_node *samla_ctx_source(samla_ctx *ctx, const samla_block *b)
 }
 
 static void ctx_diag(samla_ctx *ctx, samla_severity sev, int page, const char *fmt, va_list ap)
+    __attribute__((format(printf, 4, 0)));
+static void ctx_diag(samla_ctx *ctx, samla_severity sev, int page, const char *fmt, va_list ap)
 {
     if (!ctx->diag) return;
     const char *sf = ctx->diag->file, *sp = ctx->diag->plugin;

@@ -248,6 +248,7 @@ static samla_status parse_file(parse_ctx *c, samla_pipeline *p)
             free(p->name);
             p->name = strdup(scalar(v));
         } else if (key && strcmp(key, "description") == 0 && scalar(v)) {
+            free(p->description); /* a repeated key: the last one counts, as for name */
             p->description = strdup(scalar(v));
         } else if (key && strcmp(key, "steps") == 0) {
             steps = v;
@@ -275,6 +276,36 @@ static char *stem_of(const char *path)
         if (dot && dot != s) *dot = '\0';
     }
     return s;
+}
+
+/* libyaml's scanner costs O(depth) per token in nested flow collections, so a
+ * small file of deeply nested brackets takes seconds to load: a pipeline is read
+ * by events first and refused beyond PIPELINE_MAX_DEPTH levels (a real one has 4),
+ * then rewound. False after an error naming the file and line. */
+#define PIPELINE_MAX_DEPTH 32
+static bool nesting_ok(FILE *f, const char *path, samla_diag *diag)
+{
+    yaml_parser_t parser;
+    if (!yaml_parser_initialize(&parser)) return false;
+    yaml_parser_set_input_file(&parser, f);
+    int depth = 0;
+    bool ok = true, done = false;
+    while (ok && !done) {
+        yaml_event_t ev;
+        if (!yaml_parser_parse(&parser, &ev)) break; /* the loader below reports the syntax error */
+        if (ev.type == YAML_SEQUENCE_START_EVENT || ev.type == YAML_MAPPING_START_EVENT) depth++;
+        if (ev.type == YAML_SEQUENCE_END_EVENT || ev.type == YAML_MAPPING_END_EVENT) depth--;
+        if (depth > PIPELINE_MAX_DEPTH) {
+            samla_diag_add_at(diag, SAMLA_SEV_ERROR, path, (int)ev.start_mark.line + 1,
+                              "nested deeper than %d levels", PIPELINE_MAX_DEPTH);
+            ok = false;
+        }
+        done = ev.type == YAML_STREAM_END_EVENT;
+        yaml_event_delete(&ev);
+    }
+    yaml_parser_delete(&parser);
+    rewind(f);
+    return ok;
 }
 
 samla_status samla_pipeline_load(samla_runtime *rt, const char *name_or_path, samla_pipeline **out,
@@ -308,7 +339,9 @@ samla_status samla_pipeline_load(samla_runtime *rt, const char *name_or_path, sa
     parse_ctx c = {.file = path, .diag = diag};
     yaml_parser_t parser;
     samla_status st = SAMLA_ERR_CONFIG;
-    if (yaml_parser_initialize(&parser)) {
+    if (!nesting_ok(f, path, diag)) {
+        /* reported */
+    } else if (yaml_parser_initialize(&parser)) {
         yaml_parser_set_input_file(&parser, f);
         if (!yaml_parser_load(&parser, &c.doc)) {
             samla_diag_add_at(diag, SAMLA_SEV_ERROR, path, (int)parser.problem_mark.line + 1, "YAML: %s",

@@ -40,6 +40,8 @@ void samla_diag_clear(samla_diag *d)
 static char *dup_or_null(const char *s) { return s ? strdup(s) : NULL; }
 
 static void diag_push(samla_diag *d, samla_severity sev, const char *file, int page, int line,
+                      const char *fmt, va_list ap) __attribute__((format(printf, 6, 0)));
+static void diag_push(samla_diag *d, samla_severity sev, const char *file, int page, int line,
                       const char *fmt, va_list ap)
 {
     if (!d) return;

@@ -28,7 +28,7 @@ void *samla_arena_grow(samla_arena *a, void *old, size_t old_n, size_t new_n, si
 char *samla_arena_strdup(samla_arena *a, const char *s);
 char *samla_arena_strndup(samla_arena *a, const char *s, size_t n);
 char *samla_arena_printf(samla_arena *a, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
-char *samla_arena_vprintf(samla_arena *a, const char *fmt, va_list ap);
+char *samla_arena_vprintf(samla_arena *a, const char *fmt, va_list ap) __attribute__((format(printf, 2, 0)));
 /* Bytes handed out so far (for limits and benchmarks). */
 size_t samla_arena_used(const samla_arena *a);
 

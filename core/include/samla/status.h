@@ -60,7 +60,8 @@ void samla_diag_clear(samla_diag *d);
 /* Appends a message; file and plugin default to d->file / d->plugin. */
 void samla_diag_add(samla_diag *d, samla_severity sev, int page, const char *fmt, ...)
     __attribute__((format(printf, 4, 5)));
-void samla_diag_addv(samla_diag *d, samla_severity sev, int page, const char *fmt, va_list ap);
+void samla_diag_addv(samla_diag *d, samla_severity sev, int page, const char *fmt, va_list ap)
+    __attribute__((format(printf, 4, 0)));
 /* Like samla_diag_add with an explicit file and line (pipeline errors). */
 void samla_diag_add_at(samla_diag *d, samla_severity sev, const char *file, int line,
                        const char *fmt, ...) __attribute__((format(printf, 5, 6)));
