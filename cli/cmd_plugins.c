@@ -1,10 +1,10 @@
 /* cmd_plugins.c: `samla plugins` and `samla pipelines`: what this installation can run. */
-#include <dirent.h>
 #include <getopt.h>
 #include <stdlib.h>
 #include <string.h>
 
 #include "cli.h"
+#include "pipeline_list.h"
 
 static void print_list(const char *label, const char *const *l)
 {
@@ -66,7 +66,8 @@ int cmd_pipelines(int argc, char **argv)
 {
     if (argc > 1) {
         if (!strcmp(argv[1], "-h") || !strcmp(argv[1], "--help")) {
-            printf("Usage: samla pipelines\n\nLists the pipeline files found (name, description, path).\n");
+            printf("Usage: samla pipelines\n\nLists the pipeline files found (name, description, path); a name found in\n"
+                   "two folders is listed once, as `samla run NAME` finds it.\n");
             return CLI_OK;
         }
         fprintf(stderr, "samla pipelines: unknown argument '%s'\n", argv[1]);
@@ -74,29 +75,11 @@ int cmd_pipelines(int argc, char **argv)
     }
     samla_runtime *rt = cli_runtime();
     if (!rt) return CLI_FAILED;
-    const char *const *dirs = samla_runtime_pipeline_dirs(rt);
-    int shown = 0;
-    for (; *dirs; dirs++) {
-        DIR *d = opendir(*dirs);
-        if (!d) continue;
-        struct dirent *e;
-        while ((e = readdir(d))) {
-            size_t l = strlen(e->d_name);
-            if (l < 6 || strcmp(e->d_name + l - 5, ".yaml") != 0) continue;
-            char path[4096];
-            snprintf(path, sizeof path, "%s/%s", *dirs, e->d_name);
-            samla_diag dg;
-            samla_diag_init(&dg);
-            samla_pipeline *p = NULL;
-            if (samla_pipeline_load(rt, path, &p, &dg) == SAMLA_OK) {
-                printf("%-12s %s\n             %s\n", samla_pipeline_name(p), samla_pipeline_description(p), path);
-                shown++;
-            }
-            samla_pipeline_free(p);
-            samla_diag_clear(&dg);
-        }
-        closedir(d);
-    }
+    pipeline_list l = {0};
+    size_t shown = pipeline_list_load(rt, &l);
+    for (size_t i = 0; i < l.count; i++)
+        printf("%-12s %s\n             %s\n", l.items[i].name, l.items[i].description, l.items[i].path);
+    pipeline_list_clear(&l);
     samla_runtime_free(rt);
     return shown ? CLI_OK : CLI_FAILED;
 }

@@ -16,6 +16,7 @@ static const cli_command commands[] = {
     {"search", "full-text search and lookups in a batch store", cmd_search},
     {"export", "write the models of a batch store back out (YAML, JSON, JSON Lines)", cmd_export},
     {"merge", "merge batch stores (shards) into one", cmd_merge},
+    {"serve", "an HTTP service: POST a document, get its model (JSON or YAML)", cmd_serve},
     {"plugins", "list the plugins found, with ABI, version and stage", cmd_plugins},
     {"pipelines", "list the pipelines found", cmd_pipelines},
     {NULL, NULL, NULL}};

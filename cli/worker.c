@@ -2,12 +2,14 @@
  *
  * Protocol over the pipe: the child writes one line of compact JSON (the
  * header: status, outcome, reason, pages, messages) and, when the document
- * succeeded, the model as compact JSON after the newline. Compact JSON never
- * holds a raw newline, so the parent splits on the first one and keeps the
- * model text as it came. */
+ * succeeded, the payload after the newline: the model as compact JSON, or
+ * (a job with output) the writer steps' bytes, whose length the header gives
+ * ("output": N). Compact JSON never holds a raw newline, so the parent splits
+ * on the first one and keeps the payload as it came. */
 #define _GNU_SOURCE /* pipe2, vasprintf */
 #include "worker.h"
 
+#include <dirent.h>
 #include <errno.h>
 #include <fcntl.h>
 #include <jansson.h>
@@ -108,6 +110,7 @@ void worker_result_clear(worker_result *r)
     free(r->reason);
     free(r->messages);
     free(r->model_json);
+    free(r->output);
     memset(r, 0, sizeof *r);
 }
 
@@ -237,6 +240,25 @@ static void child_limits(const worker_pool *pool)
     }
 }
 
+/* Closes the sockets the child inherited (a server's listening socket and its
+ * clients' connections): a child holding a copy would keep a connection the
+ * parent has closed open until the child ends. */
+static void close_sockets(void)
+{
+    DIR *d = opendir("/proc/self/fd");
+    if (!d) return;
+    int self = dirfd(d);
+    struct dirent *e;
+    while ((e = readdir(d))) {
+        char *end = NULL;
+        long fd = strtol(e->d_name, &end, 10);
+        struct stat sb;
+        if (!end || *end || end == e->d_name || fd < 3 || fd == self) continue;
+        if (fstat((int)fd, &sb) == 0 && S_ISSOCK(sb.st_mode)) close((int)fd);
+    }
+    closedir(d);
+}
+
 static void __attribute__((noreturn)) child_main(worker_pool *pool, const worker_job *job, const char *name, int wfd)
 {
     prctl(PR_SET_PDEATHSIG, SIGKILL);
@@ -244,10 +266,12 @@ static void __attribute__((noreturn)) child_main(worker_pool *pool, const worker
     signal(SIGPIPE, SIG_DFL);
     for (unsigned i = 0; i < pool->n; i++)
         if (pool->slots[i].fd >= 0) close(pool->slots[i].fd);
+    close_sockets();
     child_limits(pool);
 
     json_t *head = json_object();
     if (!head) _exit(3);
+    samla_pipeline *pipeline = job->pipeline ? job->pipeline : pool->pipeline;
     int max_pages = pool->lim.max_pages;
     if (max_pages > 0) {
         int n = pdf_page_count(job->path, job->bytes, job->size);
@@ -278,12 +302,17 @@ static void __attribute__((noreturn)) child_main(worker_pool *pool, const worker
     samla_arena *a = samla_arena_new();
     samla_node *model = NULL;
     samla_status st = a ? SAMLA_OK : SAMLA_ERR_NOMEM;
+    char *written = NULL;
+    size_t written_len = 0;
+    FILE *out = NULL;
+    if (st == SAMLA_OK && job->output && !(out = open_memstream(&written, &written_len))) st = SAMLA_ERR_NOMEM;
     if (st == SAMLA_OK) {
         if (job->bytes || !job->path)
-            st = samla_pipeline_run_memory(pool->pipeline, name, job->bytes, job->size, NULL, &d, a, &model);
+            st = samla_pipeline_run_memory(pipeline, name, job->bytes, job->size, out, &d, a, &model);
         else
-            st = samla_pipeline_run(pool->pipeline, job->path, NULL, &d, a, &model);
+            st = samla_pipeline_run(pipeline, job->path, out, &d, a, &model);
     }
+    if (out && fclose(out) != 0 && st == SAMLA_OK) st = SAMLA_ERR_NOMEM;
     const char *outcome = st == SAMLA_OK ? "ok" : "failed";
     long long pages = -1;
     samla_node *doc = model ? samla_map_get(model, "document") : NULL;
@@ -301,13 +330,19 @@ static void __attribute__((noreturn)) child_main(worker_pool *pool, const worker
     json_object_set_new(head, "pages", json_integer(pages));
     json_object_set_new(head, "messages", child_messages(&d));
     char *text = NULL;
-    if (st == SAMLA_OK) {
-        json_t *jm = json_from_node(model);
-        text = jm ? json_compact(jm) : NULL;
-        json_decref(jm);
-        if (!text) _exit(3);
+    if (st == SAMLA_OK && job->output) {
+        json_object_set_new(head, "output", json_integer((json_int_t)written_len));
+        child_send(wfd, head, NULL);
+        write_all(wfd, written ? written : "", written_len);
+    } else {
+        if (st == SAMLA_OK) {
+            json_t *jm = json_from_node(model);
+            text = jm ? json_compact(jm) : NULL;
+            json_decref(jm);
+            if (!text) _exit(3);
+        }
+        child_send(wfd, head, text);
     }
-    child_send(wfd, head, text);
     /* no cleanup: _exit returns every page at once and runs no atexit handler
      * of the parent's (SQLite, stdio buffers) */
     _exit(0);
@@ -443,8 +478,26 @@ static void fill_from_header(worker_result *r, slot *s)
             }
         }
     }
+    json_t *output = json_object_get(h, "output");
+    bool has_output = json_is_integer(output);
+    json_int_t output_len = json_integer_value(output);
     json_decref(h);
-    if (r->outcome == WORKER_DONE) {
+    if (r->outcome == WORKER_DONE && has_output) {
+        size_t off = (size_t)(nl - s->buf) + 1;
+        if (output_len < 0 || s->len - off != (size_t)output_len) {
+            r->outcome = WORKER_CRASHED; /* header without all of its output */
+            return;
+        }
+        r->output_len = (size_t)output_len;
+        r->output = malloc(r->output_len + 1);
+        if (!r->output) {
+            r->outcome = WORKER_ERROR;
+            r->reason = xstrdup("out of memory receiving the output");
+            return;
+        }
+        memcpy(r->output, s->buf + off, r->output_len);
+        r->output[r->output_len] = '\0';
+    } else if (r->outcome == WORKER_DONE) {
         size_t off = (size_t)(nl - s->buf) + 1;
         if (off >= s->len) {
             r->outcome = WORKER_CRASHED; /* header without its model */

@@ -22,8 +22,9 @@
  * outcome and a one-line reason, and the pool goes on.
  *
  * Children die with the parent (PR_SET_DEATHSIG), write no core files and
- * never touch the parent's other descriptors (a SQLite store, sockets): they
- * end with _exit.
+ * never touch the parent's other descriptors (a SQLite store): they end with
+ * _exit. They close the sockets they inherit (an HTTP server's), so that a
+ * connection the parent closes is closed.
  *
  * Threads: a pool is used from one thread only (the one that created it),
  * and that thread forks. Other threads may run (an HTTP server's), as long
@@ -78,13 +79,19 @@ const char *worker_outcome_name(worker_outcome o);
  * or bytes/size (the child gets them through fork; they are not copied, so
  * they only need to live until worker_pool_submit returns). name stands for
  * the document in messages and `document.source` (default: path, or
- * "(memory)"). user comes back unchanged in the result. */
+ * "(memory)"). user comes back unchanged in the result.
+ * pipeline, when set, is run instead of the pool's (loaded and started in
+ * the pool's thread, e.g. the same steps with another writer); output asks
+ * the child for what the pipeline's writer steps write (result.output,
+ * byte for byte what `samla run` prints) in place of the model as JSON. */
 typedef struct worker_job {
     const char *path;
     const void *bytes;
     size_t size;
     const char *name;
     void *user;
+    samla_pipeline *pipeline;
+    bool output;
 } worker_job;
 
 /* What came back. Strings are malloc'd and owned by the result: free with
@@ -96,8 +103,10 @@ typedef struct worker_result {
     samla_status status;    /* pipeline status (SAMLA_OK when DONE; SAMLA_ERR_* when FAILED) */
     char *reason;           /* one line without the file name ("encrypted PDF", "timed out after 30 s"); NULL when DONE */
     char *messages;         /* the document's diagnostics, one formatted line each ("file: page 3: ..."), or NULL */
-    char *model_json;       /* the model as compact JSON (DONE only), model_len bytes, NUL-terminated */
+    char *model_json;       /* the model as compact JSON (DONE, job without output), model_len bytes, NUL-terminated */
     size_t model_len;
+    char *output;           /* the writer steps' bytes (DONE, job with output), output_len bytes, NUL-terminated */
+    size_t output_len;
     int pages;              /* document.pages, or the counted pages when refused for max_pages; -1 unknown */
     double seconds;         /* wall time from fork to result */
     long max_rss_kb;        /* the child's peak resident set (getrusage), KiB */
@@ -111,8 +120,9 @@ samla_status worker_result_model(const worker_result *r, samla_arena *a, samla_n
 typedef struct worker_pool worker_pool;
 
 /* A pool of at most n concurrent children running pipeline p (loaded and
- * started; not owned, must outlive the pool) under lim (copied). n == 0 means
- * the number of online CPUs. NULL on out of memory. */
+ * started; not owned, must outlive the pool; may be NULL when every job names
+ * its own) under lim (copied). n == 0 means the number of online CPUs. NULL
+ * on out of memory. */
 worker_pool *worker_pool_new(samla_pipeline *p, unsigned n, const worker_limits *lim);
 /* Kills (SIGKILL) and reaps every running child, frees pending results and the pool. */
 void worker_pool_free(worker_pool *pool);

@@ -1,7 +1,9 @@
 /* test_worker.c: the worker pool (cli/worker.c): a good document comes back
  * with its model; a crash, a hang, a memory blow-up and too many pages each
  * cost only their own document and come back with their reason; bytes given
- * in memory run like a file. Uses the test-only misbehave-fixture plugin. */
+ * in memory run like a file; a job can name its own pipeline and get the
+ * writer's bytes instead of the model. Uses the test-only misbehave-fixture plugin. */
+#define _GNU_SOURCE /* open_memstream */
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -125,6 +127,26 @@ int main(void)
 
     /* freeing a pool kills what still runs */
     CHECK(worker_pool_submit(pool, &jobs[2]) == 0);
+    worker_pool_free(pool);
+
+    /* a pool without a pipeline of its own; the job names one and asks for the
+     * writer's bytes: exactly what samla_pipeline_run writes */
+    pool = worker_pool_new(NULL, 1, &lim);
+    worker_job out_job = {.bytes = PROTOCOL, .size = strlen(PROTOCOL), .name = "upload.txt", .pipeline = p, .output = true};
+    CHECK(worker_pool_submit(pool, &out_job) == 0);
+    CHECK(worker_pool_wait(pool, 10000, &r) == 1);
+    CHECK(r.outcome == WORKER_DONE && r.model_json == NULL && r.output != NULL);
+    char *want = NULL;
+    size_t want_len = 0;
+    FILE *mem = open_memstream(&want, &want_len);
+    samla_diag_init(&d);
+    CHECK(samla_pipeline_run_memory(p, "upload.txt", PROTOCOL, strlen(PROTOCOL), mem, &d, NULL, NULL) == SAMLA_OK);
+    samla_diag_clear(&d);
+    fclose(mem);
+    CHECK(r.output_len == want_len && r.output && memcmp(r.output, want, want_len) == 0);
+    CHECK(r.output && strstr(r.output, "number: \"12\"") && strstr(r.output, "source: upload.txt"));
+    free(want);
+    worker_result_clear(&r);
     worker_pool_free(pool);
 
     const char *files[] = {good, crash, hang, eat, empty};

@@ -1,0 +1,72 @@
+#!/usr/bin/env bash
+# serve.sh MODE: `samla serve` on an ephemeral loopback port, checked with tests/e2e/serve_check.py.
+#   corpus: every corpus document POSTed gives the bytes `samla run` writes (YAML for all, JSON and OParl for
+#           the protocols)
+#   api:    endpoints, formats, multipart, request errors, the hostile files of the batch test one request each
+#           (4xx/422 with the file and the cause), a crash / hang / memory blow-up in a worker, 503 + Retry-After
+#           when full, still serving after all that
+#   load:   100 requests (30 under the sanitizers), 8 at a time, no failure, same answers for the same file
+#           (bench/serve-load.sh runs 1000 and records the resident set)
+# Each mode ends with SIGTERM: the server must stop cleanly (exit 0, no sanitizer report).
+set -u
+mode=$1
+fail=0
+tmp=$(mktemp -d)
+pid=
+cleanup() { [ -n "$pid" ] && kill -9 "$pid" 2>/dev/null; rm -rf "$tmp"; }
+trap cleanup EXIT
+
+start() {
+  "$SAMLA" serve -l 127.0.0.1:0 "$@" 2> "$tmp/server.err" &
+  pid=$!
+  port=$("$PY" tests/e2e/serve_check.py port "$tmp/server.err") || { cat "$tmp/server.err"; exit 1; }
+}
+
+stop() {
+  kill -0 "$pid" 2>/dev/null || { echo "FAIL: the server died: $(tail -5 "$tmp/server.err")"; fail=1; }
+  kill -TERM "$pid"
+  wait "$pid"
+  rc=$?
+  pid=
+  [ $rc = 0 ] || { echo "FAIL: exit status $rc after SIGTERM"; fail=1; }
+  grep -q "^samla serve: stopped$" "$tmp/server.err" || { echo "FAIL: no clean stop"; fail=1; }
+  if grep -q "Sanitizer\|runtime error" "$tmp/server.err"; then
+    echo "FAIL: sanitizer report:"; grep -A30 "Sanitizer\|runtime error" "$tmp/server.err" | head -60; fail=1
+  fi
+}
+
+case $mode in
+corpus)
+  start -j 2 -q
+  protocols=(corpus/pdf/protokoll*.pdf corpus/docx/protokoll*.docx)
+  "$SAMLA" run -q all -o "$tmp/all" corpus/pdf/*.pdf corpus/docx/*.docx || { echo "FAIL: samla run all"; fail=1; }
+  "$SAMLA" run -q protocol -f json -o "$tmp/json" "${protocols[@]}" || { echo "FAIL: samla run -f json"; fail=1; }
+  "$SAMLA" run -q protocol -f oparl -o "$tmp/oparl" "${protocols[@]}" || { echo "FAIL: samla run -f oparl"; fail=1; }
+  "$PY" tests/e2e/serve_check.py corpus "$port" "$tmp/all" yaml all corpus/pdf/*.pdf corpus/docx/*.docx || fail=1
+  "$PY" tests/e2e/serve_check.py corpus "$port" "$tmp/json" json protocol "${protocols[@]}" || fail=1
+  "$PY" tests/e2e/serve_check.py corpus "$port" "$tmp/oparl" oparl protocol "${protocols[@]}" || fail=1
+  ;;
+api)
+  "$PY" tests/e2e/batch_hostile.py "$tmp/bad"
+  cp tests/data/truncated.pdf tests/data/encrypted.pdf "$tmp/bad/"
+  # the test-only misbehave pipeline and plugin beside the real ones
+  export SAMLA_PLUGIN_PATH=$SAMLA_BUILD/tests/fixture-plugins SAMLA_PIPELINE_PATH=tests/data/worker
+  start -j 1 --queue 1 --timeout 3 --max-pages 100 --max-body 1
+  "$PY" tests/e2e/serve_check.py api "$port" "$tmp/bad" || fail=1
+  grep -q '^samla serve: POST /run/protocol 422 .* encrypted.pdf$' "$tmp/server.err" || { echo "FAIL: access log"; fail=1; }
+  ;;
+load)
+  n=100; [ "${SAMLA_SANITIZE:-0}" = 1 ] && n=30   # a document costs several times more under the sanitizers
+  start -j 2 --queue 8 -q
+  "$PY" tests/e2e/serve_check.py load "$port" "$pid" $n 8 corpus/docx/protokoll-samrad-2024-05-03.docx \
+    corpus/pdf/protokoll-kf-solvik-2024-03-18.pdf corpus/docx/protokoll-ks-bjorkvik-2025-03-11.docx > "$tmp/load.json" || fail=1
+  cat "$tmp/load.json"
+  "$PY" - "$tmp/load.json" $n <<'PY' || fail=1
+import json, sys
+r = json.load(open(sys.argv[1]))
+assert r['ok'] == int(sys.argv[2]) and r['failed'] == 0 and r['different'] == 0, r
+PY
+  ;;
+esac
+stop
+exit $fail
