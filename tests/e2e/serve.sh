@@ -5,7 +5,7 @@
 #   api:    endpoints, formats, multipart, request errors, the hostile files of the batch test one request each
 #           (4xx/422 with the file and the cause), a crash / hang / memory blow-up in a worker, 503 + Retry-After
 #           when full, still serving after all that
-#   load:   100 requests (30 under the sanitizers), 8 at a time, no failure, same answers for the same file
+#   load:   100 requests (20 under the sanitizers), 8 at a time, no failure, same answers for the same file
 #           (bench/serve-load.sh runs 1000 and records the resident set)
 # Each mode ends with SIGTERM: the server must stop cleanly (exit 0, no sanitizer report).
 set -u
@@ -51,12 +51,12 @@ api)
   cp tests/data/truncated.pdf tests/data/encrypted.pdf "$tmp/bad/"
   # the test-only misbehave pipeline and plugin beside the real ones
   export SAMLA_PLUGIN_PATH=$SAMLA_BUILD/tests/fixture-plugins SAMLA_PIPELINE_PATH=tests/data/worker
-  start -j 1 --queue 1 --timeout 3 --max-pages 100 --max-body 1
+  start -j 1 --queue 1 --timeout 8 --max-pages 100 --max-body 1
   "$PY" tests/e2e/serve_check.py api "$port" "$tmp/bad" || fail=1
   grep -q '^samla serve: POST /run/protocol 422 .* encrypted.pdf$' "$tmp/server.err" || { echo "FAIL: access log"; fail=1; }
   ;;
 load)
-  n=100; [ "${SAMLA_SANITIZE:-0}" = 1 ] && n=30   # a document costs several times more under the sanitizers
+  n=100; [ "${SAMLA_SANITIZE:-0}" = 1 ] && n=20   # a document costs several times more under the sanitizers
   start -j 2 --queue 8 -q
   "$PY" tests/e2e/serve_check.py load "$port" "$pid" $n 8 corpus/docx/protokoll-samrad-2024-05-03.docx \
     corpus/pdf/protokoll-kf-solvik-2024-03-18.pdf corpus/docx/protokoll-ks-bjorkvik-2025-03-11.docx > "$tmp/load.json" || fail=1
