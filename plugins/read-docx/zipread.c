@@ -56,6 +56,16 @@ static samla_status read_part(docx_pkg *pkg, zip_int64_t idx, const char *name, 
         return SAMLA_ERR_FORMAT;
     }
     zip_uint64_t comp = (zs.valid & ZIP_STAT_COMP_SIZE) ? zs.comp_size : 0;
+    /* the declared size already over a cap: refused before inflating anything (the caps below still hold
+     * while reading, since a declared size may lie) */
+    if ((zs.valid & ZIP_STAT_SIZE) && zs.size > DOCX_MAX_PART) {
+        samla_ctx_error(pkg->ctx, 0, "zip bomb refused: %s unpacks to more than %zu MiB", name, DOCX_MAX_PART >> 20);
+        return SAMLA_ERR_LIMIT;
+    }
+    if ((zs.valid & ZIP_STAT_SIZE) && zs.size > DOCX_RATIO_MIN_SIZE && (comp == 0 || zs.size / comp > DOCX_MAX_RATIO)) {
+        samla_ctx_error(pkg->ctx, 0, "zip bomb refused: %s compression ratio over %d:1", name, DOCX_MAX_RATIO);
+        return SAMLA_ERR_LIMIT;
+    }
     zip_file_t *f = zip_fopen_index(pkg->zip, (zip_uint64_t)idx, 0);
     if (!f) {
         zip_error_t *e = zip_get_error(pkg->zip);

@@ -6,6 +6,7 @@
 #    the strategy's goals and its decision (F1 1.0 against the gold)
 #  - a protocol skips the goal and activity extractors (not run, not listed); a report (other) skips the
 #    protocol extractors; a strategy yields its goals and front matter
+#  - a schema-1 store is upgraded to schema 2 (documents.kind_confidence) when opened
 #  - a bad condition is a pipeline error naming file and line, before any document (exit 2)
 set -u
 fail=0
@@ -47,6 +48,15 @@ PY
 rc=$?
 check '[ $rc = 0 ] && grep -q "foredragningslista.*pdf$" "$tmp/s.out" && ! grep -q "protokoll-ks" "$tmp/s.out"' \
   "search --doc-kind agenda finds the agenda's items only"
+
+# a schema-1 store (before documents.kind_confidence) is upgraded when opened, and answers as before
+cp "$tmp/a.db" "$tmp/old.db"
+"$PY" -c "import sqlite3,sys; c = sqlite3.connect(sys.argv[1]); c.execute('ALTER TABLE documents DROP COLUMN kind_confidence'); c.execute(\"UPDATE meta SET value = '1' WHERE key = 'schema'\"); c.commit()" "$tmp/old.db"
+"$SAMLA" search --db "$tmp/old.db" --doc-kind agenda --section agenda >"$tmp/old.out"
+rc=$?
+check '[ $rc = 0 ] && cmp -s "$tmp/old.out" "$tmp/s.out"' "a schema-1 store is searched after its upgrade (rc $rc)"
+check '[ "$("$PY" -c "import sqlite3,sys; c = sqlite3.connect(sys.argv[1]); print(c.execute(\"select value from meta where key = '"'"'schema'"'"'\").fetchone()[0], [r[1] for r in c.execute(\"pragma table_info(documents)\")].count(\"kind_confidence\"))" "$tmp/old.db")" = "2 1" ]' \
+  "the upgraded store is schema 2 with documents.kind_confidence"
 
 # the models as stored (export writes what `samla run archive` writes)
 mkdir -p "$tmp/x"

@@ -284,7 +284,28 @@ with zipfile.ZipFile(bomb, "w", zipfile.ZIP_DEFLATED) as z:
         for _ in range(300):
             f.write(chunk)
         f.write(b"</w:t></w:r></w:p></w:body></w:document>")
-expect_error("zip bomb", bomb, "zip bomb refused")
+expect_error("zip bomb", bomb, "zip bomb refused: word/document.xml unpacks to more than 64 MiB")
+
+# a bomb that lies: its central directory declares 1000 bytes for 80 MiB of document.xml, so the declared-size
+# check passes and the caps while inflating must refuse it
+liar = os.path.join(tmp, "liar.docx")
+with zipfile.ZipFile(liar, "w", zipfile.ZIP_DEFLATED) as z:
+    for n, d in PARTS.items():
+        if n != "word/document.xml":
+            z.writestr(n, d)
+    with z.open("word/document.xml", "w") as f:
+        f.write(b'<?xml version="1.0"?><w:document ' + W.encode() + b'><w:body><w:p><w:r><w:t>')
+        for _ in range(80):
+            f.write(b"A" * (1 << 20))
+        f.write(b"</w:t></w:r></w:p></w:body></w:document>")
+raw = bytearray(open(liar, "rb").read())
+at = raw.find(b"PK\x01\x02")
+while at >= 0:  # central directory entries: name length at +28, name at +46, uncompressed size at +24
+    if raw[at + 46:at + 46 + int.from_bytes(raw[at + 28:at + 30], "little")] == b"word/document.xml":
+        raw[at + 24:at + 28] = (1000).to_bytes(4, "little")
+    at = raw.find(b"PK\x01\x02", at + 4)
+open(liar, "wb").write(raw)
+expect_error("lying zip bomb", liar, "zip bomb refused: word/document.xml compression ratio over 200:1")
 
 LAUGHS = ('<?xml version="1.0"?>\n<!DOCTYPE lolz [<!ENTITY lol "lol">' +
           "".join('<!ENTITY lol%d "%s">' % (i, ("&lol%d;" % (i - 1) if i > 1 else "&lol;") * 10)
