@@ -31,7 +31,9 @@ static bool name_has(const char *name, const char *const *parts)
     return hit;
 }
 
-static const char *const bold_parts[] = {"bold", "black", "heavy", "semibold", "demi", NULL};
+/* "medi": URW's base-35 fonts name their bold weight Medium, abbreviated
+ * (NimbusRomNo9L-Medi is Times-Bold, what pdfTeX's mathptmx and Ghostscript use) */
+static const char *const bold_parts[] = {"bold", "black", "heavy", "semibold", "demi", "medi", NULL};
 static const char *const italic_parts[] = {"italic", "oblique", NULL};
 
 static int cmp_word_y(const void *a, const void *b)
