@@ -4,7 +4,10 @@
   serve_check.py corpus PORT RUNDIR FORMAT PIPELINE FILE...
         POST each FILE (?name=FILE) and compare the answer byte for byte with RUNDIR/<base>.<ext>,
         what `samla run -o RUNDIR` wrote
-  serve_check.py api PORT HOSTILE_DIR          the endpoints, errors and limits of a server started as serve.sh does
+  serve_check.py api PORT HOSTILE_DIR          the endpoints, errors and hostile files (server: -j 2 --queue 4
+        --max-pages 100 --max-body 1)
+  serve_check.py limits PORT                   worker crash and hang, 503 when full (server: -j 1 --queue 1
+        --timeout 8, the misbehave fixture pipeline on its paths)
   serve_check.py load PORT PID N C FILE...     N requests, C at a time, cycling over FILE (pipeline protocol):
         every answer 200 and the same bytes for the same file; prints throughput and the server's
         resident set (parent and workers) over the run as JSON
@@ -132,7 +135,8 @@ def cmd_api(port, hostile_dir):
     # GET endpoints
     st, h, data = request(port, 'GET', '/health')
     j = json.loads(data)
-    check(st == 200 and j['status'] == 'ok' and j['workers'] == 1 and j['capacity'] == 2, 'health: %s' % j)
+    check(st == 200 and j['status'] == 'ok' and j['workers'] == 2 and j['capacity'] == 6 and
+          j['limits']['max_pages'] == 100 and j['limits']['max_body_bytes'] == 1 << 20, 'health: %s' % j)
     st, h, data = request(port, 'GET', '/pipelines')
     j = json.loads(data)
     names = {p['name']: p for p in j['pipelines']}
@@ -227,6 +231,31 @@ def cmd_api(port, hostile_dir):
 
     hostile(port, hostile_dir)
 
+    st, h, data = post_file(port, 'protocol', good)
+    check(st == 200 and json.loads(data)['document']['id'] == model['document']['id'], 'serves after all that: %d' % st)
+    j = idle_health(port)
+    check(j['admitted'] == 0 and j['running'] == 0 and j['queued'] == 0 and j['documents']['failed'] == 0 and
+          j['documents']['refused'] == 7, 'health after: %s' % j)
+    return 0 if not failures else 1
+
+
+def idle_health(port):
+    """/health once the last request is done: a request is counted until its connection's completion, just
+    after its answer."""
+    for _ in range(100):
+        j = json.loads(request(port, 'GET', '/health')[2])
+        if j['admitted'] == 0:
+            break
+        time.sleep(0.05)
+    return j
+
+
+def cmd_limits(port):
+    good = 'corpus/docx/protokoll-samrad-2024-05-03.docx'
+    st, h, data = post_file(port, 'protocol', good)
+    model = json.loads(data) if st == 200 else {}
+    check(st == 200 and model.get('document', {}).get('source') == good, 'a good document first: %d' % st)
+
     # the worker isolation: a crash is a 500 (memory: tests/unit/test_worker.c)
     proto = 'Kommunstyrelsen\nProtokoll\nSammanträdesdatum 2024-03-18\n\n§ 12 Val av justerare\n'.encode()
     st, h, data = request(port, 'POST', '/run/misbehave?name=crash.txt', b'SAMLA-FIXTURE-CRASH\n' + proto)
@@ -269,13 +298,9 @@ def cmd_api(port, hostile_dir):
     # still serving
     st, h, data = post_file(port, 'protocol', good)
     check(st == 200 and json.loads(data)['document']['id'] == model['document']['id'], 'serves after all that: %d' % st)
-    for _ in range(100):  # a request is counted until its connection's completion, just after its answer
-        j = json.loads(request(port, 'GET', '/health')[2])
-        if j['admitted'] == 0:
-            break
-        time.sleep(0.05)
-    check(j['admitted'] == 0 and j['running'] == 0 and j['queued'] == 0 and j['documents']['failed'] == 1,
-          'health after: %s' % j)
+    j = idle_health(port)
+    check(j['admitted'] == 0 and j['running'] == 0 and j['queued'] == 0 and j['documents']['failed'] == 1 and
+          j['documents']['refused'] == 1, 'health after: %s' % j)
     return 0 if not failures else 1
 
 
@@ -372,6 +397,8 @@ def main(argv):
         return cmd_corpus(int(argv[2]), argv[3], argv[4], argv[5], argv[6:])
     if cmd == 'api':
         return cmd_api(int(argv[2]), argv[3])
+    if cmd == 'limits':
+        return cmd_limits(int(argv[2]))
     if cmd == 'load':
         return cmd_load(int(argv[2]), int(argv[3]), int(argv[4]), int(argv[5]), argv[6:])
     print(__doc__, file=sys.stderr)
