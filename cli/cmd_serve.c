@@ -47,14 +47,17 @@ static void serve_usage(FILE *out)
             "  --max-pages N           refuse documents with more pages (default 2000)\n"
             "  --max-connections N     open connections (default 64)\n"
             "  --idle-timeout S        close a connection silent this long (default 30)\n"
+            "  --grace S               at a stop, seconds the running documents get to finish\n"
+            "                          (default 10)\n"
             "  -O, --set P.K=V         set option K of plugin P in every pipeline that has it\n"
             "                          (repeatable)\n"
             "  -q, --quiet             no access log on stderr\n"
             "  -h, --help              show this help\n"
             "\n"
             "SIGINT or SIGTERM stops the service: no new connections, queued documents get\n"
-            "503, running ones up to 10 s to finish. Exit status: 0 after a clean stop,\n"
-            "2 usage or start-up error (address in use, no pipelines).\n");
+            "503, running ones up to --grace seconds to finish (then 503; a second signal\n"
+            "ends the wait). Exit status: 0 after a clean stop, 2 usage or start-up error\n"
+            "(address in use, no pipelines).\n");
 }
 
 static double now_s(void)
@@ -85,11 +88,15 @@ static void serve_loop(serve_http *http, serve_dispatch *disp, const serve_optio
             return;
         }
         struct signalfd_siginfo si;
-        if ((fds[0].revents & POLLIN) && read(sfd, &si, sizeof si) == (ssize_t)sizeof si && stop_at < 0) {
+        if (!(fds[0].revents & POLLIN) || read(sfd, &si, sizeof si) != (ssize_t)sizeof si) continue;
+        if (stop_at < 0) {
             fprintf(stderr, "samla serve: %s: stopping\n", strsignal((int)si.ssi_signo));
             serve_http_quiesce(http);
             serve_dispatch_stop(disp); /* queued documents: 503 */
             stop_at = now_s() + o->grace;
+        } else {
+            fprintf(stderr, "samla serve: %s again: stopping the running documents now\n", strsignal((int)si.ssi_signo));
+            stop_at = now_s(); /* a second signal ends the grace time */
         }
     }
 }
@@ -117,7 +124,7 @@ static bool parse_uint(const char *s, double min, double max, double *out)
 
 int cmd_serve(int argc, char **argv)
 {
-    enum { OPT_QUEUE = 256, OPT_MAXBODY, OPT_TIMEOUT, OPT_MAXMEM, OPT_MAXPAGES, OPT_MAXCONN, OPT_IDLE };
+    enum { OPT_QUEUE = 256, OPT_MAXBODY, OPT_TIMEOUT, OPT_MAXMEM, OPT_MAXPAGES, OPT_MAXCONN, OPT_IDLE, OPT_GRACE };
     static const struct option longopts[] = {{"listen", required_argument, NULL, 'l'},
                                              {"jobs", required_argument, NULL, 'j'},
                                              {"queue", required_argument, NULL, OPT_QUEUE},
@@ -127,6 +134,7 @@ int cmd_serve(int argc, char **argv)
                                              {"max-pages", required_argument, NULL, OPT_MAXPAGES},
                                              {"max-connections", required_argument, NULL, OPT_MAXCONN},
                                              {"idle-timeout", required_argument, NULL, OPT_IDLE},
+                                             {"grace", required_argument, NULL, OPT_GRACE},
                                              {"set", required_argument, NULL, 'O'},
                                              {"quiet", no_argument, NULL, 'q'},
                                              {"help", no_argument, NULL, 'h'},
@@ -178,6 +186,10 @@ int cmd_serve(int argc, char **argv)
         case OPT_IDLE:
             if (!parse_uint(optarg, 1, 86400, &v) || v != (unsigned)v) what = "--idle-timeout wants whole seconds from 1";
             else o.idle_timeout = (unsigned)v;
+            break;
+        case OPT_GRACE:
+            if (!parse_uint(optarg, 0, 3600, &v)) what = "--grace wants seconds, from 0 to 3600";
+            else o.grace = v;
             break;
         case 'O':
             if (o.nsets == SERVE_MAX_SETS) what = "too many -O options";

@@ -4,10 +4,11 @@
 #   formats: the protocols as JSON (the default answer), four of them as OParl and Popolo: `samla run`'s bytes
 #   api:     endpoints, format negotiation, multipart, request errors, 413, the hostile files of the batch test
 #            one request each (4xx/422 with the file and the cause)
-#   limits:  a worker crash (500) and hang (422 at --timeout), 503 + Retry-After when full, still serving after
+#   limits:  a worker crash (500) and hang (422 at --timeout), 503 + Retry-After when full, still serving after;
+#            then SIGINT while busy: the queued document 503 at once, the running one 503 after --grace, exit 0
 #   load:    100 requests (20 under the sanitizers), 8 at a time, no failure, same answers for the same file, the
 #            server's resident set flat (bench/serve-load.sh runs 1000)
-# Each mode ends with SIGTERM: the server must stop cleanly (exit 0, no sanitizer report).
+# Each mode ends with SIGTERM (limits: SIGINT): the server must stop cleanly (exit 0, no sanitizer report).
 set -u
 mode=$1
 fail=0
@@ -22,9 +23,16 @@ start() {
   port=$("$PY" tests/e2e/serve_check.py port "$tmp/server.err") || { cat "$tmp/server.err"; exit 1; }
 }
 
+# stop [stopping]: SIGTERM the server (or, with stopping, wait for it: the client sent the signal) and check
+# its clean exit
 stop() {
-  kill -0 "$pid" 2>/dev/null || { echo "FAIL: the server died: $(tail -5 "$tmp/server.err")"; fail=1; }
-  kill -TERM "$pid"
+  if [ "${1:-}" = stopping ]; then
+    for _ in $(seq 100); do kill -0 "$pid" 2>/dev/null || break; sleep 0.1; done
+    kill -0 "$pid" 2>/dev/null && { echo "FAIL: still running 10 s after SIGINT"; fail=1; kill -TERM "$pid"; }
+  else
+    kill -0 "$pid" 2>/dev/null || { echo "FAIL: the server died: $(tail -5 "$tmp/server.err")"; fail=1; }
+    kill -TERM "$pid"
+  fi
   wait "$pid"
   rc=$?
   pid=
@@ -64,8 +72,11 @@ api)
 limits)
   # the test-only misbehave pipeline and plugin beside the real ones
   export SAMLA_PLUGIN_PATH=$SAMLA_BUILD/tests/fixture-plugins SAMLA_PIPELINE_PATH=tests/data/worker
-  start -j 1 --queue 1 --timeout 8
-  "$PY" tests/e2e/serve_check.py limits "$port" || fail=1
+  start -j 1 --queue 1 --timeout 8 --grace 1
+  "$PY" tests/e2e/serve_check.py limits "$port" "$pid" || fail=1
+  stop stopping
+  grep -q "^samla serve: Interrupt: stopping$" "$tmp/server.err" || { echo "FAIL: no stop at SIGINT"; fail=1; }
+  exit $fail
   ;;
 load)
   n=100; [ "${SAMLA_SANITIZE:-0}" = 1 ] && n=20   # a document costs several times more under the sanitizers

@@ -6,8 +6,8 @@
         what `samla run -o RUNDIR` wrote
   serve_check.py api PORT HOSTILE_DIR          the endpoints, errors and hostile files (server: -j 2 --queue 4
         --max-pages 100 --max-body 1)
-  serve_check.py limits PORT                   worker crash and hang, 503 when full (server: -j 1 --queue 1
-        --timeout 8, the misbehave fixture pipeline on its paths)
+  serve_check.py limits PORT PID               worker crash and hang, 503 when full, then a stop (SIGINT to PID)
+        while busy (server: -j 1 --queue 1 --timeout 8 --grace 1, the misbehave fixture pipeline on its paths)
   serve_check.py load PORT PID N C FILE...     N requests, C at a time, cycling over FILE (pipeline protocol):
         every answer 200 and the same bytes for the same file; prints throughput and the server's
         resident set (parent and workers) over the run as JSON
@@ -16,6 +16,7 @@ import http.client
 import json
 import os
 import re
+import signal
 import sys
 import threading
 import time
@@ -250,7 +251,7 @@ def idle_health(port):
     return j
 
 
-def cmd_limits(port):
+def cmd_limits(port, pid):
     good = 'corpus/docx/protokoll-samrad-2024-05-03.docx'
     st, h, data = post_file(port, 'protocol', good)
     model = json.loads(data) if st == 200 else {}
@@ -301,6 +302,41 @@ def cmd_limits(port):
     j = idle_health(port)
     check(j['admitted'] == 0 and j['running'] == 0 and j['queued'] == 0 and j['documents']['failed'] == 1 and
           j['documents']['refused'] == 1, 'health after: %s' % j)
+
+    # a stop while busy: a hanging document runs, a good one waits; at SIGINT the waiting one is answered 503
+    # at once, the running one 503 when --grace is over (serve.sh then checks the clean exit)
+    stop = {}
+
+    def post_stop(k, path, body):
+        t0 = time.monotonic()
+        try:
+            st, h, data = request(port, 'POST', path, body)
+            stop[k] = (st, h.get('retry-after'), error_json(data).get('cause', ''), time.monotonic() - t0)
+        except (OSError, http.client.HTTPException) as e:
+            stop[k] = (str(e), None, '', time.monotonic() - t0)
+    threads = [threading.Thread(target=post_stop, args=('running', '/run/misbehave?name=hang.txt',
+                                                        b'SAMLA-FIXTURE-HANG\n' + proto))]
+    threads[0].start()
+    for _ in range(200):
+        if json.loads(request(port, 'GET', '/health')[2])['running'] == 1:
+            break
+        time.sleep(0.05)
+    threads.append(threading.Thread(target=post_stop, args=('queued', '/run/protocol?name=queued.docx',
+                                                            open(good, 'rb').read())))
+    threads[1].start()
+    for _ in range(200):
+        if json.loads(request(port, 'GET', '/health')[2])['queued'] == 1:
+            break
+        time.sleep(0.05)
+    t0 = time.monotonic()
+    os.kill(pid, signal.SIGINT)
+    for t in threads:
+        t.join()
+    q, r = stop.get('queued', ('none',) * 4), stop.get('running', ('none',) * 4)
+    check(q[0] == 503 and q[1] == '1' and 'shutting down' in q[2], 'at a stop, the queued document: %s' % (q,))
+    check(r[0] == 503 and 'stopped' in r[2] and time.monotonic() - t0 < 6,
+          'at a stop, the running document after --grace: %s' % (r,))
+    print('stop: queued %s %s; running %s %s' % (q[0], q[2], r[0], r[2]))
     return 0 if not failures else 1
 
 
@@ -398,7 +434,7 @@ def main(argv):
     if cmd == 'api':
         return cmd_api(int(argv[2]), argv[3])
     if cmd == 'limits':
-        return cmd_limits(int(argv[2]))
+        return cmd_limits(int(argv[2]), int(argv[3]))
     if cmd == 'load':
         return cmd_load(int(argv[2]), int(argv[3]), int(argv[4]), int(argv[5]), argv[6:])
     print(__doc__, file=sys.stderr)
