@@ -248,6 +248,7 @@ samla_status decisions_extract(pdoc *d)
                         ptable_prefix(d, &d->st->sections, n->text, false, NULL) ||
                         samla_re_test(d->st->re[RE_MOTION], n->text) || samla_re_test(d->st->re[RE_RESERVE], n->text) ||
                         samla_re_test(d->st->re[RE_JAV], n->text) || samla_re_test(d->st->re[RE_VOTE_COUNTS], n->text) ||
+                        samla_re_test(d->st->re[RE_DISSENT], n->text) ||
                         /* a proposal without a lead runs to the next sub-heading, whatever its sentences say */
                         (s == SECT_DECISION && (samla_re_test(d->st->re[RE_DECIDE], n->text) ||
                                                 samla_re_test(d->st->re[RE_PROPOSE], n->text))) ||

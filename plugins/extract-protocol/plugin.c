@@ -48,8 +48,18 @@ static const struct { int id; const char *re; unsigned flags; } patterns[] = {
     {RE_VOTE_RESULT, "Med\\s+(\\d+|\\p{L}+)\\s+ja-röster\\s+mot\\s+(\\d+|\\p{L}+)\\s+nej-röster(?:\\s+och\\s+(\\d+|\\p{L}+)\\s+(?:som\\s+avstår|avstående|nedlagda))?", SAMLA_RE_CASELESS},
     {RE_ABSTAIN, "(\\d+|\\p{L}+)\\s+(?:ledamot|ledamöter)\\s+avstår", SAMLA_RE_CASELESS},
     {RE_RESERVE, "^(.*?)\\s+reserverar\\s+sig\\b\\s*(.*)$", 0},
-    {RE_JAV, "^(.+?)\\s+(?:anmäler jäv|anmäler sig jävig|deltar inte .*på grund av jäv)", 0},
-    {RE_JAV_SUB, "(" NAME_RE ")(?:\\s*\\(\\p{L}+\\))?\\s+tjänstgör\\s+i\\s+(?:hans|hennes|dennes|dess)\\s+ställe", 0},
+    /* P-JAV: "X anmäler/anmälde jäv", "X var jävig", "X deltar/deltog inte … på grund av jäv", "På grund av jäv
+     * deltar inte X i handläggningen" (branch reset: the person in group 1) */
+    {RE_JAV, "^(?|(.+?)\\s+(?:anmäler jäv|anmälde jäv|anmäler sig jävig|anmälde sig jävig|var jävig|är jävig|(?:deltar|deltog) inte .*på grund av jäv)"
+             "|På grund av jäv (?:deltar|deltog) inte (.+?) i (?:handläggningen|behandlingen|beslutet))", 0},
+    /* "Y tjänstgör i hennes ställe", "Y tjänstgjorde i hans ställe", "Y tjänstgör istället", "Ersättare Y tjänstgör" */
+    {RE_JAV_SUB, "(?:Ersättare\\s+)?(" NAME_RE ")(?:\\s*\\(\\p{L}+\\))?\\s+(?:tjänstgör|tjänstgjorde)(?:\\s+i\\s+(?:hans|hennes|dennes|dess)\\s+ställe|\\s+i\\s*stället|\\s*[.;,]|$)", 0},
+    /* P-MOTION-FI: "Under diskussionen föreslog X, understödd av Y, att ärendet återremitteras." */
+    {RE_MOTION_FI, "(?:^|\\s)föreslog\\s+(.+?)(?:,\\s+understödd\\s+av\\s+(.+?),)?\\s+att\\s+(.+)$", 0},
+    /* P-RESERVATION (Finland): "X anmälde avvikande mening", "X lämnade en avvikande åsikt" */
+    {RE_DISSENT, "^(.+?)\\s+(?:anmälde|anmäler|lämnade|lämnar)\\s+(?:en\\s+)?avvikande\\s+(?:mening|åsikt)", 0},
+    /* P-PROPOSITION-ORDER in running text: the chair's proposition, the order of the vote */
+    {RE_PROPOSITION, "ställ(?:er|de)\\s+(?:proposition|förslagen\\s+mot\\s+varandra)|kontraproposition|röstar\\s+ja,\\s+den\\s+som", 0},
     {RE_MOTION, "^(.*?)\\s+yrkar,?\\s+(.*)$", 0},
     /* "tjänstgörande ersättare för Roger Lind (s)", "ersätter X" */
     {RE_SUBST, ",?\\s*(tjänstgörande ersättare|tjg\\.? ersättare|ersättare|ersätter)\\s+(?:för\\s+)?(" NAME_RE ")(?:\\s*\\((\\p{L}{1,4})\\))?", SAMLA_RE_CASELESS},

@@ -184,6 +184,7 @@ samla_status votes_extract(pdoc *d)
         int last_table = -1;
         const pline *last_jav = NULL;   /* a jäv sentence: its paragraph may name the substitute */
         samla_node *props = NULL;       /* the order of propositions under its heading */
+        samla_node *item_props = NULL;  /* the item's propositions entry, under a heading or not */
         bool in_props = false, remark_done = false;
         for (size_t i = it->body; i < it->end; i++) {
             const pline *l = &d->l[i];
@@ -205,6 +206,18 @@ samla_status votes_extract(pdoc *d)
                     samla_map_set_str(a, props, "text", samla_arena_printf(a, "%s %s", samla_map_get_str(props, "text"), l->text));
                 }
             }
+            /* P-PROPOSITION-ORDER: the chair's proposition sentence anywhere in the item (one entry per item) */
+            if (!in_props && l->row < 0 && samla_re_test(d->st->re[RE_PROPOSITION], l->text)) {
+                if (!item_props) {
+                    item_props = entry(d, "propositions", it, l);
+                    samla_map_set_str(a, item_props, "text", l->text);
+                    samla_map_set(a, item_props, "source", samla_ctx_source(d->ctx, l->blk));
+                    samla_seq_append(a, out, item_props);
+                } else {
+                    samla_map_set_str(a, item_props, "text", samla_arena_printf(a, "%s %s", samla_map_get_str(item_props, "text"), l->text));
+                }
+            }
+            if (in_props && !item_props) item_props = props;
             /* under a Protokollsanteckning / Särskilt yttrande heading: its first paragraph (one per heading) */
             if ((s == SECT_NOTE || s == SECT_STATEMENT) && l->row < 0 && !remark_done) {
                 samla_match rm;
@@ -246,7 +259,8 @@ samla_status votes_extract(pdoc *d)
                     remark(d, out, "note", it, l, samla_match_group(a, &m, t, 1), t);
                 } else if (s != SECT_STATEMENT && samla_re_search(d->st->re[RE_STATEMENT], t, 0, &m)) {
                     remark(d, out, "statement", it, l, samla_match_group(a, &m, t, 1), t);
-                } else if (samla_re_search(d->st->re[RE_RESERVE], t, 0, &m)) {
+                } else if (samla_re_search(d->st->re[RE_RESERVE], t, 0, &m) ||
+                           samla_re_search(d->st->re[RE_DISSENT], t, 0, &m)) {
                     samla_node *r = entry(d, "reservation", it, l);
                     samla_map_set(a, r, "by", names_node(d, samla_match_group(a, &m, t, 1)));
                     samla_map_set_str(a, r, "text", t);
@@ -264,6 +278,19 @@ samla_status votes_extract(pdoc *d)
                     samla_node *last = nn ? samla_seq_at(out, nn - 1) : NULL;
                     if (last && strcmp(samla_map_get_str(last, "kind"), "conflict_of_interest") == 0)
                         samla_map_set_str(a, last, "substitute", samla_match_group(a, &m, t, 1));
+                } else if (samla_re_search(d->st->re[RE_MOTION_FI], t, 0, &m)) {
+                    /* "föreslog X, understödd av Y, att …": both move it */
+                    samla_node *by = names_node(d, samla_match_group(a, &m, t, 1));
+                    if (!samla_node_len(by) || !samla_map_get(samla_seq_at(by, 0), "name")) continue;
+                    const char *sec = samla_match_group(a, &m, t, 2);
+                    samla_node *more = sec ? names_node(d, sec) : NULL;
+                    for (size_t q2 = 0; q2 < samla_node_len(more); q2++)
+                        if (samla_map_get(samla_seq_at(more, q2), "name")) samla_seq_append(a, by, samla_seq_at(more, q2));
+                    samla_node *r = entry(d, "motion", it, l);
+                    samla_map_set(a, r, "by", by);
+                    samla_map_set_str(a, r, "motion", strip_end(a, samla_match_group(a, &m, t, 3), ". "));
+                    samla_map_set(a, r, "source", samla_ctx_source(d->ctx, l->blk));
+                    samla_seq_append(a, out, r);
                 } else if ((s == SECT_MOTIONS || s == SECT_PROCEDURE || s == SECT_NONE || s == SECT_DECISION) &&
                            samla_re_search(d->st->re[RE_MOTION], t, 0, &m)) {
                     samla_node *by = names_node(d, samla_match_group(a, &m, t, 1));

@@ -31,7 +31,7 @@ done
   -m 'attendees[name+status+party+roles]=0.78' \
   -m 'agenda[number+title]=0.72' \
   -m 'decisions[item+status+clauses]=0.66' \
-  -m 'votes[item+kind]=0.76' \
+  -m 'votes[item+kind]=0.96' \
   -m 'meeting[date+start+end+place]=0.56' \
   -m 'signatures[name+role]=0.96' \
   -m 'goals[code+kind+title+parent]=0.63' \
