@@ -9,9 +9,9 @@ typedef struct state {
     samla_arena *arena;
     long max_title;
     samla_phrases t_activity, t_indicator, t_responsible, t_area, t_number;
-    samla_phrases list_label, indicator_label, responsible_label, field_label;
+    samla_phrases list_label, indicator_label, responsible_label, field_label, container;
     samla_phrases di_type, di_adopted, di_decided, di_valid, di_reference;
-    samla_re *re_year, *re_goal, *re_number, *re_item;
+    samla_re *re_year, *re_goal, *re_number, *re_item, *re_mark_pre, *re_mark_suf, *re_glyph;
 } state;
 
 /* The heading a block stands under. */
@@ -29,6 +29,7 @@ typedef struct run {
     int next_id;
     section stack[10];
     int depth;
+    int container_level;     /* level of the heading naming activities the blocks stand under, 0 none */
     const char *doc_period;  /* from document.valid or the title, or NULL */
     /* the activity table just read, for a table that continues it on the next page without a header row */
     bool cont_open;          /* no body text since that table (but a running header atop the next page) */
@@ -46,6 +47,9 @@ samla_node *act_emit(run *r, const samla_block *src, const char *area, const cha
 const char *act_period_of(run *r, const char *text);
 /* Period for a block under the current headings: a heading naming activities with a year, else the document's. */
 const char *act_period_here(run *r);
+/* A goal-code mark on an activity's text ("A1: Text", "[1.2] Text", "Text (A1)"): returns the code(s)
+ * and points *text at the text without the mark; NULL (and *text untouched) when there is none. */
+const char *act_code_mark(run *r, const char **text);
 /* Top of the heading stack or NULL. */
 const section *act_section(const run *r);
 
@@ -56,6 +60,8 @@ typedef struct lists lists;
 lists *act_lists_new(run *r);
 bool act_lists_block(lists *l, const samla_block *b, bool title_line);
 void act_lists_flush(lists *l);
+/* A heading starts: the bold line remembered as the area of the lists below it is forgotten. */
+void act_lists_heading(lists *l);
 /* The label heading that opened a group with no list activities yet and is a section of its own
  * ("Aktiviteter 2026" above an activity table), or NULL. */
 const section *act_lists_own(const lists *l);

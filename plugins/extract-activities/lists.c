@@ -15,7 +15,13 @@
  * "Tidplan: …", "Uppföljning: …", nested bullets or plain lines) is one
  * activity with its own responsible and indicators, under whatever heading it
  * stands (a plan listing activities under each goal: "Mål 1.1 …"). A line that
- * starts in lower case right after the item continues it (a PDF line wrap). */
+ * starts in lower case right after the item continues it (a PDF line wrap).
+ *
+ * Under a heading naming activities (run.container_level,
+ * PL-ACTIVITY-CONTAINER) a list needs no label: its level-1 items are the
+ * activities of the nearest bold line or heading above them (a plan listing
+ * bullets under each delmål), and so are numbered items without field lines
+ * and paragraphs marked with a goal code ("A1: …"). */
 #include <string.h>
 
 #include "acts.h"
@@ -42,7 +48,17 @@ struct lists {
     const char *find[16];
     size_t nfind, nfields;
     bool fbold;                       /* the item is a bold line (no lower-case continuation) */
+    const char *bold_area;            /* the last bold title line since the last heading, or NULL */
 };
+
+void act_lists_heading(lists *l) { l->bold_area = NULL; }
+
+/* The area of a list under a heading naming activities: the bold line above it, else the heading. */
+static const char *container_area(const lists *l)
+{
+    const section *top = act_section(l->r);
+    return l->bold_area ? l->bold_area : top ? top->title : NULL;
+}
 
 static void field_flush(lists *l)
 {
@@ -53,6 +69,9 @@ static void field_flush(lists *l)
         for (size_t k = 0; ind && k < l->nfind; k++) samla_seq_append_str(a, ind, l->find[k]);
         const section *top = act_section(r);
         act_emit(r, l->fsrc, top ? top->title : NULL, l->ftext, ind, l->fresp, act_period_here(r));
+    } else if (l->fsrc && !l->fbold && r->container_level) {
+        /* a numbered item without field lines under a heading naming activities */
+        act_emit(r, l->fsrc, container_area(l), l->ftext, samla_node_seq(a), NULL, act_period_here(r));
     }
     l->fsrc = NULL;
     l->fbold = false;
@@ -156,6 +175,22 @@ static mode label_of(lists *l, const samla_block *b)
     return M_NONE;
 }
 
+/* A paragraph marked with a goal code ("A1: Text", "Text (A1)"). */
+static bool code_marked(lists *l, const samla_block *b)
+{
+    const char *t = b->text;
+    return !b->style.bold && act_code_mark(l->r, &t) != NULL;
+}
+
+/* A block that opens a list without a label: a bulleted level-1 item, or a code-marked paragraph
+ * (numbered items go through field_block, which keeps their own field lines). */
+static bool implicit_item(lists *l, const samla_block *b)
+{
+    if (b->kind == SAMLA_BLOCK_LIST_ITEM)
+        return b->level <= 1 && !(b->numbering && strpbrk(b->numbering, "0123456789"));
+    return b->kind == SAMLA_BLOCK_PARAGRAPH && code_marked(l, b);
+}
+
 bool act_lists_block(lists *l, const samla_block *b, bool title_line)
 {
     run *r = l->r;
@@ -166,6 +201,7 @@ bool act_lists_block(lists *l, const samla_block *b, bool title_line)
         int level = heading ? (b->level > 0 ? b->level : 1) : 99;
         const section *top = act_section(r);
         if (m == M_NONE) {
+            if (!heading) l->bold_area = samla_text_trim_end(a, samla_text_clean(a, b->text));
             if (!heading && l->m == M_NONE && l->na == 0) {
                 /* a bold line followed by its own field lines ("Status: Genomförd", "Ansvarig: …") is one
                    activity, like a numbered item; without field lines it is emitted as nothing */
@@ -199,9 +235,24 @@ bool act_lists_block(lists *l, const samla_block *b, bool title_line)
         l->m = m;
         return true;
     }
+    if (r->container_level && l->m == M_NONE && implicit_item(l, b)) {
+        /* the first item of a list without a label under a heading naming activities */
+        field_flush(l);
+        if (l->na) act_lists_flush(l);
+        l->m = M_ACT;
+        l->label_level = 99;
+        l->sec = act_section(r);
+        l->area = container_area(l);
+    }
     if (l->m == M_NONE && l->na == 0 && (b->kind == SAMLA_BLOCK_LIST_ITEM || b->kind == SAMLA_BLOCK_PARAGRAPH) &&
         field_block(l, b))
         return true;
+    if (b->kind == SAMLA_BLOCK_PARAGRAPH && l->m == M_ACT && l->label_level == 99 && l->na < MAXG &&
+        code_marked(l, b)) {
+        l->src[l->na] = b;
+        l->text[l->na++] = b->text;
+        return true;
+    }
     if (b->kind == SAMLA_BLOCK_LIST_ITEM) {
         if (l->m == M_ACT) {
             if (b->level <= 1 && l->na < MAXG) {

@@ -12,6 +12,14 @@
  *    "Uppföljning: …") under any heading; see lists.c.
  * Plan metadata (document.type, adopted, decided_by, valid, reference) comes
  * from a document-information table or labelled lines (docinfo.c).
+ *  - under a heading naming activities ("Aktiviteter per delmål", "Insatser
+ *    2025"; PL-ACTIVITY-CONTAINER), every list in its section and
+ *    sub-sections, each under the nearest heading or bold line above it (the
+ *    delmål it serves), also without an "Aktiviteter" label; see lists.c.
+ * A paragraph typed with a bullet glyph ("• …", "✓ …") is read as a list item.
+ * An activity marked with a goal code ("A1: …", "[1.2] …", "… (A1)";
+ * PL-ACTIVITY-CODE-MARK) has the mark taken off its text; the code is its
+ * area and goal.
  * Each activity: id (act-1 … in reading order), area, text, indicators,
  * responsible, section {number, title}, period, goal (a goal code the area
  * starts with, e.g. "A1"), source. */
@@ -37,6 +45,9 @@ static void fini(void *p)
     samla_re_free(s->re_goal);
     samla_re_free(s->re_number);
     samla_re_free(s->re_item);
+    samla_re_free(s->re_mark_pre);
+    samla_re_free(s->re_mark_suf);
+    samla_re_free(s->re_glyph);
     samla_arena_free(s->arena);
 }
 
@@ -63,7 +74,7 @@ static samla_status init(samla_runtime *rt, const void *cfg, void **out, samla_d
         {ac, "table_activity", &s->t_activity}, {ac, "table_indicator", &s->t_indicator},
         {ac, "table_responsible", &s->t_responsible}, {ac, "table_area", &s->t_area}, {ac, "table_number", &s->t_number},
         {ac, "list_label", &s->list_label}, {ac, "indicator_label", &s->indicator_label},
-        {ac, "responsible_label", &s->responsible_label}, {ac, "field_label", &s->field_label},
+        {ac, "responsible_label", &s->responsible_label}, {ac, "field_label", &s->field_label}, {ac, "container", &s->container},
         {di, "type", &s->di_type}, {di, "adopted", &s->di_adopted}, {di, "decided_by", &s->di_decided},
         {di, "valid", &s->di_valid}, {di, "reference", &s->di_reference}};
     for (size_t i = 0; i < sizeof tables / sizeof tables[0]; i++)
@@ -72,7 +83,11 @@ static samla_status init(samla_runtime *rt, const void *cfg, void **out, samla_d
     s->re_goal = samla_data_pattern(ac, "goal_code", "plan-words.yaml", diag);
     s->re_number = samla_data_pattern(ac, "heading_number", "plan-words.yaml", diag);
     s->re_item = samla_data_pattern(ac, "item_number", "plan-words.yaml", diag);
-    if (!s->re_year || !s->re_goal || !s->re_number || !s->re_item) { fini(s); return SAMLA_ERR_CONFIG; }
+    s->re_mark_pre = samla_data_pattern(ac, "code_mark_prefix", "plan-words.yaml", diag);
+    s->re_mark_suf = samla_data_pattern(ac, "code_mark_suffix", "plan-words.yaml", diag);
+    s->re_glyph = samla_data_pattern(ac, "bullet_glyph", "plan-words.yaml", diag);
+    if (!s->re_year || !s->re_goal || !s->re_number || !s->re_item || !s->re_mark_pre || !s->re_mark_suf ||
+        !s->re_glyph) { fini(s); return SAMLA_ERR_CONFIG; }
     *out = s;
     return SAMLA_OK;
 }
@@ -111,6 +126,8 @@ samla_node *act_emit(run *r, const samla_block *src, const char *area, const cha
                      samla_node *indicators, const char *responsible, const char *period)
 {
     samla_arena *a = r->ctx->arena;
+    const char *code = act_code_mark(r, &text);
+    if (code) area = code;
     samla_node *m = samla_node_map(a);
     if (!m) return NULL;
     samla_map_set_str(a, m, "id", samla_arena_printf(a, "act-%d", ++r->next_id));
@@ -133,6 +150,36 @@ samla_node *act_emit(run *r, const samla_block *src, const char *area, const cha
         samla_map_set_str(a, m, "goal", samla_match_group(a, &gm, area, 1));
     samla_map_set(a, m, "source", samla_ctx_source(r->ctx, src));
     return samla_seq_append(a, r->seq, m);
+}
+
+const char *act_code_mark(run *r, const char **text)
+{
+    samla_match m;
+    const char *t = *text;
+    if (!t) return NULL;
+    if (samla_re_search(r->s->re_mark_pre, t, 0, &m)) {
+        *text = samla_match_group(r->ctx->arena, &m, t, 2);
+        return samla_match_group(r->ctx->arena, &m, t, 1);
+    }
+    if (samla_re_search(r->s->re_mark_suf, t, 0, &m)) {
+        *text = samla_match_group(r->ctx->arena, &m, t, 1);
+        return samla_match_group(r->ctx->arena, &m, t, 2);
+    }
+    return NULL;
+}
+
+/* A paragraph typed with a bullet glyph as a level-1 list item without the glyph (a copy), else b. */
+static const samla_block *glyph_item(run *r, const samla_block *b)
+{
+    samla_match m;
+    if (b->kind != SAMLA_BLOCK_PARAGRAPH || !b->text || !samla_re_search(r->s->re_glyph, b->text, 0, &m)) return b;
+    samla_block *c = samla_arena_alloc(r->ctx->arena, sizeof *c);
+    if (!c) return b;
+    *c = *b;
+    c->kind = SAMLA_BLOCK_LIST_ITEM;
+    c->level = 1;
+    c->text = samla_match_group(r->ctx->arena, &m, b->text, 1);
+    return c;
 }
 
 static bool is_toc_line(const samla_block *b)
@@ -173,6 +220,7 @@ static samla_status process(void *p, samla_ctx *ctx)
     if (!l) return SAMLA_ERR_NOMEM;
     for (size_t i = 0; i < ctx->doc.nblocks; i++) {
         const samla_block *b = ctx->doc.blocks[i];
+        if (b->kind == SAMLA_BLOCK_PARAGRAPH && !b->style.bold) b = glyph_item(&r, b);
         if ((b->kind == SAMLA_BLOCK_HEADING || b->kind == SAMLA_BLOCK_PARAGRAPH || b->kind == SAMLA_BLOCK_LIST_ITEM) &&
             b->text && strspn(b->text, " \t\n") < strlen(b->text) && r.cont_open) {
             /* body text between two tables: the second does not continue the first, unless it is one short
@@ -182,12 +230,17 @@ static samla_status process(void *p, samla_ctx *ctx)
             else r.cont_open = false;
         }
         switch (b->kind) {
-        case SAMLA_BLOCK_HEADING:
+        case SAMLA_BLOCK_HEADING: {
             if (!b->text || is_toc_line(b)) break;
+            int level = b->level > 0 ? b->level : 1;
+            if (r.container_level && level <= r.container_level) r.container_level = 0;
+            if (samla_phrases_prefix(&r.s->container, samla_text_soft(ctx->arena, b->text))) r.container_level = level;
+            act_lists_heading(l);
             if (act_lists_block(l, b, true)) break;
             act_lists_flush(l);
             push_heading(&r, b);
             break;
+        }
         case SAMLA_BLOCK_PARAGRAPH:
             if (!b->text || is_toc_line(b)) break;
             act_lists_block(l, b, b->style.bold && (long)strlen(b->text) <= r.s->max_title);

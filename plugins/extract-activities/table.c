@@ -7,19 +7,44 @@
  * pair 1:1 with the activities of their row when the counts agree, else all
  * go to every activity of the row; responsible likewise. A merged cell
  * (rowspan: covered cells below) or an empty area/responsible cell below a
- * filled one within the table carries the value above down. */
+ * filled one within the table carries the value above down.
+ *
+ * PL-ACTIVITY-GROUP-ROW: a row of one cell spanning the whole table
+ * ("Delmål 2.1 Fler invånare är fysiskt aktiva" over the activity rows that
+ * serve it) is no activity: it names the area of the rows below it, up to the
+ * next such row. */
 #include <string.h>
 
 #include "acts.h"
 
 enum { COL_NONE, COL_ACT, COL_IND, COL_RESP, COL_AREA, COL_NR };
 
-/* Paragraph texts of a cell (covered cells: those of the cell that covers them). */
+/* True when position (r, c) is covered by a cell to its left in the same row (a horizontal span). */
+static bool covered_from_left(const samla_block *b, size_t r, size_t c)
+{
+    for (size_t k = c; k-- > 0;) {
+        const samla_cell *left = samla_table_cell(b, r, k);
+        if (left && !left->covered) return k + (size_t)(left->colspan > 1 ? left->colspan : 1) > c;
+    }
+    return false;
+}
+
+/* The cell whose text position (r, c) shows: itself, or for a position covered from above the
+ * cell of the vertical span; NULL for a position covered from the left or from a header row. */
 static const samla_cell *origin(const samla_block *b, size_t r, size_t c)
 {
     const samla_cell *cell = samla_table_cell(b, r, c);
+    if (cell && cell->covered && covered_from_left(b, r, c)) return NULL;
     while (cell && cell->covered && r > 0) cell = samla_table_cell(b, --r, c);
-    return cell;
+    return cell && cell->header ? NULL : cell;
+}
+
+/* A group row: its first cell spans every column (or the other cells are covered by it). */
+static bool group_row(const samla_block *b, size_t r)
+{
+    const samla_cell *first = samla_table_cell(b, r, 0);
+    if (!first || first->covered || first->header || (size_t)first->colspan < b->ncols) return false;
+    return true;
 }
 
 static size_t cell_texts(run *ru, const samla_cell *cell, const char **out, size_t max)
@@ -120,9 +145,16 @@ bool act_table(run *ru, const samla_block *b)
     memcpy(ru->cont_kind, kind, sizeof ru->cont_kind);
     ru->cont_period = period;
     const section *sec = act_section(ru);
-    const char *carry_area = NULL, *carry_resp = NULL;
+    const char *carry_area = NULL, *carry_resp = NULL, *group_area = NULL;
     enum { MAXP = 64 };
     for (size_t r = first; r < b->nrows; r++) {
+        if (b->ncols > 1 && group_row(b, r)) {
+            const char *gt[MAXP];
+            size_t ng = cell_texts(ru, samla_table_cell(b, r, 0), gt, MAXP);
+            group_area = ng ? joined(ru, gt, ng, " ") : NULL;
+            carry_area = NULL;
+            continue;
+        }
         const samla_cell *acell = samla_table_cell(b, r, (size_t)cact);
         if (!acell || acell->covered || acell->header) continue;
         const char *acts[MAXP], *inds[MAXP], *resp[MAXP], *area_t[MAXP];
@@ -153,7 +185,8 @@ bool act_table(run *ru, const samla_block *b)
         const char *area = nar ? joined(ru, area_t, nar, "\n") : NULL;
         if (area) carry_area = area;
         else if (have_area_col) area = carry_area;
-        if (!have_area_col && sec) area = sec->title;
+        if (!area && group_area) area = group_area;
+        if (!have_area_col && !group_area && sec) area = sec->title;
         if (nr) carry_resp = NULL;
         const char *resp_all = nr ? joined(ru, resp, nr, "; ") : carry_resp;
         if (nr) carry_resp = resp_all;
