@@ -8,6 +8,7 @@
 typedef struct state {
     samla_arena *arena;
     long max_title;
+    bool warn_empty;
     samla_phrases t_activity, t_indicator, t_responsible, t_area, t_number;
     samla_phrases list_label, indicator_label, responsible_label, field_label, container;
     samla_phrases di_type, di_adopted, di_decided, di_valid, di_reference;

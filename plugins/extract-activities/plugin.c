@@ -30,11 +30,14 @@
 
 typedef struct config {
     long max_title;
+    bool warn_empty;
 } config;
 
 static const samla_option options[] = {
     {"max_title", SAMLA_OPT_INT, "200", offsetof(config, max_title),
      "bold paragraphs up to this many bytes count as title lines (labels)"},
+    {"warn_empty", SAMLA_OPT_BOOL, "true", offsetof(config, warn_empty),
+     "warn when a document gives no activity (off in pipelines that run it on any document)"},
     SAMLA_OPTIONS_END};
 
 static void fini(void *p)
@@ -61,6 +64,7 @@ static samla_status init(samla_runtime *rt, const void *cfg, void **out, samla_d
     memset(s, 0, sizeof *s);
     s->arena = a;
     s->max_title = c->max_title;
+    s->warn_empty = c->warn_empty;
     samla_node *root = NULL;
     samla_status st = samla_runtime_load_data(rt, a, "plan-words.yaml", &root, diag);
     if (st != SAMLA_OK) { fini(s); return st; }
@@ -271,6 +275,9 @@ static samla_status process(void *p, samla_ctx *ctx)
         }
     }
     act_lists_flush(l);
+    if (r.s->warn_empty && r.seq->u.seq.count == 0)
+        samla_ctx_warn(ctx, 0, "plan with no activities found (no activity table, no list under an 'Aktiviteter' label "
+                               "or a heading naming activities, no numbered item with its own field lines)");
     return SAMLA_OK;
 }
 

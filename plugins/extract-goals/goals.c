@@ -14,7 +14,13 @@
  *  - lists after a "Mål:" label (sub-goals) or a sentence about "prioriterade
  *    områden" (priorities; deeper list levels become the priority's text);
  *  - summary tables with a focus-area column and a sub-goal column, where one
- *    cell may hold several coded goals ("A1. … A2. …").
+ *    cell may hold several coded goals ("A1. … A2. …") or one bullet per goal;
+ *  - a bulleted list of focus areas with their sub-goals one level down, after
+ *    a sentence about "prioriterade områden" or right under the container
+ *    heading (PL-GOAL-NESTED-LIST);
+ *  - a list right under a focus area's bold title line, or of coded items
+ *    ("A1 …", "Delmål 1.1 …") anywhere in a focus area: its sub-goals
+ *    (PL-GOAL-LIST-UNDER-FOCUS).
  * Everything stated twice is merged (tree.c). */
 #include <stdbool.h>
 #include <stddef.h>
@@ -101,7 +107,7 @@ static samla_status init(samla_runtime *rt, const void *cfg, void **out, samla_d
 
 /* ---- one document ---- */
 
-typedef enum list_mode { LM_NONE, LM_SUBGOALS, LM_PRIORITIES } list_mode;
+typedef enum list_mode { LM_NONE, LM_SUBGOALS, LM_PRIORITIES, LM_NESTED } list_mode;
 
 typedef struct walk {
     const state *s;
@@ -114,6 +120,7 @@ typedef struct walk {
     int target;               /* goal that takes following paragraphs as text, -1 */
     int target_level;         /* heading level of that goal's heading (99 = bold line) */
     int last_item;            /* last priority / sub-goal from a list, -1 */
+    bool fresh_focus;         /* a focus area's bold title line and no paragraph since */
     bool want_title;          /* the overall goal's title is the next paragraph */
     bool had_container;       /* a focus-area container was seen */
     const samla_block *last_heading; /* the last heading no rule took, NULL */
@@ -175,6 +182,7 @@ static int add_focus(walk *w, const char *code, const char *title, const samla_b
     w->target_level = level;
     w->lm = LM_NONE;
     w->last_item = -1;
+    w->fresh_focus = level == 99;
     return i;
 }
 
@@ -222,6 +230,7 @@ static void title_line(walk *w, const samla_block *b, int level)
     samla_arena *a = w->ctx->arena;
     char *number = NULL;
     const char *text = split_number(w, b->text, &number);
+    const char *typed = number;
     if (!number && b->numbering) number = b->numbering;
     const char *soft = samla_text_soft(a, text);
     bool heading = b->kind == SAMLA_BLOCK_HEADING && level != 99;
@@ -312,22 +321,105 @@ static void title_line(walk *w, const samla_block *b, int level)
     bool deeper;
     if (number && w->container_depth) deeper = depth_of(number) > w->container_depth + 1;
     else deeper = w->focus >= 0 && level != 99 && level > w->focus_level;
-    if (deeper && w->focus >= 0) add_sub(w, NULL, text, b, level);
-    else add_focus(w, NULL, text, b, level);
+    /* a number typed before the title of a goal inside an unnumbered container is its code ("1 Trygg
+       vård", "1.2 Krisberedskapen …"; PL-GOAL-CODES); under a numbered container ("2 Fokusområden",
+       "2.1.1 …") it is the section's number */
+    const char *code = typed && !w->container_depth ? samla_text_trim_end(a, typed) : NULL;
+    if (deeper && w->focus >= 0) add_sub(w, code && strchr(code, '.') ? code : NULL, text, b, level);
+    else add_focus(w, code && !strchr(code, '.') ? code : NULL, text, b, level);
+}
+
+/* A sub-goal's code and title from one line: "A1 Titel", "Delmål 1.1 Titel", "Mål 2.3: Titel",
+ * "1.1 Titel"; *code NULL when the line has none (then *title is the whole line). */
+static void sub_parts(walk *w, const char *text, const char **code, const char **title)
+{
+    samla_arena *a = w->ctx->arena;
+    samla_match m;
+    *code = NULL;
+    *title = text;
+    if (samla_re_search(w->s->re_subcode, text, 0, &m)) {
+        *code = samla_match_group(a, &m, text, 1);
+        *title = samla_match_group(a, &m, text, 2);
+        return;
+    }
+    const char *soft = samla_text_soft(a, text);
+    size_t n = samla_phrases_prefix(&w->s->subgoal_prefix, soft);
+    if (!n) n = samla_phrases_prefix(&w->s->subgoal_coded, soft);
+    const char *rest = n ? samla_phrases_rest(a, text, n) : text;
+    if (rest && *rest && samla_re_search(w->s->re_prefixcode, rest, 0, &m)) {
+        char *c = samla_match_group(a, &m, rest, 1);
+        if (c && strpbrk(c, "0123456789") && (n || strchr(c, '.'))) {
+            *code = c;
+            *title = samla_match_group(a, &m, rest, 2);
+            return;
+        }
+    }
+    if (n && rest && *rest) *title = rest;
+}
+
+/* A focus area's code and title from one line: "A. Titel", "Fokusområde 2: Titel", "2 Titel". */
+static void focus_parts(walk *w, const char *text, const char **code, const char **title)
+{
+    samla_arena *a = w->ctx->arena;
+    samla_match m;
+    *code = NULL;
+    *title = text;
+    size_t n = samla_phrases_prefix(&w->s->focus_prefix, samla_text_soft(a, text));
+    const char *rest = n ? samla_phrases_rest(a, text, n) : text;
+    if (!rest || !*rest) return;
+    if ((samla_re_search(w->s->re_focuscode, rest, 0, &m) || samla_re_search(w->s->re_prefixcode, rest, 0, &m)) &&
+        !excluded_letter(w, rest, &m)) {
+        char *c = samla_match_group(a, &m, rest, 1);
+        if (c && !strchr(c, '.')) {
+            *code = c;
+            *title = samla_match_group(a, &m, rest, 2);
+            return;
+        }
+    }
+    *title = rest;
+}
+
+static int add_sub_line(walk *w, const samla_block *b)
+{
+    const char *code, *title;
+    sub_parts(w, b->text, &code, &title);
+    int parent = w->focus;
+    int i = code ? add_sub(w, code, title, b, 99)
+                 : tree_add(&w->t, GK_SUBGOAL, NULL, samla_text_trim_end(w->ctx->arena, title), parent, b);
+    w->target = i;
+    return i;
 }
 
 static void list_item(walk *w, const samla_block *b)
 {
-    samla_arena *a = w->ctx->arena;
-    if (w->lm == LM_SUBGOALS && b->level <= 1 && w->focus >= 0) {
-        samla_match m;
-        if (samla_re_search(w->s->re_subcode, b->text, 0, &m))
-            w->last_item = tree_add(&w->t, GK_SUBGOAL, samla_match_group(a, &m, b->text, 1),
-                                    samla_text_trim_end(a, samla_match_group(a, &m, b->text, 2)), w->focus, b);
-        else
-            w->last_item = tree_add(&w->t, GK_SUBGOAL, NULL, samla_text_trim_end(a, b->text), w->focus, b);
+    if (w->lm == LM_NONE && w->container_level && w->focus < 0 && b->level <= 1)
+        w->lm = LM_NESTED;       /* a list right under the container heading: focus areas, sub-goals below */
+    if (w->lm == LM_NESTED) {
+        if (b->level <= 1) {
+            const char *code, *title;
+            focus_parts(w, b->text, &code, &title);
+            add_focus(w, code, title, b, 99);
+            w->lm = LM_NESTED;
+        } else if (w->focus >= 0 && b->level == 2) {
+            w->last_item = add_sub_line(w, b);
+        } else {
+            tree_append_text(&w->t, w->target, b->text, true);
+        }
         return;
     }
+    if (w->lm == LM_NONE && w->focus >= 0 && b->level <= 1) {
+        const char *code, *title;
+        sub_parts(w, b->text, &code, &title);
+        if (code || (w->fresh_focus && w->container_level)) w->lm = LM_SUBGOALS;
+    }
+    if (w->lm == LM_SUBGOALS && b->level <= 1 && w->focus >= 0) {
+        int target = w->target, level = w->target_level;
+        w->last_item = add_sub_line(w, b);
+        w->target = target;
+        w->target_level = level;
+        return;
+    }
+    samla_arena *a = w->ctx->arena;
     if (w->lm == LM_PRIORITIES && w->focus >= 0) {
         if (b->level <= 1)
             w->last_item = tree_add(&w->t, GK_PRIORITY, NULL, samla_text_trim_end(a, b->text), w->focus, b);
@@ -351,6 +443,12 @@ static void paragraph(walk *w, const samla_block *b)
     }
     if (samla_phrases_only(&w->s->subgoal_label, soft)) { w->lm = LM_SUBGOALS; return; }
     if (samla_phrases_only(&w->s->text_label, soft)) return;
+    w->fresh_focus = false;
+    if (w->focus < 0 && w->container_level && samla_phrases_contains(&w->s->priority_intro, soft)) {
+        /* "Prioriterade områden under perioden är:" over a list of focus areas with their sub-goals */
+        w->lm = LM_NESTED;
+        return;
+    }
     if (w->focus < 0 && w->had_container && w->last_heading && samla_phrases_contains(&w->s->priority_intro, soft)) {
         /* a focus area whose heading slipped to the container's level ("Fokusområdet omfattar
            följande prioriterade områden" under it says what it is) */
@@ -369,6 +467,14 @@ static void paragraph(walk *w, const samla_block *b)
         if (w->focus >= 0 && w->target != w->focus && w->last_item >= 0) w->target = w->focus;
     }
     tree_append_text(&w->t, w->target, b->text, false);
+}
+
+/* True when t holds a letter (a cell of only "–" or "-" holds no goal). */
+static bool has_letter(const char *t)
+{
+    for (const unsigned char *p = (const unsigned char *)t; *p; p++)
+        if ((*p >= 'A' && *p <= 'Z') || (*p >= 'a' && *p <= 'z') || *p >= 0xC3) return true;
+    return false;
 }
 
 /* Summary table: a focus-area column and a sub-goal column. */
@@ -393,13 +499,11 @@ static void table(walk *w, const samla_block *b)
         if (ft && !*ft) ft = NULL;
         if (!ft && w->focus < 0) continue;
         /* a merged (or empty) focus cell: the row's sub-goals belong to the focus area above */
-        if (!ft) {
-        } else if (samla_re_search(w->s->re_focuscode, ft, 0, &m) && !excluded_letter(w, ft, &m))
-            add_focus(w, samla_match_group(a, &m, ft, 1), samla_match_group(a, &m, ft, 2), b, 99);
-        else if (samla_re_search(w->s->re_prefixcode, ft, 0, &m) && !excluded_letter(w, ft, &m))
-            add_focus(w, samla_match_group(a, &m, ft, 1), samla_match_group(a, &m, ft, 2), b, 99);
-        else
-            add_focus(w, NULL, ft, b, 99);
+        if (ft) {
+            const char *code, *title;
+            focus_parts(w, ft, &code, &title);
+            add_focus(w, code, title, b, 99);
+        }
         for (size_t k = 0; sc && k < sc->nblocks; k++) {
             const char *t = sc->blocks[k]->text;
             if (!t || !*t) continue;
@@ -410,13 +514,12 @@ static void table(walk *w, const samla_block *b)
                 from = m.end[0];
             }
             if (ns == 0) {
-                /* "1.1 Titel": a numbered code (a dot in it) */
-                samla_match pm;
-                char *code = samla_re_search(w->s->re_prefixcode, t, 0, &pm) ? samla_match_group(a, &pm, t, 1) : NULL;
-                if (code && strchr(code, '.'))
-                    add_sub(w, code, samla_match_group(a, &pm, t, 2), b, 99);
-                else
-                    tree_add(&w->t, GK_SUBGOAL, NULL, samla_text_trim_end(a, t), w->focus, b);
+                /* "1.1 Titel", "Delmål 1.1 Titel" or an uncoded title; a cell with no word ("–") holds none */
+                if (!has_letter(t)) continue;
+                const char *code, *title;
+                sub_parts(w, t, &code, &title);
+                if (code) add_sub(w, code, title, b, 99);
+                else tree_add(&w->t, GK_SUBGOAL, NULL, samla_text_trim_end(a, title), w->focus, b);
                 continue;
             }
             for (size_t i = 0; i < ns; i++) {

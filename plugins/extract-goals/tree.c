@@ -99,6 +99,17 @@ void tree_append_text(tree *t, int i, const char *text, bool newline)
 samla_status tree_write(tree *t, samla_ctx *ctx)
 {
     for (size_t i = 0; i < t->n; i++) settle(&t->g[i]);
+    /* a strategy with sub-goals where one focus area has none: say so (never a silent gap) */
+    bool any_sub = false;
+    for (size_t i = 0; i < t->n; i++) any_sub |= t->g[i].kind == GK_SUBGOAL;
+    for (size_t i = 0; any_sub && i < t->n; i++) {
+        if (t->g[i].kind != GK_FOCUS) continue;
+        bool has = false;
+        for (size_t k = 0; k < t->n && !has; k++) has = t->g[k].parent == (int)i;
+        if (!has)
+            samla_ctx_warn(ctx, t->g[i].src ? t->g[i].src->page : 0, "focus area '%s' has no sub-goals (delmål) found",
+                           t->g[i].title ? t->g[i].title : "");
+    }
     samla_node *seq = samla_ctx_section(ctx, "goals");
     if (!seq) return SAMLA_ERR_NOMEM;
     samla_arena *a = ctx->arena;
