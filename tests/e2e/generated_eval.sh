@@ -1,6 +1,6 @@
 #!/bin/sh
 # generated_eval: the committed slice of the generated set (corpus/generated: the first 12 protocols
-# and 6 plans/strategies of the fixed seed-1 set of bench/generated.sh, rendered as DOCX and PDF by
+# and 16 plans/strategies of the fixed seed-1 set of bench/generated.sh, rendered as DOCX and PDF by
 # LibreOffice) run through samla and scored against the generator's gold.
 # 1. The slice is what the generator makes: regenerating seed 1 (12 + 6) gives the committed sources
 #    and gold byte for byte (re-render with corpus/generate/render_set.py after changing the generator).
@@ -13,7 +13,7 @@ set -u
 PY=${PY:-/usr/bin/python3}
 tmp=$(mktemp -d) || exit 1
 trap 'rm -rf "$tmp"' EXIT
-"$PY" corpus/generate/generate.py --seed 1 --protocols 12 --plans 6 --out "$tmp/gen" >/dev/null || exit 1
+"$PY" corpus/generate/generate.py --seed 1 --protocols 12 --plans 16 --out "$tmp/gen" >/dev/null || exit 1
 for d in src gold; do
   diff -r "$tmp/gen/$d" "corpus/generated/$d" >/dev/null || {
     echo "generated_eval: corpus/generated/$d differs from the generator's seed-1 output (regenerate the slice)" >&2
@@ -34,6 +34,6 @@ done
   -m 'votes[item+kind]=0.96' \
   -m 'meeting[date+start+end+place]=0.56' \
   -m 'signatures[name+role]=0.96' \
-  -m 'goals[code+kind+title+parent]=0.63' \
-  -m 'activities[text]=0.77' \
+  -m 'goals[code+kind+title+parent]=0.93' \
+  -m 'activities[text]=0.97' \
   corpus/generated/gold "$tmp/out" >/dev/null
