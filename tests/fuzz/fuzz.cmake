@@ -1,20 +1,22 @@
 # Fuzzing (label: fuzz). Five harnesses: fuzz_input (the dump pipeline), fuzz_read_{pdf,docx,text}
 # (one reader and every extractor: tests/fuzz/pipelines/) and fuzz_pipeline (the pipeline loader).
-# Normal builds: replay programs, run as regression tests over the saved cases and seeds.
+# Normal builds: replay programs (each harness with replay_main.c), run as regression tests over
+# the saved cases and seeds.
 # -DSAMLA_FUZZ=ON (clang): libFuzzer targets over an instrumented library and plugins, built by
 # the `fuzz` target and run for a bounded time by scripts/fuzz.sh (docs/fuzzing.md).
 set(fuzz_dir ${CMAKE_CURRENT_LIST_DIR})
 function(samla_fuzz_target name src pipeline)
-  add_executable(${name} ${fuzz_dir}/${src})
+  if(SAMLA_FUZZ)
+    add_executable(${name} ${fuzz_dir}/${src})
+    target_compile_options(${name} PRIVATE -fsanitize=fuzzer)
+    target_link_options(${name} PRIVATE -fsanitize=fuzzer)
+  else()
+    add_executable(${name} ${fuzz_dir}/${src} ${fuzz_dir}/replay_main.c)
+  endif()
   target_link_libraries(${name} PRIVATE samla)
   set_target_properties(${name} PROPERTIES RUNTIME_OUTPUT_DIRECTORY ${CMAKE_BINARY_DIR}/tests)
   if(pipeline)
     target_compile_definitions(${name} PRIVATE FUZZ_PIPELINE="${pipeline}")
-  endif()
-  if(SAMLA_FUZZ)
-    target_compile_definitions(${name} PRIVATE SAMLA_LIBFUZZER)
-    target_compile_options(${name} PRIVATE -fsanitize=fuzzer)
-    target_link_options(${name} PRIVATE -fsanitize=fuzzer)
   endif()
 endfunction()
 

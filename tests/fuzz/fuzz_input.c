@@ -3,8 +3,8 @@
  * naming tests/fuzz/pipelines/fuzz-read-{pdf,docx,text}.yaml (targets fuzz_read_pdf, ...),
  * and as fuzz_input over the `dump` pipeline. With -DSAMLA_FUZZ=ON (clang) the library and
  * every plugin are instrumented too; docs/fuzzing.md says how to build and run them.
- * Without libFuzzer (SAMLA_FUZZ off) the same file builds as a replay program that runs
- * the files given on the command line: a regression test over tests/fuzz/cases. */
+ * Without libFuzzer (SAMLA_FUZZ off) it is linked with replay_main.c into a replay program
+ * that runs the files given on the command line: a regression test over tests/fuzz/cases. */
 #include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -72,26 +72,3 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
     samla_diag_clear(&d);
     return 0;
 }
-
-#ifndef SAMLA_LIBFUZZER
-int main(int argc, char **argv)
-{
-    if (LLVMFuzzerInitialize(&argc, &argv) != 0) return 1;
-    int n = 0;
-    for (int i = 1; i < argc; i++) {
-        FILE *f = fopen(argv[i], "rb");
-        if (!f) continue;
-        fseek(f, 0, SEEK_END);
-        long len = ftell(f);
-        fseek(f, 0, SEEK_SET);
-        unsigned char *buf = malloc(len > 0 ? (size_t)len : 1);
-        size_t got = buf ? fread(buf, 1, (size_t)(len > 0 ? len : 0), f) : 0;
-        fclose(f);
-        LLVMFuzzerTestOneInput(buf, got);
-        free(buf);
-        n++;
-    }
-    printf("replayed %d inputs\n", n);
-    return n == argc - 1 ? 0 : 1;
-}
-#endif

@@ -2,7 +2,8 @@
  * pipeline file (YAML parsing, step and option checks, -O style overrides, the
  * writer swap, every step's init). The loader reads files, so each input is
  * written to one temporary file first. docs/fuzzing.md says how to run it; without
- * libFuzzer it builds as a replay program over the files named on the command line. */
+ * libFuzzer it is linked with replay_main.c into a replay program over the files named
+ * on the command line. */
 #include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -62,22 +63,3 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
     samla_diag_clear(&d);
     return 0;
 }
-
-#ifndef SAMLA_LIBFUZZER
-int main(int argc, char **argv)
-{
-    if (LLVMFuzzerInitialize(&argc, &argv) != 0) return 1;
-    int n = 0;
-    for (int i = 1; i < argc; i++) {
-        FILE *f = fopen(argv[i], "rb");
-        if (!f) continue;
-        char buf[1 << 16];
-        size_t got = fread(buf, 1, sizeof buf, f);
-        fclose(f);
-        LLVMFuzzerTestOneInput((const uint8_t *)buf, got);
-        n++;
-    }
-    printf("replayed %d inputs\n", n);
-    return n == argc - 1 ? 0 : 1;
-}
-#endif
