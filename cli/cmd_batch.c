@@ -11,6 +11,7 @@
 
 #include "batch_inputs.h"
 #include "cli.h"
+#include "options.h"
 #include "progress.h"
 #include "store/store.h"
 #include "worker.h"
@@ -67,16 +68,6 @@ static void batch_usage(FILE *out)
             "Progress goes to stderr: one live line on a terminal, one summary at the end\n"
             "otherwise; every failed document is listed. Exit status: 0 all documents\n"
             "stored, 1 some failed, 2 usage, pipeline or store error.\n");
-}
-
-static bool parse_num(const char *s, double *out)
-{
-    char *end = NULL;
-    errno = 0;
-    double v = strtod(s, &end);
-    if (end == s || *end || errno || v < 0) return false;
-    *out = v;
-    return true;
 }
 
 /* Hash of what decides a document's result: samla's release and model
@@ -345,39 +336,26 @@ int cmd_batch(int argc, char **argv)
                                              {NULL, 0, NULL, 0}};
     batch_opts o = {.lim = {.timeout = 600, .max_mem_mb = 2048, .max_pages = 5000}};
     int c;
-    double v;
+    unsigned long n;
     unsigned si, sn;
     optind = 1;
     while ((c = getopt_long(argc, argv, "j:O:qh", longopts, NULL)) != -1) {
         switch (c) {
         case OPT_DB: o.db = optarg; break;
         case 'j':
-            if (!parse_num(optarg, &v) || v < 1 || v > 4096 || v != (unsigned)v) {
-                fprintf(stderr, "samla batch: -j wants a whole number from 1, not '%s'\n", optarg);
-                return CLI_USAGE;
-            }
-            o.jobs = (unsigned)v;
+            if (!cli_option_whole("batch", "-j", optarg, NULL, 1, 4096, &n)) return CLI_USAGE;
+            o.jobs = (unsigned)n;
             break;
         case OPT_TIMEOUT:
-            if (!parse_num(optarg, &v)) {
-                fprintf(stderr, "samla batch: --timeout wants seconds, not '%s'\n", optarg);
-                return CLI_USAGE;
-            }
-            o.lim.timeout = v;
+            if (!cli_option_number("batch", "--timeout", optarg, "seconds", 0, 1e9, &o.lim.timeout)) return CLI_USAGE;
             break;
         case OPT_MAXMEM:
-            if (!parse_num(optarg, &v) || v > 1e7 || v != (size_t)v) {
-                fprintf(stderr, "samla batch: --max-mem wants a whole number of MB, not '%s'\n", optarg);
-                return CLI_USAGE;
-            }
-            o.lim.max_mem_mb = (size_t)v;
+            if (!cli_option_whole("batch", "--max-mem", optarg, "MB", 0, 10000000, &n)) return CLI_USAGE;
+            o.lim.max_mem_mb = (size_t)n;
             break;
         case OPT_MAXPAGES:
-            if (!parse_num(optarg, &v) || v > 1e9 || v != (int)v) {
-                fprintf(stderr, "samla batch: --max-pages wants a whole number, not '%s'\n", optarg);
-                return CLI_USAGE;
-            }
-            o.lim.max_pages = (int)v;
+            if (!cli_option_whole("batch", "--max-pages", optarg, NULL, 0, 1000000000, &n)) return CLI_USAGE;
+            o.lim.max_pages = (int)n;
             break;
         case OPT_SHARD:
             if (!batch_parse_shard(optarg, &si, &sn)) {

@@ -10,6 +10,7 @@
 
 #include "cli.h"
 #include "compare/compare.h"
+#include "options.h"
 
 typedef struct cmp_min {
     const char *text; /* as given */
@@ -349,6 +350,7 @@ int cmd_compare(int argc, char **argv)
         return CLI_USAGE;
     }
     int rc = CLI_USAGE, c;
+    unsigned long count;
     optind = 1;
     while ((c = getopt_long(argc, argv, "R:f:o:s:m:e:F:vdqh", longopts, NULL)) != -1) {
         switch (c) {
@@ -383,16 +385,10 @@ int cmd_compare(int argc, char **argv)
             }
             o.nmins++;
             break;
-        case 'F': {
-            char *end = NULL;
-            long v = strtol(optarg, &end, 10);
-            if (end == optarg || *end || v < 0) {
-                fprintf(stderr, "samla compare: --max-furniture '%s': a count, 0 or more\n", optarg);
-                goto done;
-            }
-            o.max_furniture = v;
+        case 'F':
+            if (!cli_option_whole("compare", "--max-furniture", optarg, NULL, 0, 1000000000, &count)) goto done;
+            o.max_furniture = (long)count;
             break;
-        }
         case 'v': o.verbose = true; break;
         case 'd': o.config.details = stderr; break;
         case 'q': o.quiet = true; break;

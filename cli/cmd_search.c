@@ -9,6 +9,7 @@
 #include <string.h>
 
 #include "cli.h"
+#include "options.h"
 #include "store/store.h"
 
 typedef struct search_opts {
@@ -245,7 +246,7 @@ int cmd_search(int argc, char **argv)
                                              {NULL, 0, NULL, 0}};
     search_opts o = {.format = "text", .limit = 100};
     int c;
-    char *end;
+    unsigned long n;
     optind = 1;
     while ((c = getopt_long(argc, argv, "f:h", longopts, NULL)) != -1) {
         switch (c) {
@@ -270,11 +271,8 @@ int cmd_search(int argc, char **argv)
         case OPT_GOAL: o.goal = optarg; break;
         case OPT_DOCKIND: o.doc_kind = optarg; break;
         case OPT_LIMIT:
-            o.limit = strtol(optarg, &end, 10);
-            if (end == optarg || *end || o.limit < 0) {
-                fprintf(stderr, "samla search: --limit wants a whole number, not '%s'\n", optarg);
-                return CLI_USAGE;
-            }
+            if (!cli_option_whole("search", "--limit", optarg, NULL, 0, 1000000000, &n)) return CLI_USAGE;
+            o.limit = (long)n;
             break;
         case 'f':
         case OPT_FORMAT:

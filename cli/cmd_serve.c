@@ -12,6 +12,7 @@
 #include <unistd.h>
 
 #include "cli.h"
+#include "options.h"
 #include "serve/serve.h"
 
 #define DEFAULT_LISTEN "127.0.0.1:8970"
@@ -112,16 +113,6 @@ static void drain(serve_http *http, double seconds)
     }
 }
 
-static bool parse_uint(const char *s, double min, double max, double *out)
-{
-    char *end = NULL;
-    errno = 0;
-    double v = strtod(s, &end);
-    if (end == s || *end || errno || v < min || v > max) return false;
-    *out = v;
-    return true;
-}
-
 int cmd_serve(int argc, char **argv)
 {
     enum { OPT_QUEUE = 256, OPT_MAXBODY, OPT_TIMEOUT, OPT_MAXMEM, OPT_MAXPAGES, OPT_MAXCONN, OPT_IDLE, OPT_GRACE };
@@ -150,58 +141,55 @@ int cmd_serve(int argc, char **argv)
     o.jobs = cores > 0 ? (unsigned)cores : 1;
     int c;
     double v;
+    unsigned long n;
     optind = 1;
     while ((c = getopt_long(argc, argv, "l:j:O:qh", longopts, NULL)) != -1) {
-        const char *what = NULL;
         switch (c) {
         case 'l': o.listen = optarg; break;
         case 'j':
-            if (!parse_uint(optarg, 1, 256, &v) || v != (unsigned)v) what = "-j wants a whole number from 1 to 256";
-            else o.jobs = (unsigned)v;
+            if (!cli_option_whole("serve", "-j", optarg, NULL, 1, 256, &n)) return CLI_USAGE;
+            o.jobs = (unsigned)n;
             break;
         case OPT_QUEUE:
-            if (!parse_uint(optarg, 0, 4096, &v) || v != (unsigned)v) what = "--queue wants a whole number from 0";
-            else o.queue = (unsigned)v;
+            if (!cli_option_whole("serve", "--queue", optarg, NULL, 0, 4096, &n)) return CLI_USAGE;
+            o.queue = (unsigned)n;
             break;
         case OPT_MAXBODY:
-            if (!parse_uint(optarg, 0.001, 512, &v)) what = "--max-body wants MB, from 0.001 to 512";
-            else o.max_body = (size_t)(v * 1048576);
+            if (!cli_option_number("serve", "--max-body", optarg, "MB", 0.001, 512, &v)) return CLI_USAGE;
+            o.max_body = (size_t)(v * 1048576);
             break;
         case OPT_TIMEOUT:
-            if (!parse_uint(optarg, 0, 86400, &v)) what = "--timeout wants seconds (0: none)";
-            else o.lim.timeout = v;
+            if (!cli_option_number("serve", "--timeout", optarg, "seconds", 0, 86400, &o.lim.timeout)) return CLI_USAGE;
             break;
         case OPT_MAXMEM:
-            if (!parse_uint(optarg, 0, 1e7, &v) || v != (size_t)v) what = "--max-mem wants a whole number of MB";
-            else o.lim.max_mem_mb = (size_t)v;
+            if (!cli_option_whole("serve", "--max-mem", optarg, "MB", 0, 10000000, &n)) return CLI_USAGE;
+            o.lim.max_mem_mb = (size_t)n;
             break;
         case OPT_MAXPAGES:
-            if (!parse_uint(optarg, 0, 1e9, &v) || v != (int)v) what = "--max-pages wants a whole number";
-            else o.lim.max_pages = (int)v;
+            if (!cli_option_whole("serve", "--max-pages", optarg, NULL, 0, 1000000000, &n)) return CLI_USAGE;
+            o.lim.max_pages = (int)n;
             break;
         case OPT_MAXCONN:
-            if (!parse_uint(optarg, 1, 65536, &v) || v != (unsigned)v) what = "--max-connections wants a whole number from 1";
-            else o.max_connections = (unsigned)v;
+            if (!cli_option_whole("serve", "--max-connections", optarg, NULL, 1, 65536, &n)) return CLI_USAGE;
+            o.max_connections = (unsigned)n;
             break;
         case OPT_IDLE:
-            if (!parse_uint(optarg, 1, 86400, &v) || v != (unsigned)v) what = "--idle-timeout wants whole seconds from 1";
-            else o.idle_timeout = (unsigned)v;
+            if (!cli_option_whole("serve", "--idle-timeout", optarg, "seconds", 1, 86400, &n)) return CLI_USAGE;
+            o.idle_timeout = (unsigned)n;
             break;
         case OPT_GRACE:
-            if (!parse_uint(optarg, 0, 3600, &v)) what = "--grace wants seconds, from 0 to 3600";
-            else o.grace = v;
+            if (!cli_option_number("serve", "--grace", optarg, "seconds", 0, 3600, &o.grace)) return CLI_USAGE;
             break;
         case 'O':
-            if (o.nsets == SERVE_MAX_SETS) what = "too many -O options";
-            else o.sets[o.nsets++] = optarg;
+            if (o.nsets == SERVE_MAX_SETS) {
+                fprintf(stderr, "samla serve: at most %d -O options\n", SERVE_MAX_SETS);
+                return CLI_USAGE;
+            }
+            o.sets[o.nsets++] = optarg;
             break;
         case 'q': o.quiet = true; break;
         case 'h': serve_usage(stdout); return CLI_OK;
         default: serve_usage(stderr); return CLI_USAGE;
-        }
-        if (what) {
-            fprintf(stderr, "samla serve: %s, not '%s'\n", what, optarg);
-            return CLI_USAGE;
         }
     }
     if (optind < argc) {

@@ -14,6 +14,15 @@ for c in run dump eval coverage plugins pipelines; do
 done
 "$SAMLA" frobnicate >/dev/null 2>&1; check '[ $? = 2 ]' "unknown command exits 2"
 
+# a bad numeric option value: exit 2 and one line naming the option, its range and the value
+"$SAMLA" serve --max-mem 1.5 >/dev/null 2>"$tmp/opt"; rc=$?
+check '[ $rc = 2 ] && [ "$(cat "$tmp/opt")" = "samla serve: --max-mem wants a whole number of MB from 0 to 10000000, not '"'"'1.5'"'"'" ]' "serve --max-mem 1.5: $(cat "$tmp/opt")"
+"$SAMLA" batch all x --db "$tmp/x.db" --timeout nan >/dev/null 2>"$tmp/opt"; rc=$?
+check '[ $rc = 2 ] && grep -qx "samla batch: --timeout wants seconds from 0 to 1000000000, not .nan." "$tmp/opt"' "batch --timeout nan: $(cat "$tmp/opt")"
+"$SAMLA" search --db "$tmp/x.db" --limit -1 >/dev/null 2>"$tmp/opt"; rc=$?
+check '[ $rc = 2 ] && grep -qx "samla search: --limit wants a whole number from 0 to 1000000000, not .-1." "$tmp/opt"' "search --limit -1: $(cat "$tmp/opt")"
+check '[ ! -e "$tmp/x.db" ]' "no store created on a usage error"
+
 # a missing file and an old Word file fail on one line each; the good file is still processed
 printf '\xD0\xCF\x11\xE0\xA1\xB1\x1A\xE1rest' > "$tmp/minutes.doc"
 "$SAMLA" run -q dump "$tmp/missing.pdf" "$tmp/minutes.doc" "$seed" >"$tmp/out.yaml" 2>"$tmp/err"
