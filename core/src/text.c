@@ -21,6 +21,26 @@ static const char *replacement(gunichar c)
     }
 }
 
+static bool ascii_only(const char *s)
+{
+    for (; *s; s++)
+        if ((unsigned char)*s >= 0x80) return false;
+    return true;
+}
+
+/* True when valid UTF-8 s is NFC for certain without asking g_utf8_normalize: every code point is
+ * below U+0300 (lead bytes below 0xCC). Below U+0300 there are no combining marks, no characters
+ * that compose with a preceding one and none that NFC replaces, so NFC leaves such text as it is;
+ * Swedish text (å ä ö é ü) always qualifies. g_utf8_normalize decomposes and recomposes every
+ * accented letter, which made case folding the largest cost of samla's own code on a long
+ * document (docs/benchmarks.md). */
+static bool plainly_nfc(const char *s)
+{
+    for (; *s; s++)
+        if ((unsigned char)*s >= 0xCC) return false; /* the lead byte of U+0300 or above */
+    return true;
+}
+
 static char *clean(samla_arena *a, const char *s, bool keep_newlines)
 {
     if (!s) return NULL;
@@ -58,7 +78,7 @@ static char *clean(samla_arena *a, const char *s, bool keep_newlines)
         space = false;
         g_string_append_len(out, p, g_utf8_next_char(p) - p);
     }
-    gchar *nfc = g_utf8_normalize(out->str, (gssize)out->len, G_NORMALIZE_NFC);
+    gchar *nfc = plainly_nfc(out->str) ? NULL : g_utf8_normalize(out->str, (gssize)out->len, G_NORMALIZE_NFC);
     char *r = samla_arena_strdup(a, nfc ? nfc : out->str);
     g_free(nfc);
     g_string_free(out, TRUE);
@@ -72,11 +92,18 @@ char *samla_text_clean_lines(samla_arena *a, const char *s) { return clean(a, s,
 char *samla_text_lower(samla_arena *a, const char *s)
 {
     if (!s) return NULL;
-    gchar *valid = g_utf8_make_valid(s, -1);
-    gchar *f = g_utf8_casefold(valid, -1);
-    gchar *n = g_utf8_normalize(f, -1, G_NORMALIZE_NFC);
-    char *r = samla_arena_strdup(a, n ? n : f);
-    g_free(n);
+    size_t n = strlen(s);
+    if (ascii_only(s)) { /* the common case: no GLib copies */
+        char *r = samla_arena_alloc(a, n + 1);
+        if (!r) return NULL;
+        for (size_t i = 0; i <= n; i++) r[i] = g_ascii_tolower(s[i]);
+        return r;
+    }
+    gchar *valid = g_utf8_validate(s, (gssize)n, NULL) ? NULL : g_utf8_make_valid(s, (gssize)n);
+    gchar *f = g_utf8_casefold(valid ? valid : s, -1);
+    gchar *nfc = plainly_nfc(f) ? NULL : g_utf8_normalize(f, -1, G_NORMALIZE_NFC);
+    char *r = samla_arena_strdup(a, nfc ? nfc : f);
+    g_free(nfc);
     g_free(f);
     g_free(valid);
     return r;

@@ -121,11 +121,15 @@ static void judge_text_layer(const pdf_settings *s, const pdf_word *w, const cha
     out->garbled_score = fmax(worst, page);
 }
 
-/* Groups words (sorted by vertical centre) into lines. */
+/* Groups words (sorted by vertical centre) into lines (array in arena a). The line array is sized
+ * for the worst case (one word a line) in malloc'd memory and only the lines made are kept: every
+ * page's lines live until the document is laid out, so each page costs what it holds. */
 static samla_status group_lines(samla_arena *a, pdf_word *w, size_t n, pdf_page *out)
 {
-    out->lines = samla_arena_alloc(a, (n ? n : 1) * sizeof *out->lines);
-    if (!out->lines) return SAMLA_ERR_NOMEM;
+    pdf_line *lines = calloc(n ? n : 1, sizeof *lines);
+    if (!lines) return SAMLA_ERR_NOMEM;
+    out->lines = lines;
+    out->nlines = 0;
     size_t i = 0;
     while (i < n) {
         size_t j = i + 1;
@@ -164,7 +168,11 @@ static samla_status group_lines(samla_arena *a, pdf_word *w, size_t n, pdf_page 
         }
         i = j;
     }
-    return SAMLA_OK;
+    out->lines = samla_arena_alloc(a, (out->nlines ? out->nlines : 1) * sizeof *out->lines);
+    if (out->lines) memcpy(out->lines, lines, out->nlines * sizeof *lines);
+    free(lines);
+    if (!out->lines) out->nlines = 0;
+    return out->lines ? SAMLA_OK : SAMLA_ERR_NOMEM;
 }
 
 samla_status pdf_page_lines(pdf_reader *r, PopplerPage *page, pdf_page *out)
@@ -182,8 +190,8 @@ samla_status pdf_page_lines(pdf_reader *r, PopplerPage *page, pdf_page *out)
     size_t nchars = (size_t)g_utf8_strlen(text, -1);
     if (nchars > nrects) nchars = nrects;
     glyph *g = malloc((nchars ? nchars : 1) * sizeof *g);
-    pdf_word *words = samla_arena_alloc(a, (nchars ? nchars : 1) * sizeof *words);
-    const char **font = malloc((nchars ? nchars : 1) * sizeof *font);
+    pdf_word *words = malloc((nchars ? nchars : 1) * sizeof *words); /* one word a character at most */
+    const char **font = calloc(nchars ? nchars : 1, sizeof *font);
     samla_status st = g && words && font ? SAMLA_OK : SAMLA_ERR_NOMEM;
     size_t ng = 0, nw = 0;
     const char *p = text;
@@ -221,9 +229,13 @@ samla_status pdf_page_lines(pdf_reader *r, PopplerPage *page, pdf_page *out)
     if (st == SAMLA_OK) judge_text_layer(r->set, words, font, nw, out);
     free(font);
     if (st == SAMLA_OK) {
+        /* the page keeps its nw words, not the nchars the array had room for */
         qsort(words, nw, sizeof *words, cmp_word_y);
-        st = group_lines(a, words, nw, out);
+        pdf_word *kept = samla_arena_alloc(r->scratch, (nw ? nw : 1) * sizeof *kept);
+        if (kept) memcpy(kept, words, nw * sizeof *words);
+        st = kept ? group_lines(r->scratch, kept, nw, out) : SAMLA_ERR_NOMEM;
     }
+    free(words);
     poppler_page_free_text_attributes(attrs);
     g_free(rects);
     g_free(text);

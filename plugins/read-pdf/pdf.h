@@ -1,8 +1,10 @@
 /* pdf.h: private types of the read-pdf plugin (words, lines, pages, the
  * per-document reader state) and the functions its files share.
  *
- * Everything here lives in the document's arena (ctx->arena) unless said
- * otherwise; nothing is freed by hand. Coordinates are PDF points with the
+ * Pages, their words and lines live in the reader's scratch arena, freed when
+ * the document is read (a word's text is in the document's arena, ctx->arena,
+ * since blocks keep it); everything else lives in the document's arena unless
+ * said otherwise; nothing is freed by hand. Coordinates are PDF points with the
  * origin at the top-left corner of the page (poppler's text layout space). */
 #ifndef READ_PDF_H
 #define READ_PDF_H
@@ -89,6 +91,7 @@ typedef struct pdf_nesting {
 typedef struct pdf_reader {
     samla_ctx *ctx;
     const pdf_settings *set;
+    samla_arena *scratch;     /* pages, words, lines: freed when the document is read */
     pdf_page *pages;
     size_t npages;
     double body_size;         /* median font size of body text */

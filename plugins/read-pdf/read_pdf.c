@@ -145,7 +145,8 @@ static samla_status open_doc(samla_ctx *ctx, PopplerDocument **out)
     return st;
 }
 
-static samla_status process(void *state, samla_ctx *ctx)
+/* Reads the document; pages, their words and lines live in scratch (see process). */
+static samla_status read_document(void *state, samla_ctx *ctx, samla_arena *scratch)
 {
     PopplerDocument *pd = NULL;
     samla_status st = open_doc(ctx, &pd);
@@ -162,8 +163,8 @@ static samla_status process(void *state, samla_ctx *ctx)
         return SAMLA_ERR_FORMAT;
     }
     read_meta(ctx, pd);
-    pdf_reader r = {.ctx = ctx, .set = state, .npages = (size_t)np};
-    r.pages = samla_arena_alloc(ctx->arena, r.npages * sizeof *r.pages);
+    pdf_reader r = {.ctx = ctx, .set = state, .npages = (size_t)np, .scratch = scratch};
+    r.pages = samla_arena_alloc(scratch, r.npages * sizeof *r.pages);
     if (!r.pages) st = SAMLA_ERR_NOMEM;
     size_t empty = 0;
     for (int i = 0; i < np && st == SAMLA_OK; i++) {
@@ -210,6 +211,19 @@ static samla_status process(void *state, samla_ctx *ctx)
     if (st == SAMLA_OK && tags) pdf_tags_report(&r, tags);
     if (st == SAMLA_OK) st = pdf_close_table(&r);
     if (st == SAMLA_OK) pdf_settle_headings(&r);
+    return st;
+}
+
+/* The pages' words and lines are the reader's working memory (tens of KB a page): they live in a
+ * scratch arena freed when the document is read, so the extractors that follow do not carry them
+ * (docs/benchmarks.md: peak memory per page). Blocks, their text and the word texts they keep
+ * are in the document's arena. */
+static samla_status process(void *state, samla_ctx *ctx)
+{
+    samla_arena *scratch = samla_arena_new();
+    if (!scratch) return SAMLA_ERR_NOMEM;
+    samla_status st = read_document(state, ctx, scratch);
+    samla_arena_free(scratch);
     return st;
 }
 

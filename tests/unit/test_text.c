@@ -10,6 +10,15 @@ int main(void)
     CHECK_STR(samla_text_clean(a, "sam\xc2\xadverkan"), "samverkan");
     CHECK_STR(samla_text_clean(a, "A\xcc\x88ldre"), "Äldre"); /* NFD -> NFC */
     CHECK_STR(samla_text_soft(a, "Anna-Lena  Danielsson (S)"), "anna lena danielsson s");
+    /* lower: ASCII, precomposed Swedish (no normalising needed), NFD input and folds that
+     * decompose (İ -> i + U+0307, ǰ stays one code point after NFC) all end NFC */
+    CHECK_STR(samla_text_lower(a, "KS 2024/12 Beslut"), "ks 2024/12 beslut");
+    CHECK_STR(samla_text_lower(a, "ÅRSMÖTE Äldrenämnden É"), "årsmöte äldrenämnden é");
+    CHECK_STR(samla_text_lower(a, "A\xcc\x8aRSMO\xcc\x88TE"), "årsmöte");
+    CHECK_STR(samla_text_lower(a, "\xc7\xb0"), "\xc7\xb0");
+    CHECK_STR(samla_text_lower(a, "\xc4\xb0"), "i\xcc\x87");
+    CHECK_STR(samla_text_lower(a, "Stra\xc3\x9f" "e"), "strasse");
+    CHECK_STR(samla_text_lower(a, "BAD\xff"), "bad\xef\xbf\xbd"); /* invalid byte -> U+FFFD */
     CHECK(samla_text_similarity("Zembrén", "Zemrén") > 0.8);
     CHECK(samla_text_similarity("abc", "abc") == 1.0);
     CHECK_STR(samla_text_find_date(a, "Datum och tid: 20240503 Kl. 09.30", NULL), "2024-05-03");
