@@ -21,13 +21,6 @@ static const char *replacement(gunichar c)
     }
 }
 
-static bool ascii_only(const char *s)
-{
-    for (; *s; s++)
-        if ((unsigned char)*s >= 0x80) return false;
-    return true;
-}
-
 /* True when valid UTF-8 s is NFC for certain without asking g_utf8_normalize: every code point is
  * below U+0300 (lead bytes below 0xCC). Below U+0300 there are no combining marks, no characters
  * that compose with a preceding one and none that NFC replaces, so NFC leaves such text as it is;
@@ -89,20 +82,38 @@ static char *clean(samla_arena *a, const char *s, bool keep_newlines)
 char *samla_text_clean(samla_arena *a, const char *s) { return clean(a, s, false); }
 char *samla_text_clean_lines(samla_arena *a, const char *s) { return clean(a, s, true); }
 
+/* Folds s into r (same length) when every character is ASCII or a Latin-1 letter whose case fold
+ * is one Latin-1 letter (À–Þ to à–þ, à–ÿ as they are; not ß or µ): what Swedish and Finnish text
+ * holds. The fold of such text is NFC already. False when s has any other character. */
+static bool fold_latin1(const char *s, size_t n, char *r)
+{
+    const unsigned char *u = (const unsigned char *)s;
+    for (size_t i = 0; i < n; i++) {
+        if (u[i] < 0x80) {
+            r[i] = g_ascii_tolower(s[i]);
+            continue;
+        }
+        if (u[i] != 0xC3 || i + 1 >= n) return false;
+        unsigned char c = u[i + 1];
+        if (c >= 0x80 && c <= 0x9E && c != 0x97) c += 0x20; /* À..Þ (not ×) to à..þ */
+        else if (c < 0xA0 || c > 0xBF) return false;      /* ß, or not a continuation byte */
+        r[i] = (char)0xC3;
+        r[++i] = (char)c;
+    }
+    r[n] = '\0';
+    return true;
+}
+
 char *samla_text_lower(samla_arena *a, const char *s)
 {
     if (!s) return NULL;
     size_t n = strlen(s);
-    if (ascii_only(s)) { /* the common case: no GLib copies */
-        char *r = samla_arena_alloc(a, n + 1);
-        if (!r) return NULL;
-        for (size_t i = 0; i <= n; i++) r[i] = g_ascii_tolower(s[i]);
-        return r;
-    }
+    char *r = samla_arena_alloc(a, n + 1);
+    if (!r || fold_latin1(s, n, r)) return r; /* the common case: no GLib copies */
     gchar *valid = g_utf8_validate(s, (gssize)n, NULL) ? NULL : g_utf8_make_valid(s, (gssize)n);
     gchar *f = g_utf8_casefold(valid ? valid : s, -1);
     gchar *nfc = plainly_nfc(f) ? NULL : g_utf8_normalize(f, -1, G_NORMALIZE_NFC);
-    char *r = samla_arena_strdup(a, nfc ? nfc : f);
+    r = samla_arena_strdup(a, nfc ? nfc : f);
     g_free(nfc);
     g_free(f);
     g_free(valid);

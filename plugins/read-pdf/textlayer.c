@@ -43,18 +43,22 @@ samla_status pdf_word_list_load(pdf_settings *s, const char *path, samla_diag *d
         g_free(raw);
         if (!text) return SAMLA_ERR_NOMEM;
     }
-    s->words = g_hash_table_new_full(g_str_hash, g_str_equal, g_free, NULL);
-    for (char *line = text, *next; line && *line; line = next) {
+    /* the folded words live in the settings' arena (about 120 000 of them: one allocation each
+     * would cost more than the words) and are folded as pdf_word_check folds a page's words */
+    s->words = g_hash_table_new(g_str_hash, g_str_equal);
+    samla_status st = SAMLA_OK;
+    for (char *line = text, *next; line && *line && st == SAMLA_OK; line = next) {
         next = strchr(line, '\n');
         if (next) *next++ = '\0';
         size_t n = strlen(line);
         while (n && (line[n - 1] == '\r' || line[n - 1] == ' ')) line[--n] = '\0';
-        gchar *c = n ? g_utf8_normalize(line, (gssize)n, G_NORMALIZE_DEFAULT_COMPOSE) : NULL;
-        if (c) g_hash_table_add(s->words, g_utf8_casefold(c, -1));
-        g_free(c);
+        if (!n) continue;
+        char *f = samla_text_lower(s->arena, line);
+        if (f) g_hash_table_add(s->words, f);
+        else st = SAMLA_ERR_NOMEM;
     }
     g_free(text);
-    return SAMLA_OK;
+    return st;
 }
 
 static bool listed(const pdf_settings *s, const char *w, size_t n)
@@ -101,12 +105,12 @@ int pdf_word_check(const pdf_settings *s, const char *text)
         letters++;
     }
     if (letters < 4 || !lower) return -1;
-    /* composed and folded as the list is: a text layer may hold "a" + U+0308 */
-    gchar *c = g_utf8_normalize(a, e - a, G_NORMALIZE_DEFAULT_COMPOSE);
-    gchar *f = c ? g_utf8_casefold(c, -1) : NULL;
-    bool ok = f && known(s, f);
-    g_free(f);
+    /* folded and composed as the list is (samla_text_lower): a text layer may hold "a" + U+0308 */
+    gchar *f = g_utf8_casefold(a, e - a);
+    gchar *c = f ? g_utf8_normalize(f, -1, G_NORMALIZE_DEFAULT_COMPOSE) : NULL;
+    bool ok = c && known(s, c);
     g_free(c);
+    g_free(f);
     return ok;
 }
 

@@ -18,6 +18,7 @@ int main(void)
     CHECK_STR(samla_text_lower(a, "\xc7\xb0"), "\xc7\xb0");
     CHECK_STR(samla_text_lower(a, "\xc4\xb0"), "i\xcc\x87");
     CHECK_STR(samla_text_lower(a, "Stra\xc3\x9f" "e"), "strasse");
+    CHECK_STR(samla_text_lower(a, "\xc3\x98RE 2\xc3\x97" "4 \xc2\xb5g \xc3\xbf\xc3\xb7"), "\xc3\xb8re 2\xc3\x97" "4 \xce\xbcg \xc3\xbf\xc3\xb7");
     CHECK_STR(samla_text_lower(a, "BAD\xff"), "bad\xef\xbf\xbd"); /* invalid byte -> U+FFFD */
     CHECK(samla_text_similarity("Zembrén", "Zemrén") > 0.8);
     CHECK(samla_text_similarity("abc", "abc") == 1.0);
