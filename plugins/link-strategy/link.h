@@ -37,6 +37,7 @@ typedef struct goal_term {
 
 typedef struct lgoal {
     const char *id, *code, *kind, *title, *text, *parent_id;
+    const char *code_key;  /* link_code_key of code ("A.1" -> "A1"), or NULL */
     int parent;            /* index into goals, -1 for none */
     bool target;           /* a link target (levels) */
     const char *title_key; /* normalised title for heading matches */
@@ -82,9 +83,34 @@ char *link_title_key(const link_state *st, samla_arena *a, const char *s);
  * destroys, NULL when plan_words is off. */
 GHashTable *link_plan_words(link_state *st, samla_ctx *ctx);
 
+/* A goal code an activity cites that the strategy does not have, with the
+ * activities citing it (one warning per code and plan). In ctx's arena. */
+typedef struct link_missing {
+    const char *code;
+    const char *acts;      /* "act-3 \"Ordna …\", act-7 \"…\"" (the first few) */
+    size_t n;              /* activities citing it */
+    int page;              /* page of the first, 0 when unknown */
+    struct link_missing *next;
+} link_missing;
+
 /* Links one activity (map) of ctx's model; appends to links. Stems in drop
- * (may be NULL) are not query terms. */
+ * (may be NULL) are not query terms. A cited code the strategy lacks is added
+ * to *missing (ctx's arena). */
 samla_status link_activity(link_state *st, samla_ctx *ctx, const samla_node *act, samla_node *links,
-                           GHashTable *drop);
+                           GHashTable *drop, link_missing **missing);
+
+/* codes.c. The normalised key of a goal code as written ("Delmål A.1" ->
+ * "A1", "[1.2]" -> "1.2"), or NULL when s is no code. In arena a. */
+char *link_code_key(const link_state *st, samla_arena *a, const char *s);
+/* True when s is a goal code alone ("A1", "1.2", "Delmål 1.2"; a lone "B"
+ * or "2" only after a label word). */
+bool link_is_code(const link_state *st, samla_arena *a, const char *s);
+/* The goal whose code is code (as written, else by key), or -1. */
+int link_goal_by_code(const link_state *st, samla_arena *a, const char *code);
+/* The goal codes an activity cites by its own fields: every code of an area
+ * that is a list of codes alone ("A1, B2"), else its `goal` field (the code
+ * extract-activities took off its text or area). Up to nmax into out (arena
+ * strings); returns how many. */
+size_t link_cited_codes(const link_state *st, samla_arena *a, const samla_node *act, const char **out, size_t nmax);
 
 #endif

@@ -124,12 +124,20 @@ static samla_status process(void *state, samla_ctx *ctx)
     samla_node *rec = links ? link_strategy_record(st, ctx->arena) : NULL;
     if (!rec || !samla_map_set(ctx->arena, ctx->model, "strategy", rec)) return SAMLA_ERR_NOMEM;
     GHashTable *drop = link_plan_words(st, ctx);
+    link_missing *missing = NULL;
     for (size_t i = 0; i < samla_node_len(acts) && acts->type == SAMLA_NODE_SEQ; i++) {
         const samla_node *a = samla_seq_at(acts, i);
         if (!a || a->type != SAMLA_NODE_MAP || !samla_map_get_str(a, "id")) continue;
-        if ((s = link_activity(st, ctx, a, links, drop)) != SAMLA_OK) break;
+        if ((s = link_activity(st, ctx, a, links, drop, &missing)) != SAMLA_OK) break;
     }
     if (drop) g_hash_table_destroy(drop);
+    bool coded = false;
+    for (size_t i = 0; i < st->ngoals && !coded; i++) coded = st->goals[i].code != NULL;
+    for (const link_missing *m = missing; s == SAMLA_OK && m; m = m->next)
+        samla_ctx_warn(ctx, m->page, "goal code %s is not in the strategy %s%s: %zu %s marked with it (%s%s), linked by %s "
+                       "text instead", m->code, st->source, coded ? "" : " (it has no goal codes)", m->n,
+                       m->n == 1 ? "activity is" : "activities are", m->acts, m->n > 3 ? ", \u2026" : "",
+                       m->n == 1 ? "its" : "their");
     return s;
 }
 

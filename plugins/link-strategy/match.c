@@ -111,10 +111,14 @@ static bool is_label(const link_state *st, const char *w)
     return false;
 }
 
-static int goal_by_code(const link_state *st, const char *code)
+/* The goal a token of running text names as its code: as written, or by its key when it is written
+   with a capital or a digit first ("A.1" for A1; never a lower-case word). */
+static int goal_by_code(const link_state *st, samla_ctx *ctx, const char *tok)
 {
+    gunichar c = g_utf8_get_char(tok);
+    if (g_unichar_isupper(c) || g_unichar_isdigit(c)) return link_goal_by_code(st, ctx->arena, tok);
     for (size_t i = 0; i < st->ngoals; i++)
-        if (st->goals[i].code && !strcmp(st->goals[i].code, code)) return (int)i;
+        if (st->goals[i].code && !strcmp(st->goals[i].code, tok)) return (int)i;
     return -1;
 }
 
@@ -140,14 +144,13 @@ static size_t find_codes(const link_state *st, samla_ctx *ctx, const char *s, in
             const char *e = q + 1;
             while (*e >= '0' && *e <= '9') e++;
             char *ext = samla_arena_strndup(ctx->arena, start, (size_t)(e - start));
-            if (!ext || (size_t)(e - start) > 12 || goal_by_code(st, ext) < 0) break;
+            if (!ext || (size_t)(e - start) > 12 || goal_by_code(st, ctx, ext) < 0) break;
             q = e;
         }
-        bool dotted = q != p;
         p = q;
         size_t len = (size_t)(p - start);
         char *tok = samla_arena_strndup(ctx->arena, start, len);
-        int gi = tok && len <= 12 ? goal_by_code(st, tok) : -1;
+        int gi = tok && len <= 12 ? goal_by_code(st, ctx, tok) : -1;
         bool labelled = false;
         if (prev) {
             char *pw = samla_text_lower(ctx->arena, samla_arena_strndup(ctx->arena, prev, prevlen));
@@ -155,7 +158,8 @@ static size_t find_codes(const link_state *st, samla_ctx *ctx, const char *s, in
         }
         bool has_digit = tok && strpbrk(tok, "0123456789");
         bool has_letter = tok && g_unichar_isalpha(g_utf8_get_char(tok));
-        if (gi >= 0 && (labelled || (has_digit && has_letter && len >= 2 && !dotted))) {
+        /* "A1", "A.1" alone; "1.1" and "B" only after a label word */
+        if (gi >= 0 && (labelled || (has_digit && has_letter && len >= 2))) {
             bool dup = false;
             for (size_t k = 0; k < n; k++) dup |= hits[k] == gi;
             if (!dup) {
@@ -372,8 +376,34 @@ static const char *strip_orgs(const link_state *st, samla_ctx *ctx, const char *
     return changed ? out : text;
 }
 
+/* Records that act cites code, which the strategy lacks. */
+static void note_missing(samla_ctx *ctx, link_missing **missing, const samla_node *act, const char *code, long page)
+{
+    samla_arena *a = ctx->arena;
+    link_missing *m = *missing;
+    while (m && strcmp(m->code, code)) m = m->next;
+    if (!m) {
+        m = samla_arena_alloc(a, sizeof *m);
+        if (!m) return;
+        *m = (link_missing){.code = code, .acts = "", .page = page > 0 ? (int)page : 0};
+        link_missing **tail = missing;
+        while (*tail) tail = &(*tail)->next;
+        *tail = m;
+    }
+    const char *text = samla_map_get_str(act, "text");
+    if (m->n++ < 3) {
+        glong len = text ? g_utf8_strlen(text, -1) : 0;
+        const char *cut = len > 60 ? g_utf8_offset_to_pointer(text, 59) : NULL;
+        const char *one = samla_arena_printf(a, "%s \"%.*s%s\"", samla_map_get_str(act, "id"),
+                                             cut ? (int)(cut - text) : (int)(text ? strlen(text) : 0),
+                                             text ? text : "", cut ? "\u2026" : "");
+        const char *joined = one ? samla_arena_printf(a, "%s%s%s", m->acts, *m->acts ? ", " : "", one) : NULL;
+        if (joined) m->acts = joined;
+    }
+}
+
 samla_status link_activity(link_state *st, samla_ctx *ctx, const samla_node *act, samla_node *links,
-                           GHashTable *drop)
+                           GHashTable *drop, link_missing **missing)
 {
     const link_config *c = st->cfg;
     const char *text = samla_map_get_str(act, "text");
@@ -402,6 +432,27 @@ samla_status link_activity(link_state *st, samla_ctx *ctx, const samla_node *act
     /* a cited focus area's sub-goal is chosen by the activity's own words: the
      * headings above restate the citation and say nothing about which sub-goal */
     if (!make_query(st, ctx, texts, weights, 3, drop, &own)) return SAMLA_ERR_NOMEM;
+
+    /* the goal codes the activity is marked with (area cell, code column, "A1: …" / "… (1.2)"): by code,
+       else by the code's normalised form; a code the strategy lacks is reported, and the activity is then
+       linked as if it had none */
+    const char *cited[8];
+    size_t ncited = link_cited_codes(st, ctx->arena, act, cited, 8), nlinked = 0;
+    int marked[8];
+    for (size_t i = 0; i < ncited; i++) {
+        int gi = link_goal_by_code(st, ctx->arena, cited[i]);
+        bool dup = false;
+        for (size_t k = 0; k < nlinked; k++) dup |= marked[k] == gi;
+        if (gi < 0) note_missing(ctx, missing, act, cited[i], src ? (long)samla_map_get_int(src, "page", 0) : 0);
+        else if (!dup) marked[nlinked++] = gi;
+    }
+    for (size_t i = 0; i < nlinked; i++) {
+        bool covered = false;
+        for (size_t k = 0; k < nlinked && !covered; k++) covered = k != i && under(st, marked[k], marked[i]);
+        samla_status s = covered ? SAMLA_OK : link_cited(st, ctx, act, links, marked[i], cited[i], &own, &q);
+        if (s != SAMLA_OK) return s;
+    }
+    if (nlinked) return SAMLA_OK;
 
     /* explicit citations, most specific source first */
     const char *levels[MAX_CONTEXT + 2][2] = {{text, area}, {section, NULL}};

@@ -130,6 +130,7 @@ static samla_status take_goals(link_state *st, samla_ctx *ctx, const samla_node 
     for (size_t i = 0; i < st->ngoals; i++) {
         st->goals[i].parent = find_goal(st, st->goals[i].parent_id);
         st->goals[i].title_key = link_title_key(st, st->arena, st->goals[i].title);
+        st->goals[i].code_key = link_code_key(st, st->arena, st->goals[i].code);
     }
     static const char *const fallback1[] = {"focus_area", NULL};
     static const char *const fallback2[] = {"subgoal", "priority", "focus_area", "overall", NULL};

@@ -7,3 +7,5 @@ set_target_properties(link-fixture PROPERTIES PREFIX "" C_VISIBILITY_PRESET hidd
 target_link_libraries(link-fixture PRIVATE samla)
 samla_sh_test(plugins_link plugins bash ${CMAKE_CURRENT_LIST_DIR}/link.sh)
 set_property(TEST plugins_link APPEND PROPERTY ENVIRONMENT "SAMLA_PLUGIN_PATH=${CMAKE_BINARY_DIR}/tests/fixture-plugins")
+samla_sh_test(plugins_link_codes plugins bash ${CMAKE_CURRENT_LIST_DIR}/link_codes.sh)
+set_property(TEST plugins_link_codes APPEND PROPERTY ENVIRONMENT "SAMLA_PLUGIN_PATH=${CMAKE_BINARY_DIR}/tests/fixture-plugins")
