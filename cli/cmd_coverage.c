@@ -41,7 +41,11 @@ static void usage(FILE *out)
             "  -q, --quiet             do not print warnings\n"
             "  -h, --help              show this help\n"
             "\n"
-            "Exit status: 0 all plans done, 1 some plan failed, 2 usage, pipeline or strategy error.\n");
+            "A plan with no activities found, or none linked to a goal, is reported as such\n"
+            "(never as covering nothing), with one line on stderr.\n"
+            "\n"
+            "Exit status: 0 every plan read and linked, 1 some plan failed or had no activities\n"
+            "or no link, 2 usage, pipeline or strategy error.\n");
 }
 
 static bool is_model_file(const char *p)
@@ -161,6 +165,20 @@ static int run(samla_runtime *rt, samla_arena *a, const cov_opts *o, char **file
     samla_pipeline_free(p);
     samla_node *report = plans ? cov_build(a, o->strategy, strategy, plans, (size_t)nfiles) : NULL;
     if (!report) return CLI_FAILED;
+    /* a plan with nothing to report is no finding: one line each (also with -q, it sets the exit status) */
+    for (int i = 0; i < nfiles; i++) {
+        const char *status = cov_plan_status(&plans[i]);
+        if (!strcmp(status, "no_activities")) {
+            fprintf(stderr, "samla coverage: %s: no activities found in the plan; the report shows it as \"no activities "
+                    "found\", not as covering nothing\n", files[i]);
+            rc = CLI_FAILED;
+        } else if (!strcmp(status, "no_links")) {
+            fprintf(stderr, "samla coverage: %s: none of its %zu activities links to a goal of %s; is it a plan under "
+                    "this strategy?\n", files[i], samla_node_len(samla_map_get(plans[i].model, "activities")),
+                    o->strategy);
+            rc = CLI_FAILED;
+        }
+    }
     if (!write_yaml(samla_arena_printf(a, "%s/coverage.yaml", o->outdir), report)) return CLI_FAILED;
     if (o->html || !o->xlsx) {
         char *html = samla_arena_printf(a, "%s/coverage.html", o->outdir);

@@ -34,7 +34,9 @@ static const char *CSS =
     "td.goal .code{font-weight:700;margin-right:.4rem}"
     "td.n0{background:#fff5f5}td.n1{background:#dcf3e3}td.n2{background:#b4e4c1}td.n3{background:#7fcf97}"
     "td.n4{background:#4fb872}"
-    "span.none{color:#b42318;font-weight:700}span.gap{color:#b42318;font-size:.8em;margin-left:.4em}span.yes{color:#1a7f37;font-weight:700}"
+    "span.none{color:#b42318;font-weight:700}span.unk{color:#57606a;font-weight:700}td.na{background:#f6f8fa;color:#57606a}"
+    "p.warn{background:#fff8c5;border:1px solid #d4a72c;padding:.5rem .75rem;border-radius:4px}"
+    "span.gap{color:#b42318;font-size:.8em;margin-left:.4em}span.yes{color:#1a7f37;font-weight:700}"
     "details summary{cursor:pointer;font-weight:600}details ul{margin:.3rem 0 0 1rem;padding:0}"
     "li{margin:.25rem 0}.ev{color:#57606a;font-size:.82rem}.m{font-size:.75rem;border-radius:3px;padding:0 .25rem;"
     "background:#ddf4ff;color:#0550ae;margin-left:.3rem}.m.lexical{background:#fff8c5;color:#7d4e00}"
@@ -82,7 +84,23 @@ int cov_write_html(const samla_node *report, FILE *out)
     fprintf(out, "</title><style>%s</style></head><body>\n<h1>Täckning av strategins mål</h1><p class=\"meta\">Strategi: ",
             CSS);
     html_escape(out, title);
-    fputs(". Varje cell: antal aktiviteter i planen som länkats till målet (klicka för aktiviteter och belägg).</p>\n"
+    fputs(". Varje cell: antal aktiviteter i planen som länkats till målet (klicka för aktiviteter och belägg).</p>\n", out);
+    /* plans the matrix has nothing (or no link) to show for, said plainly above it */
+    for (size_t p = 0; p < np; p++) {
+        const samla_node *pl = samla_seq_at(plans, p);
+        const char *note = samla_map_get_str(pl, "note");
+        if (!note) continue;
+        fputs("<p class=\"warn\" data-status=\"", out);
+        html_escape(out, samla_map_get_str(pl, "status"));
+        fputs("\"><strong>Obs:</strong> ", out);
+        html_escape(out, samla_map_get_str(pl, "name"));
+        fputs(": ", out);
+        html_escape(out, note);
+        fputs(strcmp(samla_map_get_str(pl, "status"), "no_links") ? ". Planens kolumn visar inget resultat, inte noll."
+                                                                  : ". Kontrollera att planen hör till strategin.", out);
+        fputs("</p>\n", out);
+    }
+    fputs(""
           "<p class=\"legend\">Antal:<span class=\"l0\" style=\"background:#fff5f5\"></span>0"
           "<span style=\"background:#dcf3e3\"></span>1<span style=\"background:#b4e4c1\"></span>2"
           "<span style=\"background:#7fcf97\"></span>3<span style=\"background:#4fb872\"></span>4+</p>\n"
@@ -119,6 +137,14 @@ int cov_write_html(const samla_node *report, FILE *out)
         const samla_node *cells = samla_map_get(g, "plans");
         for (size_t p = 0; p < samla_node_len(cells); p++) {
             const samla_node *c = samla_seq_at(cells, p);
+            const samla_node *cnt = samla_map_get(c, "count");
+            if (!cnt || cnt->type == SAMLA_NODE_NULL) {
+                /* a plan without activities: nothing counted, said so (never "0, ej täckt") */
+                fputs("<td class=\"na\" data-status=\"", out);
+                html_escape(out, samla_map_get_str(c, "status"));
+                fputs("\">– <span class=\"gap\">inga aktiviteter</span></td>", out);
+                continue;
+            }
             long long n = samla_map_get_int(c, "count", 0);
             const samla_node *acts = samla_map_get(c, "activities");
             fprintf(out, "<td class=\"n%d\" data-count=\"%lld\">", shade(n), n);
@@ -130,10 +156,11 @@ int cov_write_html(const samla_node *report, FILE *out)
             }
             fputs("</td>", out);
         }
-        bool covered = samla_map_get(g, "covered") && samla_map_get(g, "covered")->type == SAMLA_NODE_BOOL &&
-                       samla_map_get(g, "covered")->u.b;
+        const samla_node *cv = samla_map_get(g, "covered");
+        bool unknown = !cv || cv->type == SAMLA_NODE_NULL, covered = !unknown && cv->type == SAMLA_NODE_BOOL && cv->u.b;
         fprintf(out, "<td>%s</td></tr>\n",
-                covered ? "<span class=\"yes\">täckt</span>" : "<span class=\"none\">ej täckt</span>");
+                unknown ? "<span class=\"unk\">okänt</span>"
+                : covered ? "<span class=\"yes\">täckt</span>" : "<span class=\"none\">ej täckt</span>");
     }
     fputs("</tbody></table>\n<h2>Aktiviteter utan koppling till något mål</h2>\n", out);
     const samla_node *un = samla_map_get(cov, "unlinked");

@@ -56,6 +56,28 @@ static samla_node *activity_node(samla_arena *a, const samla_node *act, const sa
     return n;
 }
 
+const char *cov_plan_status(const cov_plan *plan)
+{
+    if (!plan->model) return "failed";
+    if (samla_node_len(samla_map_get(plan->model, "activities")) == 0) return "no_activities";
+    if (samla_node_len(samla_map_get(plan->model, "links")) == 0) return "no_links";
+    return "ok";
+}
+
+/* The plain words for a plan the report has nothing to say about, or NULL. In arena a. */
+static const char *plan_note(samla_arena *a, const cov_plan *plan, const char *status)
+{
+    if (!strcmp(status, "failed")) return "planen kunde inte läsas";
+    if (!strcmp(status, "no_activities")) return "inga aktiviteter hittades i planen";
+    if (!strcmp(status, "no_links"))
+        return samla_arena_printf(a, "ingen av planens %zu aktiviteter kopplades till strategins mål",
+                                  samla_node_len(samla_map_get(plan->model, "activities")));
+    return NULL;
+}
+
+/* The plan's cells say something about the goals: it has activities (linked or not). */
+static bool judged(const char *status) { return !strcmp(status, "ok") || !strcmp(status, "no_links"); }
+
 samla_node *cov_build(samla_arena *a, const char *strategy_path, const samla_node *strategy,
                       const cov_plan *plans, size_t nplans)
 {
@@ -74,8 +96,14 @@ samla_node *cov_build(samla_arena *a, const char *strategy_path, const samla_nod
         samla_map_set_bool(a, m, "ok", plans[p].model != NULL);
         samla_map_set_int(a, m, "activities", (long long)samla_node_len(samla_map_get(plans[p].model, "activities")));
         samla_map_set_int(a, m, "links", (long long)samla_node_len(samla_map_get(plans[p].model, "links")));
+        const char *status = cov_plan_status(&plans[p]);
+        samla_map_set_str(a, m, "status", status);
+        const char *note = plan_note(a, &plans[p], status);
+        if (note) samla_map_set_str(a, m, "note", note);
         samla_seq_append(a, pl, m);
     }
+    size_t njudged = 0;
+    for (size_t p = 0; p < nplans; p++) njudged += judged(cov_plan_status(&plans[p]));
     bool sub = has_kind(goals, "subgoal") || has_kind(goals, "priority");
     samla_node *rows = samla_map_ensure_seq(a, cov, "goals");
     for (size_t i = 0; i < samla_node_len(goals); i++) {
@@ -101,6 +129,14 @@ samla_node *cov_build(samla_arena *a, const char *strategy_path, const samla_nod
         for (size_t p = 0; p < nplans; p++) {
             samla_node *cell = samla_node_map(a);
             samla_map_set_str(a, cell, "plan", plans[p].name);
+            const char *status = cov_plan_status(&plans[p]);
+            if (!judged(status)) {
+                /* no activities to count: no count, never "0, not covered" */
+                samla_map_set_str(a, cell, "status", status);
+                samla_map_set(a, cell, "count", samla_node_null(a));
+                samla_seq_append(a, cells, cell);
+                continue;
+            }
             samla_node *acts = samla_node_seq(a);
             const samla_node *links = samla_map_get(plans[p].model, "links");
             for (size_t k = 0; k < samla_node_len(links); k++) {
@@ -116,7 +152,9 @@ samla_node *cov_build(samla_arena *a, const char *strategy_path, const samla_nod
             samla_seq_append(a, cells, cell);
         }
         samla_map_set_int(a, row, "total", total);
-        samla_map_set_bool(a, row, "covered", total > 0);
+        /* covered is unknown (null) when no plan had activities to link */
+        if (njudged == 0) samla_map_set(a, row, "covered", samla_node_null(a));
+        else samla_map_set_bool(a, row, "covered", total > 0);
         samla_seq_append(a, rows, row);
     }
     samla_node *un = samla_map_ensure_seq(a, cov, "unlinked");

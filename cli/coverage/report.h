@@ -13,8 +13,15 @@ typedef struct cov_plan {
     const samla_node *model; /* the plan's model (activities, links); NULL when it failed */
 } cov_plan;
 
-/* Builds {strategy, plans, goals: [{id, code, title, kind, focus_area, covered,
- * plans: [{plan, count, activities: [...]}]}], unlinked: [...]}. NULL on OOM. */
+/* What the report can say about a plan: "ok", "no_links" (activities, none
+ * linked), "no_activities" (none found) or "failed" (not read). Static string. */
+const char *cov_plan_status(const cov_plan *plan);
+/* Builds {strategy, plans: [{name, source, ok, activities, links, status,
+ * note}], goals: [{id, code, title, kind, focus_area, covered, plans: [{plan,
+ * count, activities: [...]}]}], unlinked: [...]}. A plan with no activities
+ * (or not read) has cells {plan, status, count: null}, and covered is null
+ * when no plan had activities: the report never counts such a plan as 0.
+ * NULL on OOM. */
 samla_node *cov_build(samla_arena *a, const char *strategy_path, const samla_node *strategy,
                       const cov_plan *plans, size_t nplans);
 /* One self-contained HTML page (inline CSS/JS). Returns 0 or -1 on write error. */

@@ -19,6 +19,8 @@ static void cell(FILE *out, const char *s, long width)
     }
 }
 
+static bool is_null(const samla_node *n) { return !n || n->type == SAMLA_NODE_NULL; }
+
 void cov_write_terminal(const samla_node *report, FILE *out)
 {
     const samla_node *cov = samla_map_get(report, "coverage");
@@ -38,12 +40,24 @@ void cov_write_terminal(const samla_node *report, FILE *out)
         g_free(label);
         const samla_node *cells = samla_map_get(g, "plans");
         for (size_t p = 0; p < samla_node_len(cells); p++) {
+            const samla_node *c = samla_seq_at(cells, p);
             char num[32];
-            snprintf(num, sizeof num, "%lld", samla_map_get_int(samla_seq_at(cells, p), "count", 0));
+            /* a plan without activities has no count: "–", never 0 */
+            if (is_null(samla_map_get(c, "count"))) snprintf(num, sizeof num, "–");
+            else snprintf(num, sizeof num, "%lld", samla_map_get_int(c, "count", 0));
             fputs(" ", out);
             cell(out, num, 14);
         }
         const samla_node *c = samla_map_get(g, "covered");
-        fputs(c && c->type == SAMLA_NODE_BOOL && c->u.b ? " ja\n" : " NEJ (ej täckt)\n", out);
+        fputs(is_null(c) ? " okänt\n" : c->type == SAMLA_NODE_BOOL && c->u.b ? " ja\n" : " NEJ (ej täckt)\n", out);
     }
+    /* what the table cannot show: plans with nothing to count, in plain words under it */
+    for (size_t p = 0; p < samla_node_len(plans); p++) {
+        const samla_node *pl = samla_seq_at(plans, p);
+        const char *note = samla_map_get_str(pl, "note");
+        if (note) fprintf(out, "OBS: %s: %s\n", samla_map_get_str(pl, "name"), note);
+    }
+    bool any = false;
+    for (size_t i = 0; i < samla_node_len(goals) && !any; i++) any = is_null(samla_map_get(samla_seq_at(goals, i), "covered"));
+    if (any) fputs("OBS: ingen plan hade aktiviteter att koppla; täckningen är okänd, inte noll\n", out);
 }

@@ -2,6 +2,8 @@
  * spreadsheet. The same content as the HTML page (html.c), as three sheets:
  *   Täckning       one row per link-target goal: focus area, code, goal, the activity count per
  *                  plan (cells shaded as in the HTML), covered or not; filters, frozen header;
+ *                  a plan without activities has "inga aktiviteter" for a count, and an "Obs:"
+ *                  line under the table says so (as for a plan with none linked);
  *   Aktiviteter    one row per (goal, plan, linked activity): method, score, evidence, page
  *                  (what the HTML's expandable cells hold);
  *   Utan koppling  one row per activity that serves no goal, per plan.
@@ -18,7 +20,7 @@ static const lxw_color_t SHADES[] = {0xFFF5F5, 0xDCF3E3, 0xB4E4C1, 0x7FCF97, 0x4
 
 typedef struct sheets {
     lxw_workbook *wb;
-    lxw_format *head, *shade[5], *yes, *no, *wrap;
+    lxw_format *head, *shade[5], *yes, *no, *na, *wrap;
 } sheets;
 
 static void str(lxw_worksheet *ws, lxw_row_t r, lxw_col_t c, const char *s, lxw_format *f)
@@ -82,19 +84,35 @@ static void matrix(const sheets *x, const samla_node *cov)
         str(ws, r, 2, samla_map_get_str(g, "title"), x->wrap);
         const samla_node *cells = samla_map_get(g, "plans");
         for (size_t p = 0; p < samla_node_len(cells); p++) {
+            const samla_node *cnt = samla_map_get(samla_seq_at(cells, p), "count");
+            if (!cnt || cnt->type == SAMLA_NODE_NULL) {   /* a plan without activities: no count, never 0 */
+                worksheet_write_string(ws, r, (lxw_col_t)(3 + p), "inga aktiviteter", x->na);
+                continue;
+            }
             long long n = samla_map_get_int(samla_seq_at(cells, p), "count", 0);
             worksheet_write_number(ws, r, (lxw_col_t)(3 + p), (double)n, x->shade[n <= 0 ? 0 : n >= 4 ? 4 : n]);
         }
         const samla_node *c = samla_map_get(g, "covered");
-        bool covered = c && c->type == SAMLA_NODE_BOOL && c->u.b;
-        worksheet_write_string(ws, r, (lxw_col_t)(3 + np), covered ? "täckt" : "ej täckt", covered ? x->yes : x->no);
+        bool unknown = !c || c->type == SAMLA_NODE_NULL, covered = !unknown && c->type == SAMLA_NODE_BOOL && c->u.b;
+        worksheet_write_string(ws, r, (lxw_col_t)(3 + np), unknown ? "okänt" : covered ? "täckt" : "ej täckt",
+                               unknown ? x->na : covered ? x->yes : x->no);
+    }
+    /* plans the matrix has nothing (or no link) to show for, in plain words under it */
+    lxw_row_t last = r;
+    for (size_t p = 0; p < (size_t)np; p++) {
+        const samla_node *pl = samla_seq_at(plans, p);
+        const char *note = samla_map_get_str(pl, "note");
+        if (!note) continue;
+        char *line = g_strdup_printf("Obs: %s: %s", samla_map_get_str(pl, "name"), note);
+        worksheet_write_string(ws, ++r, 0, line, x->no);
+        g_free(line);
     }
     worksheet_set_column(ws, 0, 0, 28, NULL);
     worksheet_set_column(ws, 1, 1, 8, NULL);
     worksheet_set_column(ws, 2, 2, 60, NULL);
     worksheet_set_column(ws, 3, (lxw_col_t)(3 + np), 16, NULL);
     worksheet_freeze_panes(ws, 1, 3);
-    worksheet_autofilter(ws, 0, 0, r > 1 ? r - 1 : 1, (lxw_col_t)(3 + np));
+    worksheet_autofilter(ws, 0, 0, last > 1 ? last - 1 : 1, (lxw_col_t)(3 + np));
 }
 
 static void activity_header(const sheets *x, lxw_worksheet *ws, lxw_col_t c)
@@ -168,6 +186,9 @@ int cov_write_xlsx(const samla_node *report, const char *path)
     x.no = workbook_add_format(x.wb);
     format_set_bold(x.no);
     format_set_font_color(x.no, 0xB42318);
+    x.na = workbook_add_format(x.wb);
+    format_set_bg_color(x.na, 0xF6F8FA);
+    format_set_font_color(x.na, 0x57606A);
     x.wrap = workbook_add_format(x.wb);
     format_set_text_wrap(x.wrap);
     const char *title = samla_map_get_str(cov, "strategy_title");
