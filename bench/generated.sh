@@ -2,7 +2,8 @@
 # bench/generated.sh: the generated-set benchmark (issue 12). Generates a seeded set of protocols,
 # plans and strategies with corpus/generate, renders each as DOCX and PDF (LibreOffice through
 # corpus/render.py's writer), runs samla on every rendering and prints `samla eval`'s per-section F1
-# table per format/producer, per protocol family, and the drawn conventions worst first.
+# table per format/producer, per protocol family, and the drawn conventions worst first; plans also go
+# through `samla coverage` against their strategy and the links are scored against gold/links.
 #
 #   bench/generated.sh SEED [PROTOCOLS [PLANS]]      # default 200 protocols, 100 plans+strategies
 #
@@ -52,6 +53,20 @@ for col in "${columns[@]}"; do
     [ ${#files[@]} -gt 0 ] || continue
     "$samla" run -q "$kind" -o "$run" "${files[@]}" 2>>"$out/samla-$name.log" || true
   done
+  # links: each plan through `samla coverage` against its group's strategy, scored against gold/links
+  links="$out/links-$name"
+  rm -rf "$links"
+  mkdir -p "$links/all"
+  while IFS=$'\t' read -r stem k _ _; do
+    [ "$k" = strategy ] && [ -f "$dir/$stem.$ext" ] || continue
+    group=${stem%-strategi}
+    plans=()
+    for f in "$dir/$group"-plan*."$ext"; do [ -f "$f" ] && plans+=("$f"); done
+    [ ${#plans[@]} -gt 0 ] || continue
+    "$samla" coverage -q --strategy "$dir/$stem.$ext" -o "$links/$group" "${plans[@]}" >/dev/null \
+      2>>"$out/samla-$name.log" || true
+    cp "$links/$group"/*."$ext".yaml "$links/all/" 2>/dev/null || true
+  done < "$out/manifest.tsv"
   runs+=("$run")
 done
 $PY corpus/generate/score.py "$samla" "$out" "${runs[@]}"

@@ -183,10 +183,14 @@ def main(argv):
     runs = argv[2:]
     gold = os.path.join(gen, "gold")
     names = [os.path.basename(r.rstrip("/")).replace("run-", "") for r in runs]
-    reports, kinds = {}, {}
+    reports, kinds, links = {}, {}, {}
     with tempfile.TemporaryDirectory() as tmp:
         for r, n in zip(runs, names):
             reports[n] = run_eval(samla, gold, r)
+            # bench/generated.sh puts each column's coverage outputs in GEN_DIR/links-NAME/all
+            ldir = os.path.join(os.path.dirname(r.rstrip("/")), "links-%s" % n, "all")
+            if os.path.isdir(ldir) and os.path.isdir(os.path.join(gold, "links")):
+                links[n] = run_eval(samla, os.path.join(gold, "links"), ldir)
             for kind, (g2, o2) in filtered(gold, r, os.path.join(tmp, n)).items():
                 kinds[(n, kind)] = run_eval(samla, g2, o2)
     ndoc = len([f for f in os.listdir(gold) if f.endswith(".yaml")])
@@ -203,6 +207,18 @@ def main(argv):
                 rep = reports[n]["sections"].get(sec)
             st = stat(rep, kind, name)
             cells.append("%s (%d)" % (fmt(f1(st)), st["tp"] + st["fn"]) if st and f1(st) is not None else "-")
+        print("| %s | %s |" % (label, " | ".join(cells)))
+    for label, key in (("links [activity+goal] precision", "p"), ("links [activity+goal] recall", "r"),
+                       ("links [activity+goal] F1", "f")):
+        cells = []
+        for n in names:
+            st = stat(links.get(n, {}).get("sections", {}).get("links"), "group", "activity+goal") if n in links else None
+            if not st:
+                cells.append("-")
+                continue
+            p = st["tp"] / (st["tp"] + st["fp"]) if st["tp"] + st["fp"] else None
+            r = st["tp"] / (st["tp"] + st["fn"]) if st["tp"] + st["fn"] else None
+            cells.append("%s (%d)" % (fmt({"p": p, "r": r, "f": f1(st)}[key]), st["tp"] + st["fn"]))
         print("| %s | %s |" % (label, " | ".join(cells)))
     print("\n(n) = gold items the figure is over.\n")
     # per family and per convention, from the per-document reports
