@@ -220,6 +220,14 @@ def main(argv):
             r = st["tp"] / (st["tp"] + st["fn"]) if st["tp"] + st["fn"] else None
             cells.append("%s (%d)" % (fmt({"p": p, "r": r, "f": f1(st)}[key]), st["tp"] + st["fn"]))
         print("| %s | %s |" % (label, " | ".join(cells)))
+    if links:
+        ngold = len([f for f in os.listdir(os.path.join(gold, "links")) if f.endswith(".yaml")])
+        scored = []
+        for r, n in zip(runs, names):
+            ldir = os.path.join(os.path.dirname(r.rstrip("/")), "links-%s" % n, "all")
+            scored.append("%s %d" % (n, len([f for f in os.listdir(ldir) if f.endswith(".yaml")]) if os.path.isdir(ldir) else 0))
+        print("\nlinks: plans scored of %d (%s); a plan whose `samla coverage` failed (its strategy gave no goals) is "
+              "not in the figures, see samla-NAME.log" % (ngold, ", ".join(scored)))
     print("\n(n) = gold items the figure is over.\n")
     # per family and per convention, from the per-document reports
     fam_acc, conv_acc = {}, {}
