@@ -94,6 +94,21 @@ static double em(const pdf_word *w)
     return w->size > 0 ? w->size : w->y1 - w->y0;
 }
 
+/* Whether free word j continues part s at key offset pos: its key is the next
+ * piece of the part's key, or, when skipping, a key of 3 or more characters
+ * found within SKIP_LIMIT characters further on (*skip: how far). */
+static bool accepts(const page_ctx *c, size_t j, const tag_seg *s, size_t pos, bool skipping, size_t *skip)
+{
+    const pword *w = &c->w[j];
+    if (!skipping) return match_at(s, pos, w) > 0;
+    if (w->klen < 3) return false;
+    size_t lim = s->klen - pos < SKIP_LIMIT + w->klen ? s->klen - pos : SKIP_LIMIT + w->klen;
+    const char *hit = g_strstr_len(s->key + pos + 1, (gssize)lim - 1, w->key);
+    if (!hit) return false;
+    *skip = (size_t)(hit - (s->key + pos));
+    return true;
+}
+
 /* Candidate next words after cur for a part with left edge `left`: the next
  * free word on cur's line, then the first free word near `left` of each of
  * the next lines. Calls back until one is accepted. */
@@ -107,15 +122,7 @@ static long near_next(const page_ctx *c, size_t cur, double left, const tag_seg 
         if (c->w[j].owner >= 0) break;
         if (!is_free(c, j)) continue;
         if (c->w[j].w->x0 - cw->w->x1 > 3 * size) break;
-        if (!skipping && match_at(s, pos, &c->w[j])) return (long)j;
-        if (skipping && c->w[j].klen >= 3) {
-            size_t lim = s->klen - pos < SKIP_LIMIT + c->w[j].klen ? s->klen - pos : SKIP_LIMIT + c->w[j].klen;
-            const char *hit = g_strstr_len(s->key + pos + 1, (gssize)lim - 1, c->w[j].key);
-            if (hit) {
-                *skip = (size_t)(hit - (s->key + pos));
-                return (long)j;
-            }
-        }
+        if (accepts(c, j, s, pos, skipping, skip)) return (long)j;
         break;
     }
     const pdf_line *L = &c->p->lines[line];
@@ -124,15 +131,7 @@ static long near_next(const page_ctx *c, size_t cur, double left, const tag_seg 
         for (size_t j = c->line0[li]; j < c->line0[li + 1]; j++) {
             if (!is_free(c, j) || c->w[j].w->x0 < left - 40) continue;
             if (c->w[j].w->x0 > left + 60) break;
-            if (!skipping && match_at(s, pos, &c->w[j])) return (long)j;
-            if (skipping && c->w[j].klen >= 3) {
-                size_t lim = s->klen - pos < SKIP_LIMIT + c->w[j].klen ? s->klen - pos : SKIP_LIMIT + c->w[j].klen;
-                const char *hit = g_strstr_len(s->key + pos + 1, (gssize)lim - 1, c->w[j].key);
-                if (hit) {
-                    *skip = (size_t)(hit - (s->key + pos));
-                    return (long)j;
-                }
-            }
+            if (accepts(c, j, s, pos, skipping, skip)) return (long)j;
             break;
         }
     }
