@@ -33,11 +33,12 @@ typedef struct samla_ctx {
 } samla_ctx;
 
 /* The model section with this name ("meeting", "agenda", ...), created as
- * an empty seq (or map for "meeting" and "document") if absent. */
+ * an empty seq (or map for "meeting" and "document") in ctx's arena if
+ * absent. NULL on OOM. */
 samla_node *samla_ctx_section(samla_ctx *ctx, const char *name);
 
 /* Makes a source map {page, block, plugin} for block b (page left out when
- * 0); plugin is ctx->current_plugin. Returns NULL on OOM. */
+ * 0); plugin is ctx->current_plugin. In ctx's arena; NULL on OOM. */
 samla_node *samla_ctx_source(samla_ctx *ctx, const samla_block *b);
 /* Same, from a page and block index. */
 samla_node *samla_ctx_source_at(samla_ctx *ctx, int page, int block);

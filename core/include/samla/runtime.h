@@ -35,37 +35,44 @@ void samla_runtime_free(samla_runtime *rt);
 samla_status samla_runtime_load_plugins(samla_runtime *rt, samla_diag *diag);
 /* Loads one plugin file (for tests and --plugin). */
 samla_status samla_runtime_load_plugin_file(samla_runtime *rt, const char *path, samla_diag *diag);
+/* The loaded plugins and the files they came from, by index or name; owned
+ * by rt (valid until samla_runtime_free). NULL past the end or when absent. */
 size_t samla_runtime_plugin_count(const samla_runtime *rt);
 const samla_plugin *samla_runtime_plugin_at(const samla_runtime *rt, size_t i);
 const char *samla_runtime_plugin_path(const samla_runtime *rt, size_t i);
 const samla_plugin *samla_runtime_find_plugin(const samla_runtime *rt, const char *name);
-/* First writer plugin producing format ("yaml", "json"), or NULL. */
+/* First writer plugin producing format ("yaml", "json"), or NULL; owned by rt. */
 const samla_plugin *samla_runtime_find_writer(const samla_runtime *rt, const char *format);
 
 /* Resolves a pipeline name ("protocol") to a file: pipelines/NAME.yaml in the
- * pipeline folders, else name as a path. Returns a malloc'd path or NULL. */
+ * pipeline folders, else name as a path. Returns a malloc'd path (caller
+ * frees) or NULL. */
 char *samla_runtime_find_pipeline(const samla_runtime *rt, const char *name);
 /* Pipeline and plugin folders searched, NULL-terminated (owned by rt). */
 const char *const *samla_runtime_pipeline_dirs(const samla_runtime *rt);
 const char *const *samla_runtime_plugin_dirs(const samla_runtime *rt);
-/* Finds a data file by name; malloc'd path or NULL. */
+/* Finds a data file by name; a malloc'd path (caller frees) or NULL. */
 char *samla_runtime_find_data(const samla_runtime *rt, const char *name);
-/* Finds and loads a data file (YAML) into arena a. Error diagnostic when
- * missing or malformed. */
+/* Finds and loads a data file (YAML): *out and every node under it live in
+ * arena a. Error diagnostic when missing or malformed. */
 samla_status samla_runtime_load_data(const samla_runtime *rt, samla_arena *a, const char *name,
                                      samla_node **out, samla_diag *diag);
 
 /* Parses and checks a pipeline file: every step's plugin exists, options are
  * known and well-typed, readers come first, each step's needs are provided
- * by an earlier step. Errors name the file and line. */
+ * by an earlier step. Errors name the file and line. On SAMLA_OK the caller
+ * owns *out: free with samla_pipeline_free (after the runtime's last use of
+ * it, before samla_runtime_free). */
 samla_status samla_pipeline_load(samla_runtime *rt, const char *name_or_path,
                                  samla_pipeline **out, samla_diag *diag);
 void samla_pipeline_free(samla_pipeline *p);
+/* The pipeline's name and description (owned by p). */
 const char *samla_pipeline_name(const samla_pipeline *p);
 const char *samla_pipeline_description(const samla_pipeline *p);
 /* The pipeline file that was loaded (owned by p). */
 const char *samla_pipeline_path(const samla_pipeline *p);
-/* Steps in order (for provenance and version hashes); NULL past the end. */
+/* Steps in order (for provenance and version hashes); owned by the runtime;
+ * NULL past the end. */
 size_t samla_pipeline_step_count(const samla_pipeline *p);
 const samla_plugin *samla_pipeline_step_plugin(const samla_pipeline *p, size_t i);
 /* Sets an option of a step from "plugin.key=value" (CLI -O); checked like
