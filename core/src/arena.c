@@ -15,9 +15,16 @@ typedef struct chunk {
     _Alignas(16) unsigned char data[];
 } chunk;
 
+typedef struct hook {
+    struct hook *next;
+    void (*fn)(void *);
+    void *p;
+} hook;
+
 struct samla_arena {
     chunk *head;
     size_t total;
+    hook *hooks; /* samla_arena_on_free, newest first; the nodes live in the chunks */
 };
 
 samla_arena *samla_arena_new(void) { return calloc(1, sizeof(samla_arena)); }
@@ -25,6 +32,7 @@ samla_arena *samla_arena_new(void) { return calloc(1, sizeof(samla_arena)); }
 void samla_arena_free(samla_arena *a)
 {
     if (!a) return;
+    for (hook *h = a->hooks; h; h = h->next) h->fn(h->p);
     chunk *c = a->head;
     while (c) {
         chunk *n = c->next;
@@ -62,6 +70,15 @@ void *samla_arena_alloc(samla_arena *a, size_t size)
     a->total += need;
     memset(p, 0, size);
     return p;
+}
+
+bool samla_arena_on_free(samla_arena *a, void (*fn)(void *), void *p)
+{
+    hook *h = samla_arena_alloc(a, sizeof *h);
+    if (!h) return false;
+    *h = (hook){.next = a->hooks, .fn = fn, .p = p};
+    a->hooks = h;
+    return true;
 }
 
 void *samla_arena_grow(samla_arena *a, void *old, size_t old_n, size_t new_n, size_t elem)

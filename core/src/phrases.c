@@ -124,3 +124,29 @@ samla_re *samla_data_pattern(const samla_node *map, const char *key, const char 
     }
     return samla_re_compile(pat, 0, diag);
 }
+
+static void free_pattern(void *re) { samla_re_free(re); }
+
+samla_status samla_data_load(samla_arena *a, const samla_data_item *items, size_t n, const char *file,
+                             samla_diag *diag)
+{
+    samla_status first = SAMLA_OK;
+    for (size_t i = 0; i < n; i++) {
+        const samla_data_item *it = &items[i];
+        samla_status st = SAMLA_OK;
+        if (it->phrases) {
+            st = samla_phrases_load(a, it->map, it->key, file, it->phrases, diag);
+        } else if (it->re) {
+            *it->re = samla_data_pattern(it->map, it->key, file, diag);
+            if (!*it->re) {
+                st = SAMLA_ERR_CONFIG;
+            } else if (!samla_arena_on_free(a, free_pattern, *it->re)) {
+                samla_re_free(*it->re);
+                *it->re = NULL;
+                st = SAMLA_ERR_NOMEM;
+            }
+        }
+        if (first == SAMLA_OK) first = st;
+    }
+    return first;
+}

@@ -43,25 +43,18 @@ static const samla_option options[] = {
 static void fini(void *p)
 {
     state *s = p;
-    if (!s) return;
-    samla_re_free(s->re_year);
-    samla_re_free(s->re_goal);
-    samla_re_free(s->re_number);
-    samla_re_free(s->re_item);
-    samla_re_free(s->re_mark_pre);
-    samla_re_free(s->re_mark_suf);
-    samla_re_free(s->re_glyph);
-    samla_arena_free(s->arena);
+    if (s) samla_arena_free(s->arena); /* the state and its patterns (samla_data_load) live in it */
 }
 
 static samla_status init(samla_runtime *rt, const void *cfg, void **out, samla_diag *diag)
 {
     const config *c = cfg;
     samla_arena *a = samla_arena_new();
-    if (!a) return SAMLA_ERR_NOMEM;
-    state *s = samla_arena_alloc(a, sizeof *s);
-    if (!s) { samla_arena_free(a); return SAMLA_ERR_NOMEM; }
-    memset(s, 0, sizeof *s);
+    state *s = a ? samla_arena_alloc(a, sizeof *s) : NULL;
+    if (!s) {
+        samla_arena_free(a);
+        return SAMLA_ERR_NOMEM;
+    }
     s->arena = a;
     s->max_title = c->max_title;
     s->warn_empty = c->warn_empty;
@@ -74,24 +67,31 @@ static samla_status init(samla_runtime *rt, const void *cfg, void **out, samla_d
         fini(s);
         return SAMLA_ERR_CONFIG;
     }
-    struct { const samla_node *m; const char *key; samla_phrases *w; } tables[] = {
-        {ac, "table_activity", &s->t_activity}, {ac, "table_indicator", &s->t_indicator},
-        {ac, "table_responsible", &s->t_responsible}, {ac, "table_area", &s->t_area}, {ac, "table_number", &s->t_number},
-        {ac, "list_label", &s->list_label}, {ac, "indicator_label", &s->indicator_label},
-        {ac, "responsible_label", &s->responsible_label}, {ac, "field_label", &s->field_label}, {ac, "container", &s->container},
-        {di, "type", &s->di_type}, {di, "adopted", &s->di_adopted}, {di, "decided_by", &s->di_decided},
-        {di, "valid", &s->di_valid}, {di, "reference", &s->di_reference}};
-    for (size_t i = 0; i < sizeof tables / sizeof tables[0]; i++)
-        if ((st = samla_phrases_load(a, tables[i].m, tables[i].key, "plan-words.yaml", tables[i].w, diag)) != SAMLA_OK) { fini(s); return st; }
-    s->re_year = samla_data_pattern(ac, "year", "plan-words.yaml", diag);
-    s->re_goal = samla_data_pattern(ac, "goal_code", "plan-words.yaml", diag);
-    s->re_number = samla_data_pattern(ac, "heading_number", "plan-words.yaml", diag);
-    s->re_item = samla_data_pattern(ac, "item_number", "plan-words.yaml", diag);
-    s->re_mark_pre = samla_data_pattern(ac, "code_mark_prefix", "plan-words.yaml", diag);
-    s->re_mark_suf = samla_data_pattern(ac, "code_mark_suffix", "plan-words.yaml", diag);
-    s->re_glyph = samla_data_pattern(ac, "bullet_glyph", "plan-words.yaml", diag);
-    if (!s->re_year || !s->re_goal || !s->re_number || !s->re_item || !s->re_mark_pre || !s->re_mark_suf ||
-        !s->re_glyph) { fini(s); return SAMLA_ERR_CONFIG; }
+    const samla_data_item items[] = {
+        SAMLA_DATA_PHRASES(ac, "table_activity", &s->t_activity),
+        SAMLA_DATA_PHRASES(ac, "table_indicator", &s->t_indicator),
+        SAMLA_DATA_PHRASES(ac, "table_responsible", &s->t_responsible),
+        SAMLA_DATA_PHRASES(ac, "table_area", &s->t_area),
+        SAMLA_DATA_PHRASES(ac, "table_number", &s->t_number),
+        SAMLA_DATA_PHRASES(ac, "list_label", &s->list_label),
+        SAMLA_DATA_PHRASES(ac, "indicator_label", &s->indicator_label),
+        SAMLA_DATA_PHRASES(ac, "responsible_label", &s->responsible_label),
+        SAMLA_DATA_PHRASES(ac, "field_label", &s->field_label),
+        SAMLA_DATA_PHRASES(ac, "container", &s->container),
+        SAMLA_DATA_PHRASES(di, "type", &s->di_type),
+        SAMLA_DATA_PHRASES(di, "adopted", &s->di_adopted),
+        SAMLA_DATA_PHRASES(di, "decided_by", &s->di_decided),
+        SAMLA_DATA_PHRASES(di, "valid", &s->di_valid),
+        SAMLA_DATA_PHRASES(di, "reference", &s->di_reference),
+        SAMLA_DATA_PATTERN(ac, "year", &s->re_year),
+        SAMLA_DATA_PATTERN(ac, "goal_code", &s->re_goal),
+        SAMLA_DATA_PATTERN(ac, "heading_number", &s->re_number),
+        SAMLA_DATA_PATTERN(ac, "item_number", &s->re_item),
+        SAMLA_DATA_PATTERN(ac, "code_mark_prefix", &s->re_mark_pre),
+        SAMLA_DATA_PATTERN(ac, "code_mark_suffix", &s->re_mark_suf),
+        SAMLA_DATA_PATTERN(ac, "bullet_glyph", &s->re_glyph)};
+    st = samla_data_load(a, items, sizeof items / sizeof items[0], "plan-words.yaml", diag);
+    if (st != SAMLA_OK) { fini(s); return st; }
     *out = s;
     return SAMLA_OK;
 }

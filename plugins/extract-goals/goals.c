@@ -50,24 +50,18 @@ typedef struct state {
 static void fini(void *p)
 {
     state *s = p;
-    if (!s) return;
-    samla_re_free(s->re_subcode);
-    samla_re_free(s->re_focuscode);
-    samla_re_free(s->re_split);
-    samla_re_free(s->re_number);
-    samla_re_free(s->re_prefixcode);
-    samla_re_free(s->re_item);
-    samla_arena_free(s->arena);
+    if (s) samla_arena_free(s->arena); /* the state and its patterns (samla_data_load) live in it */
 }
 
 static samla_status init(samla_runtime *rt, const void *cfg, void **out, samla_diag *diag)
 {
     const config *c = cfg;
     samla_arena *a = samla_arena_new();
-    if (!a) return SAMLA_ERR_NOMEM;
-    state *s = samla_arena_alloc(a, sizeof *s);
-    if (!s) { samla_arena_free(a); return SAMLA_ERR_NOMEM; }
-    memset(s, 0, sizeof *s);
+    state *s = a ? samla_arena_alloc(a, sizeof *s) : NULL;
+    if (!s) {
+        samla_arena_free(a);
+        return SAMLA_ERR_NOMEM;
+    }
     s->arena = a;
     s->max_title = c->max_title;
     samla_node *root = NULL;
@@ -79,28 +73,30 @@ static samla_status init(samla_runtime *rt, const void *cfg, void **out, samla_d
         fini(s);
         return SAMLA_ERR_CONFIG;
     }
-    struct { const char *key; samla_phrases *w; } lists[] = {
-        {"vision", &s->vision}, {"overall", &s->overall}, {"focus_container", &s->container},
-        {"focus_prefix", &s->focus_prefix}, {"subgoal_prefix", &s->subgoal_prefix},
-        {"subgoal_label", &s->subgoal_label},
-        {"priority_intro", &s->priority_intro}, {"text_label", &s->text_label},
-        {"table_focus", &s->table_focus}, {"table_subgoal", &s->table_subgoal},
-        {"focus_code_exclude", &s->focus_exclude}, {"subgoal_coded_prefix", &s->subgoal_coded}};
-    for (size_t i = 0; i < sizeof lists / sizeof lists[0]; i++)
-        if ((st = samla_phrases_load(a, g, lists[i].key, "plan-words.yaml", lists[i].w, diag)) != SAMLA_OK) { fini(s); return st; }
-    if ((st = samla_phrases_load(a, ac, "responsible_label", "plan-words.yaml", &s->f_responsible, diag)) != SAMLA_OK ||
-        (st = samla_phrases_load(a, ac, "indicator_label", "plan-words.yaml", &s->f_indicator, diag)) != SAMLA_OK ||
-        (st = samla_phrases_load(a, ac, "field_label", "plan-words.yaml", &s->f_other, diag)) != SAMLA_OK) { fini(s); return st; }
-    s->re_item = samla_data_pattern(ac, "item_number", "plan-words.yaml", diag);
-    s->re_subcode = samla_data_pattern(g, "subgoal_code", "plan-words.yaml", diag);
-    s->re_focuscode = samla_data_pattern(g, "focus_code", "plan-words.yaml", diag);
-    s->re_split = samla_data_pattern(g, "code_split", "plan-words.yaml", diag);
-    s->re_number = samla_data_pattern(g, "heading_number", "plan-words.yaml", diag);
-    s->re_prefixcode = samla_data_pattern(g, "prefix_code", "plan-words.yaml", diag);
-    if (!s->re_subcode || !s->re_focuscode || !s->re_split || !s->re_number || !s->re_prefixcode || !s->re_item) {
-        fini(s);
-        return SAMLA_ERR_CONFIG;
-    }
+    const samla_data_item items[] = {
+        SAMLA_DATA_PHRASES(g, "vision", &s->vision),
+        SAMLA_DATA_PHRASES(g, "overall", &s->overall),
+        SAMLA_DATA_PHRASES(g, "focus_container", &s->container),
+        SAMLA_DATA_PHRASES(g, "focus_prefix", &s->focus_prefix),
+        SAMLA_DATA_PHRASES(g, "subgoal_prefix", &s->subgoal_prefix),
+        SAMLA_DATA_PHRASES(g, "subgoal_label", &s->subgoal_label),
+        SAMLA_DATA_PHRASES(g, "priority_intro", &s->priority_intro),
+        SAMLA_DATA_PHRASES(g, "text_label", &s->text_label),
+        SAMLA_DATA_PHRASES(g, "table_focus", &s->table_focus),
+        SAMLA_DATA_PHRASES(g, "table_subgoal", &s->table_subgoal),
+        SAMLA_DATA_PHRASES(g, "focus_code_exclude", &s->focus_exclude),
+        SAMLA_DATA_PHRASES(g, "subgoal_coded_prefix", &s->subgoal_coded),
+        SAMLA_DATA_PHRASES(ac, "responsible_label", &s->f_responsible),
+        SAMLA_DATA_PHRASES(ac, "indicator_label", &s->f_indicator),
+        SAMLA_DATA_PHRASES(ac, "field_label", &s->f_other),
+        SAMLA_DATA_PATTERN(ac, "item_number", &s->re_item),
+        SAMLA_DATA_PATTERN(g, "subgoal_code", &s->re_subcode),
+        SAMLA_DATA_PATTERN(g, "focus_code", &s->re_focuscode),
+        SAMLA_DATA_PATTERN(g, "code_split", &s->re_split),
+        SAMLA_DATA_PATTERN(g, "heading_number", &s->re_number),
+        SAMLA_DATA_PATTERN(g, "prefix_code", &s->re_prefixcode)};
+    st = samla_data_load(a, items, sizeof items / sizeof items[0], "plan-words.yaml", diag);
+    if (st != SAMLA_OK) { fini(s); return st; }
     *out = s;
     return SAMLA_OK;
 }

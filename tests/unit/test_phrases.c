@@ -1,5 +1,6 @@
 /* test_phrases.c: phrase lists (samla/phrases.h): loading from a data map, prefix/only/contains
- * matching on folded text, labelled field lines, the text after a phrase, data patterns. */
+ * matching on folded text, labelled field lines, the text after a phrase, data patterns, a plugin's
+ * table of lists and patterns loaded at once (samla_data_load). */
 #include <string.h>
 
 #include "check.h"
@@ -43,6 +44,23 @@ int main(void)
     samla_re_free(re);
     CHECK(samla_data_pattern(map, "absent", "test.yaml", &d) == NULL);
     samla_diag_clear(&d);
+
+    /* a plugin's table of lists and patterns; the patterns belong to the arena (freed with it) */
+    samla_arena *pa = samla_arena_new();
+    samla_phrases labels = {0};
+    samla_re *code = NULL;
+    const samla_data_item items[] = {SAMLA_DATA_PHRASES(map, "labels", &labels), SAMLA_DATA_PATTERN(map, "code", &code)};
+    CHECK(samla_data_load(pa, items, 2, "test.yaml", NULL) == SAMLA_OK);
+    CHECK(labels.n == 3 && code && samla_re_test(code, "B2 Trygg uppväxt"));
+    /* every bad item is reported, the first failure returned */
+    samla_re *missing = NULL;
+    const samla_data_item bad[] = {SAMLA_DATA_PHRASES(map, "scalar", &none), SAMLA_DATA_PATTERN(map, "absent", &missing),
+                                   SAMLA_DATA_PATTERN(map, "code", &code)};
+    CHECK(samla_data_load(pa, bad, 3, "test.yaml", &d) == SAMLA_ERR_CONFIG);
+    CHECK(d.count == 2 && strstr(d.msgs[1].message, "test.yaml: patterns.absent is missing") != NULL);
+    CHECK(!missing && code);
+    samla_diag_clear(&d);
+    samla_arena_free(pa); /* frees both compiled `code` patterns: LSan checks it */
 
     CHECK(samla_text_lower_start("ändå fortsätter raden"));
     CHECK(!samla_text_lower_start("Ändå"));
