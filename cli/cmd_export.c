@@ -89,7 +89,7 @@ static samla_status write_model(const export_row *r, const char *format, bool js
     json_t *j = json_loads(r->model, 0, NULL);
     if (!j) return SAMLA_ERR_FORMAT;
     samla_arena *a = samla_arena_new();
-    samla_node *n = a ? json_to_node(a, j) : NULL;
+    samla_node *n = a ? samla_node_from_json(a, j) : NULL;
     json_decref(j);
     samla_diag d;
     samla_diag_init(&d);

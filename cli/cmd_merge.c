@@ -72,7 +72,7 @@ static int merge_one(store *out, const char *shard_path, size_t *copied, size_t 
             samla_arena *a = samla_arena_new();
             const char *model_json = col(st, 12);
             json_t *j = model_json ? json_loads(model_json, 0, NULL) : NULL;
-            samla_node *model = j && a ? json_to_node(a, j) : NULL;
+            samla_node *model = j && a ? samla_node_from_json(a, j) : NULL;
             json_decref(j);
             store_doc d = {.id = id,
                            .paths = (const char *const *)paths->pdata,

@@ -120,7 +120,7 @@ samla_status worker_result_model(const worker_result *r, samla_arena *a, samla_n
     if (!r->model_json) return SAMLA_ERR_FORMAT;
     json_t *j = json_loadb(r->model_json, r->model_len, 0, NULL);
     if (!j) return SAMLA_ERR_FORMAT;
-    *out = json_to_node(a, j);
+    *out = samla_node_from_json(a, j);
     json_decref(j);
     return *out ? SAMLA_OK : SAMLA_ERR_NOMEM;
 }
@@ -336,7 +336,7 @@ static void __attribute__((noreturn)) child_main(worker_pool *pool, const worker
         write_all(wfd, written ? written : "", written_len);
     } else {
         if (st == SAMLA_OK) {
-            json_t *jm = json_from_node(model);
+            json_t *jm = samla_node_to_json(model);
             text = jm ? json_compact(jm) : NULL;
             json_decref(jm);
             if (!text) _exit(3);

@@ -72,7 +72,7 @@ static void bind_node(sqlite3_stmt *st, int i, const samla_node *n)
     case SAMLA_NODE_BOOL: sqlite3_bind_int(st, i, n->u.b); break;
     case SAMLA_NODE_MAP:
     case SAMLA_NODE_SEQ: {
-        json_t *j = json_from_node(n);
+        json_t *j = samla_node_to_json(n);
         char *s = j ? json_compact(j) : NULL;
         json_decref(j);
         if (s) sqlite3_bind_text(st, i, s, -1, free);

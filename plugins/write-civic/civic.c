@@ -160,35 +160,6 @@ samla_status civic_write(samla_ctx *ctx, json_t *root)
     return SAMLA_OK;
 }
 
-json_t *civic_node_json(const samla_node *n)
-{
-    if (!n) return NULL;
-    switch (n->type) {
-    case SAMLA_NODE_STRING: return json_string(n->u.s ? n->u.s : "");
-    case SAMLA_NODE_INT: return json_integer(n->u.i);
-    case SAMLA_NODE_FLOAT: return json_real(n->u.f);
-    case SAMLA_NODE_BOOL: return json_boolean(n->u.b);
-    case SAMLA_NODE_MAP: {
-        json_t *o = json_object();
-        for (size_t i = 0; i < n->u.map.count; i++) {
-            json_t *v = civic_node_json(n->u.map.items[i].value);
-            if (v) json_object_set_new(o, n->u.map.items[i].key, v);
-        }
-        return o;
-    }
-    case SAMLA_NODE_SEQ: {
-        json_t *a = json_array();
-        for (size_t i = 0; i < n->u.seq.count; i++) {
-            json_t *v = civic_node_json(n->u.seq.items[i]);
-            json_array_append_new(a, v ? v : json_null());
-        }
-        return a;
-    }
-    case SAMLA_NODE_NULL: break;
-    }
-    return json_null();
-}
-
 const char *civic_datetime(const civic *c, const char *date, const char *time, const char *tz)
 {
     int y, mo, d, h, mi;

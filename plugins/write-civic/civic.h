@@ -5,6 +5,7 @@
 #define SAMLA_CIVIC_H
 
 #include <jansson.h>
+#include "samla/json.h"
 #include "samla/samla.h"
 
 /* The options both writers take (base, timezone), their table, and the init that checks them. */
@@ -51,8 +52,6 @@ const char *civic_id(const civic *c, const char *kind, size_t n);
 void civic_set_str(json_t *obj, const char *key, const char *s);
 /* A JSON array of the string items of a samla seq (or NULL when empty). */
 json_t *civic_str_array(const samla_node *seq);
-/* A samla node as JSON (maps, lists, scalars), NULL for NULL. New reference. */
-json_t *civic_node_json(const samla_node *n);
 /* RFC 3339 date-time of date (YYYY-MM-DD) and time (HH:MM) in time zone tz (an IANA name), in
  * the arena; NULL when either is missing or malformed. */
 const char *civic_datetime(const civic *c, const char *date, const char *time, const char *tz);

@@ -36,7 +36,7 @@ static json_t *entries_of_item(const samla_node *seq, const char *number)
         const char *item = samla_map_get_str(e, "item");
         if (number ? !item || strcmp(item, number) != 0 : item != NULL) continue;
         if (!a) a = json_array();
-        json_array_append_new(a, civic_node_json(e));
+        json_array_append_new(a, samla_node_to_json(e));
     }
     return a;
 }

@@ -40,7 +40,8 @@ static const char *person_id(const out *o, const samla_node *entry)
 
 static void add_source(json_t *obj, const samla_node *entry)
 {
-    json_t *s = civic_node_json(samla_map_get(entry, "source"));
+    const samla_node *src = samla_map_get(entry, "source");
+    json_t *s = src ? samla_node_to_json(src) : NULL;
     if (s) json_object_set_new(obj, "samla_source", s);
 }
 

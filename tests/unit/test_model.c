@@ -1,6 +1,9 @@
-/* test_model.c: the YAML writer quotes what YAML 1.1 would retype, keeps Swedish readable, and round-trips. */
+/* test_model.c: the YAML writer quotes what YAML 1.1 would retype, keeps Swedish readable, and round-trips;
+ * the JSON writer and the tree to and from jansson values (samla/json.h). */
+#include <math.h>
 #include <stdlib.h>
 #include "check.h"
+#include "samla/json.h"
 #include "samla/samla.h"
 
 int main(void)
@@ -58,6 +61,23 @@ int main(void)
     CHECK(strstr(buf, "\"number\": \"16\"") != NULL);
     CHECK(strstr(buf, "\"title\": \"Hälsa, stöd, vård och omsorg\"") != NULL);
     free(buf);
+
+    /* to jansson and back: order, types and text kept; a float JSON cannot hold becomes null */
+    samla_map_set_float(a, m, "nan", NAN);
+    json_t *j = samla_node_to_json(m);
+    CHECK(j && json_is_null(json_object_get(j, "nan")));
+    CHECK_STR(json_string_value(json_object_get(j, "title")), "Hälsa, stöd, vård och omsorg");
+    char *text = json_dumps(j, JSON_COMPACT | JSON_PRESERVE_ORDER);
+    const char *head = "{\"number\":\"16\",\"date\":\"2024-05-03\",\"start\":\"15:00\"";
+    CHECK(text && strncmp(text, head, strlen(head)) == 0);
+    free(text);
+    samla_node *tree = samla_node_from_json(a, j);
+    json_decref(j);
+    CHECK_STR(samla_map_get_str(tree, "number"), "16");
+    CHECK(samla_map_get_int(tree, "pages", 0) == 12 && samla_map_get(tree, "covered")->type == SAMLA_NODE_BOOL);
+    CHECK(samla_map_get(tree, "score")->type == SAMLA_NODE_FLOAT && samla_map_get(tree, "score")->u.f == 0.5);
+    CHECK_STR(samla_seq_at(samla_map_get(tree, "list"), 0)->u.s, "att anta strategin");
+    CHECK(samla_map_get(tree, "nan")->type == SAMLA_NODE_NULL);
 
     /* aliases are refused (no billion laughs through the loader) */
     const char *bomb = "a: &a [x, x]\nb: [*a, *a]\n";
