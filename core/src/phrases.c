@@ -4,6 +4,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "samla/runtime.h"
 #include "samla/text.h"
 
 static int by_length_desc(const void *x, const void *y)
@@ -127,17 +128,36 @@ samla_re *samla_data_pattern(const samla_node *map, const char *key, const char 
 
 static void free_pattern(void *re) { samla_re_free(re); }
 
-samla_status samla_data_load(samla_arena *a, const samla_data_item *items, size_t n, const char *file,
-                             samla_diag *diag)
+/* The item's section of the file (root when section is NULL); NULL after a diagnostic, given
+ * once per section, when it is missing or no map. */
+static const samla_node *item_section(const samla_node *root, const samla_data_item *items, size_t i,
+                                      const char *file, samla_diag *diag)
 {
-    samla_status first = SAMLA_OK;
+    const char *name = items[i].section;
+    const samla_node *m = name ? samla_map_get(root, name) : root;
+    if (m && m->type == SAMLA_NODE_MAP) return m;
+    bool told = false;
+    for (size_t k = 0; k < i && !told; k++) told = name && items[k].section && !strcmp(items[k].section, name);
+    if (!told) samla_diag_add(diag, SAMLA_SEV_ERROR, 0, "%s: no '%s' map", file, name ? name : "top-level");
+    return NULL;
+}
+
+samla_status samla_data_load(const samla_runtime *rt, samla_arena *a, const char *file, const samla_data_item *items,
+                             size_t n, samla_diag *diag)
+{
+    samla_node *root = NULL;
+    samla_status first = samla_runtime_load_data(rt, a, file, &root, diag);
+    if (first != SAMLA_OK) return first;
     for (size_t i = 0; i < n; i++) {
         const samla_data_item *it = &items[i];
+        const samla_node *map = item_section(root, items, i, file, diag);
         samla_status st = SAMLA_OK;
-        if (it->phrases) {
-            st = samla_phrases_load(a, it->map, it->key, file, it->phrases, diag);
+        if (!map) {
+            st = SAMLA_ERR_CONFIG;
+        } else if (it->phrases) {
+            st = samla_phrases_load(a, map, it->key, file, it->phrases, diag);
         } else if (it->re) {
-            *it->re = samla_data_pattern(it->map, it->key, file, diag);
+            *it->re = samla_data_pattern(map, it->key, file, diag);
             if (!*it->re) {
                 st = SAMLA_ERR_CONFIG;
             } else if (!samla_arena_on_free(a, free_pattern, *it->re)) {

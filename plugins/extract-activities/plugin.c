@@ -58,15 +58,7 @@ static samla_status init(samla_runtime *rt, const void *cfg, void **out, samla_d
     s->arena = a;
     s->max_title = c->max_title;
     s->warn_empty = c->warn_empty;
-    samla_node *root = NULL;
-    samla_status st = samla_runtime_load_data(rt, a, "plan-words.yaml", &root, diag);
-    if (st != SAMLA_OK) { fini(s); return st; }
-    const samla_node *ac = samla_map_get(root, "activities"), *di = samla_map_get(root, "document_info");
-    if (!ac || !di) {
-        samla_diag_add(diag, SAMLA_SEV_ERROR, 0, "plan-words.yaml: 'activities' and 'document_info' maps are required");
-        fini(s);
-        return SAMLA_ERR_CONFIG;
-    }
+    const char *ac = "activities", *di = "document_info"; /* sections of plan-words.yaml */
     const samla_data_item items[] = {
         SAMLA_DATA_PHRASES(ac, "table_activity", &s->t_activity),
         SAMLA_DATA_PHRASES(ac, "table_indicator", &s->t_indicator),
@@ -90,7 +82,7 @@ static samla_status init(samla_runtime *rt, const void *cfg, void **out, samla_d
         SAMLA_DATA_PATTERN(ac, "code_mark_prefix", &s->re_mark_pre),
         SAMLA_DATA_PATTERN(ac, "code_mark_suffix", &s->re_mark_suf),
         SAMLA_DATA_PATTERN(ac, "bullet_glyph", &s->re_glyph)};
-    st = samla_data_load(a, items, sizeof items / sizeof items[0], "plan-words.yaml", diag);
+    samla_status st = samla_data_load(rt, a, "plan-words.yaml", items, sizeof items / sizeof items[0], diag);
     if (st != SAMLA_OK) { fini(s); return st; }
     *out = s;
     return SAMLA_OK;

@@ -64,15 +64,7 @@ static samla_status init(samla_runtime *rt, const void *cfg, void **out, samla_d
     }
     s->arena = a;
     s->max_title = c->max_title;
-    samla_node *root = NULL;
-    samla_status st = samla_runtime_load_data(rt, a, "plan-words.yaml", &root, diag);
-    if (st != SAMLA_OK) { fini(s); return st; }
-    const samla_node *g = samla_map_get(root, "goals"), *ac = samla_map_get(root, "activities");
-    if (!g || !ac) {
-        samla_diag_add(diag, SAMLA_SEV_ERROR, 0, "plan-words.yaml: no 'goals' or 'activities' map");
-        fini(s);
-        return SAMLA_ERR_CONFIG;
-    }
+    const char *g = "goals", *ac = "activities"; /* sections of plan-words.yaml */
     const samla_data_item items[] = {
         SAMLA_DATA_PHRASES(g, "vision", &s->vision),
         SAMLA_DATA_PHRASES(g, "overall", &s->overall),
@@ -95,7 +87,7 @@ static samla_status init(samla_runtime *rt, const void *cfg, void **out, samla_d
         SAMLA_DATA_PATTERN(g, "code_split", &s->re_split),
         SAMLA_DATA_PATTERN(g, "heading_number", &s->re_number),
         SAMLA_DATA_PATTERN(g, "prefix_code", &s->re_prefixcode)};
-    st = samla_data_load(a, items, sizeof items / sizeof items[0], "plan-words.yaml", diag);
+    samla_status st = samla_data_load(rt, a, "plan-words.yaml", items, sizeof items / sizeof items[0], diag);
     if (st != SAMLA_OK) { fini(s); return st; }
     *out = s;
     return SAMLA_OK;

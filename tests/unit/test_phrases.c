@@ -1,7 +1,10 @@
 /* test_phrases.c: phrase lists (samla/phrases.h): loading from a data map, prefix/only/contains
  * matching on folded text, labelled field lines, the text after a phrase, data patterns, a plugin's
  * table of lists and patterns loaded at once (samla_data_load). */
+#include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
+#include <unistd.h>
 
 #include "check.h"
 #include "samla/samla.h"
@@ -45,22 +48,43 @@ int main(void)
     CHECK(samla_data_pattern(map, "absent", "test.yaml", &d) == NULL);
     samla_diag_clear(&d);
 
-    /* a plugin's table of lists and patterns; the patterns belong to the arena (freed with it) */
+    /* a plugin's table of lists and patterns from one data file; the patterns belong to the arena */
+    char dir[] = "/tmp/samla-phrases-XXXXXX";
+    CHECK(mkdtemp(dir) != NULL);
+    char *file = samla_arena_printf(a, "%s/test-words.yaml", dir);
+    FILE *f = fopen(file, "w");
+    CHECK(f != NULL);
+    fputs("goals:\n  labels: [Aktiviteter, Ansvarig]\n  scalar: no list\n  patterns:\n    code: '^(\\p{Lu}\\d)\\b'\n"
+          "words: [a, b]\n", f);
+    fclose(f);
+    setenv("SAMLA_DATA_PATH", dir, 1);
+    samla_runtime *rt = samla_runtime_new(NULL);
     samla_arena *pa = samla_arena_new();
-    samla_phrases labels = {0};
+    samla_phrases labels = {0}, top = {0};
     samla_re *code = NULL;
-    const samla_data_item items[] = {SAMLA_DATA_PHRASES(map, "labels", &labels), SAMLA_DATA_PATTERN(map, "code", &code)};
-    CHECK(samla_data_load(pa, items, 2, "test.yaml", NULL) == SAMLA_OK);
-    CHECK(labels.n == 3 && code && samla_re_test(code, "B2 Trygg uppväxt"));
-    /* every bad item is reported, the first failure returned */
-    samla_re *missing = NULL;
-    const samla_data_item bad[] = {SAMLA_DATA_PHRASES(map, "scalar", &none), SAMLA_DATA_PATTERN(map, "absent", &missing),
-                                   SAMLA_DATA_PATTERN(map, "code", &code)};
-    CHECK(samla_data_load(pa, bad, 3, "test.yaml", &d) == SAMLA_ERR_CONFIG);
-    CHECK(d.count == 2 && strstr(d.msgs[1].message, "test.yaml: patterns.absent is missing") != NULL);
-    CHECK(!missing && code);
+    const samla_data_item items[] = {SAMLA_DATA_PHRASES("goals", "labels", &labels),
+                                     SAMLA_DATA_PHRASES(NULL, "words", &top), SAMLA_DATA_PATTERN("goals", "code", &code)};
+    CHECK(samla_data_load(rt, pa, "test-words.yaml", items, 3, NULL) == SAMLA_OK);
+    CHECK(labels.n == 2 && top.n == 2 && code && samla_re_test(code, "B2 Trygg uppväxt"));
+    /* every bad item is reported once, the first failure returned */
+    samla_re *missing = NULL, *nosection = NULL;
+    const samla_data_item bad[] = {SAMLA_DATA_PHRASES("goals", "scalar", &none),
+                                   SAMLA_DATA_PATTERN("goals", "absent", &missing),
+                                   SAMLA_DATA_PATTERN("activities", "code", &nosection),
+                                   SAMLA_DATA_PHRASES("activities", "labels", &none),
+                                   SAMLA_DATA_PATTERN("goals", "code", &code)};
+    CHECK(samla_data_load(rt, pa, "test-words.yaml", bad, 5, &d) == SAMLA_ERR_CONFIG);
+    CHECK(d.count == 3);
+    CHECK(d.count == 3 && strstr(d.msgs[1].message, "test-words.yaml: patterns.absent is missing") != NULL);
+    CHECK(d.count == 3 && strstr(d.msgs[2].message, "test-words.yaml: no 'activities' map") != NULL);
+    CHECK(!missing && !nosection && code);
+    samla_diag_clear(&d);
+    CHECK(samla_data_load(rt, pa, "no-such-words.yaml", items, 3, &d) == SAMLA_ERR_CONFIG && d.count == 1);
     samla_diag_clear(&d);
     samla_arena_free(pa); /* frees both compiled `code` patterns: LSan checks it */
+    samla_runtime_free(rt);
+    remove(file);
+    rmdir(dir);
 
     CHECK(samla_text_lower_start("ändå fortsätter raden"));
     CHECK(!samla_text_lower_start("Ändå"));

@@ -18,10 +18,6 @@
 
 #ifdef __cplusplus
 extern "C" {
-#ifdef __cplusplus
-}
-#endif
-
 #endif
 
 typedef struct samla_phrases {
@@ -49,24 +45,28 @@ char *samla_phrases_rest(samla_arena *a, const char *text, size_t nwords);
  * when it is absent or does not compile. */
 samla_re *samla_data_pattern(const samla_node *map, const char *key, const char *file, samla_diag *diag);
 
-/* One word list or pattern a plugin takes from a data file: map[key] as a phrase list into
- * *phrases, or map.patterns[key] compiled into *re. Write them with the two macros below. */
+/* One word list or pattern a plugin takes from a data file: the file's map `section` (a top-level
+ * key; NULL: the file's top level), there section[key] as a phrase list into *phrases, or
+ * section.patterns[key] compiled into *re. Write them with the two macros below. */
 typedef struct samla_data_item {
-    const samla_node *map;
+    const char *section;
     const char *key;
     samla_phrases *phrases;
     samla_re **re;
 } samla_data_item;
-#define SAMLA_DATA_PHRASES(map, key, out) {(map), (key), (out), NULL}
-#define SAMLA_DATA_PATTERN(map, key, out) {(map), (key), NULL, (out)}
+#define SAMLA_DATA_PHRASES(section, key, out) {(section), (key), (out), NULL}
+#define SAMLA_DATA_PATTERN(section, key, out) {(section), (key), NULL, (out)}
 
-/* Loads the n items (a plugin's init: its word lists and patterns from one data file, named by
- * file in diagnostics). Phrase lists live in arena a; the patterns are owned by arena a too
- * (samla_arena_on_free: they are freed with it, never with samla_re_free). Every item that fails
- * gets its own error diagnostic; returns the first failure's status (SAMLA_ERR_CONFIG for a
- * missing or bad entry), SAMLA_OK when all loaded. */
-samla_status samla_data_load(samla_arena *a, const samla_data_item *items, size_t n, const char *file,
-                             samla_diag *diag);
+typedef struct samla_runtime samla_runtime;
+
+/* A plugin's init in one call: finds and loads data file `file` ("plan-words.yaml") through rt's
+ * data folders and fills the n items from it. The file's tree and the phrase lists live in arena
+ * a; the patterns are owned by arena a too (samla_arena_on_free: freed with it, never with
+ * samla_re_free), so a plugin keeping its state in a only frees a. A missing file, a missing
+ * section and every bad item get their own error diagnostic naming the file; returns the first
+ * failure's status (SAMLA_ERR_CONFIG for bad data), SAMLA_OK when all loaded. */
+samla_status samla_data_load(const samla_runtime *rt, samla_arena *a, const char *file, const samla_data_item *items,
+                             size_t n, samla_diag *diag);
 
 #ifdef __cplusplus
 }
