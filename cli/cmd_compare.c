@@ -363,16 +363,9 @@ int cmd_compare(int argc, char **argv)
             o.format = optarg;
             break;
         case 'o': o.output = optarg; break;
-        case 's': {
-            char *end = NULL;
-            double v = strtod(optarg, &end);
-            if (end == optarg || *end || !(v > 0.0 && v <= 1.0)) {
-                fprintf(stderr, "samla compare: --similarity '%s': a number above 0, at most 1\n", optarg);
-                goto done;
-            }
-            o.config.similarity = v;
+        case 's':
+            if (!cli_option_ratio("compare", "--similarity", optarg, &o.config.similarity)) goto done;
             break;
-        }
         case 'm':
         case 'e':
             if (!parse_min(optarg, c == 'e', &o.mins[o.nmins])) {

@@ -9,6 +9,7 @@
 
 #include "cli.h"
 #include "eval/eval.h"
+#include "options.h"
 
 typedef struct eval_opts {
     const char *format; /* table, yaml, json */
@@ -395,16 +396,9 @@ int cmd_eval(int argc, char **argv)
             o.format = optarg;
             break;
         case 'o': o.output = optarg; break;
-        case 't': {
-            char *end = NULL;
-            double v = strtod(optarg, &end);
-            if (end == optarg || *end || !(v > 0.0 && v <= 1.0)) {
-                fprintf(stderr, "samla eval: --fuzzy-threshold '%s': a number above 0, at most 1\n", optarg);
-                goto done;
-            }
-            run.config->fuzzy = v;
+        case 't':
+            if (!cli_option_ratio("eval", "--fuzzy-threshold", optarg, &run.config->fuzzy)) goto done;
             break;
-        }
         case 'm': {
             const char *msg = "bad spec";
             if (!eval_threshold_parse(run.a, run.config, optarg, &o.mins[o.nmins], &msg)) {

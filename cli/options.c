@@ -39,3 +39,16 @@ bool cli_option_number(const char *cmd, const char *opt, const char *arg, const 
             max, arg);
     return false;
 }
+
+bool cli_option_ratio(const char *cmd, const char *opt, const char *arg, double *out)
+{
+    char *end = NULL;
+    errno = 0;
+    double v = strtod(arg, &end);
+    if (end != arg && !*end && !errno && v > 0 && v <= 1) {
+        *out = v;
+        return true;
+    }
+    fprintf(stderr, "samla %s: %s wants a number above 0 and at most 1, not '%s'\n", cmd, opt, arg);
+    return false;
+}

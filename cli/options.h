@@ -18,5 +18,7 @@ bool cli_option_whole(const char *cmd, const char *opt, const char *arg, const c
 /* A decimal number ("0.5", "30") of unit ("seconds", "MB") from min to max. */
 bool cli_option_number(const char *cmd, const char *opt, const char *arg, const char *unit, double min, double max,
                        double *out);
+/* A ratio above 0 and at most 1 (a similarity threshold: "0.85"). */
+bool cli_option_ratio(const char *cmd, const char *opt, const char *arg, double *out);
 
 #endif
