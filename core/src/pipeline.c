@@ -457,7 +457,9 @@ samla_status samla_pipeline_start(samla_pipeline *p, samla_diag *diag)
         pipeline_step *s = &p->steps[i];
         const char *saved = diag ? diag->plugin : NULL;
         if (diag) diag->plugin = s->plugin->name;
-        samla_status st = s->plugin->init ? s->plugin->init(p->rt, s->config, &s->state, diag) : SAMLA_OK;
+        samla_status st = SAMLA_OK;
+        if (s->plugin->init) st = s->plugin->init(p->rt, s->config, &s->state, diag);
+        else s->state = s->config; /* options and nothing to set up: the config is the state */
         if (diag) diag->plugin = saved;
         if (st != SAMLA_OK) {
             if (diag && samla_diag_count(diag, SAMLA_SEV_ERROR) == 0)

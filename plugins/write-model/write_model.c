@@ -19,17 +19,9 @@ static const samla_option options[] = {
      "include the document model (pages, blocks) under 'content'"},
     SAMLA_OPTIONS_END};
 
-static samla_status init(samla_runtime *rt, const void *cfg, void **state, samla_diag *diag)
-{
-    (void)rt;
-    (void)diag;
-    *state = (void *)cfg; /* the core owns the config until fini */
-    return SAMLA_OK;
-}
-
 static samla_status process(void *state, samla_ctx *ctx)
 {
-    const config *c = state;
+    const config *c = state; /* no init: the core hands the config over as the state */
     return samla_ctx_write_model(ctx, WRITE_FORMAT, c->content);
 }
 
@@ -44,7 +36,6 @@ static const samla_plugin descriptor = {
     .accepts = formats,
     .options = options,
     .config_size = sizeof(config),
-    .init = init,
     .process = process,
 };
 

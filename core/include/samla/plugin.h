@@ -13,8 +13,9 @@
  * unknown keys and bad values with file and line before any document is
  * read. init() receives the runtime (to find data files), the filled config
  * (owned by the core, valid until fini) and may allocate per-run state that
- * fini frees; process() runs once per document and must not keep pointers
- * into the document's arena after it returns. */
+ * fini frees; a plugin without init gets its config as state (options and
+ * nothing to set up). process() runs once per document and must not keep
+ * pointers into the document's arena after it returns. */
 #ifndef SAMLA_PLUGIN_H
 #define SAMLA_PLUGIN_H
 
@@ -81,7 +82,7 @@ typedef struct samla_plugin {
     const samla_option *options;  /* may be NULL */
     size_t config_size;           /* bytes of the config struct; 0 if no options */
     samla_status (*init)(samla_runtime *rt, const void *config, void **state,
-                         samla_diag *diag);                                  /* may be NULL */
+                         samla_diag *diag);            /* may be NULL: state = the config */
     samla_status (*process)(void *state, samla_ctx *ctx);                       /* required */
     void (*fini)(void *state);                                                  /* may be NULL */
 } samla_plugin;

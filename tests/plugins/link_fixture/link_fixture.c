@@ -14,17 +14,9 @@ static const samla_option options[] = {
     {"model", SAMLA_OPT_PATH, NULL, offsetof(config, model), "samla YAML whose activities are copied"},
     SAMLA_OPTIONS_END};
 
-static samla_status init(samla_runtime *rt, const void *cfg, void **state, samla_diag *diag)
-{
-    (void)rt;
-    (void)diag;
-    *state = (void *)cfg;
-    return SAMLA_OK;
-}
-
 static samla_status process(void *state, samla_ctx *ctx)
 {
-    const config *c = state;
+    const config *c = state; /* no init: the core hands the config over as the state */
     samla_node *m = NULL;
     if (!c->model) return SAMLA_ERR_CONFIG;
     samla_status s = samla_model_load_file(ctx->arena, c->model, &m, ctx->diag);
@@ -48,7 +40,6 @@ static const samla_plugin descriptor = {
     .provides = provides,
     .options = options,
     .config_size = sizeof(config),
-    .init = init,
     .process = process,
 };
 
