@@ -26,7 +26,6 @@ eval_counts_set *eval_counts_new(samla_arena *a, const eval_config *c)
 {
     eval_counts_set *cs = samla_arena_alloc(a, sizeof *cs);
     if (!cs) return NULL;
-    memset(cs, 0, sizeof *cs);
     cs->config = c;
     cs->sections = samla_arena_alloc(a, (c->nsections ? c->nsections : 1) * sizeof *cs->sections);
     if (!cs->sections) return NULL;

@@ -58,6 +58,7 @@ const section *act_section(const run *r);
 bool act_table(run *r, const samla_block *b);
 /* lists.c: label-introduced lists. act_lists_block returns true when it consumed the block. */
 typedef struct lists lists;
+/* A list reader for one document, in the document's arena (r->ctx->arena); NULL on OOM. */
 lists *act_lists_new(run *r);
 bool act_lists_block(lists *l, const samla_block *b, bool title_line);
 void act_lists_flush(lists *l);

@@ -126,9 +126,8 @@ static bool field_block(lists *l, const samla_block *b)
 
 lists *act_lists_new(run *r)
 {
-    lists *l = samla_arena_alloc(r->ctx->arena, sizeof *l);
+    lists *l = samla_arena_alloc(r->ctx->arena, sizeof *l); /* zeroed */
     if (!l) return NULL;
-    memset(l, 0, sizeof *l);
     l->r = r;
     return l;
 }
