@@ -41,6 +41,8 @@ static bool body_kind(const samla_block *b)
            b->kind == SAMLA_BLOCK_TABLE;
 }
 
+static bool contents(const samla_block *b) { return b->style.name && strcmp(b->style.name, PDF_CONTENTS_STYLE) == 0; }
+
 static double rounded(double size) { return round(size * 2) / 2; }
 
 /* The usual vertical gap between two paragraphs of the body: the median gap
@@ -53,6 +55,7 @@ static double paragraph_gap(const samla_block *const *v, size_t n, double body)
     for (size_t i = 1; i < n; i++) {
         const samla_block *a = v[i - 1], *b = v[i];
         if (a->page != b->page || a->kind != SAMLA_BLOCK_PARAGRAPH || b->kind != SAMLA_BLOCK_PARAGRAPH) continue;
+        if (contents(a) || contents(b)) continue; /* contents lines are set closer than paragraphs */
         double g = b->y0 - a->y1;
         if (g > -1 && g < 3 * body) gaps[k++] = g;
     }

@@ -541,6 +541,24 @@ static samla_status emit_columns(pdf_reader *r, const pdf_region *g, const pdf_l
     return st;
 }
 
+/* A table of contents region: each line one paragraph ("Inledning 3") with
+ * the style name "contents" (the heading pass leaves them out of the
+ * paragraph spacing it measures). */
+static samla_status emit_contents(pdf_reader *r, const pdf_region *g, const pdf_line *const *lines)
+{
+    samla_status st = pdf_close_table(r);
+    samla_doc *d = &r->ctx->doc;
+    for (size_t i = g->first; i < g->last && st == SAMLA_OK; i++) {
+        pdf_frag f = {lines[i], 0, lines[i]->nwords};
+        size_t from = d->nblocks;
+        r->run_last = NULL;
+        st = pdf_emit_frags(r, &f, 1, false, 0, 0, NULL, NULL);
+        for (size_t k = from; k < d->nblocks; k++) d->blocks[k]->style.name = PDF_CONTENTS_STYLE;
+    }
+    r->run_last = NULL;
+    return st;
+}
+
 samla_status pdf_layout_page(pdf_reader *r, const pdf_page *p)
 {
     samla_status st = emit_furniture(r, p, PDF_HEADER);
@@ -555,7 +573,9 @@ samla_status pdf_layout_page(pdf_reader *r, const pdf_page *p)
     for (size_t k = 0; k < ng && st == SAMLA_OK; k++) {
         st = emit_plain(r, body, at, g[k].first);
         if (st != SAMLA_OK) break;
-        st = g[k].text_columns ? emit_columns(r, &g[k], body) : pdf_emit_table(r, &g[k], body);
+        st = g[k].text_columns ? emit_columns(r, &g[k], body)
+             : g[k].contents   ? emit_contents(r, &g[k], body)
+                               : pdf_emit_table(r, &g[k], body);
         at = g[k].last;
     }
     if (st == SAMLA_OK) st = emit_plain(r, body, at, n);

@@ -21,20 +21,16 @@ typedef struct glyph {
     const PopplerTextAttributes *attr;
 } glyph;
 
+/* The font name holds one of parts (lower-case, from data/read-pdf.yaml). */
 static bool name_has(const char *name, const char *const *parts)
 {
-    if (!name) return false;
+    if (!name || !parts) return false;
     gchar *low = g_ascii_strdown(name, -1);
     bool hit = false;
     for (; *parts && !hit; parts++) hit = strstr(low, *parts) != NULL;
     g_free(low);
     return hit;
 }
-
-/* "medi": URW's base-35 fonts name their bold weight Medium, abbreviated
- * (NimbusRomNo9L-Medi is Times-Bold, what pdfTeX's mathptmx and Ghostscript use) */
-static const char *const bold_parts[] = {"bold", "black", "heavy", "semibold", "demi", "medi", NULL};
-static const char *const italic_parts[] = {"italic", "oblique", NULL};
 
 static int cmp_word_y(const void *a, const void *b)
 {
@@ -51,7 +47,7 @@ static int cmp_word_x(const void *a, const void *b)
 }
 
 /* Closes the word made of glyphs [g0, g1) into *w (text in the arena). */
-static bool make_word(samla_arena *a, const glyph *g, size_t g0, size_t g1, pdf_word *w)
+static bool make_word(samla_arena *a, const pdf_settings *s, const glyph *g, size_t g0, size_t g1, pdf_word *w)
 {
     size_t len = 0;
     for (size_t i = g0; i < g1; i++) len += g[i].len;
@@ -72,8 +68,8 @@ static bool make_word(samla_arena *a, const glyph *g, size_t g0, size_t g1, pdf_
     w->text = t;
     const PopplerTextAttributes *at = g[g0].attr;
     w->size = at ? at->font_size : (w->y1 - w->y0);
-    w->bold = at && name_has(at->font_name, bold_parts);
-    w->italic = at && name_has(at->font_name, italic_parts);
+    w->bold = at && name_has(at->font_name, s->bold_font_parts);
+    w->italic = at && name_has(at->font_name, s->italic_font_parts);
     return true;
 }
 
@@ -216,7 +212,7 @@ samla_status pdf_page_lines(pdf_reader *r, PopplerPage *page, pdf_page *out)
         }
         if (space) {
             if (ng) font[nw] = g[0].attr ? g[0].attr->font_name : NULL;
-            if (ng && !make_word(a, g, 0, ng, &words[nw++])) st = SAMLA_ERR_NOMEM;
+            if (ng && !make_word(a, r->set, g, 0, ng, &words[nw++])) st = SAMLA_ERR_NOMEM;
             ng = 0;
             continue;
         }
@@ -224,7 +220,7 @@ samla_status pdf_page_lines(pdf_reader *r, PopplerPage *page, pdf_page *out)
                           at ? at->data : NULL};
     }
     if (st == SAMLA_OK && ng) font[nw] = g[0].attr ? g[0].attr->font_name : NULL;
-    if (st == SAMLA_OK && ng && !make_word(a, g, 0, ng, &words[nw++])) st = SAMLA_ERR_NOMEM;
+    if (st == SAMLA_OK && ng && !make_word(a, r->set, g, 0, ng, &words[nw++])) st = SAMLA_ERR_NOMEM;
     free(g);
     if (st == SAMLA_OK) judge_text_layer(r->set, words, font, nw, out);
     free(font);

@@ -56,6 +56,8 @@ typedef struct pdf_settings {
     const char **suspended_next;        /* "och", "eller", ... NULL-terminated */
     const char **bullets;               /* "•", "–", ... NULL-terminated */
     const char **spaced_bullets;        /* "o", "§", ...: markers only before a tab-like gap */
+    const char **bold_font_parts;       /* "bold", "medi", ...: a font name holding one is bold */
+    const char **italic_font_parts;     /* "italic", "oblique", ... */
     samla_re *numbering;                /* "1." "1)" "a)" "2.1" list/heading labels */
     samla_re *page_number;              /* a standalone page number line */
     samla_re *page_label;               /* "Sida 2 av 5" anywhere in a line */
@@ -86,6 +88,9 @@ typedef struct pdf_nesting {
     double x[9];
     int depth;
 } pdf_nesting;
+
+/* Style name of the lines of a table of contents read by geometry. */
+#define PDF_CONTENTS_STYLE "contents"
 
 /* Per-document state. */
 typedef struct pdf_reader {
@@ -141,6 +146,7 @@ typedef struct pdf_region {
     size_t ncols;
     double bounds[16];        /* ncols - 1 boundaries, ascending */
     bool text_columns;        /* a two-column text layout, not a table */
+    bool contents;            /* a table of contents: entries with page numbers, read line by line */
 } pdf_region;
 
 /* Finds multi-column regions among body lines (arena array, *n regions). */

@@ -73,11 +73,14 @@ static samla_status init(samla_runtime *rt, const void *cfg, void **state, samla
     s->suspended_next = string_list(s->arena, samla_map_get(data, "suspended_compound_next"));
     s->bullets = string_list(s->arena, samla_map_get(data, "bullets"));
     s->spaced_bullets = string_list(s->arena, samla_map_get(data, "spaced_bullets"));
+    s->bold_font_parts = string_list(s->arena, samla_map_get(samla_map_get(data, "font_style"), "bold"));
+    s->italic_font_parts = string_list(s->arena, samla_map_get(samla_map_get(data, "font_style"), "italic"));
     const char *num = samla_map_get_str(data, "list_number");
     const char *page = samla_map_get_str(data, "page_number");
     const char *label = samla_map_get_str(data, "page_label");
     const char *item = samla_map_get_str(data, "item_start");
-    if (!s->suspended_next || !s->bullets || !s->spaced_bullets) return SAMLA_ERR_NOMEM;
+    if (!s->suspended_next || !s->bullets || !s->spaced_bullets || !s->bold_font_parts || !s->italic_font_parts)
+        return SAMLA_ERR_NOMEM;
     if (!num || !page || !label) {
         samla_diag_add(diag, SAMLA_SEV_ERROR, 0,
                        "read-pdf.yaml: list_number, page_number and page_label patterns are required");

@@ -148,6 +148,30 @@ static bool is_text_columns(const pdf_region *g, const pdf_line *const *L)
     return full[0] * 2 >= lines[0] && full[1] * 2 >= lines[1] && lines[0] >= 3 && lines[1] >= 3;
 }
 
+/* A table of contents set without leaders (PDF-CONTENTS): the last column
+ * holds only page numbers, none beyond the document's last page, on at least
+ * three lines that have an entry beside them, going down at most once per
+ * four lines (a list of figures starts again from its first page). */
+static bool is_contents(const pdf_reader *r, const pdf_region *g, const pdf_line *const *L)
+{
+    size_t lines = 0, drops = 0;
+    long prev = 0;
+    for (size_t i = g->first; i < g->last; i++) {
+        pdf_frag f = pdf_column_frag(g, L[i], g->ncols - 1);
+        if (f.w1 <= f.w0) continue;
+        if (f.w1 - f.w0 != 1 || f.w0 == 0) return false;
+        const char *t = L[i]->words[f.w0].text;
+        size_t len = strlen(t);
+        if (len == 0 || len > 4 || strspn(t, "0123456789") != len) return false;
+        long page = strtol(t, NULL, 10);
+        if (page < 1 || (size_t)page > r->npages) return false;
+        drops += page < prev;
+        prev = page;
+        lines++;
+    }
+    return lines >= 3 && drops * 4 <= lines;
+}
+
 /* Columns named by a header row: the region's first line, all bold or made
  * of short labels (≤ 3 words) separated by gutters, starts a column at each
  * label that no line of the region crosses and where every line with text
@@ -240,7 +264,8 @@ pdf_region *pdf_find_regions(pdf_reader *r, const pdf_line *const *L, size_t n, 
                 reg->bounds[0] = xs[j];
                 reg->text_columns = true;
             }
-        if (!reg->text_columns) {
+        reg->contents = !reg->text_columns && is_contents(r, reg, L);
+        if (!reg->text_columns && !reg->contents) {
             header_bounds(r, L, a, b, xs, &nx);
             qsort(xs, nx, sizeof *xs, cmp_dbl);
             for (size_t j = 0; j < nx; j++) reg->bounds[j] = xs[j];
@@ -469,7 +494,7 @@ static bool subset_columns(const pdf_table *t, const pdf_region *g)
 static bool tight_row_start(const pdf_region *g, const pdf_line *const *L, size_t from, size_t i,
                             const double *colright)
 {
-    size_t filled = 0;
+    size_t filled = 0, fresh = 0;
     for (size_t c = 0; c < g->ncols; c++) {
         pdf_frag f = pdf_column_frag(g, L[i], c);
         if (f.w1 <= f.w0) {
@@ -479,15 +504,17 @@ static bool tight_row_start(const pdf_region *g, const pdf_line *const *L, size_
         filled++;
         const pdf_word *w = &L[i]->words[f.w0];
         if (pdf_starts_lower(w->text)) return false;
+        bool fits = true;
         for (size_t j = i; j-- > from;) {
             pdf_frag p = pdf_column_frag(g, L[j], c);
             if (p.w1 <= p.w0) continue;
             double end = L[j]->words[p.w1 - 1].x1;
-            if (end + (w->x1 - w->x0) + 0.3 * w->size >= colright[c] - 0.5) return false;
+            fits = end + (w->x1 - w->x0) + 0.3 * w->size < colright[c] - 0.5;
             break;
         }
+        fresh += fits;
     }
-    return filled >= 2;
+    return filled >= 2 && fresh >= 1;
 }
 
 samla_status pdf_emit_table(pdf_reader *r, const pdf_region *g0, const pdf_line *const *L)
