@@ -23,7 +23,9 @@ static const samla_option options[] = {
     SAMLA_OPTIONS_END};
 
 /* 3. Callbacks. State lives from init to fini; everything made per document
- *    goes into ctx->arena and is freed with the document. */
+ *    goes into ctx->arena and is freed with the document. A plugin with
+ *    nothing to check or set up leaves .init out: process then gets the
+ *    config as its state. */
 static samla_status init(samla_runtime *rt, const void *cfg, void **state, samla_diag *diag)
 {
     (void)rt;
