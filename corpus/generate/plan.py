@@ -9,6 +9,16 @@ plan) and each plan with its gold links to the strategy's delmål.
 import common as C
 
 
+def gold_activity(acts, links, text, area, responsible, goal):
+    """Records one written activity in the gold: its text, area and responsible (when written),
+    and its link to the delmål it serves."""
+    a = {"text": text, "area": area}
+    if responsible:
+        a["responsible"] = responsible
+    acts.append(a)
+    links.append((text, goal))
+
+
 class Goal:
     def __init__(self, code, kind, title, parent=None):
         self.code, self.kind, self.title, self.parent = code, kind, title, parent
@@ -242,11 +252,7 @@ class PlanSet:
                             d.add("- " + t)
                         else:
                             d.para("%s %s" % (glyph, t))
-                        a = {"text": t, "area": head}
-                        if resp:
-                            a["responsible"] = resp
-                        acts.append(a)
-                        links.append((t, g))
+                        gold_activity(acts, links, t, head, resp, g)
                     d.blank()
                     if resp:
                         d.para("Ansvarig: %s" % resp)
@@ -323,11 +329,7 @@ class PlanSet:
                                                 "Q%d" % rng.randint(1, 4)]))
                 d.add("| %s |" % " | ".join(cells))
                 for t in row:
-                    a = {"text": t, "area": area}
-                    if has_resp:
-                        a["responsible"] = resp
-                    acts.append(a)
-                    links.append((t, g))
+                    gold_activity(acts, links, t, area, resp if has_resp else None, g)
         d.blank()
         return "table_%s_%s" % (head_form, area_form)
 
@@ -350,8 +352,7 @@ class PlanSet:
                     d.add("1. " + line)
                 else:
                     d.para(line)
-                acts.append({"text": t, "area": g.code})
-                links.append((t, g))
+                gold_activity(acts, links, t, g.code, None, g)
         d.blank()
         return "coded_lines_%s_%s" % (mark, form)
 

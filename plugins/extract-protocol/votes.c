@@ -60,6 +60,22 @@ static samla_node *entry(pdoc *d, const char *type, const pitem *it, const pline
     return n;
 }
 
+/* Adds line l to the propositions entry *slot of item it: the first line opens the entry (appended
+ * to out, its source the line's block), later lines are joined to its text. The entry lives in the
+ * context's arena. */
+static void add_proposition_line(pdoc *d, const pitem *it, const pline *l, samla_node *out, samla_node **slot)
+{
+    samla_arena *a = d->ctx->arena;
+    if (!*slot) {
+        *slot = entry(d, "propositions", it, l);
+        samla_map_set_str(a, *slot, "text", l->text);
+        samla_map_set(a, *slot, "source", samla_ctx_source(d->ctx, l->blk));
+        samla_seq_append(a, out, *slot);
+    } else {
+        samla_map_set_str(a, *slot, "text", samla_arena_printf(a, "%s %s", samla_map_get_str(*slot, "text"), l->text));
+    }
+}
+
 /* Column kinds of a voting list header: 'n' name, 's' serving substitute,
  * 'y' yes, 'o' no, 'a' abstain (data/protocol-labels.yaml vote_columns);
  * false when a header cell is none of them (as when a reader merged columns:
@@ -197,25 +213,11 @@ samla_status votes_extract(pdoc *d)
                 continue;
             }
             if (in_props && l->row < 0) {
-                if (!props) {
-                    props = entry(d, "propositions", it, l);
-                    samla_map_set_str(a, props, "text", l->text);
-                    samla_map_set(a, props, "source", samla_ctx_source(d->ctx, l->blk));
-                    samla_seq_append(a, out, props);
-                } else {
-                    samla_map_set_str(a, props, "text", samla_arena_printf(a, "%s %s", samla_map_get_str(props, "text"), l->text));
-                }
+                add_proposition_line(d, it, l, out, &props);
             }
             /* P-PROPOSITION-ORDER: the chair's proposition sentence anywhere in the item (one entry per item) */
             if (!in_props && l->row < 0 && samla_re_test(d->st->re[RE_PROPOSITION], l->text)) {
-                if (!item_props) {
-                    item_props = entry(d, "propositions", it, l);
-                    samla_map_set_str(a, item_props, "text", l->text);
-                    samla_map_set(a, item_props, "source", samla_ctx_source(d->ctx, l->blk));
-                    samla_seq_append(a, out, item_props);
-                } else {
-                    samla_map_set_str(a, item_props, "text", samla_arena_printf(a, "%s %s", samla_map_get_str(item_props, "text"), l->text));
-                }
+                add_proposition_line(d, it, l, out, &item_props);
             }
             if (in_props && !item_props) item_props = props;
             /* under a Protokollsanteckning / Särskilt yttrande heading: its first paragraph (one per heading) */
