@@ -98,6 +98,20 @@ static size_t joined_entry(const pdoc *d, const char *s)
 
 static bool add_line(att *t, const char *s, const char *status, const char *group, const samla_block *b);
 
+/* The first check-box mark after a space inside s (the start of a second
+ * entry on the line), or NULL. */
+static const char *checkbox_inside(const pdoc *d, const char *s)
+{
+    const char *low = samla_text_lower(d->ctx->arena, s), *best = NULL;
+    if (!low || strlen(low) != strlen(s)) return NULL;   /* offsets must agree */
+    for (size_t i = 0; i < d->st->checkbox.n; i++) {
+        const char *mark = d->st->checkbox.label[i];
+        for (const char *p = strstr(low, mark); p; p = strstr(p + 1, mark))
+            if (p > low && p[-1] == ' ' && (!best || p < best)) { best = p; break; }
+    }
+    return best ? s + (best - low) : NULL;
+}
+
 /* "Kerstin Vall, stadsdirektör, Lennart Öst, kanslichef, Maja Rosén,
  * sekreterare": running text of entries without parties, a new entry at each
  * comma part that is a name of its own. False when s names fewer than two. */
@@ -147,6 +161,12 @@ static bool add_line(att *t, const char *s, const char *status, const char *grou
     if (box && after && *after) {
         status = box;
         s = after;
+        /* two columns of boxes read as one line: "[X] Haverinen Emilia, distans [X] Harald Amanda" */
+        const char *next = checkbox_inside(d, s);
+        if (next) {
+            bool ok = add_line(t, samla_text_trim(a, samla_arena_strndup(a, s, (size_t)(next - s))), status, group, b);
+            return add_line(t, next, status, group, b) || ok;
+        }
     }
     size_t cut = joined_entry(d, s);
     if (cut) {

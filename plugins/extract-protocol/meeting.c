@@ -49,6 +49,48 @@ static const char *kv(pdoc *d, size_t i, const char **value)
     return k;
 }
 
+/* P-FRONT-STACKED-LABELS: a front-page cell holding only labels, one under
+ * the other ("Organ Sammanträdestid Sammanträdesplats Ärenden" once a reader
+ * joined its lines), beside a cell with one value a line, as many as there
+ * are labels: the k-th label names the k-th value (with fewer values, the
+ * labels left over get none). Fills keys/values (at most max) and returns
+ * the count of pairs, 0 when line i is not such a cell. */
+static size_t stacked(pdoc *d, size_t i, const char **keys, const char **values, size_t max)
+{
+    const pline *l = &d->l[i];
+    if (l->row < 0 || l->cell_line != 0) return 0;
+    size_t n = 0;
+    for (const char *p = l->text; p && *p;) {
+        const char *rest = NULL;
+        const char *k = ptable_prefix(d, &d->st->meeting_labels, p, true, &rest);
+        if (!k || n == max || rest == p) return 0;
+        keys[n++] = k;
+        p = rest;
+    }
+    if (n < 2) return 0;
+    size_t nv = 0;
+    for (size_t j = i + 1; j < d->n && d->l[j].table == l->table && d->l[j].row == l->row; j++) {
+        if (d->l[j].col == l->col) return 0;   /* the label cell goes on: not stacked labels */
+        if (d->l[j].col != l->col + 1) break;
+        if (nv == n) return 0;
+        values[nv++] = d->l[j].text;
+    }
+    if (!nv) return 0;
+    /* fewer values than labels: a reader joined the last lines ("Stadshuset … e-möte 1–9§"); an items
+     * range ending the last value is the value of an unpaired items label */
+    samla_match m;
+    for (size_t k = nv; k < n && nv < n; k++)
+        if (strcmp(keys[k], "items") == 0 && samla_re_search(d->st->re[RE_ITEMS_TAIL], values[nv - 1], 0, &m)) {
+            samla_arena *a = d->ctx->arena;
+            const char *items = samla_match_group(a, &m, values[nv - 1], 1);
+            values[nv - 1] = samla_text_trim(a, samla_arena_strndup(a, values[nv - 1], (size_t)m.start[0]));
+            keys[nv] = keys[k];
+            values[nv++] = items;
+            break;
+        }
+    return nv;
+}
+
 /* Comma-separated parts of s without a digit: the place in "Kommunhuset,
  * Sessionssalen, måndagen den 4 mars 2024 kl. 18.30". */
 static const char *place_part(samla_arena *a, const char *s)
@@ -94,10 +136,20 @@ bool protocol_detect(pdoc *d)
         if (i < 6 && d->l[i].row < 0 && samla_re_test(d->st->re[RE_PROTOCOL_WORD], d->l[i].text) &&
             strlen(d->l[i].text) < 80)
             return d->protocol = true;
+        /* "Protokoll | 5/2022": the top-left cell of a front-page table names the document */
+        if (i < 6 && d->l[i].row == 0 && d->l[i].col == 0 && d->l[i].cell_line == 0 && strlen(d->l[i].text) < 40) {
+            samla_match m;
+            if (samla_re_search(d->st->re[RE_PROTOCOL_WORD], d->l[i].text, 0, &m) && m.start[0] == 0)
+                return d->protocol = true;
+        }
         const char *v;
         const char *k = kv(d, i, &v);
         if (k && (strcmp(k, "date_time") == 0 || strcmp(k, "place_time") == 0))
             return d->protocol = true;
+        const char *ks[8], *vs[8];
+        size_t ns = stacked(d, i, ks, vs, 8);
+        for (size_t j = 0; j < ns; j++)
+            if (strcmp(ks[j], "date_time") == 0 || strcmp(ks[j], "place_time") == 0) return d->protocol = true;
     }
     return false;
 }
@@ -136,13 +188,57 @@ static const char *find_body(pdoc *d, const samla_block **src)
         }
         /* "Utdrag ur protokoll": the document's kind, not the body */
         if (samla_re_test(d->st->re[RE_PROTOCOL_WORD], l->text)) continue;
-        if ((l->title || l->kind == SAMLA_BLOCK_HEADING) && !strpbrk(l->text, "0123456789§")) {
+        if ((l->title || l->kind == SAMLA_BLOCK_HEADING) && !strpbrk(l->text, "0123456789§") &&
+            !ptable_exact(d, &d->st->attendance, l->text)) {   /* "Beslutande" opens the attendance list */
             *src = l->blk;
             return l->text;
         }
         return NULL;
     }
     return NULL;
+}
+
+/* Sets the meeting field that label key k names from its value v (the
+ * first value wins where a front page and a later page both give one). */
+static void meeting_field(pdoc *d, samla_node *m, const char *k, const char *v)
+{
+    samla_arena *a = d->ctx->arena;
+    if (strcmp(k, "place_time") == 0) {
+        samla_map_set_str(a, m, "place", place_part(a, v));
+        date_times(a, m, v, true);
+    } else if (strcmp(k, "date_time") == 0) {
+        /* the front page's times win over a contents page's "15.09.2022 kl. 18:00" */
+        if (!samla_map_get(m, "start")) date_times(a, m, v, true);
+        else if (!samla_map_get(m, "date")) samla_map_set_str(a, m, "date", samla_text_find_date(a, v, NULL));
+    } else if (strcmp(k, "date") == 0) {
+        /* the line that gives the date may give the times too ("… den 4 mars 2025 kl. 13.00–15.00") */
+        if (!samla_map_get(m, "date")) {
+            samla_map_set_str(a, m, "date", samla_text_find_date(a, v, NULL));
+            if (!samla_map_get(m, "start")) date_times(a, m, v, false);
+        }
+    } else if (strcmp(k, "time") == 0) {
+        /* "Tid: tisdag 9.5.2023 kl. 18.00–20.15": the time line gives the date too */
+        if (!samla_map_get(m, "date")) samla_map_set_str(a, m, "date", samla_text_find_date(a, v, NULL));
+        if (!samla_map_get(m, "start")) date_times(a, m, v, false);
+    } else if (strcmp(k, "place") == 0) {
+        if (!samla_map_get(m, "place")) samla_map_set_str(a, m, "place", v);
+    } else if (strcmp(k, "items") == 0) {
+        if (!samla_map_get(m, "items")) samla_map_set_str(a, m, "items", v);
+    } else if (strcmp(k, "body") == 0) {
+        if (!samla_map_get(m, "body")) samla_map_set_str(a, m, "body", v);
+    } else if (strcmp(k, "posted") == 0 || strcmp(k, "taken_down") == 0) {
+        samla_map_set_str(a, m, k, samla_text_find_date(a, v, NULL));
+    } else if (strcmp(k, "archive") == 0) {
+        samla_map_set_str(a, m, "archive_place", v);
+    } else if (strcmp(k, "adjustment") == 0) {
+        char *dt = samla_text_find_date(a, v, NULL);
+        size_t e;
+        const char *tm = dt ? samla_text_find_time(a, v, &e) : NULL;
+        if (dt) samla_map_set_str(a, m, "adjusted", tm ? samla_arena_printf(a, "%sT%s", dt, tm) : dt);
+        const char **nms, **pts;
+        /* "Justerat | 2024-12-16, A (S) och B (M)" names the adjusters, no place */
+        if (!person_mentions(d, v, &nms, &pts)) samla_map_set_str(a, m, "adjustment_place", place_part(a, v));
+    }
 }
 
 samla_status meeting_extract(pdoc *d)
@@ -156,6 +252,13 @@ samla_status meeting_extract(pdoc *d)
     if (body) samla_map_set_str(a, m, "body", body);
     for (size_t i = 0; i < d->n; i++) {
         if (item_at(d, i) && d->l[i].row < 0) continue;
+        const char *ks[8], *vs[8];
+        size_t ns = stacked(d, i, ks, vs, 8);
+        if (ns) {
+            if (!src) src = d->l[i].blk;
+            for (size_t j = 0; j < ns; j++) meeting_field(d, m, ks[j], vs[j]);
+            continue;
+        }
         const char *v = NULL;
         const char *k = kv(d, i, &v);
         if (!k) {
@@ -169,40 +272,7 @@ samla_status meeting_extract(pdoc *d)
             continue;
         }
         if (!src) src = d->l[i].blk;
-        if (strcmp(k, "place_time") == 0) {
-            samla_map_set_str(a, m, "place", place_part(a, v));
-            date_times(a, m, v, true);
-        } else if (strcmp(k, "date_time") == 0) {
-            date_times(a, m, v, true);
-        } else if (strcmp(k, "date") == 0) {
-            /* the line that gives the date may give the times too ("… den 4 mars 2025 kl. 13.00–15.00") */
-            if (!samla_map_get(m, "date")) {
-                samla_map_set_str(a, m, "date", samla_text_find_date(a, v, NULL));
-                if (!samla_map_get(m, "start")) date_times(a, m, v, false);
-            }
-        } else if (strcmp(k, "time") == 0) {
-            /* "Tid: tisdag 9.5.2023 kl. 18.00–20.15": the time line gives the date too */
-            if (!samla_map_get(m, "date")) samla_map_set_str(a, m, "date", samla_text_find_date(a, v, NULL));
-            if (!samla_map_get(m, "start")) date_times(a, m, v, false);
-        } else if (strcmp(k, "place") == 0) {
-            if (!samla_map_get(m, "place")) samla_map_set_str(a, m, "place", v);
-        } else if (strcmp(k, "items") == 0) {
-            if (!samla_map_get(m, "items")) samla_map_set_str(a, m, "items", v);
-        } else if (strcmp(k, "body") == 0) {
-            if (!samla_map_get(m, "body")) samla_map_set_str(a, m, "body", v);
-        } else if (strcmp(k, "posted") == 0 || strcmp(k, "taken_down") == 0) {
-            samla_map_set_str(a, m, k, samla_text_find_date(a, v, NULL));
-        } else if (strcmp(k, "archive") == 0) {
-            samla_map_set_str(a, m, "archive_place", v);
-        } else if (strcmp(k, "adjustment") == 0) {
-            char *dt = samla_text_find_date(a, v, NULL);
-            size_t e;
-            const char *tm = dt ? samla_text_find_time(a, v, &e) : NULL;
-            if (dt) samla_map_set_str(a, m, "adjusted", tm ? samla_arena_printf(a, "%sT%s", dt, tm) : dt);
-            const char **nms, **pts;
-            /* "Justerat | 2024-12-16, A (S) och B (M)" names the adjusters, no place */
-            if (!person_mentions(d, v, &nms, &pts)) samla_map_set_str(a, m, "adjustment_place", place_part(a, v));
-        }
+        meeting_field(d, m, k, v);
     }
     if (src) samla_map_set(a, m, "source", samla_ctx_source(d->ctx, src));
     return SAMLA_OK;

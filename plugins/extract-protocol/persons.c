@@ -142,6 +142,21 @@ bool person_parse(const pdoc *d, const char *s, person *p)
             char *desc = samla_text_trim(a, q);
             q = t ? t + 9 : NULL;
             if (!desc || !*desc || strcmp(desc, "och") == 0) continue;
+            /* "viceordförande (distans)": how someone attended, in brackets after a descriptor */
+            char *br = strrchr(desc, '(');
+            if (br && br > desc && desc[strlen(desc) - 1] == ')' &&
+                ptable_exact(d, &d->st->remote, samla_arena_strndup(a, br + 1, strlen(br) - 2))) {
+                p->remote = true;
+                desc = samla_text_trim(a, samla_arena_strndup(a, desc, (size_t)(br - desc)));
+                if (!desc || !*desc) continue;
+            }
+            /* "stadsdirektör och föredragande": a title and a role joined by "och" */
+            char *och = strstr(desc, " och ");
+            if (och && och > desc && role_key(d, och + 5)) {
+                person_role(d, p, och + 5);
+                desc = samla_text_trim(a, samla_arena_strndup(a, desc, (size_t)(och - desc)));
+                if (!desc || !*desc) continue;
+            }
             if (role_key(d, desc)) { person_role(d, p, desc); continue; }
             if (ptable_exact(d, &d->st->remote, desc)) { p->remote = true; continue; }
             /* a party written as a descriptor: "Per-Anders Lund, C, ordförande" */

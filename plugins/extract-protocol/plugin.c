@@ -60,6 +60,8 @@ static const struct { int id; const char *re; unsigned flags; } patterns[] = {
     {RE_DISSENT, "^(.+?)\\s+(?:anmälde|anmäler|lämnade|lämnar)\\s+(?:en\\s+)?avvikande\\s+(?:mening|åsikt)", 0},
     /* P-PROPOSITION-ORDER in running text: the chair's proposition, the order of the vote */
     {RE_PROPOSITION, "ställ(?:er|de)\\s+(?:proposition|förslagen\\s+mot\\s+varandra)|kontraproposition|röstar\\s+ja,\\s+den\\s+som", 0},
+    /* an item range ending a value, number before the sign: "… e-möte 1–9§", "39 – 49 §" */
+    {RE_ITEMS_TAIL, "(?:^|\\s)(\\d{1,4}\\s*[–-]\\s*\\d{1,4}\\s?§)$", 0},
     {RE_MOTION, "^(.*?)\\s+yrkar,?\\s+(.*)$", 0},
     /* "tjänstgörande ersättare för Roger Lind (s)", "ersätter X" */
     {RE_SUBST, ",?\\s*(tjänstgörande ersättare|tjg\\.? ersättare|ersättare|ersätter)\\s+(?:för\\s+)?(" NAME_RE ")(?:\\s*\\((\\p{L}{1,4})\\))?", SAMLA_RE_CASELESS},
@@ -188,8 +190,15 @@ static samla_status load_tables(samla_runtime *rt, pstate *st, samla_diag *diag)
         (s = ptable_from_list(st->arena, samla_map_get(conv, "history_headings"), "h", &st->history, false)) != SAMLA_OK ||
         (s = ptable_from_list(st->arena, samla_map_get(conv, "decision_as_proposed"), "a", &st->as_proposed, false)) != SAMLA_OK ||
         (s = ptable_from_list(st->arena, samla_map_get(conv, "recipients_inline"), "r", &st->recips_inline, false)) != SAMLA_OK ||
-        (s = ptable_from_list(st->arena, samla_map_get(conv, "agenda_document"), "a", &st->agenda_doc, false)) != SAMLA_OK)
+        (s = ptable_from_list(st->arena, samla_map_get(conv, "agenda_document"), "a", &st->agenda_doc, false)) != SAMLA_OK ||
+        /* P-SIG-ELECTRONIC: a signature block's heading ends the attendance list above it */
+        (s = ptable_from_list(st->arena, samla_map_get(conv, "signature_headings"), "end", &st->terminators, true)) != SAMLA_OK)
         return s;
+    ptable lig = {0};
+    if ((s = ptable_from_list(st->arena, samla_map_get(conv, "ligature_loss"), "l", &lig, false)) != SAMLA_OK) return s;
+    ptable_sort(&lig);   /* longest first: "ffi" before "ff" */
+    st->ligs = lig.label;
+    st->nligs = lig.n;
     /* phrases are matched on soft forms */
     for (size_t i = 0; i < st->as_proposed.n; i++)
         st->as_proposed.label[i] = samla_text_soft(st->arena, st->as_proposed.label[i]);

@@ -30,7 +30,7 @@ enum {
     RE_DECIDE, RE_INFO, RE_CLAUSE, RE_NUMBERED, RE_VOTE_RESULT, RE_VOTE_COUNTS, RE_ABSTAIN, RE_RESERVE, RE_JAV,
     RE_JAV_SUB, RE_MOTION, RE_SUBST, RE_ITEMS_RANGE, RE_ESIGN, RE_SIGNED, RE_DOTS, RE_ADJUSTED, RE_REF_TOP,
     RE_IMMEDIATE, RE_PROTOCOL_WORD, RE_WORD, RE_LETTERED, RE_CAPITAL, RE_REF_DASH, RE_MEETING_NO, RE_SERVES_FOR, RE_NOTE, RE_STATEMENT,
-    RE_TOC, RE_TREATMENT, RE_RULE, RE_HEADER_TAIL, RE_MOTION_FI, RE_DISSENT, RE_PROPOSITION, RE_COUNT
+    RE_TOC, RE_TREATMENT, RE_RULE, RE_HEADER_TAIL, RE_MOTION_FI, RE_DISSENT, RE_PROPOSITION, RE_ITEMS_TAIL, RE_COUNT
 };
 
 typedef struct pstate {
@@ -60,6 +60,7 @@ typedef struct pstate {
     ptable as_proposed;          /* P-DEC-FI-PROPOSAL: phrases of a decision adopting the proposal (soft form) -> "a" */
     ptable recips_inline;        /* P-DEC-RECIPIENTS: "Beslutet meddelas A, B och C" lead-ins -> "r" */
     ptable agenda_doc;           /* P-AGENDA-NOT-DECIDED: first word of an agenda document -> "a" */
+    const char **ligs; size_t nligs;   /* P-TEXT-LIGATURE-LOSS: letter groups a ligature glyph stands for */
     const char **org_prefix; size_t norg_prefix;
     const char **org_suffix; size_t norg_suffix;
 } pstate;

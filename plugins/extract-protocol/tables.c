@@ -1,5 +1,8 @@
 /* tables.c: word tables loaded from the data files (label -> key), with
- * exact and prefix lookups, case-insensitive, longest label first. */
+ * exact and prefix lookups, case-insensitive, longest label first. A label
+ * also matches text that lost ligature glyphs (P-TEXT-LIGATURE-LOSS: each
+ * letter group of protocol-conventions.yaml ligature_loss may come out as its
+ * first letter, "Ersätare" for "Ersättare"), when no label matches exactly. */
 #include <stdlib.h>
 #include <string.h>
 
@@ -53,6 +56,27 @@ void ptable_sort(ptable *t)
         }
 }
 
+/* Bytes of text that label l matches at its start when ligature groups may
+ * have lost all but their first letter; -1 if it does not. Recursion depth is
+ * bounded by the label's length (labels are short words). */
+static long lig_match(const pstate *st, const char *l, const char *text, int depth)
+{
+    const char *t = text;
+    while (*l) {
+        if (depth < 8)
+            for (size_t k = 0; k < st->nligs; k++) {
+                size_t n = strlen(st->ligs[k]);
+                if (n < 2 || strncmp(l, st->ligs[k], n) != 0 || *t != *l) continue;
+                long r = lig_match(st, l + n, t + 1, depth + 1);
+                if (r >= 0) return (long)(t + 1 - text) + r;
+            }
+        if (*l != *t) return -1;
+        l++;
+        t++;
+    }
+    return (long)(t - text);
+}
+
 const char *ptable_exact(const pdoc *d, const ptable *t, const char *s)
 {
     if (!s) return NULL;
@@ -61,6 +85,9 @@ const char *ptable_exact(const pdoc *d, const ptable *t, const char *s)
     low = strip_end(d->ctx->arena, low, ": ");
     for (size_t i = 0; i < t->n; i++)
         if (strcmp(low, t->label[i]) == 0) return t->key[i];
+    for (size_t i = 0; i < t->n && d->st->nligs; i++)
+        if ((size_t)lig_match(d->st, t->label[i], low, 0) == strlen(low) && strlen(low) < strlen(t->label[i]))
+            return t->key[i];
     return NULL;
 }
 
@@ -72,6 +99,17 @@ const char *ptable_prefix(const pdoc *d, const ptable *t, const char *s, bool sp
     for (size_t i = 0; i < t->n; i++) {
         size_t n = strlen(t->label[i]);
         if (strncmp(low, t->label[i], n) != 0) continue;
+        const char *p = s + n;
+        if (*p == ':') p++;
+        else if (*p == ' ' && space_ok) {}
+        else if (*p) continue;
+        while (*p == ' ') p++;
+        if (rest) *rest = p;
+        return t->key[i];
+    }
+    for (size_t i = 0; i < t->n && d->st->nligs; i++) {
+        long n = lig_match(d->st, t->label[i], low, 0);
+        if (n <= 0 || (size_t)n == strlen(t->label[i])) continue;   /* exact ones were tried above */
         const char *p = s + n;
         if (*p == ':') p++;
         else if (*p == ' ' && space_ok) {}
