@@ -194,6 +194,13 @@ static samla_status load_tables(samla_runtime *rt, pstate *st, samla_diag *diag)
         /* P-SIG-ELECTRONIC: a signature block's heading ends the attendance list above it */
         (s = ptable_from_list(st->arena, samla_map_get(conv, "signature_headings"), "end", &st->terminators, true)) != SAMLA_OK)
         return s;
+    if ((s = ptable_from_list(st->arena, samla_map_get(conv, "signature_headings"), "s", &st->sig_headings, false)) != SAMLA_OK ||
+        (s = ptable_from_map(st->arena, samla_map_get(conv, "signature_heading_roles"), &st->sig_roles)) != SAMLA_OK ||
+        (s = ptable_from_list(st->arena, samla_map_get(conv, "signature_stamp"), "s", &st->sig_stamp, false)) != SAMLA_OK ||
+        (s = ptable_from_list(st->arena, samla_map_get(conv, "certify"), "c", &st->certify, false)) != SAMLA_OK)
+        return s;
+    ptable_sort(&st->sig_stamp);
+    ptable_sort(&st->certify);
     ptable lig = {0};
     if ((s = ptable_from_list(st->arena, samla_map_get(conv, "ligature_loss"), "l", &lig, false)) != SAMLA_OK) return s;
     ptable_sort(&lig);   /* longest first: "ffi" before "ff" */
@@ -251,6 +258,7 @@ static samla_status process(void *state, samla_ctx *ctx)
     if ((s = votes_extract(&d)) != SAMLA_OK) return s;
     if ((s = attendees_extract(&d)) != SAMLA_OK) return s;
     if ((s = signatures_extract(&d)) != SAMLA_OK) return s;
+    if ((s = esign_extract(&d)) != SAMLA_OK) return s;
     /* a protocol read without items or attendees is said, never silent (an
      * extract of one § usually has no attendance list: no warning then) */
     if (d.protocol && !d.nitems)

@@ -60,6 +60,10 @@ typedef struct pstate {
     ptable as_proposed;          /* P-DEC-FI-PROPOSAL: phrases of a decision adopting the proposal (soft form) -> "a" */
     ptable recips_inline;        /* P-DEC-RECIPIENTS: "Beslutet meddelas A, B och C" lead-ins -> "r" */
     ptable agenda_doc;           /* P-AGENDA-NOT-DECIDED: first word of an agenda document -> "a" */
+    ptable sig_headings;         /* P-SIG-ELECTRONIC: headings of signature blocks -> "s" */
+    ptable sig_roles;            /* P-SIG-ELECTRONIC: heading -> the role of the block's signers */
+    ptable sig_stamp;            /* P-SIG-ELECTRONIC: the signing service's stamp line -> "s" */
+    ptable certify;              /* P-SIG-CERTIFY: "Intygar" -> "c" */
     const char **ligs; size_t nligs;   /* P-TEXT-LIGATURE-LOSS: letter groups a ligature glyph stands for */
     const char **org_prefix; size_t norg_prefix;
     const char **org_suffix; size_t norg_suffix;
@@ -111,6 +115,10 @@ const char *ptable_exact(const pdoc *d, const ptable *t, const char *s);
 const char *ptable_prefix(const pdoc *d, const ptable *t, const char *s, bool space_ok,
                           const char **rest);
 
+/* Bytes of text (lowercase) that label (lowercase) covers at its start,
+ * letter groups of lost ligatures allowed (P-TEXT-LIGATURE-LOSS); -1 if none. */
+long ptable_lig_prefix(const pdoc *d, const char *label, const char *text);
+
 /* lines.c */
 samla_status lines_build(pdoc *d);
 bool line_is_heading(const pline *l);
@@ -144,6 +152,7 @@ samla_status decisions_extract(pdoc *d);
 samla_status votes_extract(pdoc *d);
 samla_status attendees_extract(pdoc *d);
 samla_status signatures_extract(pdoc *d);
+samla_status esign_extract(pdoc *d);
 
 /* Item holding line i, or NULL. */
 pitem *item_at(pdoc *d, size_t i);

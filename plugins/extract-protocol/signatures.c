@@ -86,6 +86,10 @@ static size_t sig_names(pdoc *d, const char *s, size_t k, person *out)
     samla_arena *a = d->ctx->arena;
     if (!s || !*s || k == 0) return 0;
     if (k > SIG_MAX) k = SIG_MAX;
+    /* a contents page's column heads ("Ärenden Sida" under a rule of underscores) are not a name: a name
+     * does not end in a page word (P-ITEM-RUNNING-HEADER's run_pages) */
+    const char *sp = strrchr(s, ' ');
+    if (sp && ptable_exact(d, &d->st->run_pages, sp + 1)) return 0;
     if (k == 1 || strchr(s, ',') || strchr(s, '(')) {
         if (!person_parse(d, s, &out[0]) || out[0].title || out[0].items) return 0;
         return 1;
@@ -207,6 +211,8 @@ samla_status signatures_extract(pdoc *d)
             continue;
         }
         if (!samla_re_search(d->st->re[RE_DOTS], l->text, 0, &m)) continue;
+        /* a contents line's leader is not a signature line */
+        if (samla_re_test(d->st->re[RE_TOC], l->text)) continue;
         if (l->row < 0 && !row_role) row_role = para_role;
         /* signatures in columns: the role in the cell above the dotted
          * cell (Sekreterare | Ordförande | Justerare), the name below */

@@ -77,6 +77,12 @@ static long lig_match(const pstate *st, const char *l, const char *text, int dep
     return (long)(t - text);
 }
 
+long ptable_lig_prefix(const pdoc *d, const char *label, const char *text)
+{
+    if (!label || !text) return -1;
+    return lig_match(d->st, label, text, 0);
+}
+
 const char *ptable_exact(const pdoc *d, const ptable *t, const char *s)
 {
     if (!s) return NULL;

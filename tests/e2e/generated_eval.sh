@@ -28,12 +28,12 @@ for pipeline in protocol plan strategy; do
   "$SAMLA" run -q "$pipeline" -o "$tmp/out" $files 2>/dev/null || exit 1
 done
 "$SAMLA" eval -q \
-  -m 'attendees[name+status+party+roles]=0.78' \
+  -m 'attendees[name+status+party+roles]=0.79' \
   -m 'agenda[number+title]=0.72' \
   -m 'decisions[item+status+clauses]=0.66' \
   -m 'votes[item+kind]=0.96' \
   -m 'meeting[date+start+end+place]=0.56' \
-  -m 'signatures[name+role]=0.96' \
+  -m 'signatures[name+role]=0.98' \
   -m 'goals[code+kind+title+parent]=0.93' \
   -m 'activities[text]=0.97' \
   corpus/generated/gold "$tmp/out" >/dev/null || exit 1
