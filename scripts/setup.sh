@@ -9,6 +9,7 @@ cd "$(dirname "$0")/.."
 packages=(build-essential cmake pkg-config git ca-certificates
   libpoppler-glib-dev libglib2.0-dev libxml2-dev libzip-dev libpcre2-dev libyaml-dev libjansson-dev
   libstemmer-dev libsqlite3-dev libxlsxwriter-dev libmicrohttpd-dev wswedish
+  libtesseract-dev libleptonica-dev libcairo2-dev tesseract-ocr-swe python3-pil
   python3 python3-yaml python3-jsonschema python3-rfc3987 python3-openpyxl)
 if [ "${SAMLA_WITH_BROWSER:-0}" = 1 ]; then packages+=(chromium); fi
 if [ "${SAMLA_WITH_CLANG:-0}" = 1 ]; then packages+=(clang); fi  # scripts/fuzz.sh: clang-14 with libFuzzer

@@ -50,6 +50,7 @@ static samla_node *block_node(samla_arena *a, samla_doc *doc, const samla_block 
         if (b->style.italic) samla_map_set_bool(a, st, "italic", true);
         samla_map_set_str(a, st, "name", b->style.name);
     }
+    if (b->ocr_confidence > 0) samla_map_set_float(a, samla_map_ensure_map(a, n, "source"), "ocr_confidence", b->ocr_confidence);
     return n;
 }
 
@@ -73,6 +74,18 @@ samla_node *samla_ctx_content(samla_ctx *ctx)
         if (doc->npages && doc->pages[p].text_layer) {
             samla_map_set_str(a, pg, "text_layer", doc->pages[p].text_layer);
             samla_map_set_float(a, pg, "text_layer_score", doc->pages[p].text_layer_score);
+        }
+        if (doc->npages && doc->pages[p].ocr_reason) {
+            const samla_page_info *pi = &doc->pages[p];
+            samla_node *o = samla_map_ensure_map(a, pg, "ocr");
+            samla_map_set_str(a, o, "reason", pi->ocr_reason);
+            samla_map_set_bool(a, o, "used", pi->ocr_used);
+            samla_map_set_int(a, o, "dpi", pi->ocr_dpi);
+            samla_map_set_float(a, o, "skew", pi->ocr_skew);
+            samla_map_set_float(a, o, "confidence", pi->ocr_confidence);
+            if (pi->ocr_known_words >= 0) samla_map_set_float(a, o, "known_words", pi->ocr_known_words);
+            if (pi->ocr_layer_known_words >= 0)
+                samla_map_set_float(a, o, "text_layer_known_words", pi->ocr_layer_known_words);
         }
         samla_node *blocks = samla_map_ensure_seq(a, pg, "blocks");
         for (size_t i = 0; i < doc->nblocks; i++) {

@@ -20,6 +20,9 @@ samla_node *samla_ctx_source_at(samla_ctx *ctx, int page, int block)
     if (page > 0) samla_map_set_int(ctx->arena, m, "page", page);
     samla_map_set_int(ctx->arena, m, "block", block);
     samla_map_set_str(ctx->arena, m, "plugin", ctx->current_plugin ? ctx->current_plugin : "samla");
+    /* an item read from an OCR'd block says how sure the OCR was of it */
+    if (block >= 0 && (size_t)block < ctx->doc.nblocks && ctx->doc.blocks[block]->ocr_confidence > 0)
+        samla_map_set_float(ctx->arena, m, "ocr_confidence", ctx->doc.blocks[block]->ocr_confidence);
     return m;
 }
 

@@ -45,6 +45,11 @@ static bool has_suffix(const char *s, const char *suf)
 
 samla_status samla_runtime_load_plugin_file(samla_runtime *rt, const char *path, samla_diag *diag)
 {
+    /* One thread per document in libraries plugins bring in (Tesseract's
+     * OpenMP, read when libgomp loads with the plugin): samla runs documents
+     * side by side (batch workers), and OpenMP's spinning threads made OCR
+     * 3.5 times slower on a shared 2-core machine. A value the user set wins. */
+    setenv("OMP_THREAD_LIMIT", "1", 0);
     void *h = dlopen(path, RTLD_NOW | RTLD_LOCAL);
     if (!h) {
         samla_diag_add_at(diag, SAMLA_SEV_ERROR, path, 0, "cannot load plugin: %s", dlerror());

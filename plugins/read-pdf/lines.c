@@ -111,6 +111,8 @@ static void judge_text_layer(const pdf_settings *s, const pdf_word *w, const cha
         if ((double)t[k].checked >= s->garbled_min_words)
             worst = fmax(worst, (double)t[k].nonwords / (double)t[k].checked);
     double page = checked ? (double)nonwords / (double)checked : 0;
+    out->layer_known = checked ? 1 - page : -1;
+    out->layer_words = n;
     out->garbled = (double)foreign < s->foreign_min &&
                    (worst >= s->garbled_font_share ||
                     ((double)checked >= s->garbled_min_words && page >= s->garbled_page_share));
@@ -169,6 +171,12 @@ static samla_status group_lines(samla_arena *a, pdf_word *w, size_t n, pdf_page 
     free(lines);
     if (!out->lines) out->nlines = 0;
     return out->lines ? SAMLA_OK : SAMLA_ERR_NOMEM;
+}
+
+samla_status pdf_group_words(samla_arena *a, pdf_word *w, size_t n, pdf_page *out)
+{
+    qsort(w, n, sizeof *w, cmp_word_y);
+    return group_lines(a, w, n, out);
 }
 
 samla_status pdf_page_lines(pdf_reader *r, PopplerPage *page, pdf_page *out)

@@ -21,6 +21,7 @@ typedef struct pdf_word {
     double x0, y0, x1, y1;
     double size;              /* font size of the first glyph */
     bool bold, italic;
+    double conf;              /* OCR word confidence 0..1; 0 for text-layer words */
 } pdf_word;
 
 /* A baseline across the whole page: words sorted left to right. Columns and
@@ -34,6 +35,18 @@ typedef struct pdf_line {
     pdf_role role;
 } pdf_line;
 
+/* What OCR did on a page (ocr.c); reason NULL when it was not OCR'd. */
+typedef struct pdf_page_ocr {
+    const char *reason;       /* "no_text_layer", "garbled_text_layer", "scanned_text_layer", "always" */
+    bool used;                /* the OCR words replaced the text layer */
+    int dpi;                  /* rendering resolution */
+    double skew;              /* degrees the render was turned to straighten it */
+    double confidence;        /* mean word confidence 0..1 */
+    double known;             /* share of checked OCR words that are known words, -1 none checked */
+    double layer_known;       /* the same for the text layer, -1 none checked */
+    size_t nwords, layer_words;
+} pdf_page_ocr;
+
 typedef struct pdf_page {
     int number;
     double width, height;
@@ -41,6 +54,9 @@ typedef struct pdf_page {
     size_t nlines;
     bool garbled;             /* textlayer.c: the text layer does not read as words */
     double garbled_score;     /* share of checked words that are not words */
+    double layer_known;       /* textlayer.c: share of checked words that are words, -1 none checked */
+    size_t layer_words;       /* words of the text layer */
+    pdf_page_ocr ocr;
 } pdf_page;
 
 /* Words [w0, w1) of one line. */
@@ -51,6 +67,8 @@ typedef struct pdf_frag {
 
 /* Run-wide settings loaded from data/read-pdf.yaml in init (malloc'd by
  * init, freed by fini). */
+typedef enum pdf_ocr_mode { PDF_OCR_AUTO = 0, PDF_OCR_ALWAYS, PDF_OCR_NEVER } pdf_ocr_mode;
+
 typedef struct pdf_settings {
     samla_arena *arena;                 /* owns the loaded lists */
     const char **suspended_next;        /* "och", "eller", ... NULL-terminated */
@@ -69,6 +87,18 @@ typedef struct pdf_settings {
     double garbled_min_words;           /* words a font (or page) needs to be judged */
     const char **foreign_words;         /* words of other languages (Finnish), NULL-terminated */
     double foreign_min;                 /* that many on a page: another language, not judged */
+    pdf_ocr_mode ocr_mode;              /* option ocr */
+    int ocr_dpi;                        /* option ocr_dpi */
+    const char *ocr_language;           /* Tesseract language(s), "swe" */
+    const char *ocr_datapath;           /* tessdata folder, NULL: Tesseract's default */
+    double ocr_ascent_em;               /* an OCR text line's ascent (baseline to top) in ems of its font */
+    const char **ocr_section_misreads;  /* what OCR makes of a paragraph sign before a number ("$") */
+    double ocr_min_confidence;          /* a page's OCR below this mean word confidence is not used */
+    double ocr_median;                  /* median filter width at 150 dpi (pixels, odd; 1: none) */
+    double ocr_size_snap;               /* line sizes this close to the page's median are the median */
+    double ocr_scan_cover;              /* share of the page one image covers: a scan */
+    double ocr_better_known;            /* OCR replaces a scan's text layer: known-word share this much higher */
+    double ocr_partial_layer;           /* ... or the layer holds less than this share of OCR's words */
 } pdf_settings;
 
 /* A table being built; it may continue on the next page. */
@@ -109,11 +139,27 @@ typedef struct pdf_reader {
     double run_last_x1;       /* where its last line ends */
     double run_last_right;    /* where its lines wrap */
     pdf_nesting nesting;      /* list levels of the body text */
+    struct pdf_ocr *ocr;      /* ocr.c: the OCR engine, made at the first page that needs it */
 } pdf_reader;
 
 /* lines.c: reads one poppler page into lines of words. */
 typedef struct _PopplerPage PopplerPage;
 samla_status pdf_page_lines(pdf_reader *r, PopplerPage *page, pdf_page *out);
+/* Sorts words (arena array, kept) and groups them into out's lines, as
+ * pdf_page_lines does with a text layer's words. */
+samla_status pdf_group_words(samla_arena *a, pdf_word *w, size_t n, pdf_page *out);
+
+/* ocr.c: reads the page by OCR when the mode and the page call for it (no
+ * text layer, a garbled one, a scan's text layer); the OCR words then
+ * replace out's lines and out->ocr records what was done. */
+typedef struct pdf_ocr pdf_ocr;
+samla_status pdf_ocr_page(pdf_reader *r, PopplerPage *page, pdf_page *out);
+/* Sets ocr_confidence on the blocks of OCR'd pages (after layout). */
+void pdf_ocr_confidences(pdf_reader *r);
+/* Frees the engine (NULL is fine). */
+void pdf_ocr_free(pdf_ocr *o);
+/* True when read-pdf was built with Tesseract. */
+bool pdf_ocr_available(void);
 /* Text of words [w0, w1) joined with spaces (arena). */
 char *pdf_frag_text(samla_arena *a, const pdf_frag *f);
 

@@ -4,6 +4,7 @@
  * All pages are first read into lines (lines.c) so that running headers and
  * footers (furniture.c) and the body font size (layout.c) can be measured
  * over the whole document; then each page is laid out into blocks. */
+#include <math.h>
 #include <stddef.h>
 #include <stdlib.h>
 #include <string.h>
@@ -19,11 +20,18 @@
 /* Pipeline options. */
 typedef struct pdf_config {
     const char *tags;         /* "auto": read tagged pages from the structure tree; "never" */
+    const char *ocr;          /* "auto", "always", "never" (ocr.c) */
+    long ocr_dpi;
 } pdf_config;
 
 static const samla_option options[] = {
     {"tags", SAMLA_OPT_STRING, "auto", offsetof(pdf_config, tags),
      "auto: read a tagged PDF's pages from its structure tree (geometry where tags are missing); never: geometry only"},
+    {"ocr", SAMLA_OPT_STRING, "auto", offsetof(pdf_config, ocr),
+     "auto: OCR (Tesseract) pages without a text layer, with a garbled one, and scans whose own text layer OCR reads "
+     "clearly better; always: every page; never: none"},
+    {"ocr_dpi", SAMLA_OPT_INT, "300", offsetof(pdf_config, ocr_dpi),
+     "resolution pages are rendered at for OCR (72-600)"},
     SAMLA_OPTIONS_END};
 
 /* Copies a YAML sequence of strings into a NULL-terminated arena array. */
@@ -61,10 +69,27 @@ static samla_status init(samla_runtime *rt, const void *cfg, void **state, samla
         samla_diag_add(diag, SAMLA_SEV_ERROR, 0, "read-pdf: option tags must be auto or never, not '%s'", c->tags);
         return SAMLA_ERR_CONFIG;
     }
+    const char *ocr = c && c->ocr ? c->ocr : "auto";
+    if (strcmp(ocr, "auto") != 0 && strcmp(ocr, "always") != 0 && strcmp(ocr, "never") != 0) {
+        samla_diag_add(diag, SAMLA_SEV_ERROR, 0, "read-pdf: option ocr must be auto, always or never, not '%s'", ocr);
+        return SAMLA_ERR_CONFIG;
+    }
+    long dpi = c && c->ocr_dpi ? c->ocr_dpi : 300;
+    if (dpi < 72 || dpi > 600) {
+        samla_diag_add(diag, SAMLA_SEV_ERROR, 0, "read-pdf: option ocr_dpi must be 72-600, not %ld", dpi);
+        return SAMLA_ERR_CONFIG;
+    }
+    if (strcmp(ocr, "always") == 0 && !pdf_ocr_available()) {
+        samla_diag_add(diag, SAMLA_SEV_ERROR, 0, "read-pdf: option ocr: always, but samla was built without Tesseract");
+        return SAMLA_ERR_CONFIG;
+    }
     pdf_settings *s = calloc(1, sizeof *s);
     if (!s) return SAMLA_ERR_NOMEM;
     *state = s;
     s->use_tags = !c || !c->tags || strcmp(c->tags, "auto") == 0;
+    s->ocr_mode = strcmp(ocr, "always") == 0 ? PDF_OCR_ALWAYS : strcmp(ocr, "never") == 0 ? PDF_OCR_NEVER : PDF_OCR_AUTO;
+    if (!pdf_ocr_available()) s->ocr_mode = PDF_OCR_NEVER;
+    s->ocr_dpi = (int)dpi;
     s->arena = samla_arena_new();
     if (!s->arena) return SAMLA_ERR_NOMEM;
     samla_node *data = NULL;
@@ -99,6 +124,20 @@ static samla_status init(samla_runtime *rt, const void *cfg, void **state, samla
     s->foreign_min = samla_map_get_float(garbled, "foreign_min", 3);
     if (!s->foreign_words) return SAMLA_ERR_NOMEM;
     if (list && (st = pdf_word_list_load(s, list, diag)) != SAMLA_OK) return st;
+    const samla_node *o = samla_map_get(data, "ocr");
+    s->ocr_language = samla_map_get_str(o, "language");
+    s->ocr_datapath = samla_map_get_str(o, "datapath");
+    s->ocr_ascent_em = samla_map_get_float(o, "ascent_em", 0.72);
+    s->ocr_size_snap = samla_map_get_float(o, "size_snap", 0.12);
+    s->ocr_min_confidence = samla_map_get_float(o, "min_confidence", 0.5);
+    s->ocr_median = samla_map_get_float(o, "median", 3);
+    s->ocr_section_misreads = string_list(s->arena, samla_map_get(o, "section_sign_misreads"));
+    if (!s->ocr_section_misreads) return SAMLA_ERR_NOMEM;
+    s->ocr_scan_cover = samla_map_get_float(o, "scan_cover", 0.85);
+    s->ocr_better_known = samla_map_get_float(o, "better_known", 0.20);
+    s->ocr_partial_layer = samla_map_get_float(o, "partial_layer", 0.5);
+    if (!s->ocr_language) s->ocr_language = "swe";
+    if (s->ocr_ascent_em <= 0.1) s->ocr_ascent_em = 0.72;
     return s->numbering && s->page_number && s->page_label && (!item || s->item_start) ? SAMLA_OK
                                                                                      : SAMLA_ERR_CONFIG;
 }
@@ -128,6 +167,51 @@ static char *page_list(samla_arena *a, const pdf_reader *r)
     for (size_t i = 0; i < r->npages && s; i++)
         if (!r->pages[i].nlines) s = samla_arena_printf(a, "%s%s%d", s, *s ? ", " : "", r->pages[i].number);
     return s;
+}
+
+/* Why pages without a text layer stay unread (for the messages). */
+static const char *why_unread(const pdf_reader *r)
+{
+    if (!pdf_ocr_available()) return "samla was built without OCR";
+    if (r->set->ocr_mode == PDF_OCR_NEVER) return "OCR is off (option ocr: never)";
+    return "OCR read no usable text";
+}
+
+static double round3(double v) { return round(v * 1000) / 1000; }
+
+/* Copies what OCR did on page p into the model's page record, with a
+ * warning saying which page was OCR'd, why and with what result. */
+static void ocr_record(samla_ctx *ctx, const pdf_page *p, samla_page_info *pi, double min_confidence)
+{
+    const pdf_page_ocr *o = &p->ocr;
+    pi->ocr_reason = o->reason;
+    pi->ocr_used = o->used;
+    pi->ocr_dpi = o->dpi;
+    pi->ocr_skew = round(o->skew * 100) / 100;
+    pi->ocr_confidence = round3(o->confidence);
+    pi->ocr_known_words = o->known >= 0 ? round3(o->known) : -1;
+    pi->ocr_layer_known_words = o->layer_known >= 0 ? round3(o->layer_known) : -1;
+    static const struct {
+        const char *reason, *says;
+    } why[] = {{"no_text_layer", "no text layer"},
+               {"garbled_text_layer", "garbled text layer"},
+               {"scanned_text_layer", "a scan with its own text layer"},
+               {"always", "option ocr: always"}};
+    const char *says = o->reason;
+    for (size_t k = 0; k < sizeof why / sizeof *why; k++)
+        if (strcmp(why[k].reason, o->reason) == 0) says = why[k].says;
+    if (!o->nwords)
+        samla_ctx_warn(ctx, p->number, "page %d OCR'd (%s): no text recognised", p->number, says);
+    else if (o->confidence < min_confidence)
+        samla_ctx_warn(ctx, p->number, "page %d OCR'd (%s): not used, mean confidence %.0f%% (%zu words) is below %.0f%%",
+                       p->number, says, 100 * o->confidence, o->nwords, 100 * min_confidence);
+    else if (o->used)
+        samla_ctx_warn(ctx, p->number, "page %d read by OCR (%s): %zu words, mean confidence %.0f%%, %.0f%% known words",
+                       p->number, says, o->nwords, 100 * o->confidence, o->known >= 0 ? 100 * o->known : 0.0);
+    else
+        samla_ctx_warn(ctx, p->number,
+                       "page %d OCR'd (%s) but its text layer kept: %.0f%% known words against OCR's %.0f%%",
+                       p->number, says, 100 * o->layer_known, 100 * o->known);
 }
 
 static samla_status open_doc(samla_ctx *ctx, PopplerDocument **out)
@@ -177,19 +261,22 @@ static samla_status read_document(void *state, samla_ctx *ctx, samla_arena *scra
         if (page) {
             poppler_page_get_size(page, &p->width, &p->height);
             st = pdf_page_lines(&r, page, p);
+            if (st == SAMLA_OK) st = pdf_ocr_page(&r, page, p);
             g_object_unref(page);
         }
         empty += p->nlines == 0;
     }
+    pdf_ocr_free(r.ocr);
+    r.ocr = NULL;
     if (st == SAMLA_OK && empty == r.npages) {
-        samla_ctx_error(ctx, 0, "no text layer (pages 1–%zu): scanned document", r.npages);
+        samla_ctx_error(ctx, 0, "no text layer (pages 1–%zu): scanned document; %s", r.npages, why_unread(&r));
         st = SAMLA_ERR_NO_TEXT;
     }
     pdf_tags *tags = NULL;
     if (st == SAMLA_OK) {
         if (empty)
-            samla_ctx_warn(ctx, 0, "no text layer on page%s %s (scanned? OCR is not available yet)",
-                           empty > 1 ? "s" : "", page_list(ctx->arena, &r));
+            samla_ctx_warn(ctx, 0, "no text layer on page%s %s (scanned? %s)", empty > 1 ? "s" : "",
+                           page_list(ctx->arena, &r), why_unread(&r));
         pdf_mark_furniture(&r);
         pdf_measure_fonts(&r);
         if (r.set->use_tags) st = pdf_tags_map(&r, pd, &tags);
@@ -199,21 +286,26 @@ static samla_status read_document(void *state, samla_ctx *ctx, samla_arena *scra
     for (size_t i = 0; i < r.npages && st == SAMLA_OK; i++) {
         samla_page_info *pi = samla_doc_add_page(&ctx->doc, r.pages[i].width, r.pages[i].height);
         if (!pi) return SAMLA_ERR_NOMEM;
-        if (r.pages[i].garbled) {
+        const pdf_page *p = &r.pages[i];
+        if (p->garbled) {
             pi->text_layer = "garbled";
-            pi->text_layer_score = r.pages[i].garbled_score;
-            samla_ctx_warn(ctx, r.pages[i].number,
-                           "garbled text layer on page %d (%.0f%% of a font's words are not words: its Unicode map is "
-                           "broken); the text may differ from what the page shows, OCR can re-read it",
-                           r.pages[i].number, 100 * r.pages[i].garbled_score);
+            pi->text_layer_score = p->garbled_score;
+            if (!p->ocr.used)
+                samla_ctx_warn(ctx, p->number,
+                               "garbled text layer on page %d (%.0f%% of a font's words are not words: its Unicode map "
+                               "is broken); the text may differ from what the page shows (%s)",
+                               p->number, 100 * p->garbled_score,
+                               r.set->ocr_mode == PDF_OCR_NEVER ? "OCR is off" : "OCR read nothing");
         }
-        bool tagged = pdf_tags_page(tags, i);
-        pi->read_from = tagged ? "tags" : "geometry";
+        if (p->ocr.reason) ocr_record(ctx, p, pi, r.set->ocr_min_confidence);
+        bool tagged = !p->ocr.used && pdf_tags_page(tags, i);
+        pi->read_from = p->ocr.used ? "ocr" : tagged ? "tags" : "geometry";
         st = tagged ? pdf_tags_emit_page(&r, tags, i) : pdf_layout_page(&r, &r.pages[i]);
     }
     if (st == SAMLA_OK && tags) pdf_tags_report(&r, tags);
     if (st == SAMLA_OK) st = pdf_close_table(&r);
     if (st == SAMLA_OK) pdf_settle_headings(&r);
+    if (st == SAMLA_OK) pdf_ocr_confidences(&r);
     return st;
 }
 

@@ -65,6 +65,7 @@ struct samla_block {
     samla_cell *cells;
     /* geometry (PDF): bounding box in points, origin top-left; all 0 if unknown */
     double x0, y0, x1, y1;
+    double ocr_confidence;  /* mean OCR confidence of the block's words (0..1); 0 when not read by OCR */
 };
 
 typedef struct samla_page_info {
@@ -77,6 +78,16 @@ typedef struct samla_page_info {
      * page's words that are not words (0..1). */
     const char *text_layer;
     double text_layer_score;
+    /* OCR (PDF): ocr_reason NULL when the page was not OCR'd; else why
+     * ("no_text_layer", "garbled_text_layer", "scanned_text_layer",
+     * "always"), whether its words replaced the text layer (ocr_used), the
+     * rendering dpi, the skew corrected (degrees), the mean word confidence
+     * and the shares of known words of OCR and of the text layer (-1: none
+     * checked / no layer). */
+    const char *ocr_reason;
+    bool ocr_used;
+    int ocr_dpi;
+    double ocr_skew, ocr_confidence, ocr_known_words, ocr_layer_known_words;
 } samla_page_info;
 
 typedef struct samla_doc {

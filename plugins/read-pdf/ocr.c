@@ -1,0 +1,449 @@
+/* ocr.c: reading a page by OCR (Tesseract's C API) into the same words the
+ * text layer gives, so OCR'd pages go through the same line, column, list
+ * and table analysis as born-digital ones.
+ *
+ * Which pages (option ocr: auto, the default):
+ *   - a page without a text layer (a scan);
+ *   - a page whose text layer is garbled (textlayer.c);
+ *   - a scan with a text layer (one image covers the page and every word lies
+ *     on it: a copier's or publisher's OCR layer): it is re-read, and the OCR
+ *     words replace the layer only when their share of known words (the word
+ *     list of textlayer.c) is at least ocr.better_known points higher; the
+ *     choice is recorded on the page either way.
+ * A sound born-digital page is never OCR'd under auto; ocr: always reads
+ * every page by OCR, ocr: never none.
+ *
+ * How: the page is rendered with poppler-glib onto a cairo image (default
+ * 300 dpi, option ocr_dpi; the pixel count is capped), made grey,
+ * median-filtered (scan grain), deskewed
+ * (Leptonica's skew search, a rotation about the centre), and recognised by
+ * Tesseract (language ocr.language of data/read-pdf.yaml). Each word's box
+ * comes back in points; its font size is its text line's ascent over
+ * ocr.ascent_em, snapped to the page's usual size when close (OCR knows no
+ * fonts; bold and italic stay unknown), its vertical extent the line's. Word confidences (0..1) are kept on
+ * the words; a block's `ocr_confidence` is the mean over the words inside it.
+ *
+ * One Tesseract engine per document, made at the first page that needs it
+ * (loading the language data costs ~0.3 s); Tesseract's and Leptonica's own
+ * messages are silenced (diagnostics go through the context). */
+#include <math.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include <cairo.h>
+#include <glib.h>
+#include <leptonica/allheaders.h>
+#include <poppler.h>
+#include <tesseract/capi.h>
+
+#include "pdf.h"
+
+#define OCR_MAX_SIDE 12000            /* pixels per side of a rendered page */
+#define OCR_MAX_PIXELS (60.0 * 1e6)   /* pixels per rendered page (~60 MB grey, 240 MB RGB) */
+#define OCR_MAX_WORDS 50000           /* words kept per page */
+
+struct pdf_ocr {
+    TessBaseAPI *api;
+    bool failed;                      /* the engine could not be made: no more tries */
+};
+
+bool pdf_ocr_available(void) { return true; }
+
+void pdf_ocr_free(pdf_ocr *o)
+{
+    if (!o) return;
+    if (o->api) {
+        TessBaseAPIEnd(o->api);
+        TessBaseAPIDelete(o->api);
+    }
+    free(o);
+}
+
+/* The engine, made on first use (NULL when it cannot be: a warning says
+ * why, once). */
+static TessBaseAPI *engine(pdf_reader *r)
+{
+    if (!r->ocr) {
+        r->ocr = calloc(1, sizeof *r->ocr);
+        if (!r->ocr) return NULL;
+    }
+    pdf_ocr *o = r->ocr;
+    if (o->api || o->failed) return o->api;
+    setMsgSeverity(L_SEVERITY_NONE);
+    o->api = TessBaseAPICreate();
+    if (o->api) TessBaseAPISetVariable(o->api, "debug_file", "/dev/null");
+    if (!o->api || TessBaseAPIInit3(o->api, r->set->ocr_datapath, r->set->ocr_language) != 0) {
+        samla_ctx_warn(r->ctx, 0,
+                       "OCR is not available: Tesseract cannot load language '%s' (install tesseract-ocr-%s); pages "
+                       "without a usable text layer stay unread",
+                       r->set->ocr_language, r->set->ocr_language);
+        if (o->api) TessBaseAPIDelete(o->api);
+        o->api = NULL;
+        o->failed = true;
+        return NULL;
+    }
+    TessBaseAPISetVariable(o->api, "debug_file", "/dev/null");
+    TessBaseAPISetPageSegMode(o->api, PSM_AUTO);
+    return o->api;
+}
+
+/* Renders the page to an 8-bit grey Pix at *dpi (lowered when the page
+ * would exceed the pixel caps). NULL on failure. Caller frees (pixDestroy). */
+static PIX *render(PopplerPage *page, double wpt, double hpt, int *dpi)
+{
+    double scale = *dpi / 72.0;
+    double w = ceil(wpt * scale), h = ceil(hpt * scale);
+    double shrink = fmin(1.0, fmin(OCR_MAX_SIDE / fmax(w, 1), OCR_MAX_SIDE / fmax(h, 1)));
+    if (w * h * shrink * shrink > OCR_MAX_PIXELS) shrink = sqrt(OCR_MAX_PIXELS / (w * h));
+    if (shrink < 1.0) {
+        *dpi = (int)floor(*dpi * shrink);
+        scale = *dpi / 72.0;
+        w = ceil(wpt * scale), h = ceil(hpt * scale);
+    }
+    if (*dpi < 10 || w < 1 || h < 1) return NULL;
+    cairo_surface_t *s = cairo_image_surface_create(CAIRO_FORMAT_RGB24, (int)w, (int)h);
+    if (cairo_surface_status(s) != CAIRO_STATUS_SUCCESS) {
+        cairo_surface_destroy(s);
+        return NULL;
+    }
+    cairo_t *cr = cairo_create(s);
+    cairo_set_source_rgb(cr, 1, 1, 1);
+    cairo_paint(cr);
+    cairo_scale(cr, scale, scale);
+    poppler_page_render(page, cr);
+    cairo_destroy(cr);
+    cairo_surface_flush(s);
+    PIX *pix = pixCreate((l_int32)w, (l_int32)h, 8);
+    if (pix) {
+        const unsigned char *data = cairo_image_surface_get_data(s);
+        int stride = cairo_image_surface_get_stride(s);
+        l_uint32 *pd = pixGetData(pix);
+        l_int32 wpl = pixGetWpl(pix);
+        for (int y = 0; y < (int)h; y++) {
+            const uint32_t *row = (const uint32_t *)(const void *)(data + (size_t)y * (size_t)stride);
+            l_uint32 *line = pd + (size_t)y * (size_t)wpl;
+            for (int x = 0; x < (int)w; x++) {
+                uint32_t p = row[x];
+                unsigned g = (((p >> 16) & 255) * 299 + ((p >> 8) & 255) * 587 + (p & 255) * 114) / 1000;
+                SET_DATA_BYTE(line, x, g);
+            }
+        }
+        pixSetResolution(pix, *dpi, *dpi);
+    }
+    cairo_surface_destroy(s);
+    return pix;
+}
+
+/* Trims the word Tesseract gives (it may hold spaces); arena copy or NULL
+ * when nothing is left. */
+static char *word_text(samla_arena *a, const char *t)
+{
+    if (!t || !g_utf8_validate(t, -1, NULL)) return NULL;
+    while (*t == ' ') t++;
+    size_t n = strlen(t);
+    while (n && (t[n - 1] == ' ' || t[n - 1] == '\n')) n--;
+    if (!n) return NULL;
+    char *out = samla_arena_alloc(a, n + 1);
+    if (!out) return NULL;
+    memcpy(out, t, n);
+    out[n] = '\0';
+    return out;
+}
+
+/* A word as Tesseract gives it, in pixels, with its text line's baseline. */
+typedef struct raw_word {
+    char *text;
+    int x0, y0, x1, y1;
+    double conf;
+    size_t line;
+} raw_word;
+
+typedef struct raw_line {
+    int bx0, by0, bx1, by1;     /* baseline from (bx0, by0) to (bx1, by1) */
+    double ascent;              /* baseline to the top of its tallest word, pixels */
+} raw_line;
+
+static int cmp_dbl(const void *a, const void *b)
+{
+    double p = *(const double *)a, q = *(const double *)b;
+    return p < q ? -1 : p > q;
+}
+
+/* "$ 5", "$5", "$$ 8-9": Tesseract's usual misreading of a paragraph sign
+ * before a number (the misreadings are ocr.section_sign_misreads); the word
+ * is rewritten in place (arena). */
+static void section_sign(pdf_reader *r, const raw_word *rw, size_t n, size_t i)
+{
+    for (const char **m = r->set->ocr_section_misreads; m && *m; m++) {
+        size_t len = strlen(*m);
+        char *t = rw[i].text;
+        size_t signs = 0;
+        while (strncmp(t + signs * len, *m, len) == 0) signs++;
+        if (!signs || signs > 2) continue;
+        const char *rest = t + signs * len;
+        bool number = g_ascii_isdigit(*rest) ||
+                      (!*rest && i + 1 < n && rw[i + 1].line == rw[i].line && g_ascii_isdigit(rw[i + 1].text[0]));
+        if (!number) continue;
+        char *fixed = samla_arena_printf(r->ctx->arena, "%s%s", signs == 2 ? "§§" : "§", rest);
+        if (fixed) ((raw_word *)rw)[i].text = fixed;
+        return;
+    }
+}
+
+static double baseline_at(const raw_line *l, double x)
+{
+    if (l->bx1 == l->bx0) return l->by0;
+    return l->by0 + (double)(l->by1 - l->by0) * (x - l->bx0) / (double)(l->bx1 - l->bx0);
+}
+
+/* Turns Tesseract's words into pdf_words in points. A line's font size is
+ * its ascent (baseline to the top of its tallest word) over
+ * ocr.ascent_em; sizes within ocr.size_snap of the page's median line are
+ * the median (OCR boxes jitter by a pixel or two, fonts of a page do not).
+ * A word's box is its line's: from 0.8 em above the baseline to 0.2 below,
+ * as a text layer's glyph boxes are. */
+static samla_status place_words(pdf_reader *r, const raw_word *rw, size_t n, raw_line *lines, size_t nl, int dpi,
+                                pdf_word *out)
+{
+    double *asc = malloc((nl ? nl : 1) * sizeof *asc);
+    if (!asc) return SAMLA_ERR_NOMEM;
+    size_t na = 0;
+    for (size_t i = 0; i < nl; i++)
+        if (lines[i].ascent > 0) asc[na++] = lines[i].ascent;
+    qsort(asc, na, sizeof *asc, cmp_dbl);
+    double median = na ? asc[na / 2] : 0;
+    free(asc);
+    double k = 72.0 / dpi, em = r->set->ocr_ascent_em, snap = r->set->ocr_size_snap;
+    for (size_t i = 0; i < n; i++) {
+        section_sign(r, rw, n, i);
+        raw_line *l = &lines[rw[i].line];
+        double a = l->ascent > 0 ? l->ascent : median;
+        if (median > 0 && fabs(a / median - 1) <= snap) a = median;
+        double size_px = a / em;
+        double base = baseline_at(l, (rw[i].x0 + rw[i].x1) / 2.0);
+        out[i] = (pdf_word){.text = rw[i].text,
+                            .x0 = rw[i].x0 * k, .x1 = rw[i].x1 * k,
+                            .y0 = (base - 0.8 * size_px) * k, .y1 = (base + 0.2 * size_px) * k,
+                            .size = round(size_px * k * 2) / 2,
+                            .conf = rw[i].conf};
+    }
+    return SAMLA_OK;
+}
+
+/* Recognises pix into words (arena array, *n of them) in points. */
+static samla_status recognise(pdf_reader *r, TessBaseAPI *api, PIX *pix, int dpi, pdf_word **out, size_t *n)
+{
+    *out = NULL;
+    *n = 0;
+    TessBaseAPISetImage2(api, pix);
+    TessBaseAPISetSourceResolution(api, dpi);
+    if (TessBaseAPIRecognize(api, NULL) != 0) return SAMLA_OK;
+    TessResultIterator *it = TessBaseAPIGetIterator(api);
+    if (!it) return SAMLA_OK;
+    size_t cap = 256, lcap = 64, nl = 0;
+    raw_word *w = malloc(cap * sizeof *w);
+    raw_line *lines = malloc(lcap * sizeof *lines);
+    samla_status st = w && lines ? SAMLA_OK : SAMLA_ERR_NOMEM;
+    const TessPageIterator *pi = TessResultIteratorGetPageIteratorConst(it);
+    bool in_line = false;
+    do {
+        if (st != SAMLA_OK) break;
+        if (TessPageIteratorIsAtBeginningOf(pi, RIL_TEXTLINE) || !in_line) {
+            if (nl == lcap) {
+                raw_line *nw = realloc(lines, 2 * lcap * sizeof *lines);
+                if (!nw) {
+                    st = SAMLA_ERR_NOMEM;
+                    break;
+                }
+                lines = nw, lcap *= 2;
+            }
+            raw_line *l = &lines[nl++];
+            *l = (raw_line){0};
+            if (!TessPageIteratorBaseline(pi, RIL_TEXTLINE, &l->bx0, &l->by0, &l->bx1, &l->by1)) {
+                int x0, y0, x1, y1;
+                if (TessPageIteratorBoundingBox(pi, RIL_TEXTLINE, &x0, &y0, &x1, &y1))
+                    *l = (raw_line){x0, y1, x1, y1, 0};
+            }
+            in_line = true;
+        }
+        int x0, y0, x1, y1;
+        if (!TessPageIteratorBoundingBox(pi, RIL_WORD, &x0, &y0, &x1, &y1)) continue;
+        char *t = TessResultIteratorGetUTF8Text(it, RIL_WORD);
+        char *text = word_text(r->ctx->arena, t);
+        TessDeleteText(t);
+        if (!text) continue;
+        if (*n == cap) {
+            if (cap >= OCR_MAX_WORDS) break;
+            raw_word *nw = realloc(w, 2 * cap * sizeof *w);
+            if (!nw) {
+                st = SAMLA_ERR_NOMEM;
+                break;
+            }
+            w = nw, cap *= 2;
+        }
+        raw_line *l = &lines[nl - 1];
+        double asc = baseline_at(l, (x0 + x1) / 2.0) - y0;
+        if (asc > l->ascent) l->ascent = asc;
+        w[(*n)++] = (raw_word){text, x0, y0, x1, y1, TessResultIteratorConfidence(it, RIL_WORD) / 100.0, nl - 1};
+    } while (TessResultIteratorNext(it, RIL_WORD));
+    TessResultIteratorDelete(it);
+    TessBaseAPIClear(api);
+    if (st == SAMLA_OK && *n) {
+        *out = samla_arena_alloc(r->scratch, *n * sizeof **out);
+        st = *out ? place_words(r, w, *n, lines, nl, dpi, *out) : SAMLA_ERR_NOMEM;
+    }
+    if (st != SAMLA_OK) *n = 0;
+    free(w);
+    free(lines);
+    return st;
+}
+
+/* Share of checked words that are known (textlayer.c), -1 when none is. */
+static double known_share(const pdf_settings *s, const pdf_word *w, size_t n)
+{
+    size_t checked = 0, known = 0;
+    for (size_t i = 0; i < n; i++) {
+        int ok = pdf_word_check(s, w[i].text);
+        if (ok < 0) continue;
+        checked++;
+        known += ok == 1;
+    }
+    return checked ? (double)known / (double)checked : -1;
+}
+
+/* The share of the page the largest image covers, and whether every word of
+ * the text layer lies on that image. */
+static double image_cover(PopplerPage *page, const pdf_page *p, bool *words_on_it)
+{
+    GList *maps = poppler_page_get_image_mapping(page);
+    double best = 0;
+    PopplerRectangle area = {0, 0, 0, 0};
+    for (GList *m = maps; m; m = m->next) {
+        const PopplerImageMapping *im = m->data;
+        double x0 = fmax(0, fmin(im->area.x1, im->area.x2)), x1 = fmin(p->width, fmax(im->area.x1, im->area.x2));
+        double y0 = fmax(0, fmin(im->area.y1, im->area.y2)), y1 = fmin(p->height, fmax(im->area.y1, im->area.y2));
+        double a = (x1 > x0 && y1 > y0) ? (x1 - x0) * (y1 - y0) : 0;
+        if (a > best) best = a, area = (PopplerRectangle){x0, y0, x1, y1};
+    }
+    poppler_page_free_image_mapping(maps);
+    /* image mapping uses PDF user space with y up on some producers: compare
+     * words against the box both ways */
+    bool on = p->nlines > 0;
+    for (size_t i = 0; i < p->nlines && on; i++)
+        for (size_t j = 0; j < p->lines[i].nwords && on; j++) {
+            const pdf_word *w = &p->lines[i].words[j];
+            double cx = (w->x0 + w->x1) / 2, cy = (w->y0 + w->y1) / 2;
+            on = cx >= area.x1 - 1 && cx <= area.x2 + 1 &&
+                 ((cy >= area.y1 - 1 && cy <= area.y2 + 1) ||
+                  (p->height - cy >= area.y1 - 1 && p->height - cy <= area.y2 + 1));
+        }
+    *words_on_it = on;
+    double area_pt = p->width * p->height;
+    return area_pt > 0 ? best / area_pt : 0;
+}
+
+/* Why the page is OCR'd under the current mode, or NULL. */
+static const char *reason(pdf_reader *r, PopplerPage *page, const pdf_page *p)
+{
+    switch (r->set->ocr_mode) {
+    case PDF_OCR_NEVER: return NULL;
+    case PDF_OCR_ALWAYS: return "always";
+    case PDF_OCR_AUTO: break;
+    }
+    if (!p->nlines) return "no_text_layer";
+    if (p->garbled) return "garbled_text_layer";
+    bool on = false;
+    if (image_cover(page, p, &on) >= r->set->ocr_scan_cover && on) return "scanned_text_layer";
+    return NULL;
+}
+
+samla_status pdf_ocr_page(pdf_reader *r, PopplerPage *page, pdf_page *p)
+{
+    const char *why = reason(r, page, p);
+    if (!why) return SAMLA_OK;
+    TessBaseAPI *api = engine(r);
+    if (!api) return r->ocr ? SAMLA_OK : SAMLA_ERR_NOMEM;
+    int dpi = r->set->ocr_dpi;
+    PIX *pix = render(page, p->width, p->height, &dpi);
+    if (!pix) {
+        samla_ctx_warn(r->ctx, p->number, "page %d cannot be rendered for OCR (%.0f x %.0f pt)", p->number, p->width,
+                       p->height);
+        return SAMLA_OK;
+    }
+    /* grain and specks of a copier scan defeat Tesseract's thresholding (a
+     * grainy signature page gave 10 words): a median filter of
+     * ocr.median pixels at 150 dpi, scaled to the render's resolution */
+    int mw = 2 * (int)lround((r->set->ocr_median - 1) / 2.0 * dpi / 150.0) + 1;
+    if (mw > 1) {
+        PIX *smooth = pixMedianFilter(pix, mw, mw);
+        if (smooth) pixDestroy(&pix), pix = smooth;
+    }
+    l_float32 angle = 0, conf = 0;
+    PIX *straight = pixFindSkewAndDeskew(pix, 2, &angle, &conf);
+    pdf_word *w = NULL;
+    size_t n = 0;
+    samla_status st = recognise(r, api, straight ? straight : pix, dpi, &w, &n);
+    pixDestroy(&straight);
+    pixDestroy(&pix);
+    if (st != SAMLA_OK) return st;
+    pdf_page_ocr *o = &p->ocr;
+    o->reason = why;
+    o->dpi = dpi;
+    o->skew = fabs(angle) > 0.005 && conf > 0 ? angle : 0;
+    double sum = 0;
+    for (size_t i = 0; i < n; i++) sum += w[i].conf;
+    o->confidence = n ? sum / (double)n : 0;
+    o->known = known_share(r->set, w, n);
+    o->layer_known = p->nlines ? p->layer_known : -1;
+    o->nwords = n;
+    o->layer_words = p->nlines ? p->layer_words : 0;
+    o->used = n > 0 && o->confidence >= r->set->ocr_min_confidence;
+    /* a scan's own text layer is kept unless OCR reads clearly more words
+     * as words, or the layer holds only part of the page's text (a stamp) */
+    if (strcmp(why, "scanned_text_layer") == 0)
+        o->used = o->used && ((o->known >= 0 && o->known >= o->layer_known + r->set->ocr_better_known) ||
+                            (double)o->layer_words < r->set->ocr_partial_layer * (double)n);
+    if (!o->used) return SAMLA_OK;
+    /* the OCR words replace the text layer: lines as lines.c makes them */
+    pdf_page fresh = {.number = p->number, .width = p->width, .height = p->height, .ocr = p->ocr};
+    st = pdf_group_words(r->scratch, w, n, &fresh);
+    if (st == SAMLA_OK) *p = fresh;
+    return st;
+}
+
+/* Mean confidence of the page's words whose centre lies in the box; 0 when
+ * none does. */
+static double box_confidence(const pdf_page *p, double x0, double y0, double x1, double y1)
+{
+    double sum = 0;
+    size_t n = 0;
+    for (size_t i = 0; i < p->nlines; i++) {
+        const pdf_line *l = &p->lines[i];
+        if (l->y1 < y0 - 1 || l->y0 > y1 + 1) continue;
+        for (size_t j = 0; j < l->nwords; j++) {
+            const pdf_word *w = &l->words[j];
+            double cx = (w->x0 + w->x1) / 2, cy = (w->y0 + w->y1) / 2;
+            if (cx >= x0 - 1 && cx <= x1 + 1 && cy >= y0 - 1 && cy <= y1 + 1) sum += w->conf, n++;
+        }
+    }
+    return n ? sum / (double)n : 0;
+}
+
+/* A block of an OCR'd page (and the blocks of its cells, which may lie on
+ * the next page of a continued table). */
+static void block_confidence(const pdf_reader *r, samla_block *b)
+{
+    if (b->page >= 1 && (size_t)b->page <= r->npages) {
+        const pdf_page *p = &r->pages[b->page - 1];
+        if (p->ocr.used && b->x1 > b->x0) b->ocr_confidence = box_confidence(p, b->x0, b->y0, b->x1, b->y1);
+    }
+    for (size_t c = 0; b->cells && c < b->nrows * b->ncols; c++)
+        for (size_t k = 0; k < b->cells[c].nblocks; k++) block_confidence(r, b->cells[c].blocks[k]);
+}
+
+void pdf_ocr_confidences(pdf_reader *r)
+{
+    bool any = false;
+    for (size_t i = 0; i < r->npages && !any; i++) any = r->pages[i].ocr.used;
+    for (size_t i = 0; any && i < r->ctx->doc.nblocks; i++) block_confidence(r, r->ctx->doc.blocks[i]);
+}

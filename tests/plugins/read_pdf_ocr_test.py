@@ -1,0 +1,118 @@
+"""read_pdf_ocr_test.py: read-pdf's OCR (Tesseract) — which pages it reads, what it records, how well.
+
+  auto   every born-digital corpus PDF (corpus/pdf) gives a byte-identical model under ocr: auto and ocr: never:
+         a sound page is never OCR'd.
+  scans  the scanned protocols of corpus/scan (made by corpus/scan/make-scans.py: 150-200 dpi, skew up to 1.5°,
+         grain, JPEG q <= 70, one harsh page each) run through the protocol pipeline and scored by `samla eval`
+         against the born-digital gold at floors (SCAN_FLOORS: today's scores, below the issue's targets of
+         attendees 0.9 / decisions 0.85 — see docs/eval.md); every page is read_from: ocr with its reason, blocks
+         carry source.ocr_confidence, a warning names each OCR'd page; a 30 dpi scan (tests/data/scanned.pdf) is
+         OCR'd but not used (confidence too low) and ends in the one-line "no text layer" error.
+  plan   the scanned plan through the plan pipeline, activities at PLAN_FLOORS.
+Run by ctest with SAMLA and SAMLA_SOURCE set; /usr/bin/python3 only.
+"""
+import concurrent.futures
+import glob
+import os
+import subprocess
+import sys
+import tempfile
+
+import yaml
+
+SAMLA = os.environ["SAMLA"]
+SRC = os.environ.get("SAMLA_SOURCE", ".")
+SCAN = os.path.join(SRC, "corpus/scan")
+GOLD = os.path.join(SRC, "corpus/gold")
+PROTOCOLS = ["protokoll-socialnamnden-ekeby-2025-01-21", "protokoll-ks-bjorkvik-2025-03-11"]
+PLAN = "aktivitetsplan-granliden-2025"
+# soft F1 floors: the scores reached when the scans were committed (docs/eval.md, "Scanned documents")
+SCAN_FLOORS = ["attendees=0.55", "decisions=0.75", "agenda=0.9", "votes=0.95", "meeting=1"]
+PLAN_FLOORS = ["activities=0.85", "goals=0.8"]
+failures = []
+
+
+def check(cond, what):
+    if not cond:
+        failures.append(what)
+        print("FAIL:", what)
+
+
+def dump(path, *opts):
+    p = subprocess.run([SAMLA, "dump", *opts, path], capture_output=True, text=True, timeout=300)
+    return p.returncode, p.stdout, p.stderr
+
+
+def test_auto():
+    pdfs = sorted(glob.glob(os.path.join(SRC, "corpus/pdf/*.pdf")))
+    check(len(pdfs) >= 20, "corpus PDFs found: %d" % len(pdfs))
+    with concurrent.futures.ThreadPoolExecutor(2) as pool:
+        runs = {(pdf, mode): pool.submit(dump, pdf, "-O", "read-pdf.ocr=" + mode)
+                for pdf in pdfs for mode in ("auto", "never")}
+        for pdf in pdfs:
+            a, n = runs[(pdf, "auto")].result(), runs[(pdf, "never")].result()
+            check(a[0] == 0 and a == n, "%s: ocr auto and never differ" % os.path.basename(pdf))
+            check("read_from: ocr" not in a[1] and "by OCR" not in a[2], "%s: OCR under auto" % os.path.basename(pdf))
+
+
+def score(pipeline, names, floors):
+    with tempfile.TemporaryDirectory() as out:
+        files = [os.path.join(SCAN, n + ".pdf") for n in names]
+        p = subprocess.run([SAMLA, "run", "-q", pipeline, "-o", out, *files], capture_output=True, text=True,
+                           timeout=600)
+        check(p.returncode == 0, "%s run: %s" % (pipeline, p.stderr.strip()))
+        gold = os.path.join(out, "gold")
+        os.makedirs(gold)
+        for n in names:
+            os.symlink(os.path.join(GOLD, n + ".yaml"), os.path.join(gold, n + ".yaml"))
+        args = [SAMLA, "eval", "-M", "soft", gold, out]
+        for f in floors:
+            args += ["-m", f]
+        e = subprocess.run(args, capture_output=True, text=True, timeout=60)
+        print(e.stdout)
+        check(e.returncode == 0, "%s: below the floors %s: %s" % (pipeline, floors, e.stderr.strip()))
+        models = {}
+        for n in names:
+            with open(os.path.join(out, n + ".pdf.yaml"), encoding="utf-8") as f:
+                models[n] = yaml.safe_load(f)
+        return models
+
+
+def check_items(name, m):
+    items = [i for s in ("decisions", "attendees") for i in m.get(s) or []]
+    check(items and all("ocr_confidence" in i["source"] for i in items), "%s: items carry source.ocr_confidence" % name)
+
+
+def check_recorded(name, m):
+    pages = m["content"]["pages"]
+    check(all(p.get("read_from") == "ocr" and p["ocr"]["reason"] == "no_text_layer" and p["ocr"]["used"]
+              for p in pages), "%s: every page read by OCR with its reason" % name)
+    check(all(0.5 <= p["ocr"]["confidence"] <= 1 and abs(p["ocr"]["skew"]) <= 2 for p in pages),
+          "%s: page confidence and skew %r" % (name, [(p["ocr"]["confidence"], p["ocr"]["skew"]) for p in pages]))
+    blocks = [b for p in pages for b in p["blocks"]]
+    check(blocks and all(0 < b.get("source", {}).get("ocr_confidence", 0) <= 1 for b in blocks
+                         if b["kind"] != "table"), "%s: blocks carry source.ocr_confidence" % name)
+    warned = sorted(w["page"] for w in m["samla"]["warnings"] if "read by OCR (no text layer)" in w["message"])
+    check(warned == [p["number"] for p in pages], "%s: a warning per OCR'd page: %r" % (name, warned))
+
+
+def test_scans():
+    for name, m in score("protocol", PROTOCOLS, SCAN_FLOORS).items():
+        check_items(name, m)
+    rc, out, err = dump(os.path.join(SCAN, PROTOCOLS[0] + ".pdf"))
+    check(rc == 0, "%s: dump" % PROTOCOLS[0])
+    if rc == 0:
+        check_recorded(PROTOCOLS[0], yaml.safe_load(out))
+    rc, out, err = dump(os.path.join(SRC, "tests/data/scanned.pdf"), "-q")
+    check(rc == 1 and "no text layer (pages 1–2): scanned document; OCR read no usable text" in err,
+          "30 dpi scan: %d %r" % (rc, err))
+
+
+def test_plan():
+    for name, m in score("plan", [PLAN], PLAN_FLOORS).items():
+        check(m.get("activities"), "%s: activities read by OCR" % name)
+
+
+{"auto": test_auto, "scans": test_scans, "plan": test_plan}[sys.argv[1]]()
+if failures:
+    raise SystemExit("%d check(s) failed" % len(failures))
