@@ -6,23 +6,25 @@
 # contact and after, docs/eval.md "Real documents"), held as floors so that the extraction work can only raise
 # them; the bar is F1 >= 0.9 for attendees, agenda and decisions on sound pages.
 #
-# usage: real_eval.sh STEM MAX_DECIDED [--all SPEC...] [--sound SPEC...]
+# usage: real_eval.sh STEM MAX_DECIDED [--ocr MODE] [--all SPEC...] [--sound SPEC...]
+#   --ocr MODE: read-pdf's option ocr (auto, the default, or never: the text layer as it is, garbled pages too).
 #   MAX_DECIDED: the most output decisions with status `decided` allowed (-1: no limit). A föredragningslista has
 #   none (its target is 0); today's count is held as a ceiling.
 set -u
 stem=$1 max_decided=$2
 shift 2
-all="" sound="" where=""
+all="" sound="" where="" ocr=auto
 for a in "$@"; do
   case $a in
-    --all|--sound) where=$a ;;
-    *) if [ "$where" = --all ]; then all="$all -m $a"; else sound="$sound -m $a"; fi ;;
+    --all|--sound|--ocr) where=$a ;;
+    *) if [ "$where" = --ocr ]; then ocr=$a; where=""; continue; fi
+       if [ "$where" = --all ]; then all="$all -m $a"; else sound="$sound -m $a"; fi ;;
   esac
 done
 work=$(mktemp -d) || exit 1
 trap 'rm -rf "$work"' EXIT
 mkdir "$work/out" || exit 1
-"$SAMLA" run protocol -o "$work/out" "corpus/real/$stem.pdf" 2>"$work/stderr" || { cat "$work/stderr"; exit 1; }
+"$SAMLA" run protocol -O "read-pdf.ocr=$ocr" -o "$work/out" "corpus/real/$stem.pdf" 2>"$work/stderr" || { cat "$work/stderr"; exit 1; }
 mkdir "$work/gold" && cp "corpus/real/gold/$stem.yaml" "$work/gold/" || exit 1
 # shellcheck disable=SC2086
 "$SAMLA" eval -q -M soft $all "$work/gold" "$work/out" || exit 1
