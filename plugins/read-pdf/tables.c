@@ -484,17 +484,43 @@ static bool subset_columns(const pdf_table *t, const pdf_region *g)
     return true;
 }
 
+/* Text starts lower-case, also after opening punctuation ("(s)" under
+ * "Mikael Johansson": the party of a wrapped name). */
+static bool runs_on_lower(const char *s)
+{
+    while (*s == '(' || *s == '[' || *s == '"' || *s == '\'') s++;
+    return pdf_starts_lower(s);
+}
+
+/* The word w would have fitted after the last line of column c above line i
+ * in the row that starts at `from`, wrapping at `right` (true when the column
+ * has no text above in the row). */
+static bool fits_above(const pdf_region *g, const pdf_line *const *L, size_t from, size_t i, size_t c,
+                       const pdf_word *w, double right)
+{
+    for (size_t j = i; j-- > from;) {
+        pdf_frag p = pdf_column_frag(g, L[j], c);
+        if (p.w1 <= p.w0) continue;
+        double end = L[j]->words[p.w1 - 1].x1;
+        return end + (w->x1 - w->x0) + 0.3 * w->size < right - 0.5;
+    }
+    return true;
+}
+
 /* Line i starts a row of a table set without row spacing (Word's borderless
- * layout tables: the rows are as close as the lines of one cell): it has
- * text in the first column and in another, and no column's text runs on
- * into it from the lines above in the row that starts at `from` (the line
- * above in that column ended short of the column's wrap width although this
- * line's first word would have fitted, and this line does not start
- * lower-case). */
+ * layout tables, groff tbl without rulings: the rows are as close as the
+ * lines of one cell), PDF-TABLE-TIGHT-ROWS: it has text in the first column,
+ * no column's text on it starts lower-case, and in at least one column the
+ * line above in the row that starts at `from` ended short of the column's
+ * wrap width (`wrap`: up to the next column's start) although this line's
+ * first word would have fitted. A line with text in the first column only
+ * must also have fitted there against the column's widest line (`widest`):
+ * a name wrapped in a narrow column ("Mikael Johansson" / "(s)") fills it. */
 static bool tight_row_start(const pdf_region *g, const pdf_line *const *L, size_t from, size_t i,
-                            const double *colright)
+                            const double *wrap, const double *widest)
 {
     size_t filled = 0, fresh = 0;
+    bool first_fits = false;
     for (size_t c = 0; c < g->ncols; c++) {
         pdf_frag f = pdf_column_frag(g, L[i], c);
         if (f.w1 <= f.w0) {
@@ -503,18 +529,11 @@ static bool tight_row_start(const pdf_region *g, const pdf_line *const *L, size_
         }
         filled++;
         const pdf_word *w = &L[i]->words[f.w0];
-        if (pdf_starts_lower(w->text)) return false;
-        bool fits = true;
-        for (size_t j = i; j-- > from;) {
-            pdf_frag p = pdf_column_frag(g, L[j], c);
-            if (p.w1 <= p.w0) continue;
-            double end = L[j]->words[p.w1 - 1].x1;
-            fits = end + (w->x1 - w->x0) + 0.3 * w->size < colright[c] - 0.5;
-            break;
-        }
-        fresh += fits;
+        if (runs_on_lower(w->text)) return false;
+        fresh += fits_above(g, L, from, i, c, w, wrap[c]);
+        if (c == 0) first_fits = fits_above(g, L, from, i, 0, w, widest[0]);
     }
-    return filled >= 2 && fresh >= 1;
+    return fresh >= 1 && (filled >= 2 || first_fits);
 }
 
 samla_status pdf_emit_table(pdf_reader *r, const pdf_region *g0, const pdf_line *const *L)
@@ -552,8 +571,9 @@ samla_status pdf_emit_table(pdf_reader *r, const pdf_region *g0, const pdf_line 
      * no cell text runs on into and fewer than half of them reaching within
      * 2 em of the column's right edge (not wrapped prose), is split at those
      * lines */
-    double rights[MAX_BOUNDS + 1];
+    double rights[MAX_BOUNDS + 1], widest[MAX_BOUNDS + 1];
     column_rights(g, L, rights);
+    memcpy(widest, rights, sizeof widest);
     double right0 = rights[0];
     /* a cell wraps at its column's width: up to the next column's start
      * (less a narrow gutter), not at its widest line */
@@ -572,8 +592,10 @@ samla_status pdf_emit_table(pdf_reader *r, const pdf_region *g0, const pdf_line 
             pdf_frag f0 = pdf_column_frag(g, L[i], 0);
             if (f0.w1 <= f0.w0) continue;
             lines0++;
-            full += L[i]->words[f0.w1 - 1].x1 >= right0 - 2 * L[i]->size;
-            tight += i > starts[s] && tight_row_start(g, L, starts[s], i, rights);
+            /* one word reaching the edge of a narrow column ("12", "Nr") is
+             * no sign of wrapped prose */
+            full += f0.w1 - f0.w0 >= 2 && L[i]->words[f0.w1 - 1].x1 >= right0 - 2 * L[i]->size;
+            tight += i > starts[s] && tight_row_start(g, L, starts[s], i, rights, widest);
         }
         /* not wrapped prose (most lines filled to the column's right edge) */
         split[s] = !halves && lines0 >= 3 && 3 * tight >= 2 * (lines0 - 1) && 2 * full < lines0;
@@ -587,7 +609,7 @@ samla_status pdf_emit_table(pdf_reader *r, const pdf_region *g0, const pdf_line 
             more[k++] = starts[s];
             if (split[s])
                 for (size_t i = starts[s] + 1; i < starts[s + 1]; i++)
-                    if (tight_row_start(g, L, starts[s], i, rights)) more[k++] = i;
+                    if (tight_row_start(g, L, starts[s], i, rights, widest)) more[k++] = i;
         }
         more[k] = g->last;
         starts = more;
