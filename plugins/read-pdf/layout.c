@@ -561,6 +561,7 @@ static samla_status emit_contents(pdf_reader *r, const pdf_region *g, const pdf_
 
 samla_status pdf_layout_page(pdf_reader *r, const pdf_page *p)
 {
+    r->page = p;
     samla_status st = emit_furniture(r, p, PDF_HEADER);
     const pdf_line **body = samla_arena_alloc(r->ctx->arena, (p->nlines + 1) * sizeof *body);
     if (!body) return SAMLA_ERR_NOMEM;

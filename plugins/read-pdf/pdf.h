@@ -111,6 +111,8 @@ typedef struct pdf_table {
     size_t *ncell;            /* block count per cell */
     bool header_row;          /* row 0 is a header */
     const char *header_key;   /* soft text of the header row, to skip repeats */
+    int page;                 /* page of its last row */
+    double room;              /* space left below its last row on that page (to the footer or margin) */
 } pdf_table;
 
 /* Open list levels: the x of each level's marker, outermost first. */
@@ -132,6 +134,7 @@ typedef struct pdf_reader {
     double body_size;         /* median font size of body text */
     double head_sizes[8];     /* distinct heading sizes, largest first */
     int nhead_sizes;
+    const pdf_page *page;     /* page being laid out (geometric path) */
     pdf_table *open_table;    /* table that may continue on the next page */
     bool emitted_since_table; /* body text emitted after open_table */
     double column_bound;      /* gutter of the last two-column text region, 0 if none */

@@ -536,12 +536,41 @@ static bool tight_row_start(const pdf_region *g, const pdf_line *const *L, size_
     return fresh >= 1 && (filled >= 2 || first_fits);
 }
 
+/* Records where t's last row ends: its page and the space left below it
+ * to the page's first footer line under it, or without one to the bottom
+ * margin (as deep as the page's top margin, its first line's top). */
+static void table_room(const pdf_reader *r, pdf_table *t, const pdf_line *last)
+{
+    const pdf_page *p = r->page;
+    t->page = p ? p->number : 0;
+    t->room = 0;
+    if (!p || !p->nlines) return;
+    double limit = p->height - p->lines[0].y0;
+    for (size_t i = 0; i < p->nlines; i++)
+        if (p->lines[i].role == PDF_FOOTER && p->lines[i].y0 > last->y1) limit = fmin(limit, p->lines[i].y0);
+    t->room = fmax(0, limit - last->y1);
+}
+
+/* The open table t may go on with a table of the page being read whose
+ * first row is `row` points tall (PDF-TABLE-PAGE-BREAK): on the same page,
+ * or on the next one when t's last row left too little room at the bottom of
+ * its page for that row (plus 8 em for the space between the body and the
+ * footer, which producers set differently). A table that ended higher, or
+ * with a page of its own between, was broken off on purpose: what follows is
+ * a new table. */
+static bool runs_over(const pdf_reader *r, const pdf_table *t, double row)
+{
+    if (!r->page || !t->page || r->page->number == t->page) return true;
+    return r->page->number == t->page + 1 && t->room < row + 8 * r->body_size;
+}
+
 samla_status pdf_emit_table(pdf_reader *r, const pdf_region *g0, const pdf_line *const *L)
 {
     samla_arena *a = r->ctx->arena;
     pdf_region cont = *g0;
     const pdf_region *g = g0;
-    if (r->open_table && !r->emitted_since_table && subset_columns(r->open_table, g0)) {
+    if (r->open_table && !r->emitted_since_table && subset_columns(r->open_table, g0) &&
+        runs_over(r, r->open_table, L[g0->last - 1]->y1 - L[g0->first]->y0)) {
         cont.ncols = r->open_table->ncols;
         memcpy(cont.bounds, r->open_table->bounds, sizeof cont.bounds);
         g = &cont;
@@ -617,7 +646,8 @@ samla_status pdf_emit_table(pdf_reader *r, const pdf_region *g0, const pdf_line 
     }
     pdf_table *t = r->open_table;
     size_t first_row = 0;
-    if (t && !r->emitted_since_table && same_columns(t, g)) {
+    if (t && !r->emitted_since_table && same_columns(t, g) &&
+        runs_over(r, t, L[starts[1] - 1]->y1 - L[starts[0]]->y0)) {
         /* a repeated header row is dropped; lines after it with an empty first
          * column are the rest of the row the page break split */
         size_t k = starts[0] + 1;
@@ -697,5 +727,6 @@ samla_status pdf_emit_table(pdf_reader *r, const pdf_region *g0, const pdf_line 
         samla_status st = add_row(r, t, cells, counts);
         if (st != SAMLA_OK) return st;
     }
+    table_room(r, t, L[g->last - 1]);
     return SAMLA_OK;
 }
