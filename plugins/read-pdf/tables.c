@@ -536,6 +536,36 @@ static bool tight_row_start(const pdf_region *g, const pdf_line *const *L, size_
     return fresh >= 1 && (filled >= 2 || first_fits);
 }
 
+/* Line l, with an empty first column below a clear band across the table,
+ * starts a row under a first cell that spans rows (PDF-TABLE-ROWSPAN: a goal
+ * with two activities beside it): text in two or more other columns, none of
+ * it starting lower-case. One column alone may be a paragraph of its cell. */
+static bool spanned_row_start(const pdf_region *g, const pdf_line *l)
+{
+    size_t filled = 0;
+    for (size_t c = 1; c < g->ncols; c++) {
+        pdf_frag f = pdf_column_frag(g, l, c);
+        if (f.w1 <= f.w0) continue;
+        if (runs_on_lower(l->words[f.w0].text)) return false;
+        filled++;
+    }
+    return filled >= 2;
+}
+
+/* The first line of a page's first row continues the row the page break
+ * split: its first column is empty, or every column's text on it starts
+ * lower-case. */
+static bool split_row_rest(const pdf_region *g, const pdf_line *l)
+{
+    pdf_frag f0 = pdf_column_frag(g, l, 0);
+    if (f0.w1 <= f0.w0) return true;
+    for (size_t c = 0; c < g->ncols; c++) {
+        pdf_frag f = pdf_column_frag(g, l, c);
+        if (f.w1 > f.w0 && !runs_on_lower(l->words[f.w0].text)) return false;
+    }
+    return true;
+}
+
 /* Records where t's last row ends: its page and the space left below it
  * to the page's first footer line under it, or without one to the bottom
  * margin (as deep as the page's top margin, its first line's top). */
@@ -591,7 +621,7 @@ samla_status pdf_emit_table(pdf_reader *r, const pdf_region *g0, const pdf_line 
     double bottom = L[g->first]->y1;
     for (size_t i = g->first + 1; i < g->last; i++) {
         pdf_frag f0 = pdf_column_frag(g, L[i], 0);
-        if (f0.w1 > f0.w0 && L[i]->y0 - bottom > row_gap) starts[ns++] = i;
+        if (L[i]->y0 - bottom > row_gap && (f0.w1 > f0.w0 || spanned_row_start(g, L[i]))) starts[ns++] = i;
         bottom = fmax(bottom, L[i]->y1);
     }
     starts[ns] = g->last;
@@ -650,16 +680,24 @@ samla_status pdf_emit_table(pdf_reader *r, const pdf_region *g0, const pdf_line 
         runs_over(r, t, L[starts[1] - 1]->y1 - L[starts[0]]->y0)) {
         /* a repeated header row is dropped; lines after it with an empty first
          * column are the rest of the row the page break split */
-        size_t k = starts[0] + 1;
-        while (t->header_row && t->header_key && k <= starts[1]) {
-            const char *key = row_key(r, L, starts[0], k);
-            if (key && strcmp(key, t->header_key) == 0) break;
-            k++;
+        size_t k = starts[0];
+        for (size_t q = starts[0] + 1; t->header_row && t->header_key && q <= starts[1]; q++) {
+            const char *key = row_key(r, L, starts[0], q);
+            if (key && strcmp(key, t->header_key) == 0) {
+                k = q;
+                break;
+            }
         }
-        if (t->header_row && k <= starts[1]) {
-            samla_status st = k < starts[1] && t->nrows ? append_to_last_row(r, t, g, L, k, starts[1]) : SAMLA_OK;
+        if (k > starts[0]) first_row = 1;
+        if (k > starts[0] && k < starts[1] && t->nrows) {
+            samla_status st = append_to_last_row(r, t, g, L, k, starts[1]);
             if (st != SAMLA_OK) return st;
-            first_row = 1;
+        } else if (first_row < ns && t->nrows && split_row_rest(g, L[starts[first_row]])) {
+            /* the page's first row has no fresh first cell: the rest of the
+             * row the page break split (PDF-TABLE-PAGE-BREAK) */
+            samla_status st = append_to_last_row(r, t, g, L, starts[first_row], starts[first_row + 1]);
+            if (st != SAMLA_OK) return st;
+            first_row++;
         }
     } else {
         samla_status st = pdf_close_table(r);
