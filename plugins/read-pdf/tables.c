@@ -566,6 +566,26 @@ static bool split_row_rest(const pdf_region *g, const pdf_line *l)
     return true;
 }
 
+/* Line h, the first of a table, is a header line of its own
+ * (PDF-TABLE-HEADER-LINE): it has text in every column, and the next line
+ * starts afresh in every column it has text in (first column included,
+ * nothing lower-case, each first word would have fitted after h's text in
+ * that column). A header set directly above the data without spacing or
+ * bold ("Nr | Insats | Klart" over "1 | Införa ... | Augusti") is then not
+ * merged with the first data row. */
+static bool header_line(const pdf_region *g, const pdf_line *const *L, size_t h, const double *wrap)
+{
+    const pdf_line *n = L[h + 1];
+    for (size_t c = 0; c < g->ncols; c++) {
+        pdf_frag fh = pdf_column_frag(g, L[h], c), fn = pdf_column_frag(g, n, c);
+        if (fh.w1 <= fh.w0 || (c == 0 && fn.w1 <= fn.w0)) return false;
+        if (fn.w1 <= fn.w0) continue;
+        const pdf_word *w = &n->words[fn.w0];
+        if (runs_on_lower(w->text) || !fits_above(g, L, h, h + 1, c, w, wrap[c])) return false;
+    }
+    return true;
+}
+
 /* Records where t's last row ends: its page and the space left below it
  * to the page's first footer line under it, or without one to the bottom
  * margin (as deep as the page's top margin, its first line's top). */
@@ -673,6 +693,17 @@ samla_status pdf_emit_table(pdf_reader *r, const pdf_region *g0, const pdf_line 
         more[k] = g->last;
         starts = more;
         ns = k;
+    }
+    /* a header line set directly above the first data row (no spacing, no
+     * bold): a row of its own (PDF-TABLE-HEADER-LINE) */
+    if (starts[1] > starts[0] + 1 && header_line(g, L, starts[0], rights)) {
+        size_t *more = samla_arena_alloc(a, (ns + 2) * sizeof *more);
+        if (!more) return SAMLA_ERR_NOMEM;
+        more[0] = starts[0];
+        more[1] = starts[0] + 1;
+        memcpy(more + 2, starts + 1, ns * sizeof *more);
+        starts = more;
+        ns++;
     }
     pdf_table *t = r->open_table;
     size_t first_row = 0;
