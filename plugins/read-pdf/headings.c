@@ -74,15 +74,18 @@ static bool heading_text(const char *s)
 {
     size_t len = strlen(s);
     if (!len || len > 160 || !(pdf_starts_upper(s) || g_str_has_prefix(s, "\u00a7"))) return false;
+    if (strstr(s, "....") || strstr(s, "\u2026\u2026")) return false; /* a contents line's dot leader */
     return !strchr(".,:;?!", s[len - 1]);
 }
 
-/* Rule 1: bold blocks at the body size set apart by spacing. */
+/* Rule 1: bold blocks at the body size set apart by spacing. Read bottom up,
+ * so that a heading directly over another (a section's first subsection)
+ * sees the one below it already decided. */
 static void spaced_headings(pdf_reader *r, samla_block **v, size_t n)
 {
     double pg = paragraph_gap((const samla_block *const *)v, n, r->body_size);
     if (pg <= 0) return;
-    for (size_t i = 1; i + 1 < n; i++) {
+    for (size_t i = n - 1; i-- > 1;) {
         samla_block *b = v[i];
         const samla_block *prev = v[i - 1], *next = v[i + 1];
         if (!b->style.bold || b->style.italic) continue;
@@ -95,7 +98,14 @@ static void spaced_headings(pdf_reader *r, samla_block **v, size_t n)
         if (prev->page != b->page || next->page != b->page || prev->kind == SAMLA_BLOCK_TABLE) continue;
         if (!heading_text(b->text)) continue;
         double above = b->y0 - prev->y1, below = next->y0 - b->y1;
-        if (above < fmax(1.8 * pg, pg + 0.6 * size) || below > above - 0.4 * size) continue;
+        /* set apart from the text above: clearly further than paragraphs are
+         * from one another, or at least a paragraph gap while clearly closer
+         * than that to the text below */
+        if (above < fmax(1.8 * pg, pg + 0.6 * size) && (above < 0.8 * pg || below > pg - 0.08 * size)) continue;
+        /* over a heading of its own look: a section's title over its first subsection */
+        bool over_heading = next->kind == SAMLA_BLOCK_HEADING && next->style.bold &&
+                            fabs(next->style.font_size - size) < 0.3 && above >= below - 0.1 * size;
+        if (!over_heading && below > above - 0.35 * size) continue;
         if (b->kind == SAMLA_BLOCK_LIST_ITEM) {
             char *t = samla_arena_printf(r->ctx->arena, "%s %s", b->numbering, b->text);
             if (!t) continue;
@@ -132,7 +142,84 @@ static void subtitles(samla_block **v, size_t n)
     }
 }
 
-/* Rule 3: levels as ranks of the heading sizes, the title with level 1. */
+/* The way a heading begins, for its level (PDF-HEAD-SHAPE): "#N" for a
+ * number of N parts ("2", "2.1." → "#1", "#2"), else its first word case-folded
+ * without trailing punctuation ("Område:" → "område", "§", "mål"). */
+static void heading_shape(const char *text, char out[32])
+{
+    while (*text == ' ') text++;
+    size_t len = strcspn(text, " ");
+    int parts = 0;
+    bool digits = len > 0, in_num = false;
+    for (size_t i = 0; i < len && digits; i++) {
+        if (g_ascii_isdigit(text[i])) {
+            parts += !in_num;
+            in_num = true;
+        } else if (text[i] == '.' || (text[i] == ')' && i + 1 == len)) {
+            in_num = false;
+        } else {
+            digits = false;
+        }
+    }
+    if (digits && parts > 0) {
+        g_snprintf(out, 32, "#%d", parts);
+        return;
+    }
+    while (len > 0 && strchr(":.,;", text[len - 1])) len--;
+    gchar *f = g_utf8_casefold(text, (gssize)len);
+    const char *end = f;
+    while (*end && (size_t)(g_utf8_next_char(end) - f) < 32) end = g_utf8_next_char(end);
+    size_t k = (size_t)(end - f);
+    memcpy(out, f, k);
+    out[k] = '\0';
+    g_free(f);
+}
+
+#define MAX_SHAPES 64
+
+typedef struct shape {
+    double size;
+    char key[32];
+    int depth;
+} shape;
+
+static size_t shape_of(shape *sh, size_t *m, double size, const char *key)
+{
+    for (size_t q = 0; q < *m; q++)
+        if (sh[q].size == size && strcmp(sh[q].key, key) == 0) return q;
+    if (*m == MAX_SHAPES) return MAX_SHAPES;
+    sh[*m].size = size;
+    memcpy(sh[*m].key, key, 32);
+    sh[*m].depth = 0;
+    return (*m)++;
+}
+
+/* Depths of the shapes of one heading size (PDF-HEAD-SHAPE): a heading set
+ * directly over a heading of the same size that begins another way is one
+ * level above it (a section's title over its first subsection); a number of
+ * more parts is deeper than one of fewer. */
+static void shape_depths(samla_block **v, size_t n, shape *sh, size_t m, const size_t *idx)
+{
+    for (size_t round_ = 0; round_ < m; round_++) {
+        bool changed = false;
+        for (size_t i = 0; i + 1 < n; i++) {
+            size_t a = idx[i], b = idx[i + 1];
+            if (v[i]->kind != SAMLA_BLOCK_HEADING || v[i + 1]->kind != SAMLA_BLOCK_HEADING) continue;
+            if (a >= m || b >= m || a == b || sh[a].size != sh[b].size) continue;
+            if (sh[b].depth < sh[a].depth + 1 && sh[a].depth < 8) sh[b].depth = sh[a].depth + 1, changed = true;
+        }
+        for (size_t a = 0; a < m; a++)
+            for (size_t b = 0; b < m; b++) {
+                if (sh[a].size != sh[b].size || sh[a].key[0] != '#' || sh[b].key[0] != '#') continue;
+                if (atoi(sh[b].key + 1) > atoi(sh[a].key + 1) && sh[b].depth < sh[a].depth + 1 && sh[a].depth < 8)
+                    sh[b].depth = sh[a].depth + 1, changed = true;
+            }
+        if (!changed) break;
+    }
+}
+
+/* Rule 3: levels as ranks of the heading sizes, each size's shapes ranked
+ * below it by depth, the title with level 1. */
 static void levels(samla_block **v, size_t n)
 {
     double sizes[64];
@@ -155,7 +242,6 @@ static void levels(samla_block **v, size_t n)
     }
     /* title: the largest size, clearly above the next, no more headings
      * than the next size has, each the first heading of its page in either */
-    size_t top = m; /* number of ranks */
     bool title = false;
     if (m >= 2 && sizes[m - 1] >= 1.25 * sizes[m - 2] && count[m - 1] <= count[m - 2]) {
         title = true;
@@ -167,15 +253,40 @@ static void levels(samla_block **v, size_t n)
             if (s >= sizes[m - 2]) page = v[i]->page;
         }
     }
+    /* shapes and their depths under each size */
+    shape sh[MAX_SHAPES];
+    size_t nsh = 0;
+    size_t *idx = malloc((n ? n : 1) * sizeof *idx);
+    if (!idx) return;
+    for (size_t i = 0; i < n; i++) {
+        idx[i] = MAX_SHAPES;
+        if (v[i]->kind != SAMLA_BLOCK_HEADING) continue;
+        char key[32];
+        heading_shape(v[i]->text, key);
+        idx[i] = shape_of(sh, &nsh, rounded(v[i]->style.font_size), key);
+    }
+    shape_depths(v, n, sh, nsh, idx);
+    /* levels: ranks of the (size, depth) pairs, larger size first, then depth */
     for (size_t i = 0; i < n; i++) {
         if (v[i]->kind != SAMLA_BLOCK_HEADING) continue;
         double s = rounded(v[i]->style.font_size);
-        size_t q = 0;
-        while (q < m && sizes[q] != s) q++;
-        int level = (int)(top - q);          /* largest = 1 */
+        int depth = idx[i] < nsh ? sh[idx[i]].depth : 0;
+        int level = 1;
+        for (size_t q = m; q-- > 0 && sizes[q] > s;) {
+            /* every depth used by a larger size ranks above */
+            bool used[9] = {false};
+            for (size_t k = 0; k < nsh; k++)
+                if (sh[k].size == sizes[q]) used[sh[k].depth] = true;
+            for (int d = 0; d < 9; d++) level += used[d];
+        }
+        bool used[9] = {false};
+        for (size_t k = 0; k < nsh; k++)
+            if (sh[k].size == s && sh[k].depth < depth) used[sh[k].depth] = true;
+        for (int d = 0; d < 9; d++) level += used[d];
         if (title) level = level > 1 ? level - 1 : 1;
         v[i]->level = level > 9 ? 9 : level < 1 ? 1 : level;
     }
+    free(idx);
 }
 
 void pdf_settle_headings(pdf_reader *r)
