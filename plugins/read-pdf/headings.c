@@ -6,21 +6,22 @@
  * their tags say), in this order (conventions in docs/conventions.md, Reader
  * conventions, "Headings"):
  *
- *  1. Headings by weight and spacing: a short bold block at the body size is a
- *     heading when it stands clearly closer to the text below it than to the
- *     text above it, and further from the text above than paragraphs are from
- *     one another (the proximity every heading style sets: LibreOffice's and
- *     Word's headings, ms's .SH, LaTeX's \section with the font at body size).
+ *  1. Headings by weight and spacing (PDF-HEAD-SPACING): a short bold block at
+ *     the body size is a heading when it stands clearly closer to the text
+ *     below it than to the text above it, and the space above is clearly more
+ *     than paragraphs have, or the space below clearly less (LibreOffice's and
+ *     Word's headings, ms's .SH, LaTeX's \section at body size, bold h1-h4).
  *  2. Subtitles: a non-bold "heading" set only right next to a larger heading
  *     (the title's subtitle, a cover line) is a paragraph.
  *  3. Levels: the rank of the heading's font size among the sizes the
- *     document's headings use (1 = largest); a title size clearly above the
- *     first heading level, used only for the first heading of its page and
- *     no more often than that level, ranks with it (a title is level 1 as
- *     Heading 1 is).
+ *     document's headings use (1 = largest), and under one size the depth of
+ *     how the heading begins (PDF-HEAD-SHAPE: a heading directly over one
+ *     that begins another way is one level above it); a title size clearly
+ *     above the first heading level, used only for the first heading of its
+ *     page and no more often than that level, ranks with it.
  *
  * Nothing is allocated except the joined text of a numbered list item that
- * becomes a heading (arena) and a scratch index array (malloc'd, freed). */
+ * becomes a heading (arena) and scratch arrays (malloc'd, freed). */
 #include <math.h>
 #include <stdlib.h>
 #include <string.h>
