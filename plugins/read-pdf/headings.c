@@ -84,6 +84,7 @@ static bool heading_text(const char *s)
  * sees the one below it already decided. */
 static void spaced_headings(pdf_reader *r, samla_block **v, size_t n)
 {
+    if (n < 3) return;
     double pg = paragraph_gap((const samla_block *const *)v, n, r->body_size);
     if (pg <= 0) return;
     for (size_t i = n - 1; i-- > 1;) {
