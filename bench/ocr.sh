@@ -7,7 +7,7 @@
 #           each scan (a comment appended to each copy, so every copy is a document of its own: 9 x COPIES pages,
 #           every one OCR'd), with the load average before each run (the machine is shared: read it beside the
 #           numbers)
-# Prints Markdown rows; docs/eval.md ("Scanned documents", "Real documents read by OCR") and docs/benchmarks.md
+# REALDOCS='' (or a list of PDFs) limits the real documents scored. Prints Markdown rows; docs/eval.md ("Scanned documents", "Real documents read by OCR") and docs/benchmarks.md
 # ("OCR") hold the latest. Needs a built build/ with OCR.
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -50,7 +50,7 @@ if [ "$what" = scores ] || [ "$what" = all ]; then
   echo
   echo "| real document | ocr | attendees | decisions | agenda | seconds |"
   echo "|---|---|---|---|---|---|"
-  for f in corpus/real/*.pdf; do
+  for f in ${REALDOCS-corpus/real/*.pdf}; do
     for m in never auto; do score protocol "$m" "$f" attendees decisions agenda; done
   done
   echo

@@ -14,10 +14,12 @@
  * every page by OCR, ocr: never none.
  *
  * How: the page is rendered with poppler-glib onto a cairo image (default
- * 300 dpi, option ocr_dpi; the pixel count is capped), made grey,
- * median-filtered (scan grain), deskewed
- * (Leptonica's skew search, a rotation about the centre), and recognised by
- * Tesseract (language ocr.language of data/read-pdf.yaml). Each word's box
+ * 300 dpi, option ocr_dpi; the pixel count is capped), made grey, deskewed
+ * (Leptonica's skew search, a rotation about the centre), cleared of table
+ * rulings (erase_rulings) and recognised by Tesseract (language ocr.language
+ * of data/read-pdf.yaml); a page read with low confidence is read again
+ * through a median filter (scan grain) and the better read kept. Item signs
+ * read as '8' are settled afterwards over the whole document (itemsign.c). Each word's box
  * comes back in points; its font size is its text line's ascent over
  * ocr.ascent_em, snapped to the page's usual size when close (OCR knows no
  * fonts; bold and italic stay unknown), its vertical extent the line's. Word confidences (0..1) are kept on
@@ -150,17 +152,28 @@ static char *word_text(samla_arena *a, const char *t)
     return out;
 }
 
+/* A speck of grain read as a word: one punctuation or symbol character
+ * (':', '|', '—') read with a confidence below ocr.speck_confidence. */
+static bool speck(const pdf_settings *s, const char *t, double conf)
+{
+    if (conf >= s->ocr_speck_confidence || g_utf8_strlen(t, -1) != 1) return false;
+    gunichar c = g_utf8_get_char(t);
+    return g_unichar_ispunct(c) || g_unichar_type(c) == G_UNICODE_MATH_SYMBOL ||
+           g_unichar_type(c) == G_UNICODE_OTHER_SYMBOL;
+}
+
 /* A word as Tesseract gives it, in pixels, with its text line's baseline. */
 typedef struct raw_word {
     char *text;
     int x0, y0, x1, y1;
     double conf;
+    double asc;                 /* baseline to the top of the word, pixels */
     size_t line;
 } raw_word;
 
 typedef struct raw_line {
     int bx0, by0, bx1, by1;     /* baseline from (bx0, by0) to (bx1, by1) */
-    double ascent;              /* baseline to the top of its tallest word, pixels */
+    double ascent;              /* baseline to the top of its tallest word, pixels (line_ascents) */
 } raw_line;
 
 static int cmp_dbl(const void *a, const void *b)
@@ -196,6 +209,27 @@ static double baseline_at(const raw_line *l, double x)
     return l->by0 + (double)(l->by1 - l->by0) * (x - l->bx0) / (double)(l->bx1 - l->bx0);
 }
 
+/* Each line's ascent: its tallest word's, leaving out words more than 1.3
+ * times the line's median word ascent (a speck of grain joined to a word
+ * made a body line 21 pt tall, and a heading). Words are in line order. */
+static samla_status line_ascents(const raw_word *rw, size_t n, raw_line *lines)
+{
+    double *asc = malloc((n ? n : 1) * sizeof *asc);
+    if (!asc) return SAMLA_ERR_NOMEM;
+    for (size_t i = 0; i < n;) {
+        size_t j = i, m = 0;
+        while (j < n && rw[j].line == rw[i].line) asc[m++] = rw[j++].asc;
+        qsort(asc, m, sizeof *asc, cmp_dbl);
+        double median = asc[m / 2], top = 0;
+        for (size_t k = 0; k < m; k++)
+            if (asc[k] <= 1.3 * median) top = asc[k];
+        lines[rw[i].line].ascent = top;
+        i = j;
+    }
+    free(asc);
+    return SAMLA_OK;
+}
+
 /* Turns Tesseract's words into pdf_words in points. A line's font size is
  * its ascent (baseline to the top of its tallest word) over
  * ocr.ascent_em; sizes within ocr.size_snap of the page's median line are
@@ -205,6 +239,7 @@ static double baseline_at(const raw_line *l, double x)
 static samla_status place_words(pdf_reader *r, const raw_word *rw, size_t n, raw_line *lines, size_t nl, int dpi,
                                 pdf_word *out)
 {
+    if (line_ascents(rw, n, lines) != SAMLA_OK) return SAMLA_ERR_NOMEM;
     double *asc = malloc((nl ? nl : 1) * sizeof *asc);
     if (!asc) return SAMLA_ERR_NOMEM;
     size_t na = 0;
@@ -271,7 +306,8 @@ static samla_status recognise(pdf_reader *r, TessBaseAPI *api, PIX *pix, int dpi
         char *t = TessResultIteratorGetUTF8Text(it, RIL_WORD);
         char *text = word_text(r->ctx->arena, t);
         TessDeleteText(t);
-        if (!text) continue;
+        double conf = TessResultIteratorConfidence(it, RIL_WORD) / 100.0;
+        if (!text || speck(r->set, text, conf)) continue;
         if (*n == cap) {
             if (cap >= OCR_MAX_WORDS) break;
             raw_word *nw = realloc(w, 2 * cap * sizeof *w);
@@ -281,10 +317,8 @@ static samla_status recognise(pdf_reader *r, TessBaseAPI *api, PIX *pix, int dpi
             }
             w = nw, cap *= 2;
         }
-        raw_line *l = &lines[nl - 1];
-        double asc = baseline_at(l, (x0 + x1) / 2.0) - y0;
-        if (asc > l->ascent) l->ascent = asc;
-        w[(*n)++] = (raw_word){text, x0, y0, x1, y1, TessResultIteratorConfidence(it, RIL_WORD) / 100.0, nl - 1};
+        double asc = baseline_at(&lines[nl - 1], (x0 + x1) / 2.0) - y0;
+        w[(*n)++] = (raw_word){text, x0, y0, x1, y1, conf, asc, nl - 1};
     } while (TessResultIteratorNext(it, RIL_WORD));
     TessResultIteratorDelete(it);
     TessBaseAPIClear(api);
@@ -296,6 +330,14 @@ static samla_status recognise(pdf_reader *r, TessBaseAPI *api, PIX *pix, int dpi
     free(w);
     free(lines);
     return st;
+}
+
+/* Mean confidence of the words (0..1), 0 when there are none. */
+static double mean_confidence(const pdf_word *w, size_t n)
+{
+    double sum = 0;
+    for (size_t i = 0; i < n; i++) sum += w[i].conf;
+    return n ? sum / (double)n : 0;
 }
 
 /* Share of checked words that are known (textlayer.c), -1 when none is. */
@@ -342,6 +384,58 @@ static double image_cover(PopplerPage *page, const pdf_page *p, bool *words_on_i
     return area_pt > 0 ? best / area_pt : 0;
 }
 
+/* Table rulings and rules under headers: a horizontal (vertical) run of ink
+ * at least ocr.rulings.length (vertical_length) inches long and at most
+ * ocr.rulings.thickness inches thick in the deskewed render. They are
+ * painted paper-white before recognition: Tesseract reads a ruling, or the
+ * specks a grainy one breaks into, as '|', '(' or '_' and joins the rows it
+ * separates into one line; without them a ruled table is words in columns,
+ * as a text layer gives it (tables.c finds tables from the words alone).
+ * Ink here is darker than paper by ocr.rulings.contrast of the page's
+ * paper-to-ink range (a faint 1 px rule of a 150 dpi scan is grey); gaps of
+ * grain up to 1/60 inch are bridged. Returns how many rulings were erased.
+ * grey is changed in place. */
+static int erase_rulings(const pdf_settings *s, PIX *grey, int dpi)
+{
+    if (s->ocr_rulings_length <= 0) return 0;
+    l_uint32 paper = 255, ink = 0;
+    if (pixGetRankValue(grey, 2, 0.5, &paper) || pixGetRankValue(grey, 2, 0.005, &ink) || paper <= ink + 40) return 0;
+    int level = (int)paper - (int)lround(s->ocr_rulings_contrast * (double)(paper - ink));
+    int bridge = dpi / 60 > 1 ? dpi / 60 : 1;
+    int hlen = (int)lround(s->ocr_rulings_length * dpi), vlen = (int)lround(s->ocr_rulings_vertical_length * dpi);
+    int thick = (int)lround(s->ocr_rulings_thickness * dpi);
+    PIX *ink_pix = pixThresholdToBinary(grey, level);
+    if (!ink_pix) return 0;
+    int count = 0;
+    PIX *mask = NULL;
+    for (int dir = 0; dir < 2; dir++) {
+        bool h = dir == 0;
+        PIX *closed = pixCloseBrick(NULL, ink_pix, h ? bridge : 1, h ? 1 : bridge);
+        PIX *runs = closed ? pixOpenBrick(NULL, closed, h ? hlen : 1, h ? 1 : vlen) : NULL;
+        /* a band of a large bold heading survives the opening too: it is thick */
+        PIX *thin = runs ? pixSelectBySize(runs, thick, thick, 8, h ? L_SELECT_HEIGHT : L_SELECT_WIDTH,
+                                           L_SELECT_IF_LTE, NULL)
+                         : NULL;
+        l_int32 n = 0;
+        if (thin && pixCountConnComp(thin, 8, &n) == 0 && n > 0) {
+            count += n;
+            mask = mask ? pixOr(mask, mask, thin) : pixClone(thin);
+        }
+        pixDestroy(&thin);
+        pixDestroy(&runs);
+        pixDestroy(&closed);
+    }
+    pixDestroy(&ink_pix);
+    if (mask) {
+        /* the anti-aliased fringe of each ruling too */
+        PIX *wide = pixDilateBrick(NULL, mask, 2 * bridge + 1, 2 * bridge + 1);
+        if (wide) pixPaintThroughMask(grey, wide, 0, 0, paper);
+        pixDestroy(&wide);
+        pixDestroy(&mask);
+    }
+    return count;
+}
+
 /* Why the page is OCR'd under the current mode, or NULL. */
 static const char *reason(pdf_reader *r, PopplerPage *page, const pdf_page *p)
 {
@@ -370,29 +464,43 @@ samla_status pdf_ocr_page(pdf_reader *r, PopplerPage *page, pdf_page *p)
                        p->height);
         return SAMLA_OK;
     }
-    /* grain and specks of a copier scan defeat Tesseract's thresholding (a
-     * grainy signature page gave 10 words): a median filter of
-     * ocr.median pixels at 150 dpi, scaled to the render's resolution */
-    int mw = 2 * (int)lround((r->set->ocr_median - 1) / 2.0 * dpi / 150.0) + 1;
-    if (mw > 1) {
-        PIX *smooth = pixMedianFilter(pix, mw, mw);
-        if (smooth) pixDestroy(&pix), pix = smooth;
-    }
     l_float32 angle = 0, conf = 0;
     PIX *straight = pixFindSkewAndDeskew(pix, 2, &angle, &conf);
+    if (straight) pixDestroy(&pix), pix = straight;
+    int rulings = erase_rulings(r->set, pix, dpi);
     pdf_word *w = NULL;
     size_t n = 0;
-    samla_status st = recognise(r, api, straight ? straight : pix, dpi, &w, &n);
-    pixDestroy(&straight);
+    samla_status st = recognise(r, api, pix, dpi, &w, &n);
+    /* grain and specks of a copier scan defeat Tesseract's thresholding (a
+     * grainy signature page gave 10 words at 0.33): a page read below
+     * ocr.second_read_below is read again through a median filter of
+     * ocr.median pixels at 150 dpi (scaled to the render), and the read of
+     * higher mean confidence is kept. Not on every page: the filter thins
+     * small print and breaks what rulings are left into specks. */
+    double c1 = mean_confidence(w, n), c2 = -1;
+    int mw = 2 * (int)lround((r->set->ocr_median - 1) / 2.0 * dpi / 150.0) + 1;
+    bool second = false;
+    if (st == SAMLA_OK && mw > 1 && c1 < r->set->ocr_second_read_below) {
+        PIX *smooth = pixMedianFilter(pix, mw, mw);
+        if (smooth) {
+            pdf_word *w2 = NULL;
+            size_t n2 = 0;
+            st = recognise(r, api, smooth, dpi, &w2, &n2);
+            c2 = mean_confidence(w2, n2);
+            if (st == SAMLA_OK && n2 && c2 > c1) w = w2, n = n2, second = true;
+            pixDestroy(&smooth);
+        }
+    }
     pixDestroy(&pix);
     if (st != SAMLA_OK) return st;
     pdf_page_ocr *o = &p->ocr;
     o->reason = why;
     o->dpi = dpi;
     o->skew = fabs(angle) > 0.005 && conf > 0 ? angle : 0;
-    double sum = 0;
-    for (size_t i = 0; i < n; i++) sum += w[i].conf;
-    o->confidence = n ? sum / (double)n : 0;
+    o->rulings = rulings;
+    o->confidence = mean_confidence(w, n);
+    o->median_confidence = c2;
+    o->median_used = second;
     o->known = known_share(r->set, w, n);
     o->layer_known = p->nlines ? p->layer_known : -1;
     o->nwords = n;

@@ -41,7 +41,10 @@ typedef struct pdf_page_ocr {
     bool used;                /* the OCR words replaced the text layer */
     int dpi;                  /* rendering resolution */
     double skew;              /* degrees the render was turned to straighten it */
-    double confidence;        /* mean word confidence 0..1 */
+    int rulings;              /* rulings erased before recognition */
+    double confidence;        /* mean word confidence 0..1 of the read kept */
+    double median_confidence; /* the second, median-filtered read's; -1 when not made */
+    bool median_used;         /* the second read was kept */
     double known;             /* share of checked OCR words that are known words, -1 none checked */
     double layer_known;       /* the same for the text layer, -1 none checked */
     size_t nwords, layer_words;
@@ -94,7 +97,15 @@ typedef struct pdf_settings {
     double ocr_ascent_em;               /* an OCR text line's ascent (baseline to top) in ems of its font */
     const char **ocr_section_misreads;  /* what OCR makes of a paragraph sign before a number ("$") */
     double ocr_min_confidence;          /* a page's OCR below this mean word confidence is not used */
+    const char **ocr_section_lookalikes; /* digits OCR reads a paragraph sign as ("8"): itemsign.c */
+    samla_re *ocr_item_prefix;          /* a body's abbreviation before an item sign ("KS") */
     double ocr_median;                  /* median filter width at 150 dpi (pixels, odd; 1: none) */
+    double ocr_speck_confidence;        /* one punctuation character read below this is grain */
+    double ocr_second_read_below;       /* a page read below this is read again through the median filter */
+    double ocr_rulings_length;          /* inches: a horizontal ruling at least this long (0: keep rulings) */
+    double ocr_rulings_vertical_length; /* inches: a vertical one */
+    double ocr_rulings_thickness;       /* inches: and at most this thick */
+    double ocr_rulings_contrast;        /* ink of a ruling: darker than paper by this share of paper - ink */
     double ocr_size_snap;               /* line sizes this close to the page's median are the median */
     double ocr_scan_cover;              /* share of the page one image covers: a scan */
     double ocr_better_known;            /* OCR replaces a scan's text layer: known-word share this much higher */
@@ -157,6 +168,9 @@ samla_status pdf_group_words(samla_arena *a, pdf_word *w, size_t n, pdf_page *ou
  * replace out's lines and out->ocr records what was done. */
 typedef struct pdf_ocr pdf_ocr;
 samla_status pdf_ocr_page(pdf_reader *r, PopplerPage *page, pdf_page *out);
+/* itemsign.c: item signs OCR read as look-alike digits ("KS 8 21", "38
+ * Title") made '§' where the document's item numbers confirm them. */
+samla_status pdf_ocr_item_signs(pdf_reader *r);
 /* Sets ocr_confidence on the blocks of OCR'd pages (after layout). */
 void pdf_ocr_confidences(pdf_reader *r);
 /* Frees the engine (NULL is fine). */

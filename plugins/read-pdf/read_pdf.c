@@ -56,6 +56,7 @@ static void fini(void *state)
     samla_re_free(s->page_number);
     samla_re_free(s->page_label);
     samla_re_free(s->item_start);
+    samla_re_free(s->ocr_item_prefix);
     pdf_word_list_free(s);
     samla_arena_free(s->arena);
     free(s);
@@ -131,8 +132,19 @@ static samla_status init(samla_runtime *rt, const void *cfg, void **state, samla
     s->ocr_size_snap = samla_map_get_float(o, "size_snap", 0.12);
     s->ocr_min_confidence = samla_map_get_float(o, "min_confidence", 0.5);
     s->ocr_median = samla_map_get_float(o, "median", 3);
+    s->ocr_speck_confidence = samla_map_get_float(o, "speck_confidence", 0.5);
+    s->ocr_second_read_below = samla_map_get_float(o, "second_read_below", 0.8);
+    const samla_node *rul = samla_map_get(o, "rulings");
+    s->ocr_rulings_length = samla_map_get_float(rul, "length", 1.0);
+    s->ocr_rulings_vertical_length = samla_map_get_float(rul, "vertical_length", 0.33);
+    s->ocr_rulings_thickness = samla_map_get_float(rul, "thickness", 0.03);
+    s->ocr_rulings_contrast = samla_map_get_float(rul, "contrast", 0.25);
     s->ocr_section_misreads = string_list(s->arena, samla_map_get(o, "section_sign_misreads"));
     if (!s->ocr_section_misreads) return SAMLA_ERR_NOMEM;
+    s->ocr_section_lookalikes = string_list(s->arena, samla_map_get(o, "section_sign_lookalikes"));
+    if (!s->ocr_section_lookalikes) return SAMLA_ERR_NOMEM;
+    const char *prefix = samla_map_get_str(o, "item_prefix");
+    if (prefix && !(s->ocr_item_prefix = samla_re_compile(prefix, 0, diag))) return SAMLA_ERR_CONFIG;
     s->ocr_scan_cover = samla_map_get_float(o, "scan_cover", 0.85);
     s->ocr_better_known = samla_map_get_float(o, "better_known", 0.20);
     s->ocr_partial_layer = samla_map_get_float(o, "partial_layer", 0.5);
@@ -191,6 +203,9 @@ static void ocr_record(samla_ctx *ctx, const pdf_page *p, samla_page_info *pi, d
     pi->ocr_confidence = round3(o->confidence);
     pi->ocr_known_words = o->known >= 0 ? round3(o->known) : -1;
     pi->ocr_layer_known_words = o->layer_known >= 0 ? round3(o->layer_known) : -1;
+    pi->ocr_rulings = o->rulings;
+    pi->ocr_median_confidence = o->median_confidence >= 0 ? round3(o->median_confidence) : -1;
+    pi->ocr_median_used = o->median_used;
     static const struct {
         const char *reason, *says;
     } why[] = {{"no_text_layer", "no text layer"},
@@ -268,6 +283,7 @@ static samla_status read_document(void *state, samla_ctx *ctx, samla_arena *scra
     }
     pdf_ocr_free(r.ocr);
     r.ocr = NULL;
+    if (st == SAMLA_OK) st = pdf_ocr_item_signs(&r);
     if (st == SAMLA_OK && empty == r.npages) {
         samla_ctx_error(ctx, 0, "no text layer (pages 1–%zu): scanned document; %s", r.npages, why_unread(&r));
         st = SAMLA_ERR_NO_TEXT;

@@ -83,11 +83,16 @@ typedef struct samla_page_info {
      * "always"), whether its words replaced the text layer (ocr_used), the
      * rendering dpi, the skew corrected (degrees), the mean word confidence
      * and the shares of known words of OCR and of the text layer (-1: none
-     * checked / no layer). */
+     * checked / no layer), the rulings erased before recognition, and the
+     * mean confidence of the second, median-filtered read (-1: not made) and
+     * whether it was the read kept. */
     const char *ocr_reason;
     bool ocr_used;
     int ocr_dpi;
     double ocr_skew, ocr_confidence, ocr_known_words, ocr_layer_known_words;
+    int ocr_rulings;
+    double ocr_median_confidence;
+    bool ocr_median_used;
 } samla_page_info;
 
 typedef struct samla_doc {
