@@ -26,9 +26,9 @@ SCAN = os.path.join(SRC, "corpus/scan")
 GOLD = os.path.join(SRC, "corpus/gold")
 PROTOCOLS = ["protokoll-socialnamnden-ekeby-2025-01-21", "protokoll-ks-bjorkvik-2025-03-11"]
 PLAN = "aktivitetsplan-granliden-2025"
-# soft F1 floors: the scores reached when the scans were committed (docs/eval.md, "Scanned documents")
-SCAN_FLOORS = ["attendees=0.55", "decisions=0.75", "agenda=0.9", "votes=0.95", "meeting=1"]
-PLAN_FLOORS = ["activities=0.85", "goals=0.8"]
+# soft F1 floors: today's scores (docs/eval.md, "Scanned documents", row "now")
+SCAN_FLOORS = ["attendees=0.65", "decisions=0.8", "agenda=0.9", "votes=0.95", "meeting=1"]
+PLAN_FLOORS = ["activities=0.9", "goals=0.8"]
 failures = []
 
 
