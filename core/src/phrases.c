@@ -1,6 +1,8 @@
 /* phrases.c: phrase lists from data files (samla/phrases.h), matched on folded text. */
 #include "samla/phrases.h"
 
+#include <glib.h>
+
 #include <stdlib.h>
 #include <string.h>
 
@@ -116,14 +118,114 @@ bool samla_phrases_field(samla_arena *a, const samla_phrases *const *lists, size
     return false;
 }
 
-samla_re *samla_data_pattern(const samla_node *map, const char *key, const char *file, samla_diag *diag)
+/* Longest fragment nesting followed ({A} naming {B} naming ...): deeper is taken for a cycle. */
+#define FRAGMENT_DEPTH 8
+
+/* True when s[0] == '{' opens a fragment reference "{NAME}" (an upper-case letter, then at least one
+ * upper-case letter, digit or '_'), not a quantifier ("{1,3}") nor a property ("\p{Lu}", "\P{L}"):
+ * *len gets the name's length. */
+static bool fragment_ref(const char *start, const char *s, size_t *len)
 {
-    const char *pat = samla_map_get_str(samla_map_get(map, "patterns"), key);
-    if (!pat) {
-        samla_diag_add(diag, SAMLA_SEV_ERROR, 0, "%s: patterns.%s is missing", file ? file : "data", key);
+    if (s - start >= 2 && s[-2] == '\\' && (s[-1] == 'p' || s[-1] == 'P')) return false;
+    const char *q = s + 1;
+    if (!(*q >= 'A' && *q <= 'Z')) return false;
+    for (q++; (*q >= 'A' && *q <= 'Z') || (*q >= '0' && *q <= '9') || *q == '_'; q++) {}
+    if (*q != '}' || q - s - 1 < 2) return false;
+    *len = (size_t)(q - s - 1);
+    return true;
+}
+
+/* A list fragment as a group of alternatives, each taken literally: [Paragraf, "Art."] gives
+ * "(?:Paragraf|Art\.)". */
+static void append_alternatives(GString *out, const samla_node *seq)
+{
+    g_string_append(out, "(?:");
+    bool first = true;
+    for (size_t i = 0; i < seq->u.seq.count; i++) {
+        const samla_node *w = seq->u.seq.items[i];
+        if (w->type != SAMLA_NODE_STRING) continue;
+        if (!first) g_string_append_c(out, '|');
+        first = false;
+        for (const char *c = w->u.s; *c; c++) {
+            if (strchr("\\^$.|?*+()[]{}", *c)) g_string_append_c(out, '\\');
+            g_string_append_c(out, *c);
+        }
+    }
+    g_string_append_c(out, ')');
+}
+
+/* Appends pat to out with every {NAME} replaced by fragments[NAME] (itself expanded); false after an
+ * error diagnostic naming file and key. */
+static bool expand(GString *out, const char *pat, const samla_node *fragments, int depth, const char *file,
+                   const char *key, samla_diag *diag)
+{
+    if (depth > FRAGMENT_DEPTH) {
+        samla_diag_add(diag, SAMLA_SEV_ERROR, 0, "%s: patterns.%s: fragments nested deeper than %d (a cycle?)", file,
+                       key, FRAGMENT_DEPTH);
+        return false;
+    }
+    for (const char *s = pat; *s; s++) {
+        size_t len;
+        if (*s == '\\' && s[1]) {      /* an escaped character, "\\{" included */
+            g_string_append_len(out, s, 2);
+            s++;
+            continue;
+        }
+        if (*s != '{' || !fragment_ref(pat, s, &len)) {
+            g_string_append_c(out, *s);
+            continue;
+        }
+        char name[64];
+        if (len >= sizeof name) len = sizeof name - 1;
+        memcpy(name, s + 1, len);
+        name[len] = '\0';
+        const samla_node *f = samla_map_get(fragments, name);
+        if (f && f->type == SAMLA_NODE_STRING) {
+            if (!expand(out, f->u.s, fragments, depth + 1, file, key, diag)) return false;
+        } else if (f && f->type == SAMLA_NODE_SEQ && f->u.seq.count) {
+            append_alternatives(out, f);
+        } else {
+            samla_diag_add(diag, SAMLA_SEV_ERROR, 0, "%s: patterns.%s: fragment {%s} is %s", file, key, name,
+                           f ? "neither a string nor a non-empty list" : "not in fragments");
+            return false;
+        }
+        s += len + 1;
+    }
+    return true;
+}
+
+char *samla_data_pattern_text(samla_arena *a, const samla_node *map, const char *key, const char *file,
+                              samla_diag *diag)
+{
+    file = file ? file : "data";
+    const samla_node *n = samla_map_get(samla_map_get(map, "patterns"), key);
+    if (!n || n->type != SAMLA_NODE_STRING) {
+        samla_diag_add(diag, SAMLA_SEV_ERROR, 0, "%s: patterns.%s is %s", file, key, n ? "not a string" : "missing");
         return NULL;
     }
-    return samla_re_compile(pat, 0, diag);
+    GString *out = g_string_new(NULL);
+    bool ok = expand(out, n->u.s, samla_map_get(map, "fragments"), 0, file, key, diag);
+    char *r = ok ? samla_arena_strdup(a, out->str) : NULL;
+    g_string_free(out, TRUE);
+    return r;
+}
+
+samla_re *samla_data_pattern(const samla_node *map, const char *key, const char *file, samla_diag *diag)
+{
+    samla_arena *a = samla_arena_new();
+    const char *pat = a ? samla_data_pattern_text(a, map, key, file, diag) : NULL;
+    samla_re *re = NULL;
+    if (pat) {
+        samla_diag local;
+        samla_diag_init(&local);
+        re = samla_re_compile(pat, 0, &local);
+        if (!re)   /* one line naming the file and the key, with PCRE2's reason and offset */
+            samla_diag_add(diag, SAMLA_SEV_ERROR, 0, "%s: patterns.%s: %s", file ? file : "data", key,
+                           local.count ? local.msgs[0].message : "does not compile");
+        samla_diag_clear(&local);
+    }
+    samla_arena_free(a);
+    return re;
 }
 
 static void free_pattern(void *re) { samla_re_free(re); }
@@ -142,12 +244,10 @@ static const samla_node *item_section(const samla_node *root, const samla_data_i
     return NULL;
 }
 
-samla_status samla_data_load(const samla_runtime *rt, samla_arena *a, const char *file, const samla_data_item *items,
+samla_status samla_data_fill(const samla_node *root, samla_arena *a, const char *file, const samla_data_item *items,
                              size_t n, samla_diag *diag)
 {
-    samla_node *root = NULL;
-    samla_status first = samla_runtime_load_data(rt, a, file, &root, diag);
-    if (first != SAMLA_OK) return first;
+    samla_status first = SAMLA_OK;
     for (size_t i = 0; i < n; i++) {
         const samla_data_item *it = &items[i];
         const samla_node *map = item_section(root, items, i, file, diag);
@@ -169,4 +269,12 @@ samla_status samla_data_load(const samla_runtime *rt, samla_arena *a, const char
         if (first == SAMLA_OK) first = st;
     }
     return first;
+}
+
+samla_status samla_data_load(const samla_runtime *rt, samla_arena *a, const char *file, const samla_data_item *items,
+                             size_t n, samla_diag *diag)
+{
+    samla_node *root = NULL;
+    samla_status st = samla_runtime_load_data(rt, a, file, &root, diag);
+    return st != SAMLA_OK ? st : samla_data_fill(root, a, file, items, n, diag);
 }

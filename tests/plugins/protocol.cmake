@@ -3,3 +3,4 @@
 # and empty protocol sections for plans and strategies.
 samla_sh_test(plugins_protocol plugins bash ${CMAKE_CURRENT_LIST_DIR}/protocol.sh)
 samla_sh_test(plugins_protocol_conventions plugins bash ${CMAKE_CURRENT_LIST_DIR}/protocol_conventions.sh)
+samla_sh_test(plugins_protocol_data_errors plugins bash ${CMAKE_CURRENT_LIST_DIR}/protocol_data_errors.sh)

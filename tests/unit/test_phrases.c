@@ -48,6 +48,37 @@ int main(void)
     CHECK(samla_data_pattern(map, "absent", "test.yaml", &d) == NULL);
     samla_diag_clear(&d);
 
+    /* named fragments: a string spliced in (its own references too), a list as literal alternatives;
+     * quantifiers and \p{..} properties are no references */
+    samla_node *fr = samla_node_map(a), *words = samla_node_seq(a);
+    samla_seq_append_str(a, words, "Paragraf");
+    samla_seq_append_str(a, words, "Art.");
+    samla_map_set(a, fr, "WORD", words);
+    samla_map_set_str(a, fr, "NUM", "\\d{1,3}");
+    samla_map_set_str(a, fr, "HEAD", "(?:§|{WORD})\\s*({NUM})");
+    samla_map_set_str(a, fr, "LOOP", "x{LOOP}");
+    samla_map_set(a, map, "fragments", fr);
+    samla_map_set_str(a, pat, "item", "^{HEAD}\\s+(\\p{Lu}\\p{L}{2,})$");
+    samla_map_set_str(a, pat, "literal", "a\\{NUM}");
+    samla_map_set_str(a, pat, "unknown", "^{NAME}$");
+    samla_map_set_str(a, pat, "cycle", "{LOOP}");
+    samla_map_set_str(a, pat, "broken", "^({NUM}$");
+    CHECK_STR(samla_data_pattern_text(a, map, "item", "test.yaml", &d),
+              "^(?:§|(?:Paragraf|Art\\.))\\s*(\\d{1,3})\\s+(\\p{Lu}\\p{L}{2,})$");
+    CHECK_STR(samla_data_pattern_text(a, map, "literal", "test.yaml", &d), "a\\{NUM}");
+    re = samla_data_pattern(map, "item", "test.yaml", &d);
+    CHECK(re && samla_re_test(re, "Art. 12 Budget") && !samla_re_test(re, "Art 12 Budget"));
+    samla_re_free(re);
+    CHECK(d.count == 0);
+    CHECK(samla_data_pattern(map, "unknown", "test.yaml", &d) == NULL);
+    CHECK(d.count == 1 && strstr(d.msgs[0].message, "test.yaml: patterns.unknown: fragment {NAME} is not in fragments"));
+    samla_diag_clear(&d);
+    CHECK(samla_data_pattern(map, "cycle", "test.yaml", &d) == NULL && d.count == 1);
+    samla_diag_clear(&d);
+    CHECK(samla_data_pattern(map, "broken", "test.yaml", &d) == NULL);   /* one line: file, key, PCRE2's reason */
+    CHECK(d.count == 1 && strstr(d.msgs[0].message, "test.yaml: patterns.broken: bad pattern at offset"));
+    samla_diag_clear(&d);
+
     /* a plugin's table of lists and patterns from one data file; the patterns belong to the arena */
     char dir[] = "/tmp/samla-phrases-XXXXXX";
     CHECK(mkdtemp(dir) != NULL);

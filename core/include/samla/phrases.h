@@ -41,8 +41,18 @@ bool samla_phrases_field(samla_arena *a, const samla_phrases *const *lists, size
 /* The original text after its first nwords words and any following separators (spaces, ':', '-',
  * '–', '—', '.', ','); a copy in arena a, "" when nothing is left, NULL on OOM. */
 char *samla_phrases_rest(samla_arena *a, const char *text, size_t nwords);
-/* map.patterns[key] compiled (free with samla_re_free); NULL with an error diagnostic naming file
- * when it is absent or does not compile. */
+/* Named fragments: a pattern may name a piece of regex kept once in map.fragments as "{NAME}" (an
+ * upper-case name of two or more letters, digits or '_'; "{1,3}" and "\p{Lu}" are left alone). A
+ * string fragment is spliced in as written (its own {NAME}s expanded, 8 levels at most); a list
+ * fragment becomes a group of its words taken literally ([Paragraf, Ärende] -> "(?:Paragraf|Ärende)").
+ * Case-insensitive matching is written in the pattern: "(?i)" or "(?i:...)".
+ *
+ * map.patterns[key] with its fragments expanded, a copy in arena a; NULL with one error diagnostic
+ * naming file and key when it is absent, not a string or names an unknown fragment. */
+char *samla_data_pattern_text(samla_arena *a, const samla_node *map, const char *key, const char *file,
+                              samla_diag *diag);
+/* map.patterns[key] expanded and compiled (free with samla_re_free); NULL with one error diagnostic
+ * naming file and key (and PCRE2's reason and offset) when it cannot be. */
 samla_re *samla_data_pattern(const samla_node *map, const char *key, const char *file, samla_diag *diag);
 
 /* One word list or pattern a plugin takes from a data file: the file's map `section` (a top-level
@@ -66,6 +76,10 @@ typedef struct samla_runtime samla_runtime;
  * section and every bad item get their own error diagnostic naming the file; returns the first
  * failure's status (SAMLA_ERR_CONFIG for bad data), SAMLA_OK when all loaded. */
 samla_status samla_data_load(const samla_runtime *rt, samla_arena *a, const char *file, const samla_data_item *items,
+                             size_t n, samla_diag *diag);
+/* The same from a data file's tree already loaded (root, from samla_runtime_load_data into arena a),
+ * for a plugin that also reads other tables of that file. */
+samla_status samla_data_fill(const samla_node *root, samla_arena *a, const char *file, const samla_data_item *items,
                              size_t n, samla_diag *diag);
 
 #ifdef __cplusplus
