@@ -44,8 +44,9 @@ static void batch_usage(FILE *out)
             "Runs PIPELINE over an archive: INPUT is a file, a folder (every PDF, DOCX and\n"
             "text file below it, found by content), @MANIFEST (one path a line) or - (paths\n"
             "on standard input). Each distinct document (SHA-256 of its bytes; the same file\n"
-            "under several paths is one document) runs in its own worker process under the\n"
-            "limits below; a crash, hang or memory blow-up costs only that document, which is\n"
+            "under several paths is one document) runs in a worker process under the limits\n"
+            "below (a worker runs up to --docs-per-worker documents, then a fresh one takes\n"
+            "over); a crash, hang or memory blow-up costs only that document, which is\n"
             "stored as failed with its reason. Results go to an SQLite store, one transaction\n"
             "per document, so a killed run resumes where it stopped: documents stored with\n"
             "the same pipeline version are skipped (the version is a hash of the pipeline\n"
@@ -57,6 +58,9 @@ static void batch_usage(FILE *out)
             "  --timeout S        wall-time limit per document in seconds (default 600; 0 none)\n"
             "  --max-mem MB       memory limit per document (default 2048; 0 none)\n"
             "  --max-pages N      refuse documents with more pages (default 5000; 0 none)\n"
+            "  --docs-per-worker K  documents one worker process runs before it is replaced\n"
+            "                     (default 100; 1: a fresh process per document); a worker\n"
+            "                     is also replaced above half of --max-mem resident\n"
             "  --shard I/N        run only shard I of N (0 <= I < N), a slice by document id\n"
             "  --jsonl FILE       also write each model as one JSON line (- for stdout)\n"
             "  --force            run documents again even when stored with this version\n"
@@ -320,12 +324,13 @@ static int batch_files(const char *pipeline, char **args, int nargs, batch_opts 
 
 int cmd_batch(int argc, char **argv)
 {
-    enum { OPT_DB = 256, OPT_TIMEOUT, OPT_MAXMEM, OPT_MAXPAGES, OPT_SHARD, OPT_JSONL, OPT_FORCE, OPT_RETRY };
+    enum { OPT_DB = 256, OPT_TIMEOUT, OPT_MAXMEM, OPT_MAXPAGES, OPT_SHARD, OPT_JSONL, OPT_FORCE, OPT_RETRY, OPT_DOCS };
     static const struct option longopts[] = {{"db", required_argument, NULL, OPT_DB},
                                              {"jobs", required_argument, NULL, 'j'},
                                              {"timeout", required_argument, NULL, OPT_TIMEOUT},
                                              {"max-mem", required_argument, NULL, OPT_MAXMEM},
                                              {"max-pages", required_argument, NULL, OPT_MAXPAGES},
+                                             {"docs-per-worker", required_argument, NULL, OPT_DOCS},
                                              {"shard", required_argument, NULL, OPT_SHARD},
                                              {"jsonl", required_argument, NULL, OPT_JSONL},
                                              {"force", no_argument, NULL, OPT_FORCE},
@@ -356,6 +361,10 @@ int cmd_batch(int argc, char **argv)
         case OPT_MAXPAGES:
             if (!cli_option_whole("batch", "--max-pages", optarg, NULL, 0, 1000000000, &n)) return CLI_USAGE;
             o.lim.max_pages = (int)n;
+            break;
+        case OPT_DOCS:
+            if (!cli_option_whole("batch", "--docs-per-worker", optarg, NULL, 1, 1000000, &n)) return CLI_USAGE;
+            o.lim.docs_per_worker = (unsigned)n;
             break;
         case OPT_SHARD:
             if (!batch_parse_shard(optarg, &si, &sn)) {

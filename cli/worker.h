@@ -1,13 +1,30 @@
-/* worker.h: running one document at a time in forked, resource-limited child processes.
+/* worker.h: running documents in forked, resource-limited, long-lived child processes.
  *
- * A worker pool runs a started pipeline over documents, each in its own
- * fork()ed child, at most N at a time. The runtime and the pipeline are
- * loaded and started once, in the parent, before any fork: a child inherits
- * them (copy-on-write) and only runs samla_pipeline_run (a path) or
- * samla_pipeline_run_memory (bytes: an HTTP upload, a database blob).
+ * A worker pool runs a started pipeline over documents in fork()ed children,
+ * at most N at a time. The runtime and the pipeline are loaded and started
+ * once, in the parent, before any fork: a child inherits them (copy-on-write)
+ * and only runs samla_pipeline_run (a path) or samla_pipeline_run_memory
+ * (bytes: an HTTP upload, a database blob).
  *
- * Each child runs under limits (worker_limits):
- *   - wall time: the parent kills the child (SIGKILL) when its deadline passes;
+ * A child is forked with its first document and, when that is a path run by
+ * the pool's own pipeline, stays alive after it: the parent sends it the next
+ * path over its socket (a socketpair; framing in worker.c), so the fork, the
+ * copy-on-write faults of the started pipelines and the cold caches are paid
+ * once per child, not once per document. A child is replaced (it exits after
+ * sending a result marked last, and the next document forks a fresh one):
+ *   - after lim.docs_per_worker documents (0: WORKER_DOCS_DEFAULT; 1: one
+ *     document per child, as a job with bytes, its own pipeline or output is
+ *     always run);
+ *   - when its resident set after a document passes lim.recycle_rss_mb (0:
+ *     half of max_mem_mb, or WORKER_RECYCLE_RSS_MB without a memory limit),
+ *     so that what one document leaks cannot add up;
+ *   - after a document that ran out of memory.
+ * A child that is killed (timeout, memory watchdog) or dies takes only the
+ * document it was running; the next one gets a fresh child.
+ *
+ * Each child runs under limits (worker_limits), each checked per document:
+ *   - wall time: the parent kills the child (SIGKILL) when the deadline of
+ *     the document it runs passes;
  *   - memory: setrlimit(RLIMIT_AS) in the child. AddressSanitizer reserves
  *     terabytes of address space for its shadow, so in a sanitizer build
  *     (detected at compile time) RLIMIT_AS is not set and the parent instead
@@ -15,11 +32,11 @@
  *     most WORKER_TICK_MS apart) and kills it when it passes the limit;
  *   - pages: a PDF is opened (poppler) and its pages counted before it is
  *     read; any document whose model reports more pages is refused after.
- * The child sends its result back over a pipe as one JSON object (status,
- * reason, page count, messages, the model) and exits. A crash (signal), a
- * hang (timeout), a memory blow-up or a child that exits without a result
- * costs only that document: it comes back as a worker_result with an
- * outcome and a one-line reason, and the pool goes on.
+ * For each document the child sends back one JSON header (status, reason,
+ * page count, messages, its peak resident set) and the model. A crash
+ * (signal), a hang (timeout), a memory blow-up or a child that dies without
+ * a whole result costs only that document: it comes back as a worker_result
+ * with an outcome and a one-line reason, and the pool goes on.
  *
  * Children die with the parent (PR_SET_DEATHSIG), write no core files and
  * never touch the parent's other descriptors (a SQLite store): they end with
@@ -54,11 +71,17 @@
 
 /* Longest wait between two checks of deadlines and memory in worker_pool_wait. */
 #define WORKER_TICK_MS 50
+/* Documents one child runs before it is replaced, unless limits say otherwise. */
+#define WORKER_DOCS_DEFAULT 100
+/* Resident set (MiB) after which a child is replaced when there is no memory limit. */
+#define WORKER_RECYCLE_RSS_MB 512
 
 typedef struct worker_limits {
     double timeout;     /* wall-clock seconds per document; 0 = none */
     size_t max_mem_mb;  /* address space (resident set under ASan) in MiB; 0 = none */
     int max_pages;      /* pages per document; 0 = none */
+    unsigned docs_per_worker; /* documents a child runs before it is replaced; 0 = WORKER_DOCS_DEFAULT */
+    size_t recycle_rss_mb;    /* a child above this resident set after a document is replaced; 0 = default (see above) */
 } worker_limits;
 
 typedef enum worker_outcome {
@@ -76,14 +99,17 @@ typedef enum worker_outcome {
 const char *worker_outcome_name(worker_outcome o);
 
 /* One document to run. Either path (bytes == NULL: the child reads the file)
- * or bytes/size (the child gets them through fork; they are not copied, so
- * they only need to live until worker_pool_submit returns). name stands for
+ * or bytes/size (the child gets them through a fresh fork, never a running
+ * child; they are not copied, so they only need to live until
+ * worker_pool_submit returns). name stands for
  * the document in messages and `document.source` (default: path, or
  * "(memory)"). user comes back unchanged in the result.
  * pipeline, when set, is run instead of the pool's (loaded and started in
  * the pool's thread, e.g. the same steps with another writer); output asks
  * the child for what the pipeline's writer steps write (result.output,
- * byte for byte what `samla run` prints) in place of the model as JSON. */
+ * byte for byte what `samla run` prints) in place of the model as JSON.
+ * Only a path job run by the pool's own pipeline (pipeline NULL or the
+ * pool's) goes to a child that stays alive; any other gets a fresh child. */
 typedef struct worker_job {
     const char *path;
     const void *bytes;
@@ -108,8 +134,10 @@ typedef struct worker_result {
     char *output;           /* the writer steps' bytes (DONE, job with output), output_len bytes, NUL-terminated */
     size_t output_len;
     int pages;              /* document.pages, or the counted pages when refused for max_pages; -1 unknown */
-    double seconds;         /* wall time from fork to result */
-    long max_rss_kb;        /* the child's peak resident set (getrusage), KiB */
+    double seconds;         /* wall time from submission to result */
+    long pid;               /* the child that ran it (0: none started) */
+    long max_rss_kb;        /* the child's peak resident set while it ran this document, KiB (its whole life's
+                               when it died: getrusage) */
 } worker_result;
 
 void worker_result_clear(worker_result *r);
@@ -119,12 +147,12 @@ samla_status worker_result_model(const worker_result *r, samla_arena *a, samla_n
 
 typedef struct worker_pool worker_pool;
 
-/* A pool of at most n concurrent children running pipeline p (loaded and
+/* A pool of at most n children running pipeline p (loaded and
  * started; not owned, must outlive the pool; may be NULL when every job names
  * its own) under lim (copied). n == 0 means the number of online CPUs. NULL
  * on out of memory. */
 worker_pool *worker_pool_new(samla_pipeline *p, unsigned n, const worker_limits *lim);
-/* Kills (SIGKILL) and reaps every running child, frees pending results and the pool. */
+/* Kills (SIGKILL) and reaps every child (running or idle), frees pending results and the pool. */
 void worker_pool_free(worker_pool *pool);
 unsigned worker_pool_size(const worker_pool *pool);
 /* Children running (or results not yet collected). */

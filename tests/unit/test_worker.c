@@ -2,7 +2,10 @@
  * with its model; a crash, a hang, a memory blow-up and too many pages each
  * cost only their own document and come back with their reason; bytes given
  * in memory run like a file; a job can name its own pipeline and get the
- * writer's bytes instead of the model. Uses the test-only misbehave-fixture plugin. */
+ * writer's bytes instead of the model. A child runs several documents and is
+ * replaced after docs_per_worker of them, after a crash, after running out of
+ * memory and above its resident-set bound. Uses the test-only
+ * misbehave-fixture plugin. */
 #define _GNU_SOURCE /* open_memstream */
 #include <stdio.h>
 #include <stdlib.h>
@@ -147,6 +150,61 @@ int main(void)
     CHECK(r.output_len == want_len && r.output && memcmp(r.output, want, want_len) == 0);
     CHECK(r.output && strstr(r.output, "number: \"12\"") && strstr(r.output, "source: upload.txt"));
     free(want);
+    worker_result_clear(&r);
+    worker_pool_free(pool);
+
+    /* long-lived children: one slot, four documents a child; a crash and a memory blow-up end theirs */
+    lim.docs_per_worker = 4;
+    lim.recycle_rss_mb = 4096; /* not this bound (an ASan child starts near 70 MiB) */
+    pool = worker_pool_new(p, 1, &lim);
+    const char *seq[] = {good, good, crash, good, good, good, good, good, eat, good};
+    const worker_outcome want_outcome[] = {WORKER_DONE, WORKER_DONE, WORKER_CRASHED, WORKER_DONE, WORKER_DONE,
+                                           WORKER_DONE, WORKER_DONE, WORKER_DONE, WORKER_MEMORY, WORKER_DONE};
+    /* which child ran each: A A A(crash) B B B B(4th) C C(memory) D */
+    const int want_child[] = {0, 0, 0, 1, 1, 1, 1, 2, 2, 3};
+    long pids[10] = {0};
+    for (size_t i = 0; i < 10; i++) {
+        worker_job job = {.path = seq[i]};
+        CHECK(worker_pool_submit(pool, &job) == 0);
+        CHECK(worker_pool_wait(pool, 10000, &r) == 1);
+        CHECK(r.outcome == want_outcome[i]);
+        pids[i] = r.pid;
+        if (r.outcome == WORKER_DONE) {
+            samla_arena *a = samla_arena_new();
+            samla_node *m = NULL;
+            CHECK(worker_result_model(&r, a, &m) == SAMLA_OK);
+            CHECK_STR(samla_map_get_str(samla_seq_at(samla_map_get(m, "agenda"), 0), "number"), "12");
+            CHECK_STR(samla_map_get_str(samla_map_get(m, "document"), "source"), good);
+            CHECK(r.max_rss_kb > 0);
+            samla_arena_free(a);
+        }
+        worker_result_clear(&r);
+    }
+    for (size_t i = 0; i < 10; i++)
+        for (size_t j = 0; j < 10; j++) CHECK((pids[i] == pids[j]) == (want_child[i] == want_child[j]));
+    /* a hang: killed at its deadline, the next document gets a fresh child */
+    worker_job hang_job = {.path = hang}, good_job = {.path = good};
+    worker_pool_free(pool);
+    lim.timeout = 1;
+    pool = worker_pool_new(p, 1, &lim);
+    CHECK(worker_pool_submit(pool, &good_job) == 0 && worker_pool_wait(pool, 10000, &r) == 1);
+    long before = r.pid;
+    worker_result_clear(&r);
+    CHECK(worker_pool_submit(pool, &hang_job) == 0 && worker_pool_wait(pool, 10000, &r) == 1);
+    CHECK(r.outcome == WORKER_TIMEOUT && r.pid == before);
+    worker_result_clear(&r);
+    CHECK(worker_pool_submit(pool, &good_job) == 0 && worker_pool_wait(pool, 10000, &r) == 1);
+    CHECK(r.outcome == WORKER_DONE && r.pid != before);
+    worker_result_clear(&r);
+    worker_pool_free(pool);
+    /* above the resident-set bound after a document: replaced */
+    lim.recycle_rss_mb = 1;
+    pool = worker_pool_new(p, 1, &lim);
+    CHECK(worker_pool_submit(pool, &good_job) == 0 && worker_pool_wait(pool, 10000, &r) == 1);
+    before = r.pid;
+    worker_result_clear(&r);
+    CHECK(worker_pool_submit(pool, &good_job) == 0 && worker_pool_wait(pool, 10000, &r) == 1);
+    CHECK(r.outcome == WORKER_DONE && r.pid != before);
     worker_result_clear(&r);
     worker_pool_free(pool);
 
