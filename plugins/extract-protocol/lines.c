@@ -93,6 +93,38 @@ static bool running_header(const pdoc *d, const samla_block *b)
  * beslutar att …": a sub-heading label and its text on one line. Returns the
  * length of the label (up to and with the colon) when the part before ": " is
  * a decision or proposal sub-heading, else 0. */
+/* P-ITEM-OUTLINE-NUMBER: headings numbered by the document's outline (a Word
+ * heading style tied to a multilevel list: "1.1 Paragraf 97", "1.3.2 Beslut").
+ * That number is the heading's place in the outline, never the item's, so it
+ * is not read as part of the heading. Length of a number of at least two
+ * levels ("2.1", "1.3.2.") at the start of s, or 0. */
+static size_t outline_number(const char *s)
+{
+    const char *p = s;
+    int levels = 0;
+    while (isdigit((unsigned char)*p)) {
+        const char *q = p;
+        while (isdigit((unsigned char)*q)) q++;
+        if (q - p > 3) return 0;
+        levels++;
+        p = q;
+        if (*p != '.') break;
+        p++;
+    }
+    return levels >= 2 ? (size_t)(p - s) : 0;
+}
+
+/* Where a heading's text starts after its outline number and the white space
+ * following it ("1.1\tParagraf 97" as a PDF gives it), or NULL when it has
+ * none. */
+static const char *after_outline_number(const char *s)
+{
+    size_t n = outline_number(s);
+    if (!n || (s[n] != ' ' && s[n] != '\t')) return NULL;
+    while (s[n] == ' ' || s[n] == '\t') n++;
+    return s[n] ? s + n : NULL;
+}
+
 static size_t inline_label(const pdoc *d, const pline *l)
 {
     const char *c = strstr(l->text, ": ");
@@ -185,7 +217,13 @@ samla_status lines_build(pdoc *d)
             continue;
         }
         const char *t = b->text;
-        if (b->numbering && isdigit((unsigned char)b->numbering[0])) {
+        bool heading = b->kind == SAMLA_BLOCK_HEADING || b->style.bold;
+        /* an outline number stays on the block (or is cut from a PDF heading's text) */
+        bool outline = heading && b->numbering && outline_number(b->numbering) == strlen(b->numbering);
+        const char *after = heading ? after_outline_number(t) : NULL;
+        if (after) {
+            t = after;
+        } else if (!outline && b->numbering && isdigit((unsigned char)b->numbering[0])) {
             t = samla_arena_printf(d->ctx->arena, "%s %s", b->numbering, b->text);
             base.numbered = true;
         } else if (b->numbering && islower((unsigned char)b->numbering[0]) && (b->numbering[1] == ')' || b->numbering[1] == '.') &&
