@@ -97,6 +97,19 @@ const char *ptable_exact(const pdoc *d, const ptable *t, const char *s)
     return NULL;
 }
 
+/* The value after a label that matched the first n bytes of s: past a colon,
+ * or a space when space_ok, and the spaces after it; NULL when the label ends
+ * inside a word. */
+static const char *after_label(const char *s, size_t n, bool space_ok)
+{
+    const char *p = s + n;
+    if (*p == ':') p++;
+    else if (*p == ' ' && space_ok) {}
+    else if (*p) return NULL;
+    while (*p == ' ') p++;
+    return p;
+}
+
 const char *ptable_prefix(const pdoc *d, const ptable *t, const char *s, bool space_ok, const char **rest)
 {
     if (!s) return NULL;
@@ -105,22 +118,16 @@ const char *ptable_prefix(const pdoc *d, const ptable *t, const char *s, bool sp
     for (size_t i = 0; i < t->n; i++) {
         size_t n = strlen(t->label[i]);
         if (strncmp(low, t->label[i], n) != 0) continue;
-        const char *p = s + n;
-        if (*p == ':') p++;
-        else if (*p == ' ' && space_ok) {}
-        else if (*p) continue;
-        while (*p == ' ') p++;
+        const char *p = after_label(s, (size_t)n, space_ok);
+        if (!p) continue;
         if (rest) *rest = p;
         return t->key[i];
     }
     for (size_t i = 0; i < t->n && d->st->nligs; i++) {
         long n = lig_match(d->st, t->label[i], low, 0);
         if (n <= 0 || (size_t)n == strlen(t->label[i])) continue;   /* exact ones were tried above */
-        const char *p = s + n;
-        if (*p == ':') p++;
-        else if (*p == ' ' && space_ok) {}
-        else if (*p) continue;
-        while (*p == ' ') p++;
+        const char *p = after_label(s, (size_t)n, space_ok);
+        if (!p) continue;
         if (rest) *rest = p;
         return t->key[i];
     }
