@@ -87,7 +87,10 @@ static bool grow(const pdf_reader *r, const pdf_line *const *L, size_t n, size_t
     double size = L[i]->size;
     if (blocked(L[i], x, space)) return false;
     /* a run stops at a word across x, a large vertical gap, or another font size (a heading) */
-    while (a > 0 && !blocked(L[a - 1], x, space) && vgap(L[a - 1], L[a]) <= lim && fabs(L[a - 1]->size - size) <= 1)
+    /* nor up across a bold caption line under a plain one (one side of x
+     * only: "Närvarolista" under the front page's "Label:<tab>value" lines) */
+    while (a > 0 && !blocked(L[a - 1], x, space) && vgap(L[a - 1], L[a]) <= lim && fabs(L[a - 1]->size - size) <= 1 &&
+           !(L[a]->bold && !L[a - 1]->bold && !(has_left(L[a], x) && has_right(L[a], x))))
         a--;
     while (b < n && !blocked(L[b], x, space) && vgap(L[b - 1], L[b]) <= lim && fabs(L[b]->size - size) <= 1 &&
            !(L[b]->bold && !L[b - 1]->bold))
@@ -671,9 +674,15 @@ samla_status pdf_emit_table(pdf_reader *r, const pdf_region *g0, const pdf_line 
             pdf_frag f0 = pdf_column_frag(g, L[i], 0);
             if (f0.w1 <= f0.w0) continue;
             lines0++;
-            /* one word reaching the edge of a narrow column ("12", "Nr") is
-             * no sign of wrapped prose */
-            full += f0.w1 - f0.w0 >= 2 && L[i]->words[f0.w1 - 1].x1 >= right0 - 2 * L[i]->size;
+            /* wrapped prose: a line reaching within 2 em of the column's
+             * widest line, after which the next line's first word would not
+             * have fitted before the next column (a one-word line of a
+             * narrow column, "12", "Nr", or names of similar length in a
+             * wide column are no prose) */
+            if (i + 1 < starts[s + 1] && f0.w1 - f0.w0 >= 2 && L[i]->words[f0.w1 - 1].x1 >= right0 - 2 * L[i]->size) {
+                pdf_frag n0 = pdf_column_frag(g, L[i + 1], 0);
+                full += n0.w1 > n0.w0 && !fits_above(g, L, i, i + 1, 0, &L[i + 1]->words[n0.w0], rights[0]);
+            }
             tight += i > starts[s] && tight_row_start(g, L, starts[s], i, rights, widest);
         }
         /* not wrapped prose (most lines filled to the column's right edge) */
