@@ -9,15 +9,9 @@ import sys
 
 import yaml
 
-SAMLA = os.environ["SAMLA"]
-fails = 0
+sys.path.insert(0, os.path.join(os.path.dirname(os.path.abspath(__file__)), "..", "lib"))
+from samlatest import SAMLA, check, finish  # noqa: E402
 
-
-def check(cond, what):
-    global fails
-    if not cond:
-        print("FAIL:", what)
-        fails += 1
 
 
 def documents(paths):
@@ -66,4 +60,4 @@ m = yaml.safe_load(out)
 check(m["document"].get("date") == "2025-03-04", f"document date is the meeting's: {m['document'].get('date')}")
 check(m["document"]["kind"] == "protocol", "a first line 'Protokoll …' makes a protocol without headings")
 check(m["meeting"].get("start") == "13:00" and m["meeting"].get("end") == "15:00", "times on the date line")
-sys.exit(1 if fails else 0)
+finish()

@@ -8,31 +8,16 @@ the right texts, levels and a "•" marker, exactly as the DOCX reader gives
 them. Run by ctest with SAMLA and SAMLA_SOURCE set; /usr/bin/python3 only.
 """
 import os
-import subprocess
+import sys
 
-import yaml
+sys.path.insert(0, os.path.join(os.path.dirname(os.path.abspath(__file__)), "..", "lib"))
+from samlatest import SRC, blocks, check, finish, model  # noqa: E402
 
-SAMLA = os.environ["SAMLA"]
-SRC = os.environ.get("SAMLA_SOURCE", ".")
 DATA = os.path.join(SRC, "tests/data/reader")
-failures = []
-
-
-def check(cond, what):
-    if not cond:
-        failures.append(what)
-        print("FAIL:", what)
 
 
 def dump(path):
-    p = subprocess.run([SAMLA, "dump", "-q", path], capture_output=True, text=True, timeout=60)
-    if p.returncode != 0:
-        raise SystemExit("samla dump failed on %s: %s" % (path, p.stderr))
-    return yaml.safe_load(p.stdout)
-
-
-def blocks(model):
-    return [b for pg in model["content"]["pages"] for b in pg.get("blocks", [])]
+    return model("dump", "-q", path, timeout=60)
 
 
 def items(model):
@@ -74,6 +59,4 @@ def test_docx_fields():
 
 for test in (test_word_bullets, test_docx_fields, test_sound_layer):
     test()
-if failures:
-    raise SystemExit("%d check(s) failed" % len(failures))
-print("read-pdf geometry: all checks passed")
+finish("read-pdf geometry")

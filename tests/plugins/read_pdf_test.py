@@ -11,37 +11,21 @@ and image-only PDFs. Run by ctest with SAMLA and SAMLA_SOURCE set;
 """
 import json
 import os
-import subprocess
+import sys
 
-import yaml
+sys.path.insert(0, os.path.join(os.path.dirname(os.path.abspath(__file__)), "..", "lib"))
+from samlatest import SRC, blocks, check, finish, model, run as samla  # noqa: E402
 
-SAMLA = os.environ["SAMLA"]
-SRC = os.environ.get("SAMLA_SOURCE", ".")
 PDF = os.path.join(SRC, "corpus/pdf")
 DATA = os.path.join(SRC, "tests/data")
-failures = []
-
-
-def check(cond, what):
-    if not cond:
-        failures.append(what)
-        print("FAIL:", what)
 
 
 def run(path, *opts):
-    p = subprocess.run([SAMLA, "dump", *opts, path], capture_output=True, text=True, timeout=120)
-    return p.returncode, p.stdout, p.stderr
+    return samla("dump", *opts, path)
 
 
 def dump(path):
-    rc, out, err = run(path)
-    if rc != 0:
-        raise SystemExit("samla dump failed on %s: %s" % (path, err))
-    return yaml.safe_load(out)
-
-
-def blocks(model):
-    return [b for pg in model["content"]["pages"] for b in pg.get("blocks", [])]
+    return model("dump", path)
 
 
 def cell_text(c):
@@ -368,6 +352,4 @@ for test in (test_uppsala, test_two_columns, test_attendance, test_item_lines_no
              test_strategy,
              test_errors):
     test()
-if failures:
-    raise SystemExit("%d check(s) failed" % len(failures))
-print("read-pdf: all checks passed")
+finish("read-pdf")

@@ -5,15 +5,9 @@ import sys
 
 import yaml
 
-SAMLA = os.environ["SAMLA"]
-fails = 0
+sys.path.insert(0, os.path.join(os.path.dirname(os.path.abspath(__file__)), "..", "lib"))
+from samlatest import SAMLA, check, finish  # noqa: E402
 
-
-def check(cond, what):
-    global fails
-    if not cond:
-        print("FAIL:", what)
-        fails += 1
 
 
 def dump(path):
@@ -47,4 +41,4 @@ sec = {b["text"]: b for b in blocks if b["kind"] == "heading"}
 h = sec.get("2.1.1 Det finns en effektiv organisation, styrning och uppföljning avseende samverkan inom HSVO (både regionalt och lokalt)")
 check(h is not None and h["level"] == 3 and h.get("numbering") == "2.1.1", "section-numbered heading at depth 3")
 check(sec.get("1 Hälsa, stöd, vård och omsorg (HSVO) – Uppsala", {}).get("level") == 1, "section 1 heading")
-sys.exit(1 if fails else 0)
+finish()
