@@ -38,12 +38,31 @@ LO_PAIRS = [("Liberation Serif", "Liberation Sans"), ("DejaVu Serif", "DejaVu Sa
             ("DejaVu Sans", "DejaVu Sans")]
 
 
+class FarmError(Exception):
+    """A producer failed on one document (or on a batch of them)."""
+
+
+# (producer, document or batch, reason) of every failure of this run: a failure costs that document,
+# never the producer's other documents or the other producers; main() exits 1 and lists them.
+FAILED = []
+
+
 def run(cmd, **kw):
     r = subprocess.run(cmd, stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True, **kw)
     if r.returncode != 0:
         sys.stderr.write(r.stdout[-4000:])
-        raise SystemExit("farm: %s failed (exit %d)" % (cmd[0], r.returncode))
+        raise FarmError("%s failed (exit %d)" % (cmd[0], r.returncode))
     return r.stdout
+
+
+def each_document(producer, sources, fn):
+    """fn(src) for every source; a document that fails is recorded in FAILED and skipped."""
+    for src in sources:
+        try:
+            fn(src)
+        except FarmError as e:
+            FAILED.append((producer, src.stem, str(e)))
+            sys.stderr.write("farm: %s: %s: %s (skipped)\n" % (producer, src.stem, e))
 
 
 def write(path, text):
@@ -120,30 +139,34 @@ CHROMIUM_FLAGS = ["--headless", "--no-sandbox", "--disable-gpu", "--no-first-run
 
 def produce_chromium(sources, outdir, tmp):
     profile = tempfile.mkdtemp(prefix="chromium-farm-")
+    def one(src):
+        d = farm_html.HtmlDoc(src, "chromium", farm_html.variation(src, "chromium"), notes="endnotes")
+        page = os.path.join(tmp, src.stem + ".chromium.html")
+        write(page, d.html())
+        out = os.path.join(outdir, src.stem + ".pdf")
+        run(["chromium"] + CHROMIUM_FLAGS + ["--user-data-dir=" + profile, "--print-to-pdf=" + out,
+                                             "file://" + page])
+        write(os.path.join(outdir, src.stem + ".yaml"), d.st.yaml())
+
     try:
-        for src in sources:
-            d = farm_html.HtmlDoc(src, "chromium", farm_html.variation(src, "chromium"), notes="endnotes")
-            page = os.path.join(tmp, src.stem + ".chromium.html")
-            write(page, d.html())
-            out = os.path.join(outdir, src.stem + ".pdf")
-            run(["chromium"] + CHROMIUM_FLAGS + ["--user-data-dir=" + profile, "--print-to-pdf=" + out,
-                                                 "file://" + page])
-            write(os.path.join(outdir, src.stem + ".yaml"), d.st.yaml())
+        each_document("chromium", sources, one)
     finally:
         shutil.rmtree(profile, ignore_errors=True)
 
 
 def produce_weasyprint(sources, outdir, tmp):
-    for src in sources:
+    def one(src):
         d = farm_html.HtmlDoc(src, "weasyprint", farm_html.variation(src, "weasyprint"), notes="footnotes")
         page = os.path.join(tmp, src.stem + ".weasyprint.html")
         write(page, d.html())
         run(["weasyprint", "-q", page, os.path.join(outdir, src.stem + ".pdf")])
         write(os.path.join(outdir, src.stem + ".yaml"), d.st.yaml())
 
+    each_document("weasyprint", sources, one)
+
 
 def produce_pdftex(sources, outdir, tmp):
-    for src in sources:
+    def one(src):
         d = latexdoc.LatexDoc(src, "pdftex", latexdoc.variation(src, "pdftex"))
         md = os.path.join(tmp, src.stem + ".md")
         write(md, d.markdown())
@@ -153,6 +176,8 @@ def produce_pdftex(sources, outdir, tmp):
              "--pdf-engine=pdflatex", "-H", inc, "-o", os.path.join(outdir, src.stem + ".pdf"), md]
             + d.pandoc_args(), cwd=tmp)
         write(os.path.join(outdir, src.stem + ".yaml"), d.st.yaml())
+
+    each_document("pdftex", sources, one)
 
 
 def word_structure(src, producer="word"):
@@ -172,7 +197,7 @@ def produce_word(sources, outdir, tmp):
 
 
 def produce_groff(sources, outdir, tmp):
-    for src in sources:
+    def one(src):
         d = groffdoc.GroffDoc(src, "groff", groffdoc.variation(src, "groff"))
         ms = os.path.join(tmp, src.stem + ".ms")
         write(ms, d.source())
@@ -180,10 +205,12 @@ def produce_groff(sources, outdir, tmp):
                            stdout=subprocess.PIPE, stderr=subprocess.PIPE)
         if r.returncode != 0 or not r.stdout.startswith(b"%PDF"):
             sys.stderr.write(r.stderr.decode("utf-8", "replace")[-4000:])
-            raise SystemExit("farm: groff failed on %s" % src.stem)
+            raise FarmError("groff failed (exit %d)" % r.returncode)
         with open(os.path.join(outdir, src.stem + ".pdf"), "wb") as f:
             f.write(r.stdout)
         write(os.path.join(outdir, src.stem + ".yaml"), d.st.yaml())
+
+    each_document("groff", sources, one)
 
 
 PRODUCERS = {
@@ -252,10 +279,17 @@ def main(argv):
                     write(os.path.join(outdir, src.stem + ".yaml"), st.yaml())
             else:
                 PRODUCERS[p][0](sources, outdir, tmp)
+        except FarmError as e:  # a batch producer (LibreOffice) failed on its batch
+            FAILED.append((p, "(batch of %d)" % len(sources), str(e)))
+            sys.stderr.write("farm: %s: %s\n" % (p, e))
         finally:
             shutil.rmtree(tmp, ignore_errors=True)
-        print("farm: %s: %d documents -> %s" % (p, len(sources), os.path.relpath(outdir)))
-    return 0
+        lost = sum(1 for f in FAILED if f[0] == p)
+        print("farm: %s: %d documents -> %s%s" % (p, len(sources), os.path.relpath(outdir),
+                                                   " (%d failed)" % lost if lost else ""))
+    for producer, doc, why in FAILED:
+        sys.stderr.write("farm: failed: %s %s: %s\n" % (producer, doc, why))
+    return 1 if FAILED else 0
 
 
 if __name__ == "__main__":

@@ -186,7 +186,10 @@ class LatexDoc:
     def header_includes(self):
         h = [r"\usepackage{fancyhdr}", r"\pagestyle{fancy}", r"\fancyhf{}", r"\usepackage{multicol}",
              r"\newcommand{\farmcolsbegin}{\begin{multicols}{2}}", r"\newcommand{\farmcolsend}{\end{multicols}}",
-             r"\setlength{\headheight}{14pt}"]
+             r"\setlength{\headheight}{14pt}",
+             # ballot boxes (check-box attendance lists) are not in pdfTeX's fonts: typed as a writer
+             # without the glyph would type them
+             r"\DeclareUnicodeCharacter{2612}{[X]}", r"\DeclareUnicodeCharacter{2610}{[\ \ ]}"]
         if self.v["font"] == "helvet":
             h.append(r"\renewcommand{\familydefault}{\sfdefault}")
         if self.v["headings"] == "bold":
