@@ -154,6 +154,8 @@ typedef struct pdf_reader {
     double run_last_right;    /* where its lines wrap */
     pdf_nesting nesting;      /* list levels of the body text */
     struct pdf_ocr *ocr;      /* ocr.c: the OCR engine, made at the first page that needs it */
+    struct _PopplerDocument *pd; /* the open document while pages are laid out (rulings.c renders from it) */
+    struct pdf_ink *ink;      /* rulings.c: the last rendered area (scratch arena) */
 } pdf_reader;
 
 /* lines.c: reads one poppler page into lines of words. */
@@ -215,6 +217,9 @@ typedef struct pdf_region {
 /* Finds multi-column regions among body lines (arena array, *n regions). */
 pdf_region *pdf_find_regions(pdf_reader *r, const pdf_line *const *lines, size_t nlines,
                              size_t *n);
+/* columns.c: region g is two text columns of list items (no rule in the
+ * gutter); g becomes that two-column region. */
+bool pdf_list_columns(pdf_reader *r, pdf_region *g, const pdf_line *const *lines);
 /* Word range of line l that falls in column c of region g. */
 pdf_frag pdf_column_frag(const pdf_region *g, const pdf_line *l, size_t c);
 /* Adds a table region's rows to the open table or a new one. */
@@ -245,5 +250,15 @@ const char *pdf_bullet_prefix(const pdf_settings *s, const char *text);
  * (private-use bullets become "•"; static or word text, not a copy), or
  * NULL; *bullet tells a bullet from a list number. */
 const char *pdf_marker(const pdf_settings *s, const pdf_word *w, size_t n, bool *bullet);
+
+/* rulings.c: vertical rules of a page area, seen by rendering it (poppler
+ * gives no paths). pdf_ink_area renders [x0, x1] x [y0, y1] of page `page`
+ * (1-based), or reuses the reader's last render when it holds the area; NULL
+ * when it cannot (no document, too large). The map lives in the scratch
+ * arena. pdf_ink_vrule: a vertical rule stands somewhere between xa and xb
+ * over the share `cover` of ya..yb (false for a NULL map). */
+typedef struct pdf_ink pdf_ink;
+pdf_ink *pdf_ink_area(pdf_reader *r, int page, double x0, double y0, double x1, double y1);
+bool pdf_ink_vrule(const pdf_ink *k, double xa, double xb, double ya, double yb, double cover);
 
 #endif

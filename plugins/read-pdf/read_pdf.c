@@ -297,11 +297,17 @@ static samla_status read_document(void *state, samla_ctx *ctx, samla_arena *scra
         pdf_measure_fonts(&r);
         if (r.set->use_tags) st = pdf_tags_map(&r, pd, &tags);
     }
-    g_object_unref(pd);
-    if (st != SAMLA_OK) return st;
+    if (st != SAMLA_OK) {
+        g_object_unref(pd);
+        return st;
+    }
+    r.pd = pd; /* rulings.c renders parts of pages while they are laid out */
     for (size_t i = 0; i < r.npages && st == SAMLA_OK; i++) {
         samla_page_info *pi = samla_doc_add_page(&ctx->doc, r.pages[i].width, r.pages[i].height);
-        if (!pi) return SAMLA_ERR_NOMEM;
+        if (!pi) {
+            st = SAMLA_ERR_NOMEM;
+            break;
+        }
         const pdf_page *p = &r.pages[i];
         if (p->garbled) {
             pi->text_layer = "garbled";
@@ -318,6 +324,9 @@ static samla_status read_document(void *state, samla_ctx *ctx, samla_arena *scra
         pi->read_from = p->ocr.used ? "ocr" : tagged ? "tags" : "geometry";
         st = tagged ? pdf_tags_emit_page(&r, tags, i) : pdf_layout_page(&r, &r.pages[i]);
     }
+    r.pd = NULL;
+    r.ink = NULL;
+    g_object_unref(pd);
     if (st == SAMLA_OK && tags) pdf_tags_report(&r, tags);
     if (st == SAMLA_OK) st = pdf_close_table(&r);
     if (st == SAMLA_OK) pdf_settle_headings(&r);

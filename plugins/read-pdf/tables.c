@@ -259,7 +259,7 @@ pdf_region *pdf_find_regions(pdf_reader *r, const pdf_line *const *L, size_t n, 
         reg->ncols = nx + 1;
         q = e;
         if (nx == 0) continue;
-        reg->text_columns = is_text_columns(reg, L);
+        reg->text_columns = is_text_columns(reg, L) || pdf_list_columns(r, reg, L);
         /* two-column text continued from an earlier page: keep only its gutter */
         for (size_t j = 0; j < nx && !reg->text_columns && r->column_bound > 0; j++)
             if (fabs(xs[j] - r->column_bound) <= 6) {

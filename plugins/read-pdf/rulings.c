@@ -1,0 +1,112 @@
+/* rulings.c: vertical rules drawn on a page (table borders, a rule between
+ * text columns), which the text layer does not hold.
+ *
+ * poppler-glib gives no access to a page's paths, so the part of the page in
+ * question is rendered (poppler_page_render onto a cairo image at
+ * PDF_INK_SCALE pixels a point, kept as grey levels) and a vertical rule is a
+ * pixel column clearly darker than the pixels a little left and right of it
+ * (a contrast, so a shaded cell is no rule) over most of a height. Only the
+ * few places where the text alone cannot decide are rendered: a table row
+ * with text in its first column only (a group row spanning the table, or a
+ * row of empty cells), two columns of list items (text columns or a table).
+ * One render is kept per reader and reused while the questions stay inside
+ * it (the table or region being read); it lives in the scratch arena. */
+#include <math.h>
+#include <stdint.h>
+#include <stdlib.h>
+
+#include <cairo.h>
+#include <poppler.h>
+
+#include "pdf.h"
+
+#define PDF_INK_SCALE 2.0      /* pixels a point: a 0.5 pt hairline is one pixel */
+#define PDF_INK_MAX_PIXELS 8e6 /* a rendered area larger than this is not rendered (no rule seen) */
+#define PDF_INK_CONTRAST 24    /* grey levels a rule pixel is darker than both sides */
+
+struct pdf_ink {
+    int page;                  /* 1-based */
+    double x0, y0, x1, y1;     /* rendered area, points */
+    int w, h;
+    unsigned char *grey;       /* w * h, 0 black .. 255 white */
+};
+
+/* Renders area [x0, x1] x [y0, y1] of page `page` (1-based) into a new ink
+ * map in the scratch arena; NULL when it cannot be rendered. */
+static pdf_ink *render(pdf_reader *r, int page, double x0, double y0, double x1, double y1)
+{
+    if (!r->pd) return NULL;
+    double s = PDF_INK_SCALE;
+    int w = (int)ceil((x1 - x0) * s), h = (int)ceil((y1 - y0) * s);
+    if (w < 4 || h < 4 || (double)w * h > PDF_INK_MAX_PIXELS) return NULL;
+    PopplerPage *pg = poppler_document_get_page(r->pd, page - 1);
+    if (!pg) return NULL;
+    pdf_ink *k = samla_arena_alloc(r->scratch, sizeof *k);
+    unsigned char *grey = samla_arena_alloc(r->scratch, (size_t)w * (size_t)h);
+    cairo_surface_t *cs = cairo_image_surface_create(CAIRO_FORMAT_RGB24, w, h);
+    bool ok = k && grey && cairo_surface_status(cs) == CAIRO_STATUS_SUCCESS;
+    if (ok) {
+        cairo_t *cr = cairo_create(cs);
+        cairo_set_source_rgb(cr, 1, 1, 1);
+        cairo_paint(cr);
+        cairo_scale(cr, s, s);
+        cairo_translate(cr, -x0, -y0);
+        poppler_page_render(pg, cr);
+        ok = cairo_status(cr) == CAIRO_STATUS_SUCCESS;
+        cairo_destroy(cr);
+        cairo_surface_flush(cs);
+    }
+    if (ok) {
+        const unsigned char *data = cairo_image_surface_get_data(cs);
+        int stride = cairo_image_surface_get_stride(cs);
+        for (int y = 0; y < h; y++) {
+            const uint32_t *row = (const uint32_t *)(const void *)(data + (size_t)y * (size_t)stride);
+            for (int x = 0; x < w; x++) {
+                uint32_t p = row[x];
+                grey[(size_t)y * (size_t)w + (size_t)x] =
+                    (unsigned char)((((p >> 16) & 255) * 299 + ((p >> 8) & 255) * 587 + (p & 255) * 114) / 1000);
+            }
+        }
+        *k = (pdf_ink){page, x0, y0, x0 + w / s, y0 + h / s, w, h, grey};
+    }
+    cairo_surface_destroy(cs);
+    g_object_unref(pg);
+    return ok ? k : NULL;
+}
+
+pdf_ink *pdf_ink_area(pdf_reader *r, int page, double x0, double y0, double x1, double y1)
+{
+    pdf_ink *k = r->ink;
+    if (k && k->page == page && k->x0 <= x0 && k->y0 <= y0 && k->x1 >= x1 && k->y1 >= y1) return k;
+    k = render(r, page, fmax(0, x0 - 4), fmax(0, y0 - 4), x1 + 4, y1 + 4);
+    if (k) r->ink = k;
+    return k;
+}
+
+static int grey_at(const pdf_ink *k, int x, int y)
+{
+    if (x < 0 || y < 0 || x >= k->w || y >= k->h) return 255;
+    return k->grey[(size_t)y * (size_t)k->w + (size_t)x];
+}
+
+bool pdf_ink_vrule(const pdf_ink *k, double xa, double xb, double ya, double yb, double cover)
+{
+    if (!k) return false;
+    double s = PDF_INK_SCALE;
+    int pa = (int)floor((fmax(xa, k->x0) - k->x0) * s), pb = (int)ceil((fmin(xb, k->x1) - k->x0) * s);
+    int ya_px = (int)floor((fmax(ya, k->y0) - k->y0) * s), yb_px = (int)ceil((fmin(yb, k->y1) - k->y0) * s);
+    if (pb < pa || yb_px <= ya_px) return false;
+    int need = (int)ceil(cover * (yb_px - ya_px));
+    for (int x = pa; x <= pb; x++) {
+        int dark = 0;
+        for (int y = ya_px; y < yb_px; y++) {
+            /* a hairline may fall across two pixel columns: take the darker pair */
+            int g = grey_at(k, x, y), g2 = grey_at(k, x + 1, y);
+            int v = g < g2 ? g : g2;
+            int side = grey_at(k, x - 2, y), side2 = grey_at(k, x + 3, y);
+            dark += v + PDF_INK_CONTRAST <= side && v + PDF_INK_CONTRAST <= side2;
+        }
+        if (dark >= need) return true;
+    }
+    return false;
+}
