@@ -1,0 +1,50 @@
+#!/bin/sh
+# generated_layouts: documents of the generated sets picked for a layout the committed slice
+# (corpus/generated) does not draw, each read from its DOCX and its PDF (LibreOffice) and scored
+# against the generator's gold (corpus/generated/layouts, README.md there lists why each is in).
+# 1. Each picked source and gold is what the generator makes for its seed (the first 40 plans and
+#    strategies of a seed hold them: a group depends only on the seed and its number).
+# 2. Strategies in two text columns of bold focus lines over bullets (PDF-TEXT-COLUMNS-LISTS; from PDF
+#    0 of 20 goals before it): every goal with code, kind, title and parent, from DOCX and from PDF.
+# 3. Plans: activities with their area, then links through `samla coverage` against the group's
+#    strategy, at each format's floor.
+set -u
+PY=${PY:-/usr/bin/python3}
+L=corpus/generated/layouts
+tmp=$(mktemp -d) || exit 1
+trap 'rm -rf "$tmp"' EXIT
+for seed in $(sed -n 's/^gen-\([0-9]*\)-.*/\1/p' "$L/manifest.tsv" | sort -u); do
+  "$PY" corpus/generate/generate.py --seed "$seed" --protocols 0 --plans 40 --out "$tmp/gen-$seed" >/dev/null || exit 1
+done
+while IFS=$(printf '\t') read -r stem _ _ _; do
+  seed=${stem#gen-}; seed=${seed%%-*}
+  cmp -s "$tmp/gen-$seed/src/$stem.sdoc" "$L/src/$stem.sdoc" && cmp -s "$tmp/gen-$seed/gold/$stem.yaml" "$L/gold/$stem.yaml" || {
+    echo "generated_layouts: $stem differs from the generator's seed-$seed output (re-pick it)" >&2; exit 1; }
+done < "$L/manifest.tsv"
+for f in "$L"/gold/links/*.yaml; do
+  b=$(basename "$f"); seed=${b#gen-}; seed=${seed%%-*}
+  cmp -s "$tmp/gen-$seed/gold/links/$b" "$f" || { echo "generated_layouts: links $b differs" >&2; exit 1; }
+done
+
+# score FORMAT GOALS ACTIVITIES AREA LINKS_P LINKS_R: floors for one format
+score() {
+  fmt=$1 out="$tmp/out-$1"
+  mkdir -p "$out" "$tmp/links-$fmt"
+  for pipeline in strategy plan; do
+    files=$(awk -F'\t' -v p="$pipeline" -v f="$fmt" '$4 == p { print "'"$L"'/" f "/" $1 "." f }' "$L/manifest.tsv")
+    # shellcheck disable=SC2086 # stems have no spaces
+    "$SAMLA" run -q "$pipeline" -o "$out" $files 2>/dev/null || { echo "generated_layouts: samla run $pipeline ($fmt) failed" >&2; exit 1; }
+  done
+  "$SAMLA" eval -q -m "goals[code+kind+title+parent]=$2" -m "activities[text]=$3" -m "activities[text+area]=$4" \
+    "$L/gold" "$out" >/dev/null || { echo "generated_layouts: $fmt below its floors" >&2; exit 1; }
+  for plan in $(awk -F'\t' '$2 == "plan" { print $1 }' "$L/manifest.tsv"); do
+    group=${plan%-plan*}
+    "$SAMLA" coverage -q --strategy "$L/$fmt/$group-strategi.$fmt" -o "$tmp/cov-$fmt-$plan" "$L/$fmt/$plan.$fmt" >/dev/null ||
+      { echo "generated_layouts: coverage of $plan ($fmt) failed" >&2; exit 1; }
+    cp "$tmp/cov-$fmt-$plan/$plan.$fmt.yaml" "$tmp/links-$fmt/" || exit 1
+  done
+  "$SAMLA" eval -q --min "links[activity+goal].precision=$5" --min "links[activity+goal].recall=$6" \
+    "$L/gold/links" "$tmp/links-$fmt" >/dev/null || { echo "generated_layouts: $fmt links below their floors" >&2; exit 1; }
+}
+score docx 1.00 1.00 1.00 1.00 1.00
+score pdf 1.00 0.87 0.40 0.52 0.67
