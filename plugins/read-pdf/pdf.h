@@ -120,6 +120,7 @@ typedef struct pdf_table {
     size_t nrows, rows_cap;
     samla_block ***cells;     /* cells[r * ncols + c]: NULL-terminated block lists */
     size_t *ncell;            /* block count per cell */
+    bool *span;               /* span[r]: row r is one cell spanning the table (PDF-TABLE-GROUP-ROW) */
     bool header_row;          /* row 0 is a header */
     const char *header_key;   /* soft text of the header row, to skip repeats */
     int page;                 /* page of its last row */
@@ -250,6 +251,13 @@ const char *pdf_bullet_prefix(const pdf_settings *s, const char *text);
  * (private-use bullets become "•"; static or word text, not a copy), or
  * NULL; *bullet tells a bullet from a list number. */
 const char *pdf_marker(const pdf_settings *s, const pdf_word *w, size_t n, bool *bullet);
+
+/* grouprows.c: row s of region g (rows start at lines starts[0..ns], starts[ns]
+ * = g->last) has text in its first column only and is one cell spanning the
+ * table: no vertical rule runs through it while one runs between the first two
+ * columns of the nearest row with text in another column (PDF-TABLE-GROUP-ROW). */
+bool pdf_group_row(pdf_reader *r, const pdf_region *g, const pdf_line *const *lines, const size_t *starts, size_t ns,
+                   size_t s);
 
 /* rulings.c: vertical rules of a page area, seen by rendering it (poppler
  * gives no paths). pdf_ink_area renders [x0, x1] x [y0, y1] of page `page`

@@ -292,21 +292,24 @@ pdf_frag pdf_column_frag(const pdf_region *g, const pdf_line *l, size_t c)
 }
 
 /* Adds a row to t (grows the cell arrays). */
-static samla_status add_row(pdf_reader *r, pdf_table *t, samla_block ***cells, const size_t *counts)
+static samla_status add_row(pdf_reader *r, pdf_table *t, samla_block ***cells, const size_t *counts, bool span)
 {
     if (t->nrows == t->rows_cap) {
         size_t cap = t->rows_cap ? t->rows_cap * 2 : 8;
         samla_block ***nc = samla_arena_grow(r->ctx->arena, t->cells, t->rows_cap * t->ncols, cap * t->ncols, sizeof *nc);
         size_t *nn = samla_arena_grow(r->ctx->arena, t->ncell, t->rows_cap * t->ncols, cap * t->ncols, sizeof *nn);
-        if (!nc || !nn) return SAMLA_ERR_NOMEM;
+        bool *ns = samla_arena_grow(r->ctx->arena, t->span, t->rows_cap, cap, sizeof *ns);
+        if (!nc || !nn || !ns) return SAMLA_ERR_NOMEM;
         t->cells = nc;
         t->ncell = nn;
+        t->span = ns;
         t->rows_cap = cap;
     }
     for (size_t c = 0; c < t->ncols; c++) {
         t->cells[t->nrows * t->ncols + c] = cells[c];
         t->ncell[t->nrows * t->ncols + c] = counts[c];
     }
+    t->span[t->nrows] = span;
     t->nrows++;
     return SAMLA_OK;
 }
@@ -321,6 +324,11 @@ samla_status pdf_close_table(pdf_reader *r)
     for (size_t i = 0; st == SAMLA_OK && i < t->nrows * t->ncols; i++) {
         samla_cell *cell = &t->block->cells[i];
         cell->header = t->header_row && i < t->ncols;
+        if (t->span[i / t->ncols]) {
+            /* a group row: its first cell spans the table, the others are covered (and empty) */
+            if (i % t->ncols == 0) cell->colspan = (int)t->ncols;
+            else cell->covered = true;
+        }
         for (size_t k = 0; st == SAMLA_OK && k < t->ncell[i]; k++) st = samla_cell_append(doc, cell, t->cells[i][k]);
     }
     if (st == SAMLA_OK) samla_table_finish(doc, t->block);
@@ -802,7 +810,9 @@ samla_status pdf_emit_table(pdf_reader *r, const pdf_region *g0, const pdf_line 
             samla_status st = pdf_emit_frags(r, f, k, true, colright[c], pitch, &cells[c], &counts[c]);
             if (st != SAMLA_OK) return st;
         }
-        samla_status st = add_row(r, t, cells, counts);
+        bool span = counts[0] > 0 && !(s == 0 && t->nrows == 0 && t->header_row) &&
+                    pdf_group_row(r, g, L, starts, ns, s);
+        samla_status st = add_row(r, t, cells, counts, span);
         if (st != SAMLA_OK) return st;
     }
     table_room(r, t, L[g->last - 1]);
