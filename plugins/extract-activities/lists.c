@@ -21,7 +21,9 @@
  * PL-ACTIVITY-CONTAINER) a list needs no label: its level-1 items are the
  * activities of the nearest bold line or heading above them (a plan listing
  * bullets under each delmål), and so are numbered items without field lines
- * and paragraphs marked with a goal code ("A1: …"). */
+ * and paragraphs marked with a goal code ("A1: …"). Paragraphs marked with a
+ * goal code ("Text (A1)", "A1 – Text") are activities under a label too
+ * (PL-ACTIVITY-CODE-PARAGRAPH). */
 #include <string.h>
 
 #include "acts.h"
@@ -246,8 +248,10 @@ bool act_lists_block(lists *l, const samla_block *b, bool title_line)
     if (l->m == M_NONE && l->na == 0 && (b->kind == SAMLA_BLOCK_LIST_ITEM || b->kind == SAMLA_BLOCK_PARAGRAPH) &&
         field_block(l, b))
         return true;
-    if (b->kind == SAMLA_BLOCK_PARAGRAPH && l->m == M_ACT && l->label_level == 99 && l->na < MAXG &&
-        code_marked(l, b)) {
+    /* a paragraph marked with a goal code is an activity in any group of activities, under a label
+       ("Aktiviteter 2023", "Planerade aktiviteter") as under a heading naming activities
+       (PL-ACTIVITY-CODE-PARAGRAPH); unmarked paragraphs there are the plan's prose */
+    if (b->kind == SAMLA_BLOCK_PARAGRAPH && l->m == M_ACT && l->na < MAXG && code_marked(l, b)) {
         l->src[l->na] = b;
         l->text[l->na++] = b->text;
         return true;

@@ -2,19 +2,23 @@
 # generated_layouts: documents of the generated sets picked for a layout the committed slice
 # (corpus/generated) does not draw, each read from its DOCX and its PDF (LibreOffice) and scored
 # against the generator's gold (corpus/generated/layouts, README.md there lists why each is in).
-# 1. Each picked source and gold is what the generator makes for its seed (the first 40 plans and
+# 1. Each picked source and gold is what the generator makes for its seed (the first 70 plans and
 #    strategies of a seed hold them: a group depends only on the seed and its number).
 # 2. Strategies in two text columns of bold focus lines over bullets (PDF-TEXT-COLUMNS-LISTS; from PDF
 #    0 of 20 goals before it): every goal with code, kind, title and parent, from DOCX and from PDF.
-# 3. Plans: activities with their area, then links through `samla coverage` against the group's
-#    strategy, at each format's floor.
+# 3. An activity table grouped by rows of one cell spanning it (PL-ACTIVITY-GROUP-ROW): the PDF's table
+#    has the same spanning rows as the DOCX's gridSpan rows (PDF-TABLE-GROUP-ROW: no column rule runs
+#    through them), with the same texts.
+# 4. Plans: activities with their area, then links through `samla coverage` against the group's
+#    strategy, at each format's floor. Activities written as paragraphs carrying their delmål code
+#    (`Text (A1)`, `A1 – Text`; PL-ACTIVITY-CODE-PARAGRAPH; seed 2 s004, s017): 0 of 15 before.
 set -u
 PY=${PY:-/usr/bin/python3}
 L=corpus/generated/layouts
 tmp=$(mktemp -d) || exit 1
 trap 'rm -rf "$tmp"' EXIT
 for seed in $(sed -n 's/^gen-\([0-9]*\)-.*/\1/p' "$L/manifest.tsv" | sort -u); do
-  "$PY" corpus/generate/generate.py --seed "$seed" --protocols 0 --plans 40 --out "$tmp/gen-$seed" >/dev/null || exit 1
+  "$PY" corpus/generate/generate.py --seed "$seed" --protocols 0 --plans 70 --out "$tmp/gen-$seed" >/dev/null || exit 1
 done
 while IFS=$(printf '\t') read -r stem _ _ _; do
   seed=${stem#gen-}; seed=${seed%%-*}
@@ -46,5 +50,26 @@ score() {
   "$SAMLA" eval -q --min "links[activity+goal].precision=$5" --min "links[activity+goal].recall=$6" \
     "$L/gold/links" "$tmp/links-$fmt" >/dev/null || { echo "generated_layouts: $fmt links below their floors" >&2; exit 1; }
 }
+# spanning rows of the group-row plan's table, DOCX against PDF
+for fmt in docx pdf; do
+  "$SAMLA" dump -q -f json -o "$tmp/dump-$fmt" "$L/$fmt/gen-1-s011-plan1.$fmt" >/dev/null || exit 1
+done
+"$PY" - "$tmp/dump-docx/gen-1-s011-plan1.docx.json" "$tmp/dump-pdf/gen-1-s011-plan1.pdf.json" <<'PYEOF' || exit 1
+import json, sys
+def spans(path):
+    doc = json.load(open(path, encoding="utf-8"))
+    out = []
+    for page in doc["content"]["pages"]:
+        for b in page.get("blocks", []):
+            if b.get("kind") != "table":
+                continue
+            for row in b["cells"]:
+                if row and row[0].get("colspan", 1) == len(row) > 1 and all(c.get("covered") for c in row[1:]):
+                    out.append(row[0].get("text"))
+    return out
+d, p = spans(sys.argv[1]), spans(sys.argv[2])
+if len(d) != 8 or d != p:
+    sys.exit("generated_layouts: spanning rows differ (DOCX %d, PDF %d): %s / %s" % (len(d), len(p), d, p))
+PYEOF
 score docx 1.00 1.00 1.00 1.00 1.00
-score pdf 1.00 0.87 0.40 0.52 0.67
+score pdf 1.00 1.00 1.00 1.00 1.00
