@@ -26,6 +26,19 @@ static samla_node *find(att *t, const char *name)
     return NULL;
 }
 
+/* The entry of a person named in the other name order ("Malin Lindström" for
+ * "Lindström Malin", P-NAME-SURNAME-FIRST): the last word moved to the front or
+ * the first to the end. NULL if none. */
+static samla_node *find_swapped(att *t, const char *name)
+{
+    samla_arena *a = t->d->ctx->arena;
+    const char *first = strchr(name, ' '), *last = strrchr(name, ' ');
+    if (!first) return NULL;
+    samla_node *n = find(t, samla_arena_printf(a, "%s %.*s", last + 1, (int)(last - name), name));
+    if (!n) n = find(t, samla_arena_printf(a, "%s %.*s", first + 1, (int)(first - name), name));
+    return n;
+}
+
 static void add_roles(samla_arena *a, samla_node *n, const person *p)
 {
     samla_node *r = samla_map_ensure_seq(a, n, "roles");
@@ -176,17 +189,20 @@ static bool add_line(att *t, const char *s, const char *status, const char *grou
     const char **names, **parties;
     size_t n = person_mentions(d, s, &names, &parties);
     if (n < 2 && !strchr(s, ';') && split_names(t, s, status, group, b)) return true;
-    if (n >= 2 && !strstr(s, "ersättare för") && !strstr(s, "ersätter")) {
+    if (n >= 2) {
         const char *pos = s;
         for (size_t i = 0; i < n; i++) {
             const char *from = strstr(pos, names[i]);
             if (!from) continue;
-            /* "X (S) för Y (S)": Y is the member X replaces, not an entry */
+            /* "X (S) för Y (S)", "X (S), tjg. ersättare för Y (S)", "X (S) ersätter Y (S)": Y is the
+             * member X replaces, not an entry (P-ATT-SERVES-FOR) */
             size_t k = i + 1;
             const char *to = NULL;
             for (; k < n; k++) {
                 to = strstr(from + 1, names[k]);
-                if (!to || to - from < 6 || strncmp(to - 5, "för ", 5) != 0) break;
+                if (!to || to - from < 6 ||
+                    (strncmp(to - 5, "för ", 5) != 0 && (to - from < 11 || strncmp(to - 10, "ersätter ", 10) != 0)))
+                    break;
             }
             if (k >= n) to = NULL;
             pos = to ? to : from + 1;
@@ -386,6 +402,13 @@ static size_t column_table(att *t, size_t i)
         if (d->l[end].cell_line > 0) more = true;
     }
     if (!more) return i;   /* one line a cell: a label/value table */
+    /* a label/value table whose values run over several lines ("Närvarande | A // B", "Frånvarande | C"):
+     * a later row opens with a label of its own beside a value */
+    for (size_t j = i + 1; j <= end; j++)
+        if (d->l[j].col == 0 && d->l[j].cell_line == 0 && d->l[j].row > l->row &&
+            ptable_exact(d, &d->st->attendance, strip_end(a, d->l[j].text, ": ")) && j + 1 <= end &&
+            d->l[j + 1].row == d->l[j].row && d->l[j + 1].col == 1)
+            return i;
     const char *group = NULL, *status = "present";
     for (int c = 0; c < 2; c++)
         for (size_t j = i; j <= end; j++) {
@@ -536,6 +559,7 @@ samla_status attendees_extract(pdoc *d)
         person p = {.name = t.adj_names[i], .party = t.adj_parties[i]};
         person_role(d, &p, "justerare");
         samla_node *n = find(&t, p.name);
+        if (!n) n = find_swapped(&t, p.name);   /* the list writes the surname first */
         if (n) add_roles(a, n, &p);
         else add_person(&t, &p, "present", NULL, t.adj_src);
     }

@@ -114,6 +114,8 @@ bool person_parse(const pdoc *d, const char *s, person *p)
         p->substitutes_for = samla_match_group(a, &m, r, 2);
         p->subst_party = samla_text_lower(a, samla_match_group(a, &m, r, 3));
         person_role(d, p, samla_match_group(a, &m, r, 1));
+        /* whoever serves for a named member serves, however the word reads ("ersättare för Y") */
+        if (p->nroles && strcmp(p->roles[p->nroles - 1], "substitute") == 0) p->roles[p->nroles - 1] = "serving_substitute";
         r = cut(a, r, m.start[0], m.end[0]);
     }
     /* running text "Dragan Petrović (S) för Hanna Sund (S)": the member replaced */
