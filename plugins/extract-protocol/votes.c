@@ -243,11 +243,14 @@ samla_status votes_extract(pdoc *d)
             for (size_t q = 0; q < ns2; q++) {
                 const char *t = sv[q];
                 samla_match m;
-                if (samla_re_search(d->st->re[RE_VOTE_RESULT], t, 0, &m) ||
-                    samla_re_search(d->st->re[RE_VOTE_COUNTS], t, 0, &m)) {
+                /* "Med 7 röster mot 3": only counts make a result ("med sina röster mot förslaget" is none) */
+                if ((samla_re_search(d->st->re[RE_VOTE_RESULT], t, 0, &m) ||
+                     samla_re_search(d->st->re[RE_VOTE_COUNTS], t, 0, &m)) &&
+                    count_word(samla_text_lower(a, samla_match_group(a, &m, t, 1))) >= 0 &&
+                    count_word(samla_text_lower(a, samla_match_group(a, &m, t, 2))) >= 0) {
                     if (!vote) { vote = entry(d, "vote", it, l); samla_map_set(a, vote, "source", samla_ctx_source(d->ctx, l->blk)); samla_seq_append(a, out, vote); }
-                    samla_map_set_int(a, vote, "for", count_word(samla_match_group(a, &m, t, 1)));
-                    samla_map_set_int(a, vote, "against", count_word(samla_match_group(a, &m, t, 2)));
+                    samla_map_set_int(a, vote, "for", count_word(samla_text_lower(a, samla_match_group(a, &m, t, 1))));
+                    samla_map_set_int(a, vote, "against", count_word(samla_text_lower(a, samla_match_group(a, &m, t, 2))));
                     const char *ab = samla_match_group(a, &m, t, 3);
                     samla_match am;
                     /* "3 ja-röster, 2 nej-röster och 2 ledamöter avstår från att rösta" */
