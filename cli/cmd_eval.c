@@ -107,16 +107,19 @@ static int keep_model(const struct dirent *e)
     return model_name(e->d_name);
 }
 
-/* Sorted model file names of dir; *n gets the count. Caller frees each and the list. */
-static struct dirent **list_models(const char *dir, int *n)
+/* Sorted model file names of dir into *list (NULL when dir holds none: scandir
+ * allocates nothing then); *n gets the count. False (errno set) when dir cannot
+ * be read. Caller frees each entry and the list (free_list). */
+static bool list_models(const char *dir, struct dirent ***list, int *n)
 {
-    struct dirent **list = NULL;
-    *n = scandir(dir, &list, keep_model, alphasort);
+    *list = NULL;
+    *n = scandir(dir, list, keep_model, alphasort);
     if (*n < 0) {
         *n = 0;
-        return NULL;
+        *list = NULL;
+        return false;
     }
-    return list;
+    return true;
 }
 
 static void free_list(struct dirent **list, int n)
@@ -227,7 +230,12 @@ static bool eval_one(eval_run *run, const eval_opts *o, FILE *report, const char
 static bool find_missing_in(eval_run *run, const eval_opts *o, const char *gold_dir)
 {
     int n = 0;
-    struct dirent **golds = list_models(gold_dir, &n);
+    struct dirent **golds = NULL;
+    if (!list_models(gold_dir, &golds, &n)) {
+        fprintf(stderr, "samla eval: %s: cannot list: %s\n", gold_dir, strerror(errno));
+        run->load_error = true;
+        return true;
+    }
     bool ok = true;
     for (int i = 0; ok && i < n; i++) {
         char *gstem = stem_of(run->a, golds[i]->d_name, 1);
@@ -310,11 +318,13 @@ static int write_report(eval_run *run, const eval_opts *o, FILE *out, samla_node
 static int eval_dirs(eval_run *run, const eval_opts *o, const char *gold_dir, const char *out_dir)
 {
     int nouts = 0;
-    struct dirent **outs = list_models(out_dir, &nouts);
-    if (!outs) {
+    struct dirent **outs = NULL;
+    if (!list_models(out_dir, &outs, &nouts)) {
         fprintf(stderr, "samla eval: %s: cannot list: %s\n", out_dir, strerror(errno));
         return CLI_USAGE;
     }
+    /* an empty output folder is scored (every gold missing), not taken for an unreadable one */
+    if (nouts == 0) fprintf(stderr, "samla eval: warning: %s: no model files (*.yaml) to score\n", out_dir);
     FILE *report = o->output ? fopen(o->output, "w") : stdout;
     if (!report) {
         fprintf(stderr, "samla eval: %s: cannot write: %s\n", o->output, strerror(errno));

@@ -144,6 +144,11 @@ def filtered(gold_dir, out_dir, tmp):
     return dirs
 
 
+def has_models(d):
+    """True when folder d exists and holds a gold/model file (*.yaml)."""
+    return os.path.isdir(d) and any(f.endswith(".yaml") for f in os.listdir(d))
+
+
 def styles_of(gold_path):
     with open(gold_path, encoding="utf-8") as f:
         first = f.readline()
@@ -189,7 +194,7 @@ def main(argv):
             reports[n] = run_eval(samla, gold, r)
             # bench/generated.sh puts each column's coverage outputs in GEN_DIR/links-NAME/all
             ldir = os.path.join(os.path.dirname(r.rstrip("/")), "links-%s" % n, "all")
-            if os.path.isdir(ldir) and os.path.isdir(os.path.join(gold, "links")):
+            if os.path.isdir(ldir) and has_models(os.path.join(gold, "links")):
                 links[n] = run_eval(samla, os.path.join(gold, "links"), ldir)
             for kind, (g2, o2) in filtered(gold, r, os.path.join(tmp, n)).items():
                 kinds[(n, kind)] = run_eval(samla, g2, o2)
@@ -197,6 +202,8 @@ def main(argv):
     print("Generated set %s: %d documents with gold; soft F1 from `samla eval` (micro-averaged)\n" % (gen, ndoc))
     print("| section | " + " | ".join(names) + " |")
     print("|---|" + "---:|" * len(names))
+    # a row no column has gold items for (plans in a protocols-only set, protocols in a plans-only
+    # one, a vote kind never drawn) is left out, not printed as dashes
     for sec, kind, name, label in ROWS:
         cells = []
         for n in names:
@@ -207,9 +214,10 @@ def main(argv):
                 rep = reports[n]["sections"].get(sec)
             st = stat(rep, kind, name)
             cells.append("%s (%d)" % (fmt(f1(st)), st["tp"] + st["fn"]) if st and f1(st) is not None else "-")
-        print("| %s | %s |" % (label, " | ".join(cells)))
+        if any(c != "-" for c in cells):
+            print("| %s | %s |" % (label, " | ".join(cells)))
     for label, key in (("links [activity+goal] precision", "p"), ("links [activity+goal] recall", "r"),
-                       ("links [activity+goal] F1", "f")):
+                       ("links [activity+goal] F1", "f")) if links else ():
         cells = []
         for n in names:
             st = stat(links.get(n, {}).get("sections", {}).get("links"), "group", "activity+goal") if n in links else None

@@ -53,6 +53,18 @@ check 'grep -q "nope: not a folder" "$tmp/e"' "missing dir named"
 "$SAMLA" eval --min 'attendees.nope=0.9' "$d/plan/gold" "$d/plan/out" >/dev/null 2>"$tmp/e"; check '[ $? = 2 ]' "bad spec exits 2"
 check 'grep -q "unknown field" "$tmp/e"' "bad spec explained"
 "$SAMLA" eval "$d/plan/gold" >/dev/null 2>&1; check '[ $? = 2 ]' "one folder exits 2"
+# an empty output folder is a warning and its gold is listed as without output (nothing scored, so a
+# minimum fails), not taken for an unreadable folder
+mkdir -p "$tmp/empty"
+"$SAMLA" eval --min 'attendees=0.5' "$d/exact/gold" "$tmp/empty" >"$tmp/t" 2>"$tmp/e"; rc=$?
+check '[ $rc = 1 ]' "empty output folder: minimum not met, exit 1 (got $rc: $(cat "$tmp/e"))"
+check 'grep -q "empty: no model files" "$tmp/e"' "empty output folder warned: $(cat "$tmp/e")"
+check '! grep -q "cannot list" "$tmp/e"' "empty output folder is no listing error"
+check 'grep -q "protocol.yaml: gold without output" "$tmp/e"' "empty output folder: its gold listed as without output"
+check 'grep -q "no section scored" "$tmp/t"' "empty output folder: nothing scored"
+mkdir -p "$tmp/empty2"
+"$SAMLA" eval -q "$tmp/empty2" "$tmp/empty" >/dev/null 2>"$tmp/e"; rc=$?
+check '[ $rc = 0 ]' "empty gold and output folders: exit 0 (got $rc: $(cat "$tmp/e"))"
 mkdir -p "$tmp/g" "$tmp/o"
 printf 'attendees:\n  - name: [unclosed\n' > "$tmp/g/x.yaml"
 printf 'samla: {sections: [attendees]}\nattendees: []\n' > "$tmp/o/x.pdf.yaml"
