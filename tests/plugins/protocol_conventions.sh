@@ -13,6 +13,15 @@ done
 # a protocol with attendees and no items; one with items and no attendees
 printf 'Protokoll\n\nStyrelsen\n\nDatum: 2025-01-10\n\nNärvarande: Anna Ek (S), Bo Lind (M)\n\nMötet diskuterade läget.\n' > "$T/noitems.txt"
 printf 'Protokoll\n\nStyrelsen\n\nDatum: 2025-01-10\n\n§ 1 Val av justerare\n\nStyrelsen beslutar att utse Bo Lind.\n\n§ 2 Budget\n\nStyrelsen beslutar att anta budgeten.\n' > "$T/noatt.txt"
+# P-ATT-PARTY (Finland-Swedish parties of five letters, (Sannf), (Gröna)) and P-RESERVATION-FRONTED ("Mot beslutet
+# reserverar sig X"), past tense "reserverade sig", a fronted group with its "till förmån för" tail
+printf '%s\n\n' 'Protokoll' 'Socialnämnden' 'Datum: 2025-03-04' \
+  'Närvarande: Nina Ek (Sannf), ordförande, Tom Berg (Gröna), Eva Lind (SFP), Per Holm (Saml)' \
+  '§ 1 Budget' 'Nämnden beslutar att anta budgeten.' 'Mot beslutet reserverar sig Nina Ek (Sannf) och Tom Berg (Gröna).' \
+  '§ 2 Taxor' 'Nämnden beslutar att anta taxorna.' 'Per Holm (Saml) reserverade sig mot beslutet.' \
+  '§ 3 Lokaler' 'Nämnden beslutar att hyra lokalen.' 'Eva Lind (SFP) anmälde avvikande mening.' \
+  'Mot beslutet reserverar sig Socialdemokraternas ledamöter till förmån för eget yrkande.' > "$T/fronted.txt"
+"$SAMLA" run -q protocol -o "$T" "$T/fronted.txt"
 "$SAMLA" run protocol -o "$T" "$T/noitems.txt" "$T/noatt.txt" 2> "$T/stderr"
 grep -q "noitems.txt: warning: protocol with no agenda items found" "$T/stderr"
 grep -q "noatt.txt: warning: protocol with no attendees found" "$T/stderr"
@@ -27,6 +36,13 @@ def one(seq, **kw):
 for name, item in (("noitems.txt", None), ("noatt.txt", None)):
     w = yaml.safe_load(open(f"{t}/{name}.yaml"))["samla"]["warnings"]
     assert any("protocol with no" in x["message"] and x["plugin"] == "extract-protocol" for x in w), w
+d = load("fronted", "txt")
+assert [(a["name"], a["party"]) for a in d["attendees"]] == [
+    ("Nina Ek", "sannf"), ("Tom Berg", "gröna"), ("Eva Lind", "sfp"), ("Per Holm", "saml")], d["attendees"]
+res = [(r["item"], r["by"]) for r in d["votes"] if r["kind"] == "reservation"]
+assert res == [("1", [{"name": "Nina Ek", "party": "sannf"}, {"name": "Tom Berg", "party": "gröna"}]),
+               ("2", [{"name": "Per Holm", "party": "saml"}]), ("3", [{"name": "Eva Lind", "party": "sfp"}]),
+               ("3", [{"group": "Socialdemokraternas ledamöter"}])], res
 for ext in ("pdf", "docx"):
     d = load("protokoll-ks-bjorkvik-2025-03-11", ext)
     assert [a["number"] for a in d["agenda"]] == ["21", "22", "23", "24", "25"], d["agenda"]
