@@ -87,6 +87,7 @@ samla_node *samla_ctx_content(samla_ctx *ctx)
             if (pi->ocr_layer_known_words >= 0)
                 samla_map_set_float(a, o, "text_layer_known_words", pi->ocr_layer_known_words);
             samla_map_set_int(a, o, "rulings_erased", pi->ocr_rulings);
+            if (pi->ocr_cells) samla_map_set_int(a, o, "cells_read", pi->ocr_cells);
             if (pi->ocr_median_confidence >= 0) {
                 samla_node *m = samla_map_ensure_map(a, o, "median_read");
                 samla_map_set_float(a, m, "confidence", pi->ocr_median_confidence);

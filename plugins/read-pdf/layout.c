@@ -569,7 +569,7 @@ samla_status pdf_layout_page(pdf_reader *r, const pdf_page *p)
     for (size_t i = 0; i < p->nlines; i++)
         if (p->lines[i].role == PDF_BODY && p->lines[i].nwords) body[n++] = &p->lines[i];
     size_t ng = 0;
-    pdf_region *g = pdf_find_regions(r, body, n, &ng);
+    pdf_region *g = pdf_page_regions(r, p, body, n, &ng);
     size_t at = 0;
     for (size_t k = 0; k < ng && st == SAMLA_OK; k++) {
         st = emit_plain(r, body, at, g[k].first);

@@ -162,6 +162,59 @@ static bool speck(const pdf_settings *s, const char *t, double conf)
            g_unichar_type(c) == G_UNICODE_OTHER_SYMBOL;
 }
 
+/* The word at it with a doubled glyph left out: Tesseract's LSTM sometimes
+ * reads one glyph standing alone as two symbols over the same ink ("Vv" for
+ * a party letter V in a table cell, "Xx" for a vote mark). A symbol that is
+ * the one before it in another case and whose box overlaps it by at least
+ * half of the narrower one's width is such a double (a real double letter
+ * stands side by side; other letters may overlap: the hook of a 'j' reaches
+ * under the 'e' before it); the one of higher confidence stays. Arena copy, or text itself
+ * when nothing is doubled. */
+static char *undouble(samla_arena *a, const TessResultIterator *it, char *text)
+{
+    if (g_utf8_strlen(text, -1) < 2 || g_utf8_strlen(text, -1) > 64) return text;
+    TessResultIterator *c = TessResultIteratorCopy(it);
+    if (!c) return text;
+    TessPageIterator *pi = TessResultIteratorGetPageIterator(c);
+    GString *out = g_string_new(NULL);
+    int px0 = 0, px1 = -1;
+    gunichar prev = 0, prev_raw = 0;
+    double pconf = 0;
+    size_t plen = 0;
+    bool doubled = false;
+    for (int guard = 0; guard < 64; guard++) {
+        int x0, y0, x1, y1;
+        char *s = TessResultIteratorGetUTF8Text(c, RIL_SYMBOL);
+        double conf = TessResultIteratorConfidence(c, RIL_SYMBOL);
+        if (s && TessPageIteratorBoundingBox(pi, RIL_SYMBOL, &x0, &y0, &x1, &y1)) {
+            int overlap = (x1 < px1 ? x1 : px1) - (x0 > px0 ? x0 : px0);
+            int narrow = (x1 - x0 < px1 - px0 ? x1 - x0 : px1 - px0);
+            gunichar raw = g_utf8_get_char_validated(s, -1), ch = g_unichar_tolower(raw);
+            if (px1 >= 0 && narrow > 0 && 2 * overlap >= narrow && ch == prev && raw != prev_raw) {
+                doubled = true;
+                if (conf > pconf) { /* this one replaces the one before */
+                    g_string_truncate(out, out->len - plen);
+                    plen = strlen(s);
+                    g_string_append(out, s);
+                    pconf = conf;
+                }
+            } else {
+                plen = strlen(s);
+                g_string_append(out, s);
+                pconf = conf;
+            }
+            px0 = x0, px1 = x1, prev = ch, prev_raw = raw;
+        }
+        TessDeleteText(s);
+        if (TessPageIteratorIsAtFinalElement(pi, RIL_WORD, RIL_SYMBOL) || !TessResultIteratorNext(c, RIL_SYMBOL))
+            break;
+    }
+    TessResultIteratorDelete(c);
+    char *res = doubled && out->len ? word_text(a, out->str) : text;
+    g_string_free(out, TRUE);
+    return res ? res : text;
+}
+
 /* A word as Tesseract gives it, in pixels, with its text line's baseline. */
 typedef struct raw_word {
     char *text;
@@ -265,70 +318,159 @@ static samla_status place_words(pdf_reader *r, const raw_word *rw, size_t n, raw
     return SAMLA_OK;
 }
 
-/* Recognises pix into words (arena array, *n of them) in points. */
-static samla_status recognise(pdf_reader *r, TessBaseAPI *api, PIX *pix, int dpi, pdf_word **out, size_t *n)
+/* Words and text lines of one or more reads, in pixels of the page render
+ * (malloc'd; raw_free). */
+typedef struct raw_read {
+    raw_word *w;
+    size_t n, cap;
+    raw_line *lines;
+    size_t nl, lcap;
+} raw_read;
+
+static void raw_free(raw_read *rr)
 {
-    *out = NULL;
-    *n = 0;
+    free(rr->w);
+    free(rr->lines);
+    *rr = (raw_read){0};
+}
+
+/* Recognises pix (the page, or a cell cut from it whose top-left corner
+ * lies at (dx, dy) of the page) and appends its words and text lines to rr
+ * in page pixels. */
+static samla_status read_raw(pdf_reader *r, TessBaseAPI *api, PIX *pix, int dpi, int dx, int dy, raw_read *rr)
+{
     TessBaseAPISetImage2(api, pix);
     TessBaseAPISetSourceResolution(api, dpi);
     if (TessBaseAPIRecognize(api, NULL) != 0) return SAMLA_OK;
     TessResultIterator *it = TessBaseAPIGetIterator(api);
     if (!it) return SAMLA_OK;
-    size_t cap = 256, lcap = 64, nl = 0;
-    raw_word *w = malloc(cap * sizeof *w);
-    raw_line *lines = malloc(lcap * sizeof *lines);
-    samla_status st = w && lines ? SAMLA_OK : SAMLA_ERR_NOMEM;
+    samla_status st = SAMLA_OK;
     const TessPageIterator *pi = TessResultIteratorGetPageIteratorConst(it);
     bool in_line = false;
     do {
-        if (st != SAMLA_OK) break;
         if (TessPageIteratorIsAtBeginningOf(pi, RIL_TEXTLINE) || !in_line) {
-            if (nl == lcap) {
-                raw_line *nw = realloc(lines, 2 * lcap * sizeof *lines);
+            if (rr->nl == rr->lcap) {
+                size_t nc = rr->lcap ? 2 * rr->lcap : 64;
+                raw_line *nw = realloc(rr->lines, nc * sizeof *nw);
                 if (!nw) {
                     st = SAMLA_ERR_NOMEM;
                     break;
                 }
-                lines = nw, lcap *= 2;
+                rr->lines = nw, rr->lcap = nc;
             }
-            raw_line *l = &lines[nl++];
+            raw_line *l = &rr->lines[rr->nl++];
             *l = (raw_line){0};
             if (!TessPageIteratorBaseline(pi, RIL_TEXTLINE, &l->bx0, &l->by0, &l->bx1, &l->by1)) {
                 int x0, y0, x1, y1;
                 if (TessPageIteratorBoundingBox(pi, RIL_TEXTLINE, &x0, &y0, &x1, &y1))
                     *l = (raw_line){x0, y1, x1, y1, 0};
             }
+            l->bx0 += dx, l->bx1 += dx, l->by0 += dy, l->by1 += dy;
             in_line = true;
         }
         int x0, y0, x1, y1;
         if (!TessPageIteratorBoundingBox(pi, RIL_WORD, &x0, &y0, &x1, &y1)) continue;
+        x0 += dx, x1 += dx, y0 += dy, y1 += dy;
         char *t = TessResultIteratorGetUTF8Text(it, RIL_WORD);
         char *text = word_text(r->ctx->arena, t);
         TessDeleteText(t);
+        if (text) text = undouble(r->ctx->arena, it, text);
         double conf = TessResultIteratorConfidence(it, RIL_WORD) / 100.0;
-        if (!text || speck(r->set, text, conf)) continue;
-        if (*n == cap) {
-            if (cap >= OCR_MAX_WORDS) break;
-            raw_word *nw = realloc(w, 2 * cap * sizeof *w);
+        double small = r->set->ocr_speck_size * dpi;
+        if (!text || speck(r->set, text, conf) || (x1 - x0 < small && y1 - y0 < small)) continue;
+        if (rr->n == rr->cap) {
+            if (rr->cap >= OCR_MAX_WORDS) break;
+            size_t nc = rr->cap ? 2 * rr->cap : 256;
+            raw_word *nw = realloc(rr->w, nc * sizeof *nw);
             if (!nw) {
                 st = SAMLA_ERR_NOMEM;
                 break;
             }
-            w = nw, cap *= 2;
+            rr->w = nw, rr->cap = nc;
         }
-        double asc = baseline_at(&lines[nl - 1], (x0 + x1) / 2.0) - y0;
-        w[(*n)++] = (raw_word){text, x0, y0, x1, y1, conf, asc, nl - 1};
+        double asc = baseline_at(&rr->lines[rr->nl - 1], (x0 + x1) / 2.0) - y0;
+        rr->w[rr->n++] = (raw_word){text, x0, y0, x1, y1, conf, asc, rr->nl - 1};
     } while (TessResultIteratorNext(it, RIL_WORD));
     TessResultIteratorDelete(it);
     TessBaseAPIClear(api);
-    if (st == SAMLA_OK && *n) {
-        *out = samla_arena_alloc(r->scratch, *n * sizeof **out);
-        st = *out ? place_words(r, w, *n, lines, nl, dpi, *out) : SAMLA_ERR_NOMEM;
+    return st;
+}
+
+/* Ink of a cell: its pixels darker than level. */
+static l_int32 cell_ink(PIX *pix, const pdf_ocr_box *c, int level)
+{
+    BOX *box = boxCreate(c->x0, c->y0, c->x1 - c->x0, c->y1 - c->y0);
+    PIX *clip = box ? pixClipRectangle(pix, box, NULL) : NULL;
+    PIX *bin = clip ? pixThresholdToBinary(clip, level) : NULL;
+    l_int32 count = 0;
+    if (bin) pixCountPixels(bin, &count, NULL);
+    pixDestroy(&bin);
+    pixDestroy(&clip);
+    boxDestroy(&box);
+    return count;
+}
+
+/* Reads the cells of the page's ruled tables one by one (ocr_grid.c): the
+ * page read's words inside a table are dropped from rr and each cell with
+ * ink (at least a square of 1/40 inch darker than level) is cut out, given
+ * a margin of paper and read as one block of text (PSM_SINGLE_BLOCK: a cell
+ * of one letter is kept, and rows stay apart). Returns the cells read. */
+static int read_cells(pdf_reader *r, TessBaseAPI *api, PIX *pix, int dpi, int level, const pdf_ocr_grid_out *g,
+                      raw_read *rr, samla_status *st)
+{
+    int tol = dpi / 30;
+    size_t kept = 0;
+    for (size_t i = 0; i < rr->n; i++) {
+        double cx = (rr->w[i].x0 + rr->w[i].x1) / 2.0, cy = (rr->w[i].y0 + rr->w[i].y1) / 2.0;
+        bool inside = false;
+        for (size_t t = 0; t < g->ntables && !inside; t++)
+            inside = cx >= g->tables[t].box.x0 - tol && cx <= g->tables[t].box.x1 + tol &&
+                     cy >= g->tables[t].box.y0 - tol && cy <= g->tables[t].box.y1 + tol;
+        if (!inside) rr->w[kept++] = rr->w[i];
     }
-    if (st != SAMLA_OK) *n = 0;
-    free(w);
-    free(lines);
+    rr->n = kept;
+    int read = 0, pad = dpi / 30 > 4 ? dpi / 30 : 4;
+    l_int32 min_ink = (dpi / 40) * (dpi / 40);
+    l_uint32 paper = 255;
+    pixGetRankValue(pix, 2, 0.5, &paper);
+    TessBaseAPISetPageSegMode(api, PSM_SINGLE_BLOCK);
+    for (size_t c = 0; c < g->ncells && *st == SAMLA_OK; c++) {
+        const pdf_ocr_box *b = &g->cells[c];
+        if (cell_ink(pix, b, level) < min_ink) continue;
+        BOX *box = boxCreate(b->x0, b->y0, b->x1 - b->x0, b->y1 - b->y0);
+        PIX *clip = box ? pixClipRectangle(pix, box, NULL) : NULL;
+        PIX *framed = clip ? pixAddBorder(clip, pad, paper) : NULL;
+        if (framed) {
+            pixSetResolution(framed, dpi, dpi);
+            *st = read_raw(r, api, framed, dpi, b->x0 - pad, b->y0 - pad, rr);
+            read++;
+        }
+        pixDestroy(&framed);
+        pixDestroy(&clip);
+        boxDestroy(&box);
+    }
+    TessBaseAPISetPageSegMode(api, PSM_AUTO);
+    return read;
+}
+
+/* Reads pix: the whole page, then the cells of its ruled tables (g, may be
+ * empty); the words in points into an arena array (*out, *n). *cells: the
+ * cells read. */
+static samla_status recognise(pdf_reader *r, TessBaseAPI *api, PIX *pix, int dpi, int level,
+                              const pdf_ocr_grid_out *g, pdf_word **out, size_t *n, int *cells)
+{
+    *out = NULL;
+    *n = 0;
+    *cells = 0;
+    raw_read rr = {0};
+    samla_status st = read_raw(r, api, pix, dpi, 0, 0, &rr);
+    if (st == SAMLA_OK && g->ncells) *cells = read_cells(r, api, pix, dpi, level, g, &rr, &st);
+    if (st == SAMLA_OK && rr.n) {
+        *out = samla_arena_alloc(r->scratch, rr.n * sizeof **out);
+        st = *out ? place_words(r, rr.w, rr.n, rr.lines, rr.nl, dpi, *out) : SAMLA_ERR_NOMEM;
+        if (st == SAMLA_OK) *n = rr.n;
+    }
+    raw_free(&rr);
     return st;
 }
 
@@ -394,13 +536,20 @@ static double image_cover(PopplerPage *page, const pdf_page *p, bool *words_on_i
  * Ink here is darker than paper by ocr.rulings.contrast of the page's
  * paper-to-ink range (a faint 1 px rule of a 150 dpi scan is grey); gaps of
  * grain up to 1/60 inch are bridged. Returns how many rulings were erased.
- * grey is changed in place. */
-static int erase_rulings(const pdf_settings *s, PIX *grey, int dpi)
+ * grey is changed in place. The rulings found are joined into the cells of
+ * ruled tables (ocr_grid.c) in *grid (pdf_ocr_grid_free), and *level is the
+ * grey level below which a pixel is ink. */
+static int erase_rulings(const pdf_settings *s, PIX *grey, int dpi, int *level_out, pdf_ocr_grid_out *grid)
 {
+    *grid = (pdf_ocr_grid_out){0};
+    *level_out = 128;
     if (s->ocr_rulings_length <= 0) return 0;
     l_uint32 paper = 255, ink = 0;
     if (pixGetRankValue(grey, 2, 0.5, &paper) || pixGetRankValue(grey, 2, 0.005, &ink) || paper <= ink + 40) return 0;
     int level = (int)paper - (int)lround(s->ocr_rulings_contrast * (double)(paper - ink));
+    *level_out = level;
+    pdf_ocr_box *boxes[2] = {NULL, NULL};
+    size_t nboxes[2] = {0, 0};
     int bridge = dpi / 60 > 1 ? dpi / 60 : 1;
     int hlen = (int)lround(s->ocr_rulings_length * dpi), vlen = (int)lround(s->ocr_rulings_vertical_length * dpi);
     int thick = (int)lround(s->ocr_rulings_thickness * dpi);
@@ -420,6 +569,15 @@ static int erase_rulings(const pdf_settings *s, PIX *grey, int dpi)
         if (thin && pixCountConnComp(thin, 8, &n) == 0 && n > 0) {
             count += n;
             mask = mask ? pixOr(mask, mask, thin) : pixClone(thin);
+            BOXA *ba = pixConnCompBB(thin, 8);
+            l_int32 nb = ba ? boxaGetCount(ba) : 0;
+            boxes[dir] = nb > 0 ? malloc((size_t)nb * sizeof **boxes) : NULL;
+            for (l_int32 i = 0; boxes[dir] && i < nb; i++) {
+                l_int32 x, y, bw, bh;
+                if (boxaGetBoxGeometry(ba, i, &x, &y, &bw, &bh) == 0)
+                    boxes[dir][nboxes[dir]++] = (pdf_ocr_box){x, y, x + bw, y + bh};
+            }
+            boxaDestroy(&ba);
         }
         pixDestroy(&thin);
         pixDestroy(&runs);
@@ -433,7 +591,37 @@ static int erase_rulings(const pdf_settings *s, PIX *grey, int dpi)
         pixDestroy(&wide);
         pixDestroy(&mask);
     }
+    if (pdf_ocr_grid(boxes[0], nboxes[0], boxes[1], nboxes[1], thick + bridge, 1 + bridge / 2, grid) != SAMLA_OK)
+        *grid = (pdf_ocr_grid_out){0};
+    free(boxes[0]);
+    free(boxes[1]);
     return count;
+}
+
+/* The ruled tables of grid onto the page in points (p->ruled, scratch
+ * arena), so that the layout takes their columns and rows from the rulings;
+ * a table of more columns than a region holds is left to the words. */
+static samla_status ruled_tables(pdf_reader *r, const pdf_ocr_grid_out *g, int dpi, pdf_page *p)
+{
+    pdf_ruled *out = samla_arena_alloc(r->scratch, (g->ntables ? g->ntables : 1) * sizeof *out);
+    if (!out) return SAMLA_ERR_NOMEM;
+    double k = 72.0 / dpi;
+    size_t n = 0;
+    for (size_t t = 0; t < g->ntables; t++) {
+        const pdf_ocr_table *tab = &g->tables[t];
+        if (tab->nx < 2 || tab->ny < 2 || tab->nx - 1 > sizeof out->bounds / sizeof *out->bounds) continue;
+        pdf_ruled *u = &out[n];
+        *u = (pdf_ruled){.x0 = tab->xs[0] * k, .y0 = tab->ys[0] * k, .x1 = tab->xs[tab->nx - 1] * k,
+                         .y1 = tab->ys[tab->ny - 1] * k, .ncols = tab->nx - 1, .nrows = tab->ny - 1};
+        for (size_t i = 1; i + 1 < tab->nx; i++) u->bounds[i - 1] = tab->xs[i] * k;
+        u->rows = samla_arena_alloc(r->scratch, tab->ny * sizeof *u->rows);
+        if (!u->rows) return SAMLA_ERR_NOMEM;
+        for (size_t i = 1; i + 1 < tab->ny; i++) u->rows[i - 1] = tab->ys[i] * k;
+        n++;
+    }
+    p->ruled = out;
+    p->nruled = n;
+    return SAMLA_OK;
 }
 
 /* Why the page is OCR'd under the current mode, or NULL. */
@@ -467,10 +655,13 @@ samla_status pdf_ocr_page(pdf_reader *r, PopplerPage *page, pdf_page *p)
     l_float32 angle = 0, conf = 0;
     PIX *straight = pixFindSkewAndDeskew(pix, 2, &angle, &conf);
     if (straight) pixDestroy(&pix), pix = straight;
-    int rulings = erase_rulings(r->set, pix, dpi);
+    int level = 128;
+    pdf_ocr_grid_out grid;
+    int rulings = erase_rulings(r->set, pix, dpi, &level, &grid);
     pdf_word *w = NULL;
     size_t n = 0;
-    samla_status st = recognise(r, api, pix, dpi, &w, &n);
+    int cells = 0;
+    samla_status st = recognise(r, api, pix, dpi, level, &grid, &w, &n, &cells);
     /* grain and specks of a copier scan defeat Tesseract's thresholding (a
      * grainy signature page gave 10 words at 0.33): a page read below
      * ocr.second_read_below is read again through a median filter of
@@ -485,15 +676,20 @@ samla_status pdf_ocr_page(pdf_reader *r, PopplerPage *page, pdf_page *p)
         if (smooth) {
             pdf_word *w2 = NULL;
             size_t n2 = 0;
-            st = recognise(r, api, smooth, dpi, &w2, &n2);
+            int cells2 = 0;
+            st = recognise(r, api, smooth, dpi, level, &grid, &w2, &n2, &cells2);
             c2 = mean_confidence(w2, n2);
-            if (st == SAMLA_OK && n2 && c2 > c1) w = w2, n = n2, second = true;
+            if (st == SAMLA_OK && n2 && c2 > c1) w = w2, n = n2, cells = cells2, second = true;
             pixDestroy(&smooth);
         }
     }
     pixDestroy(&pix);
-    if (st != SAMLA_OK) return st;
+    if (st != SAMLA_OK) {
+        pdf_ocr_grid_free(&grid);
+        return st;
+    }
     pdf_page_ocr *o = &p->ocr;
+    o->cells = cells;
     o->reason = why;
     o->dpi = dpi;
     o->skew = fabs(angle) > 0.005 && conf > 0 ? angle : 0;
@@ -511,10 +707,15 @@ samla_status pdf_ocr_page(pdf_reader *r, PopplerPage *page, pdf_page *p)
     if (strcmp(why, "scanned_text_layer") == 0)
         o->used = o->used && ((o->known >= 0 && o->known >= o->layer_known + r->set->ocr_better_known) ||
                             (double)o->layer_words < r->set->ocr_partial_layer * (double)n);
-    if (!o->used) return SAMLA_OK;
+    if (!o->used) {
+        pdf_ocr_grid_free(&grid);
+        return SAMLA_OK;
+    }
     /* the OCR words replace the text layer: lines as lines.c makes them */
     pdf_page fresh = {.number = p->number, .width = p->width, .height = p->height, .ocr = p->ocr};
     st = pdf_group_words(r->scratch, w, n, &fresh);
+    if (st == SAMLA_OK && cells) st = ruled_tables(r, &grid, dpi, &fresh);
+    pdf_ocr_grid_free(&grid);
     if (st == SAMLA_OK) *p = fresh;
     return st;
 }

@@ -42,6 +42,7 @@ typedef struct pdf_page_ocr {
     int dpi;                  /* rendering resolution */
     double skew;              /* degrees the render was turned to straighten it */
     int rulings;              /* rulings erased before recognition */
+    int cells;                /* cells of ruled tables read one by one (ocr_grid.c) */
     double confidence;        /* mean word confidence 0..1 of the read kept */
     double median_confidence; /* the second, median-filtered read's; -1 when not made */
     bool median_used;         /* the second read was kept */
@@ -60,7 +61,20 @@ typedef struct pdf_page {
     double layer_known;       /* textlayer.c: share of checked words that are words, -1 none checked */
     size_t layer_words;       /* words of the text layer */
     pdf_page_ocr ocr;
+    const struct pdf_ruled *ruled; /* ruled tables OCR saw (scratch arena), NULL-free when nruled is 0 */
+    size_t nruled;
 } pdf_page;
+
+/* A ruled table of an OCR'd page, in points: its outline, the x of its inner
+ * column rulings and the y of its inner row rulings (ascending). The layout
+ * takes its columns and rows from them (tables.c). */
+typedef struct pdf_ruled {
+    double x0, y0, x1, y1;
+    size_t ncols;
+    double bounds[16];
+    size_t nrows;
+    double *rows;             /* nrows - 1 inner row lines (scratch arena) */
+} pdf_ruled;
 
 /* Words [w0, w1) of one line. */
 typedef struct pdf_frag {
@@ -101,6 +115,7 @@ typedef struct pdf_settings {
     samla_re *ocr_item_prefix;          /* a body's abbreviation before an item sign ("KS") */
     double ocr_median;                  /* median filter width at 150 dpi (pixels, odd; 1: none) */
     double ocr_speck_confidence;        /* one punctuation character read below this is grain */
+    double ocr_speck_size;              /* inches: a word smaller than this both ways is grain */
     double ocr_second_read_below;       /* a page read below this is read again through the median filter */
     double ocr_rulings_length;          /* inches: a horizontal ruling at least this long (0: keep rulings) */
     double ocr_rulings_vertical_length; /* inches: a vertical one */
@@ -171,6 +186,29 @@ samla_status pdf_group_words(samla_arena *a, pdf_word *w, size_t n, pdf_page *ou
  * replace out's lines and out->ocr records what was done. */
 typedef struct pdf_ocr pdf_ocr;
 samla_status pdf_ocr_page(pdf_reader *r, PopplerPage *page, pdf_page *out);
+/* ocr_grid.c: the cells of ruled tables found among the rulings OCR erased
+ * (pixel boxes, inclusive-exclusive, in the deskewed render). */
+typedef struct pdf_ocr_box {
+    int x0, y0, x1, y1;
+} pdf_ocr_box;
+#define PDF_OCR_GRID_LINES 256
+typedef struct pdf_ocr_table {
+    pdf_ocr_box box;          /* the outline: its rulings' extent */
+    int xs[PDF_OCR_GRID_LINES], ys[PDF_OCR_GRID_LINES]; /* column and row lines, ascending */
+    size_t nx, ny;
+} pdf_ocr_table;
+typedef struct pdf_ocr_grid_out {
+    pdf_ocr_box *cells;       /* row by row, left to right; malloc'd */
+    size_t ncells;
+    pdf_ocr_table *tables;    /* malloc'd */
+    size_t ntables;
+} pdf_ocr_grid_out;
+/* Joins horizontal rulings h and vertical rulings v touching within tol
+ * pixels into tables (two or more of each) and cuts them into cells inset
+ * by inset pixels. out owns malloc'd arrays: pdf_ocr_grid_free. */
+samla_status pdf_ocr_grid(const pdf_ocr_box *h, size_t nh, const pdf_ocr_box *v, size_t nv, int tol, int inset,
+                          pdf_ocr_grid_out *out);
+void pdf_ocr_grid_free(pdf_ocr_grid_out *g);
 /* itemsign.c: item signs OCR read as look-alike digits ("KS 8 21", "38
  * Title") made '§' where the document's item numbers confirm them. */
 samla_status pdf_ocr_item_signs(pdf_reader *r);
@@ -213,6 +251,7 @@ typedef struct pdf_region {
     double bounds[16];        /* ncols - 1 boundaries, ascending */
     bool text_columns;        /* a two-column text layout, not a table */
     bool contents;            /* a table of contents: entries with page numbers, read line by line */
+    const pdf_ruled *ruled;   /* a ruled table OCR saw: rows at its row lines (NULL: rows from spacing) */
 } pdf_region;
 
 /* Finds multi-column regions among body lines (arena array, *n regions). */
@@ -221,6 +260,11 @@ pdf_region *pdf_find_regions(pdf_reader *r, const pdf_line *const *lines, size_t
 /* columns.c: region g is two text columns of list items (no rule in the
  * gutter); g becomes that two-column region. */
 bool pdf_list_columns(pdf_reader *r, pdf_region *g, const pdf_line *const *lines);
+/* The regions of a page: its ruled tables (p->ruled: lines whose middle lies
+ * inside one) and, between them, those pdf_find_regions finds (arena array,
+ * *n regions, in line order). */
+pdf_region *pdf_page_regions(pdf_reader *r, const pdf_page *p, const pdf_line *const *lines, size_t nlines,
+                             size_t *n);
 /* Word range of line l that falls in column c of region g. */
 pdf_frag pdf_column_frag(const pdf_region *g, const pdf_line *l, size_t c);
 /* Adds a table region's rows to the open table or a new one. */

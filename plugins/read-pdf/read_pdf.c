@@ -133,6 +133,7 @@ static samla_status init(samla_runtime *rt, const void *cfg, void **state, samla
     s->ocr_min_confidence = samla_map_get_float(o, "min_confidence", 0.5);
     s->ocr_median = samla_map_get_float(o, "median", 3);
     s->ocr_speck_confidence = samla_map_get_float(o, "speck_confidence", 0.5);
+    s->ocr_speck_size = samla_map_get_float(o, "speck_size", 0.04);
     s->ocr_second_read_below = samla_map_get_float(o, "second_read_below", 0.8);
     const samla_node *rul = samla_map_get(o, "rulings");
     s->ocr_rulings_length = samla_map_get_float(rul, "length", 1.0);
@@ -204,6 +205,7 @@ static void ocr_record(samla_ctx *ctx, const pdf_page *p, samla_page_info *pi, d
     pi->ocr_known_words = o->known >= 0 ? round3(o->known) : -1;
     pi->ocr_layer_known_words = o->layer_known >= 0 ? round3(o->layer_known) : -1;
     pi->ocr_rulings = o->rulings;
+    pi->ocr_cells = o->cells;
     pi->ocr_median_confidence = o->median_confidence >= 0 ? round3(o->median_confidence) : -1;
     pi->ocr_median_used = o->median_used;
     static const struct {

@@ -280,6 +280,69 @@ pdf_region *pdf_find_regions(pdf_reader *r, const pdf_line *const *L, size_t n, 
     return g;
 }
 
+/* Line l lies in ruled table u: its middle inside the outline, and its
+ * words mostly between the outline's sides. */
+static bool in_ruled(const pdf_ruled *u, const pdf_line *l)
+{
+    double mid = (l->y0 + l->y1) / 2;
+    return mid > u->y0 && mid < u->y1 && l->x0 >= u->x0 - 2 && l->x1 <= u->x1 + 2;
+}
+
+pdf_region *pdf_page_regions(pdf_reader *r, const pdf_page *p, const pdf_line *const *L, size_t n, size_t *nout)
+{
+    if (!p->nruled) return pdf_find_regions(r, L, n, nout);
+    *nout = 0;
+    size_t cap = 8, at = 0;
+    pdf_region *out = samla_arena_alloc(r->ctx->arena, cap * sizeof *out);
+    if (!out) return NULL;
+    while (at <= n) {
+        /* the next ruled table: a run of lines inside one */
+        size_t a = at, b = at;
+        const pdf_ruled *u = NULL;
+        for (; a < n && !u; a++)
+            for (size_t k = 0; k < p->nruled && !u; k++)
+                if (in_ruled(&p->ruled[k], L[a])) u = &p->ruled[k];
+        if (u) {
+            a--;
+            b = a;
+            while (b < n && in_ruled(u, L[b])) b++;
+        } else {
+            a = b = n;
+        }
+        /* the word-found regions between */
+        size_t ng = 0;
+        pdf_region *g = a > at ? pdf_find_regions(r, L + at, a - at, &ng) : NULL;
+        if (*nout + ng + 1 > cap) {
+            size_t nc = 2 * (*nout + ng + 1);
+            pdf_region *more = samla_arena_alloc(r->ctx->arena, nc * sizeof *more);
+            if (!more) return NULL;
+            memcpy(more, out, *nout * sizeof *out);
+            out = more, cap = nc;
+        }
+        for (size_t k = 0; k < ng; k++) {
+            out[*nout] = g[k];
+            out[*nout].first += at;
+            out[*nout].last += at;
+            (*nout)++;
+        }
+        if (!u) break;
+        pdf_region *reg = &out[(*nout)++];
+        *reg = (pdf_region){.first = a, .last = b, .ncols = u->ncols, .ruled = u};
+        memcpy(reg->bounds, u->bounds, sizeof reg->bounds);
+        at = b;
+    }
+    return out;
+}
+
+/* The row of ruled table u that line l lies in. */
+static size_t ruled_row(const pdf_ruled *u, const pdf_line *l)
+{
+    double mid = (l->y0 + l->y1) / 2;
+    size_t row = 0;
+    while (row + 1 < u->nrows && mid > u->rows[row]) row++;
+    return row;
+}
+
 pdf_frag pdf_column_frag(const pdf_region *g, const pdf_line *l, size_t c)
 {
     double lo = c == 0 ? -1e9 : g->bounds[c - 1];
@@ -625,6 +688,9 @@ static bool runs_over(const pdf_reader *r, const pdf_table *t, double row)
     return r->page->number == t->page + 1 && t->room < row + 8 * r->body_size;
 }
 
+static samla_status emit_rows(pdf_reader *r, const pdf_region *g, const pdf_line *const *L, const size_t *starts,
+                              size_t ns);
+
 samla_status pdf_emit_table(pdf_reader *r, const pdf_region *g0, const pdf_line *const *L)
 {
     samla_arena *a = r->ctx->arena;
@@ -649,6 +715,13 @@ samla_status pdf_emit_table(pdf_reader *r, const pdf_region *g0, const pdf_line 
     if (!starts) return SAMLA_ERR_NOMEM;
     size_t ns = 0;
     starts[ns++] = g->first;
+    if (g->ruled) {
+        /* a ruled table OCR saw: its rows are the rulings' */
+        for (size_t i = g->first + 1; i < g->last; i++)
+            if (ruled_row(g->ruled, L[i]) != ruled_row(g->ruled, L[i - 1])) starts[ns++] = i;
+        starts[ns] = g->last;
+        return emit_rows(r, g, L, starts, ns);
+    }
     double bottom = L[g->first]->y1;
     for (size_t i = g->first + 1; i < g->last; i++) {
         pdf_frag f0 = pdf_column_frag(g, L[i], 0);
@@ -722,6 +795,15 @@ samla_status pdf_emit_table(pdf_reader *r, const pdf_region *g0, const pdf_line 
         starts = more;
         ns++;
     }
+    return emit_rows(r, g, L, starts, ns);
+}
+
+/* Adds the rows of region g (row s: lines [starts[s], starts[s + 1])) to
+ * the open table, or to a new one. */
+static samla_status emit_rows(pdf_reader *r, const pdf_region *g, const pdf_line *const *L, const size_t *starts,
+                              size_t ns)
+{
+    samla_arena *a = r->ctx->arena;
     pdf_table *t = r->open_table;
     size_t first_row = 0;
     if (t && !r->emitted_since_table && same_columns(t, g) &&

@@ -91,6 +91,7 @@ typedef struct samla_page_info {
     int ocr_dpi;
     double ocr_skew, ocr_confidence, ocr_known_words, ocr_layer_known_words;
     int ocr_rulings;
+    int ocr_cells;          /* cells of ruled tables read one by one */
     double ocr_median_confidence;
     bool ocr_median_used;
 } samla_page_info;
