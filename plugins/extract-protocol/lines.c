@@ -265,7 +265,12 @@ sect line_section(const pdoc *d, const pline *l)
         char *low = samla_text_lower(d->ctx->arena, l->text);
         /* P-DEC-HEADING: an unstyled line "Stadsstyrelsens beslut:" ending in a colon is a sub-heading too */
         bool colon = n > 1 && l->text[n - 1] == ':' && l->row < 0;
-        if (!low || !(line_is_heading(l) || colon || (l->italic && l->row < 0)) || strchr(low, '.')) return SECT_NONE;
+        /* P-DEC-HEADING-OCR: a line read by OCR has no known weight or slant, so
+         * "Kommunstyrelsens beslut" in italics comes as a plain paragraph: a
+         * paragraph of its own read by OCR stands for a styled one */
+        bool unstyled = l->row < 0 && l->blk && l->blk->kind == SAMLA_BLOCK_PARAGRAPH && l->blk->ocr_confidence > 0;
+        if (!low || !(line_is_heading(l) || colon || (l->italic && l->row < 0) || unstyled) || strchr(low, '.'))
+            return SECT_NONE;
         low = strip_end(d->ctx->arena, low, ": ");
         size_t m = strlen(low);
         /* the suffix as a word of its own ("Nämndens beslut"), never the end

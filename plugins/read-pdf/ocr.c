@@ -243,6 +243,16 @@ static void section_sign(pdf_reader *r, const raw_word *rw, size_t n, size_t i)
     for (const char **m = r->set->ocr_section_misreads; m && *m; m++) {
         size_t len = strlen(*m);
         char *t = rw[i].text;
+        /* "KS$25": a body's abbreviation (ocr.item_prefix) run into the sign */
+        const char *at = strstr(t, *m);
+        if (at && at > t && g_ascii_isdigit(at[len]) && r->set->ocr_item_prefix) {
+            char *prefix = samla_arena_strndup(r->ctx->arena, t, (size_t)(at - t));
+            if (prefix && samla_re_test(r->set->ocr_item_prefix, prefix)) {
+                char *fixed = samla_arena_printf(r->ctx->arena, "%s § %s", prefix, at + len);
+                if (fixed) ((raw_word *)rw)[i].text = fixed;
+                return;
+            }
+        }
         size_t signs = 0;
         while (strncmp(t + signs * len, *m, len) == 0) signs++;
         if (!signs || signs > 2) continue;
@@ -526,6 +536,36 @@ static double image_cover(PopplerPage *page, const pdf_page *p, bool *words_on_i
     return area_pt > 0 ? best / area_pt : 0;
 }
 
+/* Ink share of the band of ink that lies in box (x, y, w, h) of bin
+ * (clipped to the image); 0 for an empty band. */
+static double ink_share(PIX *bin, l_int32 x, l_int32 y, l_int32 w, l_int32 h)
+{
+    l_int32 pw = pixGetWidth(bin), ph = pixGetHeight(bin);
+    if (x < 0) w += x, x = 0;
+    if (y < 0) h += y, y = 0;
+    if (x + w > pw) w = pw - x;
+    if (y + h > ph) h = ph - y;
+    if (w <= 0 || h <= 0) return 0;
+    BOX *b = boxCreate(x, y, w, h);
+    l_int32 n = 0;
+    if (b) pixCountPixelsInRect(bin, b, &n, NULL);
+    boxDestroy(&b);
+    return (double)n / ((double)w * h);
+}
+
+/* A run of ink found as a ruling stands alone: along at least one of its
+ * sides the paper next to it (a band of bridge pixels, one pixel off) is
+ * mostly paper. A ruling has text at some distance or not at all; a line
+ * of bold type, whose letters a grainy scan runs together, leaves a thin
+ * run through its middle with the rest of its letters right above and
+ * below ("Information från kommundirektören" was painted out). */
+static bool alone(PIX *bin, l_int32 x, l_int32 y, l_int32 w, l_int32 h, bool horizontal, int bridge)
+{
+    double before = horizontal ? ink_share(bin, x, y - 1 - bridge, w, bridge) : ink_share(bin, x - 1 - bridge, y, bridge, h);
+    double after = horizontal ? ink_share(bin, x, y + h + 1, w, bridge) : ink_share(bin, x + w + 1, y, bridge, h);
+    return before < 0.3 || after < 0.3;
+}
+
 /* Table rulings and rules under headers: a horizontal (vertical) run of ink
  * at least ocr.rulings.length (vertical_length) inches long and at most
  * ocr.rulings.thickness inches thick in the deskewed render. They are
@@ -565,20 +605,22 @@ static int erase_rulings(const pdf_settings *s, PIX *grey, int dpi, int *level_o
         PIX *thin = runs ? pixSelectBySize(runs, thick, thick, 8, h ? L_SELECT_HEIGHT : L_SELECT_WIDTH,
                                            L_SELECT_IF_LTE, NULL)
                          : NULL;
-        l_int32 n = 0;
-        if (thin && pixCountConnComp(thin, 8, &n) == 0 && n > 0) {
-            count += n;
-            mask = mask ? pixOr(mask, mask, thin) : pixClone(thin);
-            BOXA *ba = pixConnCompBB(thin, 8);
-            l_int32 nb = ba ? boxaGetCount(ba) : 0;
-            boxes[dir] = nb > 0 ? malloc((size_t)nb * sizeof **boxes) : NULL;
-            for (l_int32 i = 0; boxes[dir] && i < nb; i++) {
-                l_int32 x, y, bw, bh;
-                if (boxaGetBoxGeometry(ba, i, &x, &y, &bw, &bh) == 0)
-                    boxes[dir][nboxes[dir]++] = (pdf_ocr_box){x, y, x + bw, y + bh};
-            }
-            boxaDestroy(&ba);
+        PIXA *parts = NULL;
+        BOXA *ba = thin ? pixConnComp(thin, &parts, 8) : NULL;
+        l_int32 nb = ba ? boxaGetCount(ba) : 0;
+        boxes[dir] = nb > 0 ? malloc((size_t)nb * sizeof **boxes) : NULL;
+        if (boxes[dir] && !mask) mask = pixCreateTemplate(ink_pix);
+        for (l_int32 i = 0; boxes[dir] && mask && i < nb; i++) {
+            l_int32 x, y, bw, bh;
+            if (boxaGetBoxGeometry(ba, i, &x, &y, &bw, &bh) != 0 || !alone(ink_pix, x, y, bw, bh, h, bridge)) continue;
+            PIX *part = pixaGetPix(parts, i, L_CLONE);
+            if (part) pixRasterop(mask, x, y, bw, bh, PIX_PAINT, part, 0, 0);
+            pixDestroy(&part);
+            boxes[dir][nboxes[dir]++] = (pdf_ocr_box){x, y, x + bw, y + bh};
+            count++;
         }
+        boxaDestroy(&ba);
+        pixaDestroy(&parts);
         pixDestroy(&thin);
         pixDestroy(&runs);
         pixDestroy(&closed);
