@@ -21,13 +21,6 @@
 
 #include "tags.h"
 
-static int cmp_word(const void *a, const void *b)
-{
-    const tag_word *p = a, *q = b;
-    if (p->line != q->line) return p->line < q->line ? -1 : 1;
-    return (p->word > q->word) - (p->word < q->word);
-}
-
 static const pdf_word *word_at(const pdf_reader *r, int page, const tag_word *w)
 {
     return &r->pages[page].lines[w->line].words[w->word];
@@ -64,7 +57,6 @@ static samla_block *leaf_block(pdf_reader *r, const pdf_tags *t, const tag_leaf 
     for (size_t s = 0; s < l->nsegs; s++) {
         tag_seg *sg = &l->segs[s];
         if (!sg->nwords || !t->tagged[sg->page]) continue;
-        qsort(sg->words, sg->nwords, sizeof *sg->words, cmp_word);
         for (size_t i = 0; i < sg->nwords;) {
             size_t j = i;
             g_string_truncate(line, 0);
@@ -77,10 +69,14 @@ static samla_block *leaf_block(pdf_reader *r, const pdf_tags *t, const tag_leaf 
                     x0 = fmin(x0, w->x0), y0 = fmin(y0, w->y0);
                     x1 = fmax(x1, w->x1), y1 = fmax(y1, w->y1);
                 }
-                if (first_line && j == i && j + 1 < sg->nwords && sg->words[j + 1].line == sg->words[i].line &&
-                    l->kind == SAMLA_BLOCK_LIST_ITEM &&
-                    (pdf_bullet_prefix(r->set, w->text) || samla_re_test(r->set->numbering, w->text))) {
-                    label = samla_arena_strdup(a, w->text);
+                bool bullet;
+                const char *m = first_line && j == i && j + 1 < sg->nwords && l->kind == SAMLA_BLOCK_LIST_ITEM &&
+                                        sg->words[j + 1].line == sg->words[i].line &&
+                                        sg->words[j + 1].word == sg->words[j].word + 1
+                                    ? pdf_marker(r->set, w, 2, &bullet)
+                                    : NULL;
+                if (m) {
+                    label = samla_arena_strdup(a, m);
                     continue;
                 }
                 if (line->len) g_string_append_c(line, ' ');

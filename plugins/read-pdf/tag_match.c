@@ -37,6 +37,7 @@
 
 #define MAX_STARTS 64
 #define SKIP_LIMIT 64
+#define BAND 0.12          /* furniture.c's top and bottom band, share of the page height */
 
 typedef struct pword {
     const pdf_word *w;
@@ -183,18 +184,46 @@ static samla_status add_word(samla_arena *a, tag_seg *s, const pword *w, size_t 
     return SAMLA_OK;
 }
 
+/* Whether a part starting at word i starts its line: every word before it on
+ * the line belongs to a leaf already or is a label of at most 3 key
+ * characters ("1.", "a)", a bullet). */
+static bool starts_line(const page_ctx *c, size_t i)
+{
+    for (size_t j = c->line0[c->w[i].line]; j < i; j++)
+        if (c->w[j].owner < 0 && c->w[j].klen > 3) return false;
+    return true;
+}
+
+/* Whether a start at word i is tried only after the others: on a line the
+ * geometric furniture pass marked as a running header or footer, or inside
+ * a line of the page's top or bottom band (furniture.c's 12%) that it does
+ * not start (a one-page document's header "Ekeby kommun Protokoll
+ * Socialnämnden" above its title "Protokoll Socialnämnden"). */
+static bool late_start(const page_ctx *c, size_t i)
+{
+    const pdf_line *l = &c->p->lines[c->w[i].line];
+    if (l->role != PDF_BODY) return true;
+    bool band = c->p->height > 0 && (l->y1 <= BAND * c->p->height || l->y0 >= (1 - BAND) * c->p->height);
+    return band && !starts_line(c, i);
+}
+
 static samla_status place_seg(page_ctx *c, int leaf, int segi)
 {
     tag_seg *s = &c->t->leaves[leaf].segs[segi];
     size_t best = 0, best_at = 0;
-    int tries = 0;
-    for (size_t k = 0; k < c->n && tries < MAX_STARTS; k++) {
-        size_t i = (c->last_start + k) % c->n;
-        if (c->w[i].owner >= 0 || !match_at(s, 0, &c->w[i])) continue;
-        tries++;
-        size_t got = trial(c, s, i);
-        if (got > best) best = got, best_at = i;
-        if (got == s->klen) break;
+    /* late starts only when no other start reads the whole part (the title
+     * "Sammanträdesprotokoll" is also a word of the running header above
+     * it, which an artifact holds, not the title's element) */
+    for (int late = 0; late < 2 && best < s->klen; late++) {
+        int tries = 0;
+        for (size_t k = 0; k < c->n && tries < MAX_STARTS; k++) {
+            size_t i = (c->last_start + k) % c->n;
+            if (c->w[i].owner >= 0 || late_start(c, i) != late || !match_at(s, 0, &c->w[i])) continue;
+            tries++;
+            size_t got = trial(c, s, i);
+            if (got > best) best = got, best_at = i;
+            if (got == s->klen) break;
+        }
     }
     if (!best || 2 * best < s->klen) return SAMLA_OK;
     s->found = trial(c, s, best_at);

@@ -162,7 +162,7 @@ static samla_status add_leaf(walker *w, int node, PopplerStructureElementKind ki
     samla_arena *a = t->r->ctx->arena;
     tag_leaf *l = TAGS_PUSH(a, t->leaves, t->nleaves, t->leaves_cap);
     if (!l) return SAMLA_ERR_NOMEM;
-    *l = (tag_leaf){SAMLA_BLOCK_PARAGRAPH, 0, w->cell, node, NULL, 0};
+    *l = (tag_leaf){SAMLA_BLOCK_PARAGRAPH, 0, w->depth, w->cell, node, NULL, 0};
     int hl = heading_level(kind);
     if (hl) {
         l->kind = SAMLA_BLOCK_HEADING;
@@ -364,6 +364,7 @@ samla_status pdf_tags_map(pdf_reader *r, PopplerDocument *pd, pdf_tags **out)
         for (size_t i = 0; i < t->nleaves && st == SAMLA_OK; i++) st = leaf_keys(t, &tr, &t->leaves[i], items);
         g_array_free(items, TRUE);
         if (st == SAMLA_OK) st = pdf_tags_match(t);
+        if (st == SAMLA_OK) pdf_tags_kinds(t);
     }
     for (size_t i = 0; i < tr.len; i++) g_object_unref(tr.n[i].e);
     free(tr.n);

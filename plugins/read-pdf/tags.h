@@ -13,7 +13,8 @@
  *
  * read_pdf.c calls pdf_tags_map once per document, after all pages were read
  * into lines and furniture was marked, then per page either
- * pdf_tags_emit_page or the geometric layout. Everything lives in the
+ * pdf_tags_emit_page or the geometric layout. tag_kinds.c settles the kinds
+ * the tags leave to the page (a title tagged P, typed list labels). Everything lives in the
  * document's arena. */
 #ifndef READ_PDF_TAGS_H
 #define READ_PDF_TAGS_H
@@ -40,6 +41,7 @@ typedef struct tag_seg {
 typedef struct tag_leaf {
     samla_block_kind kind;    /* heading, paragraph, list_item */
     int level;                /* heading 1-6, list nesting 1-9 */
+    int lists;                /* L elements around it */
     int cell;                 /* index in pdf_tags.cells, -1 outside tables */
     int node;                 /* structure node (while mapping) */
     tag_seg *segs;
@@ -109,6 +111,11 @@ samla_status pdf_tags_map(pdf_reader *r, PopplerDocument *pd, pdf_tags **out);
  * page whether it is read from the tags, and places the words outside the
  * tags (labels beside a mapped word, furniture, orphan lines). */
 samla_status pdf_tags_match(pdf_tags *t);
+
+/* tag_kinds.c: sorts every leaf part's words into page order and settles the
+ * kinds the page shows and the tags do not say (a title P is a heading, a P
+ * starting with a typed list label a list item). */
+void pdf_tags_kinds(pdf_tags *t);
 
 /* tag_emit.c */
 /* True when page i (0-based) is read from its tags. */

@@ -4,7 +4,10 @@
 Holds: the share of pages read from their tags (>= 90%), the tag-based model's agreement with the
 structure the farm put in (samla compare, pooled per kind, at floors), the agreement of the tag-based
 with the geometry-based model (reported; paragraphs and list items held at floors), merged cells
-from the tags (Solvik's front page), and a bad option value refused before any document is read.
+from the tags (Solvik's front page), a title tagged P read as the level-1 heading and kept apart from a running
+header repeating it (PDF-TAG-TITLE; Björkvik, and Ekeby's one-page header), typed "1. " paragraphs read as list
+items (PDF-TAG-TYPED-LABEL; the Lövnäs hembygdsförening protocol), and a bad option value refused before any
+document is read.
 Usage: read_pdf_tags_test.py SAMLA"""
 import json
 import os
@@ -23,6 +26,15 @@ DOCS = ("protokoll-kf-solvik-2024-03-18", "protokoll-samrad-2024-05-03", "strate
 TRUTH_FLOORS = {"headings": 0.85, "list_items": 0.93, "table_cells": 0.93, "paragraphs": 0.85}
 # tag-based against geometry-based model (geometry is the weaker side: headings by size only)
 GEOMETRY_FLOORS = {"list_items": 0.80, "paragraphs": 0.65}
+# title and typed-label conventions: document -> (title, running header text or None, typed list items)
+TITLES = {
+    "protokoll-ks-bjorkvik-2025-03-11": ("Sammanträdesprotokoll", "Björkviks kommun", []),
+    "protokoll-socialnamnden-ekeby-2025-01-21": ("Protokoll Socialnämnden", "Ekeby kommun", []),
+    "protokoll-styrelsemote-hembygdsforening-2025-04-02": (
+        "Protokoll fört vid styrelsemöte i Lövnäs hembygdsförening", None,
+        [("1.", "Mötets öppnande"), ("2.", "Val av justerare"), ("3.", "Godkännande av dagordningen"),
+         ("4.", "Ekonomisk rapport"), ("5.", "Valborgsfirandet"), ("6.", "Mötets avslutande")]),
+}
 failures = []
 
 
@@ -90,6 +102,24 @@ def main():
                 cell = tables[0]["cells"][0][1]
                 check(cell.get("colspan") == 2 and cell["text"].startswith("Kommunhuset, Solvikssalen"),
                       "solvik front table: (0,1) %r, want the place spanning 2 columns" % cell)
+    for prod in PRODUCERS:
+        out = os.path.join(tmp, prod, "titles")
+        os.makedirs(out)
+        for stem, (title, header, items) in TITLES.items():
+            _, model = dump(samla, os.path.join(FARM, prod, stem + ".pdf"), "auto", out)
+            blocks = model["content"]["pages"][0]["blocks"]
+            body = [b for b in blocks if b["kind"] not in ("header", "footer")]
+            got = (body[0]["kind"], body[0].get("level"), body[0].get("text")) if body else None
+            check(got == ("heading", 1, title), "%s/%s: first body block %r, want the title %r as heading 1"
+                  % (prod, stem, got, title))
+            if header:
+                heads = [b["text"] for b in blocks if b["kind"] == "header"]
+                check(any(h.startswith(header) for h in heads) and
+                      not any(header in (b.get("text") or "") for b in body),
+                      "%s/%s: running header %r not kept apart from the body (headers %r)" % (prod, stem, header, heads))
+            lists = [(b.get("numbering"), b["text"]) for p in model["content"]["pages"] for b in p["blocks"]
+                     if b["kind"] == "list_item"]
+            check(lists == items, "%s/%s: list items %r, want %r" % (prod, stem, lists, items))
     share = tagged / pages if pages else 0
     print("pages read from tags: %d of %d (%.3f)" % (tagged, pages, share))
     check(share >= 0.9, "only %d of %d pages read from tags" % (tagged, pages))
