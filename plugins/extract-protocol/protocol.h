@@ -17,6 +17,7 @@ typedef struct ptable {
     const char **label;   /* lowercase labels, longest first */
     const char **key;
     size_t n;
+    size_t longest;       /* bytes of the longest label */
 } ptable;
 
 typedef enum sect {

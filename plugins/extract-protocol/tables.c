@@ -14,6 +14,8 @@ static samla_status push(samla_arena *a, ptable *t, const char *label, const cha
     const char **nk = samla_arena_grow(a, t->key, t->n, t->n + 1, sizeof *nk);
     if (!nl || !nk) return SAMLA_ERR_NOMEM;
     nl[t->n] = samla_text_lower(a, label);
+    if (!nl[t->n]) return SAMLA_ERR_NOMEM;
+    if (strlen(nl[t->n]) > t->longest) t->longest = strlen(nl[t->n]);
     nk[t->n] = key;
     t->label = nl;
     t->key = nk;
@@ -63,14 +65,15 @@ static long lig_match(const pstate *st, const char *l, const char *text, int dep
 {
     const char *t = text;
     while (*l) {
+        /* both ways need this letter: a kept ligature's first letter, or the letter itself */
+        if (*l != *t) return -1;
         if (depth < 8)
             for (size_t k = 0; k < st->nligs; k++) {
                 size_t n = strlen(st->ligs[k]);
-                if (n < 2 || strncmp(l, st->ligs[k], n) != 0 || *t != *l) continue;
+                if (n < 2 || strncmp(l, st->ligs[k], n) != 0) continue;
                 long r = lig_match(st, l + n, t + 1, depth + 1);
                 if (r >= 0) return (long)(t + 1 - text) + r;
             }
-        if (*l != *t) return -1;
         l++;
         t++;
     }
@@ -112,9 +115,18 @@ static const char *after_label(const char *s, size_t n, bool space_ok)
 
 const char *ptable_prefix(const pdoc *d, const ptable *t, const char *s, bool space_ok, const char **rest)
 {
-    if (!s) return NULL;
-    char *low = samla_text_lower(d->ctx->arena, s);
-    if (!low || strlen(low) != strlen(s)) return NULL;   /* offsets must agree */
+    if (!s || !t->n) return NULL;
+    /* only the start of s can hold a label: fold no more of it than the
+     * longest label */
+    size_t want = t->longest, cut = 0;
+    while (s[cut] && cut < want)
+        for (cut++; (s[cut] & 0xC0) == 0x80; cut++) {}   /* whole characters */
+    char *head = samla_arena_alloc(d->ctx->arena, cut + 1);
+    if (!head) return NULL;
+    memcpy(head, s, cut);
+    head[cut] = '\0';
+    char *low = samla_text_lower(d->ctx->arena, head);
+    if (!low || strlen(low) != cut) return NULL;   /* offsets must agree */
     for (size_t i = 0; i < t->n; i++) {
         size_t n = strlen(t->label[i]);
         if (strncmp(low, t->label[i], n) != 0) continue;

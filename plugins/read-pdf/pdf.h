@@ -125,6 +125,7 @@ typedef struct pdf_settings {
     double ocr_scan_cover;              /* share of the page one image covers: a scan */
     double ocr_better_known;            /* OCR replaces a scan's text layer: known-word share this much higher */
     double ocr_partial_layer;           /* ... or the layer holds less than this share of OCR's words */
+    double ocr_partial_extent;          /* a layer whose lines span less of the page height may be partial */
 } pdf_settings;
 
 /* A table being built; it may continue on the next page. */

@@ -149,6 +149,7 @@ static samla_status init(samla_runtime *rt, const void *cfg, void **state, samla
     s->ocr_scan_cover = samla_map_get_float(o, "scan_cover", 0.85);
     s->ocr_better_known = samla_map_get_float(o, "better_known", 0.20);
     s->ocr_partial_layer = samla_map_get_float(o, "partial_layer", 0.5);
+    s->ocr_partial_extent = samla_map_get_float(o, "partial_extent", 0.5);
     if (!s->ocr_language) s->ocr_language = "swe";
     if (s->ocr_ascent_em <= 0.1) s->ocr_ascent_em = 0.72;
     return s->numbering && s->page_number && s->page_label && (!item || s->item_start) ? SAMLA_OK
