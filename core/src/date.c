@@ -1,4 +1,4 @@
-/* date.c: finding dates and times in Swedish text. */
+/* date.c: finding dates, times and meeting time spans in Swedish text. */
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -35,8 +35,8 @@ static bool valid_ymd(long y, long m, long d)
 /* Turns one match into the result string, or NULL to look further. */
 typedef char *(*convert_fn)(samla_arena *a, const samla_re *re, const samla_match *m, const char *s);
 
-/* The first match of pat in s that convert accepts; *end gets the offset after it. */
-static char *find_first(samla_arena *a, const char *s, size_t *end, const char *pat, convert_fn convert)
+/* The first match of pat in s that convert accepts; *start / *end (each optional) get its offsets. */
+static char *find_first(samla_arena *a, const char *s, size_t *start, size_t *end, const char *pat, convert_fn convert)
 {
     if (!s) return NULL;
     samla_diag d;
@@ -49,6 +49,7 @@ static char *find_first(samla_arena *a, const char *s, size_t *end, const char *
     size_t from = 0;
     while (!out && samla_re_search(re, s, from, &m)) {
         out = convert(a, re, &m, s);
+        if (out && start) *start = m.start[0];
         if (out && end) *end = m.end[0];
         from = m.end[0] > m.start[0] ? m.end[0] : m.start[0] + 1;
     }
@@ -79,7 +80,7 @@ static char *convert_time(samla_arena *a, const samla_re *re, const samla_match 
     return h <= 24 && mi < 60 ? samla_arena_printf(a, "%02ld:%02ld", h, mi) : NULL;
 }
 
-char *samla_text_find_date(samla_arena *a, const char *s, size_t *end)
+char *samla_text_find_date_at(samla_arena *a, const char *s, size_t *start, size_t *end)
 {
     /* alternatives: ISO-ish y-m-d, compact ymd, d month y, d/m y, d.m.y */
     static const char *pat =
@@ -92,13 +93,68 @@ char *samla_text_find_date(samla_arena *a, const char *s, size_t *end)
         /* d.m.yyyy, as Finland-Swedish documents write it: "9.5.2023" */
         "|(?<d5>\\d{1,2})\\.(?<m5>\\d{1,2})\\.(?<y5>(?:19|20|21)\\d\\d)(?!\\d)"
         ")";
-    return find_first(a, s, end, pat, convert_date);
+    return find_first(a, s, start, end, pat, convert_date);
 }
 
-char *samla_text_find_time(samla_arena *a, const char *s, size_t *end)
+char *samla_text_find_date(samla_arena *a, const char *s, size_t *end)
+{
+    return samla_text_find_date_at(a, s, NULL, end);
+}
+
+char *samla_text_find_time_at(samla_arena *a, const char *s, size_t *start, size_t *end)
 {
     static const char *pat =
         "(?:\\bkl(?:ockan)?\\.?\\s*(?<h1>[0-2]?\\d)(?:[.:](?<m1>[0-5]\\d))?(?!\\d))"
         "|(?<![\\d.:-])(?<h2>[0-2]?\\d)[.:](?<m2>[0-5]\\d)(?![\\d.:])";
-    return find_first(a, s, end, pat, convert_time);
+    return find_first(a, s, start, end, pat, convert_time);
+}
+
+char *samla_text_find_time(samla_arena *a, const char *s, size_t *end)
+{
+    return samla_text_find_time_at(a, s, NULL, end);
+}
+
+/* The end of a span at offset `from` of s, right after its start time: a dash or "till", then the end hour
+ * with optional minutes, "ca"/"cirka"/"kl" allowed before it ("–20:40", " - 15.45", "-12", "–ca 21.00",
+ * " till kl. 16"). With `again`, a further span after a comma or "och" ("…, 13.00–15.15"): its end replaces
+ * the first one's (the meeting ended then; the pause between is not the end). */
+static char *span_end(samla_arena *a, const char *s, size_t from, size_t *end)
+{
+    static const char *pat =
+        "\\G\\s*(?:[-\\x{2013}\\x{2014}]|till\\b)\\s*(?:(?:ca|cirka|kl|klockan)\\.?\\s*)?"
+        "(?<h1>[0-2]?\\d)(?:[.:](?<m1>[0-5]\\d))?(?![\\d]|[.:]\\d)";
+    static const char *again =
+        "\\G\\s*(?:,|och|samt)\\s*(?:(?:kl|klockan)\\.?\\s*)?[0-2]?\\d[.:][0-5]\\d\\s*[-\\x{2013}\\x{2014}]\\s*"
+        "(?:(?:ca|cirka|kl|klockan)\\.?\\s*)?(?<h1>[0-2]?\\d)(?:[.:](?<m1>[0-5]\\d))?(?![\\d]|[.:]\\d)";
+    samla_diag d;
+    samla_diag_init(&d);
+    samla_re *re = samla_re_compile(pat, SAMLA_RE_CASELESS, &d);
+    samla_re *re2 = re ? samla_re_compile(again, SAMLA_RE_CASELESS, &d) : NULL;
+    samla_diag_clear(&d);
+    char *out = NULL;
+    samla_match m;
+    if (re2 && samla_re_search(re, s, from, &m) && m.start[0] == from && (out = convert_time(a, re, &m, s))) {
+        *end = m.end[0];
+        while (samla_re_search(re2, s, *end, &m) && m.start[0] == *end) {
+            char *later = convert_time(a, re2, &m, s);
+            if (!later) break;
+            out = later;
+            *end = m.end[0];
+        }
+    }
+    samla_re_free(re);
+    samla_re_free(re2);
+    return out;
+}
+
+bool samla_text_find_time_span(samla_arena *a, const char *s, char **start, char **end, size_t *end_off)
+{
+    size_t e = 0;
+    *start = samla_text_find_time(a, s, &e);
+    *end = NULL;
+    if (!*start) return false;
+    size_t e2 = 0;
+    *end = span_end(a, s, e, &e2);
+    if (end_off) *end_off = *end ? e2 : e;
+    return true;
 }

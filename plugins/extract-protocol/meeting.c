@@ -40,10 +40,14 @@ static const char *kv(pdoc *d, size_t i, const char **value)
     const char *rest;
     const char *k = ptable_prefix(d, &d->st->meeting_labels, l->text, true, &rest);
     if (!k || !*rest) return NULL;
-    /* "Label value" without a colon only when the value starts with a digit */
+    /* "Label value" without a colon only when the value starts with a digit, or (P-FRONT-LABEL-VALUE read
+     * as one line: a reader joined a one-row label/value table) when a place-and-time or date-and-time label's
+     * value holds a date or a time ("Sammanträdesplats och tid Församlingshemmet, 2023-01-09 kl. 18.00") */
     size_t ll = (size_t)(rest - l->text);
     if (!strchr(l->text, ':') || strchr(l->text, ':') > l->text + ll) {
-        if (!(rest[0] >= '0' && rest[0] <= '9')) return NULL;
+        bool dated = (strcmp(k, "place_time") == 0 || strcmp(k, "date_time") == 0) &&
+                     (samla_text_find_date(d->ctx->arena, rest, NULL) || samla_text_find_time(d->ctx->arena, rest, NULL));
+        if (!(rest[0] >= '0' && rest[0] <= '9') && !dated) return NULL;
     }
     *value = rest;
     return k;
@@ -91,25 +95,33 @@ static size_t stacked(pdoc *d, size_t i, const char **keys, const char **values,
     return nv;
 }
 
-/* Comma-separated parts of s without a digit: the place in "Kommunhuset,
- * Sessionssalen, måndagen den 4 mars 2024 kl. 18.30". */
-static const char *place_part(samla_arena *a, const char *s)
+/* The place in a place-and-time value: its comma-separated parts without the date and time ("Kommunhuset,
+ * Sessionssalen, måndagen den 4 mars 2024 kl. 18.30" -> "Kommunhuset, Sessionssalen"). A part with a
+ * number that is no date or time is part of the place ("Stadshuset, sal 2", "Kommunhuset, rum 214"); a
+ * part where a date or time begins keeps what stands before it ("Rådhuset 2024-03-04"), and a weekday,
+ * "den" or a "kl" left without its time end no part (P-FRONT-PLACE-PARTS). */
+static const char *place_part(pdoc *d, const char *s)
 {
+    samla_arena *a = d->ctx->arena;
     char *out = NULL;
     char *c = samla_arena_strdup(a, s);
     for (char *p = c; p && *p;) {
         char *e = strchr(p, ',');
         if (e) *e = 0;
         char *t = samla_text_trim(a, p);
-        bool digit = strpbrk(t, "0123456789") != NULL;
-        if (t && *t && !digit && !strstr(t, "dagen den") && !samla_text_starts_with_ci(t, "kl"))
-            out = out ? samla_arena_printf(a, "%s, %s", out, t) : t;
+        size_t ds = 0, ts = 0;
+        if (t && samla_text_find_date_at(a, t, &ds, NULL)) t[ds] = 0;
+        if (t && samla_text_find_time_at(a, t, &ts, NULL)) t[ts] = 0;
+        samla_match m;
+        if (t && samla_re_search(d->st->re[RE_PLACE_TAIL], t, 0, &m)) t[m.start[0]] = 0;
+        t = samla_text_trim(a, t);
+        if (t && *t) out = out ? samla_arena_printf(a, "%s, %s", out, t) : t;
         p = e ? e + 1 : NULL;
     }
     return out;
 }
 
-/* Date and start/end times in s; end ignored after "ajourn". */
+/* Date and start/end times in s (P-FRONT-TIME-SPAN); an end after "ajourn" is a pause, not the end. */
 static void date_times(samla_arena *a, samla_node *m, const char *s, bool set_date)
 {
     size_t end = 0, e2 = 0;
@@ -117,12 +129,19 @@ static void date_times(samla_arena *a, samla_node *m, const char *s, bool set_da
     if (set_date && date && !samla_map_get(m, "date")) samla_map_set_str(a, m, "date", date);
     const char *stop = strstr(s, "journ");
     const char *from = date ? s + end : s;
-    char *t1 = samla_text_find_time(a, from, &e2);
-    if (!t1 || (stop && from + e2 > stop)) return;
+    char *t1, *t2;
+    if (!samla_text_find_time_span(a, from, &t1, &t2, &e2)) return;
+    size_t ts = 0;
+    samla_text_find_time_at(a, from, &ts, NULL);
+    if (stop && from + ts > stop) return;
     samla_map_set_str(a, m, "start", t1);
-    size_t e3 = 0;
-    char *t2 = samla_text_find_time(a, from + e2, &e3);
-    if (t2 && !(stop && from + e2 + e3 > stop)) samla_map_set_str(a, m, "end", t2);
+    if (!t2) {
+        /* "kl. 18.00, avslutat kl. 21.10": a second time further on */
+        size_t e3 = 0;
+        t2 = samla_text_find_time(a, from + e2, &e3);
+        if (t2 && stop && from + e2 + e3 > stop) t2 = NULL;
+    }
+    if (t2) samla_map_set_str(a, m, "end", t2);
 }
 
 bool protocol_detect(pdoc *d);
@@ -204,7 +223,7 @@ static void meeting_field(pdoc *d, samla_node *m, const char *k, const char *v)
 {
     samla_arena *a = d->ctx->arena;
     if (strcmp(k, "place_time") == 0) {
-        samla_map_set_str(a, m, "place", place_part(a, v));
+        samla_map_set_str(a, m, "place", place_part(d, v));
         date_times(a, m, v, true);
     } else if (strcmp(k, "date_time") == 0) {
         /* the front page's times win over a contents page's "15.09.2022 kl. 18:00" */
@@ -237,7 +256,7 @@ static void meeting_field(pdoc *d, samla_node *m, const char *k, const char *v)
         if (dt) samla_map_set_str(a, m, "adjusted", tm ? samla_arena_printf(a, "%sT%s", dt, tm) : dt);
         const char **nms, **pts;
         /* "Justerat | 2024-12-16, A (S) och B (M)" names the adjusters, no place */
-        if (!person_mentions(d, v, &nms, &pts)) samla_map_set_str(a, m, "adjustment_place", place_part(a, v));
+        if (!person_mentions(d, v, &nms, &pts)) samla_map_set_str(a, m, "adjustment_place", place_part(d, v));
     }
 }
 
@@ -250,7 +269,11 @@ samla_status meeting_extract(pdoc *d)
     const samla_block *src = NULL;
     const char *body = find_body(d, &src);
     if (body) samla_map_set_str(a, m, "body", body);
+    const char *ended = NULL;   /* P-FRONT-END-LINE: "Sammanträdet avslutades kl. 21.10" */
     for (size_t i = 0; i < d->n; i++) {
+        samla_match me;
+        if (!ended && samla_re_search(d->st->re[RE_MEETING_END], d->l[i].text, 0, &me))
+            ended = samla_text_find_time(a, samla_arena_printf(a, "kl %s", samla_match_group(a, &me, d->l[i].text, 1)), NULL);
         if (item_at(d, i) && d->l[i].row < 0) continue;
         const char *ks[8], *vs[8];
         size_t ns = stacked(d, i, ks, vs, 8);
@@ -274,6 +297,8 @@ samla_status meeting_extract(pdoc *d)
         if (!src) src = d->l[i].blk;
         meeting_field(d, m, k, v);
     }
+    /* the front page's end wins; the end line only fills in where it gave a start and no end */
+    if (ended && samla_map_get(m, "start") && !samla_map_get(m, "end")) samla_map_set_str(a, m, "end", ended);
     if (src) samla_map_set(a, m, "source", samla_ctx_source(d->ctx, src));
     return SAMLA_OK;
 }

@@ -27,7 +27,7 @@ static const char *const pattern_keys[RE_COUNT] = {
     [RE_LETTERED] = "lettered", [RE_CAPITAL] = "capital", [RE_REF_DASH] = "ref_dash", [RE_MEETING_NO] = "meeting_no",
     [RE_SERVES_FOR] = "serves_for", [RE_NOTE] = "note", [RE_STATEMENT] = "statement", [RE_TOC] = "toc",
     [RE_TREATMENT] = "treatment", [RE_RULE] = "rule", [RE_HEADER_TAIL] = "header_tail",
-    [RE_PROTOCOL_WORD] = "protocol_word",
+    [RE_PROTOCOL_WORD] = "protocol_word", [RE_PLACE_TAIL] = "place_tail", [RE_MEETING_END] = "meeting_end",
 };
 
 static void fini(void *state)

@@ -32,7 +32,7 @@ done
   -m 'agenda[number+title]=0.72' \
   -m 'decisions[item+status+clauses]=0.66' \
   -m 'votes[item+kind]=0.96' \
-  -m 'meeting[date+start+end+place]=0.56' \
+  -m 'meeting[date+start+end+place]=0.98' \
   -m 'signatures[name+role]=0.98' \
   -m 'goals[code+kind+title+parent]=0.93' \
   -m 'activities[text]=0.97' \

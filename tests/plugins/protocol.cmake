@@ -4,3 +4,4 @@
 samla_sh_test(plugins_protocol plugins bash ${CMAKE_CURRENT_LIST_DIR}/protocol.sh)
 samla_sh_test(plugins_protocol_conventions plugins bash ${CMAKE_CURRENT_LIST_DIR}/protocol_conventions.sh)
 samla_sh_test(plugins_protocol_data_errors plugins bash ${CMAKE_CURRENT_LIST_DIR}/protocol_data_errors.sh)
+samla_sh_test(plugins_protocol_meeting plugins bash ${CMAKE_CURRENT_LIST_DIR}/protocol_meeting.sh)

@@ -1,4 +1,6 @@
 /* test_text.c: text cleaning, folding, similarity, Swedish dates and times. */
+#include <string.h>
+
 #include "check.h"
 #include "samla/samla.h"
 
@@ -35,6 +37,42 @@ int main(void)
     CHECK_STR(samla_text_find_time(a, span, &end), "09:30");
     CHECK_STR(samla_text_find_time(a, &span[end], NULL), "15:00");
     CHECK_STR(samla_text_find_time(a, "kl 13-15", NULL), "13:00");
+    /* meeting time spans (P-FRONT-TIME-SPAN): start and end in every written form */
+    static const struct { const char *s, *start, *end; } spans[] = {
+        {"kl 17:00-20:40", "17:00", "20:40"},
+        {"kl. 13.00–16.30", "13:00", "16:30"},             /* en dash */
+        {"13:00 - 15:45", "13:00", "15:45"},
+        {"kl 9-12", "09:00", "12:00"},
+        {"18.30–ca 21.00", "18:30", "21:00"},
+        {"klockan 14.00— 16.03", "14:00", "16:03"},           /* em dash */
+        {"Kl. 09.30 – 15.00", "09:30", "15:00"},
+        {"kl 14 till kl 16", "14:00", "16:00"},
+        {"Kommunhuset, kl. 08.30-12.00, 13.00-15.15", "08:30", "15:15"}, /* the last span's end */
+        {"kl. 18.00 och 19.30–21.00", "18:00", NULL},       /* no dash after the start: no span */
+        {"kl. 18.00", "18:00", NULL},
+        {"23.1.2023 klockan 18.00–21.18", "18:00", "21:18"},
+    };
+    for (size_t i = 0; i < sizeof spans / sizeof spans[0]; i++) {
+        char *st = NULL, *en = NULL;
+        CHECK(samla_text_find_time_span(a, spans[i].s, &st, &en, NULL));
+        CHECK_STR(st, spans[i].start);
+        if (spans[i].end) CHECK_STR(en, spans[i].end);
+        else CHECK(en == NULL);
+    }
+    {
+        char *st = (char *)"x", *en = (char *)"x";
+        CHECK(!samla_text_find_time_span(a, "Kommunhuset, sal 2", &st, &en, NULL));
+        CHECK(st == NULL && en == NULL);
+        size_t off = 0;
+        CHECK(samla_text_find_time_span(a, "kl 17:00-20:40, ajournering", &st, &en, &off));
+        CHECK(off == strlen("kl 17:00-20:40"));
+        size_t ds = 0, de = 0;
+        CHECK_STR(samla_text_find_date_at(a, "Stadshuset, sal 2, 23.1.2023", &ds, &de), "2023-01-23");
+        CHECK(ds == 19 && de == 28);
+        size_t ts = 0;
+        CHECK_STR(samla_text_find_time_at(a, "Rådhuset kl. 9", &ts, NULL), "09:00");
+        CHECK(ts == strlen("Rådhuset "));
+    }
     samla_arena_free(a);
     return CHECK_DONE();
 }
