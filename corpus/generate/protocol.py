@@ -731,6 +731,12 @@ class Protocol:
         d = self.doc
         atts = [c[0] for c in dec["clauses"]]
         sents = [c[1] for c in dec["clauses"]]
+        if dec.get("info") and sents[0].startswith(self.body + " "):
+            # "Nämnden tackar för informationen.": a lead naming the body and its point (P-DEC-INFO, as the
+            # corpus gold and docs/model.md write it: the clause without the body)
+            d.para(sents[0] + ".")
+            dec["gold_clauses"] = [sents[0][len(self.body) + 1:]]
+            return self.body
         if style == "sentences" or dec.get("info"):
             for x in sents:
                 d.para(x + ".")

@@ -60,6 +60,15 @@ static const char *clause_text(samla_arena *a, const char *s)
     return strip_end(a, samla_text_trim(a, s), ",;. ");
 }
 
+/* A point under a decision heading without a lead: as written, without a leading "att" ("Beslut" / "att anta
+ * planen" / "att ge nämnden i uppdrag …", P-DEC-HEADING-ATT). */
+static const char *point_text(const pdoc *d, const char *s)
+{
+    samla_match m;
+    if (samla_re_search(d->st->re[RE_CLAUSE], s, 0, &m)) return clause_text(d->ctx->arena, group_text(d, d->st->re[RE_CLAUSE], s, &m, 1));
+    return clause_text(d->ctx->arena, s);
+}
+
 /* Splits "a, att b och att c" into clauses. */
 static void split_inline(samla_arena *a, const char *s, samla_node *seq)
 {
@@ -113,6 +122,35 @@ static const char *genitive_body(samla_arena *a, const char *heading)
             return NULL;
     h[n - 1] = 0;
     return h;
+}
+
+/* True when item it has a sub-heading (Beslut, Förslag, Yrkanden, …) or a decision lead: it is no plain
+ * association point whose decisions are sentences (P-DEC-ASSOC-SENTENCE). */
+static bool item_structured(pdoc *d, const pitem *it)
+{
+    for (size_t i = it->body; i < it->end; i++) {
+        const pline *l = &d->l[i];
+        if (line_section(d, l) != SECT_NONE || samla_re_test(d->st->re[RE_DECIDE], l->text) ||
+            samla_re_test(d->st->re[RE_PROPOSE], l->text))
+            return true;
+    }
+    return false;
+}
+
+/* P-DEC-ASSOC-SENTENCE: the sentences of paragraph s that record a decision in an association's way
+ * ("Till justerare valdes A och B.", "Dagordningen godkändes.", "Föreningen ansöker om bidrag."), appended
+ * to clauses without their full stop; returns how many. */
+static size_t assoc_sentences(pdoc *d, const char *s, samla_node *clauses)
+{
+    samla_arena *a = d->ctx->arena;
+    const char **sv;
+    size_t n = sentences(a, s, &sv), k = 0;
+    for (size_t i = 0; i < n; i++)
+        if (samla_re_test(d->st->re[RE_ASSOC_DECISION], sv[i]) && !samla_re_test(d->st->re[RE_ASSOC_NOT], sv[i])) {
+            samla_seq_append_str(a, clauses, clause_text(a, sv[i]));
+            k++;
+        }
+    return k;
 }
 
 samla_status decisions_extract(pdoc *d)
@@ -199,7 +237,13 @@ samla_status decisions_extract(pdoc *d)
             if (!body) body = samla_match_group(a, &m, l->text, 2);
             inl = samla_match_group(a, &m, l->text, 3);
             status = s == SECT_PROPOSAL ? "proposed" : "decided";
-            if (!body_ok(body)) body = NULL;
+            if (!body && m.start[1] == SIZE_MAX && m.start[2] == SIZE_MAX) {
+                /* P-DEC-PASSIVE-LEAD: "Beslutades att …", "Det beslutades att …": the body is the one the
+                 * heading names, else the meeting's */
+                body = heading_body ? heading_body : d->body_name;
+                if (!body) body = samla_map_get_str(samla_ctx_section(d->ctx, "meeting"), "body");
+                if (!body) body = "";
+            } else if (!body_ok(body)) body = NULL;
         } else if (samla_re_search(d->st->re[RE_INFO], l->text, 0, &m)) {
             body = samla_match_group(a, &m, l->text, 1);
             inl = NULL;
@@ -235,7 +279,7 @@ samla_status decisions_extract(pdoc *d)
             else if (samla_re_search(d->st->re[RE_LETTERED], l->text, 0, &m))
                 samla_seq_append_str(a, clauses, clause_text(a, samla_match_group(a, &m, l->text, 1)));
             else {
-                samla_seq_append_str(a, clauses, clause_text(a, l->text));
+                samla_seq_append_str(a, clauses, point_text(d, l->text));
                 /* further whole-sentence paragraphs of the same decision, up to
                  * the next sub-heading, motion, vote, reservation or jäv */
                 size_t j = i + 1;
@@ -254,11 +298,26 @@ samla_status decisions_extract(pdoc *d)
                                                 samla_re_test(d->st->re[RE_PROPOSE], n->text))) ||
                         samla_re_test(d->st->re[RE_IMMEDIATE], n->text) || strlen(n->text) > 400)
                         break;
-                    samla_seq_append_str(a, clauses, clause_text(a, n->text));
+                    samla_seq_append_str(a, clauses, point_text(d, n->text));
                     text = samla_arena_printf(a, "%s\n%s", text, n->text);
                 }
                 i = j - 1;
             }
+        } else if (!body && it && s == SECT_NONE && l->kind == SAMLA_BLOCK_PARAGRAPH && !line_is_heading(l) &&
+                   !item_structured(d, it) && assoc_sentences(d, l->text, clauses)) {
+            /* P-DEC-ASSOC-SENTENCE: a plain association point records its decision as sentences; the
+             * item's further such paragraphs are clauses of the same decision */
+            status = "decided";
+            body = d->body_name ? d->body_name : samla_map_get_str(samla_ctx_section(d->ctx, "meeting"), "body");
+            if (!body) body = "";
+            size_t j = i + 1;
+            for (; j < d->n && item_at(d, j) == it && j != it->start; j++) {
+                const pline *n = &d->l[j];
+                if (n->row >= 0 || n->kind != SAMLA_BLOCK_PARAGRAPH || line_is_heading(n) || line_terminates(d, n)) break;
+                if (assoc_sentences(d, n->text, clauses)) text = samla_arena_printf(a, "%s\n%s", text, n->text);
+            }
+            i = j - 1;
+            inl = text;     /* its clauses are complete: no points below to collect */
         } else if (!body) {
             first_after_heading = false;
             continue;
@@ -272,14 +331,20 @@ samla_status decisions_extract(pdoc *d)
         }
         first_after_heading = false;
         size_t j = i + 1;
-        for (; j < d->n && !(inl && *inl); j++) {
+        for (; j < d->n && !(inl && *inl) && item_at(d, j) == it; j++) {
             const pline *n = &d->l[j];
-            if (n->row >= 0) break;
+            if (n->row >= 0 || (it && j == it->start)) break;
+            /* P-DEC-LEAD-POINTS: after a lead that announces its points ("beslutar att:", "föreslår X besluta:"),
+             * a paragraph numbered as text ("1. godkänna …", no list numbering) or a bullet point without its
+             * "att" ("- anta planen") is a clause */
+            bool point = n->kind == SAMLA_BLOCK_PARAGRAPH || n->kind == SAMLA_BLOCK_LIST_ITEM || n->numbered || n->cell >= 0;
             if (samla_re_search(d->st->re[RE_CLAUSE], n->text, 0, &m) ||
-                ((n->numbered || n->kind == SAMLA_BLOCK_LIST_ITEM || n->cell >= 0) &&
-                 samla_re_search(d->st->re[RE_NUMBERED], n->text, 0, &m)) ||
+                (point && samla_re_search(d->st->re[RE_NUMBERED], n->text, 0, &m)) ||
                 samla_re_search(d->st->re[RE_LETTERED], n->text, 0, &m)) {
                 samla_seq_append_str(a, clauses, clause_text(a, samla_match_group(a, &m, n->text, 1)));
+                text = samla_arena_printf(a, "%s\n%s", text, n->text);
+            } else if (n->kind == SAMLA_BLOCK_LIST_ITEM && !n->numbered && !line_is_heading(n)) {
+                samla_seq_append_str(a, clauses, clause_text(a, n->text));
                 text = samla_arena_printf(a, "%s\n%s", text, n->text);
             } else if (n->cell >= 0 && n->cell == l->cell) {
                 /* the points of a decision in a table cell, numbering lost by the reader */
@@ -295,7 +360,7 @@ samla_status decisions_extract(pdoc *d)
         if (dup) continue;
         samla_node *n = samla_node_map(a);
         if (it) samla_map_set_str(a, n, "item", it->number);
-        samla_map_set_str(a, n, "body", body ? cap(a, body) : NULL);
+        samla_map_set_str(a, n, "body", body && *body ? cap(a, body) : NULL);
         samla_map_set_str(a, n, "status", status);
         if (proposer) samla_map_set_str(a, n, "proposed_by", proposer);
         samla_map_set_str(a, n, "text", text);

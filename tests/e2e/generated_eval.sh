@@ -30,7 +30,7 @@ done
 "$SAMLA" eval -q \
   -m 'attendees[name+status+party+roles]=0.96' \
   -m 'agenda[number+title]=0.72' \
-  -m 'decisions[item+status+clauses]=0.66' \
+  -m 'decisions[item+status+clauses]=0.94' \
   -m 'votes[item+kind]=0.96' \
   -m 'meeting[date+start+end+place]=0.98' \
   -m 'signatures[name+role]=0.98' \
