@@ -881,19 +881,20 @@ static samla_status emit_rows(pdf_reader *r, const pdf_region *g, const pdf_line
         pitch = 1.25 * size;
     }
     for (size_t s = first_row; s < ns; s++) {
+        /* a group row: one cell holding its whole lines (PDF-TABLE-GROUP-ROW) */
+        bool span = !(s == 0 && t->nrows == 0 && t->header_row) && pdf_group_row(r, g, L, starts, ns, s);
         for (size_t c = 0; c < g->ncols; c++) {
             size_t k = 0;
-            for (size_t i = starts[s]; i < starts[s + 1]; i++) {
-                pdf_frag cf = pdf_column_frag(g, L[i], c);
+            for (size_t i = starts[s]; i < starts[s + 1] && (!span || c == 0); i++) {
+                pdf_frag cf = span ? (pdf_frag){L[i], 0, L[i]->nwords} : pdf_column_frag(g, L[i], c);
                 if (cf.w1 > cf.w0) f[k++] = cf;
             }
             cells[c] = NULL;
             counts[c] = 0;
-            samla_status st = pdf_emit_frags(r, f, k, true, colright[c], pitch, &cells[c], &counts[c]);
+            double wrap = span ? colright[g->ncols - 1] : colright[c];
+            samla_status st = pdf_emit_frags(r, f, k, true, wrap, pitch, &cells[c], &counts[c]);
             if (st != SAMLA_OK) return st;
         }
-        bool span = counts[0] > 0 && !(s == 0 && t->nrows == 0 && t->header_row) &&
-                    pdf_group_row(r, g, L, starts, ns, s);
         samla_status st = add_row(r, t, cells, counts, span);
         if (st != SAMLA_OK) return st;
     }
