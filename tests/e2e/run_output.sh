@@ -35,10 +35,13 @@ check '[ -e "$tmp/o/.samla-$$-XyZ789.tmp" ]' "temporary file of a live process k
 rm -f "$tmp/o/.samla-$$-XyZ789.tmp"
 
 # SIGTERM while a model is being written: the temporary file is removed, status 128+15
-pdfs=(corpus/pdf/*.pdf)
-"$SAMLA" run -q all -o "$tmp/k" "${pdfs[@]}" "${pdfs[@]}" "${pdfs[@]}" >/dev/null 2>&1 &
+# (the corpus twenty times over, polled every 5 ms: a model is written in a few ms, so a short run
+# could end before a poll ever saw a temporary file)
+pdfs=()
+for _ in $(seq 20); do pdfs+=(corpus/pdf/*.pdf); done
+"$SAMLA" run -q all -o "$tmp/k" "${pdfs[@]}" >/dev/null 2>&1 &
 pid=$!
-for _ in $(seq 400); do compgen -G "$tmp/k/.samla-*.tmp" >/dev/null && break; sleep 0.02; done
+for _ in $(seq 4000); do compgen -G "$tmp/k/.samla-*.tmp" >/dev/null && break; sleep 0.005; done
 check 'compgen -G "$tmp/k/.samla-*.tmp" >/dev/null' "a temporary file exists while running"
 kill -TERM $pid
 wait $pid
