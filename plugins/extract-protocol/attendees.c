@@ -200,8 +200,7 @@ static bool add_line(att *t, const char *s, const char *status, const char *grou
             const char *to = NULL;
             for (; k < n; k++) {
                 to = strstr(from + 1, names[k]);
-                if (!to || to - from < 6 ||
-                    (strncmp(to - 5, "för ", 5) != 0 && (to - from < 11 || strncmp(to - 10, "ersätter ", 10) != 0)))
+                if (!to || !samla_re_test(d->st->re[RE_SERVES_GAP], samla_arena_strndup(a, from, (size_t)(to - from))))
                     break;
             }
             if (k >= n) to = NULL;

@@ -121,13 +121,15 @@ static const char *place_part(pdoc *d, const char *s)
     return out;
 }
 
-/* Date and start/end times in s (P-FRONT-TIME-SPAN); an end after "ajourn" is a pause, not the end. */
-static void date_times(samla_arena *a, samla_node *m, const char *s, bool set_date)
+/* Date and start/end times in s (P-FRONT-TIME-SPAN); a time after an adjournment (pattern `adjourn`) is a
+ * pause, not the end. */
+static void date_times(const pdoc *d, samla_arena *a, samla_node *m, const char *s, bool set_date)
 {
     size_t end = 0, e2 = 0;
     char *date = samla_text_find_date(a, s, &end);
     if (set_date && date && !samla_map_get(m, "date")) samla_map_set_str(a, m, "date", date);
-    const char *stop = strstr(s, "journ");
+    samla_match am;
+    const char *stop = samla_re_search(d->st->re[RE_ADJOURN], s, 0, &am) ? s + am.start[0] : NULL;
     const char *from = date ? s + end : s;
     char *t1, *t2;
     if (!samla_text_find_time_span(a, from, &t1, &t2, &e2)) return;
@@ -224,21 +226,21 @@ static void meeting_field(pdoc *d, samla_node *m, const char *k, const char *v)
     samla_arena *a = d->ctx->arena;
     if (strcmp(k, "place_time") == 0) {
         samla_map_set_str(a, m, "place", place_part(d, v));
-        date_times(a, m, v, true);
+        date_times(d, a, m, v, true);
     } else if (strcmp(k, "date_time") == 0) {
         /* the front page's times win over a contents page's "15.09.2022 kl. 18:00" */
-        if (!samla_map_get(m, "start")) date_times(a, m, v, true);
+        if (!samla_map_get(m, "start")) date_times(d, a, m, v, true);
         else if (!samla_map_get(m, "date")) samla_map_set_str(a, m, "date", samla_text_find_date(a, v, NULL));
     } else if (strcmp(k, "date") == 0) {
         /* the line that gives the date may give the times too ("… den 4 mars 2025 kl. 13.00–15.00") */
         if (!samla_map_get(m, "date")) {
             samla_map_set_str(a, m, "date", samla_text_find_date(a, v, NULL));
-            if (!samla_map_get(m, "start")) date_times(a, m, v, false);
+            if (!samla_map_get(m, "start")) date_times(d, a, m, v, false);
         }
     } else if (strcmp(k, "time") == 0) {
         /* "Tid: tisdag 9.5.2023 kl. 18.00–20.15": the time line gives the date too */
         if (!samla_map_get(m, "date")) samla_map_set_str(a, m, "date", samla_text_find_date(a, v, NULL));
-        if (!samla_map_get(m, "start")) date_times(a, m, v, false);
+        if (!samla_map_get(m, "start")) date_times(d, a, m, v, false);
     } else if (strcmp(k, "place") == 0) {
         if (!samla_map_get(m, "place")) samla_map_set_str(a, m, "place", v);
     } else if (strcmp(k, "items") == 0) {
