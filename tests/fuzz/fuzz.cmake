@@ -1,5 +1,6 @@
-# Fuzzing (label: fuzz). Five harnesses: fuzz_input (the dump pipeline), fuzz_read_{pdf,docx,text}
-# (one reader and every extractor: tests/fuzz/pipelines/) and fuzz_pipeline (the pipeline loader).
+# Fuzzing (label: fuzz). Six harnesses: fuzz_input (the dump pipeline), fuzz_read_{pdf,docx,text}
+# (one reader and every extractor: tests/fuzz/pipelines/), fuzz_read_pdf_ocr (read-pdf with OCR on
+# every page) and fuzz_pipeline (the pipeline loader).
 # Normal builds: replay programs (each harness with replay_main.c), run as regression tests over
 # the saved cases and seeds.
 # -DSAMLA_FUZZ=ON (clang): libFuzzer targets over an instrumented library and plugins, built by
@@ -24,11 +25,16 @@ samla_fuzz_target(fuzz_input fuzz_input.c "")
 foreach(r pdf docx text)
   samla_fuzz_target(fuzz_read_${r} fuzz_input.c ${fuzz_dir}/pipelines/fuzz-read-${r}.yaml)
 endforeach()
+set(fuzz_targets fuzz_input fuzz_read_pdf fuzz_read_docx fuzz_read_text fuzz_pipeline)
+if(OCR_FOUND)
+  samla_fuzz_target(fuzz_read_pdf_ocr fuzz_input.c ${fuzz_dir}/pipelines/fuzz-read-pdf-ocr.yaml)
+  list(APPEND fuzz_targets fuzz_read_pdf_ocr)
+endif()
 samla_fuzz_target(fuzz_pipeline fuzz_pipeline.c "")
 
 if(SAMLA_FUZZ)
   get_property(fuzz_plugins GLOBAL PROPERTY SAMLA_PLUGINS)
-  add_custom_target(fuzz DEPENDS fuzz_input fuzz_read_pdf fuzz_read_docx fuzz_read_text fuzz_pipeline ${fuzz_plugins})
+  add_custom_target(fuzz DEPENDS ${fuzz_targets} ${fuzz_plugins})
 else()
   file(GLOB fuzz_cases ${fuzz_dir}/cases/*)
   add_test(NAME fuzz_replay COMMAND fuzz_input ${fuzz_cases})
