@@ -1,4 +1,6 @@
-/* date.c: finding dates, times and meeting time spans in Swedish text. */
+/* date.c: finding dates, times and meeting time spans in Swedish text. Each pattern is compiled once per
+ * process, on first use (thread-safe through g_once), and kept for the process's life. */
+#include <glib.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -35,15 +37,24 @@ static bool valid_ymd(long y, long m, long d)
 /* Turns one match into the result string, or NULL to look further. */
 typedef char *(*convert_fn)(samla_arena *a, const samla_re *re, const samla_match *m, const char *s);
 
-/* The first match of pat in s that convert accepts; *start / *end (each optional) get its offsets. */
-static char *find_first(samla_arena *a, const char *s, size_t *start, size_t *end, const char *pat, convert_fn convert)
+/* One of this file's patterns, compiled on the first call (any thread) and never freed: a process-lifetime
+ * cache, reachable from *slot. NULL only if the pattern does not compile (a bug caught by the unit tests). */
+static const samla_re *cached(gsize *once, samla_re **slot, const char *pat)
 {
-    if (!s) return NULL;
-    samla_diag d;
-    samla_diag_init(&d);
-    samla_re *re = samla_re_compile(pat, SAMLA_RE_CASELESS, &d);
-    samla_diag_clear(&d);
-    if (!re) return NULL;
+    if (g_once_init_enter(once)) {
+        samla_diag d;
+        samla_diag_init(&d);
+        *slot = samla_re_compile(pat, SAMLA_RE_CASELESS, &d);
+        samla_diag_clear(&d);
+        g_once_init_leave(once, 1);
+    }
+    return *slot;
+}
+
+/* The first match of re in s that convert accepts; *start / *end (each optional) get its offsets. */
+static char *find_first(samla_arena *a, const char *s, size_t *start, size_t *end, const samla_re *re, convert_fn convert)
+{
+    if (!s || !re) return NULL;
     char *out = NULL;
     samla_match m;
     size_t from = 0;
@@ -53,7 +64,6 @@ static char *find_first(samla_arena *a, const char *s, size_t *start, size_t *en
         if (out && end) *end = m.end[0];
         from = m.end[0] > m.start[0] ? m.end[0] : m.start[0] + 1;
     }
-    samla_re_free(re);
     return out;
 }
 
@@ -93,7 +103,9 @@ char *samla_text_find_date_at(samla_arena *a, const char *s, size_t *start, size
         /* d.m.yyyy, as Finland-Swedish documents write it: "9.5.2023" */
         "|(?<d5>\\d{1,2})\\.(?<m5>\\d{1,2})\\.(?<y5>(?:19|20|21)\\d\\d)(?!\\d)"
         ")";
-    return find_first(a, s, start, end, pat, convert_date);
+    static gsize once;
+    static samla_re *re;
+    return find_first(a, s, start, end, cached(&once, &re, pat), convert_date);
 }
 
 char *samla_text_find_date(samla_arena *a, const char *s, size_t *end)
@@ -106,7 +118,9 @@ char *samla_text_find_time_at(samla_arena *a, const char *s, size_t *start, size
     static const char *pat =
         "(?:\\bkl(?:ockan)?\\.?\\s*(?<h1>[0-2]?\\d)(?:[.:](?<m1>[0-5]\\d))?(?!\\d))"
         "|(?<![\\d.:-])(?<h2>[0-2]?\\d)[.:](?<m2>[0-5]\\d)(?![\\d.:])";
-    return find_first(a, s, start, end, pat, convert_time);
+    static gsize once;
+    static samla_re *re;
+    return find_first(a, s, start, end, cached(&once, &re, pat), convert_time);
 }
 
 char *samla_text_find_time(samla_arena *a, const char *s, size_t *end)
@@ -126,11 +140,9 @@ static char *span_end(samla_arena *a, const char *s, size_t from, size_t *end)
     static const char *again =
         "\\G\\s*(?:,|och|samt)\\s*(?:(?:kl|klockan)\\.?\\s*)?[0-2]?\\d[.:][0-5]\\d\\s*[-\\x{2013}\\x{2014}]\\s*"
         "(?:(?:ca|cirka|kl|klockan)\\.?\\s*)?(?<h1>[0-2]?\\d)(?:[.:](?<m1>[0-5]\\d))?(?![\\d]|[.:]\\d)";
-    samla_diag d;
-    samla_diag_init(&d);
-    samla_re *re = samla_re_compile(pat, SAMLA_RE_CASELESS, &d);
-    samla_re *re2 = re ? samla_re_compile(again, SAMLA_RE_CASELESS, &d) : NULL;
-    samla_diag_clear(&d);
+    static gsize once, once2;
+    static samla_re *span, *span2;
+    const samla_re *re = cached(&once, &span, pat), *re2 = cached(&once2, &span2, again);
     char *out = NULL;
     samla_match m;
     if (re2 && samla_re_search(re, s, from, &m) && m.start[0] == from && (out = convert_time(a, re, &m, s))) {
@@ -142,15 +154,14 @@ static char *span_end(samla_arena *a, const char *s, size_t from, size_t *end)
             *end = m.end[0];
         }
     }
-    samla_re_free(re);
-    samla_re_free(re2);
     return out;
 }
 
-bool samla_text_find_time_span(samla_arena *a, const char *s, char **start, char **end, size_t *end_off)
+bool samla_text_find_time_span(samla_arena *a, const char *s, char **start, char **end, size_t *start_off,
+                               size_t *end_off)
 {
     size_t e = 0;
-    *start = samla_text_find_time(a, s, &e);
+    *start = samla_text_find_time_at(a, s, start_off, &e);
     *end = NULL;
     if (!*start) return false;
     size_t e2 = 0;

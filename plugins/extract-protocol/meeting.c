@@ -132,9 +132,8 @@ static void date_times(const pdoc *d, samla_arena *a, samla_node *m, const char 
     const char *stop = samla_re_search(d->st->re[RE_ADJOURN], s, 0, &am) ? s + am.start[0] : NULL;
     const char *from = date ? s + end : s;
     char *t1, *t2;
-    if (!samla_text_find_time_span(a, from, &t1, &t2, &e2)) return;
     size_t ts = 0;
-    samla_text_find_time_at(a, from, &ts, NULL);
+    if (!samla_text_find_time_span(a, from, &t1, &t2, &ts, &e2)) return;
     if (stop && from + ts > stop) return;
     samla_map_set_str(a, m, "start", t1);
     if (!t2) {

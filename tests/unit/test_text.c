@@ -54,18 +54,18 @@ int main(void)
     };
     for (size_t i = 0; i < sizeof spans / sizeof spans[0]; i++) {
         char *st = NULL, *en = NULL;
-        CHECK(samla_text_find_time_span(a, spans[i].s, &st, &en, NULL));
+        CHECK(samla_text_find_time_span(a, spans[i].s, &st, &en, NULL, NULL));
         CHECK_STR(st, spans[i].start);
         if (spans[i].end) CHECK_STR(en, spans[i].end);
         else CHECK(en == NULL);
     }
     {
         char *st = (char *)"x", *en = (char *)"x";
-        CHECK(!samla_text_find_time_span(a, "Kommunhuset, sal 2", &st, &en, NULL));
+        CHECK(!samla_text_find_time_span(a, "Kommunhuset, sal 2", &st, &en, NULL, NULL));
         CHECK(st == NULL && en == NULL);
-        size_t off = 0;
-        CHECK(samla_text_find_time_span(a, "kl 17:00-20:40, ajournering", &st, &en, &off));
-        CHECK(off == strlen("kl 17:00-20:40"));
+        size_t so = 0, off = 0;
+        CHECK(samla_text_find_time_span(a, "Sal 2, kl 17:00-20:40, ajournering", &st, &en, &so, &off));
+        CHECK(so == strlen("Sal 2, ") && off == strlen("Sal 2, kl 17:00-20:40"));
         size_t ds = 0, de = 0;
         CHECK_STR(samla_text_find_date_at(a, "Stadshuset, sal 2, 23.1.2023", &ds, &de), "2023-01-23");
         CHECK(ds == 19 && de == 28);

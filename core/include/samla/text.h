@@ -56,8 +56,10 @@ char *samla_text_find_time_at(samla_arena *a, const char *s, size_t *start, size
 /* The first time span in s, as a meeting's front page writes it: "kl 17:00-20:40", "kl. 13.00–16.30",
  * "13:00 - 15:45", "kl 9-12", "18.30–ca 21.00", "kl 14 till 16"; in "kl. 08.30–12.00, 13.00–15.15" the end is
  * the last span's. *start and *end get "HH:MM" strings in a (*end NULL when only a start time is written);
- * *end_off (optional) the offset after the last time read. False (both NULL) when s has no time. */
-bool samla_text_find_time_span(samla_arena *a, const char *s, char **start, char **end, size_t *end_off);
+ * *start_off (optional) the offset where the span begins ("kl" or the first digit), *end_off (optional) the
+ * offset after the last time read. False (both NULL) when s has no time. */
+bool samla_text_find_time_span(samla_arena *a, const char *s, char **start, char **end, size_t *start_off,
+                               size_t *end_off);
 
 #ifdef __cplusplus
 }
