@@ -46,26 +46,71 @@ static int cmp_word_x(const void *a, const void *b)
     return p->x0 < q->x0 ? -1 : p->x0 > q->x0;
 }
 
-/* Closes the word made of glyphs [g0, g1) into *w (text in the arena). */
-static bool make_word(samla_arena *a, const pdf_settings *s, const glyph *g, size_t g0, size_t g1, pdf_word *w)
+/* The letters glyph g lost as a ligature (PDF-TEXT-LIGATURE-GLYPH, ligatures.c), best first. */
+static size_t lost_letters(const pdf_lig_table *lig, const glyph *g, const char **out)
 {
-    size_t len = 0;
-    for (size_t i = g0; i < g1; i++) len += g[i].len;
-    char *t = samla_arena_alloc(a, len + 1);
-    if (!t) return false;
+    if (!lig || !g->attr) return 0;
+    return pdf_lig_lost(lig, g->attr->font_name, g->s, g->len, g->x1 - g->x0, g->attr->font_size, out, PDF_LIG_MAX);
+}
+
+/* Writes the text of glyphs [g0, g1) into t (room enough), each glyph followed by the letters it lost: the
+ * first choice, except that glyph `pick` takes its choice `alt`. Returns the length. */
+static size_t word_text(char *t, const glyph *g, size_t g0, size_t g1, const char *lost[][PDF_LIG_MAX],
+                        const size_t *nlost, size_t pick, size_t alt)
+{
     size_t o = 0;
-    w->x0 = w->y0 = 1e9;
-    w->x1 = w->y1 = -1e9;
     for (size_t i = g0; i < g1; i++) {
         memcpy(t + o, g[i].s, g[i].len);
         o += g[i].len;
+        if (!nlost || !nlost[i - g0]) continue;
+        const char *add = lost[i - g0][i == pick ? alt : 0];
+        memcpy(t + o, add, strlen(add));
+        o += strlen(add);
+    }
+    t[o] = '\0';
+    return o;
+}
+
+/* Closes the word made of glyphs [g0, g1) into *w (text in the arena). A ligature glyph that lost its
+ * letters gets them back; where two ligatures fit its width, the one that makes a listed word. */
+static bool make_word(samla_arena *a, const pdf_settings *s, const pdf_lig_table *lig, const glyph *g, size_t g0,
+                      size_t g1, pdf_word *w)
+{
+    size_t len = 0, nlig = 0, ambiguous = (size_t)-1;
+    const char *lost[64][PDF_LIG_MAX];
+    size_t nlost[64] = {0};
+    bool repair = lig && g1 - g0 <= 64;
+    for (size_t i = g0; i < g1; i++) {
+        len += g[i].len;
+        if (!repair) continue;
+        nlost[i - g0] = lost_letters(lig, &g[i], lost[i - g0]);
+        if (!nlost[i - g0]) continue;
+        nlig++;
+        size_t most = 0;
+        for (size_t k = 0; k < nlost[i - g0]; k++)
+            if (strlen(lost[i - g0][k]) > most) most = strlen(lost[i - g0][k]);
+        len += most;
+        if (nlost[i - g0] > 1 && ambiguous == (size_t)-1) ambiguous = i;
+    }
+    char *t = samla_arena_alloc(a, len + 1);
+    if (!t) return false;
+    const size_t *nl = nlig ? nlost : NULL;
+    word_text(t, g, g0, g1, lost, nl, ambiguous, 0);
+    if (ambiguous != (size_t)-1 && pdf_word_check(s, t) == 0) {
+        size_t k = 1, n = nlost[ambiguous - g0];
+        while (k < n && (word_text(t, g, g0, g1, lost, nl, ambiguous, k), pdf_word_check(s, t) != 1)) k++;
+        if (k == n) word_text(t, g, g0, g1, lost, nl, ambiguous, 0);
+    }
+    w->x0 = w->y0 = 1e9;
+    w->x1 = w->y1 = -1e9;
+    for (size_t i = g0; i < g1; i++) {
         w->x0 = fmin(w->x0, g[i].x0);
         w->y0 = fmin(w->y0, g[i].y0);
         w->x1 = fmax(w->x1, g[i].x1);
         w->y1 = fmax(w->y1, g[i].y1);
     }
-    t[o] = '\0';
     w->text = t;
+    w->ligature = nlig > 0;
     const PopplerTextAttributes *at = g[g0].attr;
     w->size = at ? at->font_size : (w->y1 - w->y0);
     w->bold = at && name_has(at->font_name, s->bold_font_parts);
@@ -94,6 +139,9 @@ static void judge_text_layer(const pdf_settings *s, const pdf_word *w, const cha
         foreign += pdf_foreign_word(s, w[i].text);
         int ok = pdf_word_check(s, w[i].text);
         if (ok < 0) continue;
+        /* a restored ligature is a glyph the font's Unicode map got wrong: evidence of a broken map all the same
+         * (the page is judged as its layer was, PDF-TEXT-LIGATURE-GLYPH only mends the text) */
+        if (w[i].ligature) ok = 0;
         checked++;
         nonwords += ok == 0;
         const char *f = font[i] ? font[i] : "";
@@ -179,6 +227,27 @@ samla_status pdf_group_words(samla_arena *a, pdf_word *w, size_t n, pdf_page *ou
     return group_lines(a, w, n, out);
 }
 
+/* Adds the width of every glyph of the letters ligatures are made of to the document's ligature table
+ * (ligatures.c; made at the first page, freed with the reader), which it returns; NULL when no ligatures are
+ * configured. */
+static pdf_lig_table *observe_ligatures(pdf_reader *r, const char *text, size_t nchars, const PopplerRectangle *rects,
+                                        GList *attrs)
+{
+    if (!r->lig) r->lig = pdf_lig_table_new(r->set);
+    pdf_lig_table *lig = r->lig;
+    if (!lig) return NULL;
+    const char *p = text;
+    GList *at = attrs;
+    for (size_t i = 0; i < nchars; i++, p = g_utf8_next_char(p)) {
+        while (at && ((PopplerTextAttributes *)at->data)->end_index < (int)i) at = at->next;
+        if (!at || (unsigned char)*p >= 0x80) continue;
+        const PopplerTextAttributes *pa = at->data;
+        pdf_lig_observe(lig, pa->font_name, p, 1, rects[i].x2 - rects[i].x1, pa->font_size);
+    }
+    pdf_lig_settle(lig);
+    return lig;
+}
+
 samla_status pdf_page_lines(pdf_reader *r, PopplerPage *page, pdf_page *out)
 {
     samla_arena *a = r->ctx->arena;
@@ -197,6 +266,7 @@ samla_status pdf_page_lines(pdf_reader *r, PopplerPage *page, pdf_page *out)
     pdf_word *words = malloc((nchars ? nchars : 1) * sizeof *words); /* one word a character at most */
     const char **font = calloc(nchars ? nchars : 1, sizeof *font);
     samla_status st = g && words && font ? SAMLA_OK : SAMLA_ERR_NOMEM;
+    pdf_lig_table *lig = st == SAMLA_OK ? observe_ligatures(r, text, nchars, rects, attrs) : NULL;
     size_t ng = 0, nw = 0;
     const char *p = text;
     GList *at = attrs;
@@ -220,7 +290,7 @@ samla_status pdf_page_lines(pdf_reader *r, PopplerPage *page, pdf_page *out)
         }
         if (space) {
             if (ng) font[nw] = g[0].attr ? g[0].attr->font_name : NULL;
-            if (ng && !make_word(a, r->set, g, 0, ng, &words[nw++])) st = SAMLA_ERR_NOMEM;
+            if (ng && !make_word(a, r->set, lig, g, 0, ng, &words[nw++])) st = SAMLA_ERR_NOMEM;
             ng = 0;
             continue;
         }
@@ -228,7 +298,7 @@ samla_status pdf_page_lines(pdf_reader *r, PopplerPage *page, pdf_page *out)
                           at ? at->data : NULL};
     }
     if (st == SAMLA_OK && ng) font[nw] = g[0].attr ? g[0].attr->font_name : NULL;
-    if (st == SAMLA_OK && ng && !make_word(a, r->set, g, 0, ng, &words[nw++])) st = SAMLA_ERR_NOMEM;
+    if (st == SAMLA_OK && ng && !make_word(a, r->set, lig, g, 0, ng, &words[nw++])) st = SAMLA_ERR_NOMEM;
     free(g);
     if (st == SAMLA_OK) judge_text_layer(r->set, words, font, nw, out);
     free(font);

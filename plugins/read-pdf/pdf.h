@@ -22,6 +22,7 @@ typedef struct pdf_word {
     double size;              /* font size of the first glyph */
     bool bold, italic;
     double conf;              /* OCR word confidence 0..1; 0 for text-layer words */
+    bool ligature;            /* letters of a ligature glyph were restored (ligatures.c) */
 } pdf_word;
 
 /* A baseline across the whole page: words sorted left to right. Columns and
@@ -126,6 +127,9 @@ typedef struct pdf_settings {
     double ocr_better_known;            /* OCR replaces a scan's text layer: known-word share this much higher */
     double ocr_partial_layer;           /* ... or the layer holds less than this share of OCR's words */
     double ocr_partial_extent;          /* a layer whose lines span less of the page height may be partial */
+    const char **ligatures;             /* "ti", "ft", ...: ligatures a glyph may stand for (ligatures.c) */
+    double ligature_tolerance;          /* how far a glyph's extra width may be off its ligature's letters */
+    double ligature_min_samples;        /* samples of a letter a font needs on the page to be judged */
 } pdf_settings;
 
 /* A table being built; it may continue on the next page. */
@@ -173,7 +177,23 @@ typedef struct pdf_reader {
     struct pdf_ocr *ocr;      /* ocr.c: the OCR engine, made at the first page that needs it */
     struct _PopplerDocument *pd; /* the open document while pages are laid out (rulings.c renders from it) */
     struct pdf_ink *ink;      /* rulings.c: the last rendered area (scratch arena) */
+    struct pdf_lig_table *lig; /* ligatures.c: glyph widths of the pages read so far (lines.c makes it) */
 } pdf_reader;
+
+/* ligatures.c: ligature glyphs whose Unicode map names only their first letter (PDF-TEXT-LIGATURE-GLYPH).
+ * One table per document: pdf_lig_observe each glyph of a page, pdf_lig_settle, then pdf_lig_lost asks what
+ * a glyph of that page lost. pdf_lig_table_new: NULL when no ligatures are configured (or out of memory: the
+ * check is then off); freed (with its copies of the font names) by pdf_lig_table_free. */
+typedef struct pdf_lig_table pdf_lig_table;
+#define PDF_LIG_MAX 4
+pdf_lig_table *pdf_lig_table_new(const pdf_settings *s);
+void pdf_lig_table_free(pdf_lig_table *t);
+void pdf_lig_observe(pdf_lig_table *t, const char *font, const char *ch, size_t len, double width, double size);
+void pdf_lig_settle(pdf_lig_table *t);
+/* The letters the glyph ch (len bytes, width points wide, in font at size) lost, best first, into out
+ * (static strings, at most max and PDF_LIG_MAX): "i" for a 't' as wide as "ti". Returns how many fit. */
+size_t pdf_lig_lost(const pdf_lig_table *t, const char *font, const char *ch, size_t len, double width, double size,
+                    const char **out, size_t max);
 
 /* lines.c: reads one poppler page into lines of words. */
 typedef struct _PopplerPage PopplerPage;

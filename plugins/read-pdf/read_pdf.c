@@ -125,6 +125,13 @@ static samla_status init(samla_runtime *rt, const void *cfg, void **state, samla
     s->foreign_min = samla_map_get_float(garbled, "foreign_min", 3);
     if (!s->foreign_words) return SAMLA_ERR_NOMEM;
     if (list && (st = pdf_word_list_load(s, list, diag)) != SAMLA_OK) return st;
+    const samla_node *lig = samla_map_get(data, "ligatures");
+    if (lig) {
+        s->ligatures = string_list(s->arena, samla_map_get(lig, "letters"));
+        if (!s->ligatures) return SAMLA_ERR_NOMEM;
+        s->ligature_tolerance = samla_map_get_float(lig, "tolerance", 0.3);
+        s->ligature_min_samples = samla_map_get_float(lig, "min_samples", 3);
+    }
     const samla_node *o = samla_map_get(data, "ocr");
     s->ocr_language = samla_map_get_str(o, "language");
     s->ocr_datapath = samla_map_get_str(o, "datapath");
@@ -285,6 +292,7 @@ static samla_status read_document(void *state, samla_ctx *ctx, samla_arena *scra
         empty += p->nlines == 0;
     }
     pdf_ocr_free(r.ocr);
+    pdf_lig_table_free(r.lig);
     r.ocr = NULL;
     if (st == SAMLA_OK) st = pdf_ocr_item_signs(&r);
     if (st == SAMLA_OK && empty == r.npages) {
