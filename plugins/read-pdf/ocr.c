@@ -774,7 +774,10 @@ samla_status pdf_ocr_page(pdf_reader *r, PopplerPage *page, pdf_page *p)
     }
     /* the OCR words replace the text layer: lines as lines.c makes them */
     pdf_page fresh = {.number = p->number, .width = p->width, .height = p->height, .ocr = p->ocr};
-    st = pdf_group_words(r->scratch, w, n, &fresh);
+    /* a garbled layer's glyphs stand where the page shows them, in its fonts: OCR's words take their places
+     * (ocr_layer.c, P-OCR-LAYER-GEOMETRY) */
+    if (strcmp(why, "garbled_text_layer") == 0) st = pdf_ocr_onto_layer(r->scratch, p, w, n, &w, &n);
+    if (st == SAMLA_OK) st = pdf_group_words(r->scratch, w, n, &fresh);
     if (st == SAMLA_OK && cells) st = ruled_tables(r, &grid, dpi, &fresh);
     pdf_ocr_grid_free(&grid);
     if (st == SAMLA_OK) *p = fresh;

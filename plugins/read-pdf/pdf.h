@@ -207,6 +207,11 @@ samla_status pdf_group_words(samla_arena *a, pdf_word *w, size_t n, pdf_page *ou
  * replace out's lines and out->ocr records what was done. */
 typedef struct pdf_ocr pdf_ocr;
 samla_status pdf_ocr_page(pdf_reader *r, PopplerPage *page, pdf_page *out);
+/* ocr_layer.c: OCR's words w[0..n) of a page whose text layer p is garbled,
+ * set onto the layer's geometry and fonts (P-OCR-LAYER-GEOMETRY): *out (arena
+ * a, *nout words) to be grouped into lines. */
+samla_status pdf_ocr_onto_layer(samla_arena *a, const pdf_page *p, const pdf_word *w, size_t n, pdf_word **out,
+                                size_t *nout);
 /* ocr_grid.c: the cells of ruled tables found among the rulings OCR erased
  * (pixel boxes, inclusive-exclusive, in the deskewed render). */
 typedef struct pdf_ocr_box {
