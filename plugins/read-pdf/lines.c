@@ -134,11 +134,12 @@ static void judge_text_layer(const pdf_settings *s, const pdf_word *w, const cha
                              pdf_page *out)
 {
     font_tally t[MAX_FONTS];
-    size_t nt = 0, checked = 0, nonwords = 0, foreign = 0;
+    size_t nt = 0, checked = 0, nonwords = 0, foreign = 0, run_together = 0;
     for (size_t i = 0; i < n; i++) {
         foreign += pdf_foreign_word(s, w[i].text);
         int ok = pdf_word_check(s, w[i].text);
         if (ok < 0) continue;
+        run_together += ok == 0 && pdf_word_run_together(s, w[i].text, s->run_together_parts, s->run_together_letters);
         /* a restored ligature is a glyph the font's Unicode map got wrong: evidence of a broken map all the same
          * (the page is judged as its layer was, PDF-TEXT-LIGATURE-GLYPH only mends the text) */
         if (w[i].ligature) ok = 0;
@@ -161,8 +162,11 @@ static void judge_text_layer(const pdf_settings *s, const pdf_word *w, const cha
     double page = checked ? (double)nonwords / (double)checked : 0;
     out->layer_known = checked ? 1 - page : -1;
     out->layer_words = n;
+    /* P-GARBLED-SPACE: words run together at a letter that stands for the space */
+    bool spaces = s->run_together_parts > 0 && run_together && (double)run_together >= s->run_together_min;
+    out->run_together = run_together;
     out->garbled = (double)foreign < s->foreign_min &&
-                   (worst >= s->garbled_font_share ||
+                   (worst >= s->garbled_font_share || spaces ||
                     ((double)checked >= s->garbled_min_words && page >= s->garbled_page_share));
     out->garbled_score = fmax(worst, page);
 }

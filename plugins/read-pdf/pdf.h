@@ -59,6 +59,7 @@ typedef struct pdf_page {
     size_t nlines;
     bool garbled;             /* textlayer.c: the text layer does not read as words */
     double garbled_score;     /* share of checked words that are not words */
+    size_t run_together;      /* words run together at a letter for the space (P-GARBLED-SPACE) */
     double layer_known;       /* textlayer.c: share of checked words that are words, -1 none checked */
     size_t layer_words;       /* words of the text layer */
     pdf_page_ocr ocr;
@@ -105,6 +106,9 @@ typedef struct pdf_settings {
     double garbled_min_words;           /* words a font (or page) needs to be judged */
     const char **foreign_words;         /* words of other languages (Finnish), NULL-terminated */
     double foreign_min;                 /* that many on a page: another language, not judged */
+    int run_together_parts;             /* known parts a run-together word needs (P-GARBLED-SPACE), 0: off */
+    int run_together_letters;           /* letters it needs */
+    double run_together_min;            /* run-together words that make a page garbled */
     pdf_ocr_mode ocr_mode;              /* option ocr */
     int ocr_dpi;                        /* option ocr_dpi */
     const char *ocr_language;           /* Tesseract language(s), "swe" */
@@ -312,6 +316,12 @@ void pdf_word_list_free(pdf_settings *s);
 /* 1: text is a word (listed or a compound of two), 0: it is not, -1: not
  * checked (short, all capitals, digits, no word list). */
 int pdf_word_check(const pdf_settings *s, const char *text);
+/* text is Swedish words run together at one letter that stands for the
+ * space (P-GARBLED-SPACE: "Ärendetnantecknadesnförnkännedom."): a word of
+ * min_letters letters or more, neither listed nor a compound of listed words,
+ * that cut at some occurrences of one letter gives min_parts known words of
+ * 3+ letters or more and at most one part that is no word. */
+bool pdf_word_run_together(const pdf_settings *s, const char *text, int min_parts, int min_letters);
 /* text is a common word of another language (set->foreign_words, any case). */
 bool pdf_foreign_word(const pdf_settings *s, const char *text);
 

@@ -123,6 +123,9 @@ static samla_status init(samla_runtime *rt, const void *cfg, void **state, samla
     s->garbled_min_words = samla_map_get_float(garbled, "min_words", 8);
     s->foreign_words = string_list(s->arena, samla_map_get(garbled, "foreign_words"));
     s->foreign_min = samla_map_get_float(garbled, "foreign_min", 3);
+    s->run_together_parts = (int)samla_map_get_float(garbled, "run_together_parts", 0);
+    s->run_together_letters = (int)samla_map_get_float(garbled, "run_together_letters", 20);
+    s->run_together_min = samla_map_get_float(garbled, "run_together_words", 1);
     if (!s->foreign_words) return SAMLA_ERR_NOMEM;
     if (list && (st = pdf_word_list_load(s, list, diag)) != SAMLA_OK) return st;
     const samla_node *lig = samla_map_get(data, "ligatures");
@@ -323,12 +326,17 @@ static samla_status read_document(void *state, samla_ctx *ctx, samla_arena *scra
         if (p->garbled) {
             pi->text_layer = "garbled";
             pi->text_layer_score = p->garbled_score;
-            if (!p->ocr.used)
+            const char *off = r.set->ocr_mode == PDF_OCR_NEVER ? "OCR is off" : "OCR read nothing";
+            if (!p->ocr.used && p->run_together)
+                samla_ctx_warn(ctx, p->number,
+                               "garbled text layer on page %d (%zu word%s run together at a letter that stands for the "
+                               "space: its Unicode map is broken); the text may differ from what the page shows (%s)",
+                               p->number, p->run_together, p->run_together > 1 ? "s" : "", off);
+            else if (!p->ocr.used)
                 samla_ctx_warn(ctx, p->number,
                                "garbled text layer on page %d (%.0f%% of a font's words are not words: its Unicode map "
                                "is broken); the text may differ from what the page shows (%s)",
-                               p->number, 100 * p->garbled_score,
-                               r.set->ocr_mode == PDF_OCR_NEVER ? "OCR is off" : "OCR read nothing");
+                               p->number, 100 * p->garbled_score, off);
         }
         if (p->ocr.reason) ocr_record(ctx, p, pi, r.set->ocr_min_confidence);
         bool tagged = !p->ocr.used && pdf_tags_page(tags, i);

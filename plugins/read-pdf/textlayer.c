@@ -114,6 +114,100 @@ int pdf_word_check(const pdf_settings *s, const char *text)
     return ok;
 }
 
+/* w[0..n) (folded) is a compound of listed words of 3+ bytes, each but the
+ * last with or without a linking letter (lång|s|värd|s|fäktning,
+ * familj|e|hems|rekrytering, gat|u|belysning, kvinn|o|jour): a word of its
+ * own, however long, not words run together. */
+static bool compound_of_many(const pdf_settings *s, const char *w, size_t n)
+{
+    bool reach[128] = {true};
+    for (size_t i = 0; i < n; i++) {
+        if (!reach[i] || (w[i] & 0xC0) == 0x80) continue;
+        for (size_t j = i + 3; j <= n; j++) {
+            if (j < n && (w[j] & 0xC0) == 0x80) continue;
+            if (!listed(s, w + i, j - i)) continue;
+            reach[j] = true;
+            if (j < n && strchr("seaou", w[j])) reach[j + 1] = true;
+        }
+    }
+    return reach[n];
+}
+
+/* A part of a run-together word: 1 a known word of 3+ bytes, 0 a listed
+ * word of 1-2 bytes (och's shorter kin: i, av, om; known but not counted),
+ * -1 not a word. */
+static int part_known(const pdf_settings *s, const char *w, size_t n)
+{
+    char buf[128];
+    if (!n || n >= sizeof buf) return -1;
+    memcpy(buf, w, n);
+    buf[n] = '\0';
+    if (n <= 2) return g_hash_table_contains(s->words, buf) ? 0 : -1;
+    return known(s, buf) ? 1 : -1;
+}
+
+/* P-GARBLED-SPACE: w (folded, n bytes) cut at some occurrences of the letter
+ * c gives min_parts or more known words of 3+ bytes and at most one part
+ * that is no word (a word garbled in another way, a name). Dynamic programme
+ * over the cuts: best[u][k], the most known parts of w up to the k-th cut
+ * with u unknown parts; -1 unreachable. */
+static bool run_together_at(const pdf_settings *s, const char *w, size_t n, char c, int min_parts)
+{
+    size_t cut[64], nc = 0;
+    cut[nc++] = 0; /* a part starts here */
+    for (size_t i = 0; i < n && nc < 63; i++)
+        if (w[i] == c) cut[nc++] = i + 1;
+    if (nc < (size_t)min_parts) return false;
+    cut[nc] = n + 1; /* the end, as if a separator followed */
+    int best[2][65];
+    for (size_t k = 0; k <= nc; k++) best[0][k] = best[1][k] = -1;
+    best[0][0] = 0;
+    for (size_t j = 1; j <= nc; j++)
+        for (size_t i = 0; i < j; i++) {
+            size_t a = cut[i], e = cut[j] - 1; /* the part [a, e) */
+            if (e <= a) continue;
+            int ok = part_known(s, w + a, e - a);
+            for (int u = 0; u < 2; u++) {
+                int v = u + (ok < 0);
+                if (best[u][i] < 0 || v > 1) continue;
+                int parts = best[u][i] + (ok > 0);
+                if (parts > best[v][j]) best[v][j] = parts;
+            }
+        }
+    return best[0][nc] >= min_parts || best[1][nc] >= min_parts;
+}
+
+bool pdf_word_run_together(const pdf_settings *s, const char *text, int min_parts, int min_letters)
+{
+    if (!s->words || min_parts < 2) return false;
+    const char *a = text, *e = text + strlen(text);
+    while (a < e && !g_unichar_isalpha(g_utf8_get_char(a))) a = g_utf8_next_char(a);
+    while (e > a) {
+        const char *p = g_utf8_find_prev_char(a, e);
+        if (!p || g_unichar_isalpha(g_utf8_get_char(p))) break;
+        e = p;
+    }
+    for (const char *p = a; p < e; p = g_utf8_next_char(p))
+        if (!g_unichar_isalpha(g_utf8_get_char(p))) return false;
+    if (g_utf8_strlen(a, e - a) < min_letters) return false;
+    gchar *f = g_utf8_casefold(a, e - a);
+    gchar *w = f ? g_utf8_normalize(f, -1, G_NORMALIZE_DEFAULT_COMPOSE) : NULL;
+    g_free(f);
+    bool hit = false;
+    size_t n = w ? strlen(w) : 0;
+    if (w && n < 128 && !known(s, w) && !compound_of_many(s, w, n)) {
+        bool tried[128] = {false};
+        for (size_t i = 0; i < n && !hit; i++) {
+            unsigned char c = (unsigned char)w[i];
+            if (c >= 128 || tried[c]) continue; /* an ASCII letter: what a broken map gave for the space */
+            tried[c] = true;
+            hit = run_together_at(s, w, n, (char)c, min_parts);
+        }
+    }
+    g_free(w);
+    return hit;
+}
+
 bool pdf_foreign_word(const pdf_settings *s, const char *text)
 {
     for (const char **f = s->foreign_words; f && *f; f++) {
