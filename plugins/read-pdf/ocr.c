@@ -22,8 +22,9 @@
  * read as '8' are settled afterwards over the whole document (itemsign.c). Each word's box
  * comes back in points; its font size is its text line's ascent over
  * ocr.ascent_em, snapped to the page's usual size when close (OCR knows no
- * fonts; bold and italic stay unknown), its vertical extent the line's. Word confidences (0..1) are kept on
- * the words; a block's `ocr_confidence` is the mean over the words inside it.
+ * fonts; bold and italic stay unknown), its vertical extent the line's. On a page whose text layer is garbled
+ * the words then take the places, sizes and weights of the layer's words under them (ocr_layer.c). Word
+ * confidences (0..1) are kept on the words; a block's `ocr_confidence` is the mean over the words inside it.
  *
  * One Tesseract engine per document, made at the first page that needs it
  * (loading the language data costs ~0.3 s); Tesseract's and Leptonica's own
