@@ -84,17 +84,24 @@ static bool known(const pdf_settings *s, const char *w)
     return false;
 }
 
+/* text without the punctuation at its ends: [*a, *e). */
+static void trim_to_letters(const char *text, const char **a, const char **e)
+{
+    *a = text, *e = text + strlen(text);
+    while (*a < *e && !g_unichar_isalpha(g_utf8_get_char(*a))) *a = g_utf8_next_char(*a);
+    while (*e > *a) {
+        const char *p = g_utf8_find_prev_char(*a, *e);
+        if (!p || g_unichar_isalpha(g_utf8_get_char(p))) break;
+        *e = p;
+    }
+}
+
 int pdf_word_check(const pdf_settings *s, const char *text)
 {
     if (!s->words) return -1;
     /* letters only, trimmed of punctuation at the ends */
-    const char *a = text, *e = text + strlen(text);
-    while (a < e && !g_unichar_isalpha(g_utf8_get_char(a))) a = g_utf8_next_char(a);
-    while (e > a) {
-        const char *p = g_utf8_find_prev_char(a, e);
-        if (!p || g_unichar_isalpha(g_utf8_get_char(p))) break;
-        e = p;
-    }
+    const char *a, *e;
+    trim_to_letters(text, &a, &e);
     if (e > a && *e == '-') return -1; /* "likabehand-": a word broken at the line end */
     glong letters = 0;
     bool lower = false;
@@ -180,13 +187,8 @@ static bool run_together_at(const pdf_settings *s, const char *w, size_t n, char
 bool pdf_word_run_together(const pdf_settings *s, const char *text, int min_parts, int min_letters)
 {
     if (!s->words || min_parts < 2) return false;
-    const char *a = text, *e = text + strlen(text);
-    while (a < e && !g_unichar_isalpha(g_utf8_get_char(a))) a = g_utf8_next_char(a);
-    while (e > a) {
-        const char *p = g_utf8_find_prev_char(a, e);
-        if (!p || g_unichar_isalpha(g_utf8_get_char(p))) break;
-        e = p;
-    }
+    const char *a, *e;
+    trim_to_letters(text, &a, &e);
     for (const char *p = a; p < e; p = g_utf8_next_char(p))
         if (!g_unichar_isalpha(g_utf8_get_char(p))) return false;
     if (g_utf8_strlen(a, e - a) < min_letters) return false;
