@@ -50,12 +50,12 @@ if(OCR_FOUND)
     "meeting[date+start+end+place]=1" signatures=1 "signatures[name+role]=1")
   samla_sh_test(real_eval_ocr_personalsektionen ocr sh ${CMAKE_CURRENT_LIST_DIR}/real_eval.sh
     nykarleby-personalsektionen-2023-03-28 -1 --ocr auto
-    --all agenda=1 "agenda[number+title]=1" attendees=0.83 "attendees[name+status+party+roles]=0.83" decisions=0.95
+    --all agenda=1 "agenda[number+title]=1" attendees=1 "attendees[name+status+party+roles]=1" decisions=0.95
     "decisions[item+status+clauses]=0.43" meeting=1 "meeting[date+start+end+place]=1" signatures=1 "signatures[name+role]=1"
-    --sound attendees=0.83 "attendees[name+status+party+roles]=0.83" meeting=1 "meeting[date+start+end+place]=1"
+    --sound attendees=1 "attendees[name+status+party+roles]=1" meeting=1 "meeting[date+start+end+place]=1"
     signatures=1 "signatures[name+role]=1")
   samla_sh_test(real_eval_ocr_foredragningslista ocr sh ${CMAKE_CURRENT_LIST_DIR}/real_eval.sh
     nykarleby-stadsstyrelsen-foredragningslista-2022-09-26 0 --ocr auto
-    --all agenda=1 "agenda[number+title]=1" decisions=1 "decisions[item+status+clauses]=0.35"
+    --all agenda=1 "agenda[number+title]=1" decisions=1 "decisions[item+status+clauses]=0.42"
     --sound agenda=1 "agenda[number+title]=1" decisions=1)
 endif()
