@@ -86,7 +86,8 @@ static void add_person(att *t, person *p, const char *status, const char *group,
 /* Where a second entry starts in a line that joins two without a
  * separator, as PDF cells do ("Ewa Granath, kanslichef, sekreterare Thomas
  * Brandt, kommundirektör"): a name right after a lower-case word or a number
- * that ends a descriptor list. 0 if none. */
+ * that ends a descriptor list, or after the bracketed party that ends one
+ * ("Ulla Ek, M, ersättare för Per Berg (M) Bo Lind, MP, …"). 0 if none. */
 static size_t joined_entry(const pdoc *d, const char *s)
 {
     if (!person_name_len(d, s) || !strchr(s, ',')) return 0;
@@ -94,8 +95,8 @@ static size_t joined_entry(const pdoc *d, const char *s)
     for (const char *p = first_comma + 1; *p; p++) {
         if (p[0] != ' ' || !p[1]) continue;
         const unsigned char c = (unsigned char)p[-1];
-        bool lower = (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || (c >= 0x80 && c <= 0xBF && p - s >= 2 &&
-                                                                            (unsigned char)p[-2] == 0xC3);
+        bool lower = (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || c == ')' ||
+                     (c >= 0x80 && c <= 0xBF && p - s >= 2 && (unsigned char)p[-2] == 0xC3);
         if (!lower) continue;
         /* "ersättare för Anna Ek": the name belongs to the entry */
         const char *w = p;
@@ -125,16 +126,13 @@ static const char *checkbox_inside(const pdoc *d, const char *s)
     return best ? s + (best - low) : NULL;
 }
 
-/* "Kerstin Vall, stadsdirektör, Lennart Öst, kanslichef, Maja Rosén,
- * sekreterare": running text of entries without parties, a new entry at each
- * comma part that is a name of its own. False when s names fewer than two. */
-static bool split_names(att *t, const char *s, const char *status, const char *group, const samla_block *b)
+/* The comma parts of s (at most 64) and which of them are a name of their own
+ * (a name alone, with a bracket after it or an item range): returns how many
+ * are. */
+static size_t comma_names(const pdoc *d, const char *s, const char **part, bool *isname, size_t *np_out)
 {
-    pdoc *d = t->d;
     samla_arena *a = d->ctx->arena;
-    if (!strchr(s, ',')) return false;
     char *c = samla_arena_strdup(a, s);
-    const char *part[64];
     size_t np = 0, names = 0;
     for (char *q = c; q && *q && np < 64;) {
         char *e = strchr(q, ',');
@@ -142,7 +140,6 @@ static bool split_names(att *t, const char *s, const char *status, const char *g
         part[np++] = samla_text_trim(a, q);
         q = e ? e + 1 : NULL;
     }
-    bool isname[64] = {0};
     for (size_t i = 0; i < np; i++) {
         size_t nl = part[i] ? person_name_len(d, part[i]) : 0;
         const char *rest = part[i] + nl;
@@ -151,6 +148,21 @@ static bool split_names(att *t, const char *s, const char *status, const char *g
                     !role_key(d, part[i]);
         if (isname[i]) names++;
     }
+    *np_out = np;
+    return names;
+}
+
+/* "Kerstin Vall, stadsdirektör, Lennart Öst, kanslichef, Maja Rosén,
+ * sekreterare": running text of entries without parties, a new entry at each
+ * comma part that is a name of its own. False when s names fewer than two. */
+static bool split_names(att *t, const char *s, const char *status, const char *group, const samla_block *b)
+{
+    pdoc *d = t->d;
+    samla_arena *a = d->ctx->arena;
+    if (!strchr(s, ',')) return false;
+    const char *part[64];
+    bool isname[64] = {0};
+    size_t np = 0, names = comma_names(d, s, part, isname, &np);
     if (names < 2 || !isname[0]) return false;
     for (size_t i = 0; i < np;) {
         size_t j = i + 1;
@@ -188,7 +200,14 @@ static bool add_line(att *t, const char *s, const char *status, const char *grou
     }
     const char **names, **parties;
     size_t n = person_mentions(d, s, &names, &parties);
-    if (n < 2 && !strchr(s, ';') && split_names(t, s, status, group, b)) return true;
+    /* the party as a comma part ("A, S, ordförande, B, M, ersättare för C (M)"): the bracketed
+     * mentions are not the entries when more comma parts are names of their own (P-ATT-PARTY) */
+    const char *part[64];
+    bool isname[64] = {0};
+    size_t np = 0;
+    if ((n < 2 || (strchr(s, ',') && comma_names(d, s, part, isname, &np) > n)) && !strchr(s, ';') &&
+        split_names(t, s, status, group, b))
+        return true;
     if (n >= 2) {
         const char *pos = s;
         for (size_t i = 0; i < n; i++) {
@@ -381,11 +400,66 @@ static size_t member_table(att *t, size_t i)
     return j - 1;
 }
 
+/* One line of a column read as a running list (column_table): a label sets
+ * the group or status that the lines after it take; false when the line is
+ * neither a label nor an entry. */
+static bool column_line(att *t, const pline *x, const char **group, const char **status)
+{
+    pdoc *d = t->d;
+    samla_arena *a = d->ctx->arena;
+    const char *rest = NULL;
+    const char *k = ptable_prefix(d, &d->st->attendance, x->text, false, &rest);
+    if (k && (!rest || !*rest)) {
+        if (strcmp(k, "group") == 0) { *group = strip_end(a, x->text, ": "); *status = "present"; }
+        else if (strcmp(k, "adjusters") != 0) *status = k;
+        return true;
+    }
+    if (k && strcmp(k, "adjusters") == 0) { adjusters(t, rest, x->blk); return true; }
+    if (k) {
+        const char *st2 = strcmp(k, "absent") == 0 ? "absent" : "present";
+        return add_line(t, rest, st2, strcmp(k, "group") == 0 ? strip_end(a, samla_arena_strndup(a, x->text, (size_t)(rest - x->text)), ": ") : NULL, x->blk);
+    }
+    /* a "Label: value" line is no entry; a colon after the name is ("B (S), 2:e vice ordförande") */
+    const char *colon = strchr(x->text, ':');
+    size_t nl = colon ? person_name_len(d, x->text) : 0;
+    if (colon && (!nl || colon < x->text + nl)) return false;
+    return add_line(t, x->text, *status, *group, x->blk);
+}
+
+/* A bare attendance label (a whole cell line, not the adjusters' label) in
+ * the second column of table lines (i, end] below the first row: a label of
+ * its own in the value column, which a label/value table never has
+ * (P-ATT-COLUMN-RUN). */
+static bool label_in_second_column(const att *t, size_t i, size_t end)
+{
+    pdoc *d = t->d;
+    for (size_t j = i + 1; j <= end; j++) {
+        const pline *x = &d->l[j];
+        if (x->col != 1 || x->row <= d->l[i].row || x->cell_line != 0) continue;
+        const char *k = ptable_exact(d, &d->st->attendance, strip_end(d->ctx->arena, x->text, ": "));
+        if (k && strcmp(k, "adjusters") != 0) return true;
+    }
+    return false;
+}
+
+/* The second column of table lines [i, end] starts with a line that is no
+ * attendance label (a person the first column's last label heads). */
+static bool second_opens_bare(const att *t, size_t i, size_t end)
+{
+    pdoc *d = t->d;
+    for (size_t j = i; j <= end; j++)
+        if (d->l[j].col == 1)
+            return !ptable_exact(d, &d->st->attendance, strip_end(d->ctx->arena, d->l[j].text, ": "));
+    return false;
+}
+
 /* Two text columns that a PDF reader took for a table (a front page with
  * "Beslutande" left and "Övriga närvarande" right): the first cell opens an
- * attendance list and no row is a label/value pair. The cells are read
- * column by column as the running list they are. Returns the index of the
- * table's last line, or i when the table is not one. */
+ * attendance list and no row is a label/value pair, or the second column
+ * holds a label of its own (a reader that made a row of every line pair:
+ * P-ATT-COLUMN-RUN). The cells are read column by column as the running
+ * list they are. Returns the index of the table's last line, or i when the
+ * table is not one. */
 static size_t column_table(att *t, size_t i)
 {
     pdoc *d = t->d;
@@ -400,36 +474,37 @@ static size_t column_table(att *t, size_t i)
         end++;
         if (d->l[end].cell_line > 0) more = true;
     }
-    if (!more) return i;   /* one line a cell: a label/value table */
+    /* one line a cell: a label/value table, unless the value column holds a label of its own */
+    bool run = label_in_second_column(t, i, end);
+    if (!more && !run) return i;
     /* a label/value table whose values run over several lines ("Närvarande | A // B", "Frånvarande | C"):
      * a later row opens with a label of its own beside a value */
-    for (size_t j = i + 1; j <= end; j++)
+    for (size_t j = i + 1; j <= end && !run; j++)
         if (d->l[j].col == 0 && d->l[j].cell_line == 0 && d->l[j].row > l->row &&
             ptable_exact(d, &d->st->attendance, strip_end(a, d->l[j].text, ": ")) && j + 1 <= end &&
             d->l[j + 1].row == d->l[j].row && d->l[j + 1].col == 1)
             return i;
     const char *group = NULL, *status = "present";
-    for (int c = 0; c < 2; c++)
-        for (size_t j = i; j <= end; j++) {
-            const pline *x = &d->l[j];
-            if (x->col != c) continue;
-            const char *rest = NULL;
-            const char *k = ptable_prefix(d, &d->st->attendance, x->text, false, &rest);
-            if (k && (!rest || !*rest)) {
-                if (strcmp(k, "group") == 0) { group = strip_end(a, x->text, ": "); status = "present"; }
-                else if (strcmp(k, "adjusters") != 0) status = k;
-                continue;
-            }
-            if (k && strcmp(k, "adjusters") == 0) { adjusters(t, rest, x->blk); continue; }
-            if (k) {
-                const char *st2 = strcmp(k, "absent") == 0 ? "absent" : "present";
-                add_line(t, rest, st2, strcmp(k, "group") == 0 ? strip_end(a, samla_arena_strndup(a, x->text, (size_t)(rest - x->text)), ": ") : NULL, x->blk);
-                continue;
-            }
-            if (strchr(x->text, ':')) continue;
-            add_line(t, x->text, status, group, x->blk);
+    size_t last = end;
+    for (int c = 0; c < 2; c++) {
+        for (size_t j = i; j <= end; j++)
+            if (d->l[j].col == c) column_line(t, &d->l[j], &group, &status);
+        /* rows with the first cell alone after the table are the end of the first column
+         * (lines.c reads them as paragraphs after it): read them before the second */
+        size_t j = end + 1;
+        for (; c == 0 && j < d->n && d->l[j].blk == l->blk && d->l[j].row < 0 && !item_at(d, j); j++) {
+            if (!column_line(t, &d->l[j], &group, &status)) break;
+            last = j;
         }
-    return end;
+        /* a label that ends the first column (its persons head the second, whose first cell is no label),
+         * with no person after it on its own: it opens the second column's list */
+        if (c == 0 && j == last + 1 && j < d->n && d->l[j].row < 0 && !item_at(d, j) && second_opens_bare(t, i, end) &&
+            (j + 1 >= d->n || item_at(d, j + 1) || !person_name_len(d, d->l[j + 1].text))) {
+            const char *k = ptable_exact(d, &d->st->attendance, strip_end(a, d->l[j].text, ": "));
+            if (k && strcmp(k, "adjusters") != 0 && column_line(t, &d->l[j], &group, &status)) last = j;
+        }
+    }
+    return last;
 }
 
 /* Word k (0 first, -1 last) of a name, or NULL. */
@@ -576,5 +651,75 @@ samla_status attendees_extract(pdoc *d)
         if (serving || sub) samla_map_set(a, n, "serving", samla_node_bool(a, serving));
     }
     name_order(&t);
+    return SAMLA_OK;
+}
+
+/* The attendee the signature block names (in either name order), or NULL. */
+static samla_node *signer_entry(att *t, const char *name)
+{
+    samla_node *n = name ? find(t, name) : NULL;
+    return n || !name ? n : find_swapped(t, name);
+}
+
+/* What the signatures tell about the attendees (after signatures_extract).
+ * P-ATT-SIGNED-ADJUSTER: an attendee whose signature gives the role word
+ * justerare after the name (*Protokollet justerat … av X, ordförande, och Y,
+ * justerare*) has the role adjuster, as when the front page names the
+ * adjusters; a signature block's caption (*Elektronisk protokolljustering*)
+ * is not that word and gives no attendee role.
+ * P-ATT-ONE-SECRETARY: a protocol has one secretary. When the signatures name
+ * the secretary and that person is an attendee, every other attendee whose
+ * secretary role came from a word after the name is an official with that
+ * job title (kommunsekreterare, nämndsekreterare): the role goes, the word
+ * stays as the title. */
+samla_status attendees_signers(pdoc *d)
+{
+    samla_arena *a = d->ctx->arena;
+    att t = {.d = d, .seq = samla_ctx_section(d->ctx, "attendees")};
+    const samla_node *sig = samla_ctx_section(d->ctx, "signatures");
+    if (!t.seq || !sig) return SAMLA_ERR_NOMEM;
+    for (size_t i = 0; i < samla_node_len(sig); i++) {
+        const samla_node *s = samla_seq_at(sig, i);
+        const char *role = samla_map_get_str(s, "role");
+        const char *word = samla_map_get_str(s, "role_label");
+        /* the role word after the name ("…, justerare"), not a block caption ("Elektronisk protokolljustering") */
+        bool named = role && strcmp(role, "adjuster") == 0 && word && role_key(d, word) &&
+                     strcmp(role_key(d, word), "adjuster") == 0;
+        samla_node *n = named ? signer_entry(&t, samla_map_get_str(s, "name")) : NULL;
+        if (!n) continue;
+        person p = {.name = samla_map_get_str(n, "name")};
+        person_role(d, &p, "justerare");
+        add_roles(a, n, &p);
+    }
+    samla_node *secretary = NULL;
+    for (size_t i = 0; i < samla_node_len(sig); i++) {
+        const samla_node *s = samla_seq_at(sig, i);
+        const char *role = samla_map_get_str(s, "role");
+        if (!role || strcmp(role, "secretary") != 0) continue;
+        samla_node *n = signer_entry(&t, samla_map_get_str(s, "name"));
+        if (secretary && n != secretary) return SAMLA_OK;   /* two signing secretaries: leave all */
+        secretary = n;
+    }
+    if (!secretary) return SAMLA_OK;
+    for (size_t i = 0; i < samla_node_len(t.seq); i++) {
+        samla_node *n = samla_seq_at(t.seq, i);
+        if (n == secretary) continue;
+        const samla_node *r = samla_map_get(n, "roles"), *lb = samla_map_get(n, "role_labels");
+        size_t nr = samla_node_len(r), at = nr;
+        for (size_t k = 0; k < nr; k++)
+            if (strcmp(samla_seq_at(r, k)->u.s, "secretary") == 0) at = k;
+        if (at == nr) continue;
+        samla_node *nroles = samla_node_seq(a), *nlabels = samla_node_seq(a);
+        if (!nroles || !nlabels) return SAMLA_ERR_NOMEM;
+        const char *word = at < samla_node_len(lb) ? samla_seq_at(lb, at)->u.s : NULL;
+        for (size_t k = 0; k < nr; k++) {
+            if (k == at) continue;
+            samla_seq_append(a, nroles, samla_seq_at(r, k));
+            if (k < samla_node_len(lb)) samla_seq_append(a, nlabels, samla_seq_at(lb, k));
+        }
+        samla_map_set(a, n, "roles", nroles);
+        samla_map_set(a, n, "role_labels", nlabels);
+        if (word && !samla_map_get_str(n, "title")) samla_map_set_str(a, n, "title", word);
+    }
     return SAMLA_OK;
 }

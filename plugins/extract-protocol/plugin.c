@@ -179,6 +179,7 @@ static samla_status process(void *state, samla_ctx *ctx)
     if ((s = attendees_extract(&d)) != SAMLA_OK) return s;
     if ((s = signatures_extract(&d)) != SAMLA_OK) return s;
     if ((s = esign_extract(&d)) != SAMLA_OK) return s;
+    if ((s = attendees_signers(&d)) != SAMLA_OK) return s;
     /* a protocol read without items or attendees is said, never silent (an
      * extract of one § usually has no attendance list: no warning then) */
     if (d.protocol && !d.nitems)

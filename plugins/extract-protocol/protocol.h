@@ -153,6 +153,7 @@ samla_status agenda_extract(pdoc *d);
 samla_status decisions_extract(pdoc *d);
 samla_status votes_extract(pdoc *d);
 samla_status attendees_extract(pdoc *d);
+samla_status attendees_signers(pdoc *d);   /* after signatures_extract */
 samla_status signatures_extract(pdoc *d);
 samla_status esign_extract(pdoc *d);
 

@@ -28,7 +28,7 @@ for pipeline in protocol plan strategy; do
   "$SAMLA" run -q "$pipeline" -o "$tmp/out" $files 2>/dev/null || exit 1
 done
 "$SAMLA" eval -q \
-  -m 'attendees[name+status+party+roles]=0.96' \
+  -m 'attendees[name+status+party+roles]=0.98' \
   -m 'agenda[number+title]=0.72' \
   -m 'decisions[item+status+clauses]=0.94' \
   -m 'votes[item+kind]=0.96' \

@@ -22,6 +22,16 @@ printf '%s\n\n' 'Protokoll' 'Socialnämnden' 'Datum: 2025-03-04' \
   '§ 3 Lokaler' 'Nämnden beslutar att hyra lokalen.' 'Eva Lind (SFP) anmälde avvikande mening.' \
   'Mot beslutet reserverar sig Socialdemokraternas ledamöter till förmån för eget yrkande.' > "$T/fronted.txt"
 "$SAMLA" run -q protocol -o "$T" "$T/fronted.txt"
+# the party as a comma part in running text, with the replaced members' parties in brackets (P-ATT-PARTY)
+printf '%s\n\n' 'Protokoll' 'Socialnämnden' 'Datum: 2025-03-04' \
+  'Närvarande beslutande: Malin Berg, L, ordförande, Lena Ng, S, Klara Lund, S, Björn Matt, C, ersättare för Malin Berström (C), Erik Nyberg, C, tjänstgör för Emelie Lund (C)' \
+  '§ 1 Budget' 'Nämnden beslutar att anta budgeten.' > "$T/comma.txt"
+"$SAMLA" run -q protocol -o "$T" "$T/comma.txt"
+# P-ATT-COLUMN-RUN (attendance in two text columns, a PDF reader's table of line pairs), P-ATT-SIGNED-ADJUSTER and
+# P-ATT-ONE-SECRETARY: protocols of the committed generated slice (corpus/generated) drawn in those conventions
+for s in gen-1-p001-ks gen-1-p003-utskott gen-1-p004-utdrag gen-1-p008-kf gen-1-p009-ks; do
+  "$SAMLA" run -q protocol -o "$T" "corpus/generated/pdf/$s.pdf" "corpus/generated/docx/$s.docx"
+done
 "$SAMLA" run protocol -o "$T" "$T/noitems.txt" "$T/noatt.txt" 2> "$T/stderr"
 grep -q "noitems.txt: warning: protocol with no agenda items found" "$T/stderr"
 grep -q "noatt.txt: warning: protocol with no attendees found" "$T/stderr"
@@ -89,5 +99,34 @@ for ext in ("pdf", "docx"):
     a = one(d["attendees"], name="Birgitta Sundin")
     assert a["roles"] == ["chair"], a
     assert one(d["attendees"], name="Lars-Erik Hult")["title"] == "kassör"
+d = load("comma", "txt")
+assert [(a["name"], a["party"], a["roles"], a.get("substitutes_for")) for a in d["attendees"]] == [
+    ("Malin Berg", "l", ["chair"], None), ("Lena Ng", "s", [], None), ("Klara Lund", "s", [], None),
+    ("Björn Matt", "c", ["serving_substitute"], "Malin Berström"),
+    ("Erik Nyberg", "c", ["serving_substitute"], "Emelie Lund")], d["attendees"]
+for ext in ("pdf", "docx"):
+    # the right column "Ej tjänstgörande ersättare / … / Övriga deltagare / … / Frånvarande / Håkan Lundberg (S)"
+    d = load("gen-1-p001-ks", ext)
+    assert one(d["attendees"], name="Håkan Lundberg")["status"] == "absent"
+    assert one(d["attendees"], name="Erik Gustafsson")["roles"] == [], d["attendees"]
+    assert one(d["attendees"], name="Karl Lundgren")["roles"] == ["substitute"]
+    assert one(d["attendees"], name="Anders Lindholm")["roles"] == ["second_vice_chair"]   # "2:e vice ordförande"
+    assert len(d["attendees"]) == 18, d["attendees"]
+    # "Ej tjänstgörande ersättare | Frånvarande" in one row; the left column's last line after the table
+    d = load("gen-1-p003-utskott", ext)
+    assert one(d["attendees"], name="Jan-Olov Wallin")["status"] == "absent"
+    assert one(d["attendees"], name="Camilla Andersson")["roles"] == ["substitute"]
+    assert one(d["attendees"], name="Ali Rostami")["roles"] == ["substitute"]
+    # "Protokollet justerat … av X, ordförande, och Sara Berg-Larsson, justerare."
+    d = load("gen-1-p004-utdrag", ext)
+    assert one(d["attendees"], name="Sara Berg-Larsson")["roles"] == ["adjuster"]
+    # a kommunsekreterare who does not sign is an official with that title
+    d = load("gen-1-p008-kf", ext)
+    a = one(d["attendees"], name="Åsa Hansson")
+    assert a["roles"] == [] and a["title"] == "kommunsekreterare", a
+    assert one(d["attendees"], name="Erik Åberg")["roles"] == ["secretary"]
+    d = load("gen-1-p009-ks", ext)
+    assert one(d["attendees"], name="Jan-Olov Jansson")["roles"] == []
+    assert one(d["attendees"], name="Sofia Fredriksson")["roles"] == ["secretary"]
 print("ok")
 PY
