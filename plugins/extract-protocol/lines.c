@@ -221,8 +221,19 @@ samla_status lines_build(pdoc *d)
         /* an outline number stays on the block (or is cut from a PDF heading's text) */
         bool outline = heading && b->numbering && outline_number(b->numbering) == strlen(b->numbering);
         const char *after = heading ? after_outline_number(t) : NULL;
+        /* "1 § 115 Val av justerare" in a PDF: the same list number typed before the heading's text */
+        size_t lead = heading ? strspn(t, "0123456789") : 0;
+        if (!after && lead && lead <= 2 && (t[lead] == ' ' || t[lead] == '\t')) {
+            const char *rest = t + lead;
+            while (*rest == ' ' || *rest == '\t') rest++;
+            if (!isdigit((unsigned char)*rest) && samla_re_test(d->st->re[RE_ITEM_PARA], rest)) after = rest;
+        }
         if (after) {
             t = after;
+        } else if (heading && b->numbering && isdigit((unsigned char)b->numbering[0]) &&
+                   samla_re_test(d->st->re[RE_ITEM_PARA], t)) {
+            /* "1 | § 115 Val av justerare": a Word list number before a heading that names its item
+             * itself is the outline's, not the item's (P-ITEM-OUTLINE-NUMBER) */
         } else if (!outline && b->numbering && isdigit((unsigned char)b->numbering[0])) {
             t = samla_arena_printf(d->ctx->arena, "%s %s", b->numbering, b->text);
             base.numbered = true;

@@ -29,6 +29,9 @@ printf '%s\n\n' 'Protokoll' 'Socialnämnden' 'Datum: 2025-03-04' \
 "$SAMLA" run -q protocol -o "$T" "$T/comma.txt"
 # P-ATT-COLUMN-RUN (attendance in two text columns, a PDF reader's table of line pairs), P-ATT-SIGNED-ADJUSTER and
 # P-ATT-ONE-SECRETARY: protocols of the committed generated slice (corpus/generated) drawn in those conventions
+# P-ITEM-OUTLINE-NUMBER with one level: the farm's Word-style render numbers "§ 12 Title" headings with its list
+"$SAMLA" run -q protocol -o "$T/word" corpus/farm/word/protokoll-kf-solvik-2024-03-18.docx \
+  corpus/farm/word/protokoll-kf-solvik-2024-03-18.pdf
 for s in gen-1-p001-ks gen-1-p003-utskott gen-1-p004-utdrag gen-1-p008-kf gen-1-p009-ks; do
   "$SAMLA" run -q protocol -o "$T" "corpus/generated/pdf/$s.pdf" "corpus/generated/docx/$s.docx"
 done
@@ -104,6 +107,11 @@ assert [(a["name"], a["party"], a["roles"], a.get("substitutes_for")) for a in d
     ("Malin Berg", "l", ["chair"], None), ("Lena Ng", "s", [], None), ("Klara Lund", "s", [], None),
     ("Björn Matt", "c", ["serving_substitute"], "Malin Berström"),
     ("Erik Nyberg", "c", ["serving_substitute"], "Emelie Lund")], d["attendees"]
+d = yaml.safe_load(open(f"{t}/word/protokoll-kf-solvik-2024-03-18.docx.yaml"))
+assert [a["number"] for a in d["agenda"]][:4] == ["12", "13", "14", "15"], d["agenda"]
+assert one(d["agenda"], number="12")["title"].startswith("Val av justerare"), d["agenda"]
+d = yaml.safe_load(open(f"{t}/word/protokoll-kf-solvik-2024-03-18.pdf.yaml"))
+assert {"16", "17", "18"} <= {a["number"] for a in d["agenda"]}, d["agenda"]
 for ext in ("pdf", "docx"):
     # the right column "Ej tjänstgörande ersättare / … / Övriga deltagare / … / Frånvarande / Håkan Lundberg (S)"
     d = load("gen-1-p001-ks", ext)
