@@ -21,6 +21,8 @@ typedef struct section {
     int level;
     const char *number;   /* "2.1.1" or NULL */
     const char *title;    /* heading text without its number */
+    const char *area;     /* the heading as the area of activities under it: its title, or the heading as
+                             written when its typed number is a goal code (PL-ACTIVITY-AREA-CODE) */
 } section;
 
 typedef struct run {
@@ -62,7 +64,8 @@ typedef struct lists lists;
 lists *act_lists_new(run *r);
 bool act_lists_block(lists *l, const samla_block *b, bool title_line);
 void act_lists_flush(lists *l);
-/* A heading starts: the bold line remembered as the area of the lists below it is forgotten. */
+/* A heading starts: the bold line remembered as the area of the lists below it is forgotten, and a
+ * numbered item waiting for field lines is emitted (no field line follows a heading). */
 void act_lists_heading(lists *l);
 /* The label heading that opened a group with no list activities yet and is a section of its own
  * ("Aktiviteter 2026" above an activity table), or NULL. */

@@ -53,13 +53,19 @@ struct lists {
     const char *bold_area;            /* the last bold title line since the last heading, or NULL */
 };
 
-void act_lists_heading(lists *l) { l->bold_area = NULL; }
+static void field_flush(lists *l);
+
+void act_lists_heading(lists *l)
+{
+    l->bold_area = NULL;
+    field_flush(l);
+}
 
 /* The area of a list under a heading naming activities: the bold line above it, else the heading. */
 static const char *container_area(const lists *l)
 {
     const section *top = act_section(l->r);
-    return l->bold_area ? l->bold_area : top ? top->title : NULL;
+    return l->bold_area ? l->bold_area : top ? top->area : NULL;
 }
 
 static void field_flush(lists *l)
@@ -70,7 +76,7 @@ static void field_flush(lists *l)
         samla_node *ind = samla_node_seq(a);
         for (size_t k = 0; ind && k < l->nfind; k++) samla_seq_append_str(a, ind, l->find[k]);
         const section *top = act_section(r);
-        act_emit(r, l->fsrc, top ? top->title : NULL, l->ftext, ind, l->fresp, act_period_here(r));
+        act_emit(r, l->fsrc, top ? top->area : NULL, l->ftext, ind, l->fresp, act_period_here(r));
     } else if (l->fsrc && !l->fbold && r->container_level) {
         /* a numbered item without field lines under a heading naming activities */
         act_emit(r, l->fsrc, container_area(l), l->ftext, samla_node_seq(a), NULL, act_period_here(r));
@@ -222,13 +228,13 @@ bool act_lists_block(lists *l, const samla_block *b, bool title_line)
             l->label_level = level;
             if (heading && (!top || level <= top->level)) {
                 /* the label heading is a section of its own ("Planering för insatser …") */
-                l->own = (section){b, level, NULL, b->text};
+                l->own = (section){b, level, NULL, b->text, b->text};
                 l->sec = &l->own;
                 l->area = b->text;
                 while (r->depth > 0 && r->stack[r->depth - 1].level >= level) r->depth--;
             } else {
                 l->sec = top;
-                l->area = top ? top->title : NULL;
+                l->area = top ? top->area : NULL;
             }
         } else if (l->na == 0) {
             return heading ? false : true;      /* indicators without activities: ignore */

@@ -196,10 +196,19 @@ static void push_heading(run *r, const samla_block *b)
     s->level = level;
     s->number = NULL;
     s->title = b->text;
+    s->area = b->text;
     samla_match m;
     if (samla_re_search(r->s->re_number, b->text, 0, &m)) {
         s->number = samla_match_group(r->ctx->arena, &m, b->text, 1);
         s->title = samla_match_group(r->ctx->arena, &m, b->text, 2);
+        /* a number typed before the title under an unnumbered heading naming activities ("Insatser 2025"
+           > "1.2 Fler …") is the goal's code, part of the area as written; under a numbered one ("2
+           Aktiviteter" > "2.1.1 …") or elsewhere it is the section's number (PL-ACTIVITY-AREA-CODE, as
+           PL-GOAL-CODES for goals) */
+        bool code = false;
+        for (int k = 0; k + 1 < r->depth && r->container_level && level > r->container_level; k++)
+            if (r->stack[k].level == r->container_level) code = !r->stack[k].number;
+        if (!code) s->area = s->title;
     } else if (b->numbering) {
         s->number = samla_text_trim_end(r->ctx->arena, b->numbering);
     }
@@ -229,9 +238,9 @@ static samla_status process(void *p, samla_ctx *ctx)
         case SAMLA_BLOCK_HEADING: {
             if (!b->text || is_toc_line(b)) break;
             int level = b->level > 0 ? b->level : 1;
+            act_lists_heading(l);   /* before the container closes: a numbered item above is still its activity */
             if (r.container_level && level <= r.container_level) r.container_level = 0;
             if (samla_phrases_prefix(&r.s->container, samla_text_soft(ctx->arena, b->text))) r.container_level = level;
-            act_lists_heading(l);
             if (act_lists_block(l, b, true)) break;
             act_lists_flush(l);
             push_heading(&r, b);

@@ -186,7 +186,7 @@ bool act_table(run *ru, const samla_block *b)
         if (area) carry_area = area;
         else if (have_area_col) area = carry_area;
         if (!area && group_area) area = group_area;
-        if (!have_area_col && !group_area && sec) area = sec->title;
+        if (!have_area_col && !group_area && sec) area = sec->area;
         if (nr) carry_resp = NULL;
         const char *resp_all = nr ? joined(ru, resp, nr, "; ") : carry_resp;
         if (nr) carry_resp = resp_all;
