@@ -460,9 +460,50 @@ static void paragraph(walk *w, const samla_block *b)
 /* True when t holds a letter (a cell of only "–" or "-" holds no goal). */
 static bool has_letter(const char *t)
 {
+    if (!t) return false;
+    /* ASCII letters and the Latin letters of U+00C0–U+024F (lead bytes C3–C9); not "•" or "–" */
     for (const unsigned char *p = (const unsigned char *)t; *p; p++)
-        if ((*p >= 'A' && *p <= 'Z') || (*p >= 'a' && *p <= 'z') || *p >= 0xC3) return true;
+        if ((*p >= 'A' && *p <= 'Z') || (*p >= 'a' && *p <= 'z') || (*p >= 0xC3 && *p <= 0xC9)) return true;
     return false;
+}
+
+/* The sub-goals of one cell of a summary table's sub-goal column, under the current focus area. */
+static void sub_cell(walk *w, const samla_block *b, const samla_cell *sc)
+{
+    samla_arena *a = w->ctx->arena;
+    samla_match m;
+    if (!sc || sc->covered) return;
+    for (size_t k = 0; k < sc->nblocks; k++) {
+        const char *t = sc->blocks[k]->text;
+        if (!t || !*t) continue;
+        /* split at each code: "A1. … A2. …" */
+        size_t starts[64], ns = 0, from = 0;
+        bool stop = false;   /* the first code has a stop after it ("A1.") */
+        while (ns < 64 && samla_re_search(w->s->re_split, t, from, &m)) {
+            /* a later code of the cell has the first one's letter ("A2" after "A1"): "E4" in a title does not split */
+            if (ns == 0) stop = t[m.end[1]] == '.' || t[m.end[1]] == ')';
+            if (ns == 0 || t[m.start[1]] == t[starts[0]]) starts[ns++] = m.start[1];
+            from = m.end[0];
+        }
+        /* a code without a stop splits only when the paragraph starts with a code */
+        if (ns > 0 && !stop && has_letter(samla_arena_strndup(a, t, starts[0]))) ns = 0;
+        if (ns == 0) {
+            /* "1.1 Titel", "Delmål 1.1 Titel" or an uncoded title; a cell with no word ("–", "•") holds none */
+            if (!has_letter(t)) continue;
+            const char *code, *title;
+            sub_parts(w, t, &code, &title);
+            if (code) add_sub(w, code, title, b, 99);
+            else tree_add(&w->t, GK_SUBGOAL, NULL, samla_text_trim_end(a, title), w->focus, b);
+            continue;
+        }
+        for (size_t i = 0; i < ns; i++) {
+            size_t end = i + 1 < ns ? starts[i + 1] : strlen(t);
+            char *part = samla_text_clean(a, samla_arena_strndup(a, t + starts[i], end - starts[i]));
+            samla_match pm;
+            if (part && samla_re_search(w->s->re_subcode, part, 0, &pm))
+                add_sub(w, samla_match_group(a, &pm, part, 1), samla_match_group(a, &pm, part, 2), b, 99);
+        }
+    }
 }
 
 /* Summary table: a focus-area column and a sub-goal column. */
@@ -480,9 +521,12 @@ static void table(walk *w, const samla_block *b)
     if (cf < 0 || cs < 0) return;
     int saved_container = w->container_level;
     if (!w->container_level) w->container_level = 99;   /* codes count as focus context here */
+    /* the sub-goal column and the columns right of it with an empty header: a PDF reader may set the
+       bullets of a cell's delmål apart as a column of their own ("•" | "1.1 Titel"; PL-GOAL-TABLE-CELLS) */
+    size_t cs_end = (size_t)cs + 1;
+    while (cs_end < b->ncols && !has_letter(samla_cell_text(doc, samla_table_cell(b, 0, cs_end)))) cs_end++;
     for (size_t r = 1; r < b->nrows; r++) {
-        const samla_cell *fc = samla_table_cell(b, r, (size_t)cf), *sc = samla_table_cell(b, r, (size_t)cs);
-        samla_match m;
+        const samla_cell *fc = samla_table_cell(b, r, (size_t)cf);
         const char *ft = fc && !fc->covered && fc->nblocks ? samla_text_clean(a, samla_cell_text(doc, fc)) : NULL;
         if (ft && !*ft) ft = NULL;
         if (!ft && w->focus < 0) continue;
@@ -492,32 +536,7 @@ static void table(walk *w, const samla_block *b)
             focus_parts(w, ft, &code, &title);
             add_focus(w, code, title, b, 99);
         }
-        for (size_t k = 0; sc && k < sc->nblocks; k++) {
-            const char *t = sc->blocks[k]->text;
-            if (!t || !*t) continue;
-            /* split at each code: "A1. … A2. …" */
-            size_t starts[64], ns = 0, from = 0;
-            while (ns < 64 && samla_re_search(w->s->re_split, t, from, &m)) {
-                starts[ns++] = m.start[1];
-                from = m.end[0];
-            }
-            if (ns == 0) {
-                /* "1.1 Titel", "Delmål 1.1 Titel" or an uncoded title; a cell with no word ("–") holds none */
-                if (!has_letter(t)) continue;
-                const char *code, *title;
-                sub_parts(w, t, &code, &title);
-                if (code) add_sub(w, code, title, b, 99);
-                else tree_add(&w->t, GK_SUBGOAL, NULL, samla_text_trim_end(a, title), w->focus, b);
-                continue;
-            }
-            for (size_t i = 0; i < ns; i++) {
-                size_t end = i + 1 < ns ? starts[i + 1] : strlen(t);
-                char *part = samla_text_clean(a, samla_arena_strndup(a, t + starts[i], end - starts[i]));
-                samla_match pm;
-                if (part && samla_re_search(w->s->re_subcode, part, 0, &pm))
-                    add_sub(w, samla_match_group(a, &pm, part, 1), samla_match_group(a, &pm, part, 2), b, 99);
-            }
-        }
+        for (size_t c = (size_t)cs; c < cs_end; c++) sub_cell(w, b, samla_table_cell(b, r, c));
     }
     w->container_level = saved_container;
     w->focus = -1;

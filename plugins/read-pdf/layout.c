@@ -128,9 +128,12 @@ static void join_text(const pdf_settings *set, GString *s, const char *next)
         for (const char **w = set->suspended_next; w && *w && letter; w++)
             suspended = suspended || (strlen(*w) == wl && strncmp(*w, next, wl) == 0);
         gunichar nc = g_utf8_get_char_validated(next, -1);
+        /* a capital before the hyphen is an abbreviation's, which Swedish joins to a word with a hyphen
+           ("HR-" / "avdelningen" is "HR-avdelningen"; PDF-HYPHEN-ABBREVIATION) */
+        bool abbrev = letter && g_unichar_isupper(g_utf8_get_char(before));
         if (suspended || !letter) {
             g_string_append_c(s, ' ');
-        } else if (nc != (gunichar)-1 && nc != (gunichar)-2 && g_unichar_islower(nc)) {
+        } else if (!abbrev && nc != (gunichar)-1 && nc != (gunichar)-2 && g_unichar_islower(nc)) {
             g_string_truncate(s, (gsize)(last - s->str));
         }
         g_string_append(s, next);
@@ -363,6 +366,9 @@ static bool breaks_before(const pdf_reader *r, const frag_info *fi, size_t i, si
     double size = fmin(p->size, c->size);
     if (c->y0 - p->y1 > 0.45 * size) return true;
     if (fabs(p->size - c->size) > 0.6 || p->bold != c->bold) return true;
+    /* two bold lines of different sizes: a heading over a bold label set close below it (an 11.5 pt
+       "Delmål …" heading over an 11 pt "Åtgärder"); a wrapped bold line keeps its size (PDF-BOLD-SIZE-BREAK) */
+    if (p->bold && c->bold && fabs(p->size - c->size) > 0.3) return true;
     if (c->label) return true;
     /* paragraph spacing: the tops of the two lines are clearly further apart
      * than the usual pitch of wrapped lines, unless the text runs on (a
