@@ -50,6 +50,10 @@ struct lists {
     const char *find[16];
     size_t nfind, nfields;
     bool fbold;                       /* the item is a bold line (no lower-case continuation) */
+    /* numbered items emitted without field lines just before the current one: an "Ansvarig:" line
+       after the run names their responsible too (PL-ACTIVITY-LIST-RESPONSIBLE) */
+    samla_node *pending[MAXG];
+    size_t npending;
     const char *bold_area;            /* the last bold title line since the last heading, or NULL */
 };
 
@@ -59,6 +63,7 @@ void act_lists_heading(lists *l)
 {
     l->bold_area = NULL;
     field_flush(l);
+    l->npending = 0;
 }
 
 /* The area of a list under a heading naming activities: the bold line above it, else the heading. */
@@ -77,9 +82,11 @@ static void field_flush(lists *l)
         for (size_t k = 0; ind && k < l->nfind; k++) samla_seq_append_str(a, ind, l->find[k]);
         const section *top = act_section(r);
         act_emit(r, l->fsrc, top ? top->area : NULL, l->ftext, ind, l->fresp, act_period_here(r));
+        l->npending = 0;
     } else if (l->fsrc && !l->fbold && r->container_level) {
         /* a numbered item without field lines under a heading naming activities */
-        act_emit(r, l->fsrc, container_area(l), l->ftext, samla_node_seq(a), NULL, act_period_here(r));
+        samla_node *m = act_emit(r, l->fsrc, container_area(l), l->ftext, samla_node_seq(a), NULL, act_period_here(r));
+        if (m && l->npending < MAXG) l->pending[l->npending++] = m;
     }
     l->fsrc = NULL;
     l->fbold = false;
@@ -108,6 +115,9 @@ static bool field_block(lists *l, const samla_block *b)
     if (k && l->fsrc) {
         const char *value = samla_text_trim_end(a, samla_text_clean(a, strchr(b->text, ':') + 1));
         if (value && *value) {
+            if (k == 1 && !l->nfields && !l->fresp)
+                /* the list's responsible: one line after a run of numbered items without lines of their own */
+                for (size_t i = 0; i < l->npending; i++) samla_map_set_str(a, l->pending[i], "responsible", value);
             if (k == 1) l->fresp = l->fresp ? samla_arena_printf(a, "%s; %s", l->fresp, value) : value;
             else if (k == 2 && l->nfind < 16) l->find[l->nfind++] = value;
         }
@@ -129,6 +139,7 @@ static bool field_block(lists *l, const samla_block *b)
         return true;
     }
     field_flush(l);
+    l->npending = 0;
     return false;
 }
 

@@ -205,9 +205,7 @@ static void push_heading(run *r, const samla_block *b)
            > "1.2 Fler …") is the goal's code, part of the area as written; under a numbered one ("2
            Aktiviteter" > "2.1.1 …") or elsewhere it is the section's number (PL-ACTIVITY-AREA-CODE, as
            PL-GOAL-CODES for goals) */
-        bool code = false;
-        for (int k = 0; k + 1 < r->depth && r->container_level && level > r->container_level; k++)
-            if (r->stack[k].level == r->container_level) code = !r->stack[k].number;
+        bool code = r->container_level && level > r->container_level && !r->container_numbered;
         if (!code) s->area = s->title;
     } else if (b->numbering) {
         s->number = samla_text_trim_end(r->ctx->arena, b->numbering);
@@ -240,7 +238,11 @@ static samla_status process(void *p, samla_ctx *ctx)
             int level = b->level > 0 ? b->level : 1;
             act_lists_heading(l);   /* before the container closes: a numbered item above is still its activity */
             if (r.container_level && level <= r.container_level) r.container_level = 0;
-            if (samla_phrases_prefix(&r.s->container, samla_text_soft(ctx->arena, b->text))) r.container_level = level;
+            if (samla_phrases_prefix(&r.s->container, samla_text_soft(ctx->arena, b->text))) {
+                samla_match nm;
+                r.container_level = level;
+                r.container_numbered = b->numbering || samla_re_search(r.s->re_number, b->text, 0, &nm);
+            }
             if (act_lists_block(l, b, true)) break;
             act_lists_flush(l);
             push_heading(&r, b);

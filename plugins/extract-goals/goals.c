@@ -481,7 +481,7 @@ static void sub_cell(walk *w, const samla_block *b, const samla_cell *sc)
         bool stop = false;   /* the first code has a stop after it ("A1.") */
         while (ns < 64 && samla_re_search(w->s->re_split, t, from, &m)) {
             /* a later code of the cell has the first one's letter ("A2" after "A1"): "E4" in a title does not split */
-            if (ns == 0) stop = t[m.end[1]] == '.' || t[m.end[1]] == ')';
+            if (ns == 0) stop = t[m.end[1]] == '.' || t[m.end[1]] == ')' || t[m.end[1]] == ':';
             if (ns == 0 || t[m.start[1]] == t[starts[0]]) starts[ns++] = m.start[1];
             from = m.end[0];
         }
@@ -499,9 +499,10 @@ static void sub_cell(walk *w, const samla_block *b, const samla_cell *sc)
         for (size_t i = 0; i < ns; i++) {
             size_t end = i + 1 < ns ? starts[i + 1] : strlen(t);
             char *part = samla_text_clean(a, samla_arena_strndup(a, t + starts[i], end - starts[i]));
-            samla_match pm;
-            if (part && samla_re_search(w->s->re_subcode, part, 0, &pm))
-                add_sub(w, samla_match_group(a, &pm, part, 1), samla_match_group(a, &pm, part, 2), b, 99);
+            const char *code, *title;
+            if (!part) continue;
+            sub_parts(w, part, &code, &title);
+            if (code) add_sub(w, code, title, b, 99);
         }
     }
 }
