@@ -111,6 +111,8 @@ typedef struct walk {
     bool fresh_focus;         /* a focus area's bold title line and no paragraph since */
     bool want_title;          /* the overall goal's title is the next paragraph */
     bool had_container;       /* a focus-area container was seen */
+    bool container_line;      /* the container is a bold line, not a heading (PL-GOAL-CONTAINER-LINE) */
+    int numbered_focus;       /* focus areas with a typed number under that container: 1 yes, 0 no, -1 none yet */
     const samla_block *last_heading; /* the last heading no rule took, NULL */
     int last_level;
     list_mode lm;
@@ -164,6 +166,7 @@ static bool excluded_letter(const walk *w, const char *text, const samla_match *
 static int add_focus(walk *w, const char *code, const char *title, const samla_block *b, int level)
 {
     int i = tree_add(&w->t, GK_FOCUS, code, samla_text_trim_end(w->ctx->arena, title), -1, b);
+    if (w->container_line && w->numbered_focus < 0) w->numbered_focus = code != NULL;
     w->focus = i;
     w->focus_level = level;
     w->target = i;
@@ -256,9 +259,14 @@ static void title_line(walk *w, const samla_block *b, int level)
         w->target_level = level;
         return;
     }
-    if (heading && samla_phrases_only(&w->s->container, soft)) {
+    if ((heading || (!w->container_level && w->focus < 0)) && samla_phrases_only(&w->s->container, soft)) {
+        /* a bold "Fokusområden" line is the container too, at the level of the last heading (a PDF whose
+           headings are all bold at the body size, where spacing did not make it a heading:
+           PL-GOAL-CONTAINER-LINE); numbered headings at that level stay inside it (PL-GOAL-CODES) */
         w->had_container = true;
-        w->container_level = level;
+        w->container_level = heading ? level : w->last_heading ? w->last_level : 1;
+        w->container_line = !heading;
+        w->numbered_focus = -1;
         w->container_depth = depth_of(number);
         w->focus = -1;
         w->target = -1;
@@ -301,13 +309,17 @@ static void title_line(walk *w, const samla_block *b, int level)
         }
     }
     if (coded_line(w, text, b, level)) return;
+    /* under a bold-line container whose focus areas have codes, a bold line without one is the next
+       section ("Uppföljning"), as a heading would have been */
+    if (w->container_line && w->container_level && level == 99 && !typed && w->numbered_focus == 1)
+        w->container_level = 0, w->focus = -1;
     if (!w->container_level) {
         if (heading) w->last_heading = b, w->last_level = level;
         return;
     }
     /* inside the container: focus areas one step below it, sub-goals deeper */
     bool deeper;
-    if (number && w->container_depth) deeper = depth_of(number) > w->container_depth + 1;
+    if (number && (w->container_depth || (level == 99 && typed))) deeper = depth_of(number) > w->container_depth + 1;
     else deeper = w->focus >= 0 && level != 99 && level > w->focus_level;
     /* a number typed before the title of a goal inside an unnumbered container is its code ("1 Trygg
        vård", "1.2 Krisberedskapen …"; PL-GOAL-CODES); under a numbered container ("2 Fokusområden",
