@@ -177,21 +177,25 @@ static int add_focus(walk *w, const char *code, const char *title, const samla_b
     return i;
 }
 
+/* The focus area a sub-goal's code names ("B" for "B2", "2" for "2.1"), or -1 when there is none (yet). */
+static int coded_parent(const walk *w, const char *code)
+{
+    if (!code) return -1;
+    const char *dot = strrchr(code, '.');
+    size_t l = 0;
+    if (dot) l = (size_t)(dot - code);
+    else
+        while (code[l] && (code[l] < '0' || code[l] > '9')) l++;
+    if (l == 0) return -1;
+    int p = tree_find_code(&w->t, samla_arena_strndup(w->ctx->arena, code, l));
+    return p >= 0 && w->t.g[p].kind == GK_FOCUS ? p : -1;
+}
+
 static int add_sub(walk *w, const char *code, const char *title, const samla_block *b, int level)
 {
     int parent = w->focus;
-    if (code) {
-        /* the parent's code: "B" for "B2", "2" for "2.1" */
-        const char *dot = strrchr(code, '.');
-        size_t l = 0;
-        if (dot) l = (size_t)(dot - code);
-        else
-            while (code[l] && (code[l] < '0' || code[l] > '9')) l++;
-        if (l > 0) {
-            int p = tree_find_code(&w->t, samla_arena_strndup(w->ctx->arena, code, l));
-            if (p >= 0 && w->t.g[p].kind == GK_FOCUS) parent = p;
-        }
-    }
+    int p = coded_parent(w, code);
+    if (p >= 0) parent = p;
     int i = tree_add(&w->t, GK_SUBGOAL, code, samla_text_trim_end(w->ctx->arena, title), parent, b);
     w->target = i;
     w->target_level = level;
@@ -625,6 +629,12 @@ static samla_status process(void *p, samla_ctx *ctx)
         case SAMLA_BLOCK_TABLE: table(&w, b); break;
         default: break;
         }
+    }
+    /* a coded delmål read before the focus area its code names (a PDF column read out of order: "Mål
+       3.1" under "Fokusområde 2"): the code decides its parent (PL-GOAL-CODE-PARENT) */
+    for (size_t i = 0; i < w.t.n; i++) {
+        int pc = w.t.g[i].kind == GK_SUBGOAL ? coded_parent(&w, w.t.g[i].code) : -1;
+        if (pc >= 0) w.t.g[i].parent = pc;
     }
     return tree_write(&w.t, ctx);
 }

@@ -12,6 +12,12 @@
 # 4. Plans: activities with their area, then links through `samla coverage` against the group's
 #    strategy, at each format's floor. Activities written as paragraphs carrying their delmål code
 #    (`Text (A1)`, `A1 – Text`; PL-ACTIVITY-CODE-PARAGRAPH; seed 2 s004, s017): 0 of 15 before.
+# 5. Round `plans` (README.md there): delmål in one summary-table cell a focus area (PL-GOAL-TABLE-CELLS:
+#    PDF goals of seed 1 s004/s012 0.40/0.75 before), a delmål column read out of order from PDF
+#    (PL-GOAL-CODE-PARENT), numbered headings holding the delmål code as the area (PL-ACTIVITY-AREA-CODE:
+#    area 0 of 12 before), a bold *Insatser* label (0 of 3), a bold label set close under its heading in
+#    a PDF (PDF-BOLD-SIZE-BREAK), one *Ansvarig:* line after a numbered list (PL-ACTIVITY-LIST-RESPONSIBLE:
+#    5 of 11 responsible before); activities with their responsible are scored too.
 set -u
 PY=${PY:-/usr/bin/python3}
 L=corpus/generated/layouts
@@ -30,7 +36,7 @@ for f in "$L"/gold/links/*.yaml; do
   cmp -s "$tmp/gen-$seed/gold/links/$b" "$f" || { echo "generated_layouts: links $b differs" >&2; exit 1; }
 done
 
-# score FORMAT GOALS ACTIVITIES AREA LINKS_P LINKS_R: floors for one format
+# score FORMAT GOALS ACTIVITIES AREA LINKS_P LINKS_R RESPONSIBLE: floors for one format
 score() {
   fmt=$1 out="$tmp/out-$1"
   mkdir -p "$out" "$tmp/links-$fmt"
@@ -40,6 +46,7 @@ score() {
     "$SAMLA" run -q "$pipeline" -o "$out" $files 2>/dev/null || { echo "generated_layouts: samla run $pipeline ($fmt) failed" >&2; exit 1; }
   done
   "$SAMLA" eval -q -m "goals[code+kind+title+parent]=$2" -m "activities[text]=$3" -m "activities[text+area]=$4" \
+    -m "activities[text+responsible]=$7" \
     "$L/gold" "$out" >/dev/null || { echo "generated_layouts: $fmt below its floors" >&2; exit 1; }
   for plan in $(awk -F'\t' '$2 == "plan" { print $1 }' "$L/manifest.tsv"); do
     group=${plan%-plan*}
@@ -71,5 +78,5 @@ d, p = spans(sys.argv[1]), spans(sys.argv[2])
 if len(d) != 8 or d != p:
     sys.exit("generated_layouts: spanning rows differ (DOCX %d, PDF %d): %s / %s" % (len(d), len(p), d, p))
 PYEOF
-score docx 1.00 1.00 1.00 1.00 1.00
-score pdf 1.00 1.00 1.00 1.00 1.00
+score docx 1.00 1.00 1.00 1.00 1.00 1.00
+score pdf 1.00 1.00 1.00 1.00 1.00 1.00
