@@ -290,6 +290,15 @@ pdf_region *pdf_find_regions(pdf_reader *r, const pdf_line *const *lines, size_t
 /* columns.c: region g is two text columns of list items (no rule in the
  * gutter); g becomes that two-column region. */
 bool pdf_list_columns(pdf_reader *r, pdf_region *g, const pdf_line *const *lines);
+/* columns.c: two-column region g is two text columns whose text runs on
+ * independently (baselines out of step, a subhead beside a column's running
+ * text; with `gutter` set, its boundary is the gutter of text columns found
+ * elsewhere on the page and no such sign is needed) with no rule between or
+ * across them (PDF-TEXT-COLUMNS-FLOW); g->last may be cut where lines below
+ * both columns begin, g->first moved up (not above line `from`) over the
+ * right column's first lines. */
+bool pdf_flow_columns(pdf_reader *r, pdf_region *g, const pdf_line *const *lines, size_t nlines, size_t from,
+                      bool gutter);
 /* The regions of a page: its ruled tables (p->ruled: lines whose middle lies
  * inside one) and, between them, those pdf_find_regions finds (arena array,
  * *n regions, in line order). */
@@ -339,7 +348,7 @@ const char *pdf_marker(const pdf_settings *s, const pdf_word *w, size_t n, bool 
 bool pdf_group_row(pdf_reader *r, const pdf_region *g, const pdf_line *const *lines, const size_t *starts, size_t ns,
                    size_t s);
 
-/* rulings.c: vertical rules of a page area, seen by rendering it (poppler
+/* rulings.c: vertical and horizontal rules of a page area, seen by rendering it (poppler
  * gives no paths). pdf_ink_area renders [x0, x1] x [y0, y1] of page `page`
  * (1-based), or reuses the reader's last render when it holds the area; NULL
  * when it cannot (no document, too large). The map lives in the scratch
@@ -348,5 +357,8 @@ bool pdf_group_row(pdf_reader *r, const pdf_region *g, const pdf_line *const *li
 typedef struct pdf_ink pdf_ink;
 pdf_ink *pdf_ink_area(pdf_reader *r, int page, double x0, double y0, double x1, double y1);
 bool pdf_ink_vrule(const pdf_ink *k, double xa, double xb, double ya, double yb, double cover);
+/* A horizontal rule runs at some height between ya and yb over the share
+ * `cover` of xa..xb (false for a NULL map). */
+bool pdf_ink_hrule(const pdf_ink *k, double xa, double xb, double ya, double yb, double cover);
 
 #endif

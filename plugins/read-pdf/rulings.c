@@ -1,4 +1,4 @@
-/* rulings.c: vertical rules drawn on a page (table borders, a rule between
+/* rulings.c: vertical and horizontal rules drawn on a page (table borders, a rule between
  * text columns), which the text layer does not hold.
  *
  * poppler-glib gives no access to a page's paths, so the part of the page in
@@ -9,6 +9,10 @@
  * few places where the text alone cannot decide are rendered: a table row
  * with text in its first column only (a group row spanning the table, or a
  * row of empty cells), two columns of list items (text columns or a table).
+ * Horizontal rules are found the same way along pixel rows: a table's top,
+ * header or bottom rule across the gutter of a two-column block tells a table
+ * drawn with horizontal rules only (booktabs, an HTML header underline) from
+ * two text columns (columns.c, PDF-TEXT-COLUMNS-FLOW).
  * One render is kept per reader and reused while the questions stay inside
  * it (the table or region being read); it lives in the scratch arena. */
 #include <math.h>
@@ -104,6 +108,28 @@ bool pdf_ink_vrule(const pdf_ink *k, double xa, double xb, double ya, double yb,
             int g = grey_at(k, x, y), g2 = grey_at(k, x + 1, y);
             int v = g < g2 ? g : g2;
             int side = grey_at(k, x - 2, y), side2 = grey_at(k, x + 3, y);
+            dark += v + PDF_INK_CONTRAST <= side && v + PDF_INK_CONTRAST <= side2;
+        }
+        if (dark >= need) return true;
+    }
+    return false;
+}
+
+bool pdf_ink_hrule(const pdf_ink *k, double xa, double xb, double ya, double yb, double cover)
+{
+    if (!k) return false;
+    double s = PDF_INK_SCALE;
+    int pa = (int)floor((fmax(xa, k->x0) - k->x0) * s), pb = (int)ceil((fmin(xb, k->x1) - k->x0) * s);
+    int ya_px = (int)floor((fmax(ya, k->y0) - k->y0) * s), yb_px = (int)ceil((fmin(yb, k->y1) - k->y0) * s);
+    if (pb <= pa || yb_px < ya_px) return false;
+    int need = (int)ceil(cover * (pb - pa));
+    for (int y = ya_px; y <= yb_px; y++) {
+        int dark = 0;
+        for (int x = pa; x < pb; x++) {
+            /* a hairline may fall across two pixel rows: take the darker pair */
+            int g = grey_at(k, x, y), g2 = grey_at(k, x, y + 1);
+            int v = g < g2 ? g : g2;
+            int side = grey_at(k, x, y - 2), side2 = grey_at(k, x, y + 3);
             dark += v + PDF_INK_CONTRAST <= side && v + PDF_INK_CONTRAST <= side2;
         }
         if (dark >= need) return true;

@@ -5,7 +5,9 @@
  * consecutive lines (no large vertical gap inside) and at which several of
  * those lines start a word (left-aligned column). Runs of boundaries that
  * overlap form a region. A region of two wide columns filled with prose is
- * read as text columns; any other region is a table. Table rows start at a
+ * read as text columns, as are two columns of list items or of short lines
+ * that flow independently without rules (columns.c); text columns of one
+ * gutter on a page are read as one pair; any other region is a table. Table rows start at a
  * vertical gap larger than the line spacing inside the table where the first
  * column has text. A table whose next page starts with a table of the same
  * columns continues (a repeated header row is dropped). */
@@ -273,10 +275,39 @@ pdf_region *pdf_find_regions(pdf_reader *r, const pdf_line *const *L, size_t n, 
             qsort(xs, nx, sizeof *xs, cmp_dbl);
             for (size_t j = 0; j < nx; j++) reg->bounds[j] = xs[j];
             reg->ncols = nx + 1;
+            reg->text_columns = pdf_flow_columns(r, reg, L, n, *nout ? g[*nout - 1].last : 0, false);
         }
         (*nout)++;
     }
     free(runs);
+    /* a two-column block whose boundary is the gutter of text columns found
+     * on the same page is more of them when nothing rules it (PDF-TEXT-COLUMNS-FLOW) */
+    for (size_t k = 0; k < *nout; k++) {
+        if (!g[k].text_columns || g[k].ncols != 2) continue;
+        for (size_t j = 0; j < *nout; j++)
+            if (!g[j].text_columns && !g[j].contents && g[j].ncols == 2 &&
+                fabs(g[j].bounds[0] - g[k].bounds[0]) <= 6)
+                g[j].text_columns = pdf_flow_columns(r, &g[j], L, n, j ? g[j - 1].last : 0, true);
+    }
+    /* text columns of one gutter with only lines that keep the gutter free
+     * between them (a heading in one column) are one pair of columns: the
+     * left column is read down the whole stretch before the right */
+    double gutter = fmax(6, 0.7 * r->body_size);
+    size_t kept = 0;
+    for (size_t k = 0; k < *nout; k++) {
+        pdf_region *prev = kept ? &g[kept - 1] : NULL;
+        bool merge = prev && prev->text_columns && g[k].text_columns && prev->ncols == 2 && g[k].ncols == 2 &&
+                     fabs(prev->bounds[0] - g[k].bounds[0]) <= 6;
+        for (size_t i = merge ? prev->last : 0; merge && i < g[k].first; i++)
+            merge = !crosses(L[i], prev->bounds[0]) &&
+                    !(has_left(L[i], prev->bounds[0]) && has_right(L[i], prev->bounds[0]) &&
+                      gap_at(L[i], prev->bounds[0]) < gutter);
+        if (merge)
+            prev->last = g[k].last;
+        else
+            g[kept++] = g[k];
+    }
+    *nout = kept;
     return g;
 }
 

@@ -57,6 +57,33 @@ def test_docx_fields():
     check(foot == ["Handlingsplan folkhälsa 2025 Sida 1 (1)"], "DOCX footer keeps PAGE/NUMPAGES results: %r" % foot)
 
 
-for test in (test_word_bullets, test_docx_fields, test_sound_layer):
+FARM = os.path.join(SRC, "corpus/farm")
+
+
+def test_flow_columns():
+    """PDF-TEXT-COLUMNS-FLOW: an attendance list set in two text columns (a subhead in the right column, lines out
+    of step) is read column by column, not as a table; unruled two-column tables of the farm stay tables."""
+    stem = "protokoll-bildningsnamnden-strandvik-2023-05-09"
+    for producer in ("lo", "pdftex", "weasyprint"):
+        bs = blocks(dump(os.path.join(FARM, producer, stem + ".pdf")))
+        check(not any(b["kind"] == "table" for b in bs), "%s strandvik: no table on the attendance page" % producer)
+        texts = [b["text"] for b in bs if b["kind"] in ("paragraph", "heading")]
+        want = ["[X] Grönroos Camilla", "[X] Granqvist Peter", "[ ] Holm Lena", "Övriga närvarande"]
+        got = [t for t in texts if t in want]
+        check(got == want, "%s strandvik: left column, then right: %r" % (producer, got))
+        check(texts.index("[ ] Storbacka Nina, ekonomichef") < texts.index("Paragrafer: 16–20"),
+              "%s strandvik: the text below both columns comes after them" % producer)
+    bs = blocks(dump(os.path.join(FARM, "weasyprint", "protokoll-miljonamnden-hagby-2025-02-10.pdf")))
+    check(not any(b["kind"] == "table" for b in bs), "weasyprint hagby: no table")
+    # pdfTeX sets tables with horizontal rules only, groff's may have none: the label tables stay tables
+    for producer, stem, cell in (("pdftex", "protokoll-ksau-lillfors-2024-09-03", "Plats och tid"),
+                                 ("groff", "protokoll-kf-solvik-2024-03-18", "Björn Wikström (s), ordförande"),
+                                 ("groff", "strategi-hsvo-2024-2026", "Fokusområden")):
+        tables = [b for b in blocks(dump(os.path.join(FARM, producer, stem + ".pdf"))) if b["kind"] == "table"]
+        cells = [c.get("text", "") for t in tables for row in t["cells"] for c in row]
+        check(cell in cells, "%s %s: the unruled table keeps its cell %r" % (producer, stem, cell))
+
+
+for test in (test_word_bullets, test_docx_fields, test_sound_layer, test_flow_columns):
     test()
 finish("read-pdf geometry")
