@@ -151,4 +151,9 @@ samla_status docx_add_notes(docx_walker *w, docx_pkg *pkg, const char *part, boo
 /* docProps/core.xml into ctx->doc.meta_*. */
 samla_status docx_read_core(samla_ctx *ctx, docx_pkg *pkg);
 
+/* ---- typed.c ---- */
+/* Body paragraphs with hand-typed list labels in a run ("a) ", "b) "; "– ",
+ * "– ") become list items with the label as numbering (DOCX-TYPED-LIST). */
+samla_status docx_typed_lists(samla_ctx *ctx);
+
 #endif

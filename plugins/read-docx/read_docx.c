@@ -74,6 +74,7 @@ static samla_status read_package(samla_ctx *ctx, docx_pkg *pkg)
     if (st == SAMLA_OK) st = docx_add_header_footer(&w, pkg, &rels, false);
     if (st == SAMLA_OK) st = docx_walk_blocks(&w, body);
     xmlFreeDoc(dx);
+    if (st == SAMLA_OK) st = docx_typed_lists(ctx);
     if (st == SAMLA_OK) st = docx_add_header_footer(&w, pkg, &rels, true);
     if (st == SAMLA_OK) st = docx_add_notes(&w, pkg, fn_name, false);
     if (st == SAMLA_OK) st = docx_add_notes(&w, pkg, en_name, true);

@@ -103,6 +103,26 @@ if m:
     check(any(b["kind"] == "list_item" and b.get("numbering") == "•" for b in bs), "solvik: bullet items")
     check(m["content"]["pages"][0]["number"] == 1, "solvik: page breaks give pages")
 
+# DOCX-TYPED-LIST: labels typed by hand in a run are list items, as read-pdf reads them on the page
+m = corpus("protokoll-ks-storvika-2025-01-29")
+if m:
+    typed = [(b.get("numbering"), b["text"]) for b in blocks(m) if b["kind"] == "list_item"]
+    check(("a)", "Investeringsplanen för skollokaler 2025–2029 godkänns.") in typed and
+          ("c)", "Finansieringen sker inom befintlig låneram.") in typed, "storvika: typed a) b) c) items: %r" % typed)
+    check(not any(b["kind"] == "paragraph" and b["text"].startswith("b) ") for b in blocks(m)),
+          "storvika: no paragraph keeps a typed label")
+farm = os.path.join(SRC, "corpus/farm/word")
+if os.path.exists(os.path.join(farm, "protokoll-styrelsemote-hembygdsforening-2025-04-02.docx")):
+    bs = blocks(dump(os.path.join(farm, "protokoll-styrelsemote-hembygdsforening-2025-04-02.docx")))
+    agenda = [(b.get("numbering"), b["text"]) for b in bs if b["kind"] == "list_item"]
+    check(agenda[:2] == [("1.", "Mötets öppnande"), ("2.", "Val av justerare")] and len(agenda) == 6,
+          "hembygd: typed agenda numbers with their text between are one list: %r" % agenda)
+    check(any(b["kind"] == "paragraph" and b["text"].startswith("Ordföranden Birgitta Sundin") for b in bs),
+          "hembygd: the text between the items stays a paragraph")
+    bs = blocks(dump(os.path.join(farm, "aktivitetsplan-granliden-2025.docx")))
+    check(any(b["kind"] == "list_item" and b.get("numbering") == "1." and b["text"].startswith("Ge fyra")
+              for b in bs), "granliden: a lone typed 1. in a form the document's typed lists use is an item")
+
 # ------------------------------------------------------- a hand-made DOCX
 W = 'xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main" ' \
     'xmlns:r="http://schemas.openxmlformats.org/officeDocument/2006/relationships"'
@@ -181,6 +201,7 @@ BODY = "".join([
     li("Under igen", 1, 1), p(r("Via stil"), '<w:pStyle w:val="Lista"/>'), li("Omstart", 2),
     p(r("Kapitel"), '<w:outlineLvl w:val="0"/>'),
     p(r("Fetstil", "<w:rPr><w:b/></w:rPr>") + '<w:r><w:footnoteReference w:id="5"/></w:r>'),
+    p(r("1. januari 2024 flyttades mötet till Ekby.")), p(r("\u2013 Punkt ett")), p(r("\u2013\tPunkt två")),
     TABLE,
     p('<w:r><w:br w:type="page"/></w:r>' + r("Sida två")),
     p(r("Sida tre"), "<w:pageBreakBefore/>"),
@@ -217,6 +238,10 @@ texts = [b.get("text", "") for b in bs]
 by = {b.get("text", ""): b for b in bs}
 check(by.get("Ärende om beslut", {}).get("kind") == "heading" and by["Ärende om beslut"]["level"] == 2,
       "small: basedOn chain gives heading 2")
+check(by.get("1. januari 2024 flyttades mötet till Ekby.", {}).get("kind") == "paragraph",
+      "small: a lone typed number in a document without typed number lists stays a paragraph")
+check([(b.get("numbering"), b["text"]) for b in bs if b["kind"] == "list_item" and b["text"].startswith("Punkt")] ==
+      [("\u2013", "Punkt ett"), ("\u2013", "Punkt två")], "small: a typed dash on two paragraphs is a list")
 check("Beslut: antaget i dag." in texts, "small: tracked insert kept, delete dropped: %r" % texts[:4])
 check("Datum 2024-05-03 enligt bilaga 2" in texts, "small: complex field result, no instrText")
 check(not any("DATE" in t for t in texts), "small: no field instructions")
