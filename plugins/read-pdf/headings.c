@@ -79,6 +79,52 @@ static bool heading_text(const char *s)
     return !strchr(".,:;?!", s[len - 1]);
 }
 
+/* The section number a text begins with ("2.1.1 Det finns" -> 3 parts,
+ * prefix length in *len); 0 when it begins otherwise. */
+static int section_number(const char *s, size_t *len)
+{
+    int parts = 0;
+    size_t i = 0;
+    while (g_ascii_isdigit(s[i])) {
+        while (g_ascii_isdigit(s[i])) i++;
+        parts++;
+        if (s[i] != '.' || !g_ascii_isdigit(s[i + 1])) break;
+        i++;
+    }
+    if (s[i] == '.') i++;
+    if (s[i] != ' ') return 0;
+    *len = i;
+    return parts;
+}
+
+/* PDF-HEAD-NUMBERED: a bold block whose section number of two or more parts
+ * continues the numbering of a heading before it ("2.1.1" after "2.1", "2.1.2"
+ * after "2.1.1") is a heading whatever its spacing (a heading over a table). */
+static bool numbered_under(samla_block **v, size_t i, const char *text)
+{
+    size_t len;
+    int parts = section_number(text, &len);
+    if (parts < 2) return false;
+    for (size_t j = i; j-- > 0;) {
+        if (v[j]->kind != SAMLA_BLOCK_HEADING) continue;
+        size_t hl;
+        int hp = section_number(v[j]->text, &hl);
+        if (hp < 1) continue;
+        /* the parent's number is the prefix, or a sibling's all but the last part */
+        const char *h = v[j]->text;
+        size_t plen = hl;
+        while (plen > 0 && h[plen - 1] == '.') plen--;
+        if (hp == parts - 1 && strncmp(h, text, plen) == 0 && text[plen] == '.') return true;
+        if (hp == parts) {
+            size_t k = plen;
+            while (k > 0 && h[k - 1] != '.') k--;
+            return k > 0 && strncmp(h, text, k) == 0;
+        }
+        if (hp < parts - 1) return false;
+    }
+    return false;
+}
+
 /* Rule 1: bold blocks at the body size set apart by spacing. Read bottom up,
  * so that a heading directly over another (a section's first subsection)
  * sees the one below it already decided. */
@@ -96,18 +142,37 @@ static void spaced_headings(pdf_reader *r, samla_block **v, size_t n)
             continue;
         double size = b->style.font_size;
         if (size < r->body_size - 0.3 || b->y1 - b->y0 > 2.8 * size) continue; /* small print, > 2 lines */
+        if (heading_text(b->text) && numbered_under(v, i, b->text)) {
+            b->kind = SAMLA_BLOCK_HEADING;
+            continue;
+        }
         /* the space after a table is the table's, not a heading's */
-        if (prev->page != b->page || next->page != b->page || prev->kind == SAMLA_BLOCK_TABLE) continue;
+        if (next->page != b->page || (prev->page == b->page && prev->kind == SAMLA_BLOCK_TABLE)) continue;
         if (!heading_text(b->text)) continue;
-        double above = b->y0 - prev->y1, below = next->y0 - b->y1;
+        /* a bold line directly over a larger heading is that heading's kicker
+         * (an office's name over a letter's title), not a section of its own */
+        if (next->kind == SAMLA_BLOCK_HEADING && next->style.font_size > size + 0.9) continue;
+        /* a page break above is the clearest separation there is (PDF-HEAD-PAGE-TOP):
+         * the heading then has only the space below to tell */
+        bool top = prev->page != b->page;
+        double below = next->y0 - b->y1, above = top ? 4 * pg + size : b->y0 - prev->y1;
         /* set apart from the text above: clearly further than paragraphs are
          * from one another, or at least a paragraph gap while clearly closer
          * than that to the text below */
-        if (above < fmax(1.8 * pg, pg + 0.6 * size) && (above < 0.8 * pg || below > pg - 0.08 * size)) continue;
-        /* over a heading of its own look: a section's title over its first subsection */
+        /* over a heading of its own look: a section's title over its first
+         * subsection, which needs no more than a paragraph's space above */
         bool over_heading = next->kind == SAMLA_BLOCK_HEADING && next->style.bold &&
-                            fabs(next->style.font_size - size) < 0.3 && above >= below - 0.1 * size;
-        if (!over_heading && below > above - 0.35 * size) continue;
+                            fabs(next->style.font_size - size) < 0.3 && above >= below - 0.1 * size &&
+                            above >= 0.8 * pg;
+        if (!over_heading) {
+            if (above < fmax(1.8 * pg, pg + 0.6 * size) && (above < 0.8 * pg || below > pg - 0.08 * size)) continue;
+            if (top && below > pg - 0.08 * size) continue;
+        }
+        /* tied to its text: the space below well under the paragraph gap while
+         * the space above is at least most of it (LaTeX's \section at the body
+         * size: 1.5ex above on top of \parskip, 0.6ex below) */
+        bool tied = above >= 0.8 * pg && below <= 0.7 * pg && above >= below;
+        if (!over_heading && !tied && below > above - 0.35 * size) continue;
         if (b->kind == SAMLA_BLOCK_LIST_ITEM) {
             char *t = samla_arena_printf(r->ctx->arena, "%s %s", b->numbering, b->text);
             if (!t) continue;
@@ -245,7 +310,7 @@ static void levels(samla_block **v, size_t n)
     /* title: the largest size, clearly above the next, no more headings
      * than the next size has, each the first heading of its page in either */
     bool title = false;
-    if (m >= 2 && sizes[m - 1] >= 1.25 * sizes[m - 2] && count[m - 1] <= count[m - 2]) {
+    if (m >= 2 && sizes[m - 1] >= 1.15 * sizes[m - 2] && count[m - 1] <= count[m - 2]) {
         title = true;
         int page = -1; /* page of the last heading of the first level or the title size */
         for (size_t i = 0; i < n && title; i++) {
