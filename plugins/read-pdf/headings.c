@@ -23,6 +23,7 @@
  * Nothing is allocated except the joined text of a numbered list item that
  * becomes a heading (arena) and scratch arrays (malloc'd, freed). */
 #include <math.h>
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -76,7 +77,7 @@ static bool heading_text(const char *s)
     size_t len = strlen(s);
     if (!len || len > 160 || !(pdf_starts_upper(s) || g_str_has_prefix(s, "\u00a7"))) return false;
     if (strstr(s, "....") || strstr(s, "\u2026\u2026")) return false; /* a contents line's dot leader */
-    return !strchr(".,:;?!", s[len - 1]);
+    return !strchr(".,:;!", s[len - 1]);
 }
 
 /* The section number a text begins with ("2.1.1 Det finns" -> 3 parts,
@@ -133,6 +134,7 @@ static void spaced_headings(pdf_reader *r, samla_block **v, size_t n)
     if (n < 3) return;
     double pg = paragraph_gap((const samla_block *const *)v, n, r->body_size);
     if (pg <= 0) return;
+    if (getenv("HDBG")) fprintf(stderr, "pg %.2f body %.2f\n", pg, r->body_size);
     for (size_t i = n - 1; i-- > 1;) {
         samla_block *b = v[i];
         const samla_block *prev = v[i - 1], *next = v[i + 1];
@@ -232,6 +234,28 @@ static void heading_shape(const char *text, char out[32])
         g_snprintf(out, 32, "#%d", parts);
         return;
     }
+    /* a letter label: "A." or "B)" -> "@", "A1", "B2." -> "@#1", "A1.2" -> "@#2" */
+    if (len >= 2 && len <= 8 && g_ascii_isupper(text[0])) {
+        int lparts = 0;
+        bool label = true, in_n = false;
+        for (size_t i = 1; i < len && label; i++) {
+            if (g_ascii_isdigit(text[i])) {
+                lparts += !in_n;
+                in_n = true;
+            } else if ((text[i] == '.' || text[i] == ')') && (i + 1 == len || in_n)) {
+                in_n = false;
+            } else {
+                label = false;
+            }
+        }
+        if (label) {
+            if (lparts)
+                g_snprintf(out, 32, "@#%d", lparts);
+            else
+                g_snprintf(out, 32, "@");
+            return;
+        }
+    }
     while (len > 0 && strchr(":.,;", text[len - 1])) len--;
     gchar *f = g_utf8_casefold(text, (gssize)len);
     const char *end = f;
@@ -261,6 +285,13 @@ static size_t shape_of(shape *sh, size_t *m, double size, const char *key)
     return (*m)++;
 }
 
+/* The parts of a number shape: "#2" -> 2, "@#1" -> 1, "@" -> 0. */
+static int label_parts(const char *key)
+{
+    if (key[0] == '#') return atoi(key + 1);
+    return key[1] == '#' ? atoi(key + 2) : 0;
+}
+
 /* Depths of the shapes of one heading size (PDF-HEAD-SHAPE): a heading set
  * directly over a heading of the same size that begins another way is one
  * level above it (a section's title over its first subsection); a number of
@@ -277,8 +308,9 @@ static void shape_depths(samla_block **v, size_t n, shape *sh, size_t m, const s
         }
         for (size_t a = 0; a < m; a++)
             for (size_t b = 0; b < m; b++) {
-                if (sh[a].size != sh[b].size || sh[a].key[0] != '#' || sh[b].key[0] != '#') continue;
-                if (atoi(sh[b].key + 1) > atoi(sh[a].key + 1) && sh[b].depth < sh[a].depth + 1 && sh[a].depth < 8)
+                if (sh[a].size != sh[b].size || sh[a].key[0] != sh[b].key[0]) continue;
+                if (sh[a].key[0] != '#' && sh[a].key[0] != '@') continue;
+                if (label_parts(sh[b].key) > label_parts(sh[a].key) && sh[b].depth < sh[a].depth + 1 && sh[a].depth < 8)
                     sh[b].depth = sh[a].depth + 1, changed = true;
             }
         if (!changed) break;
