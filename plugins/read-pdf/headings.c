@@ -266,6 +266,44 @@ static void heading_shape(const char *text, char out[32])
     g_free(f);
 }
 
+/* A text whose first word is followed by a number: "§ 12 …", "Ärende 3 …",
+ * "Mål 1.1 …" (a labelled item, as opposed to a word two headings share). */
+static bool numbered_word(const char *s)
+{
+    const char *sp = strchr(s, ' ');
+    return sp && g_ascii_isdigit(sp[1]);
+}
+
+/* Rule 1b (PDF-HEAD-PAGE-TOP-SHAPE): a bold block at the top of a page, where
+ * spacing tells nothing (groff sets a paragraph's gap below its headings),
+ * is a heading when it begins as a heading of its size and weight elsewhere
+ * in the document begins that spacing told apart ("§ 12 Val av justerare"
+ * at a page's top, "§ 13 Interpellation" further down). */
+static void page_top_headings(samla_block **v, size_t n)
+{
+    for (size_t i = 0; i < n; i++) {
+        samla_block *b = v[i];
+        if (b->kind != SAMLA_BLOCK_PARAGRAPH || !b->style.bold || b->style.italic) continue;
+        if (!heading_text(b->text)) continue;
+        if (b->y1 - b->y0 > 2.8 * b->style.font_size) continue;
+        char key[32];
+        heading_shape(b->text, key);
+        bool known = false;
+        for (size_t j = 0; j < n && !known; j++) {
+            const samla_block *h = v[j];
+            if (j == i || h->kind != SAMLA_BLOCK_HEADING || !h->style.bold) continue;
+            if (fabs(h->style.font_size - b->style.font_size) >= 0.3) continue;
+            char hk[32];
+            heading_shape(h->text, hk);
+            /* a word shared by unrelated headings is no convention: only a
+             * label ("§", "Ärende", a number) says so */
+            known = strcmp(hk, key) == 0 &&
+                    (key[0] == '#' || key[0] == '@' || (numbered_word(b->text) && numbered_word(h->text)));
+        }
+        if (known) b->kind = SAMLA_BLOCK_HEADING;
+    }
+}
+
 #define MAX_SHAPES 64
 
 typedef struct shape {
@@ -403,6 +441,7 @@ void pdf_settle_headings(pdf_reader *r)
         v[n++] = b;
     }
     spaced_headings(r, v, n);
+    page_top_headings(v, n);
     subtitles(v, n);
     levels(v, n);
     free(v);
