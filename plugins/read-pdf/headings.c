@@ -426,6 +426,80 @@ static void levels(samla_block **v, size_t n)
     free(idx);
 }
 
+/* A contents entry's text without its dot leader and page number, in buf
+ * ("Personcentrering.......2" -> "Personcentrering"). */
+static void entry_text(const char *s, char *buf, size_t cap)
+{
+    size_t len = strlen(s);
+    while (len > 0 && g_ascii_isdigit(s[len - 1])) len--;
+    for (;;) {
+        while (len > 0 && (s[len - 1] == '.' || s[len - 1] == ' ')) len--;
+        if (len >= 3 && memcmp(s + len - 3, "\u2026", 3) == 0) {
+            len -= 3;
+            continue;
+        }
+        break;
+    }
+    if (len >= cap) len = cap - 1;
+    memcpy(buf, s, len);
+    buf[len] = '\0';
+}
+
+/* A contents line: read as one by tables.c, or a paragraph of one entry
+ * with a dot leader before its page number. */
+static bool contents_entry(const samla_block *b)
+{
+    if (contents(b)) return true;
+    size_t len = strlen(b->text);
+    return b->kind == SAMLA_BLOCK_PARAGRAPH && len > 0 && g_ascii_isdigit(b->text[len - 1]) &&
+           (strstr(b->text, "....") || strstr(b->text, "\u2026\u2026"));
+}
+
+/* Rule 4 (PDF-HEAD-CONTENTS): a table of contents shows the levels that the
+ * look of the headings may not (headings by weight alone at one size): the
+ * rank of an entry's indent among the contents' indents is the level of the
+ * heading it names. Applied when the entries name at least three headings
+ * at two or more indents; headings the contents do not list keep theirs. */
+static void contents_levels(samla_block **v, size_t n)
+{
+    double xs[9];
+    size_t nx = 0;
+    for (size_t i = 0; i < n; i++) {
+        if (!contents_entry(v[i])) continue;
+        size_t q = 0;
+        while (q < nx && fabs(xs[q] - v[i]->x0) > 3) q++;
+        if (q == nx) {
+            if (nx == 9) return; /* not indents of levels */
+            xs[nx++] = v[i]->x0;
+        }
+    }
+    if (nx < 2) return;
+    qsort(xs, nx, sizeof *xs, cmp_double);
+    int *lv = calloc(n, sizeof *lv);
+    if (!lv) return;
+    size_t matched = 0;
+    bool ranks[10] = {false};
+    char e[256];
+    for (size_t i = 0; i < n; i++) {
+        if (v[i]->kind != SAMLA_BLOCK_HEADING) continue;
+        for (size_t j = 0; j < n && !lv[i]; j++) {
+            if (!contents_entry(v[j])) continue;
+            entry_text(v[j]->text, e, sizeof e);
+            if (!*e || strcmp(e, v[i]->text) != 0) continue;
+            int rank = 1;
+            for (size_t q = 0; q < nx; q++) rank += xs[q] < v[j]->x0 - 3;
+            lv[i] = rank;
+        }
+        if (lv[i]) matched++, ranks[lv[i]] = true;
+    }
+    int distinct = 0;
+    for (int k = 1; k < 10; k++) distinct += ranks[k];
+    if (matched >= 3 && distinct >= 2)
+        for (size_t i = 0; i < n; i++)
+            if (lv[i]) v[i]->level = lv[i];
+    free(lv);
+}
+
 void pdf_settle_headings(pdf_reader *r)
 {
     samla_doc *d = &r->ctx->doc;
@@ -444,5 +518,6 @@ void pdf_settle_headings(pdf_reader *r)
     page_top_headings(v, n);
     subtitles(v, n);
     levels(v, n);
+    contents_levels(v, n);
     free(v);
 }

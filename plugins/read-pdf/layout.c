@@ -354,6 +354,19 @@ bool pdf_starts_lower(const char *s)
     return c != (gunichar)-1 && c != (gunichar)-2 && g_unichar_islower(c);
 }
 
+/* A line that ends as a contents entry: a dot leader, then a page number. */
+static bool contents_line(const char *s)
+{
+    size_t n = strlen(s);
+    while (n > 0 && s[n - 1] == ' ') n--;
+    size_t d = n;
+    while (d > 0 && g_ascii_isdigit(s[d - 1])) d--;
+    if (d == n || n - d > 4) return false;
+    while (d > 0 && s[d - 1] == ' ') d--;
+    if (d >= 4 && memcmp(s + d - 4, "....", 4) == 0) return true;
+    return d >= 6 && memcmp(s + d - 6, "\u2026\u2026", 6) == 0;
+}
+
 /* True when fragment i starts a new block after fragment i - 1. */
 static bool breaks_before(const pdf_reader *r, const frag_info *fi, size_t i, size_t start,
                           double right, double pitch, bool in_cell)
@@ -363,6 +376,8 @@ static bool breaks_before(const pdf_reader *r, const frag_info *fi, size_t i, si
     if (c->f->line == p->f->line || c->y0 < p->y0 - 0.5) return true;
     /* a signature line ("………", "______") stands alone */
     if (leader_line(p->text) || leader_line(c->text)) return true;
+    /* a contents entry ends at its page number after a dot leader (PDF-CONTENTS) */
+    if (contents_line(p->text)) return true;
     double size = fmin(p->size, c->size);
     if (c->y0 - p->y1 > 0.45 * size) return true;
     if (fabs(p->size - c->size) > 0.6 || p->bold != c->bold) return true;
