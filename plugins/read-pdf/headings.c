@@ -23,6 +23,7 @@
  * Nothing is allocated except the joined text of a numbered list item that
  * becomes a heading (arena) and scratch arrays (malloc'd, freed). */
 #include <math.h>
+#include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -310,6 +311,9 @@ typedef struct shape {
     double size;
     char key[32];
     int depth;
+    bool labelled; /* every heading of the shape is a labelled item ("§ 12", "Mål 1.1", "2.1", "A1") */
+    size_t first;  /* index of its first heading */
+    size_t last;   /* index of its last heading */
 } shape;
 
 static size_t shape_of(shape *sh, size_t *m, double size, const char *key)
@@ -320,6 +324,9 @@ static size_t shape_of(shape *sh, size_t *m, double size, const char *key)
     sh[*m].size = size;
     memcpy(sh[*m].key, key, 32);
     sh[*m].depth = 0;
+    sh[*m].labelled = true;
+    sh[*m].first = SIZE_MAX;
+    sh[*m].last = 0;
     return (*m)++;
 }
 
@@ -350,6 +357,16 @@ static void shape_depths(samla_block **v, size_t n, shape *sh, size_t m, const s
                 if (sh[a].key[0] != '#' && sh[a].key[0] != '@') continue;
                 if (label_parts(sh[b].key) > label_parts(sh[a].key) && sh[b].depth < sh[a].depth + 1 && sh[a].depth < 8)
                     sh[b].depth = sh[a].depth + 1, changed = true;
+            }
+        /* PDF-HEAD-LABEL-NESTING: labelled items of one shape that begin
+         * after another labelled shape's first and before its last (Mål 1.1
+         * … Mål 2.3 between Målområde 1 and Målområde 4, Målområde 1 … 4
+         * between sections 3 and 4) are items inside its sections */
+        for (size_t a = 0; a < m; a++)
+            for (size_t b = 0; b < m; b++) {
+                if (a == b || sh[a].size != sh[b].size || !sh[a].labelled || !sh[b].labelled) continue;
+                if (!(sh[a].first < sh[b].first && sh[a].last > sh[b].first)) continue;
+                if (sh[b].depth < sh[a].depth + 1 && sh[a].depth < 8) sh[b].depth = sh[a].depth + 1, changed = true;
             }
         if (!changed) break;
     }
@@ -401,6 +418,12 @@ static void levels(samla_block **v, size_t n)
         char key[32];
         heading_shape(v[i]->text, key);
         idx[i] = shape_of(sh, &nsh, rounded(v[i]->style.font_size), key);
+        if (idx[i] < nsh) {
+            shape *q = &sh[idx[i]];
+            q->labelled = q->labelled && (key[0] == '#' || key[0] == '@' || numbered_word(v[i]->text));
+            if (q->first == SIZE_MAX) q->first = i;
+            q->last = i;
+        }
     }
     shape_depths(v, n, sh, nsh, idx);
     /* levels: ranks of the (size, depth) pairs, larger size first, then depth */
