@@ -1,7 +1,7 @@
 /* headings.c: the document-wide heading pass of the geometric reader.
  *
  * layout.c decides per block, from its font, whether a block is a heading.
- * Three things can only be seen once every page is read, and are settled
+ * Some things can only be seen once every page is read, and are settled
  * here over the blocks of the pages read by geometry (tagged pages keep what
  * their tags say), in this order (conventions in docs/conventions.md, Reader
  * conventions, "Headings"):
@@ -10,21 +10,30 @@
  *     the body size is a heading when it stands clearly closer to the text
  *     below it than to the text above it, and the space above is clearly more
  *     than paragraphs have, or the space below clearly less (LibreOffice's and
- *     Word's headings, ms's .SH, LaTeX's \section at body size, bold h1-h4).
+ *     Word's headings, ms's .SH, LaTeX's \section at body size, bold h1-h4);
+ *     at a page's top only the space below tells (PDF-HEAD-PAGE-TOP); a bold
+ *     line over a larger heading is its kicker, not a heading. A bold block
+ *     numbered under a heading ("2.1.1" after "2.1", PDF-HEAD-NUMBERED) is a
+ *     heading whatever its spacing.
+ *  1b. A bold block that begins as a labelled heading of its look elsewhere
+ *     ("§ 12" where "§ 13" is a heading, PDF-HEAD-LABELLED) is a heading.
  *  2. Subtitles: a non-bold "heading" set only right next to a larger heading
  *     (the title's subtitle, a cover line) is a paragraph.
  *  3. Levels: the rank of the heading's font size among the sizes the
  *     document's headings use (1 = largest), and under one size the depth of
  *     how the heading begins (PDF-HEAD-SHAPE: a heading directly over one
- *     that begins another way is one level above it); a title size clearly
- *     above the first heading level, used only for the first heading of its
- *     page and no more often than that level, ranks with it.
+ *     that begins another way is one level above it; a number or letter
+ *     label of more parts is deeper; PDF-HEAD-LABEL-NESTING: labelled items
+ *     that begin inside another label's span are deeper); a title size
+ *     clearly above the first heading level, used only for the first heading
+ *     of its page and no more often than that level, ranks with it.
+ *  4. Contents (PDF-HEAD-CONTENTS): the indent rank of a heading's entry in
+ *     the table of contents is its level.
  *
  * Nothing is allocated except the joined text of a numbered list item that
  * becomes a heading (arena) and scratch arrays (malloc'd, freed). */
 #include <math.h>
 #include <stdint.h>
-#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -135,7 +144,6 @@ static void spaced_headings(pdf_reader *r, samla_block **v, size_t n)
     if (n < 3) return;
     double pg = paragraph_gap((const samla_block *const *)v, n, r->body_size);
     if (pg <= 0) return;
-    if (getenv("HDBG")) fprintf(stderr, "pg %.2f body %.2f\n", pg, r->body_size);
     for (size_t i = n - 1; i-- > 1;) {
         samla_block *b = v[i];
         const samla_block *prev = v[i - 1], *next = v[i + 1];
@@ -275,12 +283,13 @@ static bool numbered_word(const char *s)
     return sp && g_ascii_isdigit(sp[1]);
 }
 
-/* Rule 1b (PDF-HEAD-PAGE-TOP-SHAPE): a bold block at the top of a page, where
- * spacing tells nothing (groff sets a paragraph's gap below its headings),
- * is a heading when it begins as a heading of its size and weight elsewhere
- * in the document begins that spacing told apart ("§ 12 Val av justerare"
- * at a page's top, "§ 13 Interpellation" further down). */
-static void page_top_headings(samla_block **v, size_t n)
+/* Rule 1b (PDF-HEAD-LABELLED): a bold labelled block ("§ 12 …", "Mål 1.1 …",
+ * "2.3 …", "A1 …") is a heading when a heading of its size and weight that
+ * spacing told apart begins with the same label word or label form: where
+ * spacing tells nothing (groff sets the paragraph gap below its headings,
+ * so a heading at a page's top looks like a bold paragraph; a subsection
+ * right under its section's heading, over a list). */
+static void labelled_headings(samla_block **v, size_t n)
 {
     for (size_t i = 0; i < n; i++) {
         samla_block *b = v[i];
@@ -538,7 +547,7 @@ void pdf_settle_headings(pdf_reader *r)
         v[n++] = b;
     }
     spaced_headings(r, v, n);
-    page_top_headings(v, n);
+    labelled_headings(v, n);
     subtitles(v, n);
     levels(v, n);
     contents_levels(v, n);

@@ -376,7 +376,7 @@ static bool breaks_before(const pdf_reader *r, const frag_info *fi, size_t i, si
     if (c->f->line == p->f->line || c->y0 < p->y0 - 0.5) return true;
     /* a signature line ("………", "______") stands alone */
     if (leader_line(p->text) || leader_line(c->text)) return true;
-    /* a contents entry ends at its page number after a dot leader (PDF-CONTENTS) */
+    /* a contents entry ends at its page number after a dot leader (PDF-HEAD-CONTENTS) */
     if (contents_line(p->text)) return true;
     double size = fmin(p->size, c->size);
     if (c->y0 - p->y1 > 0.45 * size) return true;
