@@ -91,9 +91,12 @@ check '[ "$(grep -c "activities" "$tmp/s7.txt")" = 1 ]' "--goal with a query nar
 
 # kill -9 mid-run: the store holds only whole documents; the rerun completes it
 mkdir -p "$tmp/k"
-# every DOCX protocol (twelve): on an idle machine six finished before the poll below saw two stored; the kill
-# comes after the first stored one, polled every 20 ms (-j 1)
-for f in corpus/docx/protokoll-*.docx; do cp "$f" "$tmp/k/"; done
+# every PDF protocol, four distinct copies of each (a comment after %%EOF): with long-lived workers the twelve
+# DOCX protocols this used to take were all stored before the first poll below returned; the kill comes after
+# the first stored one, polled every 20 ms (-j 1), with dozens still to go
+for f in corpus/pdf/protokoll-*.pdf; do
+  for c in 1 2 3 4; do b=$(basename "$f" .pdf); cp "$f" "$tmp/k/$b-$c.pdf"; printf '%% copy %s\n' "$c" >> "$tmp/k/$b-$c.pdf"; done
+done
 "$SAMLA" batch all "$tmp/k" --db "$tmp/k.db" -j 1 >/dev/null 2>&1 &
 pid=$!
 for i in $(seq 1 1000); do
