@@ -289,8 +289,32 @@ static bool numbered_word(const char *s)
  * spacing tells nothing (groff sets the paragraph gap below its headings,
  * so a heading at a page's top looks like a bold paragraph; a subsection
  * right under its section's heading, over a list). */
+/* A bold heading's look, for labelled_headings. */
+typedef struct heading_look {
+    double size;
+    char key[32];
+    bool numbered;
+} heading_look;
+
 static void labelled_headings(samla_block **v, size_t n)
 {
+    /* the bold headings' shapes, computed once (and each block made a heading here added), so a long
+     * document costs candidates x headings comparisons, not as many shape computations */
+    heading_look *look = malloc((n ? n : 1) * sizeof *look);
+    size_t *at = malloc((n ? n : 1) * sizeof *at);
+    if (!look || !at) {
+        free(look);
+        free(at);
+        return;
+    }
+    size_t nl = 0;
+    for (size_t j = 0; j < n; j++) {
+        if (v[j]->kind != SAMLA_BLOCK_HEADING || !v[j]->style.bold) continue;
+        look[nl].size = v[j]->style.font_size;
+        heading_shape(v[j]->text, look[nl].key);
+        look[nl].numbered = numbered_word(v[j]->text);
+        at[nl++] = j;
+    }
     for (size_t i = 0; i < n; i++) {
         samla_block *b = v[i];
         if (b->kind != SAMLA_BLOCK_PARAGRAPH || !b->style.bold || b->style.italic) continue;
@@ -298,20 +322,22 @@ static void labelled_headings(samla_block **v, size_t n)
         if (b->y1 - b->y0 > 2.8 * b->style.font_size) continue;
         char key[32];
         heading_shape(b->text, key);
-        bool known = false;
-        for (size_t j = 0; j < n && !known; j++) {
-            const samla_block *h = v[j];
-            if (j == i || h->kind != SAMLA_BLOCK_HEADING || !h->style.bold) continue;
-            if (fabs(h->style.font_size - b->style.font_size) >= 0.3) continue;
-            char hk[32];
-            heading_shape(h->text, hk);
+        bool numbered = numbered_word(b->text), known = false;
+        for (size_t k = 0; k < nl && !known; k++) {
+            if (at[k] == i || fabs(look[k].size - b->style.font_size) >= 0.3) continue;
             /* a word shared by unrelated headings is no convention: only a
              * label ("§", "Ärende", a number) says so */
-            known = strcmp(hk, key) == 0 &&
-                    (key[0] == '#' || key[0] == '@' || (numbered_word(b->text) && numbered_word(h->text)));
+            known = strcmp(look[k].key, key) == 0 && (key[0] == '#' || key[0] == '@' || (numbered && look[k].numbered));
         }
-        if (known) b->kind = SAMLA_BLOCK_HEADING;
+        if (!known) continue;
+        b->kind = SAMLA_BLOCK_HEADING;
+        look[nl].size = b->style.font_size;
+        memcpy(look[nl].key, key, sizeof key);
+        look[nl].numbered = numbered;
+        at[nl++] = i;
     }
+    free(look);
+    free(at);
 }
 
 #define MAX_SHAPES 64
@@ -496,37 +522,50 @@ static void contents_levels(samla_block **v, size_t n)
 {
     double xs[9];
     size_t nx = 0;
+    bool *entry = calloc(n ? n : 1, sizeof *entry);
+    if (!entry) return;
     for (size_t i = 0; i < n; i++) {
-        if (!contents_entry(v[i])) continue;
+        if (!(entry[i] = contents_entry(v[i]))) continue;
         size_t q = 0;
         while (q < nx && fabs(xs[q] - v[i]->x0) > 3) q++;
         if (q == nx) {
-            if (nx == 9) return; /* not indents of levels */
+            if (nx == 9) { /* not indents of levels */
+                free(entry);
+                return;
+            }
             xs[nx++] = v[i]->x0;
         }
     }
-    if (nx < 2) return;
+    if (nx < 2) {
+        free(entry);
+        return;
+    }
     qsort(xs, nx, sizeof *xs, cmp_double);
-    int *lv = calloc(n, sizeof *lv);
-    if (!lv) return;
+    /* each entry's text (leader and page number cut) to the rank of its indent; the first entry of a text
+     * names it, looked up once per heading (a long document has contents and headings by the thousand) */
+    GHashTable *ranks_of = g_hash_table_new_full(g_str_hash, g_str_equal, g_free, NULL);
+    char e[256];
+    for (size_t j = 0; j < n; j++) {
+        if (!entry[j]) continue;
+        entry_text(v[j]->text, e, sizeof e);
+        if (!*e || g_hash_table_contains(ranks_of, e)) continue;
+        int rank = 1;
+        for (size_t q = 0; q < nx; q++) rank += xs[q] < v[j]->x0 - 3;
+        g_hash_table_insert(ranks_of, g_strdup(e), GINT_TO_POINTER(rank));
+    }
+    free(entry);
+    int *lv = calloc(n ? n : 1, sizeof *lv);
     size_t matched = 0;
     bool ranks[10] = {false};
-    char e[256];
-    for (size_t i = 0; i < n; i++) {
+    for (size_t i = 0; lv && i < n; i++) {
         if (v[i]->kind != SAMLA_BLOCK_HEADING) continue;
-        for (size_t j = 0; j < n && !lv[i]; j++) {
-            if (!contents_entry(v[j])) continue;
-            entry_text(v[j]->text, e, sizeof e);
-            if (!*e || strcmp(e, v[i]->text) != 0) continue;
-            int rank = 1;
-            for (size_t q = 0; q < nx; q++) rank += xs[q] < v[j]->x0 - 3;
-            lv[i] = rank;
-        }
+        lv[i] = GPOINTER_TO_INT(g_hash_table_lookup(ranks_of, v[i]->text));
         if (lv[i]) matched++, ranks[lv[i]] = true;
     }
+    g_hash_table_destroy(ranks_of);
     int distinct = 0;
     for (int k = 1; k < 10; k++) distinct += ranks[k];
-    if (matched >= 3 && distinct >= 2)
+    if (lv && matched >= 3 && distinct >= 2)
         for (size_t i = 0; i < n; i++)
             if (lv[i]) v[i]->level = lv[i];
     free(lv);
