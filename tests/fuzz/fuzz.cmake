@@ -49,4 +49,10 @@ else()
   add_test(NAME fuzz_replay_pipeline COMMAND fuzz_pipeline ${pipeline_cases})
   set_tests_properties(fuzz_replay fuzz_replay_read_pdf fuzz_replay_read_docx fuzz_replay_read_text
     fuzz_replay_pipeline PROPERTIES LABELS fuzz ENVIRONMENT "SAMLA_BUILD=${CMAKE_BINARY_DIR}")
+  if(OCR_FOUND)
+    # the OCR harness over the scanned test files (Tesseract at 72 dpi: label ocr, normal build only)
+    add_test(NAME fuzz_replay_read_pdf_ocr COMMAND fuzz_read_pdf_ocr ${CMAKE_SOURCE_DIR}/tests/data/scanned.pdf
+      ${CMAKE_SOURCE_DIR}/tests/data/partly-scanned.pdf)
+    set_tests_properties(fuzz_replay_read_pdf_ocr PROPERTIES LABELS "fuzz;ocr" ENVIRONMENT "SAMLA_BUILD=${CMAKE_BINARY_DIR}")
+  endif()
 endif()
