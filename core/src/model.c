@@ -189,6 +189,20 @@ samla_node *samla_seq_at(const samla_node *seq, size_t i)
     return seq->u.seq.items[i];
 }
 
+const char **samla_seq_strings(samla_arena *a, const samla_node *seq)
+{
+    size_t n = seq && seq->type == SAMLA_NODE_SEQ ? seq->u.seq.count : 0;
+    const char **out = samla_arena_alloc(a, (n + 1) * sizeof *out);
+    if (!out) return NULL;
+    size_t k = 0;
+    for (size_t i = 0; i < n; i++) {
+        const samla_node *s = seq->u.seq.items[i];
+        if (s && s->type == SAMLA_NODE_STRING) out[k++] = s->u.s;
+    }
+    out[k] = NULL;
+    return out;
+}
+
 samla_node *samla_node_copy(samla_arena *a, const samla_node *n)
 {
     if (!n) return NULL;

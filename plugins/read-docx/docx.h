@@ -153,7 +153,8 @@ samla_status docx_read_core(samla_ctx *ctx, docx_pkg *pkg);
 
 /* ---- typed.c ---- */
 /* Body paragraphs with hand-typed list labels in a run ("a) ", "b) "; "– ",
- * "– ") become list items with the label as numbering (DOCX-TYPED-LIST). */
-samla_status docx_typed_lists(samla_ctx *ctx);
+ * "– ") become list items with the label as numbering (DOCX-TYPED-LIST).
+ * bullets: the glyphs typed before an item (data/read-docx.yaml), NULL-terminated. */
+samla_status docx_typed_lists(samla_ctx *ctx, const char *const *bullets);
 
 #endif

@@ -2,18 +2,44 @@
  * which the parts of a DOCX package are read (package relationships ->
  * main document, styles, numbering, headers, body, footers, notes,
  * metadata). */
+#include <stdlib.h>
 #include <string.h>
 #include <libxml/parser.h>
 
 #include "docx.h"
 
+/* Run-wide settings from data/read-docx.yaml: made by init, freed by fini (their arena owns everything). */
+typedef struct docx_settings {
+    samla_arena *arena;
+    const char **typed_bullets; /* DOCX-TYPED-LIST: glyphs typed before a list item, NULL-terminated */
+} docx_settings;
+
+static void fini(void *state)
+{
+    docx_settings *s = state;
+    if (!s) return;
+    samla_arena_free(s->arena);
+    free(s);
+}
+
 static samla_status init(samla_runtime *rt, const void *cfg, void **state, samla_diag *diag)
 {
-    (void)rt;
     (void)cfg;
-    (void)diag;
     xmlInitParser(); /* idempotent; never cleaned up from a plugin */
-    *state = NULL;
+    docx_settings *s = calloc(1, sizeof *s);
+    if (!s || !(s->arena = samla_arena_new())) {
+        free(s);
+        return SAMLA_ERR_NOMEM;
+    }
+    samla_node *data = NULL;
+    samla_status st = samla_runtime_load_data(rt, s->arena, "read-docx.yaml", &data, diag);
+    if (st == SAMLA_OK && !(s->typed_bullets = samla_seq_strings(s->arena, samla_map_get(data, "typed_bullets"))))
+        st = SAMLA_ERR_NOMEM;
+    if (st != SAMLA_OK) {
+        fini(s);
+        return st;
+    }
+    *state = s;
     return SAMLA_OK;
 }
 
@@ -25,7 +51,7 @@ static const char *part_name(samla_ctx *ctx, const docx_rels *rels, const char *
     return t ? t : samla_arena_printf(ctx->arena, "%s%s", dir, fallback);
 }
 
-static samla_status read_package(samla_ctx *ctx, docx_pkg *pkg)
+static samla_status read_package(const docx_settings *set, samla_ctx *ctx, docx_pkg *pkg)
 {
     docx_rels pkg_rels, rels;
     samla_status st = docx_rels_load(pkg, "_rels/.rels", "", &pkg_rels);
@@ -74,7 +100,7 @@ static samla_status read_package(samla_ctx *ctx, docx_pkg *pkg)
     if (st == SAMLA_OK) st = docx_add_header_footer(&w, pkg, &rels, false);
     if (st == SAMLA_OK) st = docx_walk_blocks(&w, body);
     xmlFreeDoc(dx);
-    if (st == SAMLA_OK) st = docx_typed_lists(ctx);
+    if (st == SAMLA_OK) st = docx_typed_lists(ctx, set->typed_bullets);
     if (st == SAMLA_OK) st = docx_add_header_footer(&w, pkg, &rels, true);
     if (st == SAMLA_OK) st = docx_add_notes(&w, pkg, fn_name, false);
     if (st == SAMLA_OK) st = docx_add_notes(&w, pkg, en_name, true);
@@ -84,11 +110,10 @@ static samla_status read_package(samla_ctx *ctx, docx_pkg *pkg)
 
 static samla_status process(void *state, samla_ctx *ctx)
 {
-    (void)state;
     docx_pkg pkg;
     samla_status st = docx_pkg_open(&pkg, ctx);
     if (st != SAMLA_OK) return st;
-    st = read_package(ctx, &pkg);
+    st = read_package(state, ctx, &pkg);
     docx_pkg_close(&pkg);
     if (st == SAMLA_ERR_NOMEM) samla_ctx_error(ctx, 0, "out of memory reading DOCX");
     return st;
@@ -107,6 +132,7 @@ static const samla_plugin descriptor = {
     .provides = provides,
     .init = init,
     .process = process,
+    .fini = fini,
 };
 
 SAMLA_EXPORT const samla_plugin *SAMLA_PLUGIN_ENTRY(void) { return &descriptor; }

@@ -7,17 +7,14 @@
  * their marker; so the DOCX reader does too, when the labels make a run: at
  * least two consecutive body paragraphs whose labels have one form and
  * follow in sequence (a) b) c), 1) 2), 3. 4.) or repeat one bullet glyph
- * (– –). A lone "1. januari"-like start is not a list. The label becomes the
- * item's numbering and leaves its text; the level is 1. Only top-level body
+ * (– –; the glyphs are `typed_bullets` in data/read-docx.yaml). A lone
+ * "1. januari"-like start is not a list. The label becomes the item's
+ * numbering and leaves its text; the level is 1. Only top-level body
  * blocks are looked at (a table cell keeps its text as written). */
 #include <ctype.h>
 #include <string.h>
 
 #include "docx.h"
-
-/* Bullet glyphs a writer types before an item (UTF-8). */
-static const char *const typed_bullets[] = {"\u2022", "\u2013", "\u2014", "-", "\u25aa", "\u25e6", "\u25cf",
-                                            "\u25a0", "\u27a2", "*", NULL};
 
 typedef enum { FORM_NONE, FORM_NUM_PAREN, FORM_NUM_DOT, FORM_LETTER_PAREN, FORM_BULLET } label_form;
 
@@ -30,7 +27,7 @@ typedef struct label {
 
 /* The typed label at the start of s, if any: a label, then a space or tab,
  * then text. */
-static label typed_label(const char *s)
+static label typed_label(const char *s, const char *const *typed_bullets)
 {
     label l = {FORM_NONE, 0, 0, 0};
     size_t i = 0;
@@ -93,7 +90,7 @@ static samla_status make_item(samla_ctx *ctx, samla_block *b, const label *l)
  * typed list (an agenda item's text under its typed number). */
 #define MAX_BETWEEN 4
 
-samla_status docx_typed_lists(samla_ctx *ctx)
+samla_status docx_typed_lists(samla_ctx *ctx, const char *const *bullets)
 {
     samla_doc *d = &ctx->doc;
     bool used[FORM_BULLET + 1] = {false};
@@ -101,14 +98,14 @@ samla_status docx_typed_lists(samla_ctx *ctx)
     if (d->nblocks && !chain) return SAMLA_ERR_NOMEM;
     for (size_t i = 0; i < d->nblocks; i++) {
         if (!plain_paragraph(d->blocks[i])) continue;
-        label prev = typed_label(d->blocks[i]->text);
+        label prev = typed_label(d->blocks[i]->text, bullets);
         if (prev.form == FORM_NONE) continue;
         size_t n = 0, e = i + 1, between = 0;
         chain[n++] = i;
         /* numbered labels may have paragraphs between them; bullets follow one another */
         size_t room = prev.form == FORM_BULLET ? 0 : MAX_BETWEEN;
         while (e < d->nblocks && plain_paragraph(d->blocks[e])) {
-            label next = typed_label(d->blocks[e]->text);
+            label next = typed_label(d->blocks[e]->text, bullets);
             if (next.form == FORM_NONE) {
                 if (++between > room) break;
                 e++;
@@ -124,7 +121,7 @@ samla_status docx_typed_lists(samla_ctx *ctx)
         used[prev.form] = true;
         for (size_t k = 0; k < n; k++) {
             samla_block *b = d->blocks[chain[k]];
-            label l = typed_label(b->text);
+            label l = typed_label(b->text, bullets);
             samla_status st = make_item(ctx, b, &l);
             if (st != SAMLA_OK) return st;
         }
@@ -134,7 +131,7 @@ samla_status docx_typed_lists(samla_ctx *ctx)
      * starting it (1. or a)), is one too */
     for (size_t i = 0; i < d->nblocks; i++) {
         if (!plain_paragraph(d->blocks[i])) continue;
-        label l = typed_label(d->blocks[i]->text);
+        label l = typed_label(d->blocks[i]->text, bullets);
         if (l.form == FORM_NONE || l.form == FORM_BULLET || !used[l.form] || l.value != 1) continue;
         samla_status st = make_item(ctx, d->blocks[i], &l);
         if (st != SAMLA_OK) return st;

@@ -34,20 +34,6 @@ static const samla_option options[] = {
      "resolution pages are rendered at for OCR (72-600)"},
     SAMLA_OPTIONS_END};
 
-/* Copies a YAML sequence of strings into a NULL-terminated arena array. */
-static const char **string_list(samla_arena *a, const samla_node *seq)
-{
-    size_t n = samla_node_len(seq);
-    const char **out = samla_arena_alloc(a, (n + 1) * sizeof *out);
-    if (!out) return NULL;
-    size_t k = 0;
-    for (size_t i = 0; i < n; i++) {
-        const samla_node *s = samla_seq_at(seq, i);
-        if (s && s->type == SAMLA_NODE_STRING) out[k++] = s->u.s;
-    }
-    return out;
-}
-
 static void fini(void *state)
 {
     pdf_settings *s = state;
@@ -96,11 +82,11 @@ static samla_status init(samla_runtime *rt, const void *cfg, void **state, samla
     samla_node *data = NULL;
     samla_status st = samla_runtime_load_data(rt, s->arena, "read-pdf.yaml", &data, diag);
     if (st != SAMLA_OK) return st;
-    s->suspended_next = string_list(s->arena, samla_map_get(data, "suspended_compound_next"));
-    s->bullets = string_list(s->arena, samla_map_get(data, "bullets"));
-    s->spaced_bullets = string_list(s->arena, samla_map_get(data, "spaced_bullets"));
-    s->bold_font_parts = string_list(s->arena, samla_map_get(samla_map_get(data, "font_style"), "bold"));
-    s->italic_font_parts = string_list(s->arena, samla_map_get(samla_map_get(data, "font_style"), "italic"));
+    s->suspended_next = samla_seq_strings(s->arena, samla_map_get(data, "suspended_compound_next"));
+    s->bullets = samla_seq_strings(s->arena, samla_map_get(data, "bullets"));
+    s->spaced_bullets = samla_seq_strings(s->arena, samla_map_get(data, "spaced_bullets"));
+    s->bold_font_parts = samla_seq_strings(s->arena, samla_map_get(samla_map_get(data, "font_style"), "bold"));
+    s->italic_font_parts = samla_seq_strings(s->arena, samla_map_get(samla_map_get(data, "font_style"), "italic"));
     const char *num = samla_map_get_str(data, "list_number");
     const char *page = samla_map_get_str(data, "page_number");
     const char *label = samla_map_get_str(data, "page_label");
@@ -121,7 +107,7 @@ static samla_status init(samla_runtime *rt, const void *cfg, void **state, samla
     s->garbled_font_share = samla_map_get_float(garbled, "font_share", 0.7);
     s->garbled_page_share = samla_map_get_float(garbled, "page_share", 0.7);
     s->garbled_min_words = samla_map_get_float(garbled, "min_words", 8);
-    s->foreign_words = string_list(s->arena, samla_map_get(garbled, "foreign_words"));
+    s->foreign_words = samla_seq_strings(s->arena, samla_map_get(garbled, "foreign_words"));
     s->foreign_min = samla_map_get_float(garbled, "foreign_min", 3);
     s->run_together_parts = (int)samla_map_get_float(garbled, "run_together_parts", 0);
     s->run_together_letters = (int)samla_map_get_float(garbled, "run_together_letters", 20);
@@ -130,7 +116,7 @@ static samla_status init(samla_runtime *rt, const void *cfg, void **state, samla
     if (list && (st = pdf_word_list_load(s, list, diag)) != SAMLA_OK) return st;
     const samla_node *lig = samla_map_get(data, "ligatures");
     if (lig) {
-        s->ligatures = string_list(s->arena, samla_map_get(lig, "letters"));
+        s->ligatures = samla_seq_strings(s->arena, samla_map_get(lig, "letters"));
         if (!s->ligatures) return SAMLA_ERR_NOMEM;
         s->ligature_tolerance = samla_map_get_float(lig, "tolerance", 0.3);
         s->ligature_min_samples = samla_map_get_float(lig, "min_samples", 3);
@@ -150,9 +136,9 @@ static samla_status init(samla_runtime *rt, const void *cfg, void **state, samla
     s->ocr_rulings_vertical_length = samla_map_get_float(rul, "vertical_length", 0.33);
     s->ocr_rulings_thickness = samla_map_get_float(rul, "thickness", 0.03);
     s->ocr_rulings_contrast = samla_map_get_float(rul, "contrast", 0.25);
-    s->ocr_section_misreads = string_list(s->arena, samla_map_get(o, "section_sign_misreads"));
+    s->ocr_section_misreads = samla_seq_strings(s->arena, samla_map_get(o, "section_sign_misreads"));
     if (!s->ocr_section_misreads) return SAMLA_ERR_NOMEM;
-    s->ocr_section_lookalikes = string_list(s->arena, samla_map_get(o, "section_sign_lookalikes"));
+    s->ocr_section_lookalikes = samla_seq_strings(s->arena, samla_map_get(o, "section_sign_lookalikes"));
     if (!s->ocr_section_lookalikes) return SAMLA_ERR_NOMEM;
     const char *prefix = samla_map_get_str(o, "item_prefix");
     if (prefix && !(s->ocr_item_prefix = samla_re_compile(prefix, 0, diag))) return SAMLA_ERR_CONFIG;

@@ -81,6 +81,9 @@ long long samla_map_get_int(const samla_node *map, const char *key, long long de
 double samla_map_get_float(const samla_node *map, const char *key, double def);
 size_t samla_node_len(const samla_node *n);  /* items of a map/seq, else 0 */
 samla_node *samla_seq_at(const samla_node *seq, size_t i);
+/* The strings of a sequence (other items skipped) as a NULL-terminated array in arena a (pointers into the
+ * nodes' own strings); an empty array when seq is absent or not a sequence. NULL only on out of memory. */
+const char **samla_seq_strings(samla_arena *a, const samla_node *seq);
 /* Deep copy into arena a. */
 samla_node *samla_node_copy(samla_arena *a, const samla_node *n);
 
