@@ -688,7 +688,7 @@ samla_status attendees_signers(pdoc *d)
         samla_node *n = named ? signer_entry(&t, samla_map_get_str(s, "name")) : NULL;
         if (!n) continue;
         person p = {.name = samla_map_get_str(n, "name")};
-        person_role(d, &p, "justerare");
+        person_role(d, &p, word); /* the role as the signature writes it */
         add_roles(a, n, &p);
     }
     samla_node *secretary = NULL;
