@@ -66,12 +66,20 @@ void pdf_lig_table_free(pdf_lig_table *t)
     free(t);
 }
 
-static lig_font *font_of(pdf_lig_table *t, const char *name, bool add)
+/* The table's entry for font name, NULL when it has none. */
+static const lig_font *find_font(const pdf_lig_table *t, const char *name)
 {
-    if (!name) return NULL;
-    for (size_t i = 0; i < t->nfonts; i++)
+    for (size_t i = 0; name && i < t->nfonts; i++)
         if (strcmp(t->fonts[i].name, name) == 0) return &t->fonts[i];
-    if (!add || t->nfonts == LIG_FONTS) return NULL;
+    return NULL;
+}
+
+/* The entry for font name, added when new (NULL when the table is full or out of memory). */
+static lig_font *add_font(pdf_lig_table *t, const char *name)
+{
+    const lig_font *known = find_font(t, name);
+    if (known) return &t->fonts[known - t->fonts];
+    if (!name || t->nfonts == LIG_FONTS) return NULL;
     lig_font *f = &t->fonts[t->nfonts];
     if (!(f->name = strdup(name))) return NULL;
     t->nfonts++;
@@ -83,7 +91,7 @@ void pdf_lig_observe(pdf_lig_table *t, const char *font, const char *ch, size_t 
     if (!t || len != 1 || size <= 0 || width <= 0) return;
     int k = letter_slot(t, *ch);
     if (k < 0) return;
-    lig_font *f = font_of(t, font, true);
+    lig_font *f = add_font(t, font);
     if (f && f->n[k] < LIG_SAMPLES) f->em[k][f->n[k]++] = (float)(width / size);
 }
 
@@ -150,7 +158,7 @@ size_t pdf_lig_lost(const pdf_lig_table *t, const char *font, const char *ch, si
 {
     if (!t || len != 1 || size <= 0 || max == 0 || !*ch || !strchr(t->firsts, *ch)) return 0;
     int k = letter_slot(t, *ch);
-    const lig_font *f = k < 0 ? NULL : font_of((pdf_lig_table *)t, font, false);
+    const lig_font *f = k < 0 ? NULL : find_font(t, font);
     double own = f ? median_em(t, f, k) : 0;
     if (own <= 0) return 0;
     double extra = width / size - own;
