@@ -11,7 +11,7 @@ What the gold says where the model leaves room (documented in docs/eval.md):
 - an attendee's roles come from what the document says of them (role word, *Utses att justera*),
   plain members have none; a member a substitute serves for is `absent`;
 - a Finland-Swedish *Beslut: Förslaget godkändes.* is the proposal's clauses decided (the proposal
-  became the decision), with no separate proposed entry;
+  became the decision), with `as_proposed: true` and no separate proposed entry;
 - protokollsanteckning and särskilt yttrande are written but not in the gold (not in the model yet).
 """
 
@@ -988,6 +988,7 @@ class Protocol:
         decided = self.pick(["Förslaget godkändes.", "Nämnden godkände förslaget.", "Enligt förslaget."])
         d.para("Beslut: %s" % decided if not it.vote else "Beslut: Nämnden beslöt med rösterna %d–%d att godkänna förslaget." % (it.vote["for"], it.vote["against"]))
         dec["gold_clauses"] = atts
+        dec["as_proposed"] = True   # the decision adopts the proposal by reference (docs/model.md, "Adopted proposals")
         it.reservations = [r for r in it.reservations if r[0] == "persons"]
         for r in it.reservations:
             d.para("%s anmälde avvikande mening." % self.join_names(r[1]))
@@ -1127,6 +1128,8 @@ class Protocol:
                     e["body"] = dec["lead_body"]
                 e["status"] = dec["status"]
                 e["clauses"] = dec["gold_clauses"]
+                if dec.get("as_proposed"):
+                    e["as_proposed"] = True
                 if dec.get("recipients"):
                     e["recipients"] = dec["recipients"]
                 if dec.get("immediate"):

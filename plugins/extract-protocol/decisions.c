@@ -372,8 +372,9 @@ samla_status decisions_extract(pdoc *d)
         v[nv++] = (dec){n, body ? body : "", status, it, clauses};
     }
     /* P-DEC-FI-PROPOSAL: a decision that only refers to the proposal adopts
-     * the item's last proposal before it: its clauses are the decision's, and
-     * the proposal, having become the decision, is not listed apart */
+     * the item's last proposal before it: its clauses are the decision's (its
+     * text stays the formula as written, `as_proposed: true` says so), and the
+     * proposal, having become the decision, is not listed apart */
     bool *adopted = samla_arena_alloc(a, (nv ? nv : 1) * sizeof *adopted);
     if (!adopted) return SAMLA_ERR_NOMEM;
     memset(adopted, 0, (nv ? nv : 1) * sizeof *adopted);
@@ -384,6 +385,7 @@ samla_status decisions_extract(pdoc *d)
         for (size_t j = k; j-- > 0 && v[j].item == v[k].item;)
             if (strcmp(v[j].status, "proposed") == 0 && samla_node_len(v[j].clauses)) {
                 samla_map_set(a, v[k].node, "clauses", v[j].clauses);
+                samla_map_set_bool(a, v[k].node, "as_proposed", true);
                 adopted[j] = true;
                 break;
             }
