@@ -283,6 +283,7 @@ samla_status decisions_extract(pdoc *d)
                 /* further whole-sentence paragraphs of the same decision, up to
                  * the next sub-heading, motion, vote, reservation or jäv */
                 size_t j = i + 1;
+                bool colon_list = false;
                 for (; j < d->n && item_at(d, j) == it; j++) {
                     const pline *n = &d->l[j];
                     if (n->row >= 0 || n->kind != SAMLA_BLOCK_PARAGRAPH || line_is_heading(n) || n->italic ||
@@ -298,6 +299,19 @@ samla_status decisions_extract(pdoc *d)
                                                 samla_re_test(d->st->re[RE_PROPOSE], n->text))) ||
                         samla_re_test(d->st->re[RE_IMMEDIATE], n->text) || strlen(n->text) > 400)
                         break;
+                    /* P-DEC-COLON-LIST: lines that complete a clause ending in a colon ("håller möte enligt
+                     * följande:" / "20.2.2023 kl. 16.15" / ...) are no sentences of their own but its end */
+                    size_t nc = samla_node_len(clauses);
+                    samla_node *last = nc ? samla_seq_at(clauses, nc - 1) : NULL;
+                    size_t ll = last && last->u.s ? strlen(last->u.s) : 0;
+                    colon_list = colon_list || (ll && last->u.s[ll - 1] == ':');
+                    if (colon_list && n->text[0] >= '0' && n->text[0] <= '9' && strlen(n->text) <= 60 &&
+                        !samla_re_test(d->st->re[RE_NUMBERED], n->text)) {
+                        last->u.s = samla_arena_printf(a, "%s %s", last->u.s, clause_text(a, n->text));
+                        text = samla_arena_printf(a, "%s\n%s", text, n->text);
+                        continue;
+                    }
+                    colon_list = false;
                     samla_seq_append_str(a, clauses, point_text(d, n->text));
                     text = samla_arena_printf(a, "%s\n%s", text, n->text);
                 }

@@ -96,9 +96,9 @@ static bool make_word(samla_arena *a, const pdf_settings *s, const pdf_lig_table
     if (!t) return false;
     const size_t *nl = nlig ? nlost : NULL;
     word_text(t, g, g0, g1, lost, nl, ambiguous, 0);
-    if (ambiguous != (size_t)-1 && pdf_word_check(s, t) == 0) {
+    if (ambiguous != (size_t)-1 && pdf_word_check_min(s, t, 3) == 0) {
         size_t k = 1, n = nlost[ambiguous - g0];
-        while (k < n && (word_text(t, g, g0, g1, lost, nl, ambiguous, k), pdf_word_check(s, t) != 1)) k++;
+        while (k < n && (word_text(t, g, g0, g1, lost, nl, ambiguous, k), pdf_word_check_min(s, t, 3) != 1)) k++;
         if (k == n) word_text(t, g, g0, g1, lost, nl, ambiguous, 0);
     }
     w->x0 = w->y0 = 1e9;

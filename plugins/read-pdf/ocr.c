@@ -267,6 +267,31 @@ static void section_sign(pdf_reader *r, const raw_word *rw, size_t n, size_t i)
     }
 }
 
+/* P-OCR-DIGIT-LETTER: in a word that holds a digit, a letter OCR reads for a
+ * digit (ocr.digit_lookalikes: "O0", the letter then the digit) standing
+ * next to a digit is that digit: "O1TOIO60" is "01TOI060", a code of digits
+ * and capitals whose zeros Tesseract read as O; the O of "TOI" between
+ * letters stays. The word is rewritten in place (arena). */
+static void digit_letters(pdf_reader *r, raw_word *w)
+{
+    const char *t = w->text;
+    if (!t || !strpbrk(t, "0123456789")) return;
+    char *fixed = NULL;
+    size_t n = strlen(t);
+    for (const char **m = r->set->ocr_digit_lookalikes; m && *m; m++) {
+        if (strlen(*m) != 2) continue;
+        for (size_t i = 0; i < n; i++) {
+            const char *s = fixed ? fixed : t;
+            if (s[i] != (*m)[0]) continue;
+            bool before = i > 0 && g_ascii_isdigit(s[i - 1]), after = i + 1 < n && g_ascii_isdigit(s[i + 1]);
+            if (!before && !after) continue;
+            if (!fixed && !(fixed = samla_arena_strdup(r->ctx->arena, t))) return;
+            fixed[i] = (*m)[1];
+        }
+    }
+    if (fixed) w->text = fixed;
+}
+
 static double baseline_at(const raw_line *l, double x)
 {
     if (l->bx1 == l->bx0) return l->by0;
@@ -315,6 +340,7 @@ static samla_status place_words(pdf_reader *r, const raw_word *rw, size_t n, raw
     double k = 72.0 / dpi, em = r->set->ocr_ascent_em, snap = r->set->ocr_size_snap;
     for (size_t i = 0; i < n; i++) {
         section_sign(r, rw, n, i);
+        digit_letters(r, (raw_word *)&rw[i]);
         raw_line *l = &lines[rw[i].line];
         double a = l->ascent > 0 ? l->ascent : median;
         if (median > 0 && fabs(a / median - 1) <= snap) a = median;

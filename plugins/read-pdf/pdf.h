@@ -117,6 +117,7 @@ typedef struct pdf_settings {
     const char **ocr_section_misreads;  /* what OCR makes of a paragraph sign before a number ("$") */
     double ocr_min_confidence;          /* a page's OCR below this mean word confidence is not used */
     const char **ocr_section_lookalikes; /* digits OCR reads a paragraph sign as ("8"): itemsign.c */
+    const char **ocr_digit_lookalikes;  /* P-OCR-DIGIT-LETTER: "O0", a letter OCR reads for a digit, then the digit */
     samla_re *ocr_item_prefix;          /* a body's abbreviation before an item sign ("KS") */
     double ocr_median;                  /* median filter width at 150 dpi (pixels, odd; 1: none) */
     double ocr_speck_confidence;        /* one punctuation character read below this is grain */
@@ -325,6 +326,9 @@ void pdf_word_list_free(pdf_settings *s);
 /* 1: text is a word (listed or a compound of two), 0: it is not, -1: not
  * checked (short, all capitals, digits, no word list). */
 int pdf_word_check(const pdf_settings *s, const char *text);
+/* The same with words of min_letters letters checked (pdf_word_check: 4); a ligature's choice checks 3-letter
+ * words too ("att", not "atf": PDF-TEXT-LIGATURE-GLYPH). */
+int pdf_word_check_min(const pdf_settings *s, const char *text, long min_letters);
 /* text is Swedish words run together at one letter that stands for the
  * space (P-GARBLED-SPACE: "Ärendetnantecknadesnförnkännedom."): a word of
  * min_letters letters or more, neither listed nor a compound of listed words,

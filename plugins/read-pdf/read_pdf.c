@@ -140,6 +140,8 @@ static samla_status init(samla_runtime *rt, const void *cfg, void **state, samla
     if (!s->ocr_section_misreads) return SAMLA_ERR_NOMEM;
     s->ocr_section_lookalikes = samla_seq_strings(s->arena, samla_map_get(o, "section_sign_lookalikes"));
     if (!s->ocr_section_lookalikes) return SAMLA_ERR_NOMEM;
+    s->ocr_digit_lookalikes = samla_seq_strings(s->arena, samla_map_get(o, "digit_lookalikes"));
+    if (!s->ocr_digit_lookalikes) return SAMLA_ERR_NOMEM;
     const char *prefix = samla_map_get_str(o, "item_prefix");
     if (prefix && !(s->ocr_item_prefix = samla_re_compile(prefix, 0, diag))) return SAMLA_ERR_CONFIG;
     s->ocr_scan_cover = samla_map_get_float(o, "scan_cover", 0.85);

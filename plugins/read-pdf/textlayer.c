@@ -96,7 +96,9 @@ static void trim_to_letters(const char *text, const char **a, const char **e)
     }
 }
 
-int pdf_word_check(const pdf_settings *s, const char *text)
+int pdf_word_check(const pdf_settings *s, const char *text) { return pdf_word_check_min(s, text, 4); }
+
+int pdf_word_check_min(const pdf_settings *s, const char *text, long min_letters)
 {
     if (!s->words) return -1;
     /* letters only, trimmed of punctuation at the ends */
@@ -111,7 +113,7 @@ int pdf_word_check(const pdf_settings *s, const char *text)
         lower = lower || g_unichar_islower(c);
         letters++;
     }
-    if (letters < 4 || !lower) return -1;
+    if (letters < min_letters || !lower) return -1;
     /* folded and composed as the list is (samla_text_lower): a text layer may hold "a" + U+0308 */
     gchar *f = g_utf8_casefold(a, e - a);
     gchar *c = f ? g_utf8_normalize(f, -1, G_NORMALIZE_DEFAULT_COMPOSE) : NULL;
