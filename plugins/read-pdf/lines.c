@@ -168,6 +168,10 @@ static void judge_text_layer(const pdf_settings *s, const pdf_word *w, const cha
     out->garbled = (double)foreign < s->foreign_min &&
                    (worst >= s->garbled_font_share || spaces ||
                     ((double)checked >= s->garbled_min_words && page >= s->garbled_page_share));
+    /* P-GARBLED-LETTERS (textlayer.c): a font whose letters are not Swedish letters */
+    out->letters[0] = '\0';
+    if (!out->garbled && (double)foreign < s->foreign_min)
+        out->garbled = pdf_letters_garbled(s, w, font, n, out->letters, sizeof out->letters);
     out->garbled_score = fmax(worst, page);
 }
 

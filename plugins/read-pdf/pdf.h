@@ -52,6 +52,9 @@ typedef struct pdf_page_ocr {
     size_t nwords, layer_words;
 } pdf_page_ocr;
 
+/* P-GARBLED-LETTERS: the letters counted, a-z then å ä ö (textlayer.c) */
+#define PDF_LETTERS 29
+
 typedef struct pdf_page {
     int number;
     double width, height;
@@ -60,6 +63,7 @@ typedef struct pdf_page {
     bool garbled;             /* textlayer.c: the text layer does not read as words */
     double garbled_score;     /* share of checked words that are not words */
     size_t run_together;      /* words run together at a letter for the space (P-GARBLED-SPACE) */
+    char letters[64];         /* P-GARBLED-LETTERS: what a font's letters show ("'e' missing, 'g' 4.3 times its share"), "" none */
     double layer_known;       /* textlayer.c: share of checked words that are words, -1 none checked */
     size_t layer_words;       /* words of the text layer */
     pdf_page_ocr ocr;
@@ -109,6 +113,15 @@ typedef struct pdf_settings {
     int run_together_parts;             /* known parts a run-together word needs (P-GARBLED-SPACE), 0: off */
     int run_together_letters;           /* letters it needs */
     double run_together_min;            /* run-together words that make a page garbled */
+    double letter_share[PDF_LETTERS];   /* P-GARBLED-LETTERS: each letter's share of Swedish prose (0..1), all 0: off */
+    double letters_min;                 /* letters a font needs on a page to be judged */
+    double letters_absent;              /* a letter counted below this part of its expected count is missing */
+    double letters_missing;             /* expected count of a missing ASCII letter that alone marks the font */
+    double letters_excess;              /* times its expected count a letter that alone marks the font */
+    double letters_pair_missing;        /* expected count of a missing letter ... */
+    double letters_pair_excess;         /* ... with a letter this many times its share: the font is marked */
+    double letters_min_count;           /* an excess letter is counted at least this often */
+    double letters_min_share;           /* and has at least this share (rare letters, x in a vote table, never) */
     pdf_ocr_mode ocr_mode;              /* option ocr */
     int ocr_dpi;                        /* option ocr_dpi */
     const char *ocr_language;           /* Tesseract language(s), "swe" */
@@ -335,6 +348,11 @@ int pdf_word_check_min(const pdf_settings *s, const char *text, long min_letters
  * that cut at some occurrences of one letter gives min_parts known words of
  * 3+ letters or more and at most one part that is no word. */
 bool pdf_word_run_together(const pdf_settings *s, const char *text, int min_parts, int min_letters);
+/* P-GARBLED-LETTERS: true when one font's letters among words w[0..n) (font[i] of w[i]) are not Swedish letters:
+ * a common letter missing, or a letter many times its share (a broken map gives one letter for another). note
+ * (size note_size) says which letters. */
+bool pdf_letters_garbled(const pdf_settings *s, const pdf_word *w, const char *const *font, size_t n, char *note,
+                         size_t note_size);
 /* text is a common word of another language (set->foreign_words, any case). */
 bool pdf_foreign_word(const pdf_settings *s, const char *text);
 

@@ -112,6 +112,19 @@ static samla_status init(samla_runtime *rt, const void *cfg, void **state, samla
     s->run_together_parts = (int)samla_map_get_float(garbled, "run_together_parts", 0);
     s->run_together_letters = (int)samla_map_get_float(garbled, "run_together_letters", 20);
     s->run_together_min = samla_map_get_float(garbled, "run_together_words", 1);
+    const samla_node *letters = samla_map_get(garbled, "letters");
+    static const char *const letter_names[PDF_LETTERS] = {"a", "b", "c", "d", "e", "f", "g", "h", "i", "j", "k", "l", "m", "n", "o",
+                                                          "p", "q", "r", "s", "t", "u", "v", "w", "x", "y", "z", "å", "ä", "ö"};
+    const samla_node *shares = samla_map_get(letters, "shares");
+    for (int k = 0; k < PDF_LETTERS; k++) s->letter_share[k] = samla_map_get_float(shares, letter_names[k], 0);
+    s->letters_min = samla_map_get_float(letters, "min_letters", 150);
+    s->letters_absent = samla_map_get_float(letters, "absent", 0.15);
+    s->letters_missing = samla_map_get_float(letters, "missing", 24);
+    s->letters_excess = samla_map_get_float(letters, "excess", 5);
+    s->letters_pair_missing = samla_map_get_float(letters, "pair_missing", 12.5);
+    s->letters_pair_excess = samla_map_get_float(letters, "pair_excess", 3.5);
+    s->letters_min_count = samla_map_get_float(letters, "min_count", 10);
+    s->letters_min_share = samla_map_get_float(letters, "min_share", 0.005);
     if (!s->foreign_words) return SAMLA_ERR_NOMEM;
     if (list && (st = pdf_word_list_load(s, list, diag)) != SAMLA_OK) return st;
     const samla_node *lig = samla_map_get(data, "ligatures");
@@ -320,6 +333,11 @@ static samla_status read_document(void *state, samla_ctx *ctx, samla_arena *scra
                                "garbled text layer on page %d (%zu word%s run together at a letter that stands for the "
                                "space: its Unicode map is broken); the text may differ from what the page shows (%s)",
                                p->number, p->run_together, p->run_together > 1 ? "s" : "", off);
+            else if (!p->ocr.used && p->letters[0])
+                samla_ctx_warn(ctx, p->number,
+                               "garbled text layer on page %d (a font's letters are not Swedish letters: %s; its "
+                               "Unicode map is broken); the text may differ from what the page shows (%s)",
+                               p->number, p->letters, off);
             else if (!p->ocr.used)
                 samla_ctx_warn(ctx, p->number,
                                "garbled text layer on page %d (%.0f%% of a font's words are not words: its Unicode map "

@@ -11,7 +11,9 @@
  * words reaches `garbled.font_share`, or the page as a whole reaches
  * `garbled.page_share` (thresholds in data/read-pdf.yaml). A page with
  * several common words of another language (`foreign_words`: Finnish in a
- * bilingual town's papers) is that language, not garbled Swedish. */
+ * bilingual town's papers) is that language, not garbled Swedish. A map
+ * broken in only a letter or two leaves most words words; its font's letters
+ * then stand out from Swedish letter shares (P-GARBLED-LETTERS, below). */
 #include <string.h>
 
 #include <glib.h>
@@ -218,6 +220,89 @@ bool pdf_foreign_word(const pdf_settings *s, const char *text)
         size_t n = strlen(*f);
         /* the word itself, with punctuation after it at most */
         if (g_ascii_strncasecmp(text, *f, n) == 0 && !g_unichar_isalpha(g_utf8_get_char(text + n))) return true;
+    }
+    return false;
+}
+
+/* The slot of letter c (casefolded) among a-z, å, ä, ö; -1 for any other character. */
+static int letter_slot(gunichar c)
+{
+    c = g_unichar_tolower(c);
+    if (c >= 'a' && c <= 'z') return (int)(c - 'a');
+    if (c == 0xE5) return 26;
+    if (c == 0xE4) return 27;
+    if (c == 0xF6) return 28;
+    return -1;
+}
+
+#define LETTER_FONTS 32
+
+/* P-GARBLED-LETTERS: a broken ToUnicode map gives one letter for another in all of a font's text ('g' for every
+ * 'e', 'j' for every 'l'), so that font's letters are not distributed as Swedish letters are, though most of its
+ * words may still be words (*Bgrgdning*, *protokojjet* among *och*, *som*, *till*). Per font with letters_min
+ * letters on the page: an ASCII letter whose expected count (share x letters) is letters_missing or more and that
+ * occurs less than letters_absent of that is missing; a letter of letters_min_share or more that occurs
+ * letters_min_count times and letters_excess times its expected count is in excess; either alone, or a missing
+ * letter expected letters_pair_missing times together with a letter letters_pair_excess times its share, marks
+ * the font. å, ä and ö are never counted missing (a page in another language lacks them). */
+bool pdf_letters_garbled(const pdf_settings *s, const pdf_word *w, const char *const *font, size_t n, char *note,
+                         size_t note_size)
+{
+    static const char *const names[PDF_LETTERS] = {"a", "b", "c", "d", "e", "f", "g", "h", "i", "j", "k", "l", "m", "n", "o",
+                                                   "p", "q", "r", "s", "t", "u", "v", "w", "x", "y", "z", "å", "ä", "ö"};
+    double total_share = 0;
+    for (int k = 0; k < PDF_LETTERS; k++) total_share += s->letter_share[k];
+    if (total_share <= 0) return false;
+    const char *fname[LETTER_FONTS];
+    unsigned count[LETTER_FONTS][PDF_LETTERS];
+    size_t nf = 0;
+    for (size_t i = 0; i < n; i++) {
+        const char *f = font && font[i] ? font[i] : "";
+        size_t k = 0;
+        while (k < nf && strcmp(fname[k], f) != 0) k++;
+        if (k == nf) {
+            if (nf == LETTER_FONTS) continue;
+            fname[nf] = f;
+            memset(count[nf++], 0, sizeof count[0]);
+        }
+        for (const char *p = w[i].text; p && *p; p = g_utf8_next_char(p)) {
+            int slot = letter_slot(g_utf8_get_char(p));
+            if (slot >= 0) count[k][slot]++;
+        }
+    }
+    for (size_t k = 0; k < nf; k++) {
+        double total = 0;
+        for (int l = 0; l < PDF_LETTERS; l++) total += count[k][l];
+        if (total < s->letters_min) continue;
+        int miss = -1, excess = -1;
+        double miss_expected = 0, excess_times = 0;
+        for (int l = 0; l < PDF_LETTERS; l++) {
+            double share = s->letter_share[l] / total_share, expected = share * total;
+            if (expected <= 0) continue;
+            if (l < 26 && count[k][l] < s->letters_absent * expected && expected > miss_expected) {
+                miss = l;
+                miss_expected = expected;
+            }
+            double times = count[k][l] / expected;
+            if (share >= s->letters_min_share && count[k][l] >= s->letters_min_count && times > excess_times) {
+                excess = l;
+                excess_times = times;
+            }
+        }
+        bool missing = miss >= 0 && miss_expected >= s->letters_missing;
+        bool many = excess >= 0 && excess_times >= s->letters_excess;
+        bool pair = miss >= 0 && miss_expected >= s->letters_pair_missing && excess >= 0 &&
+                    excess_times >= s->letters_pair_excess;
+        if (!missing && !many && !pair) continue;
+        if (note && note_size) {
+            if (pair || (missing && many))
+                g_snprintf(note, note_size, "'%s' missing, '%s' %.1f times its share", names[miss], names[excess], excess_times);
+            else if (missing)
+                g_snprintf(note, note_size, "'%s' missing", names[miss]);
+            else
+                g_snprintf(note, note_size, "'%s' %.1f times its share", names[excess], excess_times);
+        }
+        return true;
     }
     return false;
 }
