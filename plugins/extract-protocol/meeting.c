@@ -13,6 +13,19 @@ static const char *kv(pdoc *d, size_t i, const char **value)
 {
     const pline *l = &d->l[i];
     if (l->row >= 0) {
+        /* P-FRONT-LABEL-OVER-VALUE: a cell line that is a whole label over a line of the same cell that is
+         * none ("Sammanträdesdatum" over "2025-09-22" once a reader joined a header row and its values, or
+         * the rows of a label-over-value layout, into one row): that line is the value */
+        const char *k0 = ptable_exact(d, &d->st->meeting_labels, l->text);
+        if (k0 && i + 1 < d->n && d->l[i + 1].table == l->table && d->l[i + 1].row == l->row &&
+            d->l[i + 1].col == l->col && d->l[i + 1].cell_line == l->cell_line + 1) {
+            const char *rest;
+            const char *nx = d->l[i + 1].text;
+            if (!ptable_prefix(d, &d->st->meeting_labels, nx, false, &rest) && !ptable_prefix(d, &d->st->attendance, nx, false, &rest)) {
+                *value = nx;
+                return k0;
+            }
+        }
         if (l->cell_line != 0) return NULL;
         const char *rest;
         const char *k = ptable_prefix(d, &d->st->meeting_labels, l->text, true, &rest);
@@ -53,33 +66,106 @@ static const char *kv(pdoc *d, size_t i, const char **value)
     return k;
 }
 
+/* One label of a stacked label cell at p: a meeting label, or the adjusters' label of the attendance
+ * labels ("Justerare", whose value the attendance reads), which keeps its place in the stack and names
+ * no meeting field. NULL when p starts with neither. */
+static const char *stack_label(pdoc *d, const char *p, const char **rest)
+{
+    const char *k = ptable_prefix(d, &d->st->meeting_labels, p, true, rest);
+    if (k) return k;
+    k = ptable_prefix(d, &d->st->attendance, p, true, rest);
+    return k && strcmp(k, "adjusters") == 0 ? k : NULL;
+}
+
+/* Offset in v where the value of the label after key k begins when a reader joined the two values of
+ * consecutive rows into one line (P-FRONT-STACKED-JOINED), 0 when its form does not say: a date, time or
+ * date-and-time value ends after the date and the time span it opens with ("kl. 18.00 – 20.19 Stadshuset"),
+ * and an adjusters' value begins with a person and a bracketed party ("Kommunhuset, Biblioteket Anna
+ * Nilsson (S)": from the first given name, one word earlier when the name is written surname first). */
+static size_t joined_at(pdoc *d, const char *k, const char *next, const char *v)
+{
+    samla_arena *a = d->ctx->arena;
+    if (strcmp(k, "date") == 0 || strcmp(k, "time") == 0 || strcmp(k, "date_time") == 0) {
+        size_t ds = 0, de = 0, e = 0;
+        /* the date opens the value ("tisdagen den 5 mars 2024"): no digit before it */
+        if (samla_text_find_date_at(a, v, &ds, &de) && strcspn(v, "0123456789") >= ds) e = de;
+        char *t1, *t2;
+        size_t ts = 0, te = 0;
+        if (samla_text_find_time_span(a, v + e, &t1, &t2, &ts, &te) && strspn(v + e, " ,") >= ts) e += te;
+        return e && v[e] && v[strspn(v + e, " ,") + e] ? e : 0;
+    }
+    if (strcmp(next, "adjusters") != 0) return 0;
+    samla_match m;
+    if (!samla_re_search(d->st->re[RE_PERSON_PARTY], v, 0, &m) || m.start[1] == 0) return 0;
+    size_t starts[8], nw = 0;
+    bool given[8];
+    for (size_t o = (size_t)m.start[1]; o < (size_t)m.end[1] && nw < 8;) {
+        size_t len = strcspn(v + o, " ");
+        if (o + len > (size_t)m.end[1]) len = (size_t)m.end[1] - o;
+        starts[nw] = o;
+        given[nw++] = ptable_exact(d, &d->st->given_names, samla_arena_strndup(a, v + o, len)) != NULL;
+        o += len;
+        o += strspn(v + o, " ");
+    }
+    for (size_t w = 0; w < nw; w++)
+        if (given[w]) {
+            size_t at = w + 1 == nw && w > 0 ? starts[w - 1] : starts[w];
+            return at;
+        }
+    return nw >= 2 ? starts[nw - 2] : 0;
+}
+
+/* P-FRONT-STACKED-JOINED: fewer values than stacked labels because a reader joined values of consecutive
+ * rows into one line: each value whose form says where the next label's value begins (joined_at) is split
+ * there, while values are missing. */
+static void split_joined(pdoc *d, const char **keys, size_t n, const char **values, size_t *nv)
+{
+    samla_arena *a = d->ctx->arena;
+    for (size_t k = 0; k + 1 < n && k < *nv && *nv < n; k++) {
+        size_t at = joined_at(d, keys[k], keys[k + 1], values[k]);
+        if (!at) continue;
+        const char *head = samla_text_trim(a, samla_arena_strndup(a, values[k], at));
+        const char *tail = samla_text_trim(a, values[k] + at);
+        if (!head || !*head || !tail || !*tail) continue;
+        while (*tail == ',') tail = samla_text_trim(a, tail + 1);
+        for (size_t j = *nv; j > k + 1; j--) values[j] = values[j - 1];
+        values[k] = strip_end(a, head, " ,");
+        values[k + 1] = tail;
+        (*nv)++;
+    }
+}
+
 /* P-FRONT-STACKED-LABELS: a front-page cell holding only labels, one under
  * the other ("Organ Sammanträdestid Sammanträdesplats Ärenden" once a reader
- * joined its lines), beside a cell with one value a line, as many as there
- * are labels: the k-th label names the k-th value (with fewer values, the
- * labels left over get none). Fills keys/values (at most max) and returns
- * the count of pairs, 0 when line i is not such a cell. */
+ * joined its lines, or "Datum / Tid för sammanträdet" on lines of their own
+ * once it joined the rows of a label/value table), beside a cell with one
+ * value a line, as many as there are labels: the k-th label names the k-th
+ * value (with fewer values, the labels left over get none). Fills keys/values
+ * (at most max) and returns the count of pairs, 0 when line i is not such a
+ * cell. */
 static size_t stacked(pdoc *d, size_t i, const char **keys, const char **values, size_t max)
 {
     const pline *l = &d->l[i];
     if (l->row < 0 || l->cell_line != 0) return 0;
     size_t n = 0;
-    for (const char *p = l->text; p && *p;) {
-        const char *rest = NULL;
-        const char *k = ptable_prefix(d, &d->st->meeting_labels, p, true, &rest);
-        if (!k || n == max || rest == p) return 0;
-        keys[n++] = k;
-        p = rest;
-    }
+    size_t j = i;
+    for (; j < d->n && d->l[j].table == l->table && d->l[j].row == l->row && d->l[j].col == l->col; j++)
+        for (const char *p = d->l[j].text; p && *p;) {
+            const char *rest = NULL;
+            const char *k = stack_label(d, p, &rest);
+            if (!k || n == max || rest == p) return 0;
+            keys[n++] = k;
+            p = rest;
+        }
     if (n < 2) return 0;
     size_t nv = 0;
-    for (size_t j = i + 1; j < d->n && d->l[j].table == l->table && d->l[j].row == l->row; j++) {
-        if (d->l[j].col == l->col) return 0;   /* the label cell goes on: not stacked labels */
+    for (; j < d->n && d->l[j].table == l->table && d->l[j].row == l->row; j++) {
         if (d->l[j].col != l->col + 1) break;
         if (nv == n) return 0;
         values[nv++] = d->l[j].text;
     }
     if (!nv) return 0;
+    split_joined(d, keys, n, values, &nv);
     /* fewer values than labels: a reader joined the last lines ("Stadshuset … e-möte 1–9§"); an items
      * range ending the last value is the value of an unpaired items label */
     samla_match m;
