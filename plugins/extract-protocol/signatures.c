@@ -254,9 +254,12 @@ samla_status signatures_extract(pdoc *d)
                 if (skipped || np) break;
                 skipped = true;
             }
-            if (!np && l->row >= 0 && l->cell_line == 0) {
-                size_t below = cell_line_at(d, i, l->row + 1, l->col);
+            /* the name in the cell below; past one empty cell (P-SIG-PAPER: a reader that put the dotted
+             * line into the role's cell leaves the dotted row empty) */
+            for (int r = l->row + 1; !np && l->row >= 0 && l->cell_line == 0 && r <= l->row + 2; r++) {
+                size_t below = cell_line_at(d, i, r, l->col);
                 if (below && (np = sig_names(d, d->l[below].text, 1, p)) != 0) nl = &d->l[below];
+                if (below) break;
             }
             if (!np) continue;
             j = (size_t)(nl - d->l);

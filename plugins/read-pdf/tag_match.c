@@ -276,6 +276,33 @@ static bool runs_on(const page_ctx *c, size_t li)
     return false;
 }
 
+/* A word joins leaf part (owner, seg). */
+static samla_status join_word(page_ctx *c, size_t i, int owner, int seg)
+{
+    c->w[i].owner = owner;
+    c->w[i].seg = seg;
+    return add_word(c->t->r->ctx->arena, &c->t->leaves[owner].segs[seg], &c->w[i], i, c);
+}
+
+/* PDF-TAG-KEYLESS-COLUMN: a line of keyless words only (the dotted lines of a
+ * signature table, one under each role) joins word by word the leaf of the
+ * nearest mapped word above that shares the word's horizontal extent, so each
+ * column's dots stay in that column's cell; a word with none above it joins
+ * the leaf of the nearest mapped line's first word (join_above, after this). */
+static void join_columns(page_ctx *c, size_t li, samla_status *st)
+{
+    for (size_t i = c->line0[li]; i < c->line0[li + 1] && *st == SAMLA_OK; i++) {
+        const pdf_word *w = c->w[i].w;
+        for (size_t up = li; up-- > 0 && c->w[i].owner < 0;)
+            for (size_t j = c->line0[up]; j < c->line0[up + 1]; j++) {
+                const pdf_word *u = c->w[j].w;
+                if (c->w[j].owner < 0 || u->x1 <= w->x0 || w->x1 <= u->x0) continue;
+                *st = join_word(c, i, c->w[j].owner, c->w[j].seg);
+                break;
+            }
+    }
+}
+
 /* A line outside the tags joins the leaf owning the nearest mapped word
  * above it. */
 static samla_status join_above(page_ctx *c, size_t li)
@@ -284,10 +311,8 @@ static samla_status join_above(page_ctx *c, size_t li)
         for (size_t j = c->line0[up]; j < c->line0[up + 1]; j++) {
             if (c->w[j].owner < 0) continue;
             for (size_t i = c->line0[li]; i < c->line0[li + 1]; i++) {
-                c->w[i].owner = c->w[j].owner;
-                c->w[i].seg = c->w[j].seg;
-                samla_status st =
-                    add_word(c->t->r->ctx->arena, &c->t->leaves[c->w[i].owner].segs[c->w[i].seg], &c->w[i], i, c);
+                if (c->w[i].owner >= 0) continue;   /* joined its column (join_columns) */
+                samla_status st = join_word(c, i, c->w[j].owner, c->w[j].seg);
                 if (st != SAMLA_OK) return st;
             }
             return SAMLA_OK;
@@ -331,7 +356,8 @@ static samla_status settle_page(page_ctx *c, size_t tag_chars, size_t found)
         const pdf_line *l = &p->lines[li];
         bool inside = first < li && li < last;
         if (l->role == PDF_BODY && inside && (!keyed || runs_on(c, li))) {
-            st = join_above(c, li);
+            if (!keyed) join_columns(c, li, &st);
+            if (st == SAMLA_OK) st = join_above(c, li);
             continue;
         }
         if (l->role != PDF_BODY) role[li] = (signed char)l->role;
