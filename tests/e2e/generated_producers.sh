@@ -1,0 +1,33 @@
+#!/bin/sh
+# generated_producers: protocols of the generated set (seed 1) as other PDF producers render them
+# (corpus/generated/producers, README.md there), each scored against the generator's gold. They hold the
+# front-page and signature conventions of session 8 (docs/eval.md, "Generated set across producers, session 8"):
+# 1. Each gold is what the generator makes for seed 1 (the first 18 protocols hold them).
+# 2. The meeting (date, start, end, place) of each is read whole: a Word-style PDF whose borderless label/value
+#    table the reader joins into one row, labels and values stacked (P-FRONT-STACKED-LABELS) and values of two
+#    rows run together (P-FRONT-STACKED-JOINED: "Rådhuset, den 24 januari 2024 08.00 - 11.18 Frida Korhonen (V)");
+#    a label over its value in one cell (P-FRONT-LABEL-OVER-VALUE: "Klockslag" over "klockan 14.15–15.46"; groff's
+#    "Datum" over "2023-08-07"). Before (main e996184): the meeting whole in 1 of the 4 (group F1 0.25).
+# 3. A tagged Chromium PDF whose signature table has the dotted lines under the roles (PDF-TAG-KEYLESS-COLUMN,
+#    P-SIG-PAPER): the three signers with their roles. Before: none of them (signatures F1 0.86 over the four).
+set -u
+PY=${PY:-/usr/bin/python3}
+P=corpus/generated/producers
+tmp=$(mktemp -d) || exit 1
+trap 'rm -rf "$tmp"' EXIT
+"$PY" corpus/generate/generate.py --seed 1 --protocols 18 --plans 0 --out "$tmp/gen" >/dev/null || exit 1
+while IFS=$(printf '\t') read -r stem _; do
+  cmp -s "$tmp/gen/gold/$stem.yaml" "$P/gold/$stem.yaml" || {
+    echo "generated_producers: $stem differs from the generator's seed-1 gold (re-pick it)" >&2; exit 1; }
+done < "$P/manifest.tsv"
+"$SAMLA" run -q protocol -o "$tmp/out" "$P"/pdf/*.pdf 2>/dev/null || exit 1
+"$SAMLA" eval -q -m 'meeting[date+start+end+place]=1' -m 'signatures[name+role]=1' "$P/gold" "$tmp/out" >/dev/null || {
+  "$SAMLA" eval -v -M soft "$P/gold" "$tmp/out" >&2; exit 1; }
+# the content itself, as the model writes it
+grep -q '^  place: Rådhuset$' "$tmp/out/gen-1-p009-ks.pdf.yaml" &&
+  grep -q '^  start: "08:00"$' "$tmp/out/gen-1-p009-ks.pdf.yaml" &&
+  grep -q '^  start: "14:15"$' "$tmp/out/gen-1-p017-ks.pdf.yaml" &&
+  grep -q '^  date: "2023-08-07"$' "$tmp/out/gen-1-p011-utskott.pdf.yaml" || {
+  echo "generated_producers: a meeting field is missing" >&2; exit 1; }
+[ "$(grep -c '^  role: adjuster$' "$tmp/out/gen-1-p001-ks.pdf.yaml")" -ge 1 ] || {
+  echo "generated_producers: the adjuster's signature of the Chromium PDF is missing" >&2; exit 1; }
