@@ -239,8 +239,12 @@ bool protocol_detect(pdoc *d)
         if (doc->blocks[i]->kind == SAMLA_BLOCK_HEADER && samla_re_test(d->st->re[RE_PROTOCOL_WORD], doc->blocks[i]->text))
             return d->protocol = true;
     for (size_t i = 0; i < d->n && i < 40; i++) {
-        if (i < 6 && d->l[i].row < 0 && samla_re_test(d->st->re[RE_PROTOCOL_WORD], d->l[i].text) &&
-            strlen(d->l[i].text) < 80)
+        /* P-FRONT-DOCTYPE: a short line naming the document, or a title or heading that opens with the word
+         * however long it runs ("Protokoll fört vid styrelsemöte för Föreningen Vänner till …") */
+        samla_match pm;
+        if (i < 6 && d->l[i].row < 0 && samla_re_search(d->st->re[RE_PROTOCOL_WORD], d->l[i].text, 0, &pm) &&
+            (strlen(d->l[i].text) < 80 ||
+             ((d->l[i].title || d->l[i].kind == SAMLA_BLOCK_HEADING) && pm.start[0] == 0 && strlen(d->l[i].text) < 200)))
             return d->protocol = true;
         /* "Protokoll | 5/2022": the top-left cell of a front-page table names the document */
         if (i < 6 && d->l[i].row == 0 && d->l[i].col == 0 && d->l[i].cell_line == 0 && strlen(d->l[i].text) < 40) {
