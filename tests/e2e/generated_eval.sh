@@ -8,7 +8,8 @@
 #    when the slice was committed (first contact, before any tuning on generated documents, minus 0.02).
 #    The target of issue 12 is 0.95 for every one of them; raise a floor whenever a fix lifts it. The
 #    gold lists the order of propositions, protokollsanteckningar and särskilda yttranden as votes of
-#    their kinds (propositions, note, statement), so every kind samla writes is scored.
+#    their kinds (propositions, note, statement), so every kind samla writes is scored. Signatures 1 (session 8:
+#    0.987 before the association's *Pia Engström, mötesordförande* signer read as the chair, P-SIG-PAPER).
 set -u
 PY=${PY:-/usr/bin/python3}
 tmp=$(mktemp -d) || exit 1
@@ -33,7 +34,7 @@ done
   -m 'decisions[item+status+clauses]=0.94' \
   -m 'votes[item+kind]=0.96' \
   -m 'meeting[date+start+end+place]=0.98' \
-  -m 'signatures[name+role]=0.98' \
+  -m 'signatures[name+role]=1' \
   -m 'goals[code+kind+title+parent]=0.98' \
   -m 'activities[text]=0.98' \
   -m 'activities[text+area]=0.98' \
