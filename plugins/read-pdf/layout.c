@@ -164,7 +164,9 @@ static bool continues_page(const pdf_reader *r, const samla_block *b, const frag
         const samla_block *q = d->blocks[i];
         if (q->kind != SAMLA_BLOCK_HEADER && q->kind != SAMLA_BLOCK_FOOTER) prev = q;
     }
-    if (!prev || prev != r->run_last || prev->page + 1 != (int)d->npages) return false;
+    if (!prev || prev != r->run_last) return false;
+    /* or the paragraph the left column ended, at the top of the right column (PDF-LINE-GUTTER) */
+    if (prev->page + 1 != (int)d->npages && !(r->column_break && prev->page == (int)d->npages)) return false;
     if (b->kind != SAMLA_BLOCK_PARAGRAPH || !pdf_starts_lower(b->text)) return false;
     if (fabs(prev->style.font_size - b->style.font_size) > 0.6 || prev->style.bold != b->style.bold) return false;
     const pdf_word *w = &h->f->line->words[h->f->w0];
@@ -580,16 +582,11 @@ static samla_status emit_contents(pdf_reader *r, const pdf_region *g, const pdf_
     return st;
 }
 
-samla_status pdf_layout_page(pdf_reader *r, const pdf_page *p)
+/* Body lines [0, n) of page p: plain runs, text columns, contents and tables by the regions found among them. */
+static samla_status layout_lines(pdf_reader *r, const pdf_page *p, const pdf_line **body, size_t n)
 {
-    r->page = p;
-    samla_status st = emit_furniture(r, p, PDF_HEADER);
-    const pdf_line **body = samla_arena_alloc(r->ctx->arena, (p->nlines + 1) * sizeof *body);
-    if (!body) return SAMLA_ERR_NOMEM;
-    size_t n = 0;
-    for (size_t i = 0; i < p->nlines; i++)
-        if (p->lines[i].role == PDF_BODY && p->lines[i].nwords) body[n++] = &p->lines[i];
     size_t ng = 0;
+    samla_status st = SAMLA_OK;
     pdf_region *g = pdf_page_regions(r, p, body, n, &ng);
     size_t at = 0;
     for (size_t k = 0; k < ng && st == SAMLA_OK; k++) {
@@ -601,6 +598,43 @@ samla_status pdf_layout_page(pdf_reader *r, const pdf_page *p)
         at = g[k].last;
     }
     if (st == SAMLA_OK) st = emit_plain(r, body, at, n);
+    return st;
+}
+
+samla_status pdf_layout_page(pdf_reader *r, const pdf_page *p)
+{
+    r->page = p;
+    samla_status st = emit_furniture(r, p, PDF_HEADER);
+    const pdf_line **body = samla_arena_alloc(r->ctx->arena, (p->nlines + 1) * sizeof *body);
+    if (!body) return SAMLA_ERR_NOMEM;
+    size_t n = 0;
+    for (size_t i = 0; i < p->nlines; i++)
+        if (p->lines[i].role == PDF_BODY && p->lines[i].nwords) body[n++] = &p->lines[i];
+    /* a two-column section (PDF-LINE-GUTTER) is laid out column by column, each on its own; a paragraph the
+     * left column ends may run on at the top of the right one */
+    for (size_t at = 0, end; at < n && st == SAMLA_OK; at = end) {
+        end = at + 1;
+        while (end < n && body[end]->sec == body[at]->sec) end++;
+        if (!body[at]->sec) {
+            st = layout_lines(r, p, body + at, end - at);
+            continue;
+        }
+        /* the section's lines are merged by height: the left column's first, then the right column's */
+        const pdf_line **col = samla_arena_alloc(r->ctx->arena, (end - at) * sizeof *col);
+        if (!col) return SAMLA_ERR_NOMEM;
+        size_t k = 0, left;
+        for (size_t i = at; i < end; i++)
+            if (body[i]->col == 1) col[k++] = body[i];
+        left = k;
+        for (size_t i = at; i < end; i++)
+            if (body[i]->col != 1) col[k++] = body[i];
+        r->nesting.depth = 0;
+        st = layout_lines(r, p, col, left);
+        r->nesting.depth = 0;
+        r->column_break = true;
+        if (st == SAMLA_OK) st = layout_lines(r, p, col + left, k - left);
+        r->column_break = false;
+    }
     if (st == SAMLA_OK) st = emit_furniture(r, p, PDF_FOOTER);
     return st;
 }

@@ -6,6 +6,7 @@
  * characters on one baseline without a visible gap; lines are words whose
  * boxes all overlap one another vertically, sorted left to right. */
 #include <math.h>
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -38,6 +39,12 @@ static int cmp_word_y(const void *a, const void *b)
     double pc = (p->y0 + p->y1) / 2, qc = (q->y0 + q->y1) / 2;
     if (fabs(pc - qc) > 0.01) return pc < qc ? -1 : 1;
     return p->x0 < q->x0 ? -1 : p->x0 > q->x0;
+}
+
+static int cmp_double(const void *a, const void *b)
+{
+    double x = *(const double *)a, y = *(const double *)b;
+    return x < y ? -1 : x > y;
 }
 
 static int cmp_word_x(const void *a, const void *b)
@@ -175,16 +182,11 @@ static void judge_text_layer(const pdf_settings *s, const pdf_word *w, const cha
     out->garbled_score = fmax(worst, page);
 }
 
-/* Groups words (sorted by vertical centre) into lines (array in arena a). The line array is sized
- * for the worst case (one word a line) in malloc'd memory and only the lines made are kept: every
- * page's lines live until the document is laid out, so each page costs what it holds. */
-static samla_status group_lines(samla_arena *a, pdf_word *w, size_t n, pdf_page *out)
+/* Groups words [0, n) (sorted by vertical centre) into lines appended at out (room for n more); returns how
+ * many were made. */
+static size_t build_lines(pdf_word *w, size_t n, pdf_line *out)
 {
-    pdf_line *lines = calloc(n ? n : 1, sizeof *lines);
-    if (!lines) return SAMLA_ERR_NOMEM;
-    out->lines = lines;
-    out->nlines = 0;
-    size_t i = 0;
+    size_t nl = 0, i = 0;
     while (i < n) {
         size_t j = i + 1;
         /* [y0, y1]: the union of the boxes; [b0, b1]: the band every word
@@ -204,14 +206,9 @@ static samla_status group_lines(samla_arena *a, pdf_word *w, size_t n, pdf_page 
             hmin = h;
             j++;
         }
-        pdf_line *l = &out->lines[out->nlines++];
-        l->words = &w[i];
-        l->nwords = j - i;
+        pdf_line *l = &out[nl++];
+        *l = (pdf_line){.words = &w[i], .nwords = j - i, .x0 = 1e9, .x1 = -1e9, .y0 = y0, .y1 = y1};
         qsort(l->words, l->nwords, sizeof *l->words, cmp_word_x);
-        l->x0 = 1e9;
-        l->x1 = -1e9;
-        l->y0 = y0;
-        l->y1 = y1;
         l->bold = l->italic = true;
         for (size_t k = 0; k < l->nwords; k++) {
             l->x0 = fmin(l->x0, l->words[k].x0);
@@ -222,8 +219,233 @@ static samla_status group_lines(samla_arena *a, pdf_word *w, size_t n, pdf_page 
         }
         i = j;
     }
-    out->lines = samla_arena_alloc(a, (out->nlines ? out->nlines : 1) * sizeof *out->lines);
-    if (out->lines) memcpy(out->lines, lines, out->nlines * sizeof *lines);
+    return nl;
+}
+
+/* PDF-LINE-GUTTER: two text columns whose lines are out of step.
+ *
+ * A page set in two columns puts the lines of the right column at heights of
+ * their own (a heading in one column shifts everything below it), so a right
+ * line often overlaps a left line by more than half its height and the two
+ * would be built into one line across the gutter: half a sentence of each
+ * column, mixed sizes, headings glued to body text. The gutter is the x the
+ * most lines of the first grouping have a wide gap over (at least max(6 pt,
+ * 0.7 em), in the middle half of the text's width), narrowed to the part of
+ * it every one of those gaps covers. A section is a vertical run of the page
+ * where no word enters that band; it is read as two columns, each building
+ * its own lines, when each side holds at least three lines and 30% of the
+ * section's width, and at least two right lines (and a third of the left/right
+ * pairs that overlap vertically) are out of step with the left line they
+ * overlap: tops, bottoms and centres all apart by more than a fifth of a line.
+ * Lines in step across a gap are left whole (a table row, `Plats och tid:`
+ * over its tab, two columns set in step: tables.c reads those). */
+
+#define GUTTER_MIN_LINES 5
+#define GUTTER_MIN_GAPS 5
+
+/* Lines a and b overlap vertically by half a line, so that one line would be built of both, but stand out of
+ * step. Sets *pair when they overlap so. */
+static bool out_of_step(const pdf_line *a, const pdf_line *b, bool *pair)
+{
+    double h = fmin(a->y1 - a->y0, b->y1 - b->y0);
+    *pair = fmin(a->y1, b->y1) - fmax(a->y0, b->y0) >= 0.5 * h;
+    if (!*pair) return false;
+    double t = 0.15 * h;
+    return fabs(a->y0 - b->y0) > t && fabs(a->y1 - b->y1) > t && fabs((a->y0 + a->y1) - (b->y0 + b->y1)) / 2 > t;
+}
+
+/* The gutter band [*g0, *g1] of a page from its first grouping (lines L, n); false when none. */
+static bool find_gutter(const pdf_line *L, size_t n, double *g0, double *g1, double *em)
+{
+    double tx0 = 1e9, tx1 = -1e9, size = 0;
+    for (size_t i = 0; i < n; i++) tx0 = fmin(tx0, L[i].x0), tx1 = fmax(tx1, L[i].x1);
+    if (n < 2 * GUTTER_MIN_LINES || tx1 - tx0 < 72 || tx1 - tx0 > 20000) return false;
+    /* the median line height stands for the em */
+    double *hs = malloc(n * sizeof *hs);
+    if (!hs) return false;
+    for (size_t i = 0; i < n; i++) hs[i] = L[i].y1 - L[i].y0;
+    qsort(hs, n, sizeof *hs, cmp_double);
+    size = hs[n / 2];
+    free(hs);
+    double gmin = fmax(6, 0.7 * size);
+    size_t nb = (size_t)(tx1 - tx0) + 2;
+    int *S = calloc(nb, sizeof *S);
+    if (!S) return false;
+    for (size_t i = 0; i < n; i++)
+        for (size_t k = 1; k < L[i].nwords; k++) {
+            double a = L[i].words[k - 1].x1, b = L[i].words[k].x0;
+            if (b - a < gmin) continue;
+            for (size_t x = (size_t)ceil(a - tx0); x < nb && (double)x <= b - tx0; x++) S[x]++;
+        }
+    size_t lo = (size_t)(0.25 * (tx1 - tx0)), hi = (size_t)(0.75 * (tx1 - tx0)), best = lo;
+    for (size_t x = lo; x <= hi && x < nb; x++)
+        if (S[x] > S[best]) best = x;
+    free(S);
+    if (best >= nb) return false;
+    /* the part of the gaps over best that all of them cover */
+    double xb = tx0 + (double)best, a = -1e9, b = 1e9;
+    size_t gaps = 0;
+    for (size_t i = 0; i < n; i++)
+        for (size_t k = 1; k < L[i].nwords; k++) {
+            double p = L[i].words[k - 1].x1, q = L[i].words[k].x0;
+            if (q - p < gmin || p > xb || q < xb) continue;
+            a = fmax(a, p), b = fmin(b, q);
+            gaps++;
+        }
+    if (gaps < GUTTER_MIN_GAPS || b - a < 0.5 * gmin) return false;
+    *g0 = a, *g1 = b, *em = size;
+    return true;
+}
+
+static int cmp_range(const void *pa, const void *pb)
+{
+    const double *p = pa, *q = pb;
+    return p[0] < q[0] ? -1 : p[0] > q[0];
+}
+
+/* Lines of [0, n) with a gap of at least gmin between two words. */
+static size_t gapped(const pdf_line *L, size_t n, double gmin)
+{
+    size_t k = 0;
+    for (size_t i = 0; i < n; i++) {
+        bool gap = false;
+        for (size_t j = 1; j < L[i].nwords && !gap; j++) gap = L[i].words[j].x0 - L[i].words[j - 1].x1 >= gmin;
+        k += gap;
+    }
+    return k;
+}
+
+/* Builds the lines of a section [*a, *b) of words (sorted by centre) as two columns split at x, into out (room
+ * for *b - *a lines) when they are out of step; returns the lines made, 0 when the section is not two such
+ * columns (its words are then back in their order). The section is first cut to the height both columns
+ * share (a line more either way): what stands above or below one column alone is read as before (a heading
+ * under an attendance list set in two columns). tmp has room for the words. */
+static size_t section_columns(pdf_word *w, size_t *a, size_t *b, double x, double size, pdf_word *tmp,
+                              pdf_line *out)
+{
+    double top[2] = {1e9, 1e9}, bottom[2] = {-1e9, -1e9};
+    for (size_t i = *a; i < *b; i++) {
+        int s = w[i].x1 > x;
+        top[s] = fmin(top[s], w[i].y0), bottom[s] = fmax(bottom[s], w[i].y1);
+    }
+    double lo = fmax(top[0], top[1]) - size, hi = fmin(bottom[0], bottom[1]) + size;
+    while (*a < *b && (w[*a].y0 + w[*a].y1) / 2 < lo) (*a)++;
+    while (*b > *a && (w[*b - 1].y0 + w[*b - 1].y1) / 2 > hi) (*b)--;
+    size_t n = *b - *a, nl = 0, nr = 0;
+    double lx0 = 1e9, lx1 = -1e9, rx0 = 1e9, rx1 = -1e9;
+    for (size_t i = *a; i < *b; i++)
+        if (w[i].x1 <= x) lx0 = fmin(lx0, w[i].x0), lx1 = fmax(lx1, w[i].x1), nl++;
+    for (size_t i = *a; i < *b; i++)
+        if (w[i].x1 > x) rx0 = fmin(rx0, w[i].x0), rx1 = fmax(rx1, w[i].x1), tmp[nl + nr++] = w[i];
+    size_t k = 0;
+    for (size_t i = *a; i < *b; i++)
+        if (w[i].x1 <= x) tmp[k++] = w[i];
+    double width = fmax(lx1, rx1) - fmin(lx0, rx0);
+    if (nl < GUTTER_MIN_LINES || nr < GUTTER_MIN_LINES || lx1 - lx0 < 0.3 * width || rx1 - rx0 < 0.3 * width)
+        return 0;
+    memcpy(&w[*a], tmp, n * sizeof *w);
+    size_t left = build_lines(&w[*a], nl, out);
+    size_t right = build_lines(&w[*a + nl], nr, out + left);
+    size_t pairs = 0, apart = 0, j = 0;
+    for (size_t i = left; i < left + right; i++) {
+        while (j < left && out[j].y1 < out[i].y0) j++;
+        for (size_t q = j; q < left && out[q].y0 < out[i].y1; q++) {
+            bool pair;
+            apart += out_of_step(&out[q], &out[i], &pair);
+            pairs += pair;
+        }
+    }
+    /* each side one column of text: few lines with a gutter inside (a table's halves hold columns) */
+    double gmin = fmax(6, 0.7 * size);
+    bool single = 4 * gapped(out, left, gmin) <= left && 4 * gapped(out + left, right, gmin) <= right;
+    if (getenv("GUTTER_DEBUG")) fprintf(stderr, "GUTTER x=%.0f left=%zu right=%zu pairs=%zu apart=%zu single=%d y=%.0f-%.0f\n", x, left, right, pairs, apart, single, lo, hi);
+    if (single && left >= GUTTER_MIN_LINES && right >= GUTTER_MIN_LINES && apart >= 2 && 5 * apart >= 2 * pairs)
+        return left + right;
+    qsort(&w[*a], n, sizeof *w, cmp_word_y);
+    return 0;
+}
+
+/* The lines of words w (sorted by centre) with two-column sections built column by column (PDF-LINE-GUTTER)
+ * into lines (room for n), gutter band [g0, g1], em size; returns how many, 0 when no section was found
+ * (w is then in its order again). */
+static size_t gutter_lines(pdf_word *w, size_t n, double g0, double g1, double size, pdf_line *lines)
+{
+    /* y ranges of the words that enter the band, merged */
+    double(*block)[2] = malloc((n ? n : 1) * sizeof *block);
+    pdf_word *tmp = malloc((n ? n : 1) * sizeof *tmp);
+    pdf_line *sl = malloc((n ? n : 1) * sizeof *sl);
+    size_t nb = 0, made = 0, done = 0, q = 0, i = 0;
+    unsigned sec = 0;
+    if (!block || !tmp || !sl) n = 0;
+    for (size_t e = 0; e < n; e++)
+        if (w[e].x0 < g1 - 0.5 && w[e].x1 > g0 + 0.5) block[nb][0] = w[e].y0, block[nb++][1] = w[e].y1;
+    if (nb) qsort(block, nb, sizeof *block, cmp_range);
+    size_t m = 0;
+    for (size_t e = 0; e < nb; e++) {
+        if (m && block[e][0] <= block[m - 1][1]) block[m - 1][1] = fmax(block[m - 1][1], block[e][1]);
+        else block[m][0] = block[e][0], block[m++][1] = block[e][1];
+    }
+    nb = m;
+    /* the words (by centre) between two blocked ranges form a section; the rest is grouped as before */
+    double mid = (g0 + g1) / 2;
+    while (i < n) {
+        while (q < nb && block[q][1] < (w[i].y0 + w[i].y1) / 2) q++;
+        if (q < nb && block[q][0] <= (w[i].y0 + w[i].y1) / 2) {
+            i++;
+            continue;
+        }
+        size_t from = i;
+        while (i < n && (q >= nb || (w[i].y0 + w[i].y1) / 2 < block[q][0])) i++;
+        size_t to = i;
+        size_t k = section_columns(w, &from, &to, mid, size, tmp, sl);
+        if (!k) continue;
+        made += build_lines(&w[done], from - done, lines + made);
+        /* the two columns' lines merged top to bottom: the page's lines stay in order of height (furniture);
+         * the layout reads the left column first */
+        sec++;
+        size_t left = 0;
+        while (left < k && sl[left].x1 <= mid) left++;
+        for (size_t e = 0, l = 0, r = left; e < k; e++) {
+            bool take_left = l < left && (r == k || sl[l].y0 + sl[l].y1 <= sl[r].y0 + sl[r].y1);
+            pdf_line *src = take_left ? &sl[l++] : &sl[r++];
+            src->sec = sec;
+            src->col = take_left ? 1 : 2;
+            lines[made + e] = *src;
+        }
+        made += k;
+        done = to;
+    }
+    if (sec) made += build_lines(&w[done], n - done, lines + made);
+    free(block);
+    free(tmp);
+    free(sl);
+    return sec ? made : 0;
+}
+
+/* Groups words (sorted by vertical centre) into lines (array in arena a). The line array is sized for the
+ * worst case (one word a line) in malloc'd memory and only the lines made are kept: every page's lines
+ * live until the document is laid out, so each page costs what it holds. A page with two-column sections
+ * (PDF-LINE-GUTTER) also gets col_lines, built on a copy of the words (arena a). */
+static samla_status group_lines(samla_arena *a, pdf_word *w, size_t n, pdf_page *out)
+{
+    pdf_line *lines = calloc(n ? n : 1, sizeof *lines);
+    if (!lines) return SAMLA_ERR_NOMEM;
+    size_t nlines = build_lines(w, n, lines);
+    out->nlines = nlines;
+    out->lines = samla_arena_alloc(a, (nlines ? nlines : 1) * sizeof *out->lines);
+    if (out->lines) memcpy(out->lines, lines, nlines * sizeof *lines);
+    out->col_lines = NULL;
+    out->ncol_lines = 0;
+    double g0, g1, size;
+    pdf_word *w2 = out->lines && find_gutter(out->lines, nlines, &g0, &g1, &size) ? samla_arena_alloc(a, n * sizeof *w2)
+                                                                                 : NULL;
+    if (w2) {
+        memcpy(w2, w, n * sizeof *w2);
+        qsort(w2, n, sizeof *w2, cmp_word_y);
+        size_t k = gutter_lines(w2, n, g0, g1, size, lines);
+        out->col_lines = k ? samla_arena_alloc(a, k * sizeof *out->col_lines) : NULL;
+        if (out->col_lines) memcpy(out->col_lines, lines, k * sizeof *lines), out->ncol_lines = k;
+    }
     free(lines);
     if (!out->lines) out->nlines = 0;
     return out->lines ? SAMLA_OK : SAMLA_ERR_NOMEM;
@@ -339,4 +561,22 @@ char *pdf_frag_text(samla_arena *a, const pdf_frag *f)
     }
     t[o] = '\0';
     return t;
+}
+
+void pdf_use_col_lines(pdf_page *p)
+{
+    if (!p->col_lines) return;
+    for (size_t i = 0; i < p->nlines; i++) {
+        const pdf_line *o = &p->lines[i];
+        if (o->role == PDF_BODY) continue;
+        for (size_t j = 0; j < p->ncol_lines; j++) {
+            pdf_line *l = &p->col_lines[j];
+            for (size_t k = 0; k < o->nwords && l->nwords; k++)
+                if (o->words[k].x0 == l->words[0].x0 && o->words[k].y0 == l->words[0].y0) l->role = o->role;
+        }
+    }
+    p->lines = p->col_lines;
+    p->nlines = p->ncol_lines;
+    p->col_lines = NULL;
+    p->ncol_lines = 0;
 }

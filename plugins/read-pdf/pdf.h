@@ -25,8 +25,10 @@ typedef struct pdf_word {
     bool ligature;            /* letters of a ligature glyph were restored (ligatures.c) */
 } pdf_word;
 
-/* A baseline across the whole page: words sorted left to right. Columns and
- * table cells are contiguous word ranges of a line (pdf_frag). */
+/* A baseline across the whole page (or across one column of a two-column
+ * section whose columns are out of step, PDF-LINE-GUTTER): words sorted left
+ * to right. Columns and table cells are contiguous word ranges of a line
+ * (pdf_frag). */
 typedef struct pdf_line {
     pdf_word *words;
     size_t nwords;
@@ -34,6 +36,8 @@ typedef struct pdf_line {
     double size;              /* largest word font size */
     bool bold, italic;        /* every word bold / italic */
     pdf_role role;
+    unsigned sec;             /* PDF-LINE-GUTTER: 0, or the 1-based two-column section of the page it is in */
+    unsigned char col;        /* in a section: 1 left column, 2 right column (the page lists left before right) */
 } pdf_line;
 
 /* What OCR did on a page (ocr.c); reason NULL when it was not OCR'd. */
@@ -60,6 +64,8 @@ typedef struct pdf_page {
     double width, height;
     pdf_line *lines;          /* top to bottom */
     size_t nlines;
+    pdf_line *col_lines;      /* PDF-LINE-GUTTER: the lines with two-column sections built column by column, */
+    size_t ncol_lines;        /* NULL/0 when the page has none; pdf_use_col_lines puts them in place of lines */
     bool garbled;             /* textlayer.c: the text layer does not read as words */
     double garbled_score;     /* share of checked words that are not words */
     size_t run_together;      /* words run together at a letter for the space (P-GARBLED-SPACE) */
@@ -189,6 +195,7 @@ typedef struct pdf_reader {
     bool emitted_since_table; /* body text emitted after open_table */
     double column_bound;      /* gutter of the last two-column text region, 0 if none */
     samla_block *run_last;    /* last body paragraph / list item appended, for page-break joins */
+    bool column_break;        /* laying out the right column of a two-column section (PDF-LINE-GUTTER) */
     double run_last_x1;       /* where its last line ends */
     double run_last_right;    /* where its lines wrap */
     pdf_nesting nesting;      /* list levels of the body text */
@@ -271,6 +278,9 @@ samla_status pdf_emit_furniture_line(pdf_reader *r, const pdf_line *l, pdf_role 
 
 /* furniture.c: marks running headers / footers on all pages. */
 void pdf_mark_furniture(pdf_reader *r);
+/* lines.c: page p read by geometry takes its col_lines (PDF-LINE-GUTTER) as its lines, with the roles
+ * furniture.c gave the lines of the same words. */
+void pdf_use_col_lines(pdf_page *p);
 
 /* layout.c: body font size and heading sizes over the whole document. */
 void pdf_measure_fonts(pdf_reader *r);
