@@ -629,10 +629,10 @@ samla_status pdf_layout_page(pdf_reader *r, const pdf_page *p)
         for (size_t i = at; i < end; i++)
             if (body[i]->col != 1) col[k++] = body[i];
         r->nesting.depth = 0;
-        st = layout_lines(r, p, col, left);
+        st = emit_plain(r, col, 0, left);
         r->nesting.depth = 0;
         r->column_break = true;
-        if (st == SAMLA_OK) st = layout_lines(r, p, col + left, k - left);
+        if (st == SAMLA_OK) st = emit_plain(r, col, left, k);
         r->column_break = false;
     }
     if (st == SAMLA_OK) st = emit_furniture(r, p, PDF_FOOTER);

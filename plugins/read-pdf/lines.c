@@ -277,6 +277,11 @@ static bool find_gutter(const pdf_line *L, size_t n, double *g0, double *g1, dou
             if (b - a < gmin) continue;
             for (size_t x = (size_t)ceil(a - tx0); x < nb && (double)x <= b - tx0; x++) S[x]++;
         }
+    /* less the words across x: the gutter is where lines part, not where some part and others run on */
+    for (size_t i = 0; i < n; i++)
+        for (size_t k = 0; k < L[i].nwords; k++)
+            for (size_t x = (size_t)ceil(L[i].words[k].x0 - tx0); x < nb && (double)x < L[i].words[k].x1 - tx0; x++)
+                S[x]--;
     size_t lo = (size_t)(0.25 * (tx1 - tx0)), hi = (size_t)(0.75 * (tx1 - tx0)), best = lo;
     for (size_t x = lo; x <= hi && x < nb; x++)
         if (S[x] > S[best]) best = x;
