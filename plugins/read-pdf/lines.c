@@ -6,7 +6,6 @@
  * characters on one baseline without a visible gap; lines are words whose
  * boxes all overlap one another vertically, sorted left to right. */
 #include <math.h>
-#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -308,16 +307,21 @@ static int cmp_range(const void *pa, const void *pb)
     return p[0] < q[0] ? -1 : p[0] > q[0];
 }
 
-/* Lines of [0, n) with a gap of at least gmin between two words. */
-static size_t gapped(const pdf_line *L, size_t n, double gmin)
+/* Lines [0, n) read as one column of text: at most a quarter of them have a gap of gmin between two words
+ * (a table's half holds columns), and at most half start more than 3 em in from the column's left edge
+ * (a table's second column, lines where its first is empty). */
+static bool one_column(const pdf_line *L, size_t n, double gmin, double size)
 {
-    size_t k = 0;
+    size_t gaps = 0, inset = 0;
+    double edge = 1e9;
+    for (size_t i = 0; i < n; i++) edge = fmin(edge, L[i].x0);
     for (size_t i = 0; i < n; i++) {
         bool gap = false;
         for (size_t j = 1; j < L[i].nwords && !gap; j++) gap = L[i].words[j].x0 - L[i].words[j - 1].x1 >= gmin;
-        k += gap;
+        gaps += gap;
+        inset += L[i].x0 > edge + 3 * size;
     }
-    return k;
+    return 4 * gaps <= n && 2 * inset <= n;
 }
 
 /* Builds the lines of a section [*a, *b) of words (sorted by centre) as two columns split at x, into out (room
@@ -362,8 +366,7 @@ static size_t section_columns(pdf_word *w, size_t *a, size_t *b, double x, doubl
     }
     /* each side one column of text: few lines with a gutter inside (a table's halves hold columns) */
     double gmin = fmax(6, 0.7 * size);
-    bool single = 4 * gapped(out, left, gmin) <= left && 4 * gapped(out + left, right, gmin) <= right;
-    if (getenv("GUTTER_DEBUG")) fprintf(stderr, "GUTTER x=%.0f left=%zu right=%zu pairs=%zu apart=%zu single=%d y=%.0f-%.0f\n", x, left, right, pairs, apart, single, lo, hi);
+    bool single = one_column(out, left, gmin, size) && one_column(out + left, right, gmin, size);
     if (single && left >= GUTTER_MIN_LINES && right >= GUTTER_MIN_LINES && apart >= 2 && 5 * apart >= 2 * pairs)
         return left + right;
     qsort(&w[*a], n, sizeof *w, cmp_word_y);
