@@ -6,8 +6,14 @@
  * anywhere in that band. A lone page number line ("3", "Sida 3 av 8",
  * "3 (8)") at the bottom is a footer (at the top a header) even on its own,
  * and so is any band line holding a page label ("KS 2024/123 Sida 1 av 17").
+ * The top or bottom line of a page, in its band, set smaller than the body
+ * text and made of two or more parts apart by a wide gap (left, centre and
+ * right parts of a header on tab stops or in page-margin boxes) is furniture
+ * even on a page of its own (PDF-FURN-PARTS: a one-page part of a compound
+ * document, a header that only the second page of two carries).
  * Furniture lines stay in the document as header/footer blocks. */
 #include <math.h>
+#include <stdlib.h>
 #include <string.h>
 
 #include <glib.h>
@@ -106,6 +112,44 @@ static const char *inner_text(samla_arena *a, const pdf_page *p, int band)
 static const int deltas[] = {0, -1, -2, 1};
 #define NDELTA (sizeof deltas / sizeof *deltas)
 
+static int cmp_size(const void *a, const void *b)
+{
+    double x = *(const double *)a, y = *(const double *)b;
+    return x < y ? -1 : x > y;
+}
+
+/* The median word size of the document (the body text's size), 0 when there are no words. */
+static double median_size(const pdf_reader *r)
+{
+    size_t n = 0;
+    for (size_t i = 0; i < r->npages; i++)
+        for (size_t j = 0; j < r->pages[i].nlines; j++) n += r->pages[i].lines[j].nwords;
+    double *v = n ? malloc(n * sizeof *v) : NULL;
+    if (!v) return 0;
+    size_t k = 0;
+    for (size_t i = 0; i < r->npages; i++)
+        for (size_t j = 0; j < r->pages[i].nlines; j++)
+            for (size_t w = 0; w < r->pages[i].lines[j].nwords; w++) v[k++] = r->pages[i].lines[j].words[w].size;
+    qsort(v, n, sizeof *v, cmp_size);
+    double m = v[n / 2];
+    free(v);
+    return m;
+}
+
+/* PDF-FURN-PARTS: line l of band `band` is page p's top (band 1) or bottom (band 2) line, smaller than the
+ * body size and in two or more parts apart by at least 2 em. */
+static bool parted_edge_line(const pdf_page *p, const pdf_line *l, int band, double body)
+{
+    if (!band || body <= 0 || l->size > 0.92 * body || l->nwords < 2) return false;
+    for (size_t j = 0; j < p->nlines; j++) {
+        const pdf_line *o = &p->lines[j];
+        if (o != l && o->nwords && (band == 1 ? o->y0 < l->y0 : o->y1 > l->y1)) return false;
+    }
+    for (size_t k = 1; k < l->nwords; k++)
+        if (l->words[k].x0 - l->words[k - 1].x1 >= 2 * l->size) return true;
+    return false;
+}
+
 void pdf_mark_furniture(pdf_reader *r)
 {
     samla_arena *a = r->ctx->arena;
@@ -145,6 +189,7 @@ void pdf_mark_furniture(pdf_reader *r)
         }
     }
     size_t need_any = r->npages / 2 > 2 ? r->npages / 2 : 2;
+    double body = median_size(r);
     k = 0;
     for (size_t i = 0; i < r->npages; i++) {
         pdf_page *p = &r->pages[i];
@@ -158,6 +203,7 @@ void pdf_mark_furniture(pdf_reader *r)
             bool furniture = samla_re_test(r->set->page_number, text) || samla_re_test(r->set->page_label, text);
             /* a line that starts an item ("§ 102 Dnr ...") is body text wherever it stands */
             bool item = r->set->item_start && samla_re_test(r->set->item_start, text);
+            furniture = furniture || parted_edge_line(p, l, band, body);
             for (size_t d = 0; d < NDELTA && !furniture && !item; d++) {
                 const char *ka = any_k[k * NDELTA + d], *ky = y_k[k * NDELTA + d];
                 if (!ka || !ky) continue;
