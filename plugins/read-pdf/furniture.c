@@ -6,8 +6,9 @@
  * anywhere in that band. A lone page number line ("3", "Sida 3 av 8",
  * "3 (8)") at the bottom is a footer (at the top a header) even on its own,
  * and so is any band line holding a page label ("KS 2024/123 Sida 1 av 17").
- * The top or bottom line of a page, in its band, set smaller than the body
- * text and made of two or more parts apart by a wide gap (left, centre and
+ * The top or bottom line of a page, in its band, set no larger than the body
+ * text, apart from the body by more than half a line, and made of two or
+ * more parts apart by a wide gap (left, centre and
  * right parts of a header on tab stops or in page-margin boxes) is furniture
  * even on a page of its own (PDF-FURN-PARTS: a one-page part of a compound
  * document, a header that only the second page of two carries).
@@ -136,14 +137,18 @@ static double median_size(const pdf_reader *r)
     return m;
 }
 
-/* PDF-FURN-PARTS: line l of band `band` is page p's top (band 1) or bottom (band 2) line, smaller than the
- * body size and in two or more parts apart by at least 2 em. */
+/* PDF-FURN-PARTS: line l of band `band` is page p's top (band 1) or bottom (band 2) line, no larger than the
+ * body size, half a line or more from the next line, and in two or more parts apart by at least 2 em. */
 static bool parted_edge_line(const pdf_page *p, const pdf_line *l, int band, double body)
 {
-    if (!band || body <= 0 || l->size > 0.92 * body || l->nwords < 2) return false;
+    if (!band || body <= 0 || l->size > body || l->nwords < 2) return false;
+    double h = l->y1 - l->y0;
     for (size_t j = 0; j < p->nlines; j++) {
         const pdf_line *o = &p->lines[j];
-        if (o != l && o->nwords && (band == 1 ? o->y0 < l->y0 : o->y1 > l->y1)) return false;
+        if (o == l || !o->nwords) continue;
+        if (band == 1 ? o->y0 < l->y0 : o->y1 > l->y1) return false;
+        /* set apart from the body by more than a line's leading */
+        if (band == 1 ? o->y0 - l->y1 < 0.5 * h : l->y0 - o->y1 < 0.5 * h) return false;
     }
     for (size_t k = 1; k < l->nwords; k++)
         if (l->words[k].x0 - l->words[k - 1].x1 >= 2 * l->size) return true;

@@ -571,20 +571,41 @@ char *pdf_frag_text(samla_arena *a, const pdf_frag *f)
     return t;
 }
 
-void pdf_use_col_lines(pdf_page *p)
+/* Line l's words are all words of line o (the same places). */
+static bool words_of(const pdf_line *l, const pdf_line *o)
+{
+    for (size_t i = 0; i < l->nwords; i++) {
+        bool found = false;
+        for (size_t k = 0; k < o->nwords && !found; k++)
+            found = o->words[k].x0 == l->words[i].x0 && o->words[k].y0 == l->words[i].y0;
+        if (!found) return false;
+    }
+    return l->nwords > 0;
+}
+
+void pdf_use_col_lines(samla_arena *a, pdf_page *p)
 {
     if (!p->col_lines) return;
-    for (size_t i = 0; i < p->nlines; i++) {
-        const pdf_line *o = &p->lines[i];
-        if (o->role == PDF_BODY) continue;
-        for (size_t j = 0; j < p->ncol_lines; j++) {
-            pdf_line *l = &p->col_lines[j];
-            for (size_t k = 0; k < o->nwords && l->nwords; k++)
-                if (o->words[k].x0 == l->words[0].x0 && o->words[k].y0 == l->words[0].y0) l->role = o->role;
+    /* a running header or footer furniture.c found stays the whole line it was (its parts on either side of
+     * the gutter are one header): the column lines made of its words give way to it */
+    pdf_line *out = samla_arena_alloc(a, (p->ncol_lines + p->nlines) * sizeof *out);
+    bool *placed = samla_arena_alloc(a, (p->nlines ? p->nlines : 1) * sizeof *placed);
+    if (!out || !placed) return;
+    memset(placed, 0, (p->nlines ? p->nlines : 1) * sizeof *placed);
+    size_t n = 0;
+    for (size_t j = 0; j < p->ncol_lines; j++) {
+        const pdf_line *l = &p->col_lines[j];
+        size_t o = 0;
+        while (o < p->nlines && (p->lines[o].role == PDF_BODY || !words_of(l, &p->lines[o]))) o++;
+        if (o == p->nlines) {
+            out[n++] = *l;
+        } else if (!placed[o]) {
+            placed[o] = true;
+            out[n++] = p->lines[o];
         }
     }
-    p->lines = p->col_lines;
-    p->nlines = p->ncol_lines;
+    p->lines = out;
+    p->nlines = n;
     p->col_lines = NULL;
     p->ncol_lines = 0;
 }

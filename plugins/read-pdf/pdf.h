@@ -278,9 +278,9 @@ samla_status pdf_emit_furniture_line(pdf_reader *r, const pdf_line *l, pdf_role 
 
 /* furniture.c: marks running headers / footers on all pages. */
 void pdf_mark_furniture(pdf_reader *r);
-/* lines.c: page p read by geometry takes its col_lines (PDF-LINE-GUTTER) as its lines, with the roles
- * furniture.c gave the lines of the same words. */
-void pdf_use_col_lines(pdf_page *p);
+/* lines.c: page p read by geometry takes its col_lines (PDF-LINE-GUTTER) as its lines (array in arena a),
+ * running headers and footers furniture.c marked kept as the whole lines they were. */
+void pdf_use_col_lines(samla_arena *a, pdf_page *p);
 
 /* layout.c: body font size and heading sizes over the whole document. */
 void pdf_measure_fonts(pdf_reader *r);

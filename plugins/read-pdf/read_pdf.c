@@ -347,7 +347,7 @@ static samla_status read_document(void *state, samla_ctx *ctx, samla_arena *scra
         if (p->ocr.reason) ocr_record(ctx, p, pi, r.set->ocr_min_confidence);
         bool tagged = !p->ocr.used && pdf_tags_page(tags, i);
         pi->read_from = p->ocr.used ? "ocr" : tagged ? "tags" : "geometry";
-        if (!tagged) pdf_use_col_lines(&r.pages[i]);
+        if (!tagged) pdf_use_col_lines(r.scratch, &r.pages[i]);
         st = tagged ? pdf_tags_emit_page(&r, tags, i) : pdf_layout_page(&r, &r.pages[i]);
     }
     r.pd = NULL;
