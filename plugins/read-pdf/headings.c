@@ -436,6 +436,11 @@ static void levels(samla_block **v, size_t n)
         title = true;
         int page = -1; /* page of the last heading of the first level or the title size */
         for (size_t i = 0; i < n && title; i++) {
+            /* a bold line of the section size over the title on its page (an office's name over a letter's
+             * title) counts as a heading before it (PDF-HEAD-TITLE-KICKER) */
+            if (v[i]->kind == SAMLA_BLOCK_PARAGRAPH && v[i]->style.bold &&
+                rounded(v[i]->style.font_size) >= sizes[m - 2])
+                page = v[i]->page;
             if (v[i]->kind != SAMLA_BLOCK_HEADING) continue;
             double s = rounded(v[i]->style.font_size);
             if (s == sizes[m - 1]) title = v[i]->page != page;
