@@ -4,7 +4,9 @@
  * one box per character of it; poppler_page_get_text_attributes gives the
  * font name and size per character range. Words are runs of non-space
  * characters on one baseline without a visible gap; lines are words whose
- * boxes all overlap one another vertically, sorted left to right. */
+ * boxes all overlap one another vertically, sorted left to right. Where two
+ * columns run out of step over a gutter, the page also gets lines built
+ * column by column (PDF-LINE-GUTTER, col_lines). */
 #include <math.h>
 #include <stdlib.h>
 #include <string.h>
