@@ -7,7 +7,7 @@
  * "3 (8)") at the bottom is a footer (at the top a header) even on its own,
  * and so is any band line holding a page label ("KS 2024/123 Sida 1 av 17").
  * The top or bottom line of a page, in its band, set no larger than the body
- * text, apart from the body by more than half a line, and made of two or
+ * text, apart from the body by most of a line, and made of two or
  * more parts apart by a wide gap (left, centre and
  * right parts of a header on tab stops or in page-margin boxes) is furniture
  * even on a page of its own (PDF-FURN-PARTS: a one-page part of a compound
@@ -138,7 +138,7 @@ static double median_size(const pdf_reader *r)
 }
 
 /* PDF-FURN-PARTS: line l of band `band` is page p's top (band 1) or bottom (band 2) line, no larger than the
- * body size, half a line or more from the next line, and in two or more parts apart by at least 2 em. */
+ * body size, 0.9 of a line or more from the next line, and in two or more parts apart by at least 2 em. */
 static bool parted_edge_line(const pdf_page *p, const pdf_line *l, int band, double body)
 {
     if (!band || body <= 0 || l->size > body || l->nwords < 2) return false;
@@ -147,8 +147,8 @@ static bool parted_edge_line(const pdf_page *p, const pdf_line *l, int band, dou
         const pdf_line *o = &p->lines[j];
         if (o == l || !o->nwords) continue;
         if (band == 1 ? o->y0 < l->y0 : o->y1 > l->y1) return false;
-        /* set apart from the body by more than a line's leading */
-        if (band == 1 ? o->y0 - l->y1 < 0.5 * h : l->y0 - o->y1 < 0.5 * h) return false;
+        /* set apart from the body by most of a line (a table's last row stands closer, on its cell padding) */
+        if (band == 1 ? o->y0 - l->y1 < 0.9 * h : l->y0 - o->y1 < 0.9 * h) return false;
     }
     for (size_t k = 1; k < l->nwords; k++)
         if (l->words[k].x0 - l->words[k - 1].x1 >= 2 * l->size) return true;
