@@ -612,6 +612,44 @@ static bool fits_above(const pdf_region *g, const pdf_line *const *L, size_t fro
     return true;
 }
 
+/* The last line of column c above line i in the row that starts at `from`
+ * ends with a hyphen: a word broken at the line end, which line i finishes. */
+static bool hyphen_above(const pdf_region *g, const pdf_line *const *L, size_t from, size_t i, size_t c)
+{
+    for (size_t j = i; j-- > from;) {
+        pdf_frag p = pdf_column_frag(g, L[j], c);
+        if (p.w1 <= p.w0) continue;
+        const char *t = L[j]->words[p.w1 - 1].text;
+        size_t len = strlen(t);
+        return len >= 2 && (t[len - 1] == '-' || (len >= 3 && strcmp(t + len - 2, "\xc2\xad") == 0));
+    }
+    return false;
+}
+
+/* Some column with text on line i had none on the line above but had text
+ * higher up in the row that starts at `from` (PDF-TABLE-UNRULED-ROWS): its
+ * cell had ended, so line i is the top of the next row (a row is as tall as
+ * its tallest cell, and every cell starts at the row's top). */
+static bool resumes(const pdf_region *g, const pdf_line *const *L, size_t from, size_t i)
+{
+    if (i < from + 2) return false;
+    for (size_t c = 0; c < g->ncols; c++) {
+        pdf_frag f = pdf_column_frag(g, L[i], c), p = pdf_column_frag(g, L[i - 1], c);
+        if (f.w1 <= f.w0 || p.w1 > p.w0) continue;
+        /* from its last line above to line i the lines stand in step, a
+         * whole line apart at least (paragraph spacing in a cell shifts its
+         * column's lines off the other columns' baselines, between them) */
+        for (size_t j = i - 1; j-- > from;) {
+            pdf_frag q = pdf_column_frag(g, L[j], c);
+            if (q.w1 <= q.w0) continue;
+            for (size_t k = j; k < i; k++)
+                if (L[k + 1]->y0 - L[k]->y0 < 0.9 * fmax(L[k]->size, L[k + 1]->size)) return false;
+            return true;
+        }
+    }
+    return false;
+}
+
 /* Line i starts a row of a table set without row spacing (Word's borderless
  * layout tables, groff tbl without rulings: the rows are as close as the
  * lines of one cell), PDF-TABLE-TIGHT-ROWS: it has text in the first column,
@@ -622,9 +660,9 @@ static bool fits_above(const pdf_region *g, const pdf_line *const *L, size_t fro
  * must also have fitted there against the column's widest line (`widest`):
  * a name wrapped in a narrow column ("Mikael Johansson" / "(s)") fills it. */
 static bool tight_row_start(const pdf_region *g, const pdf_line *const *L, size_t from, size_t i,
-                            const double *wrap, const double *widest)
+                            const double *wrap, const double *widest, bool caps)
 {
-    size_t filled = 0, fresh = 0;
+    size_t filled = 0, fresh = 0, upper = 0;
     bool first_fits = false;
     for (size_t c = 0; c < g->ncols; c++) {
         pdf_frag f = pdf_column_frag(g, L[i], c);
@@ -634,10 +672,18 @@ static bool tight_row_start(const pdf_region *g, const pdf_line *const *L, size_
         }
         filled++;
         const pdf_word *w = &L[i]->words[f.w0];
-        if (runs_on_lower(w->text)) return false;
+        if (runs_on_lower(w->text) || hyphen_above(g, L, from, i, c)) return false;
+        upper += pdf_starts_upper(w->text);
         fresh += fits_above(g, L, from, i, c, w, wrap[c]);
         if (c == 0) first_fits = fits_above(g, L, from, i, 0, w, widest[0]);
     }
+    /* two or more cells that each start with a capital or a digit on one
+     * line (PDF-TABLE-UNRULED-ROWS): a label column beside its values, each
+     * label as wide as the column (*Förvaringsplats för protokollet* /
+     * *Kommunkansliet, kommunhuset i Solvik*); wrapped cell text runs on
+     * lower-case in at least one of them */
+    if (caps && filled >= 2 && upper == filled) return true;
+    if (resumes(g, L, from, i)) return true;
     return fresh >= 1 && (filled >= 2 || first_fits);
 }
 
@@ -754,9 +800,26 @@ samla_status pdf_emit_table(pdf_reader *r, const pdf_region *g0, const pdf_line 
         return emit_rows(r, g, L, starts, ns);
     }
     double bottom = L[g->first]->y1;
+    pdf_ink *ink = NULL;
+    bool rendered = false;
+    double rx0 = 1e9, rx1 = -1e9;
+    for (size_t i = g->first; i < g->last; i++) rx0 = fmin(rx0, L[i]->x0), rx1 = fmax(rx1, L[i]->x1);
     for (size_t i = g->first + 1; i < g->last; i++) {
         pdf_frag f0 = pdf_column_frag(g, L[i], 0);
-        if (L[i]->y0 - bottom > row_gap && (f0.w1 > f0.w0 || spanned_row_start(g, L[i]))) starts[ns++] = i;
+        bool cell = f0.w1 > f0.w0 || spanned_row_start(g, L[i]);
+        double band = L[i]->y0 - bottom;
+        if (band > row_gap && cell) starts[ns++] = i;
+        else if (cell && band > gmin + 1) {
+            /* a narrower band with a rule drawn across the table in it: the
+             * rows of a ruled table set without row spacing
+             * (PDF-TABLE-UNRULED-ROWS; the rule is seen by rendering) */
+            if (!rendered) {
+                ink = pdf_ink_area(r, samla_doc_current_page(&r->ctx->doc), rx0, L[g->first]->y0 - r->body_size, rx1,
+                                   L[g->last - 1]->y1 + r->body_size);
+                rendered = true;
+            }
+            if (pdf_ink_hrule(ink, rx0, rx1, bottom - 0.5, L[i]->y0 + 0.5, 0.5)) starts[ns++] = i;
+        }
         bottom = fmax(bottom, L[i]->y1);
     }
     starts[ns] = g->last;
@@ -772,16 +835,25 @@ samla_status pdf_emit_table(pdf_reader *r, const pdf_region *g0, const pdf_line 
     /* a cell wraps at its column's width: up to the next column's start
      * (less a narrow gutter), not at its widest line */
     for (size_t c = 0; c + 1 < g->ncols; c++) rights[c] = fmax(rights[c], g->bounds[c] - 0.5 * r->body_size);
-    /* two balanced halves are more likely two text columns of short lines
-     * (a list of names set in two columns) than a table */
-    double rx0 = 1e9, rx1 = -1e9;
-    for (size_t i = g->first; i < g->last; i++) rx0 = fmin(rx0, L[i]->x0), rx1 = fmax(rx1, L[i]->x1);
-    bool halves = g->ncols == 2 && g->bounds[0] > rx0 + 0.35 * (rx1 - rx0) && g->bounds[0] < rx0 + 0.65 * (rx1 - rx0);
+    /* two balanced halves of short lines are no longer held to be text
+     * columns here: PDF-TEXT-COLUMNS-FLOW has already read as text columns
+     * the blocks whose columns flow, so what reaches this point keeps step
+     * (an attendance list of two columns, one member a line) */
     size_t nsplit = ns;
     bool *split = samla_arena_alloc(a, ns * sizeof *split);
     if (!split) return SAMLA_ERR_NOMEM;
+    bool *caps = samla_arena_alloc(a, ns * sizeof *caps), *all = samla_arena_alloc(a, ns * sizeof *all);
+    if (!caps || !all) return SAMLA_ERR_NOMEM;
     for (size_t s = 0; s < ns; s++) {
-        size_t lines0 = 0, tight = 0, full = 0;
+        size_t lines0 = 0, tight = 0, full = 0, resumed = 0;
+        /* a row whose cells end at different lines (a column falls silent
+         * and starts again) shows where its rows begin: capitals alone then
+         * tell nothing (a label over its value in one cell) */
+        for (size_t i = starts[s] + 1; i < starts[s + 1]; i++) {
+            pdf_frag f0 = pdf_column_frag(g, L[i], 0);
+            resumed += f0.w1 > f0.w0 && resumes(g, L, starts[s], i);
+        }
+        caps[s] = !resumed;
         for (size_t i = starts[s]; i < starts[s + 1]; i++) {
             pdf_frag f0 = pdf_column_frag(g, L[i], 0);
             if (f0.w1 <= f0.w0) continue;
@@ -795,11 +867,13 @@ samla_status pdf_emit_table(pdf_reader *r, const pdf_region *g0, const pdf_line 
                 pdf_frag n0 = pdf_column_frag(g, L[i + 1], 0);
                 full += n0.w1 > n0.w0 && !fits_above(g, L, i, i + 1, 0, &L[i + 1]->words[n0.w0], rights[0]);
             }
-            tight += i > starts[s] && tight_row_start(g, L, starts[s], i, rights, widest);
+            tight += i > starts[s] && tight_row_start(g, L, starts[s], i, rights, widest, caps[s]);
         }
-        /* not wrapped prose (most lines filled to the column's right edge) */
-        split[s] = !halves && lines0 >= 3 && 3 * tight >= 2 * (lines0 - 1) && 2 * full < lines0;
-        if (split[s]) nsplit += tight;
+        /* not wrapped prose (most lines filled to the column's right edge);
+         * or cells ending at different lines: split where a column starts again */
+        all[s] = lines0 >= 3 && 3 * tight >= 2 * (lines0 - 1) && 2 * full < lines0;
+        split[s] = all[s] || resumed;
+        if (split[s]) nsplit += tight + resumed;
     }
     if (nsplit > ns) {
         size_t *more = samla_arena_alloc(a, (nsplit + 1) * sizeof *more);
@@ -808,8 +882,12 @@ samla_status pdf_emit_table(pdf_reader *r, const pdf_region *g0, const pdf_line 
         for (size_t s = 0; s < ns; s++) {
             more[k++] = starts[s];
             if (split[s])
-                for (size_t i = starts[s] + 1; i < starts[s + 1]; i++)
-                    if (tight_row_start(g, L, starts[s], i, rights, widest)) more[k++] = i;
+                for (size_t i = starts[s] + 1; i < starts[s + 1]; i++) {
+                    pdf_frag f0 = pdf_column_frag(g, L[i], 0);
+                    if (all[s] ? tight_row_start(g, L, starts[s], i, rights, widest, caps[s])
+                            : f0.w1 > f0.w0 && resumes(g, L, starts[s], i) && tight_row_start(g, L, starts[s], i, rights, widest, caps[s]))
+                        more[k++] = i;
+                }
         }
         more[k] = g->last;
         starts = more;
