@@ -210,6 +210,37 @@ static void header_bounds(const pdf_reader *r, const pdf_line *const *L, size_t 
     }
 }
 
+/* A narrow first column of item numbers in a table of three or more columns
+ * (PDF-TABLE-UNRULED-ROWS: "1 | Införa ... | Goda uppväxtvillkor | ..."): at
+ * least three lines start with a number of 1-4 digits followed by a gutter,
+ * the words after it all start at one x, and no line of the region crosses
+ * that x or has a word space there. Too narrow for a column run (grow), and
+ * with no header row to name it on a page the table runs on to. */
+static void number_bound(const pdf_reader *r, const pdf_line *const *L, size_t a, size_t b, double *xs, size_t *nx)
+{
+    double gutter = fmax(6, 0.7 * r->body_size), x = -1;
+    size_t hits = 0;
+    if (*nx < 2 || *nx >= MAX_BOUNDS) return;
+    for (size_t k = a; k < b; k++) {
+        const pdf_line *l = L[k];
+        if (l->nwords < 2 || l->words[0].x0 >= xs[0]) continue;
+        const char *t = l->words[0].text;
+        size_t len = strlen(t);
+        if (len == 0 || len > 4 || strspn(t, "0123456789") != len) continue;
+        double nx0 = l->words[1].x0;
+        if (nx0 - l->words[0].x1 < gutter || nx0 >= xs[0]) continue;
+        if (x >= 0 && fabs(nx0 - 0.3 - x) > 2) return;
+        x = nx0 - 0.3;
+        hits++;
+    }
+    if (hits < 3) return;
+    for (size_t j = 0; j < *nx; j++)
+        if (fabs(xs[j] - x) < 3) return;
+    for (size_t k = a; k < b; k++)
+        if (crosses(L[k], x) || (has_left(L[k], x) && has_right(L[k], x) && gap_at(L[k], x) < gutter)) return;
+    xs[(*nx)++] = x;
+}
+
 pdf_region *pdf_find_regions(pdf_reader *r, const pdf_line *const *L, size_t n, size_t *nout)
 {
     *nout = 0;
@@ -272,6 +303,16 @@ pdf_region *pdf_find_regions(pdf_reader *r, const pdf_line *const *L, size_t n, 
         reg->contents = !reg->text_columns && is_contents(r, reg, L);
         if (!reg->text_columns && !reg->contents) {
             header_bounds(r, L, a, b, xs, &nx);
+            /* a header row of two lines whose first leaves the first column
+             * empty (labels set to the row's foot, "Koppling till" over
+             * "Nr | Insats | strategin"): its second line names columns too */
+            double lx = 1e9, hg = fmax(6, 0.7 * r->body_size);
+            for (size_t k = a; k < b; k++) lx = fmin(lx, L[k]->x0);
+            if (b - a > 2 && L[a]->x0 > lx + hg && L[a + 1]->x0 < lx + 2 && L[a + 1]->bold == L[a]->bold &&
+                vgap(L[a], L[a + 1]) < 0.5 * r->body_size)
+                header_bounds(r, L, a + 1, b, xs, &nx);
+            qsort(xs, nx, sizeof *xs, cmp_dbl);
+            number_bound(r, L, a, b, xs, &nx);
             qsort(xs, nx, sizeof *xs, cmp_dbl);
             for (size_t j = 0; j < nx; j++) reg->bounds[j] = xs[j];
             reg->ncols = nx + 1;
@@ -626,6 +667,8 @@ static bool hyphen_above(const pdf_region *g, const pdf_line *const *L, size_t f
     return false;
 }
 
+static bool spanned_row_start(const pdf_region *g, const pdf_line *l);
+
 /* Some column with text on line i had none on the line above but had text
  * higher up in the row that starts at `from` (PDF-TABLE-UNRULED-ROWS): its
  * cell had ended, so line i is the top of the next row (a row is as tall as
@@ -667,7 +710,9 @@ static bool tight_row_start(const pdf_region *g, const pdf_line *const *L, size_
     for (size_t c = 0; c < g->ncols; c++) {
         pdf_frag f = pdf_column_frag(g, L[i], c);
         if (f.w1 <= f.w0) {
-            if (c == 0) return false;
+            /* an empty first column: a row under a first cell spanning rows
+             * (PDF-TABLE-ROWSPAN) when other columns start again on it */
+            if (c == 0 && !(spanned_row_start(g, L[i]) && resumes(g, L, from, i))) return false;
             continue;
         }
         filled++;
@@ -851,7 +896,7 @@ samla_status pdf_emit_table(pdf_reader *r, const pdf_region *g0, const pdf_line 
          * tell nothing (a label over its value in one cell) */
         for (size_t i = starts[s] + 1; i < starts[s + 1]; i++) {
             pdf_frag f0 = pdf_column_frag(g, L[i], 0);
-            resumed += f0.w1 > f0.w0 && resumes(g, L, starts[s], i);
+            resumed += (f0.w1 > f0.w0 || spanned_row_start(g, L[i])) && resumes(g, L, starts[s], i);
         }
         caps[s] = !resumed;
         for (size_t i = starts[s]; i < starts[s + 1]; i++) {
@@ -885,7 +930,7 @@ samla_status pdf_emit_table(pdf_reader *r, const pdf_region *g0, const pdf_line 
                 for (size_t i = starts[s] + 1; i < starts[s + 1]; i++) {
                     pdf_frag f0 = pdf_column_frag(g, L[i], 0);
                     if (all[s] ? tight_row_start(g, L, starts[s], i, rights, widest, caps[s])
-                            : f0.w1 > f0.w0 && resumes(g, L, starts[s], i) && tight_row_start(g, L, starts[s], i, rights, widest, caps[s]))
+                            : (f0.w1 > f0.w0 || spanned_row_start(g, L[i])) && resumes(g, L, starts[s], i) && tight_row_start(g, L, starts[s], i, rights, widest, caps[s]))
                         more[k++] = i;
                 }
         }
