@@ -18,6 +18,10 @@
 #include "pdf.h"
 
 #define MAX_BOUNDS 15
+/* A word starting this little left of a column's start is in that column:
+ * pdfTeX sets a parenthesis or a digit a fraction of a point left of the
+ * edge its letters start at ("(v)" under "Jonas Åberg (m) och Nora Lindahl"). */
+#define COL_SLACK 1.0
 
 typedef struct run {
     double x;
@@ -27,11 +31,11 @@ typedef struct run {
 static bool crosses(const pdf_line *l, double x)
 {
     for (size_t i = 0; i < l->nwords; i++)
-        if (l->words[i].x0 < x - 0.5 && l->words[i].x1 > x + 0.5) return true;
+        if (l->words[i].x0 < x - COL_SLACK && l->words[i].x1 > x + 0.5) return true;
     return false;
 }
 
-static bool has_left(const pdf_line *l, double x) { return l->nwords && l->words[0].x0 < x; }
+static bool has_left(const pdf_line *l, double x) { return l->nwords && l->words[0].x0 < x - COL_SLACK; }
 static bool has_right(const pdf_line *l, double x) { return l->nwords && l->words[l->nwords - 1].x1 > x; }
 
 /* Space between the last word left of x and the first word right of it. */
@@ -39,7 +43,7 @@ static double gap_at(const pdf_line *l, double x)
 {
     double left = -1e9;
     for (size_t i = 0; i < l->nwords; i++) {
-        if (l->words[i].x0 >= x) return l->words[i].x0 - left;
+        if (l->words[i].x0 >= x - COL_SLACK) return l->words[i].x0 - left;
         left = l->words[i].x1;
     }
     return 0;
@@ -49,7 +53,7 @@ static double gap_at(const pdf_line *l, double x)
 static bool aligned_at(const pdf_line *l, double x, double gutter)
 {
     for (size_t i = 0; i < l->nwords; i++)
-        if (l->words[i].x0 >= x) return l->words[i].x0 - x <= 2.5 && gap_at(l, x) >= gutter;
+        if (l->words[i].x0 >= x - COL_SLACK) return l->words[i].x0 - x <= 2.5 && gap_at(l, x) >= gutter;
     return false;
 }
 
@@ -420,9 +424,9 @@ pdf_frag pdf_column_frag(const pdf_region *g, const pdf_line *l, size_t c)
     double lo = c == 0 ? -1e9 : g->bounds[c - 1];
     double hi = c + 1 >= g->ncols ? 1e9 : g->bounds[c];
     size_t w0 = 0;
-    while (w0 < l->nwords && l->words[w0].x0 < lo) w0++;
+    while (w0 < l->nwords && l->words[w0].x0 < lo - COL_SLACK) w0++;
     size_t w1 = w0;
-    while (w1 < l->nwords && l->words[w1].x0 < hi) w1++;
+    while (w1 < l->nwords && l->words[w1].x0 < hi - COL_SLACK) w1++;
     return (pdf_frag){l, w0, w1};
 }
 
@@ -703,7 +707,7 @@ static bool resumes(const pdf_region *g, const pdf_line *const *L, size_t from, 
  * must also have fitted there against the column's widest line (`widest`):
  * a name wrapped in a narrow column ("Mikael Johansson" / "(s)") fills it. */
 static bool tight_row_start(const pdf_region *g, const pdf_line *const *L, size_t from, size_t i,
-                            const double *wrap, const double *widest, bool caps)
+                            const double *wrap, const double *widest, bool caps, size_t need)
 {
     size_t filled = 0, fresh = 0, upper = 0;
     bool first_fits = false;
@@ -729,7 +733,7 @@ static bool tight_row_start(const pdf_region *g, const pdf_line *const *L, size_
      * lower-case in at least one of them */
     if (caps && filled >= 2 && upper == filled) return true;
     if (resumes(g, L, from, i)) return true;
-    return fresh >= 1 && (filled >= 2 || first_fits);
+    return fresh >= need && (filled >= 2 || first_fits);
 }
 
 /* Line l, with an empty first column below a clear band across the table,
@@ -912,7 +916,7 @@ samla_status pdf_emit_table(pdf_reader *r, const pdf_region *g0, const pdf_line 
                 pdf_frag n0 = pdf_column_frag(g, L[i + 1], 0);
                 full += n0.w1 > n0.w0 && !fits_above(g, L, i, i + 1, 0, &L[i + 1]->words[n0.w0], rights[0]);
             }
-            tight += i > starts[s] && tight_row_start(g, L, starts[s], i, rights, widest, caps[s]);
+            tight += i > starts[s] && tight_row_start(g, L, starts[s], i, rights, widest, caps[s], 1);
         }
         /* not wrapped prose (most lines filled to the column's right edge);
          * or cells ending at different lines: split where a column starts again */
@@ -929,8 +933,10 @@ samla_status pdf_emit_table(pdf_reader *r, const pdf_region *g0, const pdf_line 
             if (split[s])
                 for (size_t i = starts[s] + 1; i < starts[s + 1]; i++) {
                     pdf_frag f0 = pdf_column_frag(g, L[i], 0);
-                    if (all[s] ? tight_row_start(g, L, starts[s], i, rights, widest, caps[s])
-                            : (f0.w1 > f0.w0 || spanned_row_start(g, L[i])) && resumes(g, L, starts[s], i) && tight_row_start(g, L, starts[s], i, rights, widest, caps[s]))
+                    if (all[s] ? tight_row_start(g, L, starts[s], i, rights, widest, caps[s], 1)
+                            : ((f0.w1 > f0.w0 || spanned_row_start(g, L[i])) && resumes(g, L, starts[s], i) &&
+                               tight_row_start(g, L, starts[s], i, rights, widest, caps[s], 1)) ||
+                                  tight_row_start(g, L, starts[s], i, rights, widest, false, 2))
                         more[k++] = i;
                 }
         }
