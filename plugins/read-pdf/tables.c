@@ -9,8 +9,11 @@
  * that flow independently without rules (columns.c); text columns of one
  * gutter on a page are read as one pair; any other region is a table. Table rows start at a
  * vertical gap larger than the line spacing inside the table where the first
- * column has text. A table whose next page starts with a table of the same
- * columns continues (a repeated header row is dropped). */
+ * column has text, or at a narrower band with a rule drawn across it; rows
+ * set without spacing are split where a column that had ended starts again,
+ * or where cells start afresh (PDF-TABLE-TIGHT-ROWS, PDF-TABLE-UNRULED-ROWS).
+ * A table whose next page starts with a table of the same columns continues
+ * (a repeated header row is dropped). */
 #include <math.h>
 #include <stdlib.h>
 #include <string.h>
