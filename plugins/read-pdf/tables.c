@@ -205,6 +205,18 @@ static void header_bounds(const pdf_reader *r, const pdf_line *const *L, size_t 
         labels = labels && ++words <= 3;
     }
     if (np < 2 || !(h->bold || labels)) return;
+    /* the header's columns need be free only down to the table's foot: a
+     * line below it that crosses a column already found is running text
+     * after the table ("Med 31 ja-röster mot 14 nej-röster ...") */
+    size_t n0 = *nx;
+    for (size_t k = a + 1; k < b; k++) {
+        bool across = false;
+        for (size_t j = 0; j < n0 && !across; j++) across = crosses(L[k], xs[j]);
+        if (across) {
+            b = k;
+            break;
+        }
+    }
     for (size_t q = 1; q < np; q++) {
         double x = h->words[starts[q]].x0 - 0.3;
         bool dup = false;
