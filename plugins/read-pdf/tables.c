@@ -139,6 +139,32 @@ static int cmp_run(const void *p, const void *q)
 }
 
 
+/* A column of row labels (PDF-TABLE-LABEL-COLUMN): one of two columns falls
+ * silent for two lines or more while the other goes on, and starts again, at
+ * least twice ("Goda uppväxtvillkor" beside three goals, then "Hälsosamma
+ * levnadsvanor" beside the next three). A text column is read down: it is
+ * silent only below its end, so the lines of a column that starts again are
+ * the labels of rows (first cells spanning rows), not prose. */
+static bool label_column(const pdf_region *g, const pdf_line *const *L)
+{
+    for (size_t c = 0; c < 2; c++) {
+        size_t silent = 0, again = 0;
+        bool seen = false;
+        for (size_t i = g->first; i < g->last; i++) {
+            pdf_frag f = pdf_column_frag(g, L[i], c), o = pdf_column_frag(g, L[i], 1 - c);
+            if (f.w1 > f.w0) {
+                again += seen && silent >= 2;
+                seen = true;
+                silent = 0;
+            } else if (o.w1 > o.w0) {
+                silent++;
+            }
+        }
+        if (again >= 2) return true;
+    }
+    return false;
+}
+
 /* Two wide columns mostly filled to their right edge: prose, not a table. */
 static bool is_text_columns(const pdf_region *g, const pdf_line *const *L)
 {
@@ -157,7 +183,8 @@ static bool is_text_columns(const pdf_region *g, const pdf_line *const *L)
             double left = c == 0 ? x0 : b;
             full[c] += L[i]->words[f.w1 - 1].x1 >= right - 0.2 * (right - left);
         }
-    return full[0] * 2 >= lines[0] && full[1] * 2 >= lines[1] && lines[0] >= 3 && lines[1] >= 3;
+    return full[0] * 2 >= lines[0] && full[1] * 2 >= lines[1] && lines[0] >= 3 && lines[1] >= 3 &&
+           !label_column(g, L);
 }
 
 /* A table of contents set without leaders (PDF-CONTENTS): the last column
@@ -830,7 +857,7 @@ static bool runs_over(const pdf_reader *r, const pdf_table *t, double row)
 }
 
 static samla_status emit_rows(pdf_reader *r, const pdf_region *g, const pdf_line *const *L, const size_t *starts,
-                              size_t ns);
+                              size_t ns, const bool *span0);
 
 samla_status pdf_emit_table(pdf_reader *r, const pdf_region *g0, const pdf_line *const *L)
 {
@@ -861,19 +888,28 @@ samla_status pdf_emit_table(pdf_reader *r, const pdf_region *g0, const pdf_line 
         for (size_t i = g->first + 1; i < g->last; i++)
             if (ruled_row(g->ruled, L[i]) != ruled_row(g->ruled, L[i - 1])) starts[ns++] = i;
         starts[ns] = g->last;
-        return emit_rows(r, g, L, starts, ns);
+        return emit_rows(r, g, L, starts, ns, NULL);
     }
-    double bottom = L[g->first]->y1;
+    /* bottom: of the lines so far; bottom_r: of their text right of the first column */
+    double bottom = L[g->first]->y1, bottom_r = L[g->first]->y1;
     pdf_ink *ink = NULL;
     bool rendered = false;
     double rx0 = 1e9, rx1 = -1e9;
     for (size_t i = g->first; i < g->last; i++) rx0 = fmin(rx0, L[i]->x0), rx1 = fmax(rx1, L[i]->x1);
+    /* span0[i - first]: the row starting at line i leaves its first column to
+     * the first cell of the row above, which spans it */
+    bool *span0 = samla_arena_alloc(a, (g->last - g->first) * sizeof *span0);
+    if (!span0) return SAMLA_ERR_NOMEM;
+    memset(span0, 0, (g->last - g->first) * sizeof *span0);
     for (size_t i = g->first + 1; i < g->last; i++) {
         pdf_frag f0 = pdf_column_frag(g, L[i], 0);
         bool cell = f0.w1 > f0.w0 || spanned_row_start(g, L[i]);
         double band = L[i]->y0 - bottom;
-        if (band > row_gap && cell) starts[ns++] = i;
-        else if (cell && band > gmin + 1) {
+        /* a first cell running on lower-case under a row gap may be a cell
+         * spanning rows whose text goes on beside the next row: the rules tell */
+        bool runs_on = f0.w1 > f0.w0 && runs_on_lower(L[i]->words[f0.w0].text);
+        if (band > row_gap && cell && !runs_on) starts[ns++] = i;
+        else if (band > gmin + 1 || L[i]->y0 - bottom_r > gmin + 1 || runs_on) {
             /* a narrower band with a rule drawn across the table in it: the
              * rows of a ruled table set without row spacing
              * (PDF-TABLE-UNRULED-ROWS; the rule is seen by rendering) */
@@ -882,9 +918,27 @@ samla_status pdf_emit_table(pdf_reader *r, const pdf_region *g0, const pdf_line 
                                    L[g->last - 1]->y1 + r->body_size);
                 rendered = true;
             }
-            if (pdf_ink_hrule(ink, rx0, rx1, bottom - 0.5, L[i]->y0 + 0.5, 0.5)) starts[ns++] = i;
+            if (cell && pdf_ink_hrule(ink, rx0, rx1, bottom - 0.5, L[i]->y0 + 0.5, 0.5)) {
+                starts[ns++] = i;
+            } else if ((L[i]->y0 - bottom_r > gmin + 1 || runs_on) &&
+                       pdf_ink_hrule(ink, g->bounds[0], rx1, fmin(bottom_r, L[i]->y0) - 0.5,
+                                     fmax(bottom_r, L[i]->y0) + 0.5, 0.6)) {
+                /* a rule across the columns right of the first only: a row
+                 * under a first cell spanning rows, in a ruled table
+                 * (PDF-TABLE-ROWSPAN-RULE: a goal area beside its goals, each
+                 * goal a row of its own); the first column's text below the
+                 * rule is still the spanning cell's */
+                span0[i - g->first] = true;
+                starts[ns++] = i;
+            } else if (band > row_gap && cell) {
+                starts[ns++] = i;
+            }
         }
         bottom = fmax(bottom, L[i]->y1);
+        for (size_t c = 1; c < g->ncols; c++) {
+            pdf_frag f = pdf_column_frag(g, L[i], c);
+            if (f.w1 > f.w0) bottom_r = fmax(bottom_r, frag_bottom(&f));
+        }
     }
     starts[ns] = g->last;
     /* rows set without spacing: a row of the gap rule holding three or more
@@ -970,13 +1024,15 @@ samla_status pdf_emit_table(pdf_reader *r, const pdf_region *g0, const pdf_line 
         starts = more;
         ns++;
     }
-    return emit_rows(r, g, L, starts, ns);
+    return emit_rows(r, g, L, starts, ns, span0);
 }
 
 /* Adds the rows of region g (row s: lines [starts[s], starts[s + 1])) to
- * the open table, or to a new one. */
+ * the open table, or to a new one. A row whose first line is marked in span0
+ * (indexed from g->first; NULL: none) leaves its first column's lines to the
+ * first cell of the row above. */
 static samla_status emit_rows(pdf_reader *r, const pdf_region *g, const pdf_line *const *L, const size_t *starts,
-                              size_t ns)
+                              size_t ns, const bool *span0)
 {
     samla_arena *a = r->ctx->arena;
     pdf_table *t = r->open_table;
@@ -1058,9 +1114,12 @@ static samla_status emit_rows(pdf_reader *r, const pdf_region *g, const pdf_line
     for (size_t s = first_row; s < ns; s++) {
         /* a group row: one cell holding its whole lines (PDF-TABLE-GROUP-ROW) */
         bool span = !(s == 0 && t->nrows == 0 && t->header_row) && pdf_group_row(r, g, L, starts, ns, s);
+        bool under = span0 && s > first_row && span0[starts[s] - g->first];
+        size_t end0 = s + 1;
+        while (span0 && end0 < ns && span0[starts[end0] - g->first]) end0++;
         for (size_t c = 0; c < g->ncols; c++) {
-            size_t k = 0;
-            for (size_t i = starts[s]; i < starts[s + 1] && (!span || c == 0); i++) {
+            size_t k = 0, till = c == 0 && !span ? starts[end0] : starts[s + 1];
+            for (size_t i = starts[s]; i < till && (!span || c == 0) && !(c == 0 && under); i++) {
                 pdf_frag cf = span ? (pdf_frag){L[i], 0, L[i]->nwords} : pdf_column_frag(g, L[i], c);
                 if (cf.w1 > cf.w0) f[k++] = cf;
             }
