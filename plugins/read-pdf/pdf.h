@@ -311,6 +311,10 @@ typedef struct pdf_region {
 /* Finds multi-column regions among body lines (arena array, *n regions). */
 pdf_region *pdf_find_regions(pdf_reader *r, const pdf_line *const *lines, size_t nlines,
                              size_t *n);
+/* boxedrow.c: regions g (*ng of them, in line order) with a region added
+ * for each line outside them that is a table of one ruled row
+ * (PDF-TABLE-BOXED-ROW); the array returned replaces g. */
+pdf_region *pdf_boxed_rows(pdf_reader *r, const pdf_line *const *lines, size_t nlines, pdf_region *g, size_t *ng);
 /* columns.c: region g is two text columns of list items (no rule in the
  * gutter); g becomes that two-column region. */
 bool pdf_list_columns(pdf_reader *r, pdf_region *g, const pdf_line *const *lines);

@@ -139,30 +139,32 @@ static int cmp_run(const void *p, const void *q)
 }
 
 
-/* A column of row labels (PDF-TABLE-LABEL-COLUMN): one of two columns falls
- * silent for two lines or more while the other goes on, and starts again, at
- * least twice ("Goda uppväxtvillkor" beside three goals, then "Hälsosamma
- * levnadsvanor" beside the next three). A text column is read down: it is
- * silent only below its end, so the lines of a column that starts again are
- * the labels of rows (first cells spanning rows), not prose. */
-static bool label_column(const pdf_region *g, const pdf_line *const *L)
+/* Column c of region g is a column of row labels (PDF-TABLE-LABEL-COLUMN):
+ * it falls silent for two lines or more while another column goes on, and
+ * starts again, at least twice ("Goda uppväxtvillkor" beside three goals,
+ * then "Hälsosamma levnadsvanor" beside the next three). A text column is
+ * read down: it is silent only below its end, so the lines of a column that
+ * starts again are the labels of rows (first cells spanning rows), not prose. */
+static bool label_column(const pdf_region *g, const pdf_line *const *L, size_t c)
 {
-    for (size_t c = 0; c < 2; c++) {
-        size_t silent = 0, again = 0;
-        bool seen = false;
-        for (size_t i = g->first; i < g->last; i++) {
-            pdf_frag f = pdf_column_frag(g, L[i], c), o = pdf_column_frag(g, L[i], 1 - c);
-            if (f.w1 > f.w0) {
-                again += seen && silent >= 2;
-                seen = true;
-                silent = 0;
-            } else if (o.w1 > o.w0) {
-                silent++;
-            }
+    size_t silent = 0, again = 0;
+    bool seen = false;
+    for (size_t i = g->first; i < g->last; i++) {
+        pdf_frag f = pdf_column_frag(g, L[i], c);
+        bool other = false;
+        for (size_t o = 0; o < g->ncols && !other; o++) {
+            pdf_frag fo = pdf_column_frag(g, L[i], o);
+            other = o != c && fo.w1 > fo.w0;
         }
-        if (again >= 2) return true;
+        if (f.w1 > f.w0) {
+            again += seen && silent >= 2;
+            seen = true;
+            silent = 0;
+        } else if (other) {
+            silent++;
+        }
     }
-    return false;
+    return again >= 2;
 }
 
 /* Two wide columns mostly filled to their right edge: prose, not a table. */
@@ -184,7 +186,7 @@ static bool is_text_columns(const pdf_region *g, const pdf_line *const *L)
             full[c] += L[i]->words[f.w1 - 1].x1 >= right - 0.2 * (right - left);
         }
     return full[0] * 2 >= lines[0] && full[1] * 2 >= lines[1] && lines[0] >= 3 && lines[1] >= 3 &&
-           !label_column(g, L);
+           !label_column(g, L, 0) && !label_column(g, L, 1);
 }
 
 /* A table of contents set without leaders (PDF-CONTENTS): the last column
@@ -395,7 +397,7 @@ pdf_region *pdf_find_regions(pdf_reader *r, const pdf_line *const *L, size_t n, 
             g[kept++] = g[k];
     }
     *nout = kept;
-    return g;
+    return pdf_boxed_rows(r, L, n, g, nout);
 }
 
 /* Line l lies in ruled table u: its middle inside the outline, and its
@@ -794,13 +796,27 @@ static bool spanned_row_start(const pdf_region *g, const pdf_line *l)
     return filled >= 2;
 }
 
+/* Line l has text in every column but the first. */
+static bool every_other_filled(const pdf_region *g, const pdf_line *l)
+{
+    for (size_t c = 1; c < g->ncols; c++) {
+        pdf_frag f = pdf_column_frag(g, l, c);
+        if (f.w1 <= f.w0) return false;
+    }
+    return true;
+}
+
 /* The first line of a page's first row continues the row the page break
  * split: its first column is empty, or every column's text on it starts
  * lower-case. */
 static bool split_row_rest(const pdf_region *g, const pdf_line *l)
 {
     pdf_frag f0 = pdf_column_frag(g, l, 0);
-    if (f0.w1 <= f0.w0) return true;
+    /* an empty first column beside a fresh cell in every other column (two
+     * or more, none lower-case) is the next row under a first cell spanning
+     * rows, which the page break left on the page before
+     * (PDF-TABLE-ROWSPAN-PAGE) */
+    if (f0.w1 <= f0.w0) return !(spanned_row_start(g, l) && every_other_filled(g, l));
     for (size_t c = 0; c < g->ncols; c++) {
         pdf_frag f = pdf_column_frag(g, l, c);
         if (f.w1 > f.w0 && !runs_on_lower(l->words[f.w0].text)) return false;
@@ -901,6 +917,8 @@ samla_status pdf_emit_table(pdf_reader *r, const pdf_region *g0, const pdf_line 
     bool *span0 = samla_arena_alloc(a, (g->last - g->first) * sizeof *span0);
     if (!span0) return SAMLA_ERR_NOMEM;
     memset(span0, 0, (g->last - g->first) * sizeof *span0);
+    bool *gap_ok = samla_arena_alloc(a, (g->last - g->first) * sizeof *gap_ok);
+    if (!gap_ok) return SAMLA_ERR_NOMEM;
     for (size_t i = g->first + 1; i < g->last; i++) {
         pdf_frag f0 = pdf_column_frag(g, L[i], 0);
         bool cell = f0.w1 > f0.w0 || spanned_row_start(g, L[i]);
@@ -929,6 +947,7 @@ samla_status pdf_emit_table(pdf_reader *r, const pdf_region *g0, const pdf_line 
                  * goal a row of its own); the first column's text below the
                  * rule is still the spanning cell's */
                 span0[i - g->first] = true;
+                gap_ok[i - g->first] = band > row_gap && cell;
                 starts[ns++] = i;
             } else if (band > row_gap && cell) {
                 starts[ns++] = i;
@@ -941,6 +960,21 @@ samla_status pdf_emit_table(pdf_reader *r, const pdf_region *g0, const pdf_line 
         }
     }
     starts[ns] = g->last;
+    /* rows under a spanning first cell are taken only where the table groups
+     * its rows so under two first cells or more: a single cell ruled into
+     * parts (a signature block nested in "Underskrifter") stays one cell */
+    size_t groups = 0;
+    for (size_t s = 1; s < ns; s++) groups += span0[starts[s] - g->first] && !span0[starts[s - 1] - g->first];
+    if (groups == 1) {
+        size_t k = 1;
+        for (size_t s = 1; s < ns; s++) {
+            size_t i = starts[s] - g->first;
+            if (!span0[i] || gap_ok[i]) starts[k++] = starts[s];
+            span0[i] = false;
+        }
+        ns = k;
+        starts[ns] = g->last;
+    }
     /* rows set without spacing: a row of the gap rule holding three or more
      * lines with text in the first column, at least two thirds of them lines
      * no cell text runs on into and fewer than half of them reaching within

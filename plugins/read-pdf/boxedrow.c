@@ -1,0 +1,68 @@
+/* boxedrow.c: a table of one row (PDF-TABLE-BOXED-ROW).
+ *
+ * A protocol extract often sets its reference line as a ruled table of a
+ * single row ("Paragraf 23 | Diarienummer RS 2024-00873" in a box). The
+ * column search of tables.c needs two lines or more to see a column, so such
+ * a row reads as one paragraph, its cells run together. What makes it a
+ * table is drawn: a line standing alone (outside every region found), with a
+ * gutter between two runs of words (wider than a word space), a horizontal
+ * rule above it and below it across the whole line, and a vertical rule in
+ * the gutter over most of the line's height. Each ruled gutter is a column
+ * boundary. The rules are seen by rendering the line's band (rulings.c); only
+ * lines with a gutter are looked at. */
+#include <math.h>
+#include <string.h>
+
+#include "pdf.h"
+
+/* Line i lies in one of the n regions g. */
+static bool in_region(const pdf_region *g, size_t n, size_t i)
+{
+    for (size_t k = 0; k < n; k++)
+        if (i >= g[k].first && i < g[k].last) return true;
+    return false;
+}
+
+/* The boxed-row region of line i, or false. */
+static bool boxed_row(pdf_reader *r, const pdf_line *const *L, size_t n, size_t i, pdf_region *out)
+{
+    const pdf_line *l = L[i];
+    double gutter = fmax(6, 0.7 * r->body_size);
+    size_t gaps[16], ng = 0;
+    for (size_t k = 1; k < l->nwords && ng < 16; k++)
+        if (l->words[k].x0 - l->words[k - 1].x1 >= gutter) gaps[ng++] = k;
+    if (!ng) return false;
+    double pad = r->body_size;
+    double top = i > 0 ? fmax(l->y0 - pad, L[i - 1]->y1) : l->y0 - pad;
+    double bottom = i + 1 < n ? fmin(l->y1 + pad, L[i + 1]->y0) : l->y1 + pad;
+    if (top >= l->y0 || bottom <= l->y1) return false;
+    pdf_ink *ink = pdf_ink_area(r, samla_doc_current_page(&r->ctx->doc), l->x0 - pad, top, l->x1 + pad, bottom);
+    if (!ink) return false;
+    if (!pdf_ink_hrule(ink, l->x0, l->x1, top, l->y0, 0.95) || !pdf_ink_hrule(ink, l->x0, l->x1, l->y1, bottom, 0.95))
+        return false;
+    *out = (pdf_region){.first = i, .last = i + 1, .ncols = 1};
+    for (size_t q = 0; q < ng; q++) {
+        const pdf_word *a = &l->words[gaps[q] - 1], *b = &l->words[gaps[q]];
+        if (pdf_ink_vrule(ink, a->x1 + 0.5, b->x0 - 0.5, l->y0, l->y1, 0.8))
+            out->bounds[out->ncols++ - 1] = b->x0 - 0.3;
+    }
+    return out->ncols >= 2;
+}
+
+pdf_region *pdf_boxed_rows(pdf_reader *r, const pdf_line *const *L, size_t n, pdf_region *g, size_t *ng)
+{
+    for (size_t i = 0; i < n; i++) {
+        pdf_region b;
+        if (in_region(g, *ng, i) || !boxed_row(r, L, n, i, &b)) continue;
+        pdf_region *more = samla_arena_alloc(r->ctx->arena, (*ng + 1) * sizeof *more);
+        if (!more) return g;
+        size_t at = 0;
+        while (at < *ng && g[at].first < i) at++;
+        memcpy(more, g, at * sizeof *more);
+        more[at] = b;
+        memcpy(more + at + 1, g + at, (*ng - at) * sizeof *more);
+        g = more;
+        (*ng)++;
+    }
+    return g;
+}
