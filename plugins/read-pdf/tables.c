@@ -824,6 +824,17 @@ static bool split_row_rest(const pdf_region *g, const pdf_line *l)
     return true;
 }
 
+/* Columns of g with text on line l. */
+static size_t filled_columns(const pdf_region *g, const pdf_line *l)
+{
+    size_t n = 0;
+    for (size_t c = 0; c < g->ncols; c++) {
+        pdf_frag f = pdf_column_frag(g, l, c);
+        n += f.w1 > f.w0;
+    }
+    return n;
+}
+
 /* Line h, the first of a table, is a header line of its own
  * (PDF-TABLE-HEADER-LINE): it has text in every column, and the next line
  * starts afresh in every column it has text in (first column included,
@@ -1046,6 +1057,24 @@ samla_status pdf_emit_table(pdf_reader *r, const pdf_region *g0, const pdf_line 
         more[k] = g->last;
         starts = more;
         ns = k;
+    }
+    /* a header set in bold directly above plain lines, the table's only bold
+     * lines: a row of their own (PDF-TABLE-HEADER-BOLD: groff tbl sets
+     * "Strategiskt område | Målsättning" with no space under it; bold labels
+     * over their values in every row, "Dokumenttyp" over "Handlingsplan",
+     * are cells of label and value) */
+    size_t hb = starts[0];
+    while (hb < starts[1] && L[hb]->bold) hb++;
+    bool later_bold = false;
+    for (size_t i = hb; i < g->last && !later_bold; i++) later_bold = L[i]->bold;
+    if (hb > starts[0] && hb < starts[1] && !later_bold && filled_columns(g, L[starts[0]]) >= 2) {
+        size_t *more = samla_arena_alloc(a, (ns + 2) * sizeof *more);
+        if (!more) return SAMLA_ERR_NOMEM;
+        more[0] = starts[0];
+        more[1] = hb;
+        memcpy(more + 2, starts + 1, ns * sizeof *more);
+        starts = more;
+        ns++;
     }
     /* a header line set directly above the first data row (no spacing, no
      * bold): a row of its own (PDF-TABLE-HEADER-LINE) */
