@@ -306,6 +306,7 @@ typedef struct pdf_region {
     bool text_columns;        /* a two-column text layout, not a table */
     bool contents;            /* a table of contents: entries with page numbers, read line by line */
     const pdf_ruled *ruled;   /* a ruled table OCR saw: rows at its row lines (NULL: rows from spacing) */
+    bool header_only;         /* a table's header row alone at a page's foot (PDF-TABLE-ORPHAN-HEADER) */
 } pdf_region;
 
 /* Finds multi-column regions among body lines (arena array, *n regions). */
@@ -315,6 +316,11 @@ pdf_region *pdf_find_regions(pdf_reader *r, const pdf_line *const *lines, size_t
  * for each line outside them that is a table of one ruled row
  * (PDF-TABLE-BOXED-ROW); the array returned replaces g. */
 pdf_region *pdf_boxed_rows(pdf_reader *r, const pdf_line *const *lines, size_t nlines, pdf_region *g, size_t *ng);
+/* orphanhead.c: regions g (*ng of them, in line order) with a one-line
+ * header region added when the page's last body line is the header of the
+ * table the next page starts (PDF-TABLE-ORPHAN-HEADER); the array returned
+ * replaces g. */
+pdf_region *pdf_orphan_header(pdf_reader *r, const pdf_line *const *lines, size_t nlines, pdf_region *g, size_t *ng);
 /* columns.c: region g is two text columns of list items (no rule in the
  * gutter); g becomes that two-column region. */
 bool pdf_list_columns(pdf_reader *r, pdf_region *g, const pdf_line *const *lines);

@@ -397,7 +397,8 @@ pdf_region *pdf_find_regions(pdf_reader *r, const pdf_line *const *L, size_t n, 
             g[kept++] = g[k];
     }
     *nout = kept;
-    return pdf_boxed_rows(r, L, n, g, nout);
+    g = pdf_boxed_rows(r, L, n, g, nout);
+    return pdf_orphan_header(r, L, n, g, nout);
 }
 
 /* Line l lies in ruled table u: its middle inside the outline, and its
@@ -1062,12 +1063,13 @@ samla_status pdf_emit_table(pdf_reader *r, const pdf_region *g0, const pdf_line 
      * lines: a row of their own (PDF-TABLE-HEADER-BOLD: groff tbl sets
      * "Strategiskt område | Målsättning" with no space under it; bold labels
      * over their values in every row, "Dokumenttyp" over "Handlingsplan",
-     * are cells of label and value) */
+     * are cells of label and value, and so may be bold labels over a single
+     * line of values, "Datum" over "2023-08-07": left together) */
     size_t hb = starts[0];
     while (hb < starts[1] && L[hb]->bold) hb++;
     bool later_bold = false;
     for (size_t i = hb; i < g->last && !later_bold; i++) later_bold = L[i]->bold;
-    if (hb > starts[0] && hb < starts[1] && !later_bold && filled_columns(g, L[starts[0]]) >= 2) {
+    if (hb > starts[0] && hb + 2 <= starts[1] && !later_bold && filled_columns(g, L[starts[0]]) >= 2) {
         size_t *more = samla_arena_alloc(a, (ns + 2) * sizeof *more);
         if (!more) return SAMLA_ERR_NOMEM;
         more[0] = starts[0];
@@ -1133,7 +1135,7 @@ static samla_status emit_rows(pdf_reader *r, const pdf_region *g, const pdf_line
         t->ncols = g->ncols;
         memcpy(t->bounds, g->bounds, sizeof t->bounds);
         /* header row: all bold, or short labels in every column above other rows */
-        bool bold = true, labels = ns > 1;
+        bool bold = true, labels = ns > 1 || g->header_only;
         size_t filled = 0;
         for (size_t i = starts[0]; i < starts[1]; i++) bold = bold && L[i]->bold;
         for (size_t c = 0; c < g->ncols; c++) {
@@ -1145,7 +1147,7 @@ static samla_status emit_rows(pdf_reader *r, const pdf_region *g, const pdf_line
             filled += words > 0;
             labels = labels && words > 0 && words <= 3;
         }
-        t->header_row = ns > 1 && (bold || labels) && filled >= 2;
+        t->header_row = (ns > 1 || g->header_only) && (bold || labels) && filled >= 2;
         if (t->header_row) t->header_key = row_key(r, L, starts[0], starts[1]);
         double x0 = 1e9, x1 = -1e9;
         for (size_t i = g->first; i < g->last; i++) x0 = fmin(x0, L[i]->x0), x1 = fmax(x1, L[i]->x1);

@@ -1,0 +1,93 @@
+/* orphanhead.c: a table's header row left alone at the foot of a page
+ * (PDF-TABLE-ORPHAN-HEADER).
+ *
+ * A producer that does not keep a table's header with its first row (a
+ * browser whose table starts near the foot of a page, "Delmål  Aktivitet
+ * Indikator  Ansvar" under "Fokusområde A") sets the header as the page's last
+ * line and the rows on the next page. One line is too little for the column
+ * search of tables.c, so the header reads as a paragraph and the table on the
+ * next page has no header. What makes the line a header: it is the last body
+ * line of its page, outside every region, made of runs of short labels set
+ * apart by gutters (three or more runs of at most three words each, or two
+ * or more all bold; no list marker first, no label ending in a colon), and
+ * the next page's first body line starts a word at the first run's x and,
+ * after a gutter, at two or more runs' x (within 3 pt): the columns the
+ * header names go on there. The line becomes a region of one row marked as a
+ * header; the next page's table continues it (PDF-TABLE-PAGE-BREAK). */
+#include <math.h>
+#include <string.h>
+
+#include "pdf.h"
+
+#define MAX_RUNS 16
+
+/* Starts (x) of the runs of words of l set apart by gutters; their count. */
+static size_t runs_of(const pdf_line *l, double gutter, double *xs, size_t *words)
+{
+    size_t n = 0;
+    for (size_t k = 0; k < l->nwords; k++) {
+        if (k == 0 || l->words[k].x0 - l->words[k - 1].x1 >= gutter) {
+            if (n == MAX_RUNS) return 0;
+            xs[n] = l->words[k].x0;
+            words[n++] = 0;
+        }
+        words[n - 1]++;
+    }
+    return n;
+}
+
+/* The last line of page p with body text. */
+static const pdf_line *last_body(const pdf_page *p)
+{
+    for (size_t i = p->nlines; i-- > 0;)
+        if (p->lines[i].role == PDF_BODY && p->lines[i].nwords) return &p->lines[i];
+    return NULL;
+}
+
+/* The first line of page p with body text. */
+static const pdf_line *first_body(const pdf_page *p)
+{
+    for (size_t i = 0; i < p->nlines; i++)
+        if (p->lines[i].role == PDF_BODY && p->lines[i].nwords) return &p->lines[i];
+    return NULL;
+}
+
+pdf_region *pdf_orphan_header(pdf_reader *r, const pdf_line *const *L, size_t n, pdf_region *g, size_t *ng)
+{
+    const pdf_page *p = r->page;
+    if (!n || !p || p->number < 1 || (size_t)p->number >= r->npages) return g;
+    const pdf_line *l = L[n - 1];
+    if (l != last_body(p)) return g;
+    for (size_t q = 0; q < *ng; q++)
+        if (g[q].last == n) return g;
+    double gutter = fmax(6, 0.7 * r->body_size), xs[MAX_RUNS];
+    size_t words[MAX_RUNS], k = runs_of(l, gutter, xs, words);
+    if (k < 2) return g;
+    bool labels = true, bullet;
+    for (size_t q = 0; q < k; q++) labels = labels && words[q] <= 3;
+    if (!labels && !l->bold) return g;
+    /* a list item, or a label with its value ("Tidplan:  rekrytering ..."), names no columns */
+    const char *w0 = l->words[words[0] - 1].text;
+    size_t len = strlen(w0);
+    if (pdf_marker(r->set, l->words, l->nwords, &bullet) || (len && w0[len - 1] == ':')) return g;
+    if (k < 3 && !l->bold) return g;
+    const pdf_line *next = first_body(&r->pages[p->number]);
+    if (!next || fabs(next->words[0].x0 - xs[0]) > 3) return g;
+    double nx[MAX_RUNS];
+    size_t nw[MAX_RUNS], m = runs_of(next, gutter, nx, nw), hits = 0;
+    for (size_t j = 1; j < m; j++) {
+        bool hit = false;
+        for (size_t q = 1; q < k && !hit; q++) hit = fabs(nx[j] - xs[q]) <= 3;
+        if (!hit) return g; /* a run of the next line that no header label names */
+        hits++;
+    }
+    if (hits < 2 && !(k == 2 && hits == 1)) return g;
+    pdf_region *more = samla_arena_alloc(r->ctx->arena, (*ng + 1) * sizeof *more);
+    if (!more) return g;
+    memcpy(more, g, *ng * sizeof *more);
+    pdf_region *h = &more[*ng];
+    *h = (pdf_region){.first = n - 1, .last = n, .ncols = k, .header_only = true};
+    for (size_t q = 1; q < k; q++) h->bounds[q - 1] = xs[q] - 0.3;
+    (*ng)++;
+    return more;
+}
