@@ -1,5 +1,6 @@
-/* orphanhead.c: a table's header row left alone at the foot of a page
- * (PDF-TABLE-ORPHAN-HEADER).
+/* orphanhead.c: a table's header row at a page break: left alone at the
+ * foot of a page (PDF-TABLE-ORPHAN-HEADER), or repeated at the top of the
+ * next (PDF-TABLE-HEADER-NOT-FURNITURE, at the end of this file).
  *
  * A producer that does not keep a table's header with its first row (a
  * browser whose table starts near the foot of a page, "Delmål  Aktivitet
@@ -90,4 +91,65 @@ pdf_region *pdf_orphan_header(pdf_reader *r, const pdf_line *const *L, size_t n,
     for (size_t q = 1; q < k; q++) h->bounds[q - 1] = xs[q] - 0.3;
     (*ng)++;
     return more;
+}
+
+/* ---- PDF-TABLE-HEADER-NOT-FURNITURE ----------------------------------------
+ * A table running over several pages with its header row repeated at the top
+ * of each (pdfTeX longtable, groff tbl with a header) repeats that line at the
+ * same place on every page, as a running header does, and furniture.c takes
+ * it for one: the table then loses its header row on those pages. A running
+ * header is not set in columns over the body: so the page's lowest header
+ * line is body text when it is made of two or more runs of words set apart
+ * by gutters and the first body line under it, within 2 em, starts at its
+ * first run's x and starts every later run of its own at one of the header
+ * line's runs (two at least). A header of two lines whose second holds one
+ * run under one of the first's ("Indikatorer för" / "uppföljning") goes
+ * with it. */
+
+/* Every run of line b after the first starts at a run of xs (within 3 pt),
+ * its first at xs[0]; how many runs b has beyond the first, or -1. */
+static long aligned_runs(const pdf_line *b, const double *xs, size_t k, double gutter)
+{
+    double bx[MAX_RUNS];
+    size_t bw[MAX_RUNS], m = runs_of(b, gutter, bx, bw);
+    if (!m || fabs(bx[0] - xs[0]) > 3) return -1;
+    for (size_t j = 1; j < m; j++) {
+        bool hit = false;
+        for (size_t q = 1; q < k && !hit; q++) hit = fabs(bx[j] - xs[q]) <= 3;
+        if (!hit) return -1;
+    }
+    return (long)m - 1;
+}
+
+void pdf_keep_table_headers(pdf_reader *r)
+{
+    double gutter = fmax(6, 0.7 * r->body_size);
+    for (size_t pi = 0; pi < r->npages; pi++) {
+        pdf_page *p = &r->pages[pi];
+        size_t h = p->nlines, b = p->nlines;
+        for (size_t i = 0; i < p->nlines; i++) {
+            if (!p->lines[i].nwords) continue;
+            if (p->lines[i].role == PDF_HEADER) h = i;
+            else if (p->lines[i].role == PDF_BODY) {
+                b = i;
+                break;
+            }
+        }
+        if (h == p->nlines || b == p->nlines || b < h) continue;
+        pdf_line *hl = &p->lines[h], *bl = &p->lines[b];
+        if (bl->y0 - hl->y1 > 2 * r->body_size) continue;
+        double xs[MAX_RUNS];
+        size_t words[MAX_RUNS], k = runs_of(hl, gutter, xs, words), top = h;
+        if (k == 1 && h > 0 && p->lines[h - 1].role == PDF_HEADER && hl->y0 - p->lines[h - 1].y1 < 0.5 * r->body_size) {
+            /* a header of two lines: the second one run under a later run of the first */
+            double x1 = xs[0];
+            k = runs_of(&p->lines[h - 1], gutter, xs, words);
+            bool under = false;
+            for (size_t q = 1; q < k && !under; q++) under = fabs(xs[q] - x1) <= 3;
+            if (!under) continue;
+            top = h - 1;
+        }
+        if (k < 2 || aligned_runs(bl, xs, k, gutter) < 2) continue;
+        for (size_t i = top; i <= h; i++) p->lines[i].role = PDF_BODY;
+    }
 }

@@ -321,6 +321,10 @@ pdf_region *pdf_boxed_rows(pdf_reader *r, const pdf_line *const *lines, size_t n
  * table the next page starts (PDF-TABLE-ORPHAN-HEADER); the array returned
  * replaces g. */
 pdf_region *pdf_orphan_header(pdf_reader *r, const pdf_line *const *lines, size_t nlines, pdf_region *g, size_t *ng);
+/* orphanhead.c: a table header repeated at the top of a page, which
+ * furniture.c took for a running header, made body text again
+ * (PDF-TABLE-HEADER-NOT-FURNITURE). */
+void pdf_keep_table_headers(pdf_reader *r);
 /* columns.c: region g is two text columns of list items (no rule in the
  * gutter); g becomes that two-column region. */
 bool pdf_list_columns(pdf_reader *r, pdf_region *g, const pdf_line *const *lines);

@@ -310,6 +310,7 @@ static samla_status read_document(void *state, samla_ctx *ctx, samla_arena *scra
                            page_list(ctx->arena, &r), why_unread(&r));
         pdf_mark_furniture(&r);
         pdf_measure_fonts(&r);
+        pdf_keep_table_headers(&r);
         if (r.set->use_tags) st = pdf_tags_map(&r, pd, &tags);
     }
     if (st != SAMLA_OK) {
