@@ -13,7 +13,11 @@
  * set without spacing are split where a column that had ended starts again,
  * or where cells start afresh (PDF-TABLE-TIGHT-ROWS, PDF-TABLE-UNRULED-ROWS).
  * A table whose next page starts with a table of the same columns continues
- * (a repeated header row is dropped). */
+ * (a repeated header row is dropped). A column that starts again after two
+ * silent lines, twice, holds row labels, so its block is no text columns
+ * (PDF-TABLE-LABEL-COLUMN); a rule across the columns right of the first
+ * starts a row under a first cell spanning rows (PDF-TABLE-ROWSPAN-RULE);
+ * bold header lines over plain ones are a row (PDF-TABLE-HEADER-BOLD). */
 #include <math.h>
 #include <stdlib.h>
 #include <string.h>
