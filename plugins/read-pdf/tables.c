@@ -812,8 +812,7 @@ static bool every_other_filled(const pdf_region *g, const pdf_line *l)
 }
 
 /* The first line of a page's first row continues the row the page break
- * split: its first column is empty, or every column's text on it starts
- * lower-case. */
+ * split: its first column is empty, or its text there starts lower-case. */
 static bool split_row_rest(const pdf_region *g, const pdf_line *l)
 {
     pdf_frag f0 = pdf_column_frag(g, l, 0);
@@ -822,11 +821,11 @@ static bool split_row_rest(const pdf_region *g, const pdf_line *l)
      * rows, which the page break left on the page before
      * (PDF-TABLE-ROWSPAN-PAGE) */
     if (f0.w1 <= f0.w0) return !(spanned_row_start(g, l) && every_other_filled(g, l));
-    for (size_t c = 0; c < g->ncols; c++) {
-        pdf_frag f = pdf_column_frag(g, l, c);
-        if (f.w1 > f.w0 && !runs_on_lower(l->words[f.w0].text)) return false;
-    }
-    return true;
+    /* the first cell runs on lower-case: the other cells of the split row
+     * may hold paragraphs that start on the new page ("flöden skapar värde |
+     * Införa gemensamma … | Antal genomgångna … | Kvalitetsrådet HSVO Ekby",
+     * PDF-TABLE-PAGE-BREAK-REST) */
+    return runs_on_lower(l->words[f0.w0].text);
 }
 
 /* Columns of g with text on line l. */
@@ -939,8 +938,10 @@ samla_status pdf_emit_table(pdf_reader *r, const pdf_region *g0, const pdf_line 
         pdf_frag f0 = pdf_column_frag(g, L[i], 0);
         bool cell = f0.w1 > f0.w0 || spanned_row_start(g, L[i]);
         double band = L[i]->y0 - bottom;
-        /* a first cell running on lower-case under a row gap may be a cell
-         * spanning rows whose text goes on beside the next row: the rules tell */
+        /* a first cell running on lower-case under a row gap is no row start
+         * (PDF-TABLE-RUNS-ON: the gap is paragraph spacing in another cell)
+         * unless a rule says so: a cell spanning rows whose text goes on
+         * beside the next row */
         bool runs_on = f0.w1 > f0.w0 && runs_on_lower(L[i]->words[f0.w0].text);
         if (band > row_gap && cell && !runs_on) starts[ns++] = i;
         else if (band > gmin + 1 || L[i]->y0 - bottom_r > gmin + 1 || runs_on) {
@@ -964,8 +965,6 @@ samla_status pdf_emit_table(pdf_reader *r, const pdf_region *g0, const pdf_line 
                  * rule is still the spanning cell's */
                 span0[i - g->first] = true;
                 gap_ok[i - g->first] = band > row_gap && cell;
-                starts[ns++] = i;
-            } else if (band > row_gap && cell) {
                 starts[ns++] = i;
             }
         }
