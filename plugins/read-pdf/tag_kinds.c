@@ -30,6 +30,7 @@
 static int cmp_word(const void *a, const void *b)
 {
     const tag_word *p = a, *q = b;
+    if (p->run != q->run) return p->run < q->run ? -1 : 1;
     if (p->line != q->line) return p->line < q->line ? -1 : 1;
     return (p->word > q->word) - (p->word < q->word);
 }

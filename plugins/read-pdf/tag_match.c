@@ -3,7 +3,9 @@
  * Each leaf part (tag_seg) is a key of ASCII letters and digits; each word
  * of the page has the same kind of key. A part is found by reading it off
  * the page: it starts at a free word whose key begins the part's key (tried
- * from where the previous part started, then from the top of the page), and
+ * from where the previous part started, then from the top of the page; of
+ * the starts that read it, the one in place wins: PDF-TAG-START-IN-PLACE),
+ * and
  * goes on word by word, to the next free word on the same line (not past a
  * word of another leaf, nor a gutter of 3 em), else to the first free word
  * of the next lines (within 2.5 em) that starts near the part's left edge
@@ -13,7 +15,10 @@
  * may be skipped over up to 64 key characters (text the key has and the
  * page shows differently). Table cells, text columns and running-on
  * paragraphs need no layout analysis: the tags give the order, the words
- * the positions.
+ * the positions. A part whose key poppler cut short reads on over the free
+ * words after it in its column (PDF-TAG-CUT-KEY), and a part read on up the
+ * page (into the next column) keeps its words in that order
+ * (PDF-TAG-COLUMN-ORDER, tag_word.run).
  *
  * Words left over: keyless words (bullets, dashes, dot leaders) and any other
  * free word on a line with mapped words join the nearest mapped word's leaf
@@ -45,6 +50,7 @@ typedef struct pword {
     const char *key;
     size_t klen;
     int owner, seg;           /* leaf and its part, -1 */
+    int run;                  /* its run in the part (tag_word.run) */
     unsigned stamp;           /* taken by the current trial */
     bool matched;             /* mapped by its key (not joined as a neighbour) */
 } pword;
@@ -59,6 +65,8 @@ typedef struct page_ctx {
     unsigned stamp;
     size_t *taken, ntaken;
     size_t last_start;
+    size_t irregular;         /* the current trial's skips and jumps elsewhere */
+    bool end_partial;         /* the current trial's last word matched only in part */
 } page_ctx;
 
 static char *word_key(samla_arena *a, const char *s, size_t *len)
@@ -82,7 +90,8 @@ static size_t match_at(const tag_seg *s, size_t pos, const pword *w)
     if (!w->klen || pos >= s->klen) return 0;
     size_t rem = s->klen - pos;
     if (w->klen <= rem) return memcmp(s->key + pos, w->key, w->klen) == 0 ? w->klen : 0;
-    return 2 * rem >= w->klen && memcmp(s->key + pos, w->key, rem) == 0 ? rem : 0;
+    /* a cut key (PDF-TAG-CUT-KEY) may end inside its last word ("Re" of "Reflektion") */
+    return (2 * rem >= w->klen || s->cut) && memcmp(s->key + pos, w->key, rem) == 0 ? rem : 0;
 }
 
 static bool is_free(const page_ctx *c, size_t i)
@@ -139,11 +148,12 @@ static long near_next(const page_ctx *c, size_t cur, double left, const tag_seg 
     return -1;
 }
 
-static long next_word(const page_ctx *c, size_t cur, double left, const tag_seg *s, size_t pos, size_t *skip)
+static long next_word(page_ctx *c, size_t cur, double left, const tag_seg *s, size_t pos, size_t *skip)
 {
     *skip = 0;
     long j = near_next(c, cur, left, s, pos, false, skip);
     if (j >= 0) return j;
+    c->irregular++;
     /* running on elsewhere (the next column): a distinctive word */
     for (size_t k = 0; k < c->n; k++)
         if (is_free(c, k) && c->w[k].klen >= 3 && match_at(s, pos, &c->w[k]) == c->w[k].klen) return (long)k;
@@ -156,8 +166,10 @@ static size_t trial(page_ctx *c, const tag_seg *s, size_t start)
 {
     c->stamp++;
     c->ntaken = 0;
+    c->irregular = 0;
     size_t pos = match_at(s, 0, &c->w[start]);
     if (!pos) return 0;
+    c->end_partial = pos < c->w[start].klen;
     c->w[start].stamp = c->stamp;
     c->taken[c->ntaken++] = start;
     double left = c->w[start].w->x0;
@@ -167,7 +179,9 @@ static size_t trial(page_ctx *c, const tag_seg *s, size_t start)
         long nx = next_word(c, cur, left, s, pos, &skip);
         if (nx < 0) break;
         pos += skip;
-        pos += match_at(s, pos, &c->w[nx]);
+        size_t m = match_at(s, pos, &c->w[nx]);
+        c->end_partial = m < c->w[nx].klen;
+        pos += m;
         c->w[nx].stamp = c->stamp;
         c->taken[c->ntaken++] = (size_t)nx;
         cur = (size_t)nx;
@@ -180,7 +194,7 @@ static samla_status add_word(samla_arena *a, tag_seg *s, const pword *w, size_t 
 {
     tag_word *tw = TAGS_PUSH(a, s->words, s->nwords, s->cap);
     if (!tw) return SAMLA_ERR_NOMEM;
-    *tw = (tag_word){w->line, (int)(i - c->line0[w->line])};
+    *tw = (tag_word){w->line, (int)(i - c->line0[w->line]), w->run};
     return SAMLA_OK;
 }
 
@@ -189,7 +203,10 @@ static samla_status add_word(samla_arena *a, tag_seg *s, const pword *w, size_t 
  * characters ("1.", "a)", a bullet). */
 static bool starts_line(const page_ctx *c, size_t i)
 {
-    for (size_t j = c->line0[c->w[i].line]; j < i; j++)
+    size_t j0 = c->line0[c->w[i].line];
+    /* a gap of 1.5 em before it: it starts its column's or cell's line */
+    if (i > j0 && c->w[i].w->x0 - c->w[i - 1].w->x1 >= 1.5 * em(c->w[i].w)) return true;
+    for (size_t j = j0; j < i; j++)
         if (c->w[j].owner < 0 && c->w[j].klen > 3) return false;
     return true;
 }
@@ -207,34 +224,107 @@ static bool late_start(const page_ctx *c, size_t i)
     return band && !starts_line(c, i);
 }
 
+/* Whether the part the last trial read ends in place: its last word taken
+ * whole (a cut key may end inside it), and no free word with a key right
+ * after it on its line (within 0.8 em: a word space, not a cell's gap): "Det innebär att:" is not the start
+ * of the line "Det innebär att regionen och". */
+static bool ends_in_place(const page_ctx *c, const tag_seg *s, size_t got)
+{
+    if (!c->ntaken) return false;
+    if (s->cut) return true; /* reads on past its key (read_on) */
+    size_t t = c->taken[c->ntaken - 1];
+    if (got == s->klen && c->end_partial) return false;
+    size_t j = t + 1;
+    if (j >= c->line0[c->w[t].line + 1]) return true;
+    return !(is_free(c, j) && c->w[j].w->x0 - c->w[t].w->x1 < 0.8 * em(c->w[t].w));
+}
+
+/* PDF-TAG-START-IN-PLACE: of the starts that read the most of a part, the
+ * one that starts its line (or follows words of other leaves on it) wins
+ * over one inside a line (a common first word such as "Det" or "mål." ending
+ * a line of a paragraph whose own text poppler cut short), then the one read
+ * with the fewest skips and jumps elsewhere; the first start that reads the
+ * whole part in place, without either, ends the search. */
 static samla_status place_seg(page_ctx *c, int leaf, int segi)
 {
     tag_seg *s = &c->t->leaves[leaf].segs[segi];
-    size_t best = 0, best_at = 0;
+    size_t best = 0, best_at = 0, best_irr = 0;
+    bool best_in = false, best_fl = false, done = false;
     /* late starts only when no other start reads the whole part (the title
      * "Sammanträdesprotokoll" is also a word of the running header above
      * it, which an artifact holds, not the title's element) */
     for (int late = 0; late < 2 && best < s->klen; late++) {
         int tries = 0;
-        for (size_t k = 0; k < c->n && tries < MAX_STARTS; k++) {
+        for (size_t k = 0; k < c->n && tries < MAX_STARTS && !done; k++) {
             size_t i = (c->last_start + k) % c->n;
             if (c->w[i].owner >= 0 || late_start(c, i) != late || !match_at(s, 0, &c->w[i])) continue;
             tries++;
             size_t got = trial(c, s, i);
-            if (got > best) best = got, best_at = i;
-            if (got == s->klen) break;
+            bool in = starts_line(c, i), fl = ends_in_place(c, s, got);
+            if (got > best ||
+                (got == best && ((in && !best_in) ||
+                                 (in == best_in && (c->irregular < best_irr || (c->irregular == best_irr && fl && !best_fl))))))
+                best = got, best_at = i, best_in = in, best_fl = fl, best_irr = c->irregular;
+            done = got == s->klen && in && fl && !c->irregular;
         }
     }
     if (!best || 2 * best < s->klen) return SAMLA_OK;
     s->found = trial(c, s, best_at);
     c->last_start = best_at;
+    int run = 0;
     for (size_t k = 0; k < c->ntaken; k++) {
         pword *w = &c->w[c->taken[k]];
+        if (k && w->line < c->w[c->taken[k - 1]].line) run++; /* read on up the page: the next column */
         w->owner = leaf;
         w->seg = segi;
         w->matched = true;
+        w->run = run;
         samla_status st = add_word(c->t->r->ctx->arena, s, w, c->taken[k], c);
         if (st != SAMLA_OK) return st;
+    }
+    return SAMLA_OK;
+}
+
+/* PDF-TAG-CUT-KEY: a part whose key poppler cut short reads on from its last
+ * word over the free words that follow in its column: the next word on the
+ * line (no more than 1.5 em away, not another leaf's), else the first word of
+ * a following line at the part's left edge (within 2 em of it, no more than
+ * 0.6 em below), until another leaf's word, a paragraph gap or the column's
+ * end. Runs on the page's parts in logical order, after all were placed. */
+static samla_status read_on(page_ctx *c, int leaf, int segi)
+{
+    tag_seg *s = &c->t->leaves[leaf].segs[segi];
+    if (!s->cut || !s->nwords) return SAMLA_OK;
+    const tag_word *lw = &s->words[s->nwords - 1];
+    size_t cur = c->line0[lw->line] + (size_t)lw->word;
+    int run = c->w[cur].run;
+    double left = 1e18;
+    for (size_t k = 0; k < s->nwords; k++)
+        if (s->words[k].run == run) left = fmin(left, c->w[c->line0[s->words[k].line] + (size_t)s->words[k].word].w->x0);
+    for (;;) {
+        const pdf_word *cw = c->w[cur].w;
+        double size = em(cw);
+        int line = c->w[cur].line;
+        long nx = -1;
+        size_t j = cur + 1;
+        if (j < c->line0[line + 1] && c->w[j].owner < 0 && c->w[j].w->x0 - cw->x1 <= 1.5 * size) nx = (long)j;
+        for (size_t li = (size_t)line + 1; nx < 0 && li < c->p->nlines; li++) {
+            if (c->p->lines[li].y0 > cw->y1 + 0.6 * size) break;
+            size_t k = c->line0[li];
+            while (k < c->line0[li + 1] && c->w[k].w->x0 < left - 2 * size) k++;
+            if (k == c->line0[li + 1] || c->w[k].w->x0 > left + 2 * size) continue;
+            if (c->w[k].owner >= 0 || c->w[k].w->y0 > cw->y1 + 0.6 * size) break;
+            nx = (long)k;
+        }
+        if (nx < 0) break;
+        pword *w = &c->w[nx];
+        w->owner = leaf;
+        w->seg = segi;
+        w->matched = true;
+        w->run = run;
+        samla_status st = add_word(c->t->r->ctx->arena, s, w, (size_t)nx, c);
+        if (st != SAMLA_OK) return st;
+        cur = (size_t)nx;
     }
     return SAMLA_OK;
 }
@@ -254,6 +344,7 @@ static samla_status join_neighbours(page_ctx *c, size_t li)
         if (at == i) continue;
         c->w[i].owner = c->w[at].owner;
         c->w[i].seg = c->w[at].seg;
+        c->w[i].run = c->w[at].run;
         samla_status st =
             add_word(c->t->r->ctx->arena, &c->t->leaves[c->w[i].owner].segs[c->w[i].seg], &c->w[i], i, c);
         if (st != SAMLA_OK) return st;
@@ -276,11 +367,12 @@ static bool runs_on(const page_ctx *c, size_t li)
     return false;
 }
 
-/* A word joins leaf part (owner, seg). */
-static samla_status join_word(page_ctx *c, size_t i, int owner, int seg)
+/* A word joins leaf part (owner, seg) in run `run`. */
+static samla_status join_word(page_ctx *c, size_t i, int owner, int seg, int run)
 {
     c->w[i].owner = owner;
     c->w[i].seg = seg;
+    c->w[i].run = run;
     return add_word(c->t->r->ctx->arena, &c->t->leaves[owner].segs[seg], &c->w[i], i, c);
 }
 
@@ -297,7 +389,7 @@ static void join_columns(page_ctx *c, size_t li, samla_status *st)
             for (size_t j = c->line0[up]; j < c->line0[up + 1]; j++) {
                 const pdf_word *u = c->w[j].w;
                 if (c->w[j].owner < 0 || u->x1 <= w->x0 || w->x1 <= u->x0) continue;
-                *st = join_word(c, i, c->w[j].owner, c->w[j].seg);
+                *st = join_word(c, i, c->w[j].owner, c->w[j].seg, c->w[j].run);
                 break;
             }
     }
@@ -312,7 +404,7 @@ static samla_status join_above(page_ctx *c, size_t li)
             if (c->w[j].owner < 0) continue;
             for (size_t i = c->line0[li]; i < c->line0[li + 1]; i++) {
                 if (c->w[i].owner >= 0) continue;   /* joined its column (join_columns) */
-                samla_status st = join_word(c, i, c->w[j].owner, c->w[j].seg);
+                samla_status st = join_word(c, i, c->w[j].owner, c->w[j].seg, c->w[j].run);
                 if (st != SAMLA_OK) return st;
             }
             return SAMLA_OK;
@@ -391,7 +483,7 @@ static samla_status match_page(pdf_tags *t, size_t pi, const int *segs, size_t n
         c->line0[li] = k;
         for (size_t j = 0; j < p->lines[li].nwords; j++, k++) {
             pword *w = &c->w[k];
-            *w = (pword){&p->lines[li].words[j], (int)li, NULL, 0, -1, -1, 0, false};
+            *w = (pword){&p->lines[li].words[j], (int)li, NULL, 0, -1, -1, 0, 0, false};
             w->key = word_key(a, w->w->text, &w->klen);
             if (!w->key) st = SAMLA_ERR_NOMEM;
         }
@@ -404,6 +496,7 @@ static samla_status match_page(pdf_tags *t, size_t pi, const int *segs, size_t n
         tag_chars += t->leaves[leaf].segs[segi].klen;
         found += t->leaves[leaf].segs[segi].found;
     }
+    for (size_t k2 = 0; k2 < nsegs && st == SAMLA_OK && n; k2++) st = read_on(c, segs[2 * k2], segs[2 * k2 + 1]);
     if (st == SAMLA_OK) st = settle_page(c, tag_chars, found);
     free(c->taken);
     c->taken = NULL;

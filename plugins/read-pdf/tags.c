@@ -271,9 +271,26 @@ static void fold_key(GString *key, const char *s)
         if (g_ascii_isalnum(*s)) g_string_append_c(key, g_ascii_tolower(*s));
 }
 
+/* PDF-TAG-CUT-KEY: poppler-glib 22 stops an element's text at a ligature
+ * glyph (U+FB00-U+FB06, "fl" in "flera"), after giving its UTF-8 re-read as
+ * PDFDocEncoding: the text then ends in U+00EF U+00AC and one more character.
+ * The rest of the element is on the page but not in its key. */
+static bool cut_short(const char *s)
+{
+    if (!s) return false;
+    const char *end = s + strlen(s);
+    while (end > s && g_ascii_isspace(end[-1])) end--;
+    if (end == s) return false;
+    const char *last = g_utf8_find_prev_char(s, end);
+    const char *ac = last ? g_utf8_find_prev_char(s, last) : NULL;
+    const char *ie = ac ? g_utf8_find_prev_char(s, ac) : NULL;
+    return ie && g_utf8_get_char(ac) == 0xAC && g_utf8_get_char(ie) == 0xEF;
+}
+
 typedef struct page_key {
     int page;
     GString *key;
+    bool cut;
 } page_key;
 
 /* Content items below node i, in order, with their pages. */
@@ -307,7 +324,7 @@ static samla_status leaf_keys(pdf_tags *t, const tree *tr, tag_leaf *l, GArray *
     if (one) {
         gchar *s = poppler_structure_element_get_text(tr->n[l->node].e, POPPLER_STRUCTURE_GET_TEXT_RECURSIVE);
         t->text_calls++;
-        pk[0] = (page_key){p0, g_string_new(NULL)};
+        pk[0] = (page_key){p0, g_string_new(NULL), cut_short(s)};
         fold_key(pk[0].key, s);
         g_free(s);
         npk = 1;
@@ -318,10 +335,11 @@ static samla_status leaf_keys(pdf_tags *t, const tree *tr, tag_leaf *l, GArray *
             while (j < npk && pk[j].page != c->page) j++;
             if (j == npk) {
                 if (npk == G_N_ELEMENTS(pk)) continue; /* a leaf over more than 8 pages: the rest unmatched */
-                pk[npk++] = (page_key){c->page, g_string_new(NULL)};
+                pk[npk++] = (page_key){c->page, g_string_new(NULL), false};
             }
             gchar *s = poppler_structure_element_get_text(c->e, POPPLER_STRUCTURE_GET_TEXT_NONE);
             t->text_calls++;
+            pk[j].cut = cut_short(s); /* the part's last item decides */
             fold_key(pk[j].key, s);
             g_free(s);
         }
@@ -333,7 +351,7 @@ static samla_status leaf_keys(pdf_tags *t, const tree *tr, tag_leaf *l, GArray *
         if (st == SAMLA_OK && pk[j].key->len) {
             char *k = samla_arena_strndup(a, pk[j].key->str, pk[j].key->len);
             if (!k) st = SAMLA_ERR_NOMEM;
-            else l->segs[l->nsegs++] = (tag_seg){pk[j].page, k, pk[j].key->len, 0, NULL, 0, 0};
+            else l->segs[l->nsegs++] = (tag_seg){pk[j].page, k, pk[j].key->len, 0, pk[j].cut, NULL, 0, 0};
         }
         g_string_free(pk[j].key, TRUE);
     }

@@ -23,9 +23,12 @@
 
 typedef struct _PopplerDocument PopplerDocument;
 
-/* A word of a page: line index, word index in the line. */
+/* A word of a page: line index, word index in the line, and its run of the
+ * part (PDF-TAG-COLUMN-ORDER): a part read on up the page (into the next
+ * column) starts a new run; words sort by run, then line, then word. */
 typedef struct tag_word {
     int line, word;
+    int run;
 } tag_word;
 
 /* The part of a leaf on one page. */
@@ -33,6 +36,7 @@ typedef struct tag_seg {
     int page;                 /* 0-based */
     char *key;                /* ASCII letters and digits, lower case */
     size_t klen, found;       /* key length, key characters matched */
+    bool cut;                 /* poppler's text stopped short (at a ligature): the part reads on (PDF-TAG-CUT-KEY) */
     tag_word *words;          /* words mapped onto it, page order */
     size_t nwords, cap;
 } tag_seg;
