@@ -289,7 +289,8 @@ static samla_status place_seg(page_ctx *c, int leaf, int segi)
  * word over the free words that follow in its column: the next word on the
  * line (no more than 1.5 em away, not another leaf's), else the first word of
  * a following line at the part's left edge (within 2 em of it, no more than
- * 0.6 em below), until another leaf's word, a paragraph gap or the column's
+ * 0.6 em below; a part starting inside a line has the left edge of the words
+ * before it on that line, outside tables), until another leaf's word, a paragraph gap or the column's
  * end. Runs on the page's parts in logical order, after all were placed. */
 static samla_status read_on(page_ctx *c, int leaf, int segi)
 {
@@ -299,8 +300,18 @@ static samla_status read_on(page_ctx *c, int leaf, int segi)
     size_t cur = c->line0[lw->line] + (size_t)lw->word;
     int run = c->w[cur].run;
     double left = 1e18;
-    for (size_t k = 0; k < s->nwords; k++)
-        if (s->words[k].run == run) left = fmin(left, c->w[c->line0[s->words[k].line] + (size_t)s->words[k].word].w->x0);
+    size_t first = c->n;
+    for (size_t k = 0; k < s->nwords; k++) {
+        size_t i = c->line0[s->words[k].line] + (size_t)s->words[k].word;
+        if (s->words[k].run == run) left = fmin(left, c->w[i].w->x0);
+        if (first == c->n || i < first) first = i;
+    }
+    /* a part starting inside a line ("2.1.1 Det finns", the number another
+     * leaf) wraps to where the words before it on that line start */
+    if (!run && c->t->leaves[leaf].cell < 0)
+        for (size_t i = first; i > c->line0[c->w[first].line] && c->w[i].w->x0 - c->w[i - 1].w->x1 < 1.5 * em(c->w[i].w);
+             i--)
+            left = fmin(left, c->w[i - 1].w->x0);
     for (;;) {
         const pdf_word *cw = c->w[cur].w;
         double size = em(cw);

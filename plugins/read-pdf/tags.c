@@ -162,7 +162,10 @@ static samla_status add_leaf(walker *w, int node, PopplerStructureElementKind ki
     samla_arena *a = t->r->ctx->arena;
     tag_leaf *l = TAGS_PUSH(a, t->leaves, t->nleaves, t->leaves_cap);
     if (!l) return SAMLA_ERR_NOMEM;
-    *l = (tag_leaf){SAMLA_BLOCK_PARAGRAPH, 0, w->depth, w->cell, node, NULL, 0};
+    *l = (tag_leaf){SAMLA_BLOCK_PARAGRAPH, 0, w->depth, w->cell, node, false, NULL, 0};
+    l->loose = w->cell < 0 && !w->item_open && !w->depth &&
+               (kind == POPPLER_STRUCTURE_ELEMENT_NONSTRUCT || kind == POPPLER_STRUCTURE_ELEMENT_DIV ||
+                kind == POPPLER_STRUCTURE_ELEMENT_SPAN || kind == POPPLER_STRUCTURE_ELEMENT_CONTENT);
     int hl = heading_level(kind);
     if (hl) {
         l->kind = SAMLA_BLOCK_HEADING;
@@ -383,6 +386,7 @@ samla_status pdf_tags_map(pdf_reader *r, PopplerDocument *pd, pdf_tags **out)
         g_array_free(items, TRUE);
         if (st == SAMLA_OK) st = pdf_tags_match(t);
         if (st == SAMLA_OK) pdf_tags_kinds(t);
+        if (st == SAMLA_OK) pdf_tags_join_lines(t);
     }
     for (size_t i = 0; i < tr.len; i++) g_object_unref(tr.n[i].e);
     free(tr.n);

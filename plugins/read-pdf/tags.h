@@ -48,6 +48,7 @@ typedef struct tag_leaf {
     int lists;                /* L elements around it */
     int cell;                 /* index in pdf_tags.cells, -1 outside tables */
     int node;                 /* structure node (while mapping) */
+    bool loose;               /* a NonStruct/Div/Span leaf outside paragraphs, lists and tables (PDF-TAG-LINE-PARTS) */
     tag_seg *segs;
     size_t nsegs;
 } tag_leaf;
@@ -120,6 +121,11 @@ samla_status pdf_tags_match(pdf_tags *t);
  * kinds the page shows and the tags do not say (a title P is a heading, a P
  * starting with a typed list label a list item). */
 void pdf_tags_kinds(pdf_tags *t);
+
+/* tag_lines.c: joins loose leaves that continue one another on a line
+ * (PDF-TAG-LINE-PARTS: a contents entry tagged as its number, its title and
+ * its page number). After pdf_tags_kinds. */
+void pdf_tags_join_lines(pdf_tags *t);
 
 /* tag_emit.c */
 /* True when page i (0-based) is read from its tags. */
