@@ -149,6 +149,17 @@ static bool row_kept(const pdf_tags *t, const tag_row *row)
     return !any;
 }
 
+/* First tagged page holding words of cell c, -1 if none. */
+static int cell_page(const pdf_tags *t, const tag_cell *c)
+{
+    int p = -1;
+    for (int k = c->leaf0; k < c->leaf0 + c->nleaves; k++) {
+        int lp = leaf_page(t, &t->leaves[k]);
+        if (lp >= 0 && (p < 0 || lp < p)) p = lp;
+    }
+    return p;
+}
+
 typedef struct grid {
     int *origin;              /* cell index per position, -1 */
     size_t nrows, ncols;
@@ -171,10 +182,26 @@ static void place_cells(const pdf_reader *r, const pdf_tags *t, const int *rows,
         g->start[c] = n ? xs[n / 2] : NAN;
     }
     free(xs);
+    double *local = malloc((C + 1) * sizeof *local);
+    long full = -1; /* the last full row so far */
     for (size_t k = 0; k < g->nrows; k++) {
         const tag_row *row = &t->rows[rows[k]];
         int *o = &g->origin[k * C];
         size_t col = 0;
+        /* PDF-TAG-TABLE-LOCAL-COLUMNS: a short row takes its columns from the full row above it on the
+         * same page when that row shows every column, left to right (a table broken into the next text
+         * column or page sits elsewhere there: the medians mix both places) */
+        const double *starts = g->start;
+        if ((size_t)row->ncells < C && full >= 0 && local) {
+            const tag_row *fr = &t->rows[rows[full]];
+            bool ok = row->ncells > 0 && cell_page(t, &t->cells[row->cell0]) == cell_page(t, &t->cells[fr->cell0]);
+            for (size_t c = 0; c < C && ok; c++) {
+                double x1;
+                ok = cell_extent(r, t, &t->cells[fr->cell0 + (int)c], &local[c], &x1) && (!c || local[c] > local[c - 1] + 2);
+            }
+            if (ok) starts = local;
+        }
+        if ((size_t)row->ncells == C) full = (long)k;
         for (int j = 0; j < row->ncells && col < C; j++) {
             int ci = row->cell0 + j;
             size_t maxc = C - (size_t)(row->ncells - j);
@@ -183,7 +210,7 @@ static void place_cells(const pdf_reader *r, const pdf_tags *t, const int *rows,
             if ((size_t)row->ncells < C && cell_extent(r, t, &t->cells[ci], &x0, &x1)) {
                 double best = 1e18;
                 for (size_t c = col; c <= maxc && c < C; c++)
-                    if (!isnan(g->start[c]) && fabs(x0 - g->start[c]) < best) best = fabs(x0 - g->start[c]), at = c;
+                    if (!isnan(starts[c]) && fabs(x0 - starts[c]) < best) best = fabs(x0 - starts[c]), at = c;
             }
             o[at] = ci;
             col = at + 1;
@@ -199,6 +226,7 @@ static void place_cells(const pdf_reader *r, const pdf_tags *t, const int *rows,
             else if (above >= 0) o[c] = above;
         }
     }
+    free(local);
 }
 
 static samla_status emit_table(pdf_reader *r, pdf_tags *t, const tag_table *tb)

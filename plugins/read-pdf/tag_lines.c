@@ -4,24 +4,16 @@
  * title, its page number, each a box of its own) as one NonStruct element per
  * part, right under the document, where a paragraph would be one P. A loose
  * leaf (NonStruct, Div or Span outside paragraphs, lists and tables) whose
- * first word lies on the line where the loose leaf before it in reading order
- * ends, right of that leaf's last word, on the same tagged page, is a part of
- * that leaf's block: its words join the earlier leaf, which keeps its kind.
+ * first word lies on a line of the loose leaf before it in reading order,
+ * right of that leaf's words there, on the same tagged page, is a part of
+ * that leaf's block (a page number set level with the first line of a
+ * two-line title too): its words join the earlier leaf, which keeps its kind.
  * "2.1.1", "Det finns en effektiv organisation ... (både regionalt och
  * lokalt)" and "6" are the one contents line "2.1.1 Det finns ... lokalt) 6".
- * Runs after pdf_tags_kinds (words sorted into page order); allocates in the
- * document's arena. */
-#include <stdlib.h>
-
+ * The joining words go after the earlier leaf's, in their order: the block
+ * reads part after part. Runs after pdf_tags_kinds (words sorted into page
+ * order); allocates in the document's arena. */
 #include "tags.h"
-
-static int cmp_word(const void *a, const void *b)
-{
-    const tag_word *p = a, *q = b;
-    if (p->run != q->run) return p->run < q->run ? -1 : 1;
-    if (p->line != q->line) return p->line < q->line ? -1 : 1;
-    return (p->word > q->word) - (p->word < q->word);
-}
 
 /* The leaf's only part with words, on a tagged page; NULL when it has none or several. */
 static tag_seg *one_part(const pdf_tags *t, const tag_leaf *l)
@@ -51,8 +43,11 @@ void pdf_tags_join_lines(pdf_tags *t)
             prev = l;
             continue;
         }
-        const tag_word *end = &ps->words[ps->nwords - 1], *first = &s->words[0];
-        if (first->line != end->line || first->word <= end->word) {
+        const tag_word *first = &s->words[0];
+        int after = -1; /* the earlier leaf's last word on the line of this one's first */
+        for (size_t i = 0; i < ps->nwords; i++)
+            if (ps->words[i].line == first->line && ps->words[i].word > after) after = ps->words[i].word;
+        if (after < 0 || first->word <= after) {
             prev = l;
             continue;
         }
@@ -61,7 +56,6 @@ void pdf_tags_join_lines(pdf_tags *t)
             if (!w) return;
             *w = s->words[i];
         }
-        qsort(ps->words, ps->nwords, sizeof *ps->words, cmp_word);
         s->nwords = 0;
     }
 }
