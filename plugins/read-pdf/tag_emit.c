@@ -7,7 +7,8 @@
  * bullet or a list number, is its numbering. A table becomes one table block
  * on its first tagged page: rows are the tag rows, columns the most cells in
  * a row. A row with fewer cells places each cell at the column whose start
- * (median x of that column's cells in full rows) is nearest its first word;
+ * (median x of that column's cells in full rows; the full row above it on its
+ * page when there is one, PDF-TAG-TABLE-LOCAL-COLUMNS) is nearest its first word;
  * a position left free is covered by the cell to its left when that cell's
  * words reach into the column or nothing is above, else by the cell above
  * (a row span); poppler-glib 22 reads no RowSpan/ColSpan attribute of a cell
