@@ -43,6 +43,13 @@ static bool leaf_has_words(const tag_leaf *l)
     return false;
 }
 
+/* A footnote's number: 1 to 3 digits. */
+static bool note_number(const char *s)
+{
+    size_t n = strspn(s, "0123456789");
+    return n >= 1 && n <= 3 && !s[n];
+}
+
 /* The block of leaf l (NULL on out of memory; *empty when it has no words on
  * a tagged page). */
 static samla_block *leaf_block(pdf_reader *r, const pdf_tags *t, const tag_leaf *l, bool *empty)
@@ -69,6 +76,11 @@ static samla_block *leaf_block(pdf_reader *r, const pdf_tags *t, const tag_leaf 
                 if (sg->page == first_page) {
                     x0 = fmin(x0, w->x0), y0 = fmin(y0, w->y0);
                     x1 = fmax(x1, w->x1), y1 = fmax(y1, w->y1);
+                }
+                if (first_line && j == i && !label && l->kind == SAMLA_BLOCK_FOOTNOTE && j + 1 < sg->nwords &&
+                    note_number(w->text)) {
+                    label = samla_arena_strdup(a, w->text);
+                    continue;
                 }
                 bool bullet;
                 const char *m = first_line && j == i && j + 1 < sg->nwords && l->kind == SAMLA_BLOCK_LIST_ITEM &&
@@ -324,7 +336,17 @@ samla_status pdf_tags_emit_page(pdf_reader *r, pdf_tags *t, size_t i)
             continue;
         }
         const tag_leaf *l = &t->leaves[it->index];
-        if (leaf_page(t, l) != (int)i) continue;
+        if (leaf_page(t, l) != (int)i || l->kind == SAMLA_BLOCK_FOOTNOTE) continue;
+        bool empty = false;
+        samla_block *b = leaf_block(r, t, l, &empty);
+        if (!b) st = SAMLA_ERR_NOMEM;
+        else st = samla_doc_append(&r->ctx->doc, b);
+    }
+    /* footnotes after the page's body (PDF-TAG-NOTE) */
+    for (size_t k = 0; k < t->nitems && st == SAMLA_OK; k++) {
+        const tag_item *it = &t->items[k];
+        const tag_leaf *l = it->table ? NULL : &t->leaves[it->index];
+        if (!l || l->kind != SAMLA_BLOCK_FOOTNOTE || leaf_page(t, l) != (int)i) continue;
         bool empty = false;
         samla_block *b = leaf_block(r, t, l, &empty);
         if (!b) st = SAMLA_ERR_NOMEM;

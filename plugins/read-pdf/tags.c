@@ -18,7 +18,10 @@
  * paragraphs of the item are paragraphs); Lbl is not asked for: the label's
  * word lies beside the item's first word and joins it. Table rows are TR
  * (also inside THead/TBody/TFoot), cells TH/TD; a nested table's leaves stay
- * in the outer cell. Figures and forms without text elements are skipped. */
+ * in the outer cell. Figures and forms without text elements are skipped.
+ * A leaf inside a Note (LibreOffice's footnotes) is a footnote
+ * (PDF-TAG-NOTE): tag_emit.c puts it after the page's body, its number as
+ * its numbering. */
 #include <stdlib.h>
 #include <string.h>
 
@@ -154,6 +157,7 @@ typedef struct walker {
     int depth;                /* L elements around */
     int cell;                 /* current cell or -1 */
     bool item_open;           /* inside an LI whose first leaf is still to come */
+    bool note;                /* inside a Note: its leaves are footnotes (PDF-TAG-NOTE) */
 } walker;
 
 static samla_status add_leaf(walker *w, int node, PopplerStructureElementKind kind)
@@ -167,7 +171,9 @@ static samla_status add_leaf(walker *w, int node, PopplerStructureElementKind ki
                (kind == POPPLER_STRUCTURE_ELEMENT_NONSTRUCT || kind == POPPLER_STRUCTURE_ELEMENT_DIV ||
                 kind == POPPLER_STRUCTURE_ELEMENT_SPAN || kind == POPPLER_STRUCTURE_ELEMENT_CONTENT);
     int hl = heading_level(kind);
-    if (hl) {
+    if (w->note) {
+        l->kind = SAMLA_BLOCK_FOOTNOTE;
+    } else if (hl) {
         l->kind = SAMLA_BLOCK_HEADING;
         l->level = hl;
     } else if (w->item_open) {
@@ -211,7 +217,7 @@ static samla_status walk_rows(walker *w, int table, int first, bool head)
             if (!cell) return SAMLA_ERR_NOMEM;
             *cell = (tag_cell){ri, (int)t->nleaves, 0, head || cn->kind == POPPLER_STRUCTURE_ELEMENT_TABLE_HEADING};
             t->rows[ri].ncells++;
-            walker sub = {t, w->tr, 0, (int)t->ncells - 1, false};
+            walker sub = {t, w->tr, 0, (int)t->ncells - 1, false, w->note};
             if (cn->text && !cn->block) st = add_leaf(&sub, c, cn->kind);
             else if (cn->block) st = walk(&sub, cn->first);
         }
@@ -235,6 +241,13 @@ static samla_status walk(walker *w, int first)
             sub.depth++;
             sub.item_open = false;
             st = walk(&sub, n->first);
+            continue;
+        }
+        case POPPLER_STRUCTURE_ELEMENT_NOTE: {
+            walker sub = *w;
+            sub.note = true;
+            if (n->text && !n->block) st = add_leaf(&sub, i, n->kind);
+            else st = walk(&sub, n->first);
             continue;
         }
         case POPPLER_STRUCTURE_ELEMENT_LIST_ITEM: {
@@ -379,7 +392,7 @@ samla_status pdf_tags_map(pdf_reader *r, PopplerDocument *pd, pdf_tags **out)
         memset(t, 0, sizeof *t);
         t->r = r;
         mark_tree(&tr);
-        walker w = {t, &tr, 0, -1, false};
+        walker w = {t, &tr, 0, -1, false, false};
         st = walk(&w, root);
         GArray *items = g_array_new(FALSE, FALSE, sizeof(int));
         for (size_t i = 0; i < t->nleaves && st == SAMLA_OK; i++) st = leaf_keys(t, &tr, &t->leaves[i], items);
