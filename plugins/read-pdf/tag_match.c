@@ -148,12 +148,41 @@ static long near_next(const page_ctx *c, size_t cur, double left, const tag_seg 
     return -1;
 }
 
-static long next_word(page_ctx *c, size_t cur, double left, const tag_seg *s, size_t pos, size_t *skip)
+static bool starts_line(const page_ctx *c, size_t i);
+
+/* PDF-TAG-COLUMN-TOP: where a part's text goes on after the foot of its
+ * column: the topmost free word of the page right of the column (right of
+ * `right`, the column's words' right edge, by half an em) that starts its
+ * line on a body line and has no body word above it in its x range (it tops
+ * its column). -1 when there is none. */
+static long column_top(const page_ctx *c, double right)
+{
+    long best = -1;
+    for (size_t k = 0; k < c->n; k++) {
+        const pdf_word *w = c->w[k].w;
+        if (!is_free(c, k) || w->x0 < right + 0.5 * em(w) || c->p->lines[c->w[k].line].role != PDF_BODY) continue;
+        if (best >= 0 && w->y0 >= c->w[best].w->y0) continue;
+        if (starts_line(c, k)) best = (long)k;
+    }
+    if (best < 0) return -1;
+    const pdf_word *b = c->w[best].w;
+    for (size_t k = 0; k < c->n; k++) {
+        const pdf_word *w = c->w[k].w;
+        if ((size_t)best != k && w->y1 <= b->y0 + 0.5 && w->x1 > b->x0 && w->x0 < b->x1 &&
+            c->p->lines[c->w[k].line].role == PDF_BODY)
+            return -1;
+    }
+    return best;
+}
+
+static long next_word(page_ctx *c, size_t cur, double left, double right, const tag_seg *s, size_t pos, size_t *skip)
 {
     *skip = 0;
     long j = near_next(c, cur, left, s, pos, false, skip);
     if (j >= 0) return j;
     c->irregular++;
+    j = column_top(c, right);
+    if (j >= 0 && match_at(s, pos, &c->w[j])) return j;
     /* running on elsewhere (the next column): a distinctive word */
     for (size_t k = 0; k < c->n; k++)
         if (is_free(c, k) && c->w[k].klen >= 3 && match_at(s, pos, &c->w[k]) == c->w[k].klen) return (long)k;
@@ -172,11 +201,11 @@ static size_t trial(page_ctx *c, const tag_seg *s, size_t start)
     c->end_partial = pos < c->w[start].klen;
     c->w[start].stamp = c->stamp;
     c->taken[c->ntaken++] = start;
-    double left = c->w[start].w->x0;
+    double left = c->w[start].w->x0, right = c->w[start].w->x1;
     size_t cur = start;
     while (pos < s->klen && c->ntaken < c->n) {
         size_t skip = 0;
-        long nx = next_word(c, cur, left, s, pos, &skip);
+        long nx = next_word(c, cur, left, right, s, pos, &skip);
         if (nx < 0) break;
         pos += skip;
         size_t m = match_at(s, pos, &c->w[nx]);
@@ -184,8 +213,11 @@ static size_t trial(page_ctx *c, const tag_seg *s, size_t start)
         pos += m;
         c->w[nx].stamp = c->stamp;
         c->taken[c->ntaken++] = (size_t)nx;
+        if (c->w[nx].w->x0 > right && c->w[nx].line < c->w[cur].line) /* the next column: its own edges */
+            left = c->w[nx].w->x0, right = c->w[nx].w->x1;
         cur = (size_t)nx;
         left = fmin(left, c->w[nx].w->x0);
+        right = fmax(right, c->w[nx].w->x1);
     }
     return pos;
 }
@@ -299,11 +331,11 @@ static samla_status read_on(page_ctx *c, int leaf, int segi)
     const tag_word *lw = &s->words[s->nwords - 1];
     size_t cur = c->line0[lw->line] + (size_t)lw->word;
     int run = c->w[cur].run;
-    double left = 1e18;
+    double left = 1e18, right = -1e18;
     size_t first = c->n;
     for (size_t k = 0; k < s->nwords; k++) {
         size_t i = c->line0[s->words[k].line] + (size_t)s->words[k].word;
-        if (s->words[k].run == run) left = fmin(left, c->w[i].w->x0);
+        if (s->words[k].run == run) left = fmin(left, c->w[i].w->x0), right = fmax(right, c->w[i].w->x1);
         if (first == c->n || i < first) first = i;
     }
     /* a part starting inside a line ("2.1.1 Det finns", the number another
@@ -317,6 +349,7 @@ static samla_status read_on(page_ctx *c, int leaf, int segi)
         double size = em(cw);
         int line = c->w[cur].line;
         long nx = -1;
+        bool foot = true; /* no body word below in the column */
         size_t j = cur + 1;
         if (j < c->line0[line + 1] && c->w[j].owner < 0 && c->w[j].w->x0 - cw->x1 <= 1.5 * size) nx = (long)j;
         for (size_t li = (size_t)line + 1; nx < 0 && li < c->p->nlines; li++) {
@@ -327,7 +360,16 @@ static samla_status read_on(page_ctx *c, int leaf, int segi)
             if (c->w[k].owner >= 0 || c->w[k].w->y0 > cw->y1 + 0.6 * size) break;
             nx = (long)k;
         }
+        for (size_t k = 0; nx < 0 && foot && k < c->n; k++) {
+            const pdf_word *w = c->w[k].w;
+            foot = !(w->y0 > cw->y1 && w->x1 > left && w->x0 < right && c->p->lines[c->w[k].line].role == PDF_BODY);
+        }
+        if (nx < 0 && foot) { /* the foot of the column: on at the top of the next (PDF-TAG-COLUMN-TOP) */
+            nx = column_top(c, right);
+            if (nx >= 0) run++, left = c->w[nx].w->x0, right = c->w[nx].w->x1;
+        }
         if (nx < 0) break;
+        right = fmax(right, c->w[nx].w->x1);
         pword *w = &c->w[nx];
         w->owner = leaf;
         w->seg = segi;
