@@ -42,6 +42,7 @@
 
 #define MAX_STARTS 64
 #define SKIP_LIMIT 64
+#define GAP_WORDS 200      /* words read over a cut in a key at most */
 #define BAND 0.12          /* furniture.c's top and bottom band, share of the page height */
 
 typedef struct pword {
@@ -175,6 +176,43 @@ static long column_top(const page_ctx *c, double right)
     return best;
 }
 
+/* Whether word k is open to the part being read: no leaf's, not yet taken by
+ * the current trial. */
+static bool open_word(const page_ctx *c, size_t k)
+{
+    return c->w[k].owner < 0 && c->w[k].stamp != c->stamp;
+}
+
+/* The word after cur in its column's flow, -1 at the end: the next word on
+ * the line (no more than 1.5 em away), else the first word of a following
+ * line at the left edge (within 2 em of it, no more than 0.6 em below),
+ * unless another leaf's word or a paragraph gap comes first; at the foot of
+ * the column (no body word below in it) the top of the next column
+ * (PDF-TAG-COLUMN-TOP: *left, *right and *run move there). */
+static long flow_next(const page_ctx *c, size_t cur, double *left, double *right, int *run)
+{
+    const pdf_word *cw = c->w[cur].w;
+    double size = em(cw);
+    int line = c->w[cur].line;
+    size_t j = cur + 1;
+    if (j < c->line0[line + 1] && open_word(c, j) && c->w[j].w->x0 - cw->x1 <= 1.5 * size) return (long)j;
+    for (size_t li = (size_t)line + 1; li < c->p->nlines; li++) {
+        if (c->p->lines[li].y0 > cw->y1 + 0.6 * size) break;
+        size_t k = c->line0[li];
+        while (k < c->line0[li + 1] && c->w[k].w->x0 < *left - 2 * size) k++;
+        if (k == c->line0[li + 1] || c->w[k].w->x0 > *left + 2 * size) continue;
+        if (!open_word(c, k) || c->w[k].w->y0 > cw->y1 + 0.6 * size) break;
+        return (long)k;
+    }
+    for (size_t k = 0; k < c->n; k++) {
+        const pdf_word *w = c->w[k].w;
+        if (w->y0 > cw->y1 && w->x1 > *left && w->x0 < *right && c->p->lines[c->w[k].line].role == PDF_BODY) return -1;
+    }
+    long nx = column_top(c, *right);
+    if (nx >= 0) ++*run, *left = c->w[nx].w->x0, *right = c->w[nx].w->x1;
+    return nx;
+}
+
 static long next_word(page_ctx *c, size_t cur, double left, double right, const tag_seg *s, size_t pos, size_t *skip)
 {
     *skip = 0;
@@ -203,7 +241,36 @@ static size_t trial(page_ctx *c, const tag_seg *s, size_t start)
     c->taken[c->ntaken++] = start;
     double left = c->w[start].w->x0, right = c->w[start].w->x1;
     size_t cur = start;
+    int run = 0;
     while (pos < s->klen && c->ntaken < c->n) {
+        if (s->key[pos] == '~') { /* text poppler cut from the key: the page's words in flow up to where it goes on */
+            pos++;
+            size_t saved = c->ntaken;
+            bool on = false;
+            for (int n = 0; n < GAP_WORDS && pos < s->klen && !on; n++) {
+                long nx = flow_next(c, cur, &left, &right, &run);
+                if (nx < 0) break;
+                c->w[nx].stamp = c->stamp;
+                c->taken[c->ntaken++] = (size_t)nx;
+                cur = (size_t)nx;
+                right = fmax(right, c->w[nx].w->x1);
+                size_t m = match_at(s, pos, &c->w[nx]);
+                if (m < 4 && pos + m < s->klen) m = 0; /* a short word ("och") is no proof the key goes on */
+                const char *hit = !m && c->w[nx].klen >= 4 ? g_strstr_len(s->key + pos, 16, c->w[nx].key) : NULL;
+                if (hit) m = (size_t)(hit - (s->key + pos)) + c->w[nx].klen;
+                if (m) {
+                    pos += m;
+                    c->end_partial = false;
+                    on = true;
+                }
+            }
+            if (!on) { /* the key does not go on in the flow: the part ends before the cut */
+                for (size_t k = saved; k < c->ntaken; k++) c->w[c->taken[k]].stamp = 0;
+                c->ntaken = saved;
+                return pos - 1;
+            }
+            continue;
+        }
         size_t skip = 0;
         long nx = next_word(c, cur, left, right, s, pos, &skip);
         if (nx < 0) break;
@@ -345,29 +412,7 @@ static samla_status read_on(page_ctx *c, int leaf, int segi)
              i--)
             left = fmin(left, c->w[i - 1].w->x0);
     for (;;) {
-        const pdf_word *cw = c->w[cur].w;
-        double size = em(cw);
-        int line = c->w[cur].line;
-        long nx = -1;
-        bool foot = true; /* no body word below in the column */
-        size_t j = cur + 1;
-        if (j < c->line0[line + 1] && c->w[j].owner < 0 && c->w[j].w->x0 - cw->x1 <= 1.5 * size) nx = (long)j;
-        for (size_t li = (size_t)line + 1; nx < 0 && li < c->p->nlines; li++) {
-            if (c->p->lines[li].y0 > cw->y1 + 0.6 * size) break;
-            size_t k = c->line0[li];
-            while (k < c->line0[li + 1] && c->w[k].w->x0 < left - 2 * size) k++;
-            if (k == c->line0[li + 1] || c->w[k].w->x0 > left + 2 * size) continue;
-            if (c->w[k].owner >= 0 || c->w[k].w->y0 > cw->y1 + 0.6 * size) break;
-            nx = (long)k;
-        }
-        for (size_t k = 0; nx < 0 && foot && k < c->n; k++) {
-            const pdf_word *w = c->w[k].w;
-            foot = !(w->y0 > cw->y1 && w->x1 > left && w->x0 < right && c->p->lines[c->w[k].line].role == PDF_BODY);
-        }
-        if (nx < 0 && foot) { /* the foot of the column: on at the top of the next (PDF-TAG-COLUMN-TOP) */
-            nx = column_top(c, right);
-            if (nx >= 0) run++, left = c->w[nx].w->x0, right = c->w[nx].w->x1;
-        }
+        long nx = flow_next(c, cur, &left, &right, &run);
         if (nx < 0) break;
         right = fmax(right, c->w[nx].w->x1);
         pword *w = &c->w[nx];

@@ -280,27 +280,22 @@ static samla_status walk(walker *w, int first)
     return st;
 }
 
-/* Appends the ASCII letters and digits of s, lower-cased, to key. */
+/* Appends the ASCII letters and digits of s, lower-cased, to key; where
+ * poppler cut the text (PDF-TAG-CUT-KEY: U+00EF U+00AC and one more
+ * character, a ligature's UTF-8 re-read as PDFDocEncoding, the rest of that
+ * content item lost) a '~': the page's words there are not in the key. */
 static void fold_key(GString *key, const char *s)
 {
-    for (; s && *s; s++)
+    for (; s && *s; s++) {
+        if (!strncmp(s, "\xc3\xaf\xc2\xac", 4) && s[4]) {
+            s += 4;
+            const char *nx = g_utf8_next_char(s);
+            s = nx - 1;
+            if (!key->len || key->str[key->len - 1] != '~') g_string_append_c(key, '~');
+            continue;
+        }
         if (g_ascii_isalnum(*s)) g_string_append_c(key, g_ascii_tolower(*s));
-}
-
-/* PDF-TAG-CUT-KEY: poppler-glib 22 stops an element's text at a ligature
- * glyph (U+FB00-U+FB06, "fl" in "flera"), after giving its UTF-8 re-read as
- * PDFDocEncoding: the text then ends in U+00EF U+00AC and one more character.
- * The rest of the element is on the page but not in its key. */
-static bool cut_short(const char *s)
-{
-    if (!s) return false;
-    const char *end = s + strlen(s);
-    while (end > s && g_ascii_isspace(end[-1])) end--;
-    if (end == s) return false;
-    const char *last = g_utf8_find_prev_char(s, end);
-    const char *ac = last ? g_utf8_find_prev_char(s, last) : NULL;
-    const char *ie = ac ? g_utf8_find_prev_char(s, ac) : NULL;
-    return ie && g_utf8_get_char(ac) == 0xAC && g_utf8_get_char(ie) == 0xEF;
+    }
 }
 
 typedef struct page_key {
@@ -340,7 +335,7 @@ static samla_status leaf_keys(pdf_tags *t, const tree *tr, tag_leaf *l, GArray *
     if (one) {
         gchar *s = poppler_structure_element_get_text(tr->n[l->node].e, POPPLER_STRUCTURE_GET_TEXT_RECURSIVE);
         t->text_calls++;
-        pk[0] = (page_key){p0, g_string_new(NULL), cut_short(s)};
+        pk[0] = (page_key){p0, g_string_new(NULL), false};
         fold_key(pk[0].key, s);
         g_free(s);
         npk = 1;
@@ -355,7 +350,6 @@ static samla_status leaf_keys(pdf_tags *t, const tree *tr, tag_leaf *l, GArray *
             }
             gchar *s = poppler_structure_element_get_text(c->e, POPPLER_STRUCTURE_GET_TEXT_NONE);
             t->text_calls++;
-            pk[j].cut = cut_short(s); /* the part's last item decides */
             fold_key(pk[j].key, s);
             g_free(s);
         }
@@ -364,6 +358,12 @@ static samla_status leaf_keys(pdf_tags *t, const tree *tr, tag_leaf *l, GArray *
     l->segs = samla_arena_alloc(a, npk * sizeof *l->segs);
     if (!l->segs) st = SAMLA_ERR_NOMEM;
     for (size_t j = 0; j < npk; j++) {
+        /* a cut at the end: the part reads on past its key (tag_match.c, read_on) */
+        const char *tilde = strrchr(pk[j].key->str, '~');
+        if (tilde && strlen(tilde + 1) <= 3) { /* at most a note's number after the cut */
+            g_string_truncate(pk[j].key, (size_t)(tilde - pk[j].key->str));
+            pk[j].cut = true;
+        }
         if (st == SAMLA_OK && pk[j].key->len) {
             char *k = samla_arena_strndup(a, pk[j].key->str, pk[j].key->len);
             if (!k) st = SAMLA_ERR_NOMEM;
