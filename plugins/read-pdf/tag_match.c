@@ -222,8 +222,10 @@ static long next_word(page_ctx *c, size_t cur, double left, double right, const 
     j = column_top(c, right);
     if (j >= 0 && match_at(s, pos, &c->w[j])) return j;
     /* running on elsewhere (the next column): a distinctive word */
-    for (size_t k = 0; k < c->n; k++)
-        if (is_free(c, k) && c->w[k].klen >= 3 && match_at(s, pos, &c->w[k]) == c->w[k].klen) return (long)k;
+    for (size_t k = 0; k < c->n; k++) /* not on a running header or footer line */
+        if (is_free(c, k) && c->w[k].klen >= 3 && match_at(s, pos, &c->w[k]) == c->w[k].klen &&
+            c->p->lines[c->w[k].line].role == PDF_BODY)
+            return (long)k;
     return near_next(c, cur, left, s, pos, true, skip);
 }
 
@@ -318,7 +320,13 @@ static bool starts_line(const page_ctx *c, size_t i)
 static bool late_start(const page_ctx *c, size_t i)
 {
     const pdf_line *l = &c->p->lines[c->w[i].line];
-    if (l->role != PDF_BODY) return true;
+    /* a furniture line that a leaf already holds words of is body text, as the tags say (a contents page
+     * repeated in a bound-in part: its lines are "running" but the next entry's page number is on them) */
+    if (l->role != PDF_BODY) {
+        for (size_t j = c->line0[c->w[i].line]; j < c->line0[c->w[i].line + 1]; j++)
+            if (c->w[j].owner >= 0) return false;
+        return true;
+    }
     bool band = c->p->height > 0 && (l->y1 <= BAND * c->p->height || l->y0 >= (1 - BAND) * c->p->height);
     return band && !starts_line(c, i);
 }
