@@ -260,6 +260,12 @@ static size_t trial(page_ctx *c, const tag_seg *s, size_t start)
                 if (m < 4 && pos + m < s->klen) m = 0; /* a short word ("och") is no proof the key goes on */
                 const char *hit = !m && c->w[nx].klen >= 4 ? g_strstr_len(s->key + pos, 16, c->w[nx].key) : NULL;
                 if (hit) m = (size_t)(hit - (s->key + pos)) + c->w[nx].klen;
+                if (m && pos + m < s->klen) { /* and the word after it goes on too ("region" is not "regionen") */
+                    double l2 = left, r2 = right;
+                    int run2 = run;
+                    long peek = flow_next(c, (size_t)nx, &l2, &r2, &run2);
+                    if (peek < 0 || !match_at(s, pos + m, &c->w[peek])) m = 0;
+                }
                 if (m) {
                     pos += m;
                     c->end_partial = false;
