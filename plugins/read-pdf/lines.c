@@ -183,6 +183,34 @@ static void judge_text_layer(const pdf_settings *s, const pdf_word *w, const cha
     out->garbled_score = fmax(worst, page);
 }
 
+/* P-GARBLED-WIDTHS (glyphwidths.c): the page's characters with their fonts and widths in ems; a letter drawn by
+ * two glyphs of different widths marks the page garbled (out->widths says which). */
+static samla_status judge_widths(const pdf_settings *s, const char *text, size_t nchars, const PopplerRectangle *rects,
+                                 GList *attrs, pdf_page *out)
+{
+    out->widths[0] = '\0';
+    if (s->widths_gap <= 0 || !nchars) return SAMLA_OK;
+    pdf_glyph_em *g = malloc(nchars * sizeof *g);
+    if (!g) return SAMLA_ERR_NOMEM;
+    const char *p = text;
+    GList *at = attrs;
+    for (size_t i = 0; i < nchars; i++, p = g_utf8_next_char(p)) {
+        while (at && ((PopplerTextAttributes *)at->data)->end_index < (int)i) at = at->next;
+        const PopplerTextAttributes *pa = at && ((PopplerTextAttributes *)at->data)->start_index <= (int)i ? at->data : NULL;
+        gunichar c = g_utf8_get_char(p);
+        double w = rects[i].x2 - rects[i].x1;
+        g[i] = (pdf_glyph_em){c, pa ? pa->font_name : NULL,
+                              pa && pa->font_size > 0 && w > 0 && !g_unichar_isspace(c) ? w / pa->font_size : 0};
+    }
+    double share = 0;
+    out->garbled = pdf_widths_garbled(s, g, nchars, &share, out->widths, sizeof out->widths);
+    /* the page's score: its share of non-words, or where that is lower (a page of few words), the share of the
+     * letter's glyphs the second glyph draws */
+    if (out->garbled) out->garbled_score = fmax(out->garbled_score, share);
+    free(g);
+    return SAMLA_OK;
+}
+
 /* Groups words [0, n) (sorted by vertical centre) into lines appended at out (room for n more); returns how
  * many were made. */
 static size_t build_lines(pdf_word *w, size_t n, pdf_line *out)
@@ -542,6 +570,7 @@ samla_status pdf_page_lines(pdf_reader *r, PopplerPage *page, pdf_page *out)
     free(g);
     if (st == SAMLA_OK) judge_text_layer(r->set, words, font, nw, out);
     free(font);
+    if (st == SAMLA_OK && !out->garbled) st = judge_widths(r->set, text, nchars, rects, attrs, out);
     if (st == SAMLA_OK) {
         /* the page keeps its nw words, not the nchars the array had room for */
         qsort(words, nw, sizeof *words, cmp_word_y);

@@ -70,6 +70,7 @@ typedef struct pdf_page {
     double garbled_score;     /* share of checked words that are not words */
     size_t run_together;      /* words run together at a letter for the space (P-GARBLED-SPACE) */
     char letters[64];         /* P-GARBLED-LETTERS: what a font's letters show ("'e' missing, 'g' 4.3 times its share"), "" none */
+    char widths[96];          /* P-GARBLED-WIDTHS: the letter drawn by a second glyph ("'n' drawn 12 times ..."), "" none */
     double layer_known;       /* textlayer.c: share of checked words that are words, -1 none checked */
     size_t layer_words;       /* words of the text layer */
     pdf_page_ocr ocr;
@@ -128,6 +129,11 @@ typedef struct pdf_settings {
     double letters_pair_excess;         /* ... with a letter this many times its share: the font is marked */
     double letters_min_count;           /* an excess letter is counted at least this often */
     double letters_min_share;           /* and has at least this share (rare letters, x in a vote table, never) */
+    double widths_gap;                  /* P-GARBLED-WIDTHS: a glyph this share off its letter's median width, 0: off */
+    double widths_same;                 /* such glyphs within this share of one another are one glyph */
+    double widths_min_glyphs;           /* that many of them (before two letters at least) mark the page */
+    double widths_neighbour;            /* a neighbour within this share of its own letter's median is normal */
+    double widths_split;                /* two letters of a ligature this close in width are its split glyph */
     pdf_ocr_mode ocr_mode;              /* option ocr */
     int ocr_dpi;                        /* option ocr_dpi */
     const char *ocr_language;           /* Tesseract language(s), "swe" */
@@ -377,6 +383,18 @@ bool pdf_word_run_together(const pdf_settings *s, const char *text, int min_part
  * (size note_size) says which letters. */
 bool pdf_letters_garbled(const pdf_settings *s, const pdf_word *w, const char *const *font, size_t n, char *note,
                          size_t note_size);
+/* One character of a page's text layer for P-GARBLED-WIDTHS: the character, its font's name and its width in
+ * ems (box width / font size; 0 for a space, a line end or a character without a box). */
+typedef struct pdf_glyph_em {
+    unsigned int c;
+    const char *font;
+    double em;
+} pdf_glyph_em;
+/* glyphwidths.c, P-GARBLED-WIDTHS: true when a lower-case letter of one font on the page g[0..n) (in text order)
+ * is drawn by a second glyph of another width (a broken ToUnicode map gives that glyph the letter). *share gets
+ * the share of that letter's glyphs drawn by the second glyph; note (size note_size) says which letter. */
+bool pdf_widths_garbled(const pdf_settings *s, const pdf_glyph_em *g, size_t n, double *share, char *note,
+                        size_t note_size);
 /* text is a common word of another language (set->foreign_words, any case). */
 bool pdf_foreign_word(const pdf_settings *s, const char *text);
 

@@ -125,6 +125,12 @@ static samla_status init(samla_runtime *rt, const void *cfg, void **state, samla
     s->letters_pair_excess = samla_map_get_float(letters, "pair_excess", 3.5);
     s->letters_min_count = samla_map_get_float(letters, "min_count", 10);
     s->letters_min_share = samla_map_get_float(letters, "min_share", 0.005);
+    const samla_node *widths = samla_map_get(garbled, "widths");
+    s->widths_gap = samla_map_get_float(widths, "gap", 0);
+    s->widths_same = samla_map_get_float(widths, "same", 0.03);
+    s->widths_min_glyphs = samla_map_get_float(widths, "min_glyphs", 2);
+    s->widths_neighbour = samla_map_get_float(widths, "neighbour", 0.08);
+    s->widths_split = samla_map_get_float(widths, "split", 0.03);
     if (!s->foreign_words) return SAMLA_ERR_NOMEM;
     if (list && (st = pdf_word_list_load(s, list, diag)) != SAMLA_OK) return st;
     const samla_node *lig = samla_map_get(data, "ligatures");
@@ -334,6 +340,11 @@ static samla_status read_document(void *state, samla_ctx *ctx, samla_arena *scra
                                "garbled text layer on page %d (%zu word%s run together at a letter that stands for the "
                                "space: its Unicode map is broken); the text may differ from what the page shows (%s)",
                                p->number, p->run_together, p->run_together > 1 ? "s" : "", off);
+            else if (!p->ocr.used && p->widths[0])
+                samla_ctx_warn(ctx, p->number,
+                               "garbled text layer on page %d (a letter is drawn by two glyphs of different widths: %s; "
+                               "its Unicode map is broken); the text may differ from what the page shows (%s)",
+                               p->number, p->widths, off);
             else if (!p->ocr.used && p->letters[0])
                 samla_ctx_warn(ctx, p->number,
                                "garbled text layer on page %d (a font's letters are not Swedish letters: %s; its "
