@@ -270,7 +270,9 @@ bool line_is_heading(const pline *l)
 sect line_section(const pdoc *d, const pline *l)
 {
     size_t n = strlen(l->text);
-    if (n > 70) return SECT_NONE;
+    /* a sub-heading is short: 70 characters (not bytes: "Bildningsdirektör/tf välfärdschef N.N:s förslag:" has
+     * seven letters of two bytes) */
+    if (samla_text_len(l->text) > 70) return SECT_NONE;
     const char *k = ptable_exact(d, &d->st->sections, l->text);
     if (!k) {
         char *low = samla_text_lower(d->ctx->arena, l->text);

@@ -5,8 +5,8 @@
  * the space glyph read as 'n' ("Tillnprotokolljusterare"), the 'ö' glyph read as 'f' ("ffrslag"), the 'm'
  * glyph read as 'a' ("saakoaaunstäaaor"). That letter then comes in two widths on the page, its own and the
  * other glyph's, and the second width is far from the first (a fifth of it or more), the same each time, and
- * shows before several different letters (kerning is a pair's: 'r' before ',' or 'V' before 'a' is narrower
- * in one pair only). This holds on a page of a few words, where the word-list checks of textlayer.c see too
+ * shows before several different letters or before spaces (kerning is a pair's: 'r' before ',' or 'V' before 'a'
+ * is narrower in one pair only; no font kerns a letter against the space). This holds on a page of a few words, where the word-list checks of textlayer.c see too
  * little, and it needs no word list: a date line whose '.' glyph reads 'r' gives itself away.
  *
  * Not counted: capitals (kerned most: AV, Te), letters before punctuation or digits (kerned: "r."), glyphs
@@ -162,7 +162,7 @@ bool pdf_widths_garbled(const pdf_settings *s, const pdf_glyph_em *g, size_t n, 
                 if (q == kinds) seen[kinds++] = next[e];
             }
             if ((double)count < s->widths_min_glyphs) continue;
-            if (kinds < 2 && !(spaces == count && (double)count >= s->widths_min_glyphs + 1)) continue;
+            if (kinds < 2 && spaces < count) continue; /* one pair: kerning */
             hit = true;
             if (share) *share = (double)count / (double)(b - a);
             if (note && note_size) {
