@@ -133,6 +133,35 @@ typedef struct font_tally {
 } font_tally;
 
 #define MAX_FONTS 32
+#define LIG_WORDS 512
+
+/* A word whose lost ligature letters were restored, and whether it is then a word. */
+typedef struct lig_word {
+    const char *text;
+    bool known;
+} lig_word;
+
+static int cmp_lig_word(const void *a, const void *b)
+{
+    const lig_word *p = a, *q = b;
+    int c = strcmp(p->text, q->text);
+    return c ? c : (int)p->known - (int)q->known;
+}
+
+/* P-GARBLED-LIGATURE: the distinct words among lig[0..n) that are no words even with their ligature letters
+ * restored; *distinct gets how many distinct words there are. Sorts lig. */
+static size_t ligature_nonwords(lig_word *lig, size_t n, size_t *distinct)
+{
+    qsort(lig, n, sizeof *lig, cmp_lig_word);
+    size_t bad = 0;
+    *distinct = 0;
+    for (size_t i = 0; i < n; i++) {
+        if (i && strcmp(lig[i].text, lig[i - 1].text) == 0) continue;
+        (*distinct)++;
+        bad += !lig[i].known;
+    }
+    return bad;
+}
 
 /* Judges the page's text layer (textlayer.c) from its words and the font of
  * each (font[i] of w[i], poppler's names, alive while the attributes are):
@@ -142,6 +171,8 @@ static void judge_text_layer(const pdf_settings *s, const pdf_word *w, const cha
                              pdf_page *out)
 {
     font_tally t[MAX_FONTS];
+    lig_word *lig = malloc(LIG_WORDS * sizeof *lig);
+    size_t nlig = 0;
     size_t nt = 0, checked = 0, nonwords = 0, foreign = 0, run_together = 0;
     for (size_t i = 0; i < n; i++) {
         foreign += pdf_foreign_word(s, w[i].text);
@@ -150,6 +181,7 @@ static void judge_text_layer(const pdf_settings *s, const pdf_word *w, const cha
         run_together += ok == 0 && pdf_word_run_together(s, w[i].text, s->run_together_parts, s->run_together_letters);
         /* a restored ligature is a glyph the font's Unicode map got wrong: evidence of a broken map all the same
          * (the page is judged as its layer was, PDF-TEXT-LIGATURE-GLYPH only mends the text) */
+        if (w[i].ligature && lig && nlig < LIG_WORDS) lig[nlig++] = (lig_word){w[i].text, ok == 1};
         if (w[i].ligature) ok = 0;
         checked++;
         nonwords += ok == 0;
@@ -181,6 +213,17 @@ static void judge_text_layer(const pdf_settings *s, const pdf_word *w, const cha
     if (!out->garbled && (double)foreign < s->foreign_min)
         out->garbled = pdf_letters_garbled(s, w, font, n, out->letters, sizeof out->letters);
     out->garbled_score = fmax(worst, page);
+    /* P-GARBLED-LIGATURE: restored ligatures that make no words were other glyphs of a broken map ('ö' read 'f'
+     * is as wide as the fi ligature: "ffirslag", "mfijlighet", "fippna") */
+    size_t distinct = 0, bad = lig ? ligature_nonwords(lig, nlig, &distinct) : 0;
+    out->ligature_nonwords = 0;
+    if (!out->garbled && s->lig_nonwords > 0 && (double)bad >= s->lig_nonwords &&
+        (double)bad >= s->lig_nonword_share * (double)distinct) {
+        out->garbled = true;
+        out->ligature_nonwords = bad;
+        out->garbled_score = fmax(out->garbled_score, (double)bad / (double)distinct);
+    }
+    free(lig);
 }
 
 /* P-GARBLED-WIDTHS (glyphwidths.c): the page's characters with their fonts and widths in ems; a letter drawn by

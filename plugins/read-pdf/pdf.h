@@ -70,6 +70,7 @@ typedef struct pdf_page {
     double garbled_score;     /* share of checked words that are not words */
     size_t run_together;      /* words run together at a letter for the space (P-GARBLED-SPACE) */
     char letters[64];         /* P-GARBLED-LETTERS: what a font's letters show ("'e' missing, 'g' 4.3 times its share"), "" none */
+    size_t ligature_nonwords; /* P-GARBLED-LIGATURE: restored ligatures that made no words (0: not the reason) */
     char widths[96];          /* P-GARBLED-WIDTHS: the letter drawn by a second glyph ("'n' drawn 12 times ..."), "" none */
     double layer_known;       /* textlayer.c: share of checked words that are words, -1 none checked */
     size_t layer_words;       /* words of the text layer */
@@ -129,6 +130,8 @@ typedef struct pdf_settings {
     double letters_pair_excess;         /* ... with a letter this many times its share: the font is marked */
     double letters_min_count;           /* an excess letter is counted at least this often */
     double letters_min_share;           /* and has at least this share (rare letters, x in a vote table, never) */
+    double lig_nonwords;                /* P-GARBLED-LIGATURE: distinct restored-ligature non-words that mark a page, 0 off */
+    double lig_nonword_share;           /* ... when they are at least this share of the distinct restored words */
     double widths_gap;                  /* P-GARBLED-WIDTHS: a glyph this share off its letter's median width, 0: off */
     double widths_same;                 /* such glyphs within this share of one another are one glyph */
     double widths_min_glyphs;           /* that many of them (before two letters at least) mark the page */

@@ -125,6 +125,8 @@ static samla_status init(samla_runtime *rt, const void *cfg, void **state, samla
     s->letters_pair_excess = samla_map_get_float(letters, "pair_excess", 3.5);
     s->letters_min_count = samla_map_get_float(letters, "min_count", 10);
     s->letters_min_share = samla_map_get_float(letters, "min_share", 0.005);
+    s->lig_nonwords = samla_map_get_float(garbled, "ligature_nonwords", 0);
+    s->lig_nonword_share = samla_map_get_float(garbled, "ligature_nonword_share", 0.33);
     const samla_node *widths = samla_map_get(garbled, "widths");
     s->widths_gap = samla_map_get_float(widths, "gap", 0);
     s->widths_same = samla_map_get_float(widths, "same", 0.03);
@@ -340,6 +342,12 @@ static samla_status read_document(void *state, samla_ctx *ctx, samla_arena *scra
                                "garbled text layer on page %d (%zu word%s run together at a letter that stands for the "
                                "space: its Unicode map is broken); the text may differ from what the page shows (%s)",
                                p->number, p->run_together, p->run_together > 1 ? "s" : "", off);
+            else if (!p->ocr.used && p->ligature_nonwords)
+                samla_ctx_warn(ctx, p->number,
+                               "garbled text layer on page %d (%zu words with ligature letters restored are no words: "
+                               "the glyphs are other letters and its Unicode map is broken); the text may differ from "
+                               "what the page shows (%s)",
+                               p->number, p->ligature_nonwords, off);
             else if (!p->ocr.used && p->widths[0])
                 samla_ctx_warn(ctx, p->number,
                                "garbled text layer on page %d (a letter is drawn by two glyphs of different widths: %s; "
