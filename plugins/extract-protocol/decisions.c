@@ -31,6 +31,14 @@ static size_t today_start(const pdoc *d, const pitem *it)
 
 /* P-DEC-FI-PROPOSAL: a short decision that only refers to the proposal
  * ("Förslaget godkändes.", "Enligt förslag.", "Nämnden godkände förslaget."). */
+/* P-DEC-REF-STOP: text is a registry code alone ("NKBY/56/00.02.07/2023"), the line that
+ * heads the next item's page: no sentence of a decision, which ends before it (a decision whose closing rule OCR
+ * did not read ran on over the page break into it). */
+static bool bare_reference(const pdoc *d, const char *text)
+{
+    return samla_re_test(d->st->re[RE_REF_CODE], text);
+}
+
 static bool adopts_proposal(const pdoc *d, const char *text)
 {
     if (!text || strlen(text) > 100) return false;
@@ -297,7 +305,8 @@ samla_status decisions_extract(pdoc *d)
                         /* a proposal without a lead runs to the next sub-heading, whatever its sentences say */
                         (s == SECT_DECISION && (samla_re_test(d->st->re[RE_DECIDE], n->text) ||
                                                 samla_re_test(d->st->re[RE_PROPOSE], n->text))) ||
-                        samla_re_test(d->st->re[RE_IMMEDIATE], n->text) || strlen(n->text) > 400)
+                        samla_re_test(d->st->re[RE_IMMEDIATE], n->text) || strlen(n->text) > 400 ||
+                        bare_reference(d, n->text))
                         break;
                     /* P-DEC-COLON-LIST: lines that complete a clause ending in a colon ("håller möte enligt
                      * följande:" / "20.2.2023 kl. 16.15" / ...) are no sentences of their own but its end */

@@ -24,7 +24,7 @@ static const char *const pattern_keys[RE_COUNT] = {
     [RE_PROPOSITION] = "proposition", [RE_ITEMS_TAIL] = "items_tail", [RE_MOTION] = "motion", [RE_SUBST] = "subst",
     [RE_ITEMS_RANGE] = "items_range", [RE_ESIGN] = "esign", [RE_SIGNED] = "signed", [RE_DOTS] = "dots",
     [RE_ADJUSTED] = "adjusted", [RE_REF_TOP] = "ref_top", [RE_IMMEDIATE] = "immediate", [RE_WORD] = "word",
-    [RE_LETTERED] = "lettered", [RE_CAPITAL] = "capital", [RE_REF_DASH] = "ref_dash", [RE_MEETING_NO] = "meeting_no",
+    [RE_LETTERED] = "lettered", [RE_CAPITAL] = "capital", [RE_REF_DASH] = "ref_dash", [RE_REF_CODE] = "ref_code", [RE_MEETING_NO] = "meeting_no",
     [RE_SERVES_FOR] = "serves_for", [RE_NOTE] = "note", [RE_STATEMENT] = "statement", [RE_TOC] = "toc",
     [RE_TREATMENT] = "treatment", [RE_RULE] = "rule", [RE_HEADER_TAIL] = "header_tail",
     [RE_PROTOCOL_WORD] = "protocol_word", [RE_PLACE_TAIL] = "place_tail", [RE_MEETING_END] = "meeting_end",

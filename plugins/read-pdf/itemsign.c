@@ -17,7 +17,8 @@
  * abbreviation, ocr.item_prefix: "KS") and the line goes on with a capital
  * letter or ends (a title, "Dnr"), never with lower-case prose. Then, with
  * the item numbers known, a doubled look-alike before an item number or
- * range in running text ("Närvarande 88 21-23") is "§§".
+ * range in running text ("Närvarande 88 21-23") is "§§", and a look-alike ending a treatment reference
+ * ("Stadsstyrelsen 19.12.2022, 284 8") is "§" (P-OCR-TREATMENT-SIGN).
  *
  * Words are rewritten in place (texts in the document's arena). */
 #include <stdlib.h>
@@ -148,6 +149,36 @@ static void running_signs(const pdf_settings *s, pdf_line *l, const item_cand *c
         }
 }
 
+/* t is a date followed by a comma: "19.12.2022," (day, month, year of 2 or 4 digits). */
+static bool date_comma(const char *t)
+{
+    int parts = 0;
+    const char *p = t;
+    while (parts < 3) {
+        size_t n = 0;
+        while (g_ascii_isdigit(p[n])) n++;
+        if (n < 1 || n > 4) return false;
+        p += n, parts++;
+        if (parts < 3 && *p++ != '.') return false;
+    }
+    return strcmp(p, ",") == 0;
+}
+
+/* P-OCR-TREATMENT-SIGN: a treatment reference "Stadsstyrelsen 19.12.2022, 284 §" (the Finland-Swedish sub-heading
+ * of an earlier or this meeting's treatment, P-DEC-HISTORY) read "…, 284 8": a look-alike standing alone at the end
+ * of an OCR'd line, after an item number after a date and comma, is the sign. Items of other meetings cannot be
+ * confirmed by the document's sequence, but nothing else ends a line with a date, a number and a lone digit. */
+static void treatment_sign(const pdf_settings *s, pdf_line *l)
+{
+    if (l->nwords < 3) return;
+    pdf_word *last = &l->words[l->nwords - 1];
+    long f, e;
+    if (!item_number(l->words[l->nwords - 2].text, &f, &e) || f != e || !date_comma(l->words[l->nwords - 3].text))
+        return;
+    for (const char **m = s->ocr_section_lookalikes; *m; m++)
+        if (repeats(last->text, *m) == 1) last->text = "§";
+}
+
 samla_status pdf_ocr_item_signs(pdf_reader *r)
 {
     bool any = false;
@@ -173,7 +204,10 @@ samla_status pdf_ocr_item_signs(pdf_reader *r)
     for (size_t p = 0; p < r->npages; p++) {
         pdf_page *pg = &r->pages[p];
         if (!pg->ocr.used) continue;
-        for (size_t i = 0; i < pg->nlines; i++) running_signs(r->set, &pg->lines[i], c, n);
+        for (size_t i = 0; i < pg->nlines; i++) {
+            running_signs(r->set, &pg->lines[i], c, n);
+            treatment_sign(r->set, &pg->lines[i]);
+        }
     }
     free(c);
     return SAMLA_OK;

@@ -573,6 +573,9 @@ samla_status pdf_page_lines(pdf_reader *r, PopplerPage *page, pdf_page *out)
     GList *attrs = poppler_page_get_text_attributes(page);
     size_t nchars = (size_t)g_utf8_strlen(text, -1);
     if (nchars > nrects) nchars = nrects;
+    /* PDF-TEXT-NUL: a ToUnicode map that gives a glyph U+0000 ("§" as U+00A7 U+0000) ends poppler's page text
+     * there, though the page's character boxes go on: the rest of the page is not in the text (OCR reads it) */
+    out->truncated = nrects > nchars + 1 ? nrects - nchars - 1 : 0;
     glyph *g = malloc((nchars ? nchars : 1) * sizeof *g);
     pdf_word *words = malloc((nchars ? nchars : 1) * sizeof *words); /* one word a character at most */
     const char **font = calloc(nchars ? nchars : 1, sizeof *font);

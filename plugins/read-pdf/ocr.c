@@ -5,6 +5,8 @@
  * Which pages (option ocr: auto, the default):
  *   - a page without a text layer (a scan);
  *   - a page whose text layer is garbled (textlayer.c);
+ *   - a page whose text poppler cuts short at a U+0000 (PDF-TEXT-NUL, lines.c): read like a page without a
+ *     layer, since the layer's words stop where the cut is;
  *   - a scan with a text layer (one image covers the page and every word lies
  *     on it: a copier's or publisher's OCR layer): it is re-read, and the OCR
  *     words replace the layer only when their share of known words (the word
@@ -720,6 +722,7 @@ static const char *reason(pdf_reader *r, PopplerPage *page, const pdf_page *p)
     case PDF_OCR_AUTO: break;
     }
     if (!p->nlines) return "no_text_layer";
+    if (p->truncated) return "truncated_text_layer";
     if (p->garbled) return "garbled_text_layer";
     if (!layer_may_lose(r->set, p)) return NULL;
     bool on = false;

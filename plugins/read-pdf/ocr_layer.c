@@ -13,6 +13,8 @@
  *     vertical extent, font size, bold and italic the layer word's, so lines,
  *     headings and labels come out as the born-digital reader makes them;
  *   - an OCR word on no layer line is the text of an image and is dropped;
+ *   - a letter OCR reads in the other case than the layer word under it (of as many characters) holds takes the
+ *     layer's case (P-OCR-LAYER-CASE: "presentation" over "Presentation");
  *   - where a layer word holds '§' and the OCR word over it does not, OCR's
  *     characters of the sign's place are the sign ('148' over '14' '§' is
  *     '14' '§'): the sign of a garbled layer survives where OCR cannot read it;
@@ -65,6 +67,26 @@ static bool no_letters(const char *s)
     for (const char *c = s; *c; c = g_utf8_next_char(c))
         if (g_unichar_isalpha(g_utf8_get_char(c))) return false;
     return true;
+}
+
+/* P-OCR-LAYER-CASE: OCR's text t with the case of the layer word's letters where the two hold the same letter in
+ * another case (Tesseract reads a bold initial 'P', 'S', 'V' as lower case: "presentation" over the layer's
+ * "Presentation"): t and the layer word have as many characters, and only such letters change. A broken map gives
+ * other letters, not the same letter in the other case, so a letter the two read alike is the page's. Arena; t
+ * itself when nothing changes or on failure. */
+static const char *layer_case(samla_arena *ar, const char *t, const char *layer)
+{
+    if (chars(t) != chars(layer)) return t;
+    GString *s = g_string_sized_new(strlen(t) + 4);
+    bool changed = false;
+    for (const char *a = t, *b = layer; *a && *b; a = g_utf8_next_char(a), b = g_utf8_next_char(b)) {
+        gunichar x = g_utf8_get_char(a), y = g_utf8_get_char(b);
+        if (x != y && g_unichar_isalpha(x) && g_unichar_tolower(x) == g_unichar_tolower(y)) x = y, changed = true;
+        g_string_append_unichar(s, x);
+    }
+    const char *out = changed ? samla_arena_strdup(ar, s->str) : t;
+    g_string_free(s, TRUE);
+    return out ? out : t;
 }
 
 /* out[*n] = w with text t and x extent [x0, x1]; false when full. */
@@ -153,6 +175,7 @@ samla_status pdf_ocr_onto_layer(samla_arena *ar, const pdf_page *p, const pdf_wo
         const pdf_word *lw = layer_word(p, &w[i], &li);
         if (!lw) continue; /* the text of an image */
         pdf_word styled = w[i];
+        styled.text = layer_case(ar, w[i].text, lw->text);
         styled.y0 = lw->y0, styled.y1 = lw->y1, styled.size = lw->size;
         styled.bold = lw->bold, styled.italic = lw->italic;
         /* the layer words of its line under it; one holding the sign? */

@@ -70,6 +70,7 @@ typedef struct pdf_page {
     double garbled_score;     /* share of checked words that are not words */
     size_t run_together;      /* words run together at a letter for the space (P-GARBLED-SPACE) */
     char letters[64];         /* P-GARBLED-LETTERS: what a font's letters show ("'e' missing, 'g' 4.3 times its share"), "" none */
+    size_t truncated;         /* PDF-TEXT-NUL: characters the text layer holds beyond a U+0000 (not read), 0 none */
     size_t ligature_nonwords; /* P-GARBLED-LIGATURE: restored ligatures that made no words (0: not the reason) */
     char widths[96];          /* P-GARBLED-WIDTHS: the letter drawn by a second glyph ("'n' drawn 12 times ..."), "" none */
     double layer_known;       /* textlayer.c: share of checked words that are words, -1 none checked */

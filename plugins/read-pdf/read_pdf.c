@@ -232,6 +232,7 @@ static void ocr_record(samla_ctx *ctx, const pdf_page *p, samla_page_info *pi, d
         const char *reason, *says;
     } why[] = {{"no_text_layer", "no text layer"},
                {"garbled_text_layer", "garbled text layer"},
+               {"truncated_text_layer", "text layer cut short by a U+0000 character"},
                {"scanned_text_layer", "a scan with its own text layer"},
                {"always", "option ocr: always"}};
     const char *says = o->reason;
@@ -333,6 +334,11 @@ static samla_status read_document(void *state, samla_ctx *ctx, samla_arena *scra
             break;
         }
         const pdf_page *p = &r.pages[i];
+        if (p->truncated && !p->ocr.used)
+            samla_ctx_warn(ctx, p->number,
+                           "text layer of page %d cut short: its Unicode map gives a glyph U+0000, and the %zu "
+                           "characters after it are not read (%s)",
+                           p->number, p->truncated, r.set->ocr_mode == PDF_OCR_NEVER ? "OCR is off" : "OCR read nothing");
         if (p->garbled) {
             pi->text_layer = "garbled";
             pi->text_layer_score = p->garbled_score;
