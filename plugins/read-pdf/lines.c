@@ -174,9 +174,11 @@ static void judge_text_layer(const pdf_settings *s, const pdf_word *w, const cha
     lig_word *lig = malloc(LIG_WORDS * sizeof *lig);
     size_t nlig = 0;
     size_t nt = 0, checked = 0, nonwords = 0, foreign = 0, run_together = 0;
+    signed char *oks = malloc(n ? n : 1); /* each word's check, for P-GARBLED-LETTERS; freed below */
     for (size_t i = 0; i < n; i++) {
         foreign += pdf_foreign_word(s, w[i].text);
         int ok = pdf_word_check(s, w[i].text);
+        if (oks) oks[i] = (signed char)(ok < 0 ? -1 : ok && !w[i].ligature);
         if (ok < 0) continue;
         run_together += ok == 0 && pdf_word_run_together(s, w[i].text, s->run_together_parts, s->run_together_letters);
         /* a restored ligature is a glyph the font's Unicode map got wrong: evidence of a broken map all the same
@@ -211,7 +213,8 @@ static void judge_text_layer(const pdf_settings *s, const pdf_word *w, const cha
     /* P-GARBLED-LETTERS (textlayer.c): a font whose letters are not Swedish letters */
     out->letters[0] = '\0';
     if (!out->garbled && (double)foreign < s->foreign_min)
-        out->garbled = pdf_letters_garbled(s, w, font, n, out->letters, sizeof out->letters);
+        out->garbled = pdf_letters_garbled(s, w, font, oks, n, out->letters, sizeof out->letters);
+    free(oks);
     out->garbled_score = fmax(worst, page);
     /* P-GARBLED-LIGATURE: restored ligatures that make no words were other glyphs of a broken map ('ö' read 'f'
      * is as wide as the fi ligature: "ffirslag", "mfijlighet", "fippna") */

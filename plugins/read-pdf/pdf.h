@@ -383,10 +383,11 @@ int pdf_word_check_min(const pdf_settings *s, const char *text, long min_letters
  * 3+ letters or more and at most one part that is no word. */
 bool pdf_word_run_together(const pdf_settings *s, const char *text, int min_parts, int min_letters);
 /* P-GARBLED-LETTERS: true when one font's letters among words w[0..n) (font[i] of w[i]) are not Swedish letters:
- * a common letter missing, or a letter many times its share (a broken map gives one letter for another). note
+ * a common letter missing, or a letter many times its share (a broken map gives one letter for another), and
+ * that font's checked words are not all words (ok[i]: pdf_word_check of w[i], -1 not checked, 0 no word). note
  * (size note_size) says which letters. */
-bool pdf_letters_garbled(const pdf_settings *s, const pdf_word *w, const char *const *font, size_t n, char *note,
-                         size_t note_size);
+bool pdf_letters_garbled(const pdf_settings *s, const pdf_word *w, const char *const *font, const signed char *ok,
+                         size_t n, char *note, size_t note_size);
 /* One character of a page's text layer for P-GARBLED-WIDTHS: the character, its font's name and its width in
  * ems (box width / font size; 0 for a space, a line end or a character without a box). */
 typedef struct pdf_glyph_em {

@@ -244,9 +244,12 @@ static int letter_slot(gunichar c)
  * occurs less than letters_absent of that is missing; a letter of letters_min_share or more that occurs
  * letters_min_count times and letters_excess times its expected count is in excess; either alone, or a missing
  * letter expected letters_pair_missing times together with a letter letters_pair_excess times its share, marks
- * the font. å, ä and ö are never counted missing (a page in another language lacks them). */
-bool pdf_letters_garbled(const pdf_settings *s, const pdf_word *w, const char *const *font, size_t n, char *note,
-                         size_t note_size)
+ * the font. å, ä and ö are never counted missing (a page in another language lacks them). A font whose checked
+ * words are words all but letters_nonwords of them has a sound map whatever its letters: a letter given for
+ * another leaves most words it stands in no word, while a page of few words that repeats some (*Delmål*,
+ * *Fokusområde* in a strategy's bold headings) may hold a letter at five times its share. */
+bool pdf_letters_garbled(const pdf_settings *s, const pdf_word *w, const char *const *font, const signed char *ok,
+                         size_t n, char *note, size_t note_size)
 {
     static const char *const names[PDF_LETTERS] = {"a", "b", "c", "d", "e", "f", "g", "h", "i", "j", "k", "l", "m", "n", "o",
                                                    "p", "q", "r", "s", "t", "u", "v", "w", "x", "y", "z", "å", "ä", "ö"};
@@ -255,7 +258,7 @@ bool pdf_letters_garbled(const pdf_settings *s, const pdf_word *w, const char *c
     if (total_share <= 0) return false;
     const char *fname[LETTER_FONTS];
     unsigned count[LETTER_FONTS][PDF_LETTERS];
-    size_t nf = 0;
+    size_t checked[LETTER_FONTS], nonwords[LETTER_FONTS], nf = 0;
     for (size_t i = 0; i < n; i++) {
         const char *f = font && font[i] ? font[i] : "";
         size_t k = 0;
@@ -263,8 +266,11 @@ bool pdf_letters_garbled(const pdf_settings *s, const pdf_word *w, const char *c
         if (k == nf) {
             if (nf == LETTER_FONTS) continue;
             fname[nf] = f;
+            checked[nf] = nonwords[nf] = 0;
             memset(count[nf++], 0, sizeof count[0]);
         }
+        checked[k] += ok && ok[i] >= 0;
+        nonwords[k] += ok && ok[i] == 0;
         for (const char *p = w[i].text; p && *p; p = g_utf8_next_char(p)) {
             int slot = letter_slot(g_utf8_get_char(p));
             if (slot >= 0) count[k][slot]++;
@@ -274,6 +280,7 @@ bool pdf_letters_garbled(const pdf_settings *s, const pdf_word *w, const char *c
         double total = 0;
         for (int l = 0; l < PDF_LETTERS; l++) total += count[k][l];
         if (total < s->letters_min) continue;
+        if (checked[k] && (double)nonwords[k] < s->letters_nonwords * (double)checked[k]) continue;
         int miss = -1, excess = -1;
         double miss_expected = 0, excess_times = 0;
         for (int l = 0; l < PDF_LETTERS; l++) {

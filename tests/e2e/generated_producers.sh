@@ -10,19 +10,28 @@
 #    "Datum" over "2023-08-07"). Before (main e996184): the meeting whole in 1 of the 4 (group F1 0.25).
 # 3. A tagged Chromium PDF whose signature table has the dotted lines under the roles (PDF-TAG-KEYLESS-COLUMN,
 #    P-SIG-PAPER): the three signers with their roles. Before: none of them (signatures F1 0.86 over the four).
+# 4. A groff strategy whose page repeats *Delmål* and *Fokusområde* in its bold headings (å five times its share in
+#    that font, every one of its words a word): the text layer is sound (P-GARBLED-LETTERS needs non-words in the
+#    font), so the page is read from its text, not by OCR, and its 14 goals come out whole with their parents.
+#    Before (main aaaef87): page 2 OCR'd, the bullets read as «, 5 of 14 goals (goals F1 0.53).
 set -u
 PY=${PY:-/usr/bin/python3}
 P=corpus/generated/producers
 tmp=$(mktemp -d) || exit 1
 trap 'rm -rf "$tmp"' EXIT
-"$PY" corpus/generate/generate.py --seed 1 --protocols 18 --plans 0 --out "$tmp/gen" >/dev/null || exit 1
+"$PY" corpus/generate/generate.py --seed 1 --protocols 18 --plans 1 --out "$tmp/gen" >/dev/null || exit 1
 while IFS=$(printf '\t') read -r stem _; do
   cmp -s "$tmp/gen/gold/$stem.yaml" "$P/gold/$stem.yaml" || {
     echo "generated_producers: $stem differs from the generator's seed-1 gold (re-pick it)" >&2; exit 1; }
 done < "$P/manifest.tsv"
-"$SAMLA" run -q protocol -o "$tmp/out" "$P"/pdf/*.pdf 2>/dev/null || exit 1
+"$SAMLA" run -q protocol -o "$tmp/out" "$P"/pdf/gen-1-p*.pdf 2>/dev/null || exit 1
 "$SAMLA" eval -q -m 'meeting[date+start+end+place]=1' -m 'signatures[name+role]=1' "$P/gold" "$tmp/out" >/dev/null || {
   "$SAMLA" eval -v -M soft "$P/gold" "$tmp/out" >&2; exit 1; }
+"$SAMLA" run -q strategy -o "$tmp/strat" "$P"/pdf/gen-1-s*.pdf 2>/dev/null || exit 1
+"$SAMLA" eval -q -m 'goals[code+kind+title+parent]=1' "$P/gold" "$tmp/strat" >/dev/null || {
+  "$SAMLA" eval -v -M soft "$P/gold" "$tmp/strat" >&2; exit 1; }
+! grep -q 'garbled text layer' "$tmp/strat/gen-1-s000-strategi.pdf.yaml" || {
+  echo "generated_producers: the groff strategy's sound page was judged garbled" >&2; exit 1; }
 # the content itself, as the model writes it
 grep -q '^  place: Rådhuset$' "$tmp/out/gen-1-p009-ks.pdf.yaml" &&
   grep -q '^  start: "08:00"$' "$tmp/out/gen-1-p009-ks.pdf.yaml" &&
