@@ -436,6 +436,29 @@ static bool broken_word(const frag_info *fi, size_t i, double right)
     return p->x1 + letter > right + 0.5;
 }
 
+/* PDF-CELL-JUSTIFIED: fragment i of a cell's fragments is a justified line of text, whose wide gaps are stretched
+ * word spaces and no sub-cell gaps: its words reach the cell's right edge (wrap), every gap between them is the
+ * same width (a justified line shares its extra room out evenly), no word is a leader (a signature line's dots),
+ * and the cell's text goes on in the next line from the same left edge. groff justifies a narrow cell's
+ * *Kultur-       och* over *fritidsförvaltningen*. */
+static bool justified_frag(const pdf_frag *frags, size_t n, size_t i, double wrap)
+{
+    const pdf_frag *f = &frags[i];
+    const pdf_word *w = f->line->words;
+    if (f->w1 - f->w0 < 2 || i + 1 >= n || frags[i + 1].line == f->line) return false;
+    if (frags[i + 1].line->y0 <= f->line->y1 - 0.5) return false;
+    if (fabs(frags[i + 1].line->words[frags[i + 1].w0].x0 - w[f->w0].x0) > 2) return false;
+    if (w[f->w1 - 1].x1 < wrap - 1) return false;
+    double gmin = 1e9, gmax = -1e9;
+    for (size_t j = f->w0; j < f->w1; j++) {
+        if (leader_line(w[j].text)) return false;
+        if (j == f->w0) continue;
+        double g = w[j].x0 - w[j - 1].x1;
+        gmin = fmin(gmin, g), gmax = fmax(gmax, g);
+    }
+    return gmax - gmin <= 1;
+}
+
 samla_status pdf_emit_frags(pdf_reader *r, const pdf_frag *frags, size_t n, bool in_cell, double wrap, double pitch,
                             samla_block ***cell_out, size_t *ncell_out)
 {
@@ -452,8 +475,9 @@ samla_status pdf_emit_frags(pdf_reader *r, const pdf_frag *frags, size_t n, bool
         for (size_t i = 0; i < n; i++) {
             const pdf_word *w = frags[i].line->words;
             size_t a = frags[i].w0;
+            bool justified = justified_frag(frags, n, i, wrap);
             for (size_t j = a + 1; j <= frags[i].w1; j++) {
-                if (j < frags[i].w1 && w[j].x0 - w[j - 1].x1 < 1.5 * r->body_size) continue;
+                if (j < frags[i].w1 && (justified || w[j].x0 - w[j - 1].x1 < 1.5 * r->body_size)) continue;
                 split[k++] = (pdf_frag){frags[i].line, a, j};
                 a = j;
             }

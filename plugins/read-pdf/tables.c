@@ -217,6 +217,22 @@ static bool is_contents(const pdf_reader *r, const pdf_region *g, const pdf_line
     return lines >= 3 && drops * 4 <= lines;
 }
 
+/* PDF-TABLE-SPANNING-LINE: line l across the column at x is a row spanning the table (a plan's group row
+ * *Invånarna är delaktiga i utvecklingen av välfärden* over its activities, run on past the second column's start
+ * in a narrow first column): one run of text from the table's left edge (no gutter in it) that, when xs is given,
+ * stops short of a column further right found for the whole region (xs[0..n0)). Such a row does not keep the
+ * header from naming the column, nor does it widen the column it starts in (column_rights). */
+static bool spanning_line(const pdf_line *l, double edge, double x, const double *xs, size_t n0, double gutter)
+{
+    if (!l->nwords || l->words[0].x0 > edge + 2) return false;
+    for (size_t k = 1; k < l->nwords; k++)
+        if (l->words[k].x0 - l->words[k - 1].x1 >= gutter) return false;
+    if (!xs) return true;
+    for (size_t j = 0; j < n0; j++)
+        if (xs[j] > x && l->x1 < xs[j] - gutter) return true;
+    return false;
+}
+
 /* Columns named by a header row: the region's first line, all bold or made
  * of short labels (≤ 3 words) separated by gutters, starts a column at each
  * label that no line of the region crosses and where every line with text
@@ -250,14 +266,17 @@ static void header_bounds(const pdf_reader *r, const pdf_line *const *L, size_t 
             break;
         }
     }
+    double edge = 1e9;
+    for (size_t k = a; k < b; k++) edge = fmin(edge, L[k]->x0);
     for (size_t q = 1; q < np; q++) {
         double x = h->words[starts[q]].x0 - 0.3;
         bool dup = false;
         for (size_t j = 0; j < *nx && !dup; j++) dup = fabs(xs[j] - x) < 3;
         if (dup || *nx >= MAX_BOUNDS) continue;
         bool free_col = true;
-        for (size_t k = a; k < b && free_col; k++)
-            free_col = !crosses(L[k], x) && !(has_left(L[k], x) && has_right(L[k], x) && gap_at(L[k], x) < gutter);
+        for (size_t k = a + 1; k < b && free_col; k++)
+            free_col = !(crosses(L[k], x) || (has_left(L[k], x) && has_right(L[k], x) && gap_at(L[k], x) < gutter)) ||
+                       spanning_line(L[k], edge, x, xs, n0, gutter);
         if (free_col) xs[(*nx)++] = x;
     }
 }
@@ -615,15 +634,29 @@ static double column_gap(const pdf_region *g, const pdf_line *const *L)
 }
 
 /* Where each column's lines wrap: the rightmost word end of the column over
- * the region (cells of one column wrap at the same width). */
-static void column_rights(const pdf_region *g, const pdf_line *const *L, double *out)
+ * the region (cells of one column wrap at the same width). A row spanning the
+ * table may run on into the gutter or past the next column's start
+ * (PDF-TABLE-SPANNING-LINE): a column before the last wraps where its lines
+ * beside other cells end, when it has such lines, and a line that is one run
+ * of text from the table's left edge across the next column's start is not
+ * the column's. */
+static void column_rights(const pdf_reader *r, const pdf_region *g, const pdf_line *const *L, double *out)
 {
+    double edge = 1e9, gutter = fmax(6, 0.7 * r->body_size);
+    for (size_t i = g->first; i < g->last; i++) edge = fmin(edge, L[i]->x0);
     for (size_t c = 0; c < g->ncols; c++) {
-        out[c] = 0;
+        double all = 0, beside = 0;
+        bool last = c + 1 >= g->ncols;
         for (size_t i = g->first; i < g->last; i++) {
             pdf_frag f = pdf_column_frag(g, L[i], c);
-            if (f.w1 > f.w0) out[c] = fmax(out[c], L[i]->words[f.w1 - 1].x1);
+            if (f.w1 <= f.w0) continue;
+            double x1 = L[i]->words[f.w1 - 1].x1;
+            if (!last && crosses(L[i], g->bounds[c]) && spanning_line(L[i], edge, g->bounds[c], NULL, 0, gutter))
+                continue;
+            all = fmax(all, x1);
+            if (f.w0 > 0 || f.w1 < L[i]->nwords) beside = fmax(beside, x1);
         }
+        out[c] = !last && beside > 0 ? beside : all;
     }
 }
 
@@ -634,7 +667,7 @@ static samla_status append_to_last_row(pdf_reader *r, pdf_table *t, const pdf_re
     pdf_frag *f = samla_arena_alloc(r->ctx->arena, (b - a) * sizeof *f);
     if (!f) return SAMLA_ERR_NOMEM;
     double colright[MAX_BOUNDS + 1];
-    column_rights(g, L, colright);
+    column_rights(r, g, L, colright);
     double pitch = region_pitch(r, g, L, NULL, 0);
     for (size_t c = 0; c < t->ncols; c++) {
         size_t k = 0, nn = 0;
@@ -996,7 +1029,7 @@ samla_status pdf_emit_table(pdf_reader *r, const pdf_region *g0, const pdf_line 
      * 2 em of the column's right edge (not wrapped prose), is split at those
      * lines */
     double rights[MAX_BOUNDS + 1], widest[MAX_BOUNDS + 1];
-    column_rights(g, L, rights);
+    column_rights(r, g, L, rights);
     memcpy(widest, rights, sizeof widest);
     double right0 = rights[0];
     /* a cell wraps at its column's width: up to the next column's start
@@ -1168,7 +1201,7 @@ static samla_status emit_rows(pdf_reader *r, const pdf_region *g, const pdf_line
     size_t *counts = samla_arena_alloc(a, g->ncols * sizeof *counts);
     if (!f || !cells || !counts) return SAMLA_ERR_NOMEM;
     double colright[MAX_BOUNDS + 1];
-    column_rights(g, L, colright);
+    column_rights(r, g, L, colright);
     double pitch = region_pitch(r, g, L, starts, ns);
     if (pitch <= 0) {
         /* no cell wraps in this table, so there is no wrapped line to compare

@@ -14,12 +14,16 @@
 #    that font, every one of its words a word): the text layer is sound (P-GARBLED-LETTERS needs non-words in the
 #    font), so the page is read from its text, not by OCR, and its 14 goals come out whole with their parents.
 #    Before (main aaaef87): page 2 OCR'd, the bullets read as «, 5 of 14 goals (goals F1 0.53).
+# 5. A groff plan whose activity table has a narrow first column: its group rows run on past the second column's
+#    start (PDF-TABLE-SPANNING-LINE) and its justified narrow cells stretch their word spaces (*Kultur-       och*,
+#    PDF-CELL-JUSTIFIED): the 14 activities whole with their area and responsible. Before (main aaaef87): the first
+#    two columns read as one, cells split at the stretched spaces (activities F1 0.21, 42 read for 14).
 set -u
 PY=${PY:-/usr/bin/python3}
 P=corpus/generated/producers
 tmp=$(mktemp -d) || exit 1
 trap 'rm -rf "$tmp"' EXIT
-"$PY" corpus/generate/generate.py --seed 1 --protocols 18 --plans 1 --out "$tmp/gen" >/dev/null || exit 1
+"$PY" corpus/generate/generate.py --seed 1 --protocols 18 --plans 20 --out "$tmp/gen" >/dev/null || exit 1
 while IFS=$(printf '\t') read -r stem _; do
   cmp -s "$tmp/gen/gold/$stem.yaml" "$P/gold/$stem.yaml" || {
     echo "generated_producers: $stem differs from the generator's seed-1 gold (re-pick it)" >&2; exit 1; }
@@ -27,9 +31,14 @@ done < "$P/manifest.tsv"
 "$SAMLA" run -q protocol -o "$tmp/out" "$P"/pdf/gen-1-p*.pdf 2>/dev/null || exit 1
 "$SAMLA" eval -q -m 'meeting[date+start+end+place]=1' -m 'signatures[name+role]=1' "$P/gold" "$tmp/out" >/dev/null || {
   "$SAMLA" eval -v -M soft "$P/gold" "$tmp/out" >&2; exit 1; }
-"$SAMLA" run -q strategy -o "$tmp/strat" "$P"/pdf/gen-1-s*.pdf 2>/dev/null || exit 1
+"$SAMLA" run -q strategy -o "$tmp/strat" "$P"/pdf/gen-1-s*-strategi.pdf 2>/dev/null || exit 1
 "$SAMLA" eval -q -m 'goals[code+kind+title+parent]=1' "$P/gold" "$tmp/strat" >/dev/null || {
   "$SAMLA" eval -v -M soft "$P/gold" "$tmp/strat" >&2; exit 1; }
+"$SAMLA" run -q plan -o "$tmp/plan" "$P"/pdf/gen-1-s*-plan*.pdf 2>/dev/null || exit 1
+"$SAMLA" eval -q -m 'activities[text+area+responsible]=1' "$P/gold" "$tmp/plan" >/dev/null || {
+  "$SAMLA" eval -v -M soft "$P/gold" "$tmp/plan" >&2; exit 1; }
+grep -q '^  responsible: Kultur- och fritidsförvaltningen$' "$tmp/plan/gen-1-s005-plan2.pdf.yaml" || {
+  echo "generated_producers: the groff plan's justified responsible cell is not read whole" >&2; exit 1; }
 ! grep -q 'garbled text layer' "$tmp/strat/gen-1-s000-strategi.pdf.yaml" || {
   echo "generated_producers: the groff strategy's sound page was judged garbled" >&2; exit 1; }
 # the content itself, as the model writes it
