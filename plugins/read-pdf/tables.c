@@ -79,7 +79,9 @@ static int cmp_dbl(const void *p, const void *q)
     return a < b ? -1 : a > b;
 }
 
-/* Left of x in line l is only a list marker or a "label:" */
+/* Left of x in line l is only a list marker or a "label:", or the word just left of x is a bullet: a list
+ * marker's hanging indent is never a gutter (PDF-TABLE-MARKER-GAP: a cell's bulleted delmål, *•  1.1 Riskbruket
+ * …*, beside the focus area, where every bullet's text starts at one x) */
 static bool left_is_label(const pdf_reader *r, const pdf_line *l, double x)
 {
     size_t k = 0;
@@ -89,7 +91,8 @@ static bool left_is_label(const pdf_reader *r, const pdf_line *l, double x)
     size_t len = strlen(last);
     if (len && last[len - 1] == ':') return true;
     bool bullet;
-    return k == 1 && pdf_marker(r->set, l->words, l->nwords, &bullet);
+    if (k == 1 && pdf_marker(r->set, l->words, l->nwords, &bullet)) return true;
+    return pdf_marker(r->set, &l->words[k - 1], l->nwords - (k - 1), &bullet) && bullet;
 }
 
 /* Grows the run of lines around seed line i that keep x free. */
@@ -312,6 +315,50 @@ static void number_bound(const pdf_reader *r, const pdf_line *const *L, size_t a
     xs[(*nx)++] = x;
 }
 
+/* PDF-TABLE-HEADER-INDENT: the line right above table g (not before line from) is its header row when it is one
+ * short label (at most three words) a column, parted by gutters, set directly above it (less than half a line
+ * between), the first label at the table's left edge and each other starting at most 3 em left of its column's
+ * start, past the column before it: the column's text is indented from its label (a cell's bullets, *Mål* over
+ * *•  1.1 Riskbruket …*), so the label crosses the column's start and no run of lines took it in. Each such
+ * column then starts at its label when no line of the table has a word between the label's start and the
+ * column's; g takes the line in. */
+static void header_above(const pdf_reader *r, const pdf_line *const *L, size_t from, pdf_region *g)
+{
+    if (g->first <= from || g->ncols < 2) return;
+    const pdf_line *h = L[g->first - 1];
+    double gutter = fmax(6, 0.7 * r->body_size), edge = 1e9;
+    for (size_t i = g->first; i < g->last; i++) edge = fmin(edge, L[i]->x0);
+    if (vgap(h, L[g->first]) > 0.5 * r->body_size || fabs(h->size - L[g->first]->size) > 1 || fabs(h->x0 - edge) > 2)
+        return;
+    size_t starts[MAX_BOUNDS + 2], np = 0, words = 0;
+    for (size_t k = 0; k < h->nwords; k++) {
+        if (k == 0 || h->words[k].x0 - h->words[k - 1].x1 >= gutter) {
+            if (np == g->ncols) return;
+            starts[np++] = k;
+            words = 0;
+        }
+        if (++words > 3) return;
+    }
+    if (np != g->ncols) return;
+    double nb[MAX_BOUNDS + 1];
+    bool moved = false;
+    for (size_t c = 1; c < np; c++) {
+        double s = h->words[starts[c]].x0, b = g->bounds[c - 1], prev = c > 1 ? g->bounds[c - 2] : edge;
+        double end = h->words[starts[c] - 1].x1;
+        if (s > b + COL_SLACK || s < b - 3 * r->body_size || s <= prev || end > b) return;
+        nb[c - 1] = b;
+        if (s >= b - COL_SLACK) continue;
+        for (size_t i = g->first; i < g->last; i++)
+            for (size_t k = 0; k < L[i]->nwords; k++)
+                if (L[i]->words[k].x1 > s - 0.3 && L[i]->words[k].x0 < b - COL_SLACK) return;
+        nb[c - 1] = s - 0.3;
+        moved = true;
+    }
+    if (!moved) return;
+    for (size_t c = 0; c + 1 < np; c++) g->bounds[c] = nb[c];
+    g->first--;
+}
+
 pdf_region *pdf_find_regions(pdf_reader *r, const pdf_line *const *L, size_t n, size_t *nout)
 {
     *nout = 0;
@@ -388,6 +435,7 @@ pdf_region *pdf_find_regions(pdf_reader *r, const pdf_line *const *L, size_t n, 
             for (size_t j = 0; j < nx; j++) reg->bounds[j] = xs[j];
             reg->ncols = nx + 1;
             reg->text_columns = pdf_flow_columns(r, reg, L, n, *nout ? g[*nout - 1].last : 0, false);
+            if (!reg->text_columns) header_above(r, L, *nout ? g[*nout - 1].last : 0, reg);
         }
         (*nout)++;
     }

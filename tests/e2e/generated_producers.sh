@@ -18,6 +18,10 @@
 #    start (PDF-TABLE-SPANNING-LINE) and its justified narrow cells stretch their word spaces (*Kultur-       och*,
 #    PDF-CELL-JUSTIFIED): the 14 activities whole with their area and responsible. Before (main aaaef87): the first
 #    two columns read as one, cells split at the stretched spaces (activities F1 0.21, 42 read for 14).
+# 6. A Word-style strategy whose focus areas and delmål stand in a two-column table, the delmål a bulleted list in
+#    their cell: the gap after each bullet is no column (PDF-TABLE-MARKER-GAP) and the header *Målområde | Mål*,
+#    whose *Mål* starts left of the bullets it names, is the table's header row (PDF-TABLE-HEADER-INDENT): its 9
+#    goals whole. Before (main aaaef87): three columns, the header a paragraph, no goal.
 set -u
 PY=${PY:-/usr/bin/python3}
 P=corpus/generated/producers
