@@ -131,6 +131,7 @@ typedef struct pdf_settings {
     double letters_pair_excess;         /* ... with a letter this many times its share: the font is marked */
     double letters_min_count;           /* an excess letter is counted at least this often */
     double letters_min_share;           /* and has at least this share (rare letters, x in a vote table, never) */
+    double letters_nonwords;            /* a font is judged only when this share of its checked words are no words */
     double lig_nonwords;                /* P-GARBLED-LIGATURE: distinct restored-ligature non-words that mark a page, 0 off */
     double lig_nonword_share;           /* ... when they are at least this share of the distinct restored words */
     double widths_gap;                  /* P-GARBLED-WIDTHS: a glyph this share off its letter's median width, 0: off */

@@ -182,16 +182,20 @@ static bool is_text_columns(const pdf_region *g, const pdf_line *const *L)
     for (size_t i = g->first; i < g->last; i++) x0 = fmin(x0, L[i]->x0), x1 = fmax(x1, L[i]->x1);
     double w = x1 - x0, b = g->bounds[0];
     if (b - x0 < 0.3 * w || x1 - b < 0.3 * w) return false;
-    size_t full[2] = {0, 0}, lines[2] = {0, 0};
+    size_t full[2] = {0, 0}, lines[2] = {0, 0}, words[2] = {0, 0};
     for (size_t i = g->first; i < g->last; i++)
         for (size_t c = 0; c < 2; c++) {
             pdf_frag f = pdf_column_frag(g, L[i], c);
             if (f.w1 <= f.w0) continue;
             lines[c]++;
+            words[c] += f.w1 - f.w0;
             double right = c == 0 ? b : x1;
             double left = c == 0 ? x0 : b;
             full[c] += L[i]->words[f.w1 - 1].x1 >= right - 0.2 * (right - left);
         }
+    /* prose runs to several words a line; a column of one-word labels is a label/value table's
+     * (PDF-TABLE-LABEL-LINES: *Sammanträdesdatum* / *Tid* / *Sammanträdesplats* beside their values) */
+    if (words[0] < 2 * lines[0] || words[1] < 2 * lines[1]) return false;
     return full[0] * 2 >= lines[0] && full[1] * 2 >= lines[1] && lines[0] >= 3 && lines[1] >= 3 &&
            !label_column(g, L, 0) && !label_column(g, L, 1);
 }
@@ -359,6 +363,82 @@ static void header_above(const pdf_reader *r, const pdf_line *const *L, size_t f
     g->first--;
 }
 
+/* A word ending in sentence punctuation (. , ;): no part of a label. */
+static bool punctuated(const char *t)
+{
+    size_t len = strlen(t);
+    return len && strchr(".,;", t[len - 1]);
+}
+
+/* PDF-LINE-WRAPPED-LABEL: line i is a label and its value parted by one gutter, and the label wraps onto the
+ * next line(s) beside nothing (pdfTeX's label column: *Sammanträdesplats och* | *Församlingshemmet, 2023-01-09 kl.
+ * 18.00–19.19* over *tid*): a label of at most three words at the body's size, starting upper-case, none ending
+ * in . , or ; (a sentence's words), and one or two lines under it set close (a wrapped line's spacing), at its
+ * left edge, starting lower-case, of at most two such words and ending a gutter short of the value.
+ * Read as a line, the label's end came after the value (*… 18.00–19.19 tid*); the lines are a one-row table of
+ * two columns instead, as the label/value rows of other producers are. Returns how many lines from i (0: none). */
+static size_t wrapped_label(const pdf_reader *r, const pdf_line *const *L, size_t n, size_t i, double *bound)
+{
+    const pdf_line *l = L[i];
+    double gutter = fmax(6, 0.7 * r->body_size);
+    size_t split = 0;
+    for (size_t k = 1; k < l->nwords; k++)
+        if (l->words[k].x0 - l->words[k - 1].x1 >= gutter) {
+            if (split) return 0;
+            split = k;
+        }
+    if (!split || split > 3 || fabs(l->size - r->body_size) > 1 || !pdf_starts_upper(l->words[0].text)) return 0;
+    for (size_t k = 0; k < split; k++)
+        if (punctuated(l->words[k].text)) return 0;
+    double vx = l->words[split].x0;
+    size_t e = i + 1;
+    while (e < n && e - i <= 2) {
+        const pdf_line *c = L[e];
+        const pdf_line *p = L[e - 1];
+        bool punct = false;
+        for (size_t k = 0; k < c->nwords; k++) punct = punct || punctuated(c->words[k].text);
+        if (!c->nwords || c->nwords > 2 || punct || fabs(c->x0 - l->x0) > 2 || c->x1 > vx - gutter ||
+            c->y0 - p->y1 > 0.45 * c->size || fabs(c->size - l->size) > 0.5 || c->bold != l->words[0].bold ||
+            !pdf_starts_lower(c->words[0].text))
+            break;
+        e++;
+    }
+    if (e == i + 1) return 0;
+    *bound = vx - 0.3;
+    return e - i;
+}
+
+/* Regions g (*nout of them, in order) with the wrapped labels found among the lines outside them added in order
+ * (PDF-LINE-WRAPPED-LABEL); arena array. */
+static pdf_region *wrapped_labels(pdf_reader *r, const pdf_line *const *L, size_t n, pdf_region *g, size_t *nout)
+{
+    pdf_region *out = NULL;
+    size_t m = 0, k = 0;
+    for (size_t i = 0; i < n; i++) {
+        while (k < *nout && g[k].last <= i) k++;
+        if (k < *nout && g[k].first <= i) continue;
+        double bound;
+        size_t len = wrapped_label(r, L, n, i, &bound);
+        if (!len || (k < *nout && i + len > g[k].first)) continue;
+        if (!out) {
+            out = samla_arena_alloc(r->ctx->arena, (*nout + n) * sizeof *out);
+            if (!out) return g;
+        }
+        pdf_region reg = {.first = i, .last = i + len, .ncols = 2};
+        reg.bounds[0] = bound;
+        out[m++] = reg;
+        i += len - 1;
+    }
+    if (!out) return g;
+    /* merge the found ones (out[0..m)) with g by first line */
+    pdf_region *all = samla_arena_alloc(r->ctx->arena, (*nout + m) * sizeof *all);
+    if (!all) return g;
+    size_t a = 0, b = 0, t = 0;
+    while (a < *nout || b < m) all[t++] = b >= m || (a < *nout && g[a].first < out[b].first) ? g[a++] : out[b++];
+    *nout = t;
+    return all;
+}
+
 pdf_region *pdf_find_regions(pdf_reader *r, const pdf_line *const *L, size_t n, size_t *nout)
 {
     *nout = 0;
@@ -469,7 +549,8 @@ pdf_region *pdf_find_regions(pdf_reader *r, const pdf_line *const *L, size_t n, 
     }
     *nout = kept;
     g = pdf_boxed_rows(r, L, n, g, nout);
-    return pdf_orphan_header(r, L, n, g, nout);
+    g = pdf_orphan_header(r, L, n, g, nout);
+    return wrapped_labels(r, L, n, g, nout);
 }
 
 /* Line l lies in ruled table u: its middle inside the outline, and its
@@ -971,6 +1052,20 @@ static bool runs_over(const pdf_reader *r, const pdf_table *t, double row)
 static samla_status emit_rows(pdf_reader *r, const pdf_region *g, const pdf_line *const *L, const size_t *starts,
                               size_t ns, const bool *span0);
 
+/* Every line of two-column region g is a label of one to three words, starting upper-case and not broken by a
+ * hyphen, with text beside it (PDF-TABLE-LABEL-LINES). */
+static bool label_lines(const pdf_region *g, const pdf_line *const *L)
+{
+    for (size_t i = g->first; i < g->last; i++) {
+        pdf_frag f0 = pdf_column_frag(g, L[i], 0), f1 = pdf_column_frag(g, L[i], 1);
+        if (f0.w1 <= f0.w0 || f1.w1 <= f1.w0 || f0.w1 - f0.w0 > 3) return false;
+        const char *last = L[i]->words[f0.w1 - 1].text;
+        size_t len = strlen(last);
+        if (!pdf_starts_upper(L[i]->words[f0.w0].text) || (len && last[len - 1] == '-')) return false;
+    }
+    return true;
+}
+
 samla_status pdf_emit_table(pdf_reader *r, const pdf_region *g0, const pdf_line *const *L)
 {
     samla_arena *a = r->ctx->arena;
@@ -1069,6 +1164,14 @@ samla_status pdf_emit_table(pdf_reader *r, const pdf_region *g0, const pdf_line 
             span0[i] = false;
         }
         ns = k;
+        starts[ns] = g->last;
+    }
+    /* a label column beside its values, every line a label of one to three words starting upper-case with a value
+     * beside it, is one row a line though the values start lower-case (PDF-TABLE-LABEL-LINES: *Tid* | *klockan
+     * 18.15–19.49*) */
+    if (g->ncols == 2 && ns < g->last - g->first && label_lines(g, L)) {
+        ns = 0;
+        for (size_t i = g->first; i < g->last; i++) starts[ns++] = i;
         starts[ns] = g->last;
     }
     /* rows set without spacing: a row of the gap rule holding three or more

@@ -2,7 +2,7 @@
 # generated_producers: protocols of the generated set (seed 1) as other PDF producers render them
 # (corpus/generated/producers, README.md there), each scored against the generator's gold. They hold the
 # front-page and signature conventions of session 8 (docs/eval.md, "Generated set across producers, session 8"):
-# 1. Each gold is what the generator makes for seed 1 (the first 18 protocols hold them).
+# 1. Each gold is what the generator makes for seed 1 (40 protocols, 20 plans and strategies hold them).
 # 2. The meeting (date, start, end, place) of each is read whole: a Word-style PDF whose borderless label/value
 #    table the reader joins into one row, labels and values stacked (P-FRONT-STACKED-LABELS) and values of two
 #    rows run together (P-FRONT-STACKED-JOINED: "Rådhuset, den 24 januari 2024 08.00 - 11.18 Frida Korhonen (V)");
@@ -22,12 +22,18 @@
 #    their cell: the gap after each bullet is no column (PDF-TABLE-MARKER-GAP) and the header *Målområde | Mål*,
 #    whose *Mål* starts left of the bullets it names, is the table's header row (PDF-TABLE-HEADER-INDENT): its 9
 #    goals whole. Before (main aaaef87): three columns, the header a paragraph, no goal.
+# 7. A pdfTeX protocol whose front-page label wraps beside its value (*Sammanträdesplats och* | *Församlingshemmet,
+#    2023-01-09 kl. 18.00–19.19* over *tid*): a one-row label/value table (PDF-LINE-WRAPPED-LABEL), the meeting
+#    whole. Before (main aaaef87): one line ending *… 18.00–19.19 tid*, no date, time or place.
+# 8. A pdfTeX protocol whose front page is an indented label/value table of one-word labels and lower-case values
+#    (*Tid* | *klockan 18.15–19.49*): not two text columns, one row a line (PDF-TABLE-LABEL-LINES), the meeting
+#    whole. Before (main aaaef87): labels then values as two paragraphs, no meeting field.
 set -u
 PY=${PY:-/usr/bin/python3}
 P=corpus/generated/producers
 tmp=$(mktemp -d) || exit 1
 trap 'rm -rf "$tmp"' EXIT
-"$PY" corpus/generate/generate.py --seed 1 --protocols 18 --plans 20 --out "$tmp/gen" >/dev/null || exit 1
+"$PY" corpus/generate/generate.py --seed 1 --protocols 40 --plans 20 --out "$tmp/gen" >/dev/null || exit 1
 while IFS=$(printf '\t') read -r stem _; do
   cmp -s "$tmp/gen/gold/$stem.yaml" "$P/gold/$stem.yaml" || {
     echo "generated_producers: $stem differs from the generator's seed-1 gold (re-pick it)" >&2; exit 1; }
@@ -49,7 +55,9 @@ grep -q '^  responsible: Kultur- och fritidsförvaltningen$' "$tmp/plan/gen-1-s0
 grep -q '^  place: Rådhuset$' "$tmp/out/gen-1-p009-ks.pdf.yaml" &&
   grep -q '^  start: "08:00"$' "$tmp/out/gen-1-p009-ks.pdf.yaml" &&
   grep -q '^  start: "14:15"$' "$tmp/out/gen-1-p017-ks.pdf.yaml" &&
-  grep -q '^  date: "2023-08-07"$' "$tmp/out/gen-1-p011-utskott.pdf.yaml" || {
+  grep -q '^  date: "2023-08-07"$' "$tmp/out/gen-1-p011-utskott.pdf.yaml" &&
+  grep -q '^  place: Församlingshemmet$' "$tmp/out/gen-1-p007-arsmote.pdf.yaml" &&
+  grep -q '^  place: ordförandens bostad$' "$tmp/out/gen-1-p038-styrelse.pdf.yaml" || {
   echo "generated_producers: a meeting field is missing" >&2; exit 1; }
 [ "$(grep -c '^  role: adjuster$' "$tmp/out/gen-1-p001-ks.pdf.yaml")" -ge 1 ] || {
   echo "generated_producers: the adjuster's signature of the Chromium PDF is missing" >&2; exit 1; }
