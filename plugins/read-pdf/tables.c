@@ -768,8 +768,10 @@ static double column_gap(const pdf_region *g, const pdf_line *const *L)
  * (PDF-TABLE-SPANNING-LINE): a column before the last wraps where its lines
  * beside other cells end, when it has such lines, and a line that is one run
  * of text from the table's left edge across the next column's start is not
- * the column's. */
-static void column_rights(const pdf_reader *r, const pdf_region *g, const pdf_line *const *L, double *out)
+ * the column's (spanning: the cells' wrap edge; rows are told apart on the
+ * plain rightmost ends, spanning rows' included). */
+static void column_rights(const pdf_reader *r, const pdf_region *g, const pdf_line *const *L, bool spanning,
+                          double *out)
 {
     double edge = 1e9, gutter = fmax(6, 0.7 * r->body_size);
     for (size_t i = g->first; i < g->last; i++) edge = fmin(edge, L[i]->x0);
@@ -780,12 +782,13 @@ static void column_rights(const pdf_reader *r, const pdf_region *g, const pdf_li
             pdf_frag f = pdf_column_frag(g, L[i], c);
             if (f.w1 <= f.w0) continue;
             double x1 = L[i]->words[f.w1 - 1].x1;
-            if (!last && crosses(L[i], g->bounds[c]) && spanning_line(L[i], edge, g->bounds[c], NULL, 0, gutter))
+            if (spanning && !last && crosses(L[i], g->bounds[c]) &&
+                spanning_line(L[i], edge, g->bounds[c], NULL, 0, gutter))
                 continue;
             all = fmax(all, x1);
             if (f.w0 > 0 || f.w1 < L[i]->nwords) beside = fmax(beside, x1);
         }
-        out[c] = !last && beside > 0 ? beside : all;
+        out[c] = spanning && !last && beside > 0 ? beside : all;
     }
 }
 
@@ -796,7 +799,7 @@ static samla_status append_to_last_row(pdf_reader *r, pdf_table *t, const pdf_re
     pdf_frag *f = samla_arena_alloc(r->ctx->arena, (b - a) * sizeof *f);
     if (!f) return SAMLA_ERR_NOMEM;
     double colright[MAX_BOUNDS + 1];
-    column_rights(r, g, L, colright);
+    column_rights(r, g, L, true, colright);
     double pitch = region_pitch(r, g, L, NULL, 0);
     for (size_t c = 0; c < t->ncols; c++) {
         size_t k = 0, nn = 0;
@@ -1180,7 +1183,7 @@ samla_status pdf_emit_table(pdf_reader *r, const pdf_region *g0, const pdf_line 
      * 2 em of the column's right edge (not wrapped prose), is split at those
      * lines */
     double rights[MAX_BOUNDS + 1], widest[MAX_BOUNDS + 1];
-    column_rights(r, g, L, rights);
+    column_rights(r, g, L, false, rights);
     memcpy(widest, rights, sizeof widest);
     double right0 = rights[0];
     /* a cell wraps at its column's width: up to the next column's start
@@ -1352,7 +1355,7 @@ static samla_status emit_rows(pdf_reader *r, const pdf_region *g, const pdf_line
     size_t *counts = samla_arena_alloc(a, g->ncols * sizeof *counts);
     if (!f || !cells || !counts) return SAMLA_ERR_NOMEM;
     double colright[MAX_BOUNDS + 1];
-    column_rights(r, g, L, colright);
+    column_rights(r, g, L, true, colright);
     double pitch = region_pitch(r, g, L, starts, ns);
     if (pitch <= 0) {
         /* no cell wraps in this table, so there is no wrapped line to compare
