@@ -8,8 +8,9 @@
  * gutter between two runs of words (wider than a word space), a horizontal
  * rule above it and below it across the whole line, and a vertical rule in
  * the gutter over most of the line's height. Each ruled gutter is a column
- * boundary. The rules are seen by rendering the line's band (rulings.c); only
- * lines with a gutter are looked at. */
+ * boundary. The rules are seen by rendering (rulings.c), the only costly step:
+ * only lines with a gutter are looked at (the gap after a list marker is none),
+ * all of a page's in one render. */
 #include <math.h>
 #include <string.h>
 
@@ -23,20 +24,37 @@ static bool in_region(const pdf_region *g, size_t n, size_t i)
     return false;
 }
 
+/* The band of line i a boxed row's rules would be drawn in: [*x0, *x1] x [*top, *bottom]; false when the line has
+ * no gutter (wider than a word space) or no room above or below it. gaps (16) gets the words after a gutter, *ng
+ * their number. */
+static bool band(const pdf_reader *r, const pdf_line *const *L, size_t n, size_t i, size_t *gaps, size_t *ng,
+                 double *x0, double *top, double *x1, double *bottom)
+{
+    const pdf_line *l = L[i];
+    double gutter = fmax(6, 0.7 * r->body_size);
+    *ng = 0;
+    bool bullet;
+    /* the gap after a list marker is its hanging indent, no gutter (a list item is no table row) */
+    size_t first = pdf_marker(r->set, l->words, l->nwords, &bullet) ? 2 : 1;
+    for (size_t k = first; k < l->nwords && *ng < 16; k++)
+        if (l->words[k].x0 - l->words[k - 1].x1 >= gutter) gaps[(*ng)++] = k;
+    if (!*ng) return false;
+    double pad = r->body_size;
+    *top = i > 0 ? fmax(l->y0 - pad, L[i - 1]->y1) : l->y0 - pad;
+    *bottom = i + 1 < n ? fmin(l->y1 + pad, L[i + 1]->y0) : l->y1 + pad;
+    *x0 = l->x0 - pad;
+    *x1 = l->x1 + pad;
+    return *top < l->y0 && *bottom > l->y1;
+}
+
 /* The boxed-row region of line i, or false. */
 static bool boxed_row(pdf_reader *r, const pdf_line *const *L, size_t n, size_t i, pdf_region *out)
 {
     const pdf_line *l = L[i];
-    double gutter = fmax(6, 0.7 * r->body_size);
-    size_t gaps[16], ng = 0;
-    for (size_t k = 1; k < l->nwords && ng < 16; k++)
-        if (l->words[k].x0 - l->words[k - 1].x1 >= gutter) gaps[ng++] = k;
-    if (!ng) return false;
-    double pad = r->body_size;
-    double top = i > 0 ? fmax(l->y0 - pad, L[i - 1]->y1) : l->y0 - pad;
-    double bottom = i + 1 < n ? fmin(l->y1 + pad, L[i + 1]->y0) : l->y1 + pad;
-    if (top >= l->y0 || bottom <= l->y1) return false;
-    pdf_ink *ink = pdf_ink_area(r, samla_doc_current_page(&r->ctx->doc), l->x0 - pad, top, l->x1 + pad, bottom);
+    size_t gaps[16], ng;
+    double x0, top, x1, bottom;
+    if (!band(r, L, n, i, gaps, &ng, &x0, &top, &x1, &bottom)) return false;
+    pdf_ink *ink = pdf_ink_area(r, samla_doc_current_page(&r->ctx->doc), x0, top, x1, bottom);
     if (!ink) return false;
     if (!pdf_ink_hrule(ink, l->x0, l->x1, top, l->y0, 0.95) || !pdf_ink_hrule(ink, l->x0, l->x1, l->y1, bottom, 0.95))
         return false;
@@ -51,6 +69,19 @@ static bool boxed_row(pdf_reader *r, const pdf_line *const *L, size_t n, size_t 
 
 pdf_region *pdf_boxed_rows(pdf_reader *r, const pdf_line *const *L, size_t n, pdf_region *g, size_t *ng)
 {
+    /* one render for all the page's candidate lines (rendering is most of the
+     * cost: a band each made the reader 2.5 times slower) */
+    double ux0 = INFINITY, uy0 = INFINITY, ux1 = -INFINITY, uy1 = -INFINITY;
+    size_t candidates = 0;
+    for (size_t i = 0; i < n; i++) {
+        size_t gaps[16], ngaps;
+        double x0, top, x1, bottom;
+        if (in_region(g, *ng, i) || !band(r, L, n, i, gaps, &ngaps, &x0, &top, &x1, &bottom)) continue;
+        ux0 = fmin(ux0, x0), uy0 = fmin(uy0, top), ux1 = fmax(ux1, x1), uy1 = fmax(uy1, bottom);
+        candidates++;
+    }
+    if (!candidates) return g;
+    if (candidates > 1) pdf_ink_area(r, samla_doc_current_page(&r->ctx->doc), ux0, uy0, ux1, uy1);
     for (size_t i = 0; i < n; i++) {
         pdf_region b;
         if (in_region(g, *ng, i) || !boxed_row(r, L, n, i, &b)) continue;
