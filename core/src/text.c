@@ -34,9 +34,49 @@ static bool plainly_nfc(const char *s)
     return true;
 }
 
+/* Length of s when it holds ASCII and Latin-1 letters and signs U+00C0..U+00FF only (lead byte 0xC3, what
+ * Swedish and Finnish text holds); (size_t)-1 when it holds anything else. Such text is valid UTF-8 and NFC,
+ * and none of its characters is replaced, a space or a control character beyond ASCII's. */
+static size_t plain_length(const char *s)
+{
+    const unsigned char *u = (const unsigned char *)s;
+    size_t n = 0;
+    while (u[n]) {
+        if (u[n] < 0x80) n++;
+        else if (u[n] == 0xC3 && u[n + 1] >= 0x80 && u[n + 1] <= 0xBF) n += 2;
+        else return (size_t)-1;
+    }
+    return n;
+}
+
+/* clean() of plain text s, n bytes (plain_length): runs of ASCII space and control characters (what
+ * g_unichar_isspace and g_unichar_iscntrl say of ASCII) become one space, trimmed. The same bytes as
+ * clean() without its GLib copies; samla_block_new cleans every block's text. */
+static char *clean_plain(samla_arena *a, const char *s, size_t n)
+{
+    char *r = samla_arena_alloc(a, n + 1);
+    if (!r) return NULL;
+    size_t o = 0;
+    bool space = true; /* drops leading space */
+    for (size_t i = 0; i < n; i++) {
+        unsigned char c = (unsigned char)s[i];
+        if (c <= 0x20 || c == 0x7F) {
+            space = true;
+            continue;
+        }
+        if (space && o) r[o++] = ' ';
+        space = false;
+        r[o++] = (char)c;
+    }
+    r[o] = '\0';
+    return r;
+}
+
 static char *clean(samla_arena *a, const char *s, bool keep_newlines)
 {
     if (!s) return NULL;
+    size_t plain = keep_newlines ? (size_t)-1 : plain_length(s);
+    if (plain != (size_t)-1) return clean_plain(a, s, plain);
     gchar *valid = g_utf8_make_valid(s, -1);
     GString *out = g_string_sized_new(strlen(valid) + 1);
     bool space = true; /* drops leading space */
@@ -85,7 +125,7 @@ char *samla_text_clean_lines(samla_arena *a, const char *s) { return clean(a, s,
 /* Folds s into r (same length) when every character is ASCII or a Latin-1 letter whose case fold
  * is one Latin-1 letter (À–Þ to à–þ, à–ÿ as they are; not ß or µ): what Swedish and Finnish text
  * holds. The fold of such text is NFC already. False when s has any other character. */
-static bool fold_latin1(const char *s, size_t n, char *r)
+bool samla_text_lower_latin1(const char *s, size_t n, char *r)
 {
     const unsigned char *u = (const unsigned char *)s;
     for (size_t i = 0; i < n; i++) {
@@ -109,7 +149,7 @@ char *samla_text_lower(samla_arena *a, const char *s)
     if (!s) return NULL;
     size_t n = strlen(s);
     char *r = samla_arena_alloc(a, n + 1);
-    if (!r || fold_latin1(s, n, r)) return r; /* the common case: no GLib copies */
+    if (!r || samla_text_lower_latin1(s, n, r)) return r; /* the common case: no GLib copies */
     gchar *valid = g_utf8_validate(s, (gssize)n, NULL) ? NULL : g_utf8_make_valid(s, (gssize)n);
     gchar *f = g_utf8_casefold(valid ? valid : s, -1);
     gchar *nfc = plainly_nfc(f) ? NULL : g_utf8_normalize(f, -1, G_NORMALIZE_NFC);
@@ -124,6 +164,29 @@ char *samla_text_soft(samla_arena *a, const char *s)
 {
     char *low = samla_text_lower(a, s);
     if (!low) return NULL;
+    size_t n = plain_length(low);
+    if (n != (size_t)-1) {
+        /* plain text: letters and digits are ASCII's and U+00C0..U+00FF but × and ÷ (0xC3 0x97, 0xC3 0xB7) */
+        char *r = samla_arena_alloc(a, n + 1);
+        if (!r) return NULL;
+        size_t o = 0;
+        bool space = false;
+        for (size_t i = 0; i < n; i++) {
+            unsigned char c = (unsigned char)low[i];
+            bool alnum = c < 0x80 ? g_ascii_isalnum(c) : low[i + 1] != (char)0x97 && low[i + 1] != (char)0xB7;
+            if (!alnum) {
+                space = true;
+                i += c >= 0x80;
+                continue;
+            }
+            if (space && o) r[o++] = ' ';
+            space = false;
+            r[o++] = (char)c;
+            if (c >= 0x80) r[o++] = low[++i];
+        }
+        r[o] = '\0';
+        return r;
+    }
     GString *out = g_string_sized_new(strlen(low) + 1);
     bool space = false;
     for (const char *p = low; *p; p = g_utf8_next_char(p)) {

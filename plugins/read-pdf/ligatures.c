@@ -27,6 +27,7 @@ typedef struct lig_font {
     char *name;                               /* the font's name (malloc'd copy) */
     float em[LIG_LETTERS][LIG_SAMPLES];       /* sampled widths of each tracked letter */
     unsigned n[LIG_LETTERS];
+    unsigned sorted[LIG_LETTERS];             /* samples in order (em sorted up to there at the last settle) */
     double median[LIG_LETTERS];               /* 0: too few samples */
 } lig_font;
 
@@ -109,7 +110,8 @@ void pdf_lig_settle(pdf_lig_table *t)
         for (int k = 0; k < LIG_LETTERS; k++) {
             f->median[k] = 0;
             if (f->n[k] < (unsigned)t->set->ligature_min_samples) continue;
-            qsort(f->em[k], f->n[k], sizeof f->em[k][0], cmp_float);
+            if (f->sorted[k] != f->n[k]) qsort(f->em[k], f->n[k], sizeof f->em[k][0], cmp_float); /* new samples */
+            f->sorted[k] = f->n[k];
             f->median[k] = f->em[k][f->n[k] / 2];
         }
     }

@@ -79,10 +79,24 @@ static size_t word_text(char *t, const glyph *g, size_t g0, size_t g1, const cha
     return o;
 }
 
+/* Bold and italic of the last font name asked (the words of a page run in few fonts). */
+typedef struct font_style {
+    const char *name;   /* poppler's, alive while the page's attributes are */
+    bool bold, italic;
+} font_style;
+
+static void style_of(const pdf_settings *s, const char *name, font_style *fs)
+{
+    if (fs->name && name && (fs->name == name || strcmp(fs->name, name) == 0)) return;
+    fs->name = name;
+    fs->bold = name_has(name, s->bold_font_parts);
+    fs->italic = name_has(name, s->italic_font_parts);
+}
+
 /* Closes the word made of glyphs [g0, g1) into *w (text in the arena). A ligature glyph that lost its
  * letters gets them back; where two ligatures fit its width, the one that makes a listed word. */
 static bool make_word(samla_arena *a, const pdf_settings *s, const pdf_lig_table *lig, const glyph *g, size_t g0,
-                      size_t g1, pdf_word *w)
+                      size_t g1, font_style *fs, pdf_word *w)
 {
     size_t len = 0, nlig = 0, ambiguous = (size_t)-1;
     const char *lost[64][PDF_LIG_MAX];
@@ -121,8 +135,9 @@ static bool make_word(samla_arena *a, const pdf_settings *s, const pdf_lig_table
     w->ligature = nlig > 0;
     const PopplerTextAttributes *at = g[g0].attr;
     w->size = at ? at->font_size : (w->y1 - w->y0);
-    w->bold = at && name_has(at->font_name, s->bold_font_parts);
-    w->italic = at && name_has(at->font_name, s->italic_font_parts);
+    if (at) style_of(s, at->font_name, fs);
+    w->bold = at && fs->bold;
+    w->italic = at && fs->italic;
     return true;
 }
 
@@ -329,6 +344,14 @@ static bool out_of_step(const pdf_line *a, const pdf_line *b, bool *pair)
     return fabs(a->y0 - b->y0) > t && fabs(a->y1 - b->y1) > t && fabs((a->y0 + a->y1) - (b->y0 + b->y1)) / 2 > t;
 }
 
+/* The end (exclusive, at most nb) of the whole numbers x >= 0 with x <= v, or x < v when strict. */
+static size_t upto(double v, size_t nb, bool strict)
+{
+    if (!(v >= 0)) return 0;
+    if (v >= (double)nb) return nb;
+    return strict ? (size_t)ceil(v) : (size_t)floor(v) + 1;
+}
+
 /* The gutter band [*g0, *g1] of a page from its first grouping (lines L, n); false when none. */
 static bool find_gutter(const pdf_line *L, size_t n, double *g0, double *g1, double *em)
 {
@@ -344,19 +367,24 @@ static bool find_gutter(const pdf_line *L, size_t n, double *g0, double *g1, dou
     free(hs);
     double gmin = fmax(6, 0.7 * size);
     size_t nb = (size_t)(tx1 - tx0) + 2;
-    int *S = calloc(nb, sizeof *S);
+    /* S[x]: the gaps over x less the words across it, summed from steps (+1 where a range starts, -1 after) */
+    int *S = calloc(nb + 1, sizeof *S);
     if (!S) return false;
     for (size_t i = 0; i < n; i++)
         for (size_t k = 1; k < L[i].nwords; k++) {
             double a = L[i].words[k - 1].x1, b = L[i].words[k].x0;
             if (b - a < gmin) continue;
-            for (size_t x = (size_t)ceil(a - tx0); x < nb && (double)x <= b - tx0; x++) S[x]++;
+            /* the whole x from ceil(a - tx0) with x <= b - tx0 */
+            size_t lo = (size_t)ceil(a - tx0), hi = upto(b - tx0, nb, false);
+            if (lo < hi) S[lo]++, S[hi]--;
         }
     /* less the words across x: the gutter is where lines part, not where some part and others run on */
     for (size_t i = 0; i < n; i++)
-        for (size_t k = 0; k < L[i].nwords; k++)
-            for (size_t x = (size_t)ceil(L[i].words[k].x0 - tx0); x < nb && (double)x < L[i].words[k].x1 - tx0; x++)
-                S[x]--;
+        for (size_t k = 0; k < L[i].nwords; k++) {
+            size_t lo = (size_t)ceil(L[i].words[k].x0 - tx0), hi = upto(L[i].words[k].x1 - tx0, nb, true);
+            if (lo < hi) S[lo]--, S[hi]++;
+        }
+    for (size_t x = 1; x < nb; x++) S[x] += S[x - 1];
     size_t lo = (size_t)(0.25 * (tx1 - tx0)), hi = (size_t)(0.75 * (tx1 - tx0)), best = lo;
     for (size_t x = lo; x <= hi && x < nb; x++)
         if (S[x] > S[best]) best = x;
@@ -585,6 +613,7 @@ samla_status pdf_page_lines(pdf_reader *r, PopplerPage *page, pdf_page *out)
     samla_status st = g && words && font ? SAMLA_OK : SAMLA_ERR_NOMEM;
     pdf_lig_table *lig = st == SAMLA_OK ? observe_ligatures(r, text, nchars, rects, attrs) : NULL;
     size_t ng = 0, nw = 0;
+    font_style style = {NULL, false, false};
     const char *p = text;
     GList *at = attrs;
     for (size_t i = 0; st == SAMLA_OK && i < nchars; i++, p = g_utf8_next_char(p)) {
@@ -607,7 +636,7 @@ samla_status pdf_page_lines(pdf_reader *r, PopplerPage *page, pdf_page *out)
         }
         if (space) {
             if (ng) font[nw] = g[0].attr ? g[0].attr->font_name : NULL;
-            if (ng && !make_word(a, r->set, lig, g, 0, ng, &words[nw++])) st = SAMLA_ERR_NOMEM;
+            if (ng && !make_word(a, r->set, lig, g, 0, ng, &style, &words[nw++])) st = SAMLA_ERR_NOMEM;
             ng = 0;
             continue;
         }
@@ -615,7 +644,7 @@ samla_status pdf_page_lines(pdf_reader *r, PopplerPage *page, pdf_page *out)
                           at ? at->data : NULL};
     }
     if (st == SAMLA_OK && ng) font[nw] = g[0].attr ? g[0].attr->font_name : NULL;
-    if (st == SAMLA_OK && ng && !make_word(a, r->set, lig, g, 0, ng, &words[nw++])) st = SAMLA_ERR_NOMEM;
+    if (st == SAMLA_OK && ng && !make_word(a, r->set, lig, g, 0, ng, &style, &words[nw++])) st = SAMLA_ERR_NOMEM;
     free(g);
     if (st == SAMLA_OK) judge_text_layer(r->set, words, font, nw, out);
     free(font);

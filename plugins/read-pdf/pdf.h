@@ -212,7 +212,7 @@ typedef struct pdf_reader {
     pdf_nesting nesting;      /* list levels of the body text */
     struct pdf_ocr *ocr;      /* ocr.c: the OCR engine, made at the first page that needs it */
     struct _PopplerDocument *pd; /* the open document while pages are laid out (rulings.c renders from it) */
-    struct pdf_ink *ink;      /* rulings.c: the last rendered area (scratch arena) */
+    struct pdf_ink *ink;      /* rulings.c: the last rendered area (pdf_ink_free) */
     struct pdf_lig_table *lig; /* ligatures.c: glyph widths of the pages read so far (lines.c makes it) */
 } pdf_reader;
 
@@ -421,11 +421,13 @@ bool pdf_group_row(pdf_reader *r, const pdf_region *g, const pdf_line *const *li
 /* rulings.c: vertical and horizontal rules of a page area, seen by rendering it (poppler
  * gives no paths). pdf_ink_area renders [x0, x1] x [y0, y1] of page `page`
  * (1-based), or reuses the reader's last render when it holds the area; NULL
- * when it cannot (no document, too large). The map lives in the scratch
- * arena. pdf_ink_vrule: a vertical rule stands somewhere between xa and xb
+ * when it cannot (no document, too large). The map is the reader's: valid
+ * until the next pdf_ink_area call, freed by pdf_ink_free (when the pages are
+ * laid out). pdf_ink_vrule: a vertical rule stands somewhere between xa and xb
  * over the share `cover` of ya..yb (false for a NULL map). */
 typedef struct pdf_ink pdf_ink;
 pdf_ink *pdf_ink_area(pdf_reader *r, int page, double x0, double y0, double x1, double y1);
+void pdf_ink_free(pdf_reader *r);
 bool pdf_ink_vrule(const pdf_ink *k, double xa, double xb, double ya, double yb, double cover);
 /* A horizontal rule runs at some height between ya and yb over the share
  * `cover` of xa..xb (false for a NULL map). */

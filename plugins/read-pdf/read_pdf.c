@@ -378,7 +378,7 @@ static samla_status read_document(void *state, samla_ctx *ctx, samla_arena *scra
         st = tagged ? pdf_tags_emit_page(&r, tags, i) : pdf_layout_page(&r, &r.pages[i]);
     }
     r.pd = NULL;
-    r.ink = NULL;
+    pdf_ink_free(&r);
     g_object_unref(pd);
     if (st == SAMLA_OK && tags) pdf_tags_report(&r, tags);
     if (st == SAMLA_OK) st = pdf_close_table(&r);

@@ -14,7 +14,9 @@
  * drawn with horizontal rules only (booktabs, an HTML header underline) from
  * two text columns (columns.c, PDF-TEXT-COLUMNS-FLOW).
  * One render is kept per reader and reused while the questions stay inside
- * it (the table or region being read); it lives in the scratch arena. */
+ * it (the table or region being read); the next render replaces it. Its
+ * pixels stay cairo's: a pixel's grey level is computed when a rule check
+ * reads it (the checks read a few bands of an area, the area is mostly paper). */
 #include <math.h>
 #include <stdint.h>
 #include <stdlib.h>
@@ -32,11 +34,14 @@ struct pdf_ink {
     int page;                  /* 1-based */
     double x0, y0, x1, y1;     /* rendered area, points */
     int w, h;
-    unsigned char *grey;       /* w * h, 0 black .. 255 white */
+    cairo_surface_t *cs;       /* the render, RGB24 (owned) */
+    const unsigned char *data; /* its pixels, stride bytes a row */
+    int stride;
 };
 
 /* Renders area [x0, x1] x [y0, y1] of page `page` (1-based) into a new ink
- * map in the scratch arena; NULL when it cannot be rendered. */
+ * map (the struct in the scratch arena, its surface freed by pdf_ink_free);
+ * NULL when it cannot be rendered. */
 static pdf_ink *render(pdf_reader *r, int page, double x0, double y0, double x1, double y1)
 {
     if (!r->pd) return NULL;
@@ -46,9 +51,8 @@ static pdf_ink *render(pdf_reader *r, int page, double x0, double y0, double x1,
     PopplerPage *pg = poppler_document_get_page(r->pd, page - 1);
     if (!pg) return NULL;
     pdf_ink *k = samla_arena_alloc(r->scratch, sizeof *k);
-    unsigned char *grey = samla_arena_alloc(r->scratch, (size_t)w * (size_t)h);
     cairo_surface_t *cs = cairo_image_surface_create(CAIRO_FORMAT_RGB24, w, h);
-    bool ok = k && grey && cairo_surface_status(cs) == CAIRO_STATUS_SUCCESS;
+    bool ok = k && cairo_surface_status(cs) == CAIRO_STATUS_SUCCESS;
     if (ok) {
         cairo_t *cr = cairo_create(cs);
         cairo_set_source_rgb(cr, 1, 1, 1);
@@ -60,22 +64,20 @@ static pdf_ink *render(pdf_reader *r, int page, double x0, double y0, double x1,
         cairo_destroy(cr);
         cairo_surface_flush(cs);
     }
-    if (ok) {
-        const unsigned char *data = cairo_image_surface_get_data(cs);
-        int stride = cairo_image_surface_get_stride(cs);
-        for (int y = 0; y < h; y++) {
-            const uint32_t *row = (const uint32_t *)(const void *)(data + (size_t)y * (size_t)stride);
-            for (int x = 0; x < w; x++) {
-                uint32_t p = row[x];
-                grey[(size_t)y * (size_t)w + (size_t)x] =
-                    (unsigned char)((((p >> 16) & 255) * 299 + ((p >> 8) & 255) * 587 + (p & 255) * 114) / 1000);
-            }
-        }
-        *k = (pdf_ink){page, x0, y0, x0 + w / s, y0 + h / s, w, h, grey};
-    }
-    cairo_surface_destroy(cs);
     g_object_unref(pg);
-    return ok ? k : NULL;
+    if (!ok) {
+        cairo_surface_destroy(cs);
+        return NULL;
+    }
+    *k = (pdf_ink){page, x0, y0, x0 + w / s, y0 + h / s, w, h, cs, cairo_image_surface_get_data(cs),
+                   cairo_image_surface_get_stride(cs)};
+    return k;
+}
+
+void pdf_ink_free(pdf_reader *r)
+{
+    if (r->ink) cairo_surface_destroy(r->ink->cs);
+    r->ink = NULL;
 }
 
 pdf_ink *pdf_ink_area(pdf_reader *r, int page, double x0, double y0, double x1, double y1)
@@ -83,14 +85,20 @@ pdf_ink *pdf_ink_area(pdf_reader *r, int page, double x0, double y0, double x1, 
     pdf_ink *k = r->ink;
     if (k && k->page == page && k->x0 <= x0 && k->y0 <= y0 && k->x1 >= x1 && k->y1 >= y1) return k;
     k = render(r, page, fmax(0, x0 - 4), fmax(0, y0 - 4), x1 + 4, y1 + 4);
-    if (k) r->ink = k;
+    if (k) {
+        pdf_ink_free(r);
+        r->ink = k;
+    }
     return k;
 }
 
+/* Grey level of a pixel, 0 black .. 255 white (outside the area: white). */
 static int grey_at(const pdf_ink *k, int x, int y)
 {
     if (x < 0 || y < 0 || x >= k->w || y >= k->h) return 255;
-    return k->grey[(size_t)y * (size_t)k->w + (size_t)x];
+    uint32_t p = ((const uint32_t *)(const void *)(k->data + (size_t)y * (size_t)k->stride))[x] & 0xFFFFFF;
+    if (p == 0xFFFFFF) return 255; /* paper */
+    return (int)((((p >> 16) & 255) * 299 + ((p >> 8) & 255) * 587 + (p & 255) * 114) / 1000);
 }
 
 bool pdf_ink_vrule(const pdf_ink *k, double xa, double xb, double ya, double yb, double cover)

@@ -39,14 +39,29 @@ samla_status pdf_word_list_load(pdf_settings *s, const char *path, samla_diag *d
                        path);
         return SAMLA_OK;
     }
-    gchar *text = raw;
-    if (!g_utf8_validate(raw, (gssize)len, NULL)) { /* Debian's word lists are ISO-8859-1 */
-        text = g_convert(raw, (gssize)len, "UTF-8", "ISO-8859-1", NULL, NULL, NULL);
-        g_free(raw);
-        if (!text) return SAMLA_ERR_NOMEM;
+    /* the text, in UTF-8, lives in the settings' arena: the words are folded in place and the table keeps
+     * pointers into it (about 120 000 words: one allocation each would cost more than the words) */
+    char *text;
+    if (g_utf8_validate(raw, (gssize)len, NULL)) {
+        text = samla_arena_alloc(s->arena, len + 1);
+        if (text) memcpy(text, raw, len), text[len] = '\0';
+    } else { /* Debian's word lists are ISO-8859-1: each byte is the code point of its value */
+        text = samla_arena_alloc(s->arena, 2 * len + 1);
+        size_t o = 0;
+        for (size_t i = 0; text && i < len; i++) {
+            unsigned char c = (unsigned char)raw[i];
+            if (c < 0x80) {
+                text[o++] = (char)c;
+            } else {
+                text[o++] = (char)(0xC0 | (c >> 6));
+                text[o++] = (char)(0x80 | (c & 0x3F));
+            }
+        }
+        if (text) text[o] = '\0';
     }
-    /* the folded words live in the settings' arena (about 120 000 of them: one allocation each
-     * would cost more than the words) and are folded as pdf_word_check folds a page's words */
+    g_free(raw);
+    if (!text) return SAMLA_ERR_NOMEM;
+    /* folded as pdf_word_check folds a page's words (samla_text_lower) */
     s->words = g_hash_table_new(g_str_hash, g_str_equal);
     samla_status st = SAMLA_OK;
     for (char *line = text, *next; line && *line && st == SAMLA_OK; line = next) {
@@ -55,11 +70,11 @@ samla_status pdf_word_list_load(pdf_settings *s, const char *path, samla_diag *d
         size_t n = strlen(line);
         while (n && (line[n - 1] == '\r' || line[n - 1] == ' ')) line[--n] = '\0';
         if (!n) continue;
-        char *f = samla_text_lower(s->arena, line);
+        /* in place; a word with other letters is folded by GLib (the part folded in place folds to itself) */
+        char *f = samla_text_lower_latin1(line, n, line) ? line : samla_text_lower(s->arena, line);
         if (f) g_hash_table_add(s->words, f);
         else st = SAMLA_ERR_NOMEM;
     }
-    g_free(text);
     return st;
 }
 
@@ -109,14 +124,24 @@ int pdf_word_check_min(const pdf_settings *s, const char *text, long min_letters
     if (e > a && *e == '-') return -1; /* "likabehand-": a word broken at the line end */
     glong letters = 0;
     bool lower = false;
-    for (const char *p = a; p < e; p = g_utf8_next_char(p)) {
+    for (const char *p = a; p < e; letters++) {
+        if ((unsigned char)*p < 0x80) { /* ASCII: a letter is A-Z or a-z, as GLib says */
+            if (!g_ascii_isalpha(*p)) return -1;
+            lower = lower || g_ascii_islower(*p);
+            p++;
+            continue;
+        }
         gunichar c = g_utf8_get_char(p);
         if (!g_unichar_isalpha(c)) return -1;
         lower = lower || g_unichar_islower(c);
-        letters++;
+        p = g_utf8_next_char(p);
     }
     if (letters < min_letters || !lower) return -1;
-    /* folded and composed as the list is (samla_text_lower): a text layer may hold "a" + U+0308 */
+    /* folded and composed as the list is (samla_text_lower): a text layer may hold "a" + U+0308. Swedish
+     * letters fold in a stack buffer (the same bytes: ASCII and Latin-1 letters are NFC folded); anything
+     * else through GLib */
+    char buf[128];
+    if ((size_t)(e - a) < sizeof buf && samla_text_lower_latin1(a, (size_t)(e - a), buf)) return known(s, buf);
     gchar *f = g_utf8_casefold(a, e - a);
     gchar *c = f ? g_utf8_normalize(f, -1, G_NORMALIZE_DEFAULT_COMPOSE) : NULL;
     bool ok = c && known(s, c);
@@ -216,7 +241,9 @@ bool pdf_word_run_together(const pdf_settings *s, const char *text, int min_part
 
 bool pdf_foreign_word(const pdf_settings *s, const char *text)
 {
+    char first = g_ascii_tolower(*text);
     for (const char **f = s->foreign_words; f && *f; f++) {
+        if (**f && g_ascii_tolower(**f) != first) continue; /* what g_ascii_strncasecmp would find first */
         size_t n = strlen(*f);
         /* the word itself, with punctuation after it at most */
         if (g_ascii_strncasecmp(text, *f, n) == 0 && !g_unichar_isalpha(g_utf8_get_char(text + n))) return true;

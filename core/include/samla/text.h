@@ -24,6 +24,11 @@ char *samla_text_clean_lines(samla_arena *a, const char *s);
 char *samla_text_soft(samla_arena *a, const char *s);
 /* Lowercase (case-folded, NFC). */
 char *samla_text_lower(samla_arena *a, const char *s);
+/* samla_text_lower without allocating, for the common case: folds the n bytes of s into out (room for
+ * n + 1 bytes, NUL-terminated) when every character is ASCII or a Latin-1 letter whose fold is one
+ * Latin-1 letter (Swedish and Finnish text); the result is then byte for byte samla_text_lower's.
+ * False (out undefined) when s holds any other character: fold it with samla_text_lower. */
+bool samla_text_lower_latin1(const char *s, size_t n, char *out);
 /* Trimmed copy (ASCII and Unicode space), interior untouched. */
 char *samla_text_trim(samla_arena *a, const char *s);
 /* Edit-distance ratio 1 - lev(a,b)/max(len) over code points, in [0,1]. */
