@@ -22,15 +22,26 @@ static const char *replacement(gunichar c)
 }
 
 /* True when valid UTF-8 s is NFC for certain without asking g_utf8_normalize: every code point is
- * below U+0300 (lead bytes below 0xCC). Below U+0300 there are no combining marks, no characters
+ * below U+0300 (lead bytes below 0xCC) or one of the punctuation and currency signs below. Below U+0300 there are no combining marks, no characters
  * that compose with a preceding one and none that NFC replaces, so NFC leaves such text as it is;
  * Swedish text (å ä ö é ü) always qualifies. g_utf8_normalize decomposes and recomposes every
  * accented letter, which made case folding the largest cost of samla's own code on a long
  * document (docs/benchmarks.md). */
 static bool plainly_nfc(const char *s)
 {
-    for (; *s; s++)
-        if ((unsigned char)*s >= 0xCC) return false; /* the lead byte of U+0300 or above */
+    for (const unsigned char *u = (const unsigned char *)s; *u; u++) {
+        if (*u < 0xCC) continue; /* not the lead byte of U+0300 or above */
+        /* General Punctuation but U+2000 and U+2001 (whose NFC is U+2002 and U+2003): U+2002..U+206F,
+         * E2 80 82 .. E2 81 AF (dashes, quotes, bullets, ellipsis), and the currency signs U+20A0..U+20BF,
+         * E2 82 A0 .. E2 82 BF (€): starters that no NFC changes, alone or next to each other or to the
+         * characters below U+0300 (checked pair by pair against g_utf8_normalize) */
+        if (u[0] == 0xE2 && ((u[1] == 0x80 && u[2] >= 0x82) || (u[1] == 0x81 && u[2] <= 0xAF) ||
+                             (u[1] == 0x82 && u[2] >= 0xA0))) {
+            u += 2;
+            continue;
+        }
+        return false;
+    }
     return true;
 }
 
@@ -130,7 +141,7 @@ bool samla_text_lower_latin1(const char *s, size_t n, char *r)
     const unsigned char *u = (const unsigned char *)s;
     for (size_t i = 0; i < n; i++) {
         if (u[i] < 0x80) {
-            r[i] = g_ascii_tolower(s[i]);
+            r[i] = (char)(u[i] >= 'A' && u[i] <= 'Z' ? u[i] + ('a' - 'A') : u[i]); /* g_ascii_tolower */
             continue;
         }
         if (u[i] != 0xC3 || i + 1 >= n) return false;

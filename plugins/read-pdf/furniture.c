@@ -113,12 +113,6 @@ static const char *inner_text(samla_arena *a, const pdf_page *p, int band)
 static const int deltas[] = {0, -1, -2, 1};
 #define NDELTA (sizeof deltas / sizeof *deltas)
 
-static int cmp_size(const void *a, const void *b)
-{
-    double x = *(const double *)a, y = *(const double *)b;
-    return x < y ? -1 : x > y;
-}
-
 /* The median word size of the document (the body text's size), 0 when there are no words. */
 static double median_size(const pdf_reader *r)
 {
@@ -131,8 +125,7 @@ static double median_size(const pdf_reader *r)
     for (size_t i = 0; i < r->npages; i++)
         for (size_t j = 0; j < r->pages[i].nlines; j++)
             for (size_t w = 0; w < r->pages[i].lines[j].nwords; w++) v[k++] = r->pages[i].lines[j].words[w].size;
-    qsort(v, n, sizeof *v, cmp_size);
-    double m = v[n / 2];
+    double m = pdf_nth_smallest(v, n, n / 2);
     free(v);
     return m;
 }

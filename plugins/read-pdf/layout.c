@@ -23,6 +23,33 @@ static int cmp_double(const void *a, const void *b)
     return x < y ? -1 : x > y;
 }
 
+static void swap_double(double *a, double *b)
+{
+    double t = *a;
+    *a = *b;
+    *b = t;
+}
+
+double pdf_nth_smallest(double *v, size_t n, size_t k)
+{
+    /* quickselect, three-way partition (sizes repeat a lot): [lo, hi) holds the k-th */
+    size_t lo = 0, hi = n;
+    while (hi - lo > 1) {
+        double a = v[lo], b = v[lo + (hi - lo) / 2], c = v[hi - 1];
+        double p = a < b ? (b < c ? b : a < c ? c : a) : (a < c ? a : b < c ? c : b); /* median of three */
+        size_t lt = lo, i = lo, gt = hi;
+        while (i < gt) {
+            if (v[i] < p) swap_double(&v[lt++], &v[i++]);
+            else if (v[i] > p) swap_double(&v[i], &v[--gt]);
+            else i++;
+        }
+        if (k < lt) hi = lt;
+        else if (k >= gt) lo = gt;
+        else return p;
+    }
+    return v[k];
+}
+
 void pdf_measure_fonts(pdf_reader *r)
 {
     size_t n = 0;
@@ -39,10 +66,7 @@ void pdf_measure_fonts(pdf_reader *r)
             if (l->role != PDF_BODY) continue;
             for (size_t w = 0; w < l->nwords; w++) sizes[k++] = l->words[w].size;
         }
-    if (k) {
-        qsort(sizes, k, sizeof *sizes, cmp_double);
-        r->body_size = sizes[k / 2];
-    }
+    if (k) r->body_size = pdf_nth_smallest(sizes, k, k / 2);
     /* heading sizes: distinct line sizes (0.5 pt steps) above the body size */
     size_t m = 0;
     for (size_t i = 0; i < r->npages; i++)

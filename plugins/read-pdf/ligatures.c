@@ -35,15 +35,14 @@ struct pdf_lig_table {
     const pdf_settings *set;
     char letters[LIG_LETTERS + 1];            /* the ASCII letters the ligatures are made of */
     char firsts[LIG_LETTERS + 1];             /* those that begin one */
+    signed char slot[256];                    /* a byte's index in letters, -1 none */
+    bool letter[256];                         /* the byte is in letters */
+    bool first[256];                          /* the byte is in firsts */
     lig_font fonts[LIG_FONTS];
     size_t nfonts;
 };
 
-static int letter_slot(const pdf_lig_table *t, char c)
-{
-    const char *p = c ? strchr(t->letters, c) : NULL;
-    return p ? (int)(p - t->letters) : -1;
-}
+static int letter_slot(const pdf_lig_table *t, char c) { return t->slot[(unsigned char)c]; }
 
 pdf_lig_table *pdf_lig_table_new(const pdf_settings *s)
 {
@@ -57,8 +56,18 @@ pdf_lig_table *pdf_lig_table_new(const pdf_settings *s)
             if (n < LIG_LETTERS && (unsigned char)*c < 0x80 && !strchr(t->letters, *c)) t->letters[n++] = *c;
         if (nf < LIG_LETTERS && strchr(t->letters, **l) && !strchr(t->firsts, **l)) t->firsts[nf++] = **l;
     }
+    for (int c = 0; c < 256; c++) {
+        const char *p = c ? strchr(t->letters, c) : NULL;
+        t->slot[c] = (signed char)(p ? p - t->letters : -1);
+        t->letter[c] = p != NULL;
+        t->first[c] = c && strchr(t->firsts, c);
+    }
     return t;
 }
+
+const bool *pdf_lig_letters(const pdf_lig_table *t) { return t->letter; }
+
+const bool *pdf_lig_firsts(const pdf_lig_table *t) { return t->first; }
 
 void pdf_lig_table_free(pdf_lig_table *t)
 {
@@ -158,7 +167,7 @@ static double letters_em(const pdf_lig_table *t, const lig_font *f, const char *
 size_t pdf_lig_lost(const pdf_lig_table *t, const char *font, const char *ch, size_t len, double width, double size,
                     const char **out, size_t max)
 {
-    if (!t || len != 1 || size <= 0 || max == 0 || !*ch || !strchr(t->firsts, *ch)) return 0;
+    if (!t || len != 1 || size <= 0 || max == 0 || !t->first[(unsigned char)*ch]) return 0;
     int k = letter_slot(t, *ch);
     const lig_font *f = k < 0 ? NULL : find_font(t, font);
     double own = f ? median_em(t, f, k) : 0;

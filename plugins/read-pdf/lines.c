@@ -16,6 +16,11 @@
 
 #include "pdf.h"
 
+/* fmin and fmax inline, for the loops over every glyph (libm's are calls): the same results, glibc's x86-64
+ * fmin/fmax being minsd/maxsd (b when equal) and giving the other operand when one is NaN. */
+static inline double min2(double a, double b) { return a < b ? a : b == b ? b : a; }
+static inline double max2(double a, double b) { return a > b ? a : b == b ? b : a; }
+
 typedef struct glyph {
     const char *s;      /* into the page text */
     size_t len;
@@ -57,7 +62,7 @@ static int cmp_word_x(const void *a, const void *b)
 /* The letters glyph g lost as a ligature (PDF-TEXT-LIGATURE-GLYPH, ligatures.c), best first. */
 static size_t lost_letters(const pdf_lig_table *lig, const glyph *g, const char **out)
 {
-    if (!lig || !g->attr) return 0;
+    if (!lig || !g->attr || g->len != 1 || !pdf_lig_firsts(lig)[(unsigned char)*g->s]) return 0; /* no ligature's */
     return pdf_lig_lost(lig, g->attr->font_name, g->s, g->len, g->x1 - g->x0, g->attr->font_size, out, PDF_LIG_MAX);
 }
 
@@ -126,10 +131,10 @@ static bool make_word(samla_arena *a, const pdf_settings *s, const pdf_lig_table
     w->x0 = w->y0 = 1e9;
     w->x1 = w->y1 = -1e9;
     for (size_t i = g0; i < g1; i++) {
-        w->x0 = fmin(w->x0, g[i].x0);
-        w->y0 = fmin(w->y0, g[i].y0);
-        w->x1 = fmax(w->x1, g[i].x1);
-        w->y1 = fmax(w->y1, g[i].y1);
+        w->x0 = min2(w->x0, g[i].x0);
+        w->y0 = min2(w->y0, g[i].y0);
+        w->x1 = max2(w->x1, g[i].x1);
+        w->y1 = max2(w->y1, g[i].y1);
     }
     w->text = t;
     w->ligature = nlig > 0;
@@ -580,9 +585,10 @@ static pdf_lig_table *observe_ligatures(pdf_reader *r, const char *text, size_t 
     if (!lig) return NULL;
     const char *p = text;
     GList *at = attrs;
+    const bool *letter = pdf_lig_letters(lig);
     for (size_t i = 0; i < nchars; i++, p = g_utf8_next_char(p)) {
         while (at && ((PopplerTextAttributes *)at->data)->end_index < (int)i) at = at->next;
-        if (!at || (unsigned char)*p >= 0x80) continue;
+        if (!at || (unsigned char)*p >= 0x80 || !letter[(unsigned char)*p]) continue; /* not sampled */
         const PopplerTextAttributes *pa = at->data;
         pdf_lig_observe(lig, pa->font_name, p, 1, rects[i].x2 - rects[i].x1, pa->font_size);
     }
@@ -618,15 +624,17 @@ samla_status pdf_page_lines(pdf_reader *r, PopplerPage *page, pdf_page *out)
     GList *at = attrs;
     for (size_t i = 0; st == SAMLA_OK && i < nchars; i++, p = g_utf8_next_char(p)) {
         while (at && ((PopplerTextAttributes *)at->data)->end_index < (int)i) at = at->next;
-        gunichar c = g_utf8_get_char(p);
+        gunichar c = (unsigned char)*p < 0x80 ? (gunichar)*p : g_utf8_get_char(p);
         PopplerRectangle *rc = &rects[i];
-        bool space = g_unichar_isspace(c) || c == 0xA0 || rc->x2 <= rc->x1;
+        /* ASCII's white space is what g_unichar_isspace says of it: tab, line and form feed, return, space */
+        bool white = c < 0x80 ? c == ' ' || c == '\t' || c == '\n' || c == '\f' || c == '\r' : g_unichar_isspace(c);
+        bool space = white || c == 0xA0 || rc->x2 <= rc->x1;
         if (!space && ng > 0) {
             /* a gap or a step back / down ends the word */
             const glyph *prev = &g[ng - 1];
             double size = prev->y1 - prev->y0;
             double gap = rc->x1 - prev->x1;
-            double ov = fmin(prev->y1, rc->y2) - fmax(prev->y0, rc->y1);
+            double ov = min2(prev->y1, rc->y2) - max2(prev->y0, rc->y1);
             if (gap > 0.25 * size || gap < -0.5 * size || ov < 0.3 * size) space = true, i--, p = g_utf8_prev_char(p);
             else {
                 g[ng++] = (glyph){p, (size_t)(g_utf8_next_char(p) - p), rc->x1, rc->y1, rc->x2, rc->y2,

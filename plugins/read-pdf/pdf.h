@@ -118,6 +118,7 @@ typedef struct pdf_settings {
     double garbled_page_share;          /* the page's share that does */
     double garbled_min_words;           /* words a font (or page) needs to be judged */
     const char **foreign_words;         /* words of other languages (Finnish), NULL-terminated */
+    bool foreign_first[256];            /* a foreign word may start with this byte (ASCII letters lower-cased) */
     double foreign_min;                 /* that many on a page: another language, not judged */
     int run_together_parts;             /* known parts a run-together word needs (P-GARBLED-SPACE), 0: off */
     int run_together_letters;           /* letters it needs */
@@ -230,6 +231,10 @@ void pdf_lig_settle(pdf_lig_table *t);
  * (static strings, at most max and PDF_LIG_MAX): "i" for a 't' as wide as "ti". Returns how many fit. */
 size_t pdf_lig_lost(const pdf_lig_table *t, const char *font, const char *ch, size_t len, double width, double size,
                     const char **out, size_t max);
+/* The bytes (256 flags) pdf_lig_observe samples (the letters ligatures are made of) and those pdf_lig_lost may
+ * find a ligature for (the letters that begin one): a caller skips the other glyphs without asking. */
+const bool *pdf_lig_letters(const pdf_lig_table *t);
+const bool *pdf_lig_firsts(const pdf_lig_table *t);
 
 /* lines.c: reads one poppler page into lines of words. */
 typedef struct _PopplerPage PopplerPage;
@@ -295,6 +300,9 @@ void pdf_use_col_lines(samla_arena *a, pdf_page *p);
 
 /* layout.c: body font size and heading sizes over the whole document. */
 void pdf_measure_fonts(pdf_reader *r);
+/* The k-th smallest of v[0..n) (k < n; v[k] had v been sorted ascending), in linear time; v is reordered.
+ * A document's median word size, from every word of it. */
+double pdf_nth_smallest(double *v, size_t n, size_t k);
 /* Emits one page's blocks in reading order (headers, body, footers). */
 samla_status pdf_layout_page(pdf_reader *r, const pdf_page *p);
 /* Turns a run of fragments (one column, top to bottom) into blocks; either
@@ -403,6 +411,8 @@ bool pdf_widths_garbled(const pdf_settings *s, const pdf_glyph_em *g, size_t n, 
                         size_t note_size);
 /* text is a common word of another language (set->foreign_words, any case). */
 bool pdf_foreign_word(const pdf_settings *s, const char *text);
+/* Fills s->foreign_first from s->foreign_words (init, once). */
+void pdf_foreign_index(pdf_settings *s);
 
 /* markers.c: the bullet glyph text starts with (data list), or NULL. */
 const char *pdf_bullet_prefix(const pdf_settings *s, const char *text);

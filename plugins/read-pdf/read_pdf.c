@@ -135,6 +135,7 @@ static samla_status init(samla_runtime *rt, const void *cfg, void **state, samla
     s->widths_split = samla_map_get_float(widths, "split", 0.03);
     s->letters_nonwords = samla_map_get_float(letters, "nonwords", 0.1);
     if (!s->foreign_words) return SAMLA_ERR_NOMEM;
+    pdf_foreign_index(s);
     if (list && (st = pdf_word_list_load(s, list, diag)) != SAMLA_OK) return st;
     const samla_node *lig = samla_map_get(data, "ligatures");
     if (lig) {

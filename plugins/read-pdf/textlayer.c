@@ -239,11 +239,24 @@ bool pdf_word_run_together(const pdf_settings *s, const char *text, int min_part
     return hit;
 }
 
+/* g_ascii_tolower, inline. */
+static char ascii_lower(char c) { return c >= 'A' && c <= 'Z' ? (char)(c + ('a' - 'A')) : c; }
+
+void pdf_foreign_index(pdf_settings *s)
+{
+    memset(s->foreign_first, 0, sizeof s->foreign_first);
+    for (const char **f = s->foreign_words; f && *f; f++) {
+        if (!**f) memset(s->foreign_first, 1, sizeof s->foreign_first); /* "" starts every text */
+        s->foreign_first[(unsigned char)ascii_lower(**f)] = true;
+    }
+}
+
 bool pdf_foreign_word(const pdf_settings *s, const char *text)
 {
-    char first = g_ascii_tolower(*text);
+    char first = ascii_lower(*text);
+    if (!s->foreign_first[(unsigned char)first]) return false; /* most words: no foreign word starts so */
     for (const char **f = s->foreign_words; f && *f; f++) {
-        if (**f && g_ascii_tolower(**f) != first) continue; /* what g_ascii_strncasecmp would find first */
+        if (**f && ascii_lower(**f) != first) continue; /* what g_ascii_strncasecmp would find first */
         size_t n = strlen(*f);
         /* the word itself, with punctuation after it at most */
         if (g_ascii_strncasecmp(text, *f, n) == 0 && !g_unichar_isalpha(g_utf8_get_char(text + n))) return true;
@@ -298,9 +311,15 @@ bool pdf_letters_garbled(const pdf_settings *s, const pdf_word *w, const char *c
         }
         checked[k] += ok && ok[i] >= 0;
         nonwords[k] += ok && ok[i] == 0;
-        for (const char *p = w[i].text; p && *p; p = g_utf8_next_char(p)) {
+        for (const char *p = w[i].text; p && *p;) {
+            if ((unsigned char)*p < 0x80) { /* ASCII: a-z, either case */
+                char c = ascii_lower(*p++);
+                if (c >= 'a' && c <= 'z') count[k][c - 'a']++;
+                continue;
+            }
             int slot = letter_slot(g_utf8_get_char(p));
             if (slot >= 0) count[k][slot]++;
+            p = g_utf8_next_char(p);
         }
     }
     for (size_t k = 0; k < nf; k++) {
