@@ -93,7 +93,7 @@ pdf_ink *pdf_ink_area(pdf_reader *r, int page, double x0, double y0, double x1, 
 }
 
 /* Grey level of a pixel, 0 black .. 255 white (outside the area: white). */
-static int grey_at(const pdf_ink *k, int x, int y)
+static inline int grey_at(const pdf_ink *k, int x, int y)
 {
     if (x < 0 || y < 0 || x >= k->w || y >= k->h) return 255;
     uint32_t p = ((const uint32_t *)(const void *)(k->data + (size_t)y * (size_t)k->stride))[x] & 0xFFFFFF;
