@@ -296,15 +296,29 @@ typedef struct heading_look {
     bool numbered;
 } heading_look;
 
+/* Puts look[k] at the head of its key's chain. */
+static void chain_look(GHashTable *by_key, heading_look *look, size_t *chain, size_t k)
+{
+    size_t first = GPOINTER_TO_SIZE(g_hash_table_lookup(by_key, look[k].key));
+    chain[k] = first ? first - 1 : SIZE_MAX;
+    g_hash_table_insert(by_key, look[k].key, GSIZE_TO_POINTER(k + 1));
+}
+
 static void labelled_headings(samla_block **v, size_t n)
 {
     /* the bold headings' shapes, computed once (and each block made a heading here added), so a long
      * document costs candidates x headings comparisons, not as many shape computations */
     heading_look *look = malloc((n ? n : 1) * sizeof *look);
     size_t *at = malloc((n ? n : 1) * sizeof *at);
-    if (!look || !at) {
+    /* the looks of one shape key chained (chain[k]: the next look of look[k]'s key, SIZE_MAX none; by_key: a
+     * key's first look + 1), so a candidate is compared with the headings of its own shape only */
+    size_t *chain = malloc((n ? n : 1) * sizeof *chain);
+    GHashTable *by_key = g_hash_table_new(g_str_hash, g_str_equal);
+    if (!look || !at || !chain) {
         free(look);
         free(at);
+        free(chain);
+        g_hash_table_destroy(by_key);
         return;
     }
     size_t nl = 0;
@@ -313,6 +327,7 @@ static void labelled_headings(samla_block **v, size_t n)
         look[nl].size = v[j]->style.font_size;
         heading_shape(v[j]->text, look[nl].key);
         look[nl].numbered = numbered_word(v[j]->text);
+        chain_look(by_key, look, chain, nl);
         at[nl++] = j;
     }
     for (size_t i = 0; i < n; i++) {
@@ -323,19 +338,23 @@ static void labelled_headings(samla_block **v, size_t n)
         char key[32];
         heading_shape(b->text, key);
         bool numbered = numbered_word(b->text), known = false;
-        for (size_t k = 0; k < nl && !known; k++) {
+        size_t first = GPOINTER_TO_SIZE(g_hash_table_lookup(by_key, key));
+        for (size_t k = first ? first - 1 : SIZE_MAX; k != SIZE_MAX && !known; k = chain[k]) {
             if (at[k] == i || fabs(look[k].size - b->style.font_size) >= 0.3) continue;
             /* a word shared by unrelated headings is no convention: only a
              * label ("§", "Ärende", a number) says so */
-            known = strcmp(look[k].key, key) == 0 && (key[0] == '#' || key[0] == '@' || (numbered && look[k].numbered));
+            known = key[0] == '#' || key[0] == '@' || (numbered && look[k].numbered);
         }
         if (!known) continue;
         b->kind = SAMLA_BLOCK_HEADING;
         look[nl].size = b->style.font_size;
         memcpy(look[nl].key, key, sizeof key);
         look[nl].numbered = numbered;
+        chain_look(by_key, look, chain, nl);
         at[nl++] = i;
     }
+    g_hash_table_destroy(by_key);
+    free(chain);
     free(look);
     free(at);
 }
