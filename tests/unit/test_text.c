@@ -22,6 +22,19 @@ int main(void)
     CHECK_STR(samla_text_lower(a, "Stra\xc3\x9f" "e"), "strasse");
     CHECK_STR(samla_text_lower(a, "\xc3\x98RE 2\xc3\x97" "4 \xc2\xb5g \xc3\xbf\xc3\xb7"), "\xc3\xb8re 2\xc3\x97" "4 \xce\xbcg \xc3\xbf\xc3\xb7");
     CHECK_STR(samla_text_lower(a, "BAD\xff"), "bad\xef\xbf\xbd"); /* invalid byte -> U+FFFD */
+    {   /* the fold without allocation: Swedish text as samla_text_lower folds it, anything else refused */
+        char buf[64];
+        CHECK(samla_text_lower_latin1("ÅRSMÖTE Äldre É", strlen("ÅRSMÖTE Äldre É"), buf));
+        CHECK_STR(buf, "årsmöte äldre é");
+        CHECK(!samla_text_lower_latin1("Stra\xc3\x9f" "e", 7, buf));      /* ß folds to ss */
+        CHECK(!samla_text_lower_latin1("2\xc3\x97" "4", 4, buf));         /* × */
+        CHECK(!samla_text_lower_latin1("A\xcc\x8a", 3, buf));             /* a combining mark */
+    }
+    /* block text with dashes, quotes, bullets and € (no normalisation needed) and with U+2000 (NFC: U+2002) */
+    CHECK_STR(samla_text_clean(a, "\xe2\x80\xa2 Beslut \xe2\x80\x93 \xe2\x80\x9dja\xe2\x80\x9d 5 \xe2\x82\xac"),
+              "\xe2\x80\xa2 Beslut \xe2\x80\x93 \xe2\x80\x9dja\xe2\x80\x9d 5 \xe2\x82\xac");
+    CHECK_STR(samla_text_lower(a, "A\xe2\x80\x80" "B"), "a\xe2\x80\x82" "b");
+    CHECK_STR(samla_text_soft(a, "\xc3\x85R 2\xc3\x97" "4 \xc3\xb7 ok"), "år 2 4 ok");
     CHECK(samla_text_similarity("Zembrén", "Zemrén") > 0.8);
     CHECK(samla_text_similarity("abc", "abc") == 1.0);
     CHECK_STR(samla_text_find_date(a, "Datum och tid: 20240503 Kl. 09.30", NULL), "2024-05-03");
