@@ -46,6 +46,12 @@ typedef struct cand {
     double em;
 } cand;
 
+static int cmp_double(const void *a, const void *b)
+{
+    double p = *(const double *)a, q = *(const double *)b;
+    return (p > q) - (p < q);
+}
+
 static int cmp_cand(const void *a, const void *b)
 {
     const cand *p = a, *q = b;
@@ -81,7 +87,7 @@ static bool ligature_width(const pdf_settings *s, const slot_ref ref[][PDF_LETTE
 }
 
 bool pdf_widths_garbled(const pdf_settings *s, const pdf_glyph_em *g, size_t n, double *share, char *note,
-                        size_t note_size)
+                        size_t note_size, pdf_bad_glyph *bad)
 {
     if (s->widths_gap <= 0 || n < 2) return false;
     const char *fname[WIDTH_FONTS];
@@ -164,6 +170,12 @@ bool pdf_widths_garbled(const pdf_settings *s, const pdf_glyph_em *g, size_t n, 
             if ((double)count < s->widths_min_glyphs) continue;
             if (kinds < 2 && spaces < count) continue; /* one pair: kerning */
             hit = true;
+            if (bad) {
+                g_strlcpy(bad->font, fname[f], sizeof bad->font);
+                bad->c = g[c[a].i].c;
+                bad->em = dev[d];
+                bad->med = med;
+            }
             if (share) *share = (double)count / (double)(b - a);
             if (note && note_size) {
                 static const char *const names[PDF_LETTERS] = {"a", "b", "c", "d", "e", "f", "g", "h", "i", "j",
@@ -180,4 +192,56 @@ done:
     free(c);
     free(ref);
     return hit;
+}
+
+/* The glyphs of letter c in font f among g[0..n) within widths_same of width em, each beside a letter of the font
+ * at that letter's own width on this page (med, cnt: the page's medians; a run set condensed or with character
+ * spacing changes its neighbours too). */
+static size_t count_at(const pdf_settings *s, const pdf_glyph_em *g, size_t n, const char *f, gunichar c, double em,
+                       const double *med, const size_t *cnt)
+{
+    size_t found = 0;
+    for (size_t i = 0; i < n; i++) {
+        if (g[i].c != c || !g[i].font || strcmp(g[i].font, f) != 0) continue;
+        if (fabs(g[i].em - em) > s->widths_same * em) continue;
+        bool normal = false;
+        for (int d = -1; d <= 1 && !normal; d += 2) {
+            if ((d < 0 && i == 0) || (d > 0 && i + 1 >= n)) continue;
+            const pdf_glyph_em *o = &g[i + d];
+            int k = g_unichar_islower(o->c) ? lower_slot(o->c) : -1;
+            if (k < 0 || o->em <= 0 || !o->font || strcmp(o->font, f) != 0 || o->c == c) continue;
+            normal = cnt[k] >= 3 && fabs(o->em - med[k]) <= s->widths_neighbour * med[k];
+        }
+        found += normal;
+    }
+    return found;
+}
+
+/* P-GARBLED-FONT: the letter of b drawn in b's font by both of its glyphs, b's two widths (em and med): the
+ * glyphs at the rarer of the two on this page, 0 when either is missing. Which glyph is the letter's own is not
+ * asked: a page of the font that draws the letter by one glyph only may be sound (a running header set in a sound
+ * font of the same name, a page whose text has none of the broken glyph). */
+size_t pdf_widths_count_bad(const pdf_settings *s, const pdf_glyph_em *g, size_t n, const pdf_bad_glyph *b)
+{
+    if (!n || !b->c || b->em <= 0 || b->med <= 0) return 0;
+    double *ems = malloc(n * sizeof *ems);
+    if (!ems) return 0;
+    /* the median width of each letter of b's font on this page */
+    double med[PDF_LETTERS] = {0};
+    size_t cnt[PDF_LETTERS] = {0};
+    for (int k = 0; k < PDF_LETTERS; k++) {
+        size_t m = 0;
+        for (size_t i = 0; i < n; i++)
+            if (g[i].em > 0 && g[i].font && strcmp(g[i].font, b->font) == 0 && g_unichar_islower(g[i].c) &&
+                lower_slot(g[i].c) == k)
+                ems[m++] = g[i].em;
+        if (!m) continue;
+        qsort(ems, m, sizeof *ems, cmp_double);
+        cnt[k] = m;
+        med[k] = m % 2 ? ems[m / 2] : (ems[m / 2 - 1] + ems[m / 2]) / 2;
+    }
+    free(ems);
+    size_t one = count_at(s, g, n, b->font, b->c, b->em, med, cnt);
+    size_t other = count_at(s, g, n, b->font, b->c, b->med, med, cnt);
+    return one < other ? one : other;
 }

@@ -221,6 +221,12 @@ static void judge_text_layer(const pdf_settings *s, const pdf_word *w, const cha
     for (size_t k = 0; k < nt; k++)
         if ((double)t[k].checked >= s->garbled_min_words)
             worst = fmax(worst, (double)t[k].nonwords / (double)t[k].checked);
+    out->ntally = 0;
+    for (size_t k = 0; k < nt && out->ntally < PDF_TALLIES; k++) {
+        g_strlcpy(out->tally[out->ntally].font, t[k].font, sizeof out->tally[0].font);
+        out->tally[out->ntally].checked = (unsigned)t[k].checked;
+        out->tally[out->ntally++].nonwords = (unsigned)t[k].nonwords;
+    }
     double page = checked ? (double)nonwords / (double)checked : 0;
     out->layer_known = checked ? 1 - page : -1;
     out->layer_words = n;
@@ -233,7 +239,7 @@ static void judge_text_layer(const pdf_settings *s, const pdf_word *w, const cha
     /* P-GARBLED-LETTERS (textlayer.c): a font whose letters are not Swedish letters */
     out->letters[0] = '\0';
     if (!out->garbled && (double)foreign < s->foreign_min)
-        out->garbled = pdf_letters_garbled(s, w, font, oks, n, out->letters, sizeof out->letters);
+        out->garbled = pdf_letters_garbled(s, w, font, oks, n, out->letters, sizeof out->letters, &out->gone);
     free(oks);
     out->garbled_score = fmax(worst, page);
     /* P-GARBLED-LIGATURE: restored ligatures that make no words were other glyphs of a broken map ('ö' read 'f'
@@ -249,15 +255,9 @@ static void judge_text_layer(const pdf_settings *s, const pdf_word *w, const cha
     free(lig);
 }
 
-/* P-GARBLED-WIDTHS (glyphwidths.c): the page's characters with their fonts and widths in ems; a letter drawn by
- * two glyphs of different widths marks the page garbled (out->widths says which). */
-static samla_status judge_widths(const pdf_settings *s, const char *text, size_t nchars, const PopplerRectangle *rects,
-                                 GList *attrs, pdf_page *out)
+/* The glyphs of a page's text (nchars characters, their boxes and attributes) as pdf_widths_* take them, into g. */
+static void glyph_ems(const char *text, size_t nchars, const PopplerRectangle *rects, GList *attrs, pdf_glyph_em *g)
 {
-    out->widths[0] = '\0';
-    if (s->widths_gap <= 0 || !nchars) return SAMLA_OK;
-    pdf_glyph_em *g = malloc(nchars * sizeof *g);
-    if (!g) return SAMLA_ERR_NOMEM;
     const char *p = text;
     GList *at = attrs;
     for (size_t i = 0; i < nchars; i++, p = g_utf8_next_char(p)) {
@@ -268,12 +268,56 @@ static samla_status judge_widths(const pdf_settings *s, const char *text, size_t
         g[i] = (pdf_glyph_em){c, pa ? pa->font_name : NULL,
                               pa && pa->font_size > 0 && w > 0 && !g_unichar_isspace(c) ? w / pa->font_size : 0};
     }
+}
+
+samla_status pdf_page_glyph_ems(PopplerPage *page, pdf_glyph_em **g, size_t *n, GList **attrs)
+{
+    *g = NULL, *n = 0, *attrs = NULL;
+    char *text = poppler_page_get_text(page);
+    PopplerRectangle *rects = NULL;
+    guint nrects = 0;
+    if (!text || !poppler_page_get_text_layout(page, &rects, &nrects)) {
+        g_free(text);
+        g_free(rects);
+        return SAMLA_OK;
+    }
+    size_t nchars = (size_t)g_utf8_strlen(text, -1);
+    if (nchars > nrects) nchars = nrects;
+    samla_status st = SAMLA_OK;
+    if (nchars) {
+        *attrs = poppler_page_get_text_attributes(page);
+        *g = malloc(nchars * sizeof **g);
+        if (*g) glyph_ems(text, nchars, rects, *attrs, *g), *n = nchars;
+        else st = SAMLA_ERR_NOMEM;
+    }
+    g_free(rects);
+    g_free(text);
+    return st;
+}
+
+/* P-GARBLED-WIDTHS (glyphwidths.c): the page's characters with their fonts and widths in ems; a letter drawn by
+ * two glyphs of different widths marks the page garbled (out->widths says which) unless it is already, and the
+ * second glyph is kept (out->bad) for P-GARBLED-FONT either way. */
+static samla_status judge_widths(const pdf_settings *s, const char *text, size_t nchars,
+                                 const PopplerRectangle *rects, GList *attrs, pdf_page *out)
+{
+    out->widths[0] = '\0';
+    out->bad.c = 0;
+    if (s->widths_gap <= 0 || !nchars) return SAMLA_OK;
+    pdf_glyph_em *g = malloc(nchars * sizeof *g);
+    if (!g) return SAMLA_ERR_NOMEM;
+    glyph_ems(text, nchars, rects, attrs, g);
     double share = 0;
-    out->garbled = pdf_widths_garbled(s, g, nchars, &share, out->widths, sizeof out->widths);
+    bool hit = pdf_widths_garbled(s, g, nchars, &share, out->widths, sizeof out->widths, &out->bad);
+    free(g);
+    if (out->garbled) { /* judged already: the words' reason stands */
+        out->widths[0] = '\0';
+        return SAMLA_OK;
+    }
+    out->garbled = hit;
     /* the page's score: its share of non-words, or where that is lower (a page of few words), the share of the
      * letter's glyphs the second glyph draws */
     if (out->garbled) out->garbled_score = fmax(out->garbled_score, share);
-    free(g);
     return SAMLA_OK;
 }
 
@@ -656,7 +700,7 @@ samla_status pdf_page_lines(pdf_reader *r, PopplerPage *page, pdf_page *out)
     free(g);
     if (st == SAMLA_OK) judge_text_layer(r->set, words, font, nw, out);
     free(font);
-    if (st == SAMLA_OK && !out->garbled) st = judge_widths(r->set, text, nchars, rects, attrs, out);
+    if (st == SAMLA_OK) st = judge_widths(r->set, text, nchars, rects, attrs, out);
     if (st == SAMLA_OK) {
         /* the page keeps its nw words, not the nchars the array had room for */
         qsort(words, nw, sizeof *words, cmp_word_y);

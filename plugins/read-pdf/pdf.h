@@ -58,6 +58,15 @@ typedef struct pdf_page_ocr {
 
 /* P-GARBLED-LETTERS: the letters counted, a-z then å ä ö (textlayer.c) */
 #define PDF_LETTERS 29
+#define PDF_TALLIES 8
+
+/* A glyph of a broken map: in font `font` (poppler's name), letter c drawn em ems wide, far off the letter's own
+ * width med on the page where it was found (c 0: none); or (em 0) a letter c missing from the font, expected med times. */
+typedef struct pdf_bad_glyph {
+    char font[64];
+    unsigned int c;
+    double em, med;
+} pdf_bad_glyph;
 
 typedef struct pdf_page {
     int number;
@@ -73,6 +82,14 @@ typedef struct pdf_page {
     size_t truncated;         /* PDF-TEXT-NUL: characters the text layer holds beyond a U+0000 (not read), 0 none */
     size_t ligature_nonwords; /* P-GARBLED-LIGATURE: restored ligatures that made no words (0: not the reason) */
     char widths[96];          /* P-GARBLED-WIDTHS: the letter drawn by a second glyph ("'n' drawn 12 times ..."), "" none */
+    pdf_bad_glyph bad;        /* P-GARBLED-WIDTHS: that second glyph, c 0 none */
+    pdf_bad_glyph gone;       /* P-GARBLED-LETTERS: the font and its missing letter (em 0), c 0 none */
+    struct {                  /* P-GARBLED-FONT: the words checked per font (textlayer.c), the first PDF_TALLIES fonts */
+        char font[64];
+        unsigned checked, nonwords;
+    } tally[PDF_TALLIES];
+    size_t ntally;
+    int font_page;            /* P-GARBLED-FONT: the page whose broken glyph this page's font draws too, 0 none */
     double layer_known;       /* textlayer.c: share of checked words that are words, -1 none checked */
     size_t layer_words;       /* words of the text layer */
     pdf_page_ocr ocr;
@@ -125,6 +142,7 @@ typedef struct pdf_settings {
     double run_together_min;            /* run-together words that make a page garbled */
     double letter_share[PDF_LETTERS];   /* P-GARBLED-LETTERS: each letter's share of Swedish prose (0..1), all 0: off */
     double letters_min;                 /* letters a font needs on a page to be judged */
+    double letters_font_missing;        /* P-GARBLED-FONT: expected count of a letter missing on another page */
     double letters_absent;              /* a letter counted below this part of its expected count is missing */
     double letters_missing;             /* expected count of a missing ASCII letter that alone marks the font */
     double letters_excess;              /* times its expected count a letter that alone marks the font */
@@ -139,6 +157,8 @@ typedef struct pdf_settings {
     double widths_same;                 /* such glyphs within this share of one another are one glyph */
     double widths_min_glyphs;           /* that many of them (before two letters at least) mark the page */
     double widths_neighbour;            /* a neighbour within this share of its own letter's median is normal */
+    double garbled_font_known;          /* P-GARBLED-FONT: a font's share of non-words on a page of a broken font object */
+    double widths_font_glyphs;          /* P-GARBLED-FONT: glyphs of another page's broken glyph that mark a page, 0: off */
     double widths_split;                /* two letters of a ligature this close in width are its split glyph */
     pdf_ocr_mode ocr_mode;              /* option ocr */
     int ocr_dpi;                        /* option ocr_dpi */
@@ -402,9 +422,9 @@ bool pdf_word_run_together(const pdf_settings *s, const char *text, int min_part
 /* P-GARBLED-LETTERS: true when one font's letters among words w[0..n) (font[i] of w[i]) are not Swedish letters:
  * a common letter missing, or a letter many times its share (a broken map gives one letter for another), and
  * that font's checked words are not all words (ok[i]: pdf_word_check of w[i], -1 not checked, 0 no word). note
- * (size note_size) says which letters. */
+ * (size note_size) says which letters; *gone (if not NULL) gets the font and its missing letter (c 0: none). */
 bool pdf_letters_garbled(const pdf_settings *s, const pdf_word *w, const char *const *font, const signed char *ok,
-                         size_t n, char *note, size_t note_size);
+                         size_t n, char *note, size_t note_size, pdf_bad_glyph *gone);
 /* One character of a page's text layer for P-GARBLED-WIDTHS: the character, its font's name and its width in
  * ems (box width / font size; 0 for a space, a line end or a character without a box). */
 typedef struct pdf_glyph_em {
@@ -415,8 +435,22 @@ typedef struct pdf_glyph_em {
 /* glyphwidths.c, P-GARBLED-WIDTHS: true when a lower-case letter of one font on the page g[0..n) (in text order)
  * is drawn by a second glyph of another width (a broken ToUnicode map gives that glyph the letter). *share gets
  * the share of that letter's glyphs drawn by the second glyph; note (size note_size) says which letter. */
+struct _GList;
 bool pdf_widths_garbled(const pdf_settings *s, const pdf_glyph_em *g, size_t n, double *share, char *note,
-                        size_t note_size);
+                        size_t note_size, pdf_bad_glyph *bad);
+/* glyphwidths.c, P-GARBLED-FONT: how many glyphs of g[0..n) are the broken glyph b (its font, its letter, its
+ * width within widths_same), each beside a letter of that font at its own width. */
+size_t pdf_widths_count_bad(const pdf_settings *s, const pdf_glyph_em *g, size_t n, const pdf_bad_glyph *b);
+/* textlayer.c, P-GARBLED-FONT: the letter b->c (em 0) is missing from font b->font among g[0..n): expected
+ * letters_font_missing times or more (its share of the font's letters there), counted in lower case less than
+ * letters_absent of that. */
+bool pdf_letters_font_missing(const pdf_settings *s, const pdf_glyph_em *g, size_t n, const pdf_bad_glyph *b);
+/* lines.c: the page's characters as pdf_widths_* take them; *g (malloc'd, the caller frees it) points into *attrs
+ * (the caller frees them with poppler_page_free_text_attributes); SAMLA_OK with *n 0 when the page has no text. */
+samla_status pdf_page_glyph_ems(PopplerPage *page, pdf_glyph_em **g, size_t *n, struct _GList **attrs);
+/* garbledfont.c, P-GARBLED-FONT: a page not judged garbled whose font (the same font object as on a page judged
+ * garbled by P-GARBLED-WIDTHS) draws that page's broken glyph is garbled too. Reads pages of pd again. */
+samla_status pdf_garbled_fonts(pdf_reader *r, struct _PopplerDocument *pd);
 /* text is a common word of another language (set->foreign_words, any case). */
 bool pdf_foreign_word(const pdf_settings *s, const char *text);
 /* Fills s->foreign_first from s->foreign_words (init, once). */

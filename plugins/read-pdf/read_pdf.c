@@ -107,6 +107,7 @@ static samla_status init(samla_runtime *rt, const void *cfg, void **state, samla
     s->garbled_font_share = samla_map_get_float(garbled, "font_share", 0.7);
     s->garbled_page_share = samla_map_get_float(garbled, "page_share", 0.7);
     s->garbled_min_words = samla_map_get_float(garbled, "min_words", 8);
+    s->garbled_font_known = samla_map_get_float(garbled, "font_share_broken", 0);
     s->foreign_words = samla_seq_strings(s->arena, samla_map_get(garbled, "foreign_words"));
     s->foreign_min = samla_map_get_float(garbled, "foreign_min", 3);
     s->run_together_parts = (int)samla_map_get_float(garbled, "run_together_parts", 0);
@@ -119,6 +120,7 @@ static samla_status init(samla_runtime *rt, const void *cfg, void **state, samla
     for (int k = 0; k < PDF_LETTERS; k++) s->letter_share[k] = samla_map_get_float(shares, letter_names[k], 0);
     s->letters_min = samla_map_get_float(letters, "min_letters", 150);
     s->letters_absent = samla_map_get_float(letters, "absent", 0.15);
+    s->letters_font_missing = samla_map_get_float(letters, "font_missing", 0);
     s->letters_missing = samla_map_get_float(letters, "missing", 24);
     s->letters_excess = samla_map_get_float(letters, "excess", 5);
     s->letters_pair_missing = samla_map_get_float(letters, "pair_missing", 12.5);
@@ -133,6 +135,7 @@ static samla_status init(samla_runtime *rt, const void *cfg, void **state, samla
     s->widths_min_glyphs = samla_map_get_float(widths, "min_glyphs", 2);
     s->widths_neighbour = samla_map_get_float(widths, "neighbour", 0.08);
     s->widths_split = samla_map_get_float(widths, "split", 0.03);
+    s->widths_font_glyphs = samla_map_get_float(widths, "font_glyphs", 0);
     s->letters_nonwords = samla_map_get_float(letters, "nonwords", 0.1);
     if (!s->foreign_words) return SAMLA_ERR_NOMEM;
     pdf_foreign_index(s);
@@ -301,7 +304,16 @@ static samla_status read_document(void *state, samla_ctx *ctx, samla_arena *scra
         if (page) {
             poppler_page_get_size(page, &p->width, &p->height);
             st = pdf_page_lines(&r, page, p);
-            if (st == SAMLA_OK) st = pdf_ocr_page(&r, page, p);
+            g_object_unref(page);
+        }
+    }
+    /* P-GARBLED-FONT: a broken glyph found on one page marks the other pages its font object draws it on */
+    if (st == SAMLA_OK) st = pdf_garbled_fonts(&r, pd);
+    for (size_t i = 0; i < r.npages && st == SAMLA_OK; i++) {
+        pdf_page *p = &r.pages[i];
+        PopplerPage *page = p->width > 0 ? poppler_document_get_page(pd, (int)i) : NULL;
+        if (page) {
+            st = pdf_ocr_page(&r, page, p);
             g_object_unref(page);
         }
         empty += p->nlines == 0;
@@ -356,6 +368,11 @@ static samla_status read_document(void *state, samla_ctx *ctx, samla_arena *scra
                                "the glyphs are other letters and its Unicode map is broken); the text may differ from "
                                "what the page shows (%s)",
                                p->number, p->ligature_nonwords, off);
+            else if (!p->ocr.used && p->font_page)
+                samla_ctx_warn(ctx, p->number,
+                               "garbled text layer on page %d (its font is the one whose Unicode map is broken on page "
+                               "%d: %s); the text may differ from what the page shows (%s)",
+                               p->number, p->font_page, p->widths, off);
             else if (!p->ocr.used && p->widths[0])
                 samla_ctx_warn(ctx, p->number,
                                "garbled text layer on page %d (a letter is drawn by two glyphs of different widths: %s; "

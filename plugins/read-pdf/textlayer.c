@@ -286,8 +286,9 @@ static int letter_slot(gunichar c)
  * another leaves most words it stands in no word, while a page of few words that repeats some (*Delmål*,
  * *Fokusområde* in a strategy's bold headings) may hold a letter at five times its share. */
 bool pdf_letters_garbled(const pdf_settings *s, const pdf_word *w, const char *const *font, const signed char *ok,
-                         size_t n, char *note, size_t note_size)
+                         size_t n, char *note, size_t note_size, pdf_bad_glyph *gone)
 {
+    if (gone) gone->c = 0;
     static const char *const names[PDF_LETTERS] = {"a", "b", "c", "d", "e", "f", "g", "h", "i", "j", "k", "l", "m", "n", "o",
                                                    "p", "q", "r", "s", "t", "u", "v", "w", "x", "y", "z", "å", "ä", "ö"};
     double total_share = 0;
@@ -344,6 +345,12 @@ bool pdf_letters_garbled(const pdf_settings *s, const pdf_word *w, const char *c
         bool pair = miss >= 0 && miss_expected >= s->letters_pair_missing && excess >= 0 &&
                     excess_times >= s->letters_pair_excess;
         if (!missing && !many && !pair) continue;
+        if (gone && (missing || pair)) { /* P-GARBLED-FONT looks for the letter on the font's other pages */
+            g_strlcpy(gone->font, fname[k], sizeof gone->font);
+            gone->c = (unsigned)('a' + miss);
+            gone->em = 0;
+            gone->med = miss_expected;
+        }
         if (note && note_size) {
             if (pair || (missing && many))
                 g_snprintf(note, note_size, "'%s' missing, '%s' %.1f times its share", names[miss], names[excess], excess_times);
@@ -355,4 +362,20 @@ bool pdf_letters_garbled(const pdf_settings *s, const pdf_word *w, const char *c
         return true;
     }
     return false;
+}
+
+bool pdf_letters_font_missing(const pdf_settings *s, const pdf_glyph_em *g, size_t n, const pdf_bad_glyph *b)
+{
+    int k = letter_slot(b->c);
+    double total_share = 0;
+    for (int l = 0; l < PDF_LETTERS; l++) total_share += s->letter_share[l];
+    if (k < 0 || total_share <= 0 || s->letters_font_missing <= 0) return false;
+    size_t letters = 0, lower = 0;
+    for (size_t i = 0; i < n; i++) {
+        if (!g[i].font || strcmp(g[i].font, b->font) != 0 || letter_slot(g[i].c) < 0) continue;
+        letters++;
+        lower += g[i].c == b->c;
+    }
+    double expected = s->letter_share[k] / total_share * (double)letters;
+    return expected >= s->letters_font_missing && (double)lower < s->letters_absent * expected;
 }
