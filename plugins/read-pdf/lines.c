@@ -270,19 +270,32 @@ static void glyph_ems(const char *text, size_t nchars, const PopplerRectangle *r
     }
 }
 
+/* The text of a page and its character boxes (*text, *rects: g_free both), *nchars the characters that have a box,
+ * *nrects the boxes; false, and nothing to free, when the page has no text layer. */
+static bool page_text(PopplerPage *page, char **text, PopplerRectangle **rects, size_t *nchars, size_t *nrects)
+{
+    guint nr = 0;
+    *text = poppler_page_get_text(page);
+    *rects = NULL;
+    if (!*text || !poppler_page_get_text_layout(page, rects, &nr)) {
+        g_free(*text);
+        g_free(*rects);
+        *text = NULL, *rects = NULL;
+        return false;
+    }
+    *nrects = nr;
+    *nchars = (size_t)g_utf8_strlen(*text, -1);
+    if (*nchars > *nrects) *nchars = *nrects;
+    return true;
+}
+
 samla_status pdf_page_glyph_ems(PopplerPage *page, pdf_glyph_em **g, size_t *n, GList **attrs)
 {
     *g = NULL, *n = 0, *attrs = NULL;
-    char *text = poppler_page_get_text(page);
-    PopplerRectangle *rects = NULL;
-    guint nrects = 0;
-    if (!text || !poppler_page_get_text_layout(page, &rects, &nrects)) {
-        g_free(text);
-        g_free(rects);
-        return SAMLA_OK;
-    }
-    size_t nchars = (size_t)g_utf8_strlen(text, -1);
-    if (nchars > nrects) nchars = nrects;
+    char *text;
+    PopplerRectangle *rects;
+    size_t nchars, nrects;
+    if (!page_text(page, &text, &rects, &nchars, &nrects)) return SAMLA_OK;
     samla_status st = SAMLA_OK;
     if (nchars) {
         *attrs = poppler_page_get_text_attributes(page);
@@ -643,17 +656,11 @@ static pdf_lig_table *observe_ligatures(pdf_reader *r, const char *text, size_t 
 samla_status pdf_page_lines(pdf_reader *r, PopplerPage *page, pdf_page *out)
 {
     samla_arena *a = r->ctx->arena;
-    char *text = poppler_page_get_text(page);
-    PopplerRectangle *rects = NULL;
-    guint nrects = 0;
-    if (!text || !poppler_page_get_text_layout(page, &rects, &nrects)) {
-        g_free(text);
-        g_free(rects);
-        return SAMLA_OK; /* no text layer on this page */
-    }
+    char *text;
+    PopplerRectangle *rects;
+    size_t nchars, nrects;
+    if (!page_text(page, &text, &rects, &nchars, &nrects)) return SAMLA_OK; /* no text layer on this page */
     GList *attrs = poppler_page_get_text_attributes(page);
-    size_t nchars = (size_t)g_utf8_strlen(text, -1);
-    if (nchars > nrects) nchars = nrects;
     /* PDF-TEXT-NUL: a ToUnicode map that gives a glyph U+0000 ("§" as U+00A7 U+0000) ends poppler's page text
      * there, though the page's character boxes go on: the rest of the page is not in the text (OCR reads it) */
     out->truncated = nrects > nchars + 1 ? nrects - nchars - 1 : 0;
