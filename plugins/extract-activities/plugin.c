@@ -88,6 +88,14 @@ static samla_status init(samla_runtime *rt, const void *cfg, void **out, samla_d
     return SAMLA_OK;
 }
 
+const char *act_heading_title(run *r, const samla_block *b)
+{
+    samla_match m;
+    if (b->kind != SAMLA_BLOCK_HEADING || b->numbering || !b->text || !samla_re_search(r->s->re_number, b->text, 0, &m))
+        return b->text;
+    return samla_match_group(r->ctx->arena, &m, b->text, 2);
+}
+
 const section *act_section(const run *r) { return r->depth > 0 ? &r->stack[r->depth - 1] : NULL; }
 
 const char *act_period_of(run *r, const char *text)
@@ -238,7 +246,7 @@ static samla_status process(void *p, samla_ctx *ctx)
             int level = b->level > 0 ? b->level : 1;
             act_lists_heading(l);   /* before the container closes: a numbered item above is still its activity */
             if (r.container_level && level <= r.container_level) r.container_level = 0;
-            if (samla_phrases_prefix(&r.s->container, samla_text_soft(ctx->arena, b->text))) {
+            if (samla_phrases_prefix(&r.s->container, samla_text_soft(ctx->arena, act_heading_title(&r, b)))) {
                 samla_match nm;
                 r.container_level = level;
                 r.container_numbered = b->numbering || samla_re_search(r.s->re_number, b->text, 0, &nm);
