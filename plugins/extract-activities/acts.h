@@ -34,6 +34,8 @@ typedef struct run {
     int depth;
     int container_level;     /* level of the heading naming activities the blocks stand under, 0 none */
     bool container_numbered; /* that heading has a number ("2 Aktiviteter") */
+    bool container_line;     /* opened by a bold line over headings, container_level is then the level of
+                                the headings under it (PL-ACTIVITY-CONTAINER-LINE) */
     const char *doc_period;  /* from document.valid or the title, or NULL */
     /* the activity table just read, for a table that continues it on the next page without a header row */
     bool cont_open;          /* no body text since that table (but a running header atop the next page) */

@@ -213,11 +213,36 @@ static void push_heading(run *r, const samla_block *b)
            > "1.2 Fler …") is the goal's code, part of the area as written; under a numbered one ("2
            Aktiviteter" > "2.1.1 …") or elsewhere it is the section's number (PL-ACTIVITY-AREA-CODE, as
            PL-GOAL-CODES for goals) */
-        bool code = r->container_level && level > r->container_level && !r->container_numbered;
+        bool inside = r->container_level &&
+                      (r->container_line ? level >= r->container_level : level > r->container_level);
+        bool code = inside && !r->container_numbered;
         if (!code) s->area = s->title;
     } else if (b->numbering) {
         s->number = samla_text_trim_end(r->ctx->arena, b->numbering);
     }
+}
+
+/* A heading of follow-up (the indicator labels: "Uppföljning") ends a container opened by a line. */
+static bool follow_up(run *r, const samla_block *b)
+{
+    return samla_phrases_only(&r->s->indicator_label, samla_text_soft(r->ctx->arena, act_heading_title(r, b)));
+}
+
+/* PL-ACTIVITY-CONTAINER-LINE: a short bold line naming activities ("Insatser 2027", "Planerade aktiviteter")
+ * that is no heading but stands right over one (a PDF whose headings are bold body text, so spacing made
+ * the focus areas headings and not this line) opens the container as a heading would: the headings under
+ * it, at the level of the first, are the areas of the lists in them. A shallower heading or a follow-up
+ * heading ends it. */
+static void container_line(run *r, size_t i, const samla_block *b)
+{
+    if (r->container_level || !b->style.bold || (long)strlen(b->text) > r->s->max_title) return;
+    if (!samla_phrases_prefix(&r->s->container, samla_text_soft(r->ctx->arena, b->text))) return;
+    const samla_block *next = i + 1 < r->ctx->doc.nblocks ? r->ctx->doc.blocks[i + 1] : NULL;
+    if (!next || next->kind != SAMLA_BLOCK_HEADING || !next->text) return;
+    samla_match nm;
+    r->container_level = next->level > 0 ? next->level : 1;
+    r->container_line = true;
+    r->container_numbered = next->numbering || samla_re_search(r->s->re_number, next->text, 0, &nm);
 }
 
 static samla_status process(void *p, samla_ctx *ctx)
@@ -245,10 +270,13 @@ static samla_status process(void *p, samla_ctx *ctx)
             if (!b->text || is_toc_line(b)) break;
             int level = b->level > 0 ? b->level : 1;
             act_lists_heading(l);   /* before the container closes: a numbered item above is still its activity */
-            if (r.container_level && level <= r.container_level) r.container_level = 0;
+            if (r.container_level && (r.container_line ? level < r.container_level || follow_up(&r, b)
+                                                       : level <= r.container_level))
+                r.container_level = 0;
             if (samla_phrases_prefix(&r.s->container, samla_text_soft(ctx->arena, act_heading_title(&r, b)))) {
                 samla_match nm;
                 r.container_level = level;
+                r.container_line = false;
                 r.container_numbered = b->numbering || samla_re_search(r.s->re_number, b->text, 0, &nm);
             }
             if (act_lists_block(l, b, true)) break;
@@ -258,6 +286,7 @@ static samla_status process(void *p, samla_ctx *ctx)
         }
         case SAMLA_BLOCK_PARAGRAPH:
             if (!b->text || is_toc_line(b)) break;
+            container_line(&r, i, b);
             act_lists_block(l, b, b->style.bold && (long)strlen(b->text) <= r.s->max_title);
             break;
         case SAMLA_BLOCK_LIST_ITEM:
