@@ -155,7 +155,10 @@ static void join_text(const pdf_settings *set, GString *s, const char *next)
         /* a capital before the hyphen is an abbreviation's, which Swedish joins to a word with a hyphen
            ("HR-" / "avdelningen" is "HR-avdelningen"; PDF-HYPHEN-ABBREVIATION) */
         bool abbrev = letter && g_unichar_isupper(g_utf8_get_char(before));
-        if (suspended || !letter) {
+        /* a number broken at its hyphen joins as written ("2024-11-" / "18." is "2024-11-18."; PDF-NUMBER-RUNS-ON) */
+        bool digits = before && g_unichar_isdigit(g_utf8_get_char(before)) && g_ascii_isdigit(next[0]);
+        if (digits) {
+        } else if (suspended || !letter) {
             g_string_append_c(s, ' ');
         } else if (!abbrev && nc != (gunichar)-1 && nc != (gunichar)-2 && g_unichar_islower(nc)) {
             g_string_truncate(s, (gsize)(last - s->str));
@@ -393,6 +396,19 @@ static bool contents_line(const char *s)
     return d >= 6 && memcmp(s + d - 6, "\u2026\u2026", 6) == 0;
 }
 
+/* PDF-NUMBER-RUNS-ON: fragment c's list number ("18.") is the end of a number the previous line broke at a
+ * hyphen ("anslagstavla 2024-11-" / "18. Anslaget tas ned"): the previous line ends in a digit and a hyphen,
+ * it ran full (the number would not have fitted after it), and c starts at its left edge, not indented. A date
+ * or a range wraps at its hyphens; a list item does not follow a line that stops mid-number. */
+static bool number_runs_on(const frag_info *p, const frag_info *c, double right)
+{
+    size_t n = strlen(p->text);
+    if (c->bullet || n < 2 || p->text[n - 1] != '-' || !g_ascii_isdigit(p->text[n - 2])) return false;
+    if (fabs(c->x0 - p->x0) > 1) return false;
+    const pdf_word *w = &c->f->line->words[c->f->w0];
+    return p->x1 + (w->x1 - w->x0) + 0.3 * c->size > right - 0.5;
+}
+
 /* True when fragment i starts a new block after fragment i - 1. */
 static bool breaks_before(const pdf_reader *r, const frag_info *fi, size_t i, size_t start,
                           double right, double pitch, bool in_cell)
@@ -410,7 +426,7 @@ static bool breaks_before(const pdf_reader *r, const frag_info *fi, size_t i, si
     /* two bold lines of different sizes: a heading over a bold label set close below it (an 11.5 pt
        "Delmål …" heading over an 11 pt "Åtgärder"); a wrapped bold line keeps its size (PDF-BOLD-SIZE-BREAK) */
     if (p->bold && c->bold && fabs(p->size - c->size) > 0.3) return true;
-    if (c->label) return true;
+    if (c->label && !number_runs_on(p, c, right)) return true;
     /* paragraph spacing: the tops of the two lines are clearly further apart
      * than the usual pitch of wrapped lines, unless the text runs on (a
      * hyphen at the end, a lower-case word next) */
