@@ -95,6 +95,21 @@ static bool left_is_label(const pdf_reader *r, const pdf_line *l, double x)
     return pdf_marker(r->set, &l->words[k - 1], l->nwords - (k - 1), &bullet) && bullet;
 }
 
+/* PDF-TABLE-EVEN-SPACES: line l is set with even word spaces, five words or more and every space between two
+ * of them the same width within 0.05 em: a justified line of prose, whose stretched spaces can be as wide as a
+ * gutter (groff's last lines of a paragraph, *en stor grupp unga  vuxna med …* over *hjälpmedel. Statistiken
+ * kan …*, their spaces lining up by chance). A table row's gutter is wider than its cells' word spaces. */
+static bool even_spaces(const pdf_line *l)
+{
+    if (l->nwords < 5) return false;
+    double lo = 1e9, hi = -1e9;
+    for (size_t i = 1; i < l->nwords; i++) {
+        double g = l->words[i].x0 - l->words[i - 1].x1;
+        lo = fmin(lo, g), hi = fmax(hi, g);
+    }
+    return hi - lo <= 0.05 * l->size;
+}
+
 /* Grows the run of lines around seed line i that keep x free. */
 static bool grow(const pdf_reader *r, const pdf_line *const *L, size_t n, size_t i, double x, run *out)
 {
@@ -113,7 +128,7 @@ static bool grow(const pdf_reader *r, const pdf_line *const *L, size_t n, size_t
         b++;
     while (a < i && !(has_left(L[a], x) && has_right(L[a], x) && gap_at(L[a], x) >= gutter)) a++;
     if (b - a < 2) return false;
-    size_t aligned = 0, right = 0, labels = 0, both = 0;
+    size_t aligned = 0, right = 0, labels = 0, both = 0, even = 0;
     double lx0 = 1e9, lx1 = -1e9, gaps[64];
     for (size_t k = a; k < b; k++) {
         aligned += aligned_at(L[k], x, gutter);
@@ -126,9 +141,10 @@ static bool grow(const pdf_reader *r, const pdf_line *const *L, size_t n, size_t
             if (both < 64) gaps[both] = gap_at(L[k], x);
             both++;
             labels += left_is_label(r, L[k], x);
+            even += even_spaces(L[k]);
         }
     }
-    if (aligned < 2 || aligned * 4 < right || both < 2 || labels * 2 > both) return false;
+    if (aligned < 2 || aligned * 4 < right || both < 2 || labels * 2 > both || even == both) return false;
     if (lx1 - lx0 < 15) return false;
     /* the gutter is wider than a word space (justified prose has "rivers") */
     size_t ng = both < 64 ? both : 64;
