@@ -14,7 +14,8 @@
  *     at a page's top only the space below tells (PDF-HEAD-PAGE-TOP); a bold
  *     line over a larger heading is its kicker, not a heading. A bold block
  *     numbered under a heading ("2.1.1" after "2.1", PDF-HEAD-NUMBERED) is a
- *     heading whatever its spacing.
+ *     heading whatever its spacing. A bold line a little under the body size
+ *     (>= 0.94 x) is looked at too (PDF-HEAD-SMALL-BOLD).
  *  1b. A bold block that begins as a labelled heading of its look elsewhere
  *     ("§ 12" where "§ 13" is a heading, PDF-HEAD-LABELLED) is a heading.
  *  2. Subtitles: a non-bold "heading" set only right next to a larger heading
