@@ -28,9 +28,6 @@
 # 8. A pdfTeX protocol whose front page is an indented label/value table of one-word labels and lower-case values
 #    (*Tid* | *klockan 18.15–19.49*): not two text columns, one row a line (PDF-TABLE-LABEL-LINES), the meeting
 #    whole. Before (main aaaef87): labels then values as two paragraphs, no meeting field.
-# 9. A Word-style plan whose heading naming activities carries its typed section number (*1 Insatser 2024*, the
-#    DOCX keeps it apart): the heading is the activities' label all the same (PL-ACTIVITY-NUMBERED-LABEL), its 15
-#    activities whole. Before (main 77c05c0): no activity.
 set -u
 PY=${PY:-/usr/bin/python3}
 P=corpus/generated/producers
