@@ -185,7 +185,7 @@ void act_lists_flush(lists *l)
 /* A label line: returns its mode or M_NONE. */
 static mode label_of(lists *l, const samla_block *b)
 {
-    const char *soft = samla_text_soft(l->r->ctx->arena, act_heading_title(l->r, b));
+    const char *soft = samla_text_soft(l->r->ctx->arena, b->text);
     if (samla_phrases_only(&l->r->s->list_label, soft)) return M_ACT;
     /* a phrase of several words may open a longer heading ("Planering för insatser och …") */
     if (samla_phrases_prefix(&l->r->s->list_label, soft) > 1) return M_ACT;
@@ -239,10 +239,9 @@ bool act_lists_block(lists *l, const samla_block *b, bool title_line)
             l->label_level = level;
             if (heading && (!top || level <= top->level)) {
                 /* the label heading is a section of its own ("Planering för insatser …") */
-                const char *title = act_heading_title(r, b);
-                l->own = (section){b, level, NULL, title, title};
+                l->own = (section){b, level, NULL, b->text, b->text};
                 l->sec = &l->own;
-                l->area = title;
+                l->area = b->text;
                 while (r->depth > 0 && r->stack[r->depth - 1].level >= level) r->depth--;
             } else {
                 l->sec = top;
