@@ -130,7 +130,7 @@ typedef struct pdf_settings {
     samla_re *page_label;               /* "Sida 2 av 5" anywhere in a line */
     samla_re *item_start;               /* "§ 102", "Paragraf 23": starts an item, never furniture */
     bool use_tags;                      /* option tags: auto (tags.c) */
-    struct pdf_word_set *words;         /* casefolded word list (textlayer.c), NULL when unavailable */
+    struct _GHashTable *words;          /* casefolded word list (textlayer.c), NULL when unavailable */
     double garbled_font_share;          /* a font's share of non-words that marks a garbled page */
     double garbled_page_share;          /* the page's share that does */
     double garbled_min_words;           /* words a font (or page) needs to be judged */
@@ -394,14 +394,6 @@ bool pdf_starts_lower(const char *s);
 /* Text a continued by text b with the hyphenation rules (arena), or NULL. */
 char *pdf_join_texts(pdf_reader *r, const char *a, const char *b);
 bool pdf_heading_size(const pdf_reader *r, double size, bool bold);
-
-/* wordset.c: a set of strings (the word list). pdf_word_set_new: room for cap words, in arena a (NULL when out
- * of memory); pdf_word_set_add keeps w (which must live as long as the set), false when the set is full;
- * pdf_word_set_has: the n bytes at w are a word of the set. */
-typedef struct pdf_word_set pdf_word_set;
-pdf_word_set *pdf_word_set_new(samla_arena *a, size_t cap);
-bool pdf_word_set_add(pdf_word_set *s, const char *w);
-bool pdf_word_set_has(const pdf_word_set *s, const char *w, size_t n);
 
 /* textlayer.c: the word list named by data (set->words; a missing file is a
  * warning and turns the check off), freed by pdf_word_list_free. */

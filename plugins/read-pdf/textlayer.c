@@ -24,7 +24,8 @@
 
 void pdf_word_list_free(pdf_settings *s)
 {
-    s->words = NULL; /* the set and its words are in the settings' arena */
+    if (s->words) g_hash_table_destroy(s->words);
+    s->words = NULL;
 }
 
 samla_status pdf_word_list_load(pdf_settings *s, const char *path, samla_diag *diag)
@@ -61,10 +62,8 @@ samla_status pdf_word_list_load(pdf_settings *s, const char *path, samla_diag *d
     g_free(raw);
     if (!text) return SAMLA_ERR_NOMEM;
     /* folded as pdf_word_check folds a page's words (samla_text_lower) */
-    size_t lines = 1;
-    for (const char *p = text; (p = strchr(p, '\n')); p++) lines++;
-    s->words = pdf_word_set_new(s->arena, lines);
-    samla_status st = s->words ? SAMLA_OK : SAMLA_ERR_NOMEM;
+    s->words = g_hash_table_new(g_str_hash, g_str_equal);
+    samla_status st = SAMLA_OK;
     for (char *line = text, *next; line && *line && st == SAMLA_OK; line = next) {
         next = strchr(line, '\n');
         if (next) *next++ = '\0';
@@ -73,15 +72,19 @@ samla_status pdf_word_list_load(pdf_settings *s, const char *path, samla_diag *d
         if (!n) continue;
         /* in place; a word with other letters is folded by GLib (the part folded in place folds to itself) */
         char *f = samla_text_lower_latin1(line, n, line) ? line : samla_text_lower(s->arena, line);
-        if (!f || !pdf_word_set_add(s->words, f)) st = SAMLA_ERR_NOMEM;
+        if (f) g_hash_table_add(s->words, f);
+        else st = SAMLA_ERR_NOMEM;
     }
     return st;
 }
 
 static bool listed(const pdf_settings *s, const char *w, size_t n)
 {
-    if (n >= 128) return false; /* no word is that long */
-    return pdf_word_set_has(s->words, w, n);
+    char buf[128];
+    if (n >= sizeof buf) return false;
+    memcpy(buf, w, n);
+    buf[n] = '\0';
+    return g_hash_table_contains(s->words, buf);
 }
 
 /* w (casefolded) is a listed word or a compound of two listed words of 3+
@@ -175,7 +178,7 @@ static int part_known(const pdf_settings *s, const char *w, size_t n)
     if (!n || n >= sizeof buf) return -1;
     memcpy(buf, w, n);
     buf[n] = '\0';
-    if (n <= 2) return pdf_word_set_has(s->words, buf, n) ? 0 : -1;
+    if (n <= 2) return g_hash_table_contains(s->words, buf) ? 0 : -1;
     return known(s, buf) ? 1 : -1;
 }
 
