@@ -29,9 +29,7 @@ static size_t today_start(const pdoc *d, const pitem *it)
     return at;
 }
 
-/* P-DEC-FI-PROPOSAL: a short decision that only refers to the proposal
- * ("Förslaget godkändes.", "Enligt förslag.", "Nämnden godkände förslaget."). */
-/* P-DEC-REF-STOP: text is a registry code alone ("NKBY/56/00.02.07/2023"), the line that
+/* P-DEC-REF-STOP: text is a registry code alone ("KOM/12/00.01.00/2024": office, running number, archive code, year), the line that
  * heads the next item's page: no sentence of a decision, which ends before it (a decision whose closing rule OCR
  * did not read ran on over the page break into it). */
 static bool bare_reference(const pdoc *d, const char *text)
@@ -39,6 +37,8 @@ static bool bare_reference(const pdoc *d, const char *text)
     return samla_re_test(d->st->re[RE_REF_CODE], text);
 }
 
+/* P-DEC-FI-PROPOSAL: a short decision that only refers to the proposal
+ * ("Förslaget godkändes.", "Enligt förslag.", "Nämnden godkände förslaget."). */
 static bool adopts_proposal(const pdoc *d, const char *text)
 {
     if (!text || strlen(text) > 100) return false;

@@ -31,7 +31,7 @@ static bool band(const pdf_reader *r, const pdf_line *const *L, size_t n, size_t
                  double *x0, double *top, double *x1, double *bottom)
 {
     const pdf_line *l = L[i];
-    double gutter = fmax(6, 0.7 * r->body_size);
+    double gutter = pdf_gutter(r);
     *ng = 0;
     bool bullet;
     /* the gap after a list marker is its hanging indent, no gutter (a list item is no table row) */

@@ -64,7 +64,7 @@ bool pdf_list_columns(pdf_reader *r, pdf_region *g, const pdf_line *const *L)
         x0 = fmin(x0, L[i]->x0), x1 = fmax(x1, L[i]->x1);
         y0 = fmin(y0, L[i]->y0), y1 = fmax(y1, L[i]->y1);
     }
-    double w = x1 - x0, gutter = fmax(6, 0.7 * r->body_size);
+    double w = x1 - x0, gutter = pdf_gutter(r);
     for (size_t c = 0; c + 1 < g->ncols; c++) {
         double b = g->bounds[c];
         if (b - x0 < 0.3 * w || x1 - b < 0.3 * w) continue;

@@ -35,7 +35,7 @@ static bool beyond_first(const pdf_region *g, const pdf_line *l)
 static bool one_run(const pdf_reader *r, const pdf_region *g, const pdf_line *l)
 {
     if (!l->nwords || l->words[0].x0 >= g->bounds[0]) return false;
-    double gutter = fmax(6, 0.7 * r->body_size);
+    double gutter = pdf_gutter(r);
     for (size_t k = 1; k < l->nwords; k++)
         if (l->words[k].x0 - l->words[k - 1].x1 >= gutter) return false;
     return true;

@@ -61,7 +61,7 @@ pdf_region *pdf_orphan_header(pdf_reader *r, const pdf_line *const *L, size_t n,
     if (l != last_body(p)) return g;
     for (size_t q = 0; q < *ng; q++)
         if (g[q].last == n) return g;
-    double gutter = fmax(6, 0.7 * r->body_size), xs[MAX_RUNS];
+    double gutter = pdf_gutter(r), xs[MAX_RUNS];
     size_t words[MAX_RUNS], k = runs_of(l, gutter, xs, words);
     if (k < 2) return g;
     bool labels = true, bullet;
@@ -123,7 +123,7 @@ static long aligned_runs(const pdf_line *b, const double *xs, size_t k, double g
 
 void pdf_keep_table_headers(pdf_reader *r)
 {
-    double gutter = fmax(6, 0.7 * r->body_size);
+    double gutter = pdf_gutter(r);
     for (size_t pi = 0; pi < r->npages; pi++) {
         pdf_page *p = &r->pages[pi];
         size_t h = p->nlines, b = p->nlines;

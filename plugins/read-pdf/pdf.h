@@ -394,6 +394,9 @@ bool pdf_starts_lower(const char *s);
 /* Text a continued by text b with the hyphenation rules (arena), or NULL. */
 char *pdf_join_texts(pdf_reader *r, const char *a, const char *b);
 bool pdf_heading_size(const pdf_reader *r, double size, bool bold);
+/* The least gap between two words that parts columns or cells (a gutter, wider than a word space): 0.7 em of the
+ * body, 6 pt at least. */
+static inline double pdf_gutter(const pdf_reader *r) { return r->body_size * 0.7 > 6 ? r->body_size * 0.7 : 6; }
 
 /* textlayer.c: the word list named by data (set->words; a missing file is a
  * warning and turns the check off), freed by pdf_word_list_free. */

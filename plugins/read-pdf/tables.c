@@ -113,7 +113,7 @@ static bool even_spaces(const pdf_line *l)
 /* Grows the run of lines around seed line i that keep x free. */
 static bool grow(const pdf_reader *r, const pdf_line *const *L, size_t n, size_t i, double x, run *out)
 {
-    double lim = 2.2 * r->body_size, space = 0.4 * r->body_size, gutter = fmax(6, 0.7 * r->body_size);
+    double lim = 2.2 * r->body_size, space = 0.4 * r->body_size, gutter = pdf_gutter(r);
     size_t a = i, b = i + 1;
     double size = L[i]->size;
     if (blocked(L[i], x, space)) return false;
@@ -263,7 +263,7 @@ static bool spanning_line(const pdf_line *l, double edge, double x, const double
  * ("Namn | Ja | Nej | Avstår" over rows with only Ja filled) stays a column. */
 static void header_bounds(const pdf_reader *r, const pdf_line *const *L, size_t a, size_t b, double *xs, size_t *nx)
 {
-    double gutter = fmax(6, 0.7 * r->body_size);
+    double gutter = pdf_gutter(r);
     const pdf_line *h = L[a];
     if (b - a < 2 || h->nwords < 2) return;
     size_t starts[MAX_BOUNDS + 1], np = 0, words = 0;
@@ -312,7 +312,7 @@ static void header_bounds(const pdf_reader *r, const pdf_line *const *L, size_t 
  * with no header row to name it on a page the table runs on to. */
 static void number_bound(const pdf_reader *r, const pdf_line *const *L, size_t a, size_t b, double *xs, size_t *nx)
 {
-    double gutter = fmax(6, 0.7 * r->body_size), x = -1;
+    double gutter = pdf_gutter(r), x = -1;
     size_t hits = 0;
     if (*nx < 2 || *nx >= MAX_BOUNDS) return;
     for (size_t k = a; k < b; k++) {
@@ -346,7 +346,7 @@ static void header_above(const pdf_reader *r, const pdf_line *const *L, size_t f
 {
     if (g->first <= from || g->ncols < 2) return;
     const pdf_line *h = L[g->first - 1];
-    double gutter = fmax(6, 0.7 * r->body_size), edge = 1e9;
+    double gutter = pdf_gutter(r), edge = 1e9;
     for (size_t i = g->first; i < g->last; i++) edge = fmin(edge, L[i]->x0);
     if (vgap(h, L[g->first]) > 0.5 * r->body_size || fabs(h->size - L[g->first]->size) > 1 || fabs(h->x0 - edge) > 2)
         return;
@@ -396,7 +396,7 @@ static bool punctuated(const char *t)
 static size_t wrapped_label(const pdf_reader *r, const pdf_line *const *L, size_t n, size_t i, double *bound)
 {
     const pdf_line *l = L[i];
-    double gutter = fmax(6, 0.7 * r->body_size);
+    double gutter = pdf_gutter(r);
     size_t split = 0;
     for (size_t k = 1; k < l->nwords; k++)
         if (l->words[k].x0 - l->words[k - 1].x1 >= gutter) {
@@ -520,7 +520,7 @@ pdf_region *pdf_find_regions(pdf_reader *r, const pdf_line *const *L, size_t n, 
             /* a header row of two lines whose first leaves the first column
              * empty (labels set to the row's foot, "Koppling till" over
              * "Nr | Insats | strategin"): its second line names columns too */
-            double lx = 1e9, hg = fmax(6, 0.7 * r->body_size);
+            double lx = 1e9, hg = pdf_gutter(r);
             for (size_t k = a; k < b; k++) lx = fmin(lx, L[k]->x0);
             if (b - a > 2 && L[a]->x0 > lx + hg && L[a + 1]->x0 < lx + 2 && L[a + 1]->bold == L[a]->bold &&
                 vgap(L[a], L[a + 1]) < 0.5 * r->body_size)
@@ -548,7 +548,7 @@ pdf_region *pdf_find_regions(pdf_reader *r, const pdf_line *const *L, size_t n, 
     /* text columns of one gutter with only lines that keep the gutter free
      * between them (a heading in one column) are one pair of columns: the
      * left column is read down the whole stretch before the right */
-    double gutter = fmax(6, 0.7 * r->body_size);
+    double gutter = pdf_gutter(r);
     size_t kept = 0;
     for (size_t k = 0; k < *nout; k++) {
         pdf_region *prev = kept ? &g[kept - 1] : NULL;
@@ -789,7 +789,7 @@ static double column_gap(const pdf_region *g, const pdf_line *const *L)
 static void column_rights(const pdf_reader *r, const pdf_region *g, const pdf_line *const *L, bool spanning,
                           double *out)
 {
-    double edge = 1e9, gutter = fmax(6, 0.7 * r->body_size);
+    double edge = 1e9, gutter = pdf_gutter(r);
     for (size_t i = g->first; i < g->last; i++) edge = fmin(edge, L[i]->x0);
     for (size_t c = 0; c < g->ncols; c++) {
         double all = 0, beside = 0;
