@@ -200,7 +200,7 @@ static void judge_text_layer(const pdf_settings *s, const pdf_word *w, const cha
         int ok = pdf_word_check(s, w[i].text);
         if (oks) oks[i] = (signed char)(ok < 0 ? -1 : ok && !w[i].ligature);
         if (ok < 0) continue;
-        run_together += ok == 0 && pdf_word_run_together(s, w[i].text, s->run_together_parts, s->run_together_letters);
+        run_together += ok == 0 && pdf_word_run_together(s, w[i].text, (int)s->run_together_parts, (int)s->run_together_letters);
         /* a restored ligature is a glyph the font's Unicode map got wrong: evidence of a broken map all the same
          * (the page is judged as its layer was, PDF-TEXT-LIGATURE-GLYPH only mends the text) */
         if (w[i].ligature && lig && nlig < LIG_WORDS) lig[nlig++] = (lig_word){w[i].text, ok == 1};

@@ -137,8 +137,8 @@ typedef struct pdf_settings {
     const char **foreign_words;         /* words of other languages (Finnish), NULL-terminated */
     bool foreign_first[256];            /* a foreign word may start with this byte (ASCII letters lower-cased) */
     double foreign_min;                 /* that many on a page: another language, not judged */
-    int run_together_parts;             /* known parts a run-together word needs (P-GARBLED-SPACE), 0: off */
-    int run_together_letters;           /* letters it needs */
+    double run_together_parts;          /* known parts a run-together word needs (P-GARBLED-SPACE), 0: off */
+    double run_together_letters;        /* letters it needs */
     double run_together_min;            /* run-together words that make a page garbled */
     double letter_share[PDF_LETTERS];   /* P-GARBLED-LETTERS: each letter's share of Swedish prose (0..1), all 0: off */
     double letters_min;                 /* letters a font needs on a page to be judged */
@@ -187,6 +187,10 @@ typedef struct pdf_settings {
     double ligature_tolerance;          /* how far a glyph's extra width may be off its ligature's letters */
     double ligature_min_samples;        /* samples of a letter a font needs on the page to be judged */
 } pdf_settings;
+
+/* settings.c: fills s's lists, patterns and numbers from data/read-pdf.yaml; they live in s->arena, which it
+ * makes (freed by read_pdf.c's fini with the patterns). */
+samla_status pdf_settings_load(pdf_settings *s, samla_runtime *rt, samla_diag *diag);
 
 /* A table being built; it may continue on the next page. */
 typedef struct pdf_table {
