@@ -201,7 +201,9 @@ def produce_groff(sources, outdir, tmp):
         d = groffdoc.GroffDoc(src, "groff", groffdoc.variation(src, "groff"))
         ms = os.path.join(tmp, src.stem + ".ms")
         write(ms, d.source())
-        r = subprocess.run(["groff", "-k", "-t", "-ms", "-Tpdf", "-dpaper=a4", "-P-pa4", ms],
+        # gropdf's paper: A4, turned for a landscape source (-P-l), as the ms page length and line length are
+        paper = ["-dpaper=a4l", "-P-pa4", "-P-l"] if src.settings["landscape"] else ["-dpaper=a4", "-P-pa4"]
+        r = subprocess.run(["groff", "-k", "-t", "-ms", "-Tpdf"] + paper + [ms],
                            stdout=subprocess.PIPE, stderr=subprocess.PIPE)
         if r.returncode != 0 or not r.stdout.startswith(b"%PDF"):
             sys.stderr.write(r.stderr.decode("utf-8", "replace")[-4000:])
