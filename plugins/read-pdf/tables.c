@@ -1116,20 +1116,21 @@ samla_status pdf_emit_table(pdf_reader *r, const pdf_region *g0, const pdf_line 
         starts[ns] = g->last;
         return emit_rows(r, g, L, starts, ns, NULL);
     }
-    /* bottom: of the lines so far; bottom_r: of their text right of the first column */
+    size_t n = g->last - g->first;
+    /* per line (indexed from g->first), from the text alone: above[i] the
+     * bottom of the lines before it, above_r[i] of their text right of the
+     * first column; ask[i] what may be asked of the rules above it */
+    double *above = samla_arena_alloc(a, 2 * n * sizeof *above), *above_r = above + n;
+    unsigned char *ask = samla_arena_alloc(a, n * sizeof *ask);
+    if (!above || !ask) return SAMLA_ERR_NOMEM;
+    memset(ask, 0, n * sizeof *ask);
+    enum { ASK_GAP = 1, ASK_FULL = 2, ASK_RIGHT = 4, ASK_KEEP = 8 };
+    bool render = false;
+    size_t first_right = n, last_right = 0;
     double bottom = L[g->first]->y1, bottom_r = L[g->first]->y1;
-    pdf_ink *ink = NULL;
-    bool rendered = false;
-    double rx0 = 1e9, rx1 = -1e9;
-    for (size_t i = g->first; i < g->last; i++) rx0 = fmin(rx0, L[i]->x0), rx1 = fmax(rx1, L[i]->x1);
-    /* span0[i - first]: the row starting at line i leaves its first column to
-     * the first cell of the row above, which spans it */
-    bool *span0 = samla_arena_alloc(a, (g->last - g->first) * sizeof *span0);
-    if (!span0) return SAMLA_ERR_NOMEM;
-    memset(span0, 0, (g->last - g->first) * sizeof *span0);
-    bool *gap_ok = samla_arena_alloc(a, (g->last - g->first) * sizeof *gap_ok);
-    if (!gap_ok) return SAMLA_ERR_NOMEM;
     for (size_t i = g->first + 1; i < g->last; i++) {
+        size_t k = i - g->first;
+        above[k] = bottom, above_r[k] = bottom_r;
         pdf_frag f0 = pdf_column_frag(g, L[i], 0);
         bool cell = f0.w1 > f0.w0 || spanned_row_start(g, L[i]);
         double band = L[i]->y0 - bottom;
@@ -1138,35 +1139,61 @@ samla_status pdf_emit_table(pdf_reader *r, const pdf_region *g0, const pdf_line 
          * unless a rule says so: a cell spanning rows whose text goes on
          * beside the next row */
         bool runs_on = f0.w1 > f0.w0 && runs_on_lower(L[i]->words[f0.w0].text);
-        if (band > row_gap && cell && !runs_on) starts[ns++] = i;
-        else if (band > gmin + 1 || L[i]->y0 - bottom_r > gmin + 1 || runs_on) {
-            /* a narrower band with a rule drawn across the table in it: the
-             * rows of a ruled table set without row spacing
-             * (PDF-TABLE-UNRULED-ROWS; the rule is seen by rendering) */
-            if (!rendered) {
-                ink = pdf_ink_area(r, samla_doc_current_page(&r->ctx->doc), rx0, L[g->first]->y0 - r->body_size, rx1,
-                                   L[g->last - 1]->y1 + r->body_size);
-                rendered = true;
-            }
-            if (cell && pdf_ink_hrule(ink, rx0, rx1, bottom - 0.5, L[i]->y0 + 0.5, 0.5)) {
-                starts[ns++] = i;
-            } else if ((L[i]->y0 - bottom_r > gmin + 1 || runs_on) &&
-                       pdf_ink_hrule(ink, g->bounds[0], rx1, fmin(bottom_r, L[i]->y0) - 0.5,
-                                     fmax(bottom_r, L[i]->y0) + 0.5, 0.6)) {
-                /* a rule across the columns right of the first only: a row
-                 * under a first cell spanning rows, in a ruled table
-                 * (PDF-TABLE-ROWSPAN-RULE: a goal area beside its goals, each
-                 * goal a row of its own); the first column's text below the
-                 * rule is still the spanning cell's */
-                span0[i - g->first] = true;
-                gap_ok[i - g->first] = band > row_gap && cell;
-                starts[ns++] = i;
-            }
+        bool right = L[i]->y0 - bottom_r > gmin + 1 || runs_on;
+        if (band > row_gap && cell && !runs_on) ask[k] = ASK_GAP;
+        else if (band > gmin + 1 || right) {
+            /* a rule across the table needs a band between the lines: none
+             * where their boxes overlap (the band asked of the render,
+             * [bottom - 0.5, y0 + 0.5], is empty) */
+            if (cell && band > -1) ask[k] |= ASK_FULL;
+            if (right) ask[k] |= ASK_RIGHT;
+            if (right && band > row_gap && cell) ask[k] |= ASK_KEEP;
+            if (right) first_right = k < first_right ? k : first_right, last_right = k;
+            render = render || (ask[k] & (ASK_FULL | ASK_KEEP));
         }
         bottom = fmax(bottom, L[i]->y1);
         for (size_t c = 1; c < g->ncols; c++) {
             pdf_frag f = pdf_column_frag(g, L[i], c);
             if (f.w1 > f.w0) bottom_r = fmax(bottom_r, frag_bottom(&f));
+        }
+    }
+    /* the page is rendered only when a rule could change the rows (a render
+     * costs about as much as reading the page's text): a rule across the
+     * table may start a row; a rule across the columns right of the first
+     * (PDF-TABLE-ROWSPAN-RULE) counts only where the table then groups rows
+     * under two first cells or more (below), or under a row gap; with no rule
+     * across the table to ask for, two rows so grouped need a row gap
+     * between two such questions */
+    for (size_t k = first_right + 1; k < last_right && !render; k++) render = ask[k] & ASK_GAP;
+    double rx0 = 1e9, rx1 = -1e9;
+    for (size_t i = g->first; i < g->last; i++) rx0 = fmin(rx0, L[i]->x0), rx1 = fmax(rx1, L[i]->x1);
+    /* a narrower band with a rule drawn across the table in it: the rows of a
+     * ruled table set without row spacing (PDF-TABLE-UNRULED-ROWS; the rule
+     * is seen by rendering) */
+    pdf_ink *ink = render ? pdf_ink_area(r, samla_doc_current_page(&r->ctx->doc), rx0, L[g->first]->y0 - r->body_size,
+                                         rx1, L[g->last - 1]->y1 + r->body_size)
+                          : NULL;
+    /* span0[i - first]: the row starting at line i leaves its first column to
+     * the first cell of the row above, which spans it */
+    bool *span0 = samla_arena_alloc(a, n * sizeof *span0);
+    bool *gap_ok = samla_arena_alloc(a, n * sizeof *gap_ok);
+    if (!span0 || !gap_ok) return SAMLA_ERR_NOMEM;
+    memset(span0, 0, n * sizeof *span0);
+    for (size_t k = 1; k < n; k++) {
+        const pdf_line *l = L[g->first + k];
+        if (ask[k] & ASK_GAP) starts[ns++] = g->first + k;
+        else if ((ask[k] & ASK_FULL) && pdf_ink_hrule(ink, rx0, rx1, above[k] - 0.5, l->y0 + 0.5, 0.5))
+            starts[ns++] = g->first + k;
+        else if ((ask[k] & ASK_RIGHT) && pdf_ink_hrule(ink, g->bounds[0], rx1, fmin(above_r[k], l->y0) - 0.5,
+                                                        fmax(above_r[k], l->y0) + 0.5, 0.6)) {
+            /* a rule across the columns right of the first only: a row
+             * under a first cell spanning rows, in a ruled table
+             * (PDF-TABLE-ROWSPAN-RULE: a goal area beside its goals, each
+             * goal a row of its own); the first column's text below the
+             * rule is still the spanning cell's */
+            span0[k] = true;
+            gap_ok[k] = ask[k] & ASK_KEEP;
+            starts[ns++] = g->first + k;
         }
     }
     starts[ns] = g->last;
