@@ -111,7 +111,8 @@ bool pdf_ink_vrule(const pdf_ink *k, double xa, double xb, double ya, double yb,
     int need = (int)ceil(cover * (yb_px - ya_px));
     for (int x = pa; x <= pb; x++) {
         int dark = 0;
-        for (int y = ya_px; y < yb_px; y++) {
+        /* a column stops being read once the pixels left cannot make up the cover */
+        for (int y = ya_px; y < yb_px && dark + (yb_px - y) >= need; y++) {
             /* a hairline may fall across two pixel columns: take the darker pair */
             int g = grey_at(k, x, y), g2 = grey_at(k, x + 1, y);
             int v = g < g2 ? g : g2;
@@ -133,7 +134,8 @@ bool pdf_ink_hrule(const pdf_ink *k, double xa, double xb, double ya, double yb,
     int need = (int)ceil(cover * (pb - pa));
     for (int y = ya_px; y <= yb_px; y++) {
         int dark = 0;
-        for (int x = pa; x < pb; x++) {
+        /* a row stops being read once the pixels left cannot make up the cover */
+        for (int x = pa; x < pb && dark + (pb - x) >= need; x++) {
             /* a hairline may fall across two pixel rows: take the darker pair */
             int g = grey_at(k, x, y), g2 = grey_at(k, x, y + 1);
             int v = g < g2 ? g : g2;
