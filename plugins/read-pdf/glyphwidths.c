@@ -52,12 +52,12 @@ static int cmp_double(const void *a, const void *b)
     return (p > q) - (p < q);
 }
 
-static int cmp_cand(const void *a, const void *b)
+/* Candidates of one font and letter by width, in page order at equal widths. */
+static int cmp_cand_em(const void *a, const void *b)
 {
     const cand *p = a, *q = b;
-    if (p->font != q->font) return p->font < q->font ? -1 : 1;
-    if (p->slot != q->slot) return p->slot < q->slot ? -1 : 1;
-    return (p->em > q->em) - (p->em < q->em);
+    if (p->em != q->em) return p->em < q->em ? -1 : 1;
+    return (p->i > q->i) - (p->i < q->i);
 }
 
 /* The two letters a, b (lower case ASCII) begin a configured ligature or are one ("ti", "ff" of "ffi"). */
@@ -112,13 +112,24 @@ bool pdf_widths_garbled(const pdf_settings *s, const pdf_glyph_em *g, size_t n, 
             fabs(g[i].em - g[i + 1].em) <= s->widths_split * g[i].em)
             skip[i] = skip[i + 1] = true;
     }
+    /* the candidates by font, letter and width: placed in their font and letter's bucket in page order, each
+     * bucket then sorted by width (one sort of every glyph of the page took more than the rest of the check) */
+    size_t from[WIDTH_FONTS * PDF_LETTERS + 1] = {0};
     size_t nc = 0;
     for (size_t i = 0; i < n; i++) {
         int k = g_unichar_islower(g[i].c) ? lower_slot(g[i].c) : -1;
         if (k < 0 || font[i] < 0 || skip[i] || g[i].em <= 0) continue;
-        c[nc++] = (cand){i, font[i], k, g[i].em};
+        from[font[i] * PDF_LETTERS + k + 1]++;
+        nc++;
     }
-    qsort(c, nc, sizeof *c, cmp_cand);
+    for (size_t b = 1; b <= WIDTH_FONTS * PDF_LETTERS; b++) from[b] += from[b - 1];
+    for (size_t i = 0; i < n; i++) {
+        int k = g_unichar_islower(g[i].c) ? lower_slot(g[i].c) : -1;
+        if (k < 0 || font[i] < 0 || skip[i] || g[i].em <= 0) continue;
+        c[from[font[i] * PDF_LETTERS + k]++] = (cand){i, font[i], k, g[i].em};
+    }
+    for (size_t b = 0, a = 0; b < WIDTH_FONTS * PDF_LETTERS; a = from[b++])
+        if (from[b] - a > 1) qsort(c + a, from[b] - a, sizeof *c, cmp_cand_em);
     /* the median width of each letter of each font */
     for (size_t a = 0, b; a < nc; a = b) {
         b = a;
