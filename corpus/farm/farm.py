@@ -76,7 +76,10 @@ def write(path, text):
 
 def structure_html(src, producer, notes):
     """The structure of a producer that follows the source's blocks one to one."""
-    d = farm_html.HtmlDoc(src, producer, farm_html.variation(src, producer), notes=notes)
+    v = farm_html.variation(src, producer)
+    if producer.startswith("lo"):
+        v["ruled"] = True  # LibreOffice renders corpus/render.py's ODT, whose cells all have borders
+    d = farm_html.HtmlDoc(src, producer, v, notes=notes)
     d.body()
     return d.st
 

@@ -69,7 +69,8 @@ class GroffDoc:
 
     def table(self, b):
         ncols, grid, owner, spans = b["layout"]
-        self.st.table(b["layout"], b["rows"])
+        seen = b if self.v["ruled"] else sdoc.signature_rows_merged(b)
+        self.st.table(seen["layout"], seen["rows"])
         widths = b["widths"] or [1] * ncols
         widths = (list(widths) + [1] * ncols)[:ncols]
         tot = sum(widths) or 1

@@ -217,7 +217,11 @@ class HtmlDoc:
             elif t == "table":
                 if style:
                     out.append('<div%s></div>' % style)
-                out.append(self.table_html_rows(b["rows"], b["widths"], layout=b["layout"]))
+                if not self.v["ruled"]:  # the structure as the page shows it, the table as written
+                    seen = sdoc.signature_rows_merged(b)
+                    self.st.table(seen["layout"], seen["rows"])
+                out.append(self.table_html_rows(b["rows"], b["widths"], layout=b["layout"],
+                                                record=self.v["ruled"]))
             elif t == "columns":
                 if open_cols:
                     out.append("</div>")

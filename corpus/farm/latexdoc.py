@@ -96,7 +96,8 @@ class LatexDoc:
 
     def table(self, b):
         ncols, grid, owner, spans = b["layout"]
-        self.st.table(b["layout"], b["rows"])
+        seen = sdoc.signature_rows_merged(b)  # pandoc tables draw no rules between rows
+        self.st.table(seen["layout"], seen["rows"])
         widths = b["widths"] or [1] * ncols
         widths = (list(widths) + [1] * ncols)[:ncols]
         tot = sum(widths) or 1

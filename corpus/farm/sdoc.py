@@ -140,6 +140,62 @@ def cell_paragraphs(text):
     return out
 
 
+LEADERS_RE = re.compile(r"^[.…_ ]{5,}$")
+
+
+def signature_rows_merged(b):
+    """A table block as a producer that draws no rules between rows writes it:
+    a row of signature leaders alone (every filled cell dots, ellipses or
+    underscores) runs into the one-line rows beside it that fill the same
+    columns (the role above, the name below), one cell of lines each. Without
+    a rule or extra space between the rows, the page shows leaders over a name
+    at the line pitch, the same picture as a cell 'leaders // name' (the way
+    most sources write a signature block), so it is written as one
+    (FARM-SIGNATURE-ROWS, docs/readers.md). Returns b itself when nothing
+    merges, else a new block with new rows and layout."""
+    rows = b["rows"]
+    plainrow = lambda r: (not rows[r]["header"] and not rows[r].get("nested")
+                          and all(c not in (">>", "^^") and " // " not in c for c in rows[r]["cells"]))
+    filled = lambda r: [i for i, c in enumerate(rows[r]["cells"]) if c.strip()]
+    lead = [r for r in range(len(rows)) if plainrow(r) and filled(r)
+            and all(LEADERS_RE.match(rows[r]["cells"][i].strip()) for i in filled(r))]
+    if not lead:
+        return b
+    groups, used = [], set()
+    for r in lead:
+        g = [r]
+        for n in (r - 1, r + 1):
+            if 0 <= n < len(rows) and n not in used and n not in lead and plainrow(n) \
+                    and filled(n) == filled(r):
+                g.append(n)
+        g.sort()
+        used.update(g)
+        groups.append(g)
+    merged, skip = [], set()
+    for r, row in enumerate(rows):
+        if r in skip:
+            continue
+        g = next((g for g in groups if g[0] == r), None)
+        if g is None or len(g) == 1:
+            merged.append(row)
+            continue
+        skip.update(g)
+        ncols = max(len(rows[x]["cells"]) for x in g)
+        cells = []
+        for c in range(ncols):
+            parts = [rows[x]["cells"][c].strip() for x in g if c < len(rows[x]["cells"])]
+            cells.append(" // ".join(p for p in parts if p))
+        nr = dict(row)
+        nr["cells"] = cells
+        merged.append(nr)
+    if len(merged) == len(rows):
+        return b
+    nb = dict(b)
+    nb["rows"] = merged
+    nb["layout"] = render.layout_table(merged, "signature rows")
+    return nb
+
+
 def cell_plain(text, nested=None):
     """A cell's visible text: its paragraphs (list markers dropped, numbers kept as
     written) joined by a space, then a nested table's cells."""

@@ -141,6 +141,8 @@ class WordDoc:
         return "".join(out) or self.p("TableText", "")
 
     def table_xml(self, b):
+        if not b["rows"][0]["header"]:
+            b = sdoc.signature_rows_merged(b)  # a borderless layout table, below
         ncols, grid, owner, spans = b["layout"]
         self.st.table(b["layout"], b["rows"])
         header = b["rows"][0]["header"]
