@@ -8,7 +8,8 @@
  * gutter between two runs of words (wider than a word space), a horizontal
  * rule above it and below it across the whole line, and a vertical rule in
  * the gutter over most of the line's height. Each ruled gutter is a column
- * boundary. The rules are seen by rendering (rulings.c), the only costly step:
+ * boundary; when no gutter is ruled (a table drawn with its top and bottom
+ * rules only, PDF-TABLE-RULED-ROW), each gutter is. The rules are seen by rendering (rulings.c), the only costly step:
  * only lines with a gutter are looked at (the gap after a list marker is none),
  * all of a page's in one render. */
 #include <math.h>
@@ -64,6 +65,11 @@ static bool boxed_row(pdf_reader *r, const pdf_line *const *L, size_t n, size_t 
         if (pdf_ink_vrule(ink, a->x1 + 0.5, b->x0 - 0.5, l->y0, l->y1, 0.8))
             out->bounds[out->ncols++ - 1] = b->x0 - 0.3;
     }
+    /* PDF-TABLE-RULED-ROW: a table that draws only its top and bottom rules
+     * (pandoc's LaTeX, booktabs) has no rule in its gutters; between those two
+     * rules and nothing else, every gutter parts its cells */
+    if (out->ncols == 1 && ng <= 4)
+        for (size_t q = 0; q < ng; q++) out->bounds[out->ncols++ - 1] = l->words[gaps[q]].x0 - 0.3;
     return out->ncols >= 2;
 }
 
