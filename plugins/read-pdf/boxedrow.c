@@ -12,6 +12,7 @@
  * rules only, PDF-TABLE-RULED-ROW), each gutter is. The rules are seen by rendering (rulings.c), the only costly step:
  * only lines with a gutter are looked at (the gap after a list marker is none),
  * all of a page's in one render. */
+#include <glib.h>
 #include <math.h>
 #include <string.h>
 
@@ -73,8 +74,76 @@ static bool boxed_row(pdf_reader *r, const pdf_line *const *L, size_t n, size_t 
     return out->ncols >= 2;
 }
 
+/* Word w starts with a capital letter, a digit or a section sign. */
+static bool capital_start(const pdf_word *w)
+{
+    gunichar c = g_utf8_get_char(w->text);
+    return g_unichar_isupper(c) || g_unichar_isdigit(c) || c == 0xA7;
+}
+
+/* PDF-TABLE-GAP-ROW: line i is a borderless table of one row: a plain body
+ * line (no bold word, body size or a little smaller, as table text is, not in a
+ * two-column section) standing apart (paragraph space above and below), in two
+ * runs of one to five words, three or more in all, parted by one wide gutter
+ * (3 em or more; every other gap a word space), the second no bare number, each run starting capitalised and the first not a label ending in a
+ * colon and the last not running on at a hyphen, the gutter not that of the
+ * page's text columns ("Paragraf 23 <gap> Diarienummer RS 2024-00873", Word's
+ * borderless layout table of one row). Text only: no render. */
+static bool gap_row(const pdf_reader *r, const pdf_line *const *L, size_t n, size_t i, pdf_region *out)
+{
+    const pdf_line *l = L[i];
+    double em = r->body_size, apart = 0.25 * em;
+    if (l->sec || l->nwords < 2 || l->nwords > 10 || l->size > em + 0.6 || l->size < 0.8 * em) return false;
+    for (size_t k = 0; k < l->nwords; k++)
+        if (l->words[k].bold) return false;
+    if ((i > 0 && l->y0 - L[i - 1]->y1 < apart) || (i + 1 < n && L[i + 1]->y0 - l->y1 < apart)) return false;
+    bool bullet;
+    if (pdf_marker(r->set, l->words, l->nwords, &bullet)) return false;
+    size_t at = 0;
+    for (size_t k = 1; k < l->nwords; k++) {
+        double gap = l->words[k].x0 - l->words[k - 1].x1;
+        if (gap >= 3 * em) {
+            if (at) return false;
+            at = k;
+        } else if (gap >= pdf_gutter(r))
+            return false;
+    }
+    if (!at || at > 5 || l->nwords - at > 5 || l->nwords < 3) return false;
+    /* a bare number after the gap is a page number or a contents entry's page */
+    if (l->nwords - at == 1 && strspn(l->words[at].text, "0123456789") == strlen(l->words[at].text)) return false;
+    const char *end = l->words[at - 1].text;
+    size_t len = strlen(end);
+    if (len && end[len - 1] == ':') return false;
+    if (!capital_start(&l->words[0]) || !capital_start(&l->words[at])) return false;
+    const char *last = l->words[l->nwords - 1].text;
+    size_t ll = strlen(last);
+    if (ll && last[ll - 1] == '-') return false; /* runs on: a column of text */
+    if (r->column_bound > 0 && fabs(l->words[at].x0 - r->column_bound) <= 6) return false;
+    *out = (pdf_region){.first = i, .last = i + 1, .ncols = 2};
+    out->bounds[0] = l->words[at].x0 - 0.3;
+    return true;
+}
+
+/* Region b inserted into g (*ng of them) by first line; g itself when out of memory. */
+static pdf_region *insert_region(pdf_reader *r, pdf_region *g, size_t *ng, const pdf_region *b)
+{
+    pdf_region *more = samla_arena_alloc(r->ctx->arena, (*ng + 1) * sizeof *more);
+    if (!more) return g;
+    size_t at = 0;
+    while (at < *ng && g[at].first < b->first) at++;
+    memcpy(more, g, at * sizeof *more);
+    more[at] = *b;
+    memcpy(more + at + 1, g + at, (*ng - at) * sizeof *more);
+    (*ng)++;
+    return more;
+}
+
 pdf_region *pdf_boxed_rows(pdf_reader *r, const pdf_line *const *L, size_t n, pdf_region *g, size_t *ng)
 {
+    for (size_t i = 0; i < n; i++) {
+        pdf_region b;
+        if (!in_region(g, *ng, i) && gap_row(r, L, n, i, &b)) g = insert_region(r, g, ng, &b);
+    }
     /* one render for all the page's candidate lines (rendering is most of the
      * cost: a band each made the reader 2.5 times slower) */
     double ux0 = INFINITY, uy0 = INFINITY, ux1 = -INFINITY, uy1 = -INFINITY;
@@ -91,15 +160,7 @@ pdf_region *pdf_boxed_rows(pdf_reader *r, const pdf_line *const *L, size_t n, pd
     for (size_t i = 0; i < n; i++) {
         pdf_region b;
         if (in_region(g, *ng, i) || !boxed_row(r, L, n, i, &b)) continue;
-        pdf_region *more = samla_arena_alloc(r->ctx->arena, (*ng + 1) * sizeof *more);
-        if (!more) return g;
-        size_t at = 0;
-        while (at < *ng && g[at].first < i) at++;
-        memcpy(more, g, at * sizeof *more);
-        more[at] = b;
-        memcpy(more + at + 1, g + at, (*ng - at) * sizeof *more);
-        g = more;
-        (*ng)++;
+        g = insert_region(r, g, ng, &b);
     }
     return g;
 }
