@@ -927,6 +927,45 @@ static bool resumes(const pdf_region *g, const pdf_line *const *L, size_t from, 
     return false;
 }
 
+/* Line i starts a row under a first cell set vertically centred beside its
+ * rows (PDF-TABLE-CENTRED-LABEL, groff tbl's spanned cells): the row that
+ * starts at `from` had nothing in its first column on its top line (the label
+ * begins lower, in the middle of the rows it spans), line i has text in every
+ * other column (two or more), none of it running on (lower-case, or after a
+ * hyphen), at least half of it where the column was silent on the line above
+ * or where the word would have fitted after that line (`wrap`), and in its
+ * first column nothing or the label running on lower-case. The label's lines
+ * from line i on stay the spanning cell's. Bold lines at the row's top are a
+ * header not yet parted from it. !top_known: `from` is only the top of the
+ * rows found so far (a bound for how many such rows there may be). */
+static bool centred_label_row(const pdf_region *g, const pdf_line *const *L, size_t from, size_t i,
+                              const double *wrap, bool top_known)
+{
+    /* a bold header over the first row is parted from it later (PDF-TABLE-HEADER-BOLD) */
+    while (from < i && L[from]->bold) from++;
+    if (i <= from || g->ncols < 3) return false;
+    pdf_frag top0 = pdf_column_frag(g, L[from], 0);
+    if (top_known && top0.w1 > top0.w0) return false;
+    pdf_frag f0 = pdf_column_frag(g, L[i], 0);
+    if (f0.w1 > f0.w0 && !runs_on_lower(L[i]->words[f0.w0].text)) return false;
+    bool label = f0.w1 > f0.w0;
+    for (size_t j = from; j < i && !label; j++) {
+        pdf_frag q = pdf_column_frag(g, L[j], 0);
+        label = q.w1 > q.w0;
+    }
+    if (!label) return false;
+    size_t filled = 0, fresh = 0;
+    for (size_t c = 1; c < g->ncols; c++) {
+        pdf_frag f = pdf_column_frag(g, L[i], c), p = pdf_column_frag(g, L[i - 1], c);
+        if (f.w1 <= f.w0) return false;
+        const pdf_word *w = &L[i]->words[f.w0];
+        if (runs_on_lower(w->text) || hyphen_above(g, L, from, i, c)) return false;
+        filled++;
+        fresh += p.w1 <= p.w0 || fits_above(g, L, from, i, c, w, wrap[c]);
+    }
+    return filled >= 2 && 2 * fresh >= filled;
+}
+
 /* Line i starts a row of a table set without row spacing (Word's borderless
  * layout tables, groff tbl without rulings: the rows are as close as the
  * lines of one cell), PDF-TABLE-TIGHT-ROWS: it has text in the first column,
@@ -1240,7 +1279,8 @@ samla_status pdf_emit_table(pdf_reader *r, const pdf_region *g0, const pdf_line 
     bool *split = samla_arena_alloc(a, ns * sizeof *split);
     if (!split) return SAMLA_ERR_NOMEM;
     bool *caps = samla_arena_alloc(a, ns * sizeof *caps), *all = samla_arena_alloc(a, ns * sizeof *all);
-    if (!caps || !all) return SAMLA_ERR_NOMEM;
+    bool *cand = samla_arena_alloc(a, ns * sizeof *cand);
+    if (!caps || !all || !cand) return SAMLA_ERR_NOMEM;
     for (size_t s = 0; s < ns; s++) {
         size_t lines0 = 0, tight = 0, full = 0, resumed = 0;
         /* a row whose cells end at different lines (a column falls silent
@@ -1271,6 +1311,11 @@ samla_status pdf_emit_table(pdf_reader *r, const pdf_region *g0, const pdf_line 
         all[s] = lines0 >= 3 && 3 * tight >= 2 * (lines0 - 1) && 2 * full < lines0;
         split[s] = all[s] || resumed;
         if (split[s]) nsplit += tight + resumed;
+        size_t centred = 0;
+        for (size_t i = starts[s] + 1; i < starts[s + 1]; i++)
+            centred += centred_label_row(g, L, starts[s], i, rights, false);
+        cand[s] = centred > 0;
+        nsplit += centred;
     }
     if (nsplit > ns) {
         size_t *more = samla_arena_alloc(a, (nsplit + 1) * sizeof *more);
@@ -1278,10 +1323,15 @@ samla_status pdf_emit_table(pdf_reader *r, const pdf_region *g0, const pdf_line 
         size_t k = 0;
         for (size_t s = 0; s < ns; s++) {
             more[k++] = starts[s];
-            if (split[s])
+            if (split[s] || cand[s])
                 for (size_t i = starts[s] + 1; i < starts[s + 1]; i++) {
                     pdf_frag f0 = pdf_column_frag(g, L[i], 0);
-                    if (all[s] ? tight_row_start(g, L, starts[s], i, rights, widest, caps[s], 1)
+                    if (cand[s] && centred_label_row(g, L, more[k - 1], i, rights, true)) {
+                        span0[i - g->first] = true;
+                        more[k++] = i;
+                    } else if (!split[s])
+                        continue;
+                    else if (all[s] ? tight_row_start(g, L, starts[s], i, rights, widest, caps[s], 1)
                             : ((f0.w1 > f0.w0 || spanned_row_start(g, L[i])) && resumes(g, L, starts[s], i) &&
                                tight_row_start(g, L, starts[s], i, rights, widest, caps[s], 1)) ||
                                   tight_row_start(g, L, starts[s], i, rights, widest, false, 2))
