@@ -646,12 +646,32 @@ static samla_status emit_contents(pdf_reader *r, const pdf_region *g, const pdf_
     return st;
 }
 
-/* Body lines [0, n) of page p: plain runs, text columns, contents and tables by the regions found among them. */
-static samla_status layout_lines(pdf_reader *r, const pdf_page *p, const pdf_line **body, size_t n)
+/* Region g of a text column (lines [0, n) of it) is justified prose: half its lines or more run from the
+ * column's left edge to within half an em of its right edge (a narrow justified column stretches its
+ * spaces into gaps a table's gutters could be). */
+static bool column_prose(const pdf_reader *r, const pdf_region *g, const pdf_line *const *lines, size_t n)
+{
+    double x0 = 1e9, x1 = -1e9;
+    for (size_t i = 0; i < n; i++) x0 = fmin(x0, lines[i]->x0), x1 = fmax(x1, lines[i]->x1);
+    size_t full = 0;
+    for (size_t i = g->first; i < g->last; i++)
+        full += lines[i]->x0 <= x0 + 1 && lines[i]->x1 >= x1 - 0.5 * r->body_size;
+    return 2 * full >= g->last - g->first;
+}
+
+/* Body lines [0, n) of page p: plain runs, text columns, contents and tables by the regions found among them;
+ * column: the lines are one text column of a two-column section (PDF-COLUMN-TABLES). */
+static samla_status layout_lines(pdf_reader *r, const pdf_page *p, const pdf_line **body, size_t n, bool column)
 {
     size_t ng = 0;
     samla_status st = SAMLA_OK;
     pdf_region *g = pdf_page_regions(r, p, body, n, &ng);
+    if (column) {
+        size_t kept = 0;
+        for (size_t k = 0; k < ng; k++)
+            if (g[k].ruled || !column_prose(r, &g[k], body, n)) g[kept++] = g[k];
+        ng = kept;
+    }
     size_t at = 0;
     for (size_t k = 0; k < ng && st == SAMLA_OK; k++) {
         st = emit_plain(r, body, at, g[k].first);
@@ -680,7 +700,7 @@ samla_status pdf_layout_page(pdf_reader *r, const pdf_page *p)
         end = at + 1;
         while (end < n && body[end]->sec == body[at]->sec) end++;
         if (!body[at]->sec) {
-            st = layout_lines(r, p, body + at, end - at);
+            st = layout_lines(r, p, body + at, end - at, false);
             continue;
         }
         /* the section's lines are merged by height: the left column's first, then the right column's */
@@ -693,10 +713,12 @@ samla_status pdf_layout_page(pdf_reader *r, const pdf_page *p)
         for (size_t i = at; i < end; i++)
             if (body[i]->col != 1) col[k++] = body[i];
         r->nesting.depth = 0;
-        st = emit_plain(r, col, 0, left);
+        /* each column is laid out as a page of its own: a table set in one text column is a table
+         * (PDF-COLUMN-TABLES: an attendance table in the left column beside the first item in the right) */
+        st = layout_lines(r, p, col, left, true);
         r->nesting.depth = 0;
         r->column_break = true;
-        if (st == SAMLA_OK) st = emit_plain(r, col, left, k);
+        if (st == SAMLA_OK) st = layout_lines(r, p, col + left, k - left, true);
         r->column_break = false;
     }
     if (st == SAMLA_OK) st = emit_furniture(r, p, PDF_FOOTER);
