@@ -659,6 +659,20 @@ static bool column_prose(const pdf_reader *r, const pdf_region *g, const pdf_lin
     return 2 * full >= g->last - g->first;
 }
 
+/* Region g holds text other than a list marker in its first column on two lines or more: a bullet list in
+ * a text column, its hanging indent over one prose line's first word, is no table. */
+static bool labelled(const pdf_reader *r, const pdf_region *g, const pdf_line *const *lines)
+{
+    size_t n = 0;
+    for (size_t i = g->first; i < g->last && n < 2; i++) {
+        pdf_frag f = pdf_column_frag(g, lines[i], 0);
+        bool bullet, marker = f.w1 - f.w0 == 1 &&
+                              pdf_marker(r->set, &lines[i]->words[f.w0], lines[i]->nwords - f.w0, &bullet);
+        n += f.w1 > f.w0 && !marker;
+    }
+    return n >= 2;
+}
+
 /* Body lines [0, n) of page p: plain runs, text columns, contents and tables by the regions found among them;
  * column: the lines are one text column of a two-column section (PDF-COLUMN-TABLES). */
 static samla_status layout_lines(pdf_reader *r, const pdf_page *p, const pdf_line **body, size_t n, bool column)
@@ -669,7 +683,7 @@ static samla_status layout_lines(pdf_reader *r, const pdf_page *p, const pdf_lin
     if (column) {
         size_t kept = 0;
         for (size_t k = 0; k < ng; k++)
-            if (g[k].ruled || !column_prose(r, &g[k], body, n)) g[kept++] = g[k];
+            if (g[k].ruled || (!column_prose(r, &g[k], body, n) && labelled(r, &g[k], body))) g[kept++] = g[k];
         ng = kept;
     }
     size_t at = 0;

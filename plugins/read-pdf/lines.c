@@ -532,8 +532,15 @@ static size_t section_columns(pdf_word *w, size_t *a, size_t *b, double x, doubl
     }
     /* each side one column of text: few lines with a gutter inside (a table's halves hold columns) */
     double gmin = fmax(6, 0.7 * size);
-    bool single = one_column(out, left, gmin, size) && one_column(out + left, right, gmin, size);
-    if (single && left >= GUTTER_MIN_LINES && right >= GUTTER_MIN_LINES && apart >= 2 && 5 * apart >= 2 * pairs)
+    bool lone = one_column(out, left, gmin, size), rone = one_column(out + left, right, gmin, size);
+    bool enough = left >= GUTTER_MIN_LINES && right >= GUTTER_MIN_LINES && 5 * apart >= 2 * pairs;
+    if (lone && rone && enough && apart >= 2) return left + right;
+    /* PDF-LINE-GUTTER-TABLE: a table in one column beside text in the other (the table read in its column,
+     * PDF-COLUMN-TABLES) when more lines stand out of step (a table's own columns start their rows together)
+     * and the two sides are a page's columns: as wide as each other (within 8%), a gutter of 1.5 em or more
+     * between them (a table's last column beside the others is narrower or wider, and closer) */
+    double lw = lx1 - lx0, rw = rx1 - rx0;
+    if ((lone || rone) && enough && apart >= 4 && fabs(lw - rw) <= 0.08 * fmax(lw, rw) && rx0 - lx1 >= 1.5 * size)
         return left + right;
     qsort(&w[*a], n, sizeof *w, cmp_word_y);
     return 0;
