@@ -82,11 +82,12 @@ static bool capital_start(const pdf_word *w)
 }
 
 /* PDF-TABLE-GAP-ROW: line i is a borderless table of one row: a plain body
- * line (no bold word, body size or a little smaller, as table text is, not in a
- * two-column section) standing apart (paragraph space above and below), in two
- * runs of one to five words, three or more in all, parted by one wide gutter
- * (3 em or more; every other gap a word space), the second no bare number, each run starting capitalised and the first not a label ending in a
- * colon and the last not running on at a hyphen, the gutter not that of the
+ * line (no bold word, body size or a little smaller, as table text is, not in
+ * a two-column section) standing apart (paragraph space above and below), in
+ * two runs of one to five words, three or more in all, parted by one wide
+ * gutter (3 em or more; every other gap a word space), the second no bare
+ * number, each run starting capitalised, the first not a label ending in a
+ * colon, the last not running on at a hyphen, the gutter not that of the
  * page's text columns ("Paragraf 23 <gap> Diarienummer RS 2024-00873", Word's
  * borderless layout table of one row). Text only: no render. */
 static bool gap_row(const pdf_reader *r, const pdf_line *const *L, size_t n, size_t i, pdf_region *out)

@@ -966,6 +966,118 @@ static bool centred_label_row(const pdf_region *g, const pdf_line *const *L, siz
     return filled >= 2 && 2 * fresh >= filled;
 }
 
+/* The last line of column c above line i (from line `from` on) ends a sentence (a full stop). */
+static bool sentence_above(const pdf_region *g, const pdf_line *const *L, size_t from, size_t i, size_t c)
+{
+    for (size_t j = i; j-- > from;) {
+        pdf_frag p = pdf_column_frag(g, L[j], c);
+        if (p.w1 <= p.w0) continue;
+        const char *t = L[j]->words[p.w1 - 1].text;
+        size_t len = strlen(t);
+        return len >= 2 && t[len - 1] == '.';
+    }
+    return false;
+}
+
+/* The bottom of lines [a, b). */
+static double lines_bottom(const pdf_line *const *L, size_t a, size_t b)
+{
+    double y = -1e9;
+    for (size_t i = a; i < b; i++) y = fmax(y, L[i]->y1);
+    return y;
+}
+
+/* PDF-TABLE-CENTRED-GROUPS: a table of two columns set without row spacing
+ * whose labels stand vertically centred beside groups of rows (groff tbl's
+ * spanned cells: "Goda uppväxtvillkor" in the middle of its three goals). The
+ * first line under the header has nothing in the first column; a row starts
+ * where the second column starts afresh (not lower-case, not after a hyphen,
+ * the word would have fitted after the line above or that line ended a
+ * sentence); each label (lines with
+ * text in the first column, a new one starting upper-case) is the first cell
+ * of the rows from the group's top to the row whose bottom lies as far below
+ * the label's middle as the top lies above it (within a line), and those rows
+ * leave their first column to it (span0); every row start found before
+ * (starts, ns) must be one of these. Sets *out (arena) to the row
+ * starts, the first the table's first line (the header goes with the first
+ * row, PDF-TABLE-HEADER-BOLD parts it), and *nout; false when the groups do
+ * not come out even (every row in one group, every label in its group). */
+static bool centred_groups(pdf_reader *r, const pdf_region *g, const pdf_line *const *L, const double *wrap,
+                           const size_t *starts, size_t ns, bool *span0, size_t **out, size_t *nout)
+{
+    size_t a = g->first, e = g->last;
+    while (a < e && L[a]->bold) a++;
+    if (g->ncols != 2 || a + 4 > e) return false;
+    pdf_frag t0 = pdf_column_frag(g, L[a], 0), t1 = pdf_column_frag(g, L[a], 1);
+    if (t0.w1 > t0.w0 || t1.w1 <= t1.w0) return false;
+    size_t *sub = samla_arena_alloc(r->ctx->arena, (e - a + 2) * sizeof *sub);
+    bool *head = samla_arena_alloc(r->ctx->arena, (e - a + 2) * sizeof *head);
+    if (!sub || !head) return false;
+    size_t nsub = 0;
+    sub[nsub++] = a;
+    for (size_t i = a + 1; i < e; i++) {
+        pdf_frag f = pdf_column_frag(g, L[i], 1);
+        if (f.w1 <= f.w0) continue;
+        const pdf_word *w = &L[i]->words[f.w0];
+        if (runs_on_lower(w->text) || hyphen_above(g, L, sub[nsub - 1], i, 1) ||
+            !(fits_above(g, L, sub[nsub - 1], i, 1, w, wrap[1]) || sentence_above(g, L, sub[nsub - 1], i, 1)))
+            continue;
+        sub[nsub++] = i;
+    }
+    sub[nsub] = e;
+    if (nsub < 3) return false;
+    memset(head, 0, (nsub + 1) * sizeof *head);
+    size_t cur = 0, groups = 0;
+    for (size_t i = a; i < e;) {
+        pdf_frag f0 = pdf_column_frag(g, L[i], 0);
+        if (f0.w1 <= f0.w0) {
+            i++;
+            continue;
+        }
+        /* the label: its lines with text in the first column, up to one that starts a new label */
+        size_t b1 = i;
+        for (size_t j = i + 1; j < e; j++) {
+            pdf_frag q = pdf_column_frag(g, L[j], 0);
+            if (q.w1 <= q.w0) continue;
+            if (!runs_on_lower(L[j]->words[q.w0].text) && !hyphen_above(g, L, i, j, 0)) break;
+            b1 = j;
+        }
+        if (cur >= nsub || i < sub[cur]) return false;
+        double mid = (L[i]->y0 + L[b1]->y1) / 2, want = 2 * mid - L[sub[cur]]->y0;
+        size_t kb = cur;
+        while (kb + 1 < nsub && sub[kb + 1] <= b1) kb++;
+        size_t best = kb;
+        double off = fabs(lines_bottom(L, sub[kb], sub[kb + 1]) - want);
+        for (size_t k = kb + 1; k < nsub; k++) {
+            double o = fabs(lines_bottom(L, sub[k], sub[k + 1]) - want);
+            if (o < off) best = k, off = o;
+        }
+        if (off > L[b1]->y1 - L[b1]->y0) return false;
+        head[cur] = true;
+        groups++;
+        cur = best + 1;
+        i = b1 + 1;
+    }
+    if (cur != nsub || groups < 2) return false;
+    /* the rows found before are rows here too (the group's top at a row gap) */
+    for (size_t q = 1; q < ns; q++) {
+        bool found = starts[q] == sub[0];
+        for (size_t k = 1; k < nsub && !found; k++) found = starts[q] == sub[k];
+        if (!found) return false;
+    }
+    size_t *st = samla_arena_alloc(r->ctx->arena, (nsub + 1) * sizeof *st);
+    if (!st) return false;
+    st[0] = g->first;
+    for (size_t k = 1; k < nsub; k++) {
+        st[k] = sub[k];
+        span0[sub[k] - g->first] = !head[k];
+    }
+    st[nsub] = e;
+    *out = st;
+    *nout = nsub;
+    return true;
+}
+
 /* Line i starts a row of a table set without row spacing (Word's borderless
  * layout tables, groff tbl without rulings: the rows are as close as the
  * lines of one cell), PDF-TABLE-TIGHT-ROWS: it has text in the first column,
@@ -1341,6 +1453,11 @@ samla_status pdf_emit_table(pdf_reader *r, const pdf_region *g0, const pdf_line 
         more[k] = g->last;
         starts = more;
         ns = k;
+    }
+    /* two columns, labels centred beside groups of rows (PDF-TABLE-CENTRED-GROUPS) */
+    {
+        size_t *grouped, ngrouped;
+        if (centred_groups(r, g, L, rights, starts, ns, span0, &grouped, &ngrouped)) starts = grouped, ns = ngrouped;
     }
     /* a header set in bold directly above plain lines, the table's only bold
      * lines: a row of their own (PDF-TABLE-HEADER-BOLD: groff tbl sets
