@@ -17,7 +17,9 @@
  * silent lines, twice, holds row labels, so its block is no text columns
  * (PDF-TABLE-LABEL-COLUMN); a rule across the columns right of the first
  * starts a row under a first cell spanning rows (PDF-TABLE-ROWSPAN-RULE);
- * bold header lines over plain ones are a row (PDF-TABLE-HEADER-BOLD). */
+ * bold header lines over plain ones are a row (PDF-TABLE-HEADER-BOLD); a
+ * first cell set vertically centred beside its rows spans them
+ * (PDF-TABLE-CENTRED-LABEL, PDF-TABLE-CENTRED-GROUPS). */
 #include <math.h>
 #include <stdlib.h>
 #include <string.h>
