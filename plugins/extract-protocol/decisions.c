@@ -161,6 +161,25 @@ static size_t assoc_sentences(pdoc *d, const char *s, samla_node *clauses)
     return k;
 }
 
+/* P-DEC-LEAD-AFTER-BACKGROUND: line i of item it is a decision lead in the present tense ("X beslutar att",
+ * "X beslutar:") that names no point of its own and is followed by a point of the same item ("a) …", "1. …",
+ * "att …", a list item). */
+static bool lead_after_background(pdoc *d, size_t i, const pitem *it)
+{
+    const pline *l = &d->l[i];
+    samla_match m;
+    if (!it || l->kind != SAMLA_BLOCK_PARAGRAPH || !strstr(l->text, " beslutar") ||
+        !samla_re_search(d->st->re[RE_DECIDE], l->text, 0, &m))
+        return false;
+    const char *inl = samla_match_group(d->ctx->arena, &m, l->text, 3);
+    if (inl && *inl) return false;
+    if (i + 1 >= d->n || item_at(d, i + 1) != it) return false;
+    const pline *n = &d->l[i + 1];
+    if (n->row >= 0) return false;
+    return n->kind == SAMLA_BLOCK_LIST_ITEM || n->numbered || samla_re_test(d->st->re[RE_CLAUSE], n->text) ||
+           samla_re_test(d->st->re[RE_NUMBERED], n->text) || samla_re_test(d->st->re[RE_LETTERED], n->text);
+}
+
 samla_status decisions_extract(pdoc *d)
 {
     samla_arena *a = d->ctx->arena;
@@ -226,6 +245,10 @@ samla_status decisions_extract(pdoc *d)
         if (s == SECT_CONFLICT && !samla_re_test(d->st->re[RE_JAV], l->text) &&
             (samla_re_test(d->st->re[RE_DECIDE], l->text) || samla_re_test(d->st->re[RE_PROPOSE], l->text)))
             s = SECT_NONE;
+        /* P-DEC-LEAD-AFTER-BACKGROUND: a present-tense lead announcing its points ("Utskottet beslutar att:" /
+         * "a) …") after the background's sub-heading, with no decision heading of its own, is the decision:
+         * the background ends before it (its history says "beslutade", and gives no points below) */
+        if (s == SECT_BACKGROUND && l->row < 0 && lead_after_background(d, i, it)) s = SECT_NONE;
         if (s != SECT_NONE && s != SECT_DECISION && s != SECT_PROPOSAL) continue;
         if (it && samla_re_test(d->st->re[RE_IMMEDIATE], l->text) && s == SECT_DECISION) {
             for (size_t k = nv; k-- > 0 && v[k].item == it;)

@@ -306,9 +306,13 @@ sect line_section(const pdoc *d, const pline *l)
     return SECT_NONE;
 }
 
+/* A line that ends the items: a signature heading or formula (data `terminators`), or a signature stamp
+ * ("Signerat av: Anna Ek, ordförande Datum: …", P-ITEM-STAMP-END: a digitally signed protocol's last item has
+ * no heading between its last sentence and the signers). */
 bool line_terminates(const pdoc *d, const pline *l)
 {
-    return ptable_prefix(d, &d->st->terminators, l->text, true, NULL) != NULL;
+    return ptable_prefix(d, &d->st->terminators, l->text, true, NULL) != NULL ||
+           ptable_prefix(d, &d->st->sig_stamp, l->text, true, NULL) != NULL;
 }
 
 char *strip_end(samla_arena *a, const char *s, const char *chars)

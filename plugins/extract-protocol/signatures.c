@@ -122,6 +122,30 @@ static size_t cell_line_at(const pdoc *d, size_t i, int row, int col)
     return 0;
 }
 
+/* P-SIG-NO-LINE: a signer of that name is listed already. */
+static bool signed_already(const samla_node *out, const char *name)
+{
+    for (size_t i = 0; i < samla_node_len(out); i++) {
+        const char *n = samla_map_get_str(samla_seq_at(out, i), "name");
+        if (n && strcmp(n, name) == 0) return true;
+    }
+    return false;
+}
+
+/* P-SIG-ROLE-ROW: the roles of a line made of role words only ("Sekreterare Ordförande Justerare", a
+ * signature table the reader gave as lines: roles, dotted lines, names), in order, into *out; returns how many
+ * (0 when a word is no role). */
+static size_t role_row(pdoc *d, const char *s, const char ***out)
+{
+    const char **w;
+    size_t nw = words_of(d->ctx->arena, s, &w);
+    if (nw < 2 || nw > SIG_MAX) return 0;
+    for (size_t i = 0; i < nw; i++)
+        if (!role_key(d, w[i])) return 0;
+    *out = w;
+    return nw;
+}
+
 samla_status signatures_extract(pdoc *d)
 {
     samla_arena *a = d->ctx->arena;
@@ -130,6 +154,8 @@ samla_status signatures_extract(pdoc *d)
     if (!d->protocol) return SAMLA_OK;
     samla_node *cur = NULL;
     const char *row_role = NULL, *para_role = NULL;
+    const char **para_roles = NULL;   /* P-SIG-ROLE-ROW: "Sekreterare Ordförande Justerare", one role a signer */
+    size_t npara_roles = 0, sig_part = 0;
     int row_key = -1;
     for (size_t i = 0; i < d->n; i++) {
         const pline *l = &d->l[i];
@@ -150,10 +176,22 @@ samla_status signatures_extract(pdoc *d)
             }
             continue;
         }
-        if (samla_re_search(d->st->re[RE_SIGNED], l->text, 0, &m)) {
+        /* P-SIG-ELECTRONIC-WRAPPED: a stamp whose date the page set on the next line ("Signerat av: A, sekreterare"
+         * / "Datum: 2024-10-13 13:08", or "… Datum:" / "2024-10-13 13:29") is read as one */
+        const char *stext = l->text;
+        bool wrapped = false;
+        if (!samla_re_test(d->st->re[RE_SIGNED], stext) && i + 1 < d->n && l->row < 0 && d->l[i + 1].row < 0 &&
+            ptable_prefix(d, &d->st->sig_stamp, stext, true, NULL) &&
+            !ptable_prefix(d, &d->st->sig_stamp, d->l[i + 1].text, true, NULL)) {
+            stext = samla_arena_printf(a, "%s %s", l->text, d->l[i + 1].text);
+            wrapped = samla_re_test(d->st->re[RE_SIGNED], stext);
+            if (!wrapped) stext = l->text;
+        }
+        if (samla_re_search(d->st->re[RE_SIGNED], stext, 0, &m)) {
             person pp;
-            const char *who = samla_match_group(a, &m, l->text, 1);
-            const char *when = samla_match_group(a, &m, l->text, 2);
+            const char *who = samla_match_group(a, &m, stext, 1);
+            const char *when = samla_match_group(a, &m, stext, 2);
+            if (wrapped) i++;
             if (person_parse(d, who, &pp)) {
                 samla_node *s = sig(d, out, pp.name, NULL, l->blk);
                 if (pp.nroles) {
@@ -206,8 +244,21 @@ samla_status signatures_extract(pdoc *d)
         if (rk != row_key) { row_key = rk; row_role = NULL; }
         if (l->row >= 0 && l->cell_line == 0 && role_key(d, l->text)) { row_role = l->text; continue; }
         /* a role label on a paragraph of its own above the dotted line ("Vid protokollet") */
+        /* P-SIG-NO-LINE: the signature part past the last item (a signature heading or formula ends it) */
+        if (l->row < 0 && d->nitems && i > d->items[d->nitems - 1].start && line_terminates(d, l)) sig_part = i;
         if (l->row < 0 && !samla_re_test(d->st->re[RE_DOTS], l->text)) {
+            person sp;
+            if (sig_part && i > sig_part && i <= sig_part + 12 && strchr(l->text, ',') && !line_terminates(d, l) &&
+                person_parse(d, l->text, &sp) && sp.nroles && !sp.title && !sp.organisation && !sp.items &&
+                !signed_already(out, sp.name)) {
+                /* "Vid protokollet" / "Anna Ek, sekreterare" / "Justeras" / "Per Ås, ordförande": the signers by name
+                 * and role where the page's signature lines were not read (a tagged PDF's leader-only lines) */
+                samla_node *s = sig(d, out, sp.name, NULL, l->blk);
+                samla_map_set_str(a, s, "role", sp.roles[0]);
+                samla_map_set_str(a, s, "role_label", sp.labels[0]);
+            }
             para_role = role_key(d, strip_end(a, l->text, ": ")) ? strip_end(a, l->text, ": ") : NULL;
+            npara_roles = para_role ? 0 : role_row(d, l->text, &para_roles);
             continue;
         }
         if (!samla_re_search(d->st->re[RE_DOTS], l->text, 0, &m)) continue;
@@ -219,6 +270,15 @@ samla_status signatures_extract(pdoc *d)
         size_t above = l->row > 0 ? cell_line_at(d, i, l->row - 1, l->col) : 0;
         const char *col_role = above && role_key(d, d->l[above].text) ? d->l[above].text : NULL;
         const char *label = samla_text_trim(a, samla_arena_strndup(a, l->text, m.start[0]));
+        person before;
+        if (label && *label && l->row < 0 && !role_key(d, label) && strchr(label, ',') &&
+            person_parse(d, label, &before) && before.nroles && !before.title && !before.organisation) {
+            /* P-SIG-NAME-BEFORE-LINE: "Mona Rostami, ordförande ……": a signer written with the role beside the
+             * name, the dotted line after it (a tagged PDF joins the next signer's line to the name above it) */
+            samla_node *s = sig(d, out, before.name, NULL, l->blk);
+            samla_map_set_str(a, s, "role", before.roles[0]);
+            samla_map_set_str(a, s, "role_label", before.labels[0]);
+        }
         if (label && *label) {
             if (role_key(d, label)) row_role = label;
             else if (l->row < 0) label = NULL;
@@ -230,6 +290,10 @@ samla_status signatures_extract(pdoc *d)
             k++;
             after = m.end[0];
         }
+        /* P-SIG-ROLE-ROW: the role row above names how many sign; a reader may have joined their dotted
+         * lines into one run */
+        const char **roles = l->row < 0 && !row_role && npara_roles > 1 ? para_roles : NULL;
+        if (roles && !l->text[after] && k < npara_roles) k = npara_roles;
         /* the names: after the dots on the same line; else, after more bare
          * dotted lines (one per signer), the next lines of the same cell or
          * the next paragraphs, maybe past one line that is not a name
@@ -256,9 +320,14 @@ samla_status signatures_extract(pdoc *d)
             }
             /* the name in the cell below; past one empty cell (P-SIG-PAPER: a reader that put the dotted
              * line into the role's cell leaves the dotted row empty) */
-            for (int r = l->row + 1; !np && l->row >= 0 && l->cell_line == 0 && r <= l->row + 2; r++) {
+            for (int r = l->row + 1; !np && l->row >= 0 && l->cell_line <= 1 && r <= l->row + 2; r++) {
                 size_t below = cell_line_at(d, i, r, l->col);
                 if (below && (np = sig_names(d, d->l[below].text, 1, p)) != 0) nl = &d->l[below];
+                /* the cell below repeats the role over the name ("Sekreterare" / "Anna Ek") */
+                else if (below && role_key(d, d->l[below].text) && below + 1 < d->n &&
+                         d->l[below + 1].table == l->table && d->l[below + 1].row == r && d->l[below + 1].col == l->col &&
+                         (np = sig_names(d, d->l[below + 1].text, 1, p)) != 0)
+                    nl = &d->l[below + 1];
                 if (below) break;
             }
             if (!np) continue;
@@ -269,7 +338,7 @@ samla_status signatures_extract(pdoc *d)
         for (size_t q = 0; q < np; q++) {
             /* a role written beside the name ("Anna Ek, ordförande") wins over
              * the label above a group of signature lines ("Justeras") */
-            s = sig(d, out, p[q].name, p[q].nroles ? NULL : role, nl->blk);
+            s = sig(d, out, p[q].name, p[q].nroles ? NULL : roles && np == npara_roles ? roles[q] : role, nl->blk);
             if (p[q].nroles) {
                 samla_map_set_str(a, s, "role", p[q].roles[0]);
                 samla_map_set_str(a, s, "role_label", p[q].labels[0]);
