@@ -320,7 +320,8 @@ samla_status signatures_extract(pdoc *d)
             }
             /* the name in the cell below; past one empty cell (P-SIG-PAPER: a reader that put the dotted
              * line into the role's cell leaves the dotted row empty) */
-            for (int r = l->row + 1; !np && l->row >= 0 && l->cell_line <= 1 && r <= l->row + 2; r++) {
+            for (int r = l->row + 1; !np && l->row >= 0 && r <= l->row + 2 &&
+                             (l->cell_line == 0 || (l->cell_line == 1 && role_key(d, d->l[i - 1].text))); r++) {
                 size_t below = cell_line_at(d, i, r, l->col);
                 if (below && (np = sig_names(d, d->l[below].text, 1, p)) != 0) nl = &d->l[below];
                 /* the cell below repeats the role over the name ("Sekreterare" / "Anna Ek") */
