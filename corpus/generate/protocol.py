@@ -946,8 +946,14 @@ class Protocol:
         if it.kind == "information":
             d.para("Beredning: " + self.pick(["Förvaltningen informerar om läget.", "Information ges på mötet."]))
             if it.decisions:
-                d.para("Beslut: " + it.decisions[0]["clauses"][0][1] + ".")
-                it.decisions[0]["gold_clauses"] = [it.decisions[0]["clauses"][0][1]]
+                dec, sent = it.decisions[0], it.decisions[0]["clauses"][0][1]
+                d.para("Beslut: " + sent + ".")
+                dec["gold_clauses"] = [sent]
+                if sent.startswith(self.body + " "):
+                    # "Nämnden tackar för informationen.": the lead names the body, the clause is its point
+                    # (P-DEC-INFO, as write_clauses writes it for the other families)
+                    dec["gold_clauses"] = [sent[len(self.body) + 1:]]
+                    dec["lead_body"] = self.body
             return
         dec = it.decisions[0]
         if dec["status"] == "proposed":
