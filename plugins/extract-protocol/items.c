@@ -32,18 +32,25 @@ static bool plain_item(const pdoc *d, size_t i)
 /* An association's minutes number their items "1. Mötets öppnande", "2. Val
  * av justerare" as plain paragraphs, without § and without a list or heading
  * style. Such lines head the items only in a protocol with no § item at all,
- * when they run 1, 2, 3 … (at least three) each followed by its text. */
+ * when they run 1, 2, 3 … (at least three) each followed by its text. One number of the run may be missing
+ * (P-ITEM-PLAIN-GAP: a reader that set a wide title over two text columns took "3. Godkännande av dagordning"
+ * into the title's line), never two in a row. */
 static bool plain_numbered(const pdoc *d)
 {
-    long next = 1;
+    long next = 1, found = 0;
+    bool gap = false;
     for (size_t i = 0; i < d->n; i++) {
         if (samla_re_test(d->st->re[RE_ITEM_PARA], d->l[i].text) && d->l[i].row < 0) return false;
         samla_match m;
-        if (plain_item(d, i) && samla_re_search(d->st->re[RE_ITEM_NUM], d->l[i].text, 0, &m) &&
-            strtol(d->l[i].text + m.start[1], NULL, 10) == next)
-            next++;
+        if (!plain_item(d, i) || !samla_re_search(d->st->re[RE_ITEM_NUM], d->l[i].text, 0, &m)) continue;
+        long k = strtol(d->l[i].text + m.start[1], NULL, 10);
+        if (k == next || (k == next + 1 && next > 1 && !gap)) {
+            gap = gap || k != next;
+            next = k + 1;
+            found++;
+        }
     }
-    return next > 3;
+    return found >= 3;
 }
 
 /* P-ITEM-TOC: a table-of-contents line "16 § Val av justerare ........ 3":
@@ -73,7 +80,9 @@ static const char *item_start(pdoc *d, size_t i, const char **rest, long prev)
     if (!samla_re_search(d->st->re[RE_ITEM_NUM], l->text, 0, &m)) return NULL;
     long n = strtol(l->text + m.start[1], NULL, 10);
     if (n <= prev) return NULL;
-    if (l->kind != SAMLA_BLOCK_HEADING && prev >= 0 && n != prev + 1) return NULL;
+    /* P-ITEM-PLAIN-GAP: a plain run may lack one number */
+    if (l->kind != SAMLA_BLOCK_HEADING && prev >= 0 && n != prev + 1 && !(plain && n == prev + 2 && prev >= 1))
+        return NULL;
     if (l->kind != SAMLA_BLOCK_HEADING && prev < 0 && !(plain && n == 1)) {
         /* a first numbered list item starts the items only in the stated range */
         const char *r = samla_map_get_str(samla_ctx_section(d->ctx, "meeting"), "items");
