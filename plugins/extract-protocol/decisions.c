@@ -161,6 +161,15 @@ static size_t assoc_sentences(pdoc *d, const char *s, samla_node *clauses)
     return k;
 }
 
+/* P-DEC-POINT-RUNON: text begins in lower case (a letter, not a digit or a sign): the rest of a line above. */
+static bool run_on(const char *t)
+{
+    const unsigned char *u = (const unsigned char *)t;
+    if (u[0] >= 'a' && u[0] <= 'z') return true;
+    /* å ä ö é ü in UTF-8: C3 A5, C3 A4, C3 B6, C3 A9, C3 BC (lower case is C3 A0-BF) */
+    return u[0] == 0xC3 && u[1] >= 0xA0 && u[1] <= 0xBF;
+}
+
 /* P-DEC-LEAD-AFTER-BACKGROUND: line i of item it is a decision lead in the present tense ("X beslutar att",
  * "X beslutar:") that names no point of its own and is followed by a point of the same item ("a) …", "1. …",
  * "att …", a list item). */
@@ -391,6 +400,18 @@ samla_status decisions_extract(pdoc *d)
                 text = samla_arena_printf(a, "%s\n%s", text, n->text);
             } else if (n->kind == SAMLA_BLOCK_LIST_ITEM && !n->numbered && !line_is_heading(n)) {
                 samla_seq_append_str(a, clauses, clause_text(a, n->text));
+                text = samla_arena_printf(a, "%s\n%s", text, n->text);
+            } else if (n->kind == SAMLA_BLOCK_PARAGRAPH && n->row < 0 && run_on(n->text) && samla_node_len(clauses) &&
+                       j > i + 1) {
+                /* P-DEC-POINT-RUNON: a point's second line that the reader set as a paragraph of its own
+                 * ("a) utse A att justera pro-" / "tokollet"): it begins in lower case and completes the point */
+                samla_node *last = samla_seq_at(clauses, samla_node_len(clauses) - 1);
+                const char *prev = d->l[j - 1].text;
+                size_t pl = strlen(prev);
+                bool hyphen = pl > 1 && prev[pl - 1] == '-' && prev[pl - 2] != ' ';
+                size_t ll = strlen(last->u.s);
+                const char *head = hyphen && ll && last->u.s[ll - 1] == '-' ? samla_arena_strndup(a, last->u.s, ll - 1) : last->u.s;
+                last->u.s = samla_arena_strdup(a, clause_text(a, samla_arena_printf(a, "%s%s%s", head, hyphen ? "" : " ", n->text)));
                 text = samla_arena_printf(a, "%s\n%s", text, n->text);
             } else if (n->cell >= 0 && n->cell == l->cell) {
                 /* the points of a decision in a table cell, numbering lost by the reader */
