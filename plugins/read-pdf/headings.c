@@ -16,8 +16,17 @@
  *     numbered under a heading ("2.1.1" after "2.1", PDF-HEAD-NUMBERED) is a
  *     heading whatever its spacing. A bold line a little under the body size
  *     (>= 0.94 x) is looked at too (PDF-HEAD-SMALL-BOLD).
+ *     A bold line at a paragraph's distance over a heading of its look is a
+ *     paragraph (PDF-HEAD-OVER-SPACING); one clearly set apart over a table
+ *     is a heading whatever the table's space (PDF-HEAD-OVER-TABLE). Then,
+ *     top down, a bold line tied to its text right under a heading of its
+ *     look is that section's first subsection (PDF-HEAD-FIRST-SUB).
  *  1b. A bold block that begins as a labelled heading of its look elsewhere
- *     ("§ 12" where "§ 13" is a heading, PDF-HEAD-LABELLED) is a heading.
+ *     ("§ 12" where "§ 13" is a heading, "Område:" where "Område:" is one,
+ *     PDF-HEAD-LABELLED) is a heading.
+ *  1c. A contents without dot leaders is known by the headings and bold
+ *     blocks its entries name; those bold blocks are headings
+ *     (PDF-HEAD-CONTENTS-NAMED).
  *  2. Subtitles: a non-bold "heading" set only right next to a larger heading
  *     (the title's subtitle, a cover line) is a paragraph.
  *  3. Levels: the rank of the heading's font size among the sizes the
@@ -28,11 +37,16 @@
  *     that begin inside another label's span are deeper); a title size
  *     clearly above the first heading level, used only for the first heading
  *     of its page and no more often than that level, ranks with it.
+ *  3b. Where no label tells the levels of one look, LaTeX's spacing may
+ *     (PDF-HEAD-SPACING-LEVEL: each level its own space below).
  *  4. Contents (PDF-HEAD-CONTENTS): the indent rank of a heading's entry in
- *     the table of contents is its level.
+ *     the table of contents is its level; a heading of a listed look the
+ *     contents leave out is a level under the listed one before it
+ *     (PDF-HEAD-CONTENTS-DEPTH).
  *
  * Nothing is allocated except the joined text of a numbered list item that
- * becomes a heading (arena) and scratch arrays (malloc'd, freed). */
+ * becomes a heading (arena) and scratch arrays and tables (malloc'd or GLib,
+ * freed). */
 #include <math.h>
 #include <stdint.h>
 #include <stdlib.h>
@@ -137,6 +151,10 @@ static bool numbered_under(samla_block **v, size_t i, const char *text)
     return false;
 }
 
+/* The space below a heading tied to its text, as a share of the paragraph gap
+ * at most (LaTeX's \subsection at the body size: 0.73 of it). */
+#define TIED 0.75
+
 /* Rule 1: bold blocks at the body size set apart by spacing. Read bottom up,
  * so that a heading directly over another (a section's first subsection)
  * sees the one below it already decided. */
@@ -175,9 +193,13 @@ static void spaced_headings(pdf_reader *r, samla_block **v, size_t n)
          * than that to the text below */
         /* over a heading of its own look: a section's title over its first
          * subsection, which needs no more than a paragraph's space above */
+        /* ... and set apart from the text above more than a paragraph is, or tied to the heading below
+         * (LaTeX sets no space above a heading right under another, only the upper one's space below): a
+         * bold line at a paragraph's distance over a heading, with the heading's own space between, is a
+         * paragraph (PDF-HEAD-OVER-SPACING) */
         bool over_heading = next->kind == SAMLA_BLOCK_HEADING && next->style.bold &&
                             fabs(next->style.font_size - size) < 0.3 && above >= below - 0.1 * size &&
-                            above >= 0.8 * pg;
+                            above >= 0.8 * pg && (above >= pg + 0.15 * size || below <= TIED * pg);
         if (!over_heading) {
             if (above < fmax(1.8 * pg, pg + 0.6 * size) && (above < 0.8 * pg || below > pg - 0.08 * size)) continue;
             if (top && below > pg - 0.08 * size) continue;
@@ -185,8 +207,11 @@ static void spaced_headings(pdf_reader *r, samla_block **v, size_t n)
         /* tied to its text: the space below well under the paragraph gap while
          * the space above is at least most of it (LaTeX's \section at the body
          * size: 1.5ex above on top of \parskip, 0.6ex below) */
-        bool tied = above >= 0.8 * pg && below <= 0.7 * pg && above >= below;
-        if (!over_heading && !tied && below > above - 0.35 * size) continue;
+        bool tied = above >= 0.8 * pg && below <= TIED * pg && above >= below;
+        /* over a table the space below is the table's own (groff's tbl, a table's margin): set clearly
+         * apart from the text above, the line is a heading whatever it is (PDF-HEAD-OVER-TABLE) */
+        bool over_table = next->kind == SAMLA_BLOCK_TABLE && !top && above >= fmax(1.8 * pg, pg + 0.6 * size);
+        if (!over_heading && !tied && !over_table && below > above - 0.35 * size) continue;
         if (b->kind == SAMLA_BLOCK_LIST_ITEM) {
             char *t = samla_arena_printf(r->ctx->arena, "%s %s", b->numbering, b->text);
             if (!t) continue;
@@ -194,6 +219,30 @@ static void spaced_headings(pdf_reader *r, samla_block **v, size_t n)
             b->numbering = NULL;
         }
         b->kind = SAMLA_BLOCK_HEADING;
+    }
+}
+
+/* PDF-HEAD-FIRST-SUB: a bold line of a heading's look set right under it and
+ * tied to its own text (the space below it at most TIED paragraph gaps and no
+ * more than the space above) is the section's first subsection, the way
+ * LaTeX sets one: no space of its own above, only the section's space below.
+ * Read top down, after rule 1 (which, bottom up, saw a paragraph above it). */
+static void first_subsections(pdf_reader *r, samla_block **v, size_t n)
+{
+    if (n < 3) return;
+    double pg = paragraph_gap((const samla_block *const *)v, n, r->body_size);
+    if (pg <= 0) return;
+    for (size_t i = 1; i + 1 < n; i++) {
+        samla_block *b = v[i];
+        const samla_block *prev = v[i - 1], *next = v[i + 1];
+        if (b->kind != SAMLA_BLOCK_PARAGRAPH || !b->style.bold || b->style.italic) continue;
+        if (prev->kind != SAMLA_BLOCK_HEADING || !prev->style.bold || prev->page != b->page) continue;
+        if (next->page != b->page || next->kind == SAMLA_BLOCK_TABLE || next->kind == SAMLA_BLOCK_HEADING) continue;
+        double size = b->style.font_size;
+        if (fabs(prev->style.font_size - size) >= 0.3 || b->y1 - b->y0 > 2.8 * size || !heading_text(b->text)) continue;
+        double above = b->y0 - prev->y1, below = next->y0 - b->y1;
+        if (above < -1 || below < -1) continue; /* not one column's run */
+        if (below <= TIED * pg && below <= above + 0.1 * size) b->kind = SAMLA_BLOCK_HEADING;
     }
 }
 
@@ -286,6 +335,14 @@ static bool numbered_word(const char *s)
     return sp && g_ascii_isdigit(sp[1]);
 }
 
+/* A text whose first word ends in a colon: "Område: Goda uppväxtvillkor" (a
+ * label word, as opposed to a word two headings share by chance). */
+static bool colon_word(const char *s)
+{
+    size_t len = strcspn(s, " ");
+    return len >= 2 && len <= 24 && s[len - 1] == ':' && s[len] == ' ';
+}
+
 /* Rule 1b (PDF-HEAD-LABELLED): a bold labelled block ("§ 12 …", "Mål 1.1 …",
  * "2.3 …", "A1 …") is a heading when a heading of its size and weight that
  * spacing told apart begins with the same label word or label form: where
@@ -297,6 +354,7 @@ typedef struct heading_look {
     double size;
     char key[32];
     bool numbered;
+    bool colon;
 } heading_look;
 
 /* Puts look[k] at the head of its key's chain. */
@@ -330,6 +388,7 @@ static void labelled_headings(samla_block **v, size_t n)
         look[nl].size = v[j]->style.font_size;
         heading_shape(v[j]->text, look[nl].key);
         look[nl].numbered = numbered_word(v[j]->text);
+        look[nl].colon = colon_word(v[j]->text);
         chain_look(by_key, look, chain, nl);
         at[nl++] = j;
     }
@@ -340,19 +399,20 @@ static void labelled_headings(samla_block **v, size_t n)
         if (b->y1 - b->y0 > 2.8 * b->style.font_size) continue;
         char key[32];
         heading_shape(b->text, key);
-        bool numbered = numbered_word(b->text), known = false;
+        bool numbered = numbered_word(b->text), colon = colon_word(b->text), known = false;
         size_t first = GPOINTER_TO_SIZE(g_hash_table_lookup(by_key, key));
         for (size_t k = first ? first - 1 : SIZE_MAX; k != SIZE_MAX && !known; k = chain[k]) {
             if (at[k] == i || fabs(look[k].size - b->style.font_size) >= 0.3) continue;
             /* a word shared by unrelated headings is no convention: only a
-             * label ("§", "Ärende", a number) says so */
-            known = key[0] == '#' || key[0] == '@' || (numbered && look[k].numbered);
+             * label ("§", "Ärende", a number, a word and a colon: "Område:") says so */
+            known = key[0] == '#' || key[0] == '@' || (numbered && look[k].numbered) || (colon && look[k].colon);
         }
         if (!known) continue;
         b->kind = SAMLA_BLOCK_HEADING;
         look[nl].size = b->style.font_size;
         memcpy(look[nl].key, key, sizeof key);
         look[nl].numbered = numbered;
+        look[nl].colon = colon;
         chain_look(by_key, look, chain, nl);
         at[nl++] = i;
     }
@@ -511,6 +571,106 @@ static void levels(samla_block **v, size_t n)
     free(idx);
 }
 
+/* PDF-HEAD-SPACING-LEVEL: where nothing in the headings of one look (size
+ * and weight) tells levels (no number or letter label begins one, nor a
+ * word and a number, "§ 12", "Mål 1.1"), the spacing may, the way LaTeX
+ * sets \section, \subsection and \subsubsection at one size: each level
+ * its own space below (fixed, not stretched) and less
+ * space above the deeper it is. The spaces below the look's headings that
+ * stand over text (not over a heading, a table or a page break) cluster, each
+ * cluster within 0.25 pt, clusters at least 0.4 pt apart, two headings or
+ * more in each; when the spaces above, cluster by cluster, fall as the spaces
+ * below do (medians at least 0.3 pt apart), the cluster with the most space
+ * below takes the look's highest level and each next one a level deeper; a
+ * heading with no space below to measure goes with the cluster whose space
+ * above is nearest its own. */
+typedef struct spaced {
+    double below, above; /* below < 0: not measured; above < 0: at a page's top */
+    size_t at;
+} spaced;
+
+static int cmp_below(const void *a, const void *b)
+{
+    double x = ((const spaced *)a)->below, y = ((const spaced *)b)->below;
+    return x > y ? -1 : x < y; /* most space first, the unmeasured last */
+}
+
+static double median_above(const spaced *s, size_t from, size_t to)
+{
+    double a[64];
+    size_t k = 0;
+    for (size_t i = from; i < to && k < 64; i++)
+        if (s[i].above >= 0) a[k++] = s[i].above;
+    if (!k) return -1;
+    qsort(a, k, sizeof *a, cmp_double);
+    return a[k / 2];
+}
+
+/* The levels of the look of v[i] (its headings marked in done[]), s scratch of n. */
+static void look_spacing_levels(samla_block **v, size_t n, size_t i, bool *done, spaced *s)
+{
+    double size = rounded(v[i]->style.font_size);
+    bool bold = v[i]->style.bold, plain = true;
+    int base = 9;
+    size_t m = 0, measured = 0;
+    for (size_t j = i; j < n; j++) {
+        samla_block *h = v[j];
+        if (h->kind != SAMLA_BLOCK_HEADING || rounded(h->style.font_size) != size || h->style.bold != bold) continue;
+        done[j] = true;
+        char key[32];
+        heading_shape(h->text, key);
+        plain = plain && key[0] != '#' && key[0] != '@' && !numbered_word(h->text);
+        if (h->level < base) base = h->level;
+        double below = -1, above = -1;
+        const samla_block *nx = j + 1 < n ? v[j + 1] : NULL, *pv = j > 0 ? v[j - 1] : NULL;
+        if (nx && nx->page == h->page && nx->kind != SAMLA_BLOCK_TABLE && nx->kind != SAMLA_BLOCK_HEADING &&
+            nx->y0 - h->y1 >= 0 && nx->y0 - h->y1 < 4 * h->style.font_size)
+            below = nx->y0 - h->y1, measured++;
+        if (pv && pv->page == h->page && h->y0 - pv->y1 >= 0) above = h->y0 - pv->y1;
+        s[m++] = (spaced){below, above, j};
+    }
+    if (!plain || measured < 4) return;
+    qsort(s, m, sizeof *s, cmp_below);
+    size_t start[5], nc = 0;
+    for (size_t k = 0; k < measured; k++) {
+        if (k == 0 || s[k - 1].below - s[k].below >= 0.4) {
+            if (nc == 4) return;
+            start[nc++] = k;
+        } else if (s[start[nc - 1]].below - s[k].below > 0.25) {
+            return;
+        }
+    }
+    if (nc < 2) return;
+    double med[4], prev = 1e9;
+    for (size_t c = 0; c < nc; c++) {
+        size_t to = c + 1 < nc ? start[c + 1] : measured;
+        med[c] = median_above(s, start[c], to);
+        if (to - start[c] < 2 || med[c] < 0 || med[c] > prev - 0.3) return;
+        prev = med[c];
+    }
+    for (size_t k = 0; k < m; k++) {
+        size_t c = 0;
+        if (k < measured) {
+            while (c + 1 < nc && start[c + 1] <= k) c++;
+        } else if (s[k].above >= 0) {
+            for (size_t q = 1; q < nc; q++)
+                if (fabs(s[k].above - med[q]) < fabs(s[k].above - med[c])) c = q;
+        }
+        int level = base + (int)c;
+        v[s[k].at]->level = level > 9 ? 9 : level;
+    }
+}
+
+static void spacing_levels(samla_block **v, size_t n)
+{
+    spaced *s = malloc((n ? n : 1) * sizeof *s);
+    bool *done = calloc(n ? n : 1, sizeof *done);
+    for (size_t i = 0; s && done && i < n; i++)
+        if (v[i]->kind == SAMLA_BLOCK_HEADING && !done[i]) look_spacing_levels(v, n, i, done, s);
+    free(s);
+    free(done);
+}
+
 /* A contents entry's text without its dot leader and page number, in buf
  * ("Personcentrering.......2" -> "Personcentrering"). */
 static void entry_text(const char *s, char *buf, size_t cap)
@@ -540,31 +700,113 @@ static bool contents_entry(const samla_block *b)
            (strstr(b->text, "....") || strstr(b->text, "\u2026\u2026"));
 }
 
+/* A text for comparing a contents entry with the heading it names: case
+ * folded, dashes one dash, spaces single (g_free). */
+static gchar *name_key(const char *s, size_t len)
+{
+    gchar *f = g_utf8_casefold(s, (gssize)len);
+    GString *o = g_string_sized_new(len);
+    bool space = false;
+    for (const char *c = f; *c; c = g_utf8_next_char(c)) {
+        gunichar u = g_utf8_get_char(c);
+        if (g_unichar_isspace(u)) {
+            space = o->len > 0;
+            continue;
+        }
+        if (space) g_string_append_c(o, ' ');
+        space = false;
+        if (u == 0x2013 || u == 0x2014 || u == 0x2212)
+            g_string_append_c(o, '-');
+        else
+            g_string_append_unichar(o, u);
+    }
+    g_free(f);
+    return g_string_free(o, FALSE);
+}
+
+/* PDF-HEAD-CONTENTS-NAMED: a contents without dot leaders (groff's, a
+ * typed one: "Inledning2", "Syfte 3") is known by what it names. A
+ * paragraph that ends in a page number is an entry when the text before
+ * the number (spaces and leader dots cut) is the text of a heading, or of a
+ * short bold block, further on; with at least three such entries, the bold
+ * blocks named are headings (a section title at a page's top, where
+ * spacing tells nothing). named[i] (n of them, zeroed by the caller): the
+ * index + 1 of the block entry i names, 0 when i is no such entry. */
+static void named_contents(samla_block **v, size_t n, size_t *named)
+{
+    GHashTable *later = g_hash_table_new_full(g_str_hash, g_str_equal, g_free, NULL);
+    size_t found = 0;
+    /* bottom up, so the table holds the blocks after the one looked at (the first of a text after it) */
+    for (size_t i = n; i-- > 0;) {
+        samla_block *b = v[i];
+        size_t len = strlen(b->text);
+        if (b->kind == SAMLA_BLOCK_PARAGRAPH && len > 1 && g_ascii_isdigit(b->text[len - 1])) {
+            size_t end = len;
+            for (int k = 0; k < 4 && end > 0 && g_ascii_isdigit(b->text[end - 1]) && !named[i]; k++) {
+                end--;
+                size_t e = end;
+                while (e > 0 && (b->text[e - 1] == ' ' || b->text[e - 1] == '.')) e--;
+                if (!e) break;
+                gchar *key = name_key(b->text, e);
+                size_t at = GPOINTER_TO_SIZE(g_hash_table_lookup(later, key));
+                g_free(key);
+                if (at) named[i] = at;
+            }
+            if (named[i]) {
+                found++;
+                continue;
+            }
+        }
+        bool target = b->kind == SAMLA_BLOCK_HEADING ||
+                      (b->kind == SAMLA_BLOCK_PARAGRAPH && b->style.bold && heading_text(b->text) &&
+                       b->y1 - b->y0 <= 2.8 * b->style.font_size);
+        if (target) g_hash_table_replace(later, name_key(b->text, len), GSIZE_TO_POINTER(i + 1));
+    }
+    g_hash_table_destroy(later);
+    for (size_t i = 0; i < n; i++) {
+        if (!named[i]) continue;
+        samla_block *t = v[named[i] - 1];
+        if (found < 3)
+            named[i] = 0;
+        else if (t->kind == SAMLA_BLOCK_PARAGRAPH)
+            t->kind = SAMLA_BLOCK_HEADING;
+    }
+}
+
 /* Rule 4 (PDF-HEAD-CONTENTS): a table of contents shows the levels that the
  * look of the headings may not (headings by weight alone at one size): the
  * rank of an entry's indent among the contents' indents is the level of the
  * heading it names. Applied when the entries name at least three headings
- * at two or more indents; headings the contents do not list keep theirs. */
-static void contents_levels(samla_block **v, size_t n)
+ * at two or more indents; headings the contents do not list keep theirs.
+ * named[]: the entries PDF-HEAD-CONTENTS-NAMED found and what they name. */
+static void contents_levels(samla_block **v, size_t n, const size_t *named)
 {
     double xs[9];
     size_t nx = 0;
     bool *entry = calloc(n ? n : 1, sizeof *entry);
-    if (!entry) return;
+    int *lv = calloc(n ? n : 1, sizeof *lv);
+    if (!entry || !lv) {
+        free(entry);
+        free(lv);
+        return;
+    }
     for (size_t i = 0; i < n; i++) {
-        if (!(entry[i] = contents_entry(v[i]))) continue;
+        /* a named entry of more lines has no indent to tell: groff sets its second line at the margin */
+        bool one_line = v[i]->y1 - v[i]->y0 < 1.6 * v[i]->style.font_size;
+        if (!(entry[i] = (named[i] && one_line) || contents_entry(v[i]))) continue;
         size_t q = 0;
         while (q < nx && fabs(xs[q] - v[i]->x0) > 3) q++;
         if (q == nx) {
             if (nx == 9) { /* not indents of levels */
-                free(entry);
-                return;
+                nx = 0;
+                break;
             }
             xs[nx++] = v[i]->x0;
         }
     }
     if (nx < 2) {
         free(entry);
+        free(lv);
         return;
     }
     qsort(xs, nx, sizeof *xs, cmp_double);
@@ -574,27 +816,51 @@ static void contents_levels(samla_block **v, size_t n)
     char e[256];
     for (size_t j = 0; j < n; j++) {
         if (!entry[j]) continue;
-        entry_text(v[j]->text, e, sizeof e);
-        if (!*e || g_hash_table_contains(ranks_of, e)) continue;
         int rank = 1;
         for (size_t q = 0; q < nx; q++) rank += xs[q] < v[j]->x0 - 3;
+        /* an entry found by what it names gives its heading the rank itself (its text may differ a little) */
+        if (named[j]) { /* (named[j] with entry[j]: one line) */
+            if (!lv[named[j] - 1]) lv[named[j] - 1] = rank;
+            continue;
+        }
+        entry_text(v[j]->text, e, sizeof e);
+        if (!*e || g_hash_table_contains(ranks_of, e)) continue;
         g_hash_table_insert(ranks_of, g_strdup(e), GINT_TO_POINTER(rank));
     }
     free(entry);
-    int *lv = calloc(n ? n : 1, sizeof *lv);
     size_t matched = 0;
     bool ranks[10] = {false};
-    for (size_t i = 0; lv && i < n; i++) {
-        if (v[i]->kind != SAMLA_BLOCK_HEADING) continue;
-        lv[i] = GPOINTER_TO_INT(g_hash_table_lookup(ranks_of, v[i]->text));
+    for (size_t i = 0; i < n; i++) {
+        if (v[i]->kind != SAMLA_BLOCK_HEADING) {
+            lv[i] = 0;
+            continue;
+        }
+        if (!lv[i]) lv[i] = GPOINTER_TO_INT(g_hash_table_lookup(ranks_of, v[i]->text));
         if (lv[i]) matched++, ranks[lv[i]] = true;
     }
     g_hash_table_destroy(ranks_of);
     int distinct = 0;
     for (int k = 1; k < 10; k++) distinct += ranks[k];
-    if (lv && matched >= 3 && distinct >= 2)
-        for (size_t i = 0; i < n; i++)
-            if (lv[i]) v[i]->level = lv[i];
+    if (matched >= 3 && distinct >= 2) {
+        /* PDF-HEAD-CONTENTS-DEPTH: a contents lists the headings down to a depth; a heading of a listed
+         * heading's look that it leaves out, between two listed ones, is a level under the listed one before it
+         * (after the last listed heading another part of the document may begin, with contents of its own) */
+        const samla_block *last = NULL;
+        size_t end = n;
+        while (end > 0 && !lv[end - 1]) end--;
+        for (size_t j = 0; j < n; j++) /* a named entry of more lines, with no rank, still names its heading */
+            if (named[j] && named[j] > end) end = named[j];
+        for (size_t i = 0; i < end; i++) {
+            if (v[i]->kind != SAMLA_BLOCK_HEADING) continue;
+            if (lv[i]) {
+                v[i]->level = lv[i];
+                last = v[i];
+            } else if (last && last->style.bold == v[i]->style.bold &&
+                       fabs(last->style.font_size - v[i]->style.font_size) < 0.3 && last->level < 9) {
+                v[i]->level = last->level + 1;
+            }
+        }
+    }
     free(lv);
 }
 
@@ -612,10 +878,19 @@ void pdf_settle_headings(pdf_reader *r)
         if (from && strcmp(from, "geometry") != 0) continue;
         v[n++] = b;
     }
+    size_t *named = calloc(n ? n : 1, sizeof *named);
+    if (!named) {
+        free(v);
+        return;
+    }
     spaced_headings(r, v, n);
+    first_subsections(r, v, n);
     labelled_headings(v, n);
+    named_contents(v, n, named);
     subtitles(v, n);
     levels(v, n);
-    contents_levels(v, n);
+    spacing_levels(v, n);
+    contents_levels(v, n, named);
+    free(named);
     free(v);
 }

@@ -674,7 +674,9 @@ static bool labelled(const pdf_reader *r, const pdf_region *g, const pdf_line *c
 }
 
 /* Body lines [0, n) of page p: plain runs, text columns, contents and tables by the regions found among them;
- * column: the lines are one text column of a two-column section (PDF-COLUMN-TABLES). */
+ * column: the lines are one text column of a two-column section, where a contents list or a ruled table is a
+ * region of its own (PDF-LINE-GUTTER-REGIONS) and an unruled one only when it is no justified prose and has a
+ * label column (PDF-COLUMN-TABLES). */
 static samla_status layout_lines(pdf_reader *r, const pdf_page *p, const pdf_line **body, size_t n, bool column)
 {
     size_t ng = 0;
@@ -683,7 +685,8 @@ static samla_status layout_lines(pdf_reader *r, const pdf_page *p, const pdf_lin
     if (column) {
         size_t kept = 0;
         for (size_t k = 0; k < ng; k++)
-            if (g[k].ruled || (!column_prose(r, &g[k], body, n) && labelled(r, &g[k], body))) g[kept++] = g[k];
+            if (g[k].ruled || g[k].contents || (!column_prose(r, &g[k], body, n) && labelled(r, &g[k], body)))
+                g[kept++] = g[k];
         ng = kept;
     }
     size_t at = 0;

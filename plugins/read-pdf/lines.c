@@ -390,7 +390,12 @@ static size_t build_lines(pdf_word *w, size_t n, pdf_line *out)
  * pairs that overlap vertically) are out of step with the left line they
  * overlap: tops, bottoms and centres all apart by more than a fifth of a line.
  * Lines in step across a gap are left whole (a table row, `Plats och tid:`
- * over its tab, two columns set in step: tables.c reads those). */
+ * over its tab, two columns set in step: tables.c reads those).
+ * PDF-LINE-GUTTER-SIZES: a left/right pair of lines that overlap so but
+ * differ in size by more than a fifth counts as out of step too (a title in
+ * one column beside the other's text: one line would mix them).
+ * PDF-LINE-GUTTER-CONTENTS: a contents line's page number set off at its end
+ * is no table's gap (a contents in one column is still one column of text). */
 
 #define GUTTER_MIN_LINES 5
 #define GUTTER_MIN_GAPS 5
@@ -484,6 +489,16 @@ static bool one_column(const pdf_line *L, size_t n, double gmin, double size)
     for (size_t i = 0; i < n; i++) {
         bool gap = false;
         for (size_t j = 1; j < L[i].nwords && !gap; j++) gap = L[i].words[j].x0 - L[i].words[j - 1].x1 >= gmin;
+        /* a contents line: its page number set off at the end */
+        if (gap && L[i].nwords >= 2 && L[i].words[L[i].nwords - 1].x0 - L[i].words[L[i].nwords - 2].x1 >= gmin) {
+            const char *t = L[i].words[L[i].nwords - 1].text;
+            bool number = *t != '\0';
+            for (; *t && number; t++) number = g_ascii_isdigit(*t);
+            bool other = false;
+            for (size_t j = 1; j + 1 < L[i].nwords && !other; j++)
+                other = L[i].words[j].x0 - L[i].words[j - 1].x1 >= gmin;
+            gap = !number || other;
+        }
         gaps += gap;
         inset += L[i].x0 > edge + 3 * size;
     }
@@ -526,7 +541,9 @@ static size_t section_columns(pdf_word *w, size_t *a, size_t *b, double x, doubl
         while (j < left && out[j].y1 < out[i].y0) j++;
         for (size_t q = j; q < left && out[q].y0 < out[i].y1; q++) {
             bool pair;
-            apart += out_of_step(&out[q], &out[i], &pair);
+            bool step = out_of_step(&out[q], &out[i], &pair);
+            /* a line built of both would mix sizes (a title beside the other column's text) */
+            apart += step || (pair && fmax(out[q].size, out[i].size) > 1.2 * fmin(out[q].size, out[i].size));
             pairs += pair;
         }
     }
