@@ -2,7 +2,7 @@
  *
  * A protocol extract often sets its reference line as a ruled table of a
  * single row ("Paragraf 23 | Diarienummer RS 2024-00873" in a box). The
- * column search of tables.c needs two lines or more to see a column, so such
+ * column search of regions.c needs two lines or more to see a column, so such
  * a row reads as one paragraph, its cells run together. What makes it a
  * table is drawn: a line standing alone (outside every region found), with a
  * gutter between two runs of words (wider than a word space), a horizontal

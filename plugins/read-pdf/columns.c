@@ -1,10 +1,10 @@
-/* columns.c: two text columns that the prose test of tables.c does not see:
+/* columns.c: two text columns that the prose test of regions.c does not see:
  * columns of list items (PDF-TEXT-COLUMNS-LISTS, first) and columns of short
  * lines that flow independently (PDF-TEXT-COLUMNS-FLOW, below).
  *
  * A page set in two text columns whose text is bold lines over short list
  * items (a strategy's focus areas with their delmål) fills neither column
- * to its right edge, so the prose test of tables.c does not see columns and
+ * to its right edge, so the prose test of regions.c does not see columns and
  * the region would be read as a table: one row whose cells hold half a list
  * each, the list markers of the right column split from their text. Such a
  * region is two text columns when one boundary splits it into two wide

@@ -690,7 +690,7 @@ static void entry_text(const char *s, char *buf, size_t cap)
     buf[len] = '\0';
 }
 
-/* A contents line: read as one by tables.c, or a paragraph of one entry
+/* A contents line: read as one by regions.c, or a paragraph of one entry
  * with a dot leader before its page number. */
 static bool contents_entry(const samla_block *b)
 {

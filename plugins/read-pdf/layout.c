@@ -1,7 +1,7 @@
 /* layout.c: reading order and blocks of one page.
  *
  * A page is read top to bottom: header lines, then the body, where a
- * multi-column region (tables.c) is read column by column (text columns) or
+ * multi-column region (regions.c) is read column by column (text columns) or
  * handed to the table builder, then footer lines. A run of line fragments
  * becomes blocks: a new block starts at a larger vertical gap, a change of
  * font size or weight, a bullet or list number, an indented first line, or

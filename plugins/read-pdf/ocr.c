@@ -601,7 +601,7 @@ static bool alone(PIX *bin, l_int32 x, l_int32 y, l_int32 w, l_int32 h, bool hor
  * painted paper-white before recognition: Tesseract reads a ruling, or the
  * specks a grainy one breaks into, as '|', '(' or '_' and joins the rows it
  * separates into one line; without them a ruled table is words in columns,
- * as a text layer gives it (tables.c finds tables from the words alone).
+ * as a text layer gives it (regions.c finds tables from the words alone).
  * Ink here is darker than paper by ocr.rulings.contrast of the page's
  * paper-to-ink range (a faint 1 px rule of a 150 dpi scan is grey); gaps of
  * grain up to 1/60 inch are bridged. Returns how many rulings were erased.

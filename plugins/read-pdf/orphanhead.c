@@ -6,7 +6,7 @@
  * browser whose table starts near the foot of a page, "Delmål  Aktivitet
  * Indikator  Ansvar" under "Fokusområde A") sets the header as the page's last
  * line and the rows on the next page. One line is too little for the column
- * search of tables.c, so the header reads as a paragraph and the table on the
+ * search of regions.c, so the header reads as a paragraph and the table on the
  * next page has no header. What makes the line a header: it is the last body
  * line of its page, outside every region, made of runs of short labels set
  * apart by gutters (three or more runs of at most three words each, or two

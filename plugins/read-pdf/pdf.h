@@ -99,7 +99,7 @@ typedef struct pdf_page {
 
 /* A ruled table of an OCR'd page, in points: its outline, the x of its inner
  * column rulings and the y of its inner row rulings (ascending). The layout
- * takes its columns and rows from them (tables.c). */
+ * takes its columns and rows from them (regions.c, tables.c). */
 typedef struct pdf_ruled {
     double x0, y0, x1, y1;
     size_t ncols;
@@ -341,7 +341,7 @@ samla_status pdf_emit_frags(pdf_reader *r, const pdf_frag *frags, size_t n, bool
  * subtitles, and heading levels over the pages read by geometry. */
 void pdf_settle_headings(pdf_reader *r);
 
-/* tables.c: column boundaries of a line range; see the file. */
+/* regions.c: column boundaries of a line range; see the file. */
 typedef struct pdf_region {
     size_t first, last;       /* line indexes [first, last) in the page's body lines */
     size_t ncols;
@@ -385,11 +385,11 @@ bool pdf_flow_columns(pdf_reader *r, pdf_region *g, const pdf_line *const *lines
  * *n regions, in line order). */
 pdf_region *pdf_page_regions(pdf_reader *r, const pdf_page *p, const pdf_line *const *lines, size_t nlines,
                              size_t *n);
-/* Word range of line l that falls in column c of region g. */
+/* tablecells.c: word range of line l that falls in column c of region g. */
 pdf_frag pdf_column_frag(const pdf_region *g, const pdf_line *l, size_t c);
-/* Adds a table region's rows to the open table or a new one. */
+/* tables.c: adds a table region's rows to the open table or a new one. */
 samla_status pdf_emit_table(pdf_reader *r, const pdf_region *g, const pdf_line *const *lines);
-/* Fills and finishes the open table's block. */
+/* tablecells.c: fills and finishes the open table's block. */
 samla_status pdf_close_table(pdf_reader *r);
 
 /* Helpers shared by layout.c and tables.c. */

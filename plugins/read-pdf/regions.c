@@ -1,0 +1,613 @@
+/* regions.c: multi-column regions (tables and two-column text) from the text
+ * layer alone.
+ *
+ * A column boundary is an x position that no word crosses over a run of
+ * consecutive lines (no large vertical gap inside) and at which several of
+ * those lines start a word (left-aligned column). Runs of boundaries that
+ * overlap form a region. A region of two wide columns filled with prose is
+ * read as text columns, as are two columns of list items or of short lines
+ * that flow independently without rules (columns.c); text columns of one
+ * gutter on a page are read as one pair; any other region is a table, whose
+ * rows tables.c finds and tablecells.c fills. A header line names the
+ * columns of the lines under it; a column that starts again after two
+ * silent lines, twice, holds row labels, so its block is no text columns
+ * (PDF-TABLE-LABEL-COLUMN). */
+#include <math.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "pdf.h"
+#include "tables.h"
+
+typedef struct run {
+    double x;
+    size_t a, b;
+} run;
+
+bool pdf_line_crosses(const pdf_line *l, double x)
+{
+    for (size_t i = 0; i < l->nwords; i++)
+        if (l->words[i].x0 < x - COL_SLACK && l->words[i].x1 > x + 0.5) return true;
+    return false;
+}
+
+static bool has_left(const pdf_line *l, double x) { return l->nwords && l->words[0].x0 < x - COL_SLACK; }
+static bool has_right(const pdf_line *l, double x) { return l->nwords && l->words[l->nwords - 1].x1 > x; }
+
+/* Space between the last word left of x and the first word right of it. */
+static double gap_at(const pdf_line *l, double x)
+{
+    double left = -1e9;
+    for (size_t i = 0; i < l->nwords; i++) {
+        if (l->words[i].x0 >= x - COL_SLACK) return l->words[i].x0 - left;
+        left = l->words[i].x1;
+    }
+    return 0;
+}
+
+/* A word starts at x after a gutter (wider than a word space) or the margin. */
+static bool aligned_at(const pdf_line *l, double x, double gutter)
+{
+    for (size_t i = 0; i < l->nwords; i++)
+        if (l->words[i].x0 >= x - COL_SLACK) return l->words[i].x0 - x <= 2.5 && gap_at(l, x) >= gutter;
+    return false;
+}
+
+/* Line l cannot be split at x: a word crosses it or the space there is a word space. */
+static bool blocked(const pdf_line *l, double x, double space)
+{
+    if (pdf_line_crosses(l, x)) return true;
+    return has_left(l, x) && has_right(l, x) && gap_at(l, x) < space;
+}
+
+static double vgap(const pdf_line *a, const pdf_line *b) { return b->y0 - a->y1; }
+
+static int cmp_dbl(const void *p, const void *q)
+{
+    double a = *(const double *)p, b = *(const double *)q;
+    return a < b ? -1 : a > b;
+}
+
+/* Left of x in line l is only a list marker or a "label:", or the word just left of x is a bullet: a list
+ * marker's hanging indent is never a gutter (PDF-TABLE-MARKER-GAP: a cell's bulleted delmål, *•  1.1 Riskbruket
+ * …*, beside the focus area, where every bullet's text starts at one x) */
+static bool left_is_label(const pdf_reader *r, const pdf_line *l, double x)
+{
+    size_t k = 0;
+    while (k < l->nwords && l->words[k].x1 <= x + 0.5) k++;
+    if (!k) return true;
+    const char *last = l->words[k - 1].text;
+    size_t len = strlen(last);
+    if (len && last[len - 1] == ':') return true;
+    bool bullet;
+    if (k == 1 && pdf_marker(r->set, l->words, l->nwords, &bullet)) return true;
+    return pdf_marker(r->set, &l->words[k - 1], l->nwords - (k - 1), &bullet) && bullet;
+}
+
+/* PDF-TABLE-EVEN-SPACES: line l is set with even word spaces, five words or more and every space between two
+ * of them the same width within 0.05 em: a justified line of prose, whose stretched spaces can be as wide as a
+ * gutter (groff's last lines of a paragraph, *en stor grupp unga  vuxna med …* over *hjälpmedel. Statistiken
+ * kan …*, their spaces lining up by chance). A table row's gutter is wider than its cells' word spaces. */
+static bool even_spaces(const pdf_line *l)
+{
+    if (l->nwords < 5) return false;
+    double lo = 1e9, hi = -1e9;
+    for (size_t i = 1; i < l->nwords; i++) {
+        double g = l->words[i].x0 - l->words[i - 1].x1;
+        lo = fmin(lo, g), hi = fmax(hi, g);
+    }
+    return hi - lo <= 0.05 * l->size;
+}
+
+/* Grows the run of lines around seed line i that keep x free. */
+static bool grow(const pdf_reader *r, const pdf_line *const *L, size_t n, size_t i, double x, run *out)
+{
+    double lim = 2.2 * r->body_size, space = 0.4 * r->body_size, gutter = pdf_gutter(r);
+    size_t a = i, b = i + 1;
+    double size = L[i]->size;
+    if (blocked(L[i], x, space)) return false;
+    /* a run stops at a word across x, a large vertical gap, or another font size (a heading) */
+    /* nor up across a bold caption line under a plain one (one side of x
+     * only: "Närvarolista" under the front page's "Label:<tab>value" lines) */
+    while (a > 0 && !blocked(L[a - 1], x, space) && vgap(L[a - 1], L[a]) <= lim && fabs(L[a - 1]->size - size) <= 1 &&
+           !(L[a]->bold && !L[a - 1]->bold && !(has_left(L[a], x) && has_right(L[a], x))))
+        a--;
+    while (b < n && !blocked(L[b], x, space) && vgap(L[b - 1], L[b]) <= lim && fabs(L[b]->size - size) <= 1 &&
+           !(L[b]->bold && !L[b - 1]->bold))
+        b++;
+    while (a < i && !(has_left(L[a], x) && has_right(L[a], x) && gap_at(L[a], x) >= gutter)) a++;
+    if (b - a < 2) return false;
+    size_t aligned = 0, right = 0, labels = 0, both = 0, even = 0;
+    double lx0 = 1e9, lx1 = -1e9, gaps[64];
+    for (size_t k = a; k < b; k++) {
+        aligned += aligned_at(L[k], x, gutter);
+        right += has_right(L[k], x);
+        if (has_left(L[k], x)) {
+            lx0 = fmin(lx0, L[k]->words[0].x0);
+            for (size_t w = 0; w < L[k]->nwords && L[k]->words[w].x1 <= x + 0.5; w++) lx1 = fmax(lx1, L[k]->words[w].x1);
+        }
+        if (has_left(L[k], x) && has_right(L[k], x)) {
+            if (both < 64) gaps[both] = gap_at(L[k], x);
+            both++;
+            labels += left_is_label(r, L[k], x);
+            even += even_spaces(L[k]);
+        }
+    }
+    if (aligned < 2 || aligned * 4 < right || both < 2 || labels * 2 > both || even == both) return false;
+    if (lx1 - lx0 < 15) return false;
+    /* the gutter is wider than a word space (justified prose has "rivers") */
+    size_t ng = both < 64 ? both : 64;
+    qsort(gaps, ng, sizeof *gaps, cmp_dbl);
+    if (gaps[ng / 2] < gutter) return false;
+    *out = (run){x, a, b};
+    return true;
+}
+
+static int cmp_run(const void *p, const void *q)
+{
+    const run *a = p, *b = q;
+    if (a->a != b->a) return a->a < b->a ? -1 : 1;
+    return a->x < b->x ? -1 : a->x > b->x;
+}
+
+
+/* Column c of region g is a column of row labels (PDF-TABLE-LABEL-COLUMN):
+ * it falls silent for two lines or more while another column goes on, and
+ * starts again, at least twice ("Goda uppväxtvillkor" beside three goals,
+ * then "Hälsosamma levnadsvanor" beside the next three). A text column is
+ * read down: it is silent only below its end, so the lines of a column that
+ * starts again are the labels of rows (first cells spanning rows), not prose. */
+static bool label_column(const pdf_region *g, const pdf_line *const *L, size_t c)
+{
+    size_t silent = 0, again = 0;
+    bool seen = false;
+    for (size_t i = g->first; i < g->last; i++) {
+        pdf_frag f = pdf_column_frag(g, L[i], c);
+        bool other = false;
+        for (size_t o = 0; o < g->ncols && !other; o++) {
+            pdf_frag fo = pdf_column_frag(g, L[i], o);
+            other = o != c && fo.w1 > fo.w0;
+        }
+        if (f.w1 > f.w0) {
+            again += seen && silent >= 2;
+            seen = true;
+            silent = 0;
+        } else if (other) {
+            silent++;
+        }
+    }
+    return again >= 2;
+}
+
+/* Two wide columns mostly filled to their right edge: prose, not a table. */
+static bool is_text_columns(const pdf_region *g, const pdf_line *const *L)
+{
+    if (g->ncols != 2) return false;
+    double x0 = 1e9, x1 = -1e9;
+    for (size_t i = g->first; i < g->last; i++) x0 = fmin(x0, L[i]->x0), x1 = fmax(x1, L[i]->x1);
+    double w = x1 - x0, b = g->bounds[0];
+    if (b - x0 < 0.3 * w || x1 - b < 0.3 * w) return false;
+    size_t full[2] = {0, 0}, lines[2] = {0, 0}, words[2] = {0, 0};
+    for (size_t i = g->first; i < g->last; i++)
+        for (size_t c = 0; c < 2; c++) {
+            pdf_frag f = pdf_column_frag(g, L[i], c);
+            if (f.w1 <= f.w0) continue;
+            lines[c]++;
+            words[c] += f.w1 - f.w0;
+            double right = c == 0 ? b : x1;
+            double left = c == 0 ? x0 : b;
+            full[c] += L[i]->words[f.w1 - 1].x1 >= right - 0.2 * (right - left);
+        }
+    /* prose runs to several words a line; a column of one-word labels is a label/value table's
+     * (PDF-TABLE-LABEL-LINES: *Sammanträdesdatum* / *Tid* / *Sammanträdesplats* beside their values) */
+    if (words[0] < 2 * lines[0] || words[1] < 2 * lines[1]) return false;
+    return full[0] * 2 >= lines[0] && full[1] * 2 >= lines[1] && lines[0] >= 3 && lines[1] >= 3 &&
+           !label_column(g, L, 0) && !label_column(g, L, 1);
+}
+
+/* A table of contents set without leaders (PDF-CONTENTS): the last column
+ * holds only page numbers, none beyond the document's last page, on at least
+ * three lines that have an entry beside them, going down at most once per
+ * four lines (a list of figures starts again from its first page). */
+static bool is_contents(const pdf_reader *r, const pdf_region *g, const pdf_line *const *L)
+{
+    size_t lines = 0, drops = 0;
+    long prev = 0;
+    for (size_t i = g->first; i < g->last; i++) {
+        pdf_frag f = pdf_column_frag(g, L[i], g->ncols - 1);
+        if (f.w1 <= f.w0) continue;
+        if (f.w1 - f.w0 != 1 || f.w0 == 0) return false;
+        const char *t = L[i]->words[f.w0].text;
+        size_t len = strlen(t);
+        if (len == 0 || len > 4 || strspn(t, "0123456789") != len) return false;
+        long page = strtol(t, NULL, 10);
+        if (page < 1 || (size_t)page > r->npages) return false;
+        drops += page < prev;
+        prev = page;
+        lines++;
+    }
+    return lines >= 3 && drops * 4 <= lines;
+}
+
+/* PDF-TABLE-SPANNING-LINE: line l across the column at x is a row spanning the table (a plan's group row
+ * *Invånarna är delaktiga i utvecklingen av välfärden* over its activities, run on past the second column's start
+ * in a narrow first column): one run of text from the table's left edge (no gutter in it) that, when xs is given,
+ * stops short of a column further right found for the whole region (xs[0..n0)). Such a row does not keep the
+ * header from naming the column, nor does it widen the column it starts in (column_rights). */
+bool pdf_spanning_line(const pdf_line *l, double edge, double x, const double *xs, size_t n0, double gutter)
+{
+    if (!l->nwords || l->words[0].x0 > edge + 2) return false;
+    for (size_t k = 1; k < l->nwords; k++)
+        if (l->words[k].x0 - l->words[k - 1].x1 >= gutter) return false;
+    if (!xs) return true;
+    for (size_t j = 0; j < n0; j++)
+        if (xs[j] > x && l->x1 < xs[j] - gutter) return true;
+    return false;
+}
+
+/* Columns named by a header row: the region's first line, all bold or made
+ * of short labels (≤ 3 words) separated by gutters, starts a column at each
+ * label that no line of the region crosses and where every line with text
+ * on both sides has a gutter. A column that is empty in every other row
+ * ("Namn | Ja | Nej | Avstår" over rows with only Ja filled) stays a column. */
+static void header_bounds(const pdf_reader *r, const pdf_line *const *L, size_t a, size_t b, double *xs, size_t *nx)
+{
+    double gutter = pdf_gutter(r);
+    const pdf_line *h = L[a];
+    if (b - a < 2 || h->nwords < 2) return;
+    size_t starts[MAX_BOUNDS + 1], np = 0, words = 0;
+    bool labels = true;
+    for (size_t k = 0; k < h->nwords; k++) {
+        if (k == 0 || h->words[k].x0 - h->words[k - 1].x1 >= gutter) {
+            if (np > MAX_BOUNDS) return;
+            starts[np++] = k;
+            words = 0;
+        }
+        labels = labels && ++words <= 3;
+    }
+    if (np < 2 || !(h->bold || labels)) return;
+    /* the header's columns need be free only down to the table's foot: a
+     * line below it that crosses a column already found is running text
+     * after the table ("Med 31 ja-röster mot 14 nej-röster ...") */
+    size_t n0 = *nx;
+    for (size_t k = a + 1; k < b; k++) {
+        bool across = false;
+        for (size_t j = 0; j < n0 && !across; j++) across = pdf_line_crosses(L[k], xs[j]);
+        if (across) {
+            b = k;
+            break;
+        }
+    }
+    double edge = 1e9;
+    for (size_t k = a; k < b; k++) edge = fmin(edge, L[k]->x0);
+    for (size_t q = 1; q < np; q++) {
+        double x = h->words[starts[q]].x0 - 0.3;
+        bool dup = false;
+        for (size_t j = 0; j < *nx && !dup; j++) dup = fabs(xs[j] - x) < 3;
+        if (dup || *nx >= MAX_BOUNDS) continue;
+        bool free_col = true;
+        for (size_t k = a + 1; k < b && free_col; k++)
+            free_col = !(pdf_line_crosses(L[k], x) || (has_left(L[k], x) && has_right(L[k], x) && gap_at(L[k], x) < gutter)) ||
+                       pdf_spanning_line(L[k], edge, x, xs, n0, gutter);
+        if (free_col) xs[(*nx)++] = x;
+    }
+}
+
+/* A narrow first column of item numbers in a table of three or more columns
+ * (PDF-TABLE-UNRULED-ROWS: "1 | Införa ... | Goda uppväxtvillkor | ..."): at
+ * least three lines start with a number of 1-4 digits followed by a gutter,
+ * the words after it all start at one x, and no line of the region crosses
+ * that x or has a word space there. Too narrow for a column run (grow), and
+ * with no header row to name it on a page the table runs on to. */
+static void number_bound(const pdf_reader *r, const pdf_line *const *L, size_t a, size_t b, double *xs, size_t *nx)
+{
+    double gutter = pdf_gutter(r), x = -1;
+    size_t hits = 0;
+    if (*nx < 2 || *nx >= MAX_BOUNDS) return;
+    for (size_t k = a; k < b; k++) {
+        const pdf_line *l = L[k];
+        if (l->nwords < 2 || l->words[0].x0 >= xs[0]) continue;
+        const char *t = l->words[0].text;
+        size_t len = strlen(t);
+        if (len == 0 || len > 4 || strspn(t, "0123456789") != len) continue;
+        double nx0 = l->words[1].x0;
+        if (nx0 - l->words[0].x1 < gutter || nx0 >= xs[0]) continue;
+        if (x >= 0 && fabs(nx0 - 0.3 - x) > 2) return;
+        x = nx0 - 0.3;
+        hits++;
+    }
+    if (hits < 3) return;
+    for (size_t j = 0; j < *nx; j++)
+        if (fabs(xs[j] - x) < 3) return;
+    for (size_t k = a; k < b; k++)
+        if (pdf_line_crosses(L[k], x) || (has_left(L[k], x) && has_right(L[k], x) && gap_at(L[k], x) < gutter)) return;
+    xs[(*nx)++] = x;
+}
+
+/* PDF-TABLE-HEADER-INDENT: the line right above table g (not before line from) is its header row when it is one
+ * short label (at most three words) a column, parted by gutters, set directly above it (less than half a line
+ * between), the first label at the table's left edge and each other starting at most 3 em left of its column's
+ * start, past the column before it: the column's text is indented from its label (a cell's bullets, *Mål* over
+ * *•  1.1 Riskbruket …*), so the label crosses the column's start and no run of lines took it in. Each such
+ * column then starts at its label when no line of the table has a word between the label's start and the
+ * column's; g takes the line in. */
+static void header_above(const pdf_reader *r, const pdf_line *const *L, size_t from, pdf_region *g)
+{
+    if (g->first <= from || g->ncols < 2) return;
+    const pdf_line *h = L[g->first - 1];
+    double gutter = pdf_gutter(r), edge = 1e9;
+    for (size_t i = g->first; i < g->last; i++) edge = fmin(edge, L[i]->x0);
+    if (vgap(h, L[g->first]) > 0.5 * r->body_size || fabs(h->size - L[g->first]->size) > 1 || fabs(h->x0 - edge) > 2)
+        return;
+    size_t starts[MAX_BOUNDS + 2], np = 0, words = 0;
+    for (size_t k = 0; k < h->nwords; k++) {
+        if (k == 0 || h->words[k].x0 - h->words[k - 1].x1 >= gutter) {
+            if (np == g->ncols) return;
+            starts[np++] = k;
+            words = 0;
+        }
+        if (++words > 3) return;
+    }
+    if (np != g->ncols) return;
+    double nb[MAX_BOUNDS + 1];
+    bool moved = false;
+    for (size_t c = 1; c < np; c++) {
+        double s = h->words[starts[c]].x0, b = g->bounds[c - 1], prev = c > 1 ? g->bounds[c - 2] : edge;
+        double end = h->words[starts[c] - 1].x1;
+        if (s > b + COL_SLACK || s < b - 3 * r->body_size || s <= prev || end > b) return;
+        nb[c - 1] = b;
+        if (s >= b - COL_SLACK) continue;
+        for (size_t i = g->first; i < g->last; i++)
+            for (size_t k = 0; k < L[i]->nwords; k++)
+                if (L[i]->words[k].x1 > s - 0.3 && L[i]->words[k].x0 < b - COL_SLACK) return;
+        nb[c - 1] = s - 0.3;
+        moved = true;
+    }
+    if (!moved) return;
+    for (size_t c = 0; c + 1 < np; c++) g->bounds[c] = nb[c];
+    g->first--;
+}
+
+/* A word ending in sentence punctuation (. , ;): no part of a label. */
+static bool punctuated(const char *t)
+{
+    size_t len = strlen(t);
+    return len && strchr(".,;", t[len - 1]);
+}
+
+/* PDF-LINE-WRAPPED-LABEL: line i is a label and its value parted by one gutter, and the label wraps onto the
+ * next line(s) beside nothing (pdfTeX's label column: *Sammanträdesplats och* | *Församlingshemmet, 2023-01-09 kl.
+ * 18.00–19.19* over *tid*): a label of at most three words at the body's size, starting upper-case, none ending
+ * in . , or ; (a sentence's words), and one or two lines under it set close (a wrapped line's spacing), at its
+ * left edge, starting lower-case, of at most two such words and ending a gutter short of the value.
+ * Read as a line, the label's end came after the value (*… 18.00–19.19 tid*); the lines are a one-row table of
+ * two columns instead, as the label/value rows of other producers are. Returns how many lines from i (0: none). */
+static size_t wrapped_label(const pdf_reader *r, const pdf_line *const *L, size_t n, size_t i, double *bound)
+{
+    const pdf_line *l = L[i];
+    double gutter = pdf_gutter(r);
+    size_t split = 0;
+    for (size_t k = 1; k < l->nwords; k++)
+        if (l->words[k].x0 - l->words[k - 1].x1 >= gutter) {
+            if (split) return 0;
+            split = k;
+        }
+    if (!split || split > 3 || fabs(l->size - r->body_size) > 1 || !pdf_starts_upper(l->words[0].text)) return 0;
+    for (size_t k = 0; k < split; k++)
+        if (punctuated(l->words[k].text)) return 0;
+    double vx = l->words[split].x0;
+    size_t e = i + 1;
+    while (e < n && e - i <= 2) {
+        const pdf_line *c = L[e];
+        const pdf_line *p = L[e - 1];
+        bool punct = false;
+        for (size_t k = 0; k < c->nwords; k++) punct = punct || punctuated(c->words[k].text);
+        if (!c->nwords || c->nwords > 2 || punct || fabs(c->x0 - l->x0) > 2 || c->x1 > vx - gutter ||
+            c->y0 - p->y1 > 0.45 * c->size || fabs(c->size - l->size) > 0.5 || c->bold != l->words[0].bold ||
+            !pdf_starts_lower(c->words[0].text))
+            break;
+        e++;
+    }
+    if (e == i + 1) return 0;
+    *bound = vx - 0.3;
+    return e - i;
+}
+
+/* Regions g (*nout of them, in order) with the wrapped labels found among the lines outside them added in order
+ * (PDF-LINE-WRAPPED-LABEL); arena array. */
+static pdf_region *wrapped_labels(pdf_reader *r, const pdf_line *const *L, size_t n, pdf_region *g, size_t *nout)
+{
+    pdf_region *out = NULL;
+    size_t m = 0, k = 0;
+    for (size_t i = 0; i < n; i++) {
+        while (k < *nout && g[k].last <= i) k++;
+        if (k < *nout && g[k].first <= i) continue;
+        double bound;
+        size_t len = wrapped_label(r, L, n, i, &bound);
+        if (!len || (k < *nout && i + len > g[k].first)) continue;
+        if (!out) {
+            out = samla_arena_alloc(r->ctx->arena, (*nout + n) * sizeof *out);
+            if (!out) return g;
+        }
+        pdf_region reg = {.first = i, .last = i + len, .ncols = 2};
+        reg.bounds[0] = bound;
+        out[m++] = reg;
+        i += len - 1;
+    }
+    if (!out) return g;
+    /* merge the found ones (out[0..m)) with g by first line */
+    pdf_region *all = samla_arena_alloc(r->ctx->arena, (*nout + m) * sizeof *all);
+    if (!all) return g;
+    size_t a = 0, b = 0, t = 0;
+    while (a < *nout || b < m) all[t++] = b >= m || (a < *nout && g[a].first < out[b].first) ? g[a++] : out[b++];
+    *nout = t;
+    return all;
+}
+
+pdf_region *pdf_find_regions(pdf_reader *r, const pdf_line *const *L, size_t n, size_t *nout)
+{
+    *nout = 0;
+    size_t cap = 64, nr = 0;
+    run *runs = malloc(cap * sizeof *runs);
+    if (!runs || !n) {
+        free(runs);
+        return NULL;
+    }
+    double minx = 1e9;
+    for (size_t i = 0; i < n; i++) minx = fmin(minx, L[i]->x0);
+    for (size_t i = 0; i < n; i++) {
+        for (size_t k = 1; k < L[i]->nwords; k++) {
+            double x = L[i]->words[k].x0 - 0.3;
+            if (x <= minx + 2) continue;
+            bool known = false;
+            for (size_t q = 0; q < nr && !known; q++) known = fabs(runs[q].x - x) < 3 && i >= runs[q].a && i < runs[q].b;
+            run ru;
+            if (known || !grow(r, L, n, i, x, &ru)) continue;
+            if (nr == cap) {
+                run *nruns = realloc(runs, (cap *= 2) * sizeof *runs);
+                if (!nruns) break;
+                runs = nruns;
+            }
+            runs[nr++] = ru;
+        }
+    }
+    qsort(runs, nr, sizeof *runs, cmp_run);
+    pdf_region *g = samla_arena_alloc(r->ctx->arena, (nr ? nr : 1) * sizeof *g);
+    if (!g) {
+        free(runs);
+        return NULL;
+    }
+    for (size_t q = 0; q < nr;) {
+        size_t a = runs[q].a, b = runs[q].b, e = q + 1;
+        while (e < nr && runs[e].a < b) b = runs[e].b > b ? runs[e].b : b, e++;
+        pdf_region *reg = &g[*nout];
+        *reg = (pdf_region){.first = a, .last = b, .ncols = 1};
+        double xs[MAX_BOUNDS];
+        size_t nx = 0;
+        for (size_t k = q; k < e; k++) {
+            if ((runs[k].b - runs[k].a) * 2 < b - a) continue;
+            bool dup = false;
+            for (size_t j = 0; j < nx && !dup; j++) dup = fabs(xs[j] - runs[k].x) < 3;
+            if (!dup && nx < MAX_BOUNDS) xs[nx++] = runs[k].x;
+        }
+        qsort(xs, nx, sizeof *xs, cmp_dbl);
+        for (size_t j = 0; j < nx; j++) reg->bounds[j] = xs[j];
+        reg->ncols = nx + 1;
+        q = e;
+        if (nx == 0) continue;
+        reg->text_columns = is_text_columns(reg, L) || pdf_list_columns(r, reg, L);
+        /* two-column text continued from an earlier page: keep only its gutter */
+        for (size_t j = 0; j < nx && !reg->text_columns && r->column_bound > 0; j++)
+            if (fabs(xs[j] - r->column_bound) <= 6) {
+                reg->ncols = 2;
+                reg->bounds[0] = xs[j];
+                reg->text_columns = true;
+            }
+        reg->contents = !reg->text_columns && is_contents(r, reg, L);
+        if (!reg->text_columns && !reg->contents) {
+            header_bounds(r, L, a, b, xs, &nx);
+            /* a header row of two lines whose first leaves the first column
+             * empty (labels set to the row's foot, "Koppling till" over
+             * "Nr | Insats | strategin"): its second line names columns too */
+            double lx = 1e9, hg = pdf_gutter(r);
+            for (size_t k = a; k < b; k++) lx = fmin(lx, L[k]->x0);
+            if (b - a > 2 && L[a]->x0 > lx + hg && L[a + 1]->x0 < lx + 2 && L[a + 1]->bold == L[a]->bold &&
+                vgap(L[a], L[a + 1]) < 0.5 * r->body_size)
+                header_bounds(r, L, a + 1, b, xs, &nx);
+            qsort(xs, nx, sizeof *xs, cmp_dbl);
+            number_bound(r, L, a, b, xs, &nx);
+            qsort(xs, nx, sizeof *xs, cmp_dbl);
+            for (size_t j = 0; j < nx; j++) reg->bounds[j] = xs[j];
+            reg->ncols = nx + 1;
+            reg->text_columns = pdf_flow_columns(r, reg, L, n, *nout ? g[*nout - 1].last : 0, false);
+            if (!reg->text_columns) header_above(r, L, *nout ? g[*nout - 1].last : 0, reg);
+        }
+        (*nout)++;
+    }
+    free(runs);
+    /* a two-column block whose boundary is the gutter of text columns found
+     * on the same page is more of them when nothing rules it (PDF-TEXT-COLUMNS-FLOW) */
+    for (size_t k = 0; k < *nout; k++) {
+        if (!g[k].text_columns || g[k].ncols != 2) continue;
+        for (size_t j = 0; j < *nout; j++)
+            if (!g[j].text_columns && !g[j].contents && g[j].ncols == 2 &&
+                fabs(g[j].bounds[0] - g[k].bounds[0]) <= 6)
+                g[j].text_columns = pdf_flow_columns(r, &g[j], L, n, j ? g[j - 1].last : 0, true);
+    }
+    /* text columns of one gutter with only lines that keep the gutter free
+     * between them (a heading in one column) are one pair of columns: the
+     * left column is read down the whole stretch before the right */
+    double gutter = pdf_gutter(r);
+    size_t kept = 0;
+    for (size_t k = 0; k < *nout; k++) {
+        pdf_region *prev = kept ? &g[kept - 1] : NULL;
+        bool merge = prev && prev->text_columns && g[k].text_columns && prev->ncols == 2 && g[k].ncols == 2 &&
+                     fabs(prev->bounds[0] - g[k].bounds[0]) <= 6;
+        for (size_t i = merge ? prev->last : 0; merge && i < g[k].first; i++)
+            merge = !pdf_line_crosses(L[i], prev->bounds[0]) &&
+                    !(has_left(L[i], prev->bounds[0]) && has_right(L[i], prev->bounds[0]) &&
+                      gap_at(L[i], prev->bounds[0]) < gutter);
+        if (merge)
+            prev->last = g[k].last;
+        else
+            g[kept++] = g[k];
+    }
+    *nout = kept;
+    g = pdf_boxed_rows(r, L, n, g, nout);
+    g = pdf_orphan_header(r, L, n, g, nout);
+    return wrapped_labels(r, L, n, g, nout);
+}
+
+/* Line l lies in ruled table u: its middle inside the outline, and its
+ * words mostly between the outline's sides. */
+static bool in_ruled(const pdf_ruled *u, const pdf_line *l)
+{
+    double mid = (l->y0 + l->y1) / 2;
+    return mid > u->y0 && mid < u->y1 && l->x0 >= u->x0 - 2 && l->x1 <= u->x1 + 2;
+}
+
+pdf_region *pdf_page_regions(pdf_reader *r, const pdf_page *p, const pdf_line *const *L, size_t n, size_t *nout)
+{
+    if (!p->nruled) return pdf_find_regions(r, L, n, nout);
+    *nout = 0;
+    size_t cap = 8, at = 0;
+    pdf_region *out = samla_arena_alloc(r->ctx->arena, cap * sizeof *out);
+    if (!out) return NULL;
+    while (at <= n) {
+        /* the next ruled table: a run of lines inside one */
+        size_t a = at, b = at;
+        const pdf_ruled *u = NULL;
+        for (; a < n && !u; a++)
+            for (size_t k = 0; k < p->nruled && !u; k++)
+                if (in_ruled(&p->ruled[k], L[a])) u = &p->ruled[k];
+        if (u) {
+            a--;
+            b = a;
+            while (b < n && in_ruled(u, L[b])) b++;
+        } else {
+            a = b = n;
+        }
+        /* the word-found regions between */
+        size_t ng = 0;
+        pdf_region *g = a > at ? pdf_find_regions(r, L + at, a - at, &ng) : NULL;
+        if (*nout + ng + 1 > cap) {
+            size_t nc = 2 * (*nout + ng + 1);
+            pdf_region *more = samla_arena_alloc(r->ctx->arena, nc * sizeof *more);
+            if (!more) return NULL;
+            memcpy(more, out, *nout * sizeof *out);
+            out = more, cap = nc;
+        }
+        for (size_t k = 0; k < ng; k++) {
+            out[*nout] = g[k];
+            out[*nout].first += at;
+            out[*nout].last += at;
+            (*nout)++;
+        }
+        if (!u) break;
+        pdf_region *reg = &out[(*nout)++];
+        *reg = (pdf_region){.first = a, .last = b, .ncols = u->ncols, .ruled = u};
+        memcpy(reg->bounds, u->bounds, sizeof reg->bounds);
+        at = b;
+    }
+    return out;
+}

@@ -1,0 +1,345 @@
+/* tablecells.c: a table's cells from its rows, and tables that run on.
+ *
+ * The lines of a row are cut into cells at the region's column boundaries
+ * (pdf_column_frag) and each cell's lines become its paragraphs, wrapped at
+ * the column's right edge. A table whose next page starts with a table of the
+ * same columns continues (a repeated header row is dropped; the rest of a row
+ * the page break split joins that row). Where the rows start is tables.c's. */
+#include <math.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "pdf.h"
+#include "tables.h"
+
+pdf_frag pdf_column_frag(const pdf_region *g, const pdf_line *l, size_t c)
+{
+    double lo = c == 0 ? -1e9 : g->bounds[c - 1];
+    double hi = c + 1 >= g->ncols ? 1e9 : g->bounds[c];
+    size_t w0 = 0;
+    while (w0 < l->nwords && l->words[w0].x0 < lo - COL_SLACK) w0++;
+    size_t w1 = w0;
+    while (w1 < l->nwords && l->words[w1].x0 < hi - COL_SLACK) w1++;
+    return (pdf_frag){l, w0, w1};
+}
+
+/* Adds a row to t (grows the cell arrays). */
+static samla_status add_row(pdf_reader *r, pdf_table *t, samla_block ***cells, const size_t *counts, bool span)
+{
+    if (t->nrows == t->rows_cap) {
+        size_t cap = t->rows_cap ? t->rows_cap * 2 : 8;
+        samla_block ***nc = samla_arena_grow(r->ctx->arena, t->cells, t->rows_cap * t->ncols, cap * t->ncols, sizeof *nc);
+        size_t *nn = samla_arena_grow(r->ctx->arena, t->ncell, t->rows_cap * t->ncols, cap * t->ncols, sizeof *nn);
+        bool *ns = samla_arena_grow(r->ctx->arena, t->span, t->rows_cap, cap, sizeof *ns);
+        if (!nc || !nn || !ns) return SAMLA_ERR_NOMEM;
+        t->cells = nc;
+        t->ncell = nn;
+        t->span = ns;
+        t->rows_cap = cap;
+    }
+    for (size_t c = 0; c < t->ncols; c++) {
+        t->cells[t->nrows * t->ncols + c] = cells[c];
+        t->ncell[t->nrows * t->ncols + c] = counts[c];
+    }
+    t->span[t->nrows] = span;
+    t->nrows++;
+    return SAMLA_OK;
+}
+
+samla_status pdf_close_table(pdf_reader *r)
+{
+    pdf_table *t = r->open_table;
+    if (!t) return SAMLA_OK;
+    r->open_table = NULL;
+    samla_doc *doc = &r->ctx->doc;
+    samla_status st = samla_table_init(doc, t->block, t->nrows, t->ncols);
+    for (size_t i = 0; st == SAMLA_OK && i < t->nrows * t->ncols; i++) {
+        samla_cell *cell = &t->block->cells[i];
+        cell->header = t->header_row && i < t->ncols;
+        if (t->span[i / t->ncols]) {
+            /* a group row: its first cell spans the table, the others are covered (and empty) */
+            if (i % t->ncols == 0) cell->colspan = (int)t->ncols;
+            else cell->covered = true;
+        }
+        for (size_t k = 0; st == SAMLA_OK && k < t->ncell[i]; k++) st = samla_cell_append(doc, cell, t->cells[i][k]);
+    }
+    if (st == SAMLA_OK) samla_table_finish(doc, t->block);
+    return st;
+}
+
+/* Soft text of a row, to recognise a repeated header row. */
+static const char *row_key(pdf_reader *r, const pdf_line *const *L, size_t a, size_t b)
+{
+    char *s = "";
+    for (size_t i = a; i < b; i++) {
+        pdf_frag f = {L[i], 0, L[i]->nwords};
+        s = samla_arena_printf(r->ctx->arena, "%s %s", s, pdf_frag_text(r->ctx->arena, &f));
+        if (!s) return NULL;
+    }
+    return samla_text_soft(r->ctx->arena, s);
+}
+
+static bool same_columns(const pdf_table *t, const pdf_region *g)
+{
+    if (t->ncols != g->ncols) return false;
+    for (size_t c = 0; c + 1 < g->ncols; c++)
+        if (fabs(t->bounds[c] - g->bounds[c]) > 6) return false;
+    return true;
+}
+
+double pdf_frag_top(const pdf_frag *f)
+{
+    double y = 1e9;
+    for (size_t i = f->w0; i < f->w1; i++) y = fmin(y, f->line->words[i].y0);
+    return y;
+}
+
+static int cmp_pitch(const void *pa, const void *pb)
+{
+    double a = *(const double *)pa, b = *(const double *)pb;
+    return a < b ? -1 : a > b;
+}
+
+/* The usual line pitch inside the region's cells: the distance between the
+ * tops of consecutive lines of one column, taken as the smallest value that
+ * at least a fifth of the pitches (and two) come within 0.5 pt of (a wrapped
+ * line's pitch; paragraph spacing and row gaps are larger). 0 when unknown. */
+static double region_pitch(pdf_reader *r, const pdf_region *g, const pdf_line *const *L, const size_t *starts,
+                           size_t ns)
+{
+    size_t n = g->last - g->first, m = 0;
+    double *d = samla_arena_alloc(r->ctx->arena, (n * g->ncols + 1) * sizeof *d);
+    if (!d) return 0;
+    for (size_t c = 0; c < g->ncols; c++) {
+        double prev = -1;
+        size_t row = 0;
+        for (size_t i = g->first; i < g->last; i++) {
+            /* only lines of one row: a row-to-row pitch is no wrap */
+            if (starts && row < ns && i == starts[row]) prev = -1, row++;
+            pdf_frag f = pdf_column_frag(g, L[i], c);
+            if (f.w1 <= f.w0) continue;
+            double y = pdf_frag_top(&f);
+            if (prev >= 0 && y - prev > 0.8 * r->body_size && y - prev < 2 * r->body_size) d[m++] = y - prev;
+            prev = y;
+        }
+    }
+    if (m < 2) return 0;
+    qsort(d, m, sizeof *d, cmp_pitch);
+    size_t need = m / 5 > 2 ? m / 5 : 2;
+    for (size_t i = 0; i < m; i++) {
+        size_t k = i;
+        while (k < m && d[k] <= d[i] + 0.5) k++;
+        if (k - i >= need) return d[i];
+    }
+    return 0;
+}
+
+/* Where each column's lines wrap: the rightmost word end of the column over
+ * the region (cells of one column wrap at the same width). A row spanning the
+ * table may run on into the gutter or past the next column's start
+ * (PDF-TABLE-SPANNING-LINE): a column before the last wraps where its lines
+ * beside other cells end, when it has such lines, and a line that is one run
+ * of text from the table's left edge across the next column's start is not
+ * the column's (spanning: the cells' wrap edge; rows are told apart on the
+ * plain rightmost ends, spanning rows' included). */
+void pdf_column_rights(const pdf_reader *r, const pdf_region *g, const pdf_line *const *L, bool spanning,
+                       double *out)
+{
+    double edge = 1e9, gutter = pdf_gutter(r);
+    for (size_t i = g->first; i < g->last; i++) edge = fmin(edge, L[i]->x0);
+    for (size_t c = 0; c < g->ncols; c++) {
+        double all = 0, beside = 0;
+        bool last = c + 1 >= g->ncols;
+        for (size_t i = g->first; i < g->last; i++) {
+            pdf_frag f = pdf_column_frag(g, L[i], c);
+            if (f.w1 <= f.w0) continue;
+            double x1 = L[i]->words[f.w1 - 1].x1;
+            if (spanning && !last && pdf_line_crosses(L[i], g->bounds[c]) &&
+                pdf_spanning_line(L[i], edge, g->bounds[c], NULL, 0, gutter))
+                continue;
+            all = fmax(all, x1);
+            if (f.w0 > 0 || f.w1 < L[i]->nwords) beside = fmax(beside, x1);
+        }
+        out[c] = spanning && !last && beside > 0 ? beside : all;
+    }
+}
+
+/* Lines [a, b) continue the last row of t (a row split by a page break). */
+static samla_status append_to_last_row(pdf_reader *r, pdf_table *t, const pdf_region *g,
+                                       const pdf_line *const *L, size_t a, size_t b)
+{
+    pdf_frag *f = samla_arena_alloc(r->ctx->arena, (b - a) * sizeof *f);
+    if (!f) return SAMLA_ERR_NOMEM;
+    double colright[MAX_BOUNDS + 1];
+    pdf_column_rights(r, g, L, true, colright);
+    double pitch = region_pitch(r, g, L, NULL, 0);
+    for (size_t c = 0; c < t->ncols; c++) {
+        size_t k = 0, nn = 0;
+        for (size_t i = a; i < b; i++) {
+            pdf_frag cf = pdf_column_frag(g, L[i], c);
+            if (cf.w1 > cf.w0) f[k++] = cf;
+        }
+        samla_block **more = NULL;
+        samla_status st = pdf_emit_frags(r, f, k, true, colright[c], pitch, &more, &nn);
+        if (st != SAMLA_OK) return st;
+        if (!nn) continue;
+        size_t at = (t->nrows - 1) * t->ncols + c, old = t->ncell[at];
+        /* the cell's paragraph runs on over the page break ("… i Första" /
+         * "hjälpen till psykisk hälsa."): joined into its last block */
+        if (old && more[0]->kind == SAMLA_BLOCK_PARAGRAPH && pdf_starts_lower(more[0]->text)) {
+            samla_block *last = t->cells[at][old - 1];
+            if (last->kind == SAMLA_BLOCK_PARAGRAPH || last->kind == SAMLA_BLOCK_LIST_ITEM) {
+                char *j = pdf_join_texts(r, last->text, more[0]->text);
+                samla_block *nb = j ? samla_block_new(&r->ctx->doc, last->kind, j) : NULL;
+                if (!nb) return SAMLA_ERR_NOMEM;
+                last->text = nb->text;
+                more++;
+                if (!--nn) continue;
+            }
+        }
+        samla_block **list = samla_arena_alloc(r->ctx->arena, (old + nn + 1) * sizeof *list);
+        if (!list) return SAMLA_ERR_NOMEM;
+        for (size_t q = 0; q < old; q++) list[q] = t->cells[at][q];
+        for (size_t q = 0; q < nn; q++) list[old + q] = more[q];
+        t->cells[at] = list;
+        t->ncell[at] = old + nn;
+    }
+    return SAMLA_OK;
+}
+
+/* Records where t's last row ends: its page and the space left below it
+ * to the page's first footer line under it, or without one to the bottom
+ * margin (as deep as the page's top margin, its first line's top). */
+static void table_room(const pdf_reader *r, pdf_table *t, const pdf_line *last)
+{
+    const pdf_page *p = r->page;
+    t->page = p ? p->number : 0;
+    t->room = 0;
+    if (!p || !p->nlines) return;
+    double limit = p->height - p->lines[0].y0;
+    for (size_t i = 0; i < p->nlines; i++)
+        if (p->lines[i].role == PDF_FOOTER && p->lines[i].y0 > last->y1) limit = fmin(limit, p->lines[i].y0);
+    t->room = fmax(0, limit - last->y1);
+}
+
+/* The open table t may go on with a table of the page being read whose
+ * first row is `row` points tall (PDF-TABLE-PAGE-BREAK): on the same page,
+ * or on the next one when t's last row left too little room at the bottom of
+ * its page for that row (plus 8 em for the space between the body and the
+ * footer, which producers set differently). A table that ended higher, or
+ * with a page of its own between, was broken off on purpose: what follows is
+ * a new table. */
+bool pdf_table_runs_over(const pdf_reader *r, const pdf_table *t, double row)
+{
+    if (!r->page || !t->page || r->page->number == t->page) return true;
+    return r->page->number == t->page + 1 && t->room < row + 8 * r->body_size;
+}
+
+/* Adds the rows of region g (row s: lines [starts[s], starts[s + 1])) to
+ * the open table, or to a new one. A row whose first line is marked in span0
+ * (indexed from g->first; NULL: none) leaves its first column's lines to the
+ * first cell of the row above. */
+samla_status pdf_emit_rows(pdf_reader *r, const pdf_region *g, const pdf_line *const *L, const size_t *starts,
+                           size_t ns, const bool *span0)
+{
+    samla_arena *a = r->ctx->arena;
+    pdf_table *t = r->open_table;
+    size_t first_row = 0;
+    if (t && !r->emitted_since_table && same_columns(t, g) &&
+        pdf_table_runs_over(r, t, L[starts[1] - 1]->y1 - L[starts[0]]->y0)) {
+        /* a repeated header row is dropped; lines after it with an empty first
+         * column are the rest of the row the page break split */
+        size_t k = starts[0];
+        for (size_t q = starts[0] + 1; t->header_row && t->header_key && q <= starts[1]; q++) {
+            const char *key = row_key(r, L, starts[0], q);
+            if (key && strcmp(key, t->header_key) == 0) {
+                k = q;
+                break;
+            }
+        }
+        if (k > starts[0]) first_row = 1;
+        if (k > starts[0] && k < starts[1] && t->nrows) {
+            samla_status st = append_to_last_row(r, t, g, L, k, starts[1]);
+            if (st != SAMLA_OK) return st;
+        } else if (first_row < ns && t->nrows && pdf_split_row_rest(g, L[starts[first_row]])) {
+            /* the page's first row has no fresh first cell: the rest of the
+             * row the page break split (PDF-TABLE-PAGE-BREAK) */
+            samla_status st = append_to_last_row(r, t, g, L, starts[first_row], starts[first_row + 1]);
+            if (st != SAMLA_OK) return st;
+            first_row++;
+        }
+    } else {
+        samla_status st = pdf_close_table(r);
+        if (st != SAMLA_OK) return st;
+        t = samla_arena_alloc(a, sizeof *t);
+        if (!t) return SAMLA_ERR_NOMEM;
+        t->block = samla_block_new(&r->ctx->doc, SAMLA_BLOCK_TABLE, "");
+        if (!t->block) return SAMLA_ERR_NOMEM;
+        t->ncols = g->ncols;
+        memcpy(t->bounds, g->bounds, sizeof t->bounds);
+        /* header row: all bold, or short labels in every column above other rows */
+        bool bold = true, labels = ns > 1 || g->header_only;
+        size_t filled = 0;
+        for (size_t i = starts[0]; i < starts[1]; i++) bold = bold && L[i]->bold;
+        for (size_t c = 0; c < g->ncols; c++) {
+            size_t words = 0;
+            for (size_t i = starts[0]; i < starts[1]; i++) {
+                pdf_frag f = pdf_column_frag(g, L[i], c);
+                words += f.w1 - f.w0;
+            }
+            filled += words > 0;
+            labels = labels && words > 0 && words <= 3;
+        }
+        t->header_row = (ns > 1 || g->header_only) && (bold || labels) && filled >= 2;
+        if (t->header_row) t->header_key = row_key(r, L, starts[0], starts[1]);
+        double x0 = 1e9, x1 = -1e9;
+        for (size_t i = g->first; i < g->last; i++) x0 = fmin(x0, L[i]->x0), x1 = fmax(x1, L[i]->x1);
+        t->block->x0 = x0;
+        t->block->x1 = x1;
+        t->block->y0 = L[g->first]->y0;
+        t->block->y1 = L[g->last - 1]->y1;
+        samla_status st2 = samla_doc_append(&r->ctx->doc, t->block);
+        if (st2 != SAMLA_OK) return st2;
+        r->open_table = t;
+    }
+    r->emitted_since_table = false;
+    pdf_frag *f = samla_arena_alloc(a, (g->last - g->first) * sizeof *f);
+    samla_block ***cells = samla_arena_alloc(a, g->ncols * sizeof *cells);
+    size_t *counts = samla_arena_alloc(a, g->ncols * sizeof *counts);
+    if (!f || !cells || !counts) return SAMLA_ERR_NOMEM;
+    double colright[MAX_BOUNDS + 1];
+    pdf_column_rights(r, g, L, true, colright);
+    double pitch = region_pitch(r, g, L, starts, ns);
+    if (pitch <= 0) {
+        /* no cell wraps in this table, so there is no wrapped line to compare
+         * with: take a generous single line pitch of its font (1.25 em); one
+         * line per paragraph in cells set with paragraph spacing ("Exempelby
+         * kommun KS 2024/123" / "Region Exempel RS2024-00456") */
+        double size = 0;
+        for (size_t i = g->first; i < g->last; i++) size = fmax(size, L[i]->size);
+        pitch = 1.25 * size;
+    }
+    for (size_t s = first_row; s < ns; s++) {
+        /* a group row: one cell holding its whole lines (PDF-TABLE-GROUP-ROW) */
+        bool span = !(s == 0 && t->nrows == 0 && t->header_row) && pdf_group_row(r, g, L, starts, ns, s);
+        bool under = span0 && s > first_row && span0[starts[s] - g->first];
+        size_t end0 = s + 1;
+        while (span0 && end0 < ns && span0[starts[end0] - g->first]) end0++;
+        for (size_t c = 0; c < g->ncols; c++) {
+            size_t k = 0, till = c == 0 && !span ? starts[end0] : starts[s + 1];
+            for (size_t i = starts[s]; i < till && (!span || c == 0) && !(c == 0 && under); i++) {
+                pdf_frag cf = span ? (pdf_frag){L[i], 0, L[i]->nwords} : pdf_column_frag(g, L[i], c);
+                if (cf.w1 > cf.w0) f[k++] = cf;
+            }
+            cells[c] = NULL;
+            counts[c] = 0;
+            double wrap = span ? colright[g->ncols - 1] : colright[c];
+            samla_status st = pdf_emit_frags(r, f, k, true, wrap, pitch, &cells[c], &counts[c]);
+            if (st != SAMLA_OK) return st;
+        }
+        samla_status st = add_row(r, t, cells, counts, span);
+        if (st != SAMLA_OK) return st;
+    }
+    table_room(r, t, L[g->last - 1]);
+    return SAMLA_OK;
+}
