@@ -56,6 +56,10 @@ const char *act_period_here(run *r);
 /* A goal-code mark on an activity's text ("A1: Text", "[1.2] Text", "Text (A1)"): returns the code(s)
  * and points *text at the text without the mark; NULL (and *text untouched) when there is none. */
 const char *act_code_mark(run *r, const char **text);
+/* A heading's title without the section number typed before it ("1 Aktiviteter 2023" -> "Aktiviteter 2023"),
+ * as a DOCX heading's automatic numbering stands apart from its text (PL-ACTIVITY-NUMBERED-LABEL); other
+ * blocks' text unchanged. Arena-owned or b->text. */
+const char *act_heading_title(run *r, const samla_block *b);
 /* Top of the heading stack or NULL. */
 const section *act_section(const run *r);
 

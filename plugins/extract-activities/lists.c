@@ -185,7 +185,7 @@ void act_lists_flush(lists *l)
 /* A label line: returns its mode or M_NONE. */
 static mode label_of(lists *l, const samla_block *b)
 {
-    const char *soft = samla_text_soft(l->r->ctx->arena, b->text);
+    const char *soft = samla_text_soft(l->r->ctx->arena, act_heading_title(l->r, b));
     if (samla_phrases_only(&l->r->s->list_label, soft)) return M_ACT;
     /* a phrase of several words may open a longer heading ("Planering för insatser och …") */
     if (samla_phrases_prefix(&l->r->s->list_label, soft) > 1) return M_ACT;
@@ -239,9 +239,10 @@ bool act_lists_block(lists *l, const samla_block *b, bool title_line)
             l->label_level = level;
             if (heading && (!top || level <= top->level)) {
                 /* the label heading is a section of its own ("Planering för insatser …") */
-                l->own = (section){b, level, NULL, b->text, b->text};
+                const char *title = act_heading_title(r, b);
+                l->own = (section){b, level, NULL, title, title};
                 l->sec = &l->own;
-                l->area = b->text;
+                l->area = title;
                 while (r->depth > 0 && r->stack[r->depth - 1].level >= level) r->depth--;
             } else {
                 l->sec = top;
@@ -253,7 +254,10 @@ bool act_lists_block(lists *l, const samla_block *b, bool title_line)
         l->m = m;
         return true;
     }
-    if (r->container_level && l->m == M_NONE && implicit_item(l, b)) {
+    /* a field line of the numbered item above ("– Ansvarig: …", typed with a dash that made it a bullet) is
+       that item's, not the first activity of a list (PL-ACTIVITY-CONTAINER-YIELD) */
+    bool own_field = l->fsrc && !l->fbold && l->m == M_NONE && field_kind(l, b);
+    if (r->container_level && l->m == M_NONE && !own_field && implicit_item(l, b)) {
         /* the first item of a list without a label under a heading naming activities */
         field_flush(l);
         if (l->na) act_lists_flush(l);

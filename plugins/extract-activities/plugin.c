@@ -88,6 +88,14 @@ static samla_status init(samla_runtime *rt, const void *cfg, void **out, samla_d
     return SAMLA_OK;
 }
 
+const char *act_heading_title(run *r, const samla_block *b)
+{
+    samla_match m;
+    if (b->kind != SAMLA_BLOCK_HEADING || b->numbering || !b->text || !samla_re_search(r->s->re_number, b->text, 0, &m))
+        return b->text;
+    return samla_match_group(r->ctx->arena, &m, b->text, 2);
+}
+
 const section *act_section(const run *r) { return r->depth > 0 ? &r->stack[r->depth - 1] : NULL; }
 
 const char *act_period_of(run *r, const char *text)
@@ -217,7 +225,7 @@ static void push_heading(run *r, const samla_block *b)
 /* A heading of follow-up (the indicator labels: "Uppföljning") ends a container opened by a line. */
 static bool follow_up(run *r, const samla_block *b)
 {
-    return samla_phrases_only(&r->s->indicator_label, samla_text_soft(r->ctx->arena, b->text));
+    return samla_phrases_only(&r->s->indicator_label, samla_text_soft(r->ctx->arena, act_heading_title(r, b)));
 }
 
 /* PL-ACTIVITY-CONTAINER-LINE: a short bold line naming activities ("Insatser 2027", "Planerade aktiviteter")
@@ -265,7 +273,7 @@ static samla_status process(void *p, samla_ctx *ctx)
             if (r.container_level && (r.container_line ? level < r.container_level || follow_up(&r, b)
                                                        : level <= r.container_level))
                 r.container_level = 0;
-            if (samla_phrases_prefix(&r.s->container, samla_text_soft(ctx->arena, b->text))) {
+            if (samla_phrases_prefix(&r.s->container, samla_text_soft(ctx->arena, act_heading_title(&r, b)))) {
                 samla_match nm;
                 r.container_level = level;
                 r.container_line = false;
