@@ -36,6 +36,9 @@ typedef struct run {
     bool container_numbered; /* that heading has a number ("2 Aktiviteter") */
     bool container_line;     /* opened by a bold line over headings, container_level is then the level of
                                 the headings under it (PL-ACTIVITY-CONTAINER-LINE) */
+    bool bare;               /* the document has no list item and no paragraph typed with a bullet glyph: its
+                                lists lost their glyphs (a PDF whose font lacks them), PL-ACTIVITY-BARE-LINES */
+    bool bare_run;           /* the blocks since the last heading or title line are such bare lines */
     const char *doc_period;  /* from document.valid or the title, or NULL */
     /* the activity table just read, for a table that continues it on the next page without a header row */
     bool cont_open;          /* no body text since that table (but a running header atop the next page) */
@@ -71,6 +74,10 @@ typedef struct lists lists;
 lists *act_lists_new(run *r);
 bool act_lists_block(lists *l, const samla_block *b, bool title_line);
 void act_lists_flush(lists *l);
+/* A plain paragraph shaped like a list item that lost its glyph (PL-ACTIVITY-BARE-LINES). */
+bool act_lists_bare_shape(lists *l, const samla_block *b);
+/* A table follows: bare lines right above it are its header cells read as lines, not activities. */
+void act_lists_table(lists *l);
 /* A heading starts: the bold line remembered as the area of the lists below it is forgotten, and a
  * numbered item waiting for field lines is emitted (no field line follows a heading). */
 void act_lists_heading(lists *l);

@@ -193,6 +193,29 @@ static mode label_of(lists *l, const samla_block *b)
     return M_NONE;
 }
 
+/* PL-ACTIVITY-BARE-LINES: in a document whose lists lost their glyphs (run.bare), a plain paragraph that
+ * reads like a list item (act_lists_bare_shape: short, starting upper-case, no sentence or field end, no
+ * "Ansvarig: …" field line) in a run of such lines right under a title line or heading. Under a label or a
+ * heading naming activities such lines are the items. */
+bool act_lists_bare_shape(lists *l, const samla_block *b)
+{
+    if (b->kind != SAMLA_BLOCK_PARAGRAPH || b->style.bold || !b->text) return false;
+    size_t n = strlen(b->text);
+    if (n < 3 || n > 160 || samla_text_lower_start(b->text) || strchr(".:;!?,", b->text[n - 1])) return false;
+    return field_kind(l, b) == 0;
+}
+
+/* Such a line in a run of them right under a title line or heading (not the rest of a table read as lines). */
+static bool bare_line(lists *l, const samla_block *b)
+{
+    return l->r->bare && l->r->bare_run && act_lists_bare_shape(l, b);
+}
+
+void act_lists_table(lists *l)
+{
+    while (l->r->bare && l->m == M_ACT && l->na > 0 && act_lists_bare_shape(l, l->src[l->na - 1])) l->na--;
+}
+
 /* A paragraph marked with a goal code ("A1: Text", "Text (A1)"). */
 static bool code_marked(lists *l, const samla_block *b)
 {
@@ -206,7 +229,7 @@ static bool implicit_item(lists *l, const samla_block *b)
 {
     if (b->kind == SAMLA_BLOCK_LIST_ITEM)
         return b->level <= 1 && !(b->numbering && strpbrk(b->numbering, "0123456789"));
-    return b->kind == SAMLA_BLOCK_PARAGRAPH && code_marked(l, b);
+    return b->kind == SAMLA_BLOCK_PARAGRAPH && (code_marked(l, b) || bare_line(l, b));
 }
 
 bool act_lists_block(lists *l, const samla_block *b, bool title_line)
@@ -272,9 +295,13 @@ bool act_lists_block(lists *l, const samla_block *b, bool title_line)
     /* a paragraph marked with a goal code is an activity in any group of activities, under a label
        ("Aktiviteter 2023", "Planerade aktiviteter") as under a heading naming activities
        (PL-ACTIVITY-CODE-PARAGRAPH); unmarked paragraphs there are the plan's prose */
-    if (b->kind == SAMLA_BLOCK_PARAGRAPH && l->m == M_ACT && l->na < MAXG && code_marked(l, b)) {
+    if (b->kind == SAMLA_BLOCK_PARAGRAPH && l->m == M_ACT && l->na < MAXG && (code_marked(l, b) || bare_line(l, b))) {
         l->src[l->na] = b;
         l->text[l->na++] = b->text;
+        return true;
+    }
+    if (l->m == M_IND && l->ni < MAXG && bare_line(l, b)) {
+        l->ind[l->ni++] = b->text;
         return true;
     }
     if (b->kind == SAMLA_BLOCK_LIST_ITEM) {

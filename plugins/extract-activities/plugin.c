@@ -254,6 +254,12 @@ static samla_status process(void *p, samla_ctx *ctx)
     if (st != SAMLA_OK) return st;
     lists *l = act_lists_new(&r);
     if (!l) return SAMLA_ERR_NOMEM;
+    r.bare = true;
+    for (size_t i = 0; i < ctx->doc.nblocks && r.bare; i++) {
+        const samla_block *b = ctx->doc.blocks[i];
+        if (b->kind == SAMLA_BLOCK_LIST_ITEM || (b->kind == SAMLA_BLOCK_PARAGRAPH && glyph_item(&r, b) != b))
+            r.bare = false;
+    }
     for (size_t i = 0; i < ctx->doc.nblocks; i++) {
         const samla_block *b = ctx->doc.blocks[i];
         if (b->kind == SAMLA_BLOCK_PARAGRAPH && !b->style.bold) b = glyph_item(&r, b);
@@ -265,6 +271,10 @@ static samla_status process(void *p, samla_ctx *ctx)
             if (header_like) r.cont_gap_page = b->page;
             else r.cont_open = false;
         }
+        bool body = b->kind == SAMLA_BLOCK_HEADING || b->kind == SAMLA_BLOCK_PARAGRAPH ||
+                    b->kind == SAMLA_BLOCK_LIST_ITEM || b->kind == SAMLA_BLOCK_TABLE;
+        bool after_title = b->kind == SAMLA_BLOCK_HEADING || (b->kind == SAMLA_BLOCK_PARAGRAPH && b->style.bold) ||
+                           (r.bare_run && act_lists_bare_shape(l, b));
         switch (b->kind) {
         case SAMLA_BLOCK_HEADING: {
             if (!b->text || is_toc_line(b)) break;
@@ -293,6 +303,7 @@ static samla_status process(void *p, samla_ctx *ctx)
             if (b->text) act_lists_block(l, b, false);
             break;
         case SAMLA_BLOCK_TABLE: {
+            act_lists_table(l);
             /* a table right under a label heading ("Aktiviteter 2026") stands in that section */
             const section *own = act_lists_own(l);
             if (own) {
@@ -313,6 +324,7 @@ static samla_status process(void *p, samla_ctx *ctx)
         }
         default: break;
         }
+        if (body) r.bare_run = after_title;
     }
     act_lists_flush(l);
     if (r.s->warn_empty && r.seq->u.seq.count == 0)
