@@ -34,6 +34,9 @@ typedef struct run {
     int depth;
     int container_level;     /* level of the heading naming activities the blocks stand under, 0 none */
     bool container_numbered; /* that heading has a number ("2 Aktiviteter") */
+    double container_size;   /* font size of the heading that opened it (0 unknown) */
+    int container_flat;      /* -1 not yet known, 1 when its first sub-heading is set as it is (a PDF whose headings
+                                are all bold body text, levels from spacing): PL-ACTIVITY-CONTAINER-FLAT */
     bool container_line;     /* opened by a bold line over headings, container_level is then the level of
                                 the headings under it (PL-ACTIVITY-CONTAINER-LINE) */
     bool bare;               /* the document has no list item and no paragraph typed with a bullet glyph: its

@@ -280,13 +280,19 @@ static samla_status process(void *p, samla_ctx *ctx)
             if (!b->text || is_toc_line(b)) break;
             int level = b->level > 0 ? b->level : 1;
             act_lists_heading(l);   /* before the container closes: a numbered item above is still its activity */
+            if (r.container_level && !r.container_line && r.container_flat < 0)
+                r.container_flat = level > r.container_level && b->style.font_size > 0 &&
+                                   b->style.font_size == r.container_size;
             if (r.container_level && (r.container_line ? level < r.container_level || follow_up(&r, b)
-                                                       : level <= r.container_level))
+                                      : r.container_flat > 0 ? follow_up(&r, b) || b->style.font_size > r.container_size
+                                                             : level <= r.container_level))
                 r.container_level = 0;
             if (samla_phrases_prefix(&r.s->container, samla_text_soft(ctx->arena, act_heading_title(&r, b)))) {
                 samla_match nm;
                 r.container_level = level;
                 r.container_line = false;
+                r.container_size = b->style.font_size;
+                r.container_flat = -1;
                 r.container_numbered = b->numbering || samla_re_search(r.s->re_number, b->text, 0, &nm);
             }
             if (act_lists_block(l, b, true)) break;
