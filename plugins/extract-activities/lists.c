@@ -38,6 +38,8 @@ struct lists {
     int label_level;                  /* heading level of the label, 99 for a bold line */
     const samla_block *src[MAXG];
     const char *text[MAXG];
+    const char *iresp[MAXG];          /* an item's own "Ansvarig: …" sub-item, or NULL */
+    const char *iind[MAXG];           /* an item's own "Uppföljning: …" sub-item, or NULL */
     const char *ind[MAXG];
     size_t na, ni;
     const char *responsible;
@@ -169,10 +171,11 @@ void act_lists_flush(lists *l)
         for (size_t i = 0; i < l->na; i++) {
             samla_node *ind = samla_node_seq(a);
             if (!ind) break;
+            if (l->iind[i]) samla_seq_append_str(a, ind, l->iind[i]);
             if (l->ni == l->na) samla_seq_append_str(a, ind, l->ind[i]);
             else
                 for (size_t k = 0; k < l->ni; k++) samla_seq_append_str(a, ind, l->ind[k]);
-            act_emit(r, l->src[i], l->area, l->text[i], ind, l->responsible, period);
+            act_emit(r, l->src[i], l->area, l->text[i], ind, l->iresp[i] ? l->iresp[i] : l->responsible, period);
         }
         r->depth = saved;
         if (saved > 0) r->stack[saved - 1] = saved_top;
@@ -296,6 +299,7 @@ bool act_lists_block(lists *l, const samla_block *b, bool title_line)
        ("Aktiviteter 2023", "Planerade aktiviteter") as under a heading naming activities
        (PL-ACTIVITY-CODE-PARAGRAPH); unmarked paragraphs there are the plan's prose */
     if (b->kind == SAMLA_BLOCK_PARAGRAPH && l->m == M_ACT && l->na < MAXG && (code_marked(l, b) || bare_line(l, b))) {
+        l->iresp[l->na] = l->iind[l->na] = NULL;
         l->src[l->na] = b;
         l->text[l->na++] = b->text;
         return true;
@@ -306,9 +310,17 @@ bool act_lists_block(lists *l, const samla_block *b, bool title_line)
     }
     if (b->kind == SAMLA_BLOCK_LIST_ITEM) {
         if (l->m == M_ACT) {
+            int k = b->level > 1 && l->na ? field_kind(l, b) : 0;
             if (b->level <= 1 && l->na < MAXG) {
+                l->iresp[l->na] = l->iind[l->na] = NULL;
                 l->src[l->na] = b;
                 l->text[l->na++] = b->text;
+            } else if (k) {
+                /* a labelled field sub-item ("➢ Ansvarig: …", "➢ Tidplan: …") is the item's own field, not
+                   its text (PL-ACTIVITY-ITEM-FIELDS) */
+                const char *value = samla_text_trim_end(a, samla_text_clean(a, strchr(b->text, ':') + 1));
+                if (value && *value && k == 1) l->iresp[l->na - 1] = value;
+                if (value && *value && k == 2) l->iind[l->na - 1] = value;
             } else if (l->na) {
                 l->text[l->na - 1] = samla_arena_printf(a, "%s\n%s", l->text[l->na - 1], b->text);
             }
