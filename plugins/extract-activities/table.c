@@ -12,7 +12,7 @@
  * PL-ACTIVITY-GROUP-ROW: a row of one cell spanning the whole table
  * ("Delmål 2.1 Fler invånare är fysiskt aktiva" over the activity rows that
  * serve it) is no activity: it names the area of the rows below it, up to the
- * next such row. */
+ * next such row. A PDF without rules may lose the span: PL-ACTIVITY-GROUP-ROW-BARE. */
 #include <string.h>
 
 #include "acts.h"
@@ -44,6 +44,20 @@ static bool group_row(const samla_block *b, size_t r)
 {
     const samla_cell *first = samla_table_cell(b, r, 0);
     if (!first || first->covered || first->header || (size_t)first->colspan < b->ncols) return false;
+    return true;
+}
+
+/* True when row r has text in its first cell only (the others empty, not covered from above). */
+static bool first_cell_only(samla_doc *doc, const samla_block *b, size_t r)
+{
+    const char *t0 = samla_cell_text(doc, samla_table_cell(b, r, 0));
+    if (!t0 || !*t0) return false;
+    for (size_t c = 1; c < b->ncols; c++) {
+        const samla_cell *cell = samla_table_cell(b, r, c);
+        if (!cell || cell->covered) return false;
+        const char *t = samla_cell_text(doc, cell);
+        if (t && t[strspn(t, " \t\n")]) return false;
+    }
     return true;
 }
 
@@ -147,8 +161,15 @@ bool act_table(run *ru, const samla_block *b)
     const section *sec = act_section(ru);
     const char *carry_area = NULL, *carry_resp = NULL, *group_area = NULL;
     enum { MAXP = 64 };
+    /* PL-ACTIVITY-GROUP-ROW-BARE: a table led by the activity column, with no area column, whose first row
+       under the header has text in its first cell only (a group row whose span a PDF without rules lost:
+       the cells to its right read as empty ones; no activity row can open a table with nothing to carry
+       down) is grouped: every such row in it is a group row */
+    bool bare_groups = first == 1 && cact == 0 && b->ncols > 1 && b->nrows > 2 && first_cell_only(doc, b, 1);
+    for (size_t c = 0; c < ncols && bare_groups; c++)
+        if (kind[c] == COL_AREA) bare_groups = false;
     for (size_t r = first; r < b->nrows; r++) {
-        if (b->ncols > 1 && group_row(b, r)) {
+        if (b->ncols > 1 && (group_row(b, r) || (bare_groups && first_cell_only(doc, b, r)))) {
             const char *gt[MAXP];
             size_t ng = cell_texts(ru, samla_table_cell(b, r, 0), gt, MAXP);
             group_area = ng ? joined(ru, gt, ng, " ") : NULL;
