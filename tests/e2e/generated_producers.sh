@@ -28,6 +28,10 @@
 # 8. A pdfTeX protocol whose front page is an indented label/value table of one-word labels and lower-case values
 #    (*Tid* | *klockan 18.15–19.49*): not two text columns, one row a line (PDF-TABLE-LABEL-LINES), the meeting
 #    whole. Before (main aaaef87): labels then values as two paragraphs, no meeting field.
+# 9. Plans (helper s10-plan): a groff plan whose bullets lost their glyph (groff's font lacks *▪*): plain lines
+#    under bold delmål lines are the activities (PL-ACTIVITY-BARE-LINES; before, main 81591be: none of 15); a
+#    Word-style PDF whose heading naming activities carries its typed number (*1 Insatser*,
+#    PL-ACTIVITY-NUMBERED-LABEL; before: none of 15). Both whole with area and responsible.
 set -u
 PY=${PY:-/usr/bin/python3}
 P=corpus/generated/producers
