@@ -340,6 +340,12 @@ samla_status pdf_emit_frags(pdf_reader *r, const pdf_frag *frags, size_t n, bool
 /* headings.c: after every page is read, headings by weight and spacing,
  * subtitles, and heading levels over the pages read by geometry. */
 void pdf_settle_headings(pdf_reader *r);
+/* headings.c: text that could be a heading (a capital, a digit or a section sign first, no final punctuation). */
+bool pdf_heading_text(const char *s);
+/* headcontents.c, on the geometry-read blocks v[0..n) in order (named: n zeroed entries, filled by the first):
+ * PDF-HEAD-CONTENTS-NAMED before the levels are set, PDF-HEAD-CONTENTS after. */
+void pdf_named_contents(samla_block **v, size_t n, size_t *named);
+void pdf_contents_levels(samla_block **v, size_t n, const size_t *named);
 
 /* regions.c: column boundaries of a line range; see the file. */
 typedef struct pdf_region {
