@@ -116,13 +116,22 @@ FILE *run_output_open(run_output *o, const char *input)
     g_hash_table_insert(o->used, name, g_strdup(input)); /* the table owns name */
     o->path = g_build_filename(o->dir, name, NULL);
 
+    /* the signals are held from the file's creation until the handler knows its name: a SIGTERM in between
+     * would leave the file behind */
+    sigset_t hold, was;
+    sigemptyset(&hold);
+    for (int i = 0; i < 3; i++) sigaddset(&hold, caught[i]);
+    sigprocmask(SIG_BLOCK, &hold, &was);
     int n = snprintf(live_tmp, sizeof live_tmp, "%s/" TMP_PREFIX "%ld-XXXXXX" TMP_SUFFIX, o->dir, (long)getpid());
     int fd = -1;
     if (n > 0 && (size_t)n < sizeof live_tmp) fd = g_mkstemp_full(live_tmp, O_WRONLY | O_CLOEXEC, 0666);
     else errno = ENAMETOOLONG;
+    int mkstemp_errno = errno;
+    if (fd >= 0) live = 1;
+    sigprocmask(SIG_SETMASK, &was, NULL);
+    errno = mkstemp_errno;
     FILE *f = NULL;
     if (fd >= 0) {
-        live = 1;
         f = fdopen(fd, "wb");
         if (!f) {
             int err = errno;
