@@ -86,18 +86,23 @@ static bool fits_above(const pdf_region *g, const pdf_line *const *L, size_t fro
     return true;
 }
 
+/* The last word of the last line of column c above line i (from line `from` on), NULL when none has text. */
+static const char *last_word_above(const pdf_region *g, const pdf_line *const *L, size_t from, size_t i, size_t c)
+{
+    for (size_t j = i; j-- > from;) {
+        pdf_frag p = pdf_column_frag(g, L[j], c);
+        if (p.w1 > p.w0) return L[j]->words[p.w1 - 1].text;
+    }
+    return NULL;
+}
+
 /* The last line of column c above line i in the row that starts at `from`
  * ends with a hyphen: a word broken at the line end, which line i finishes. */
 static bool hyphen_above(const pdf_region *g, const pdf_line *const *L, size_t from, size_t i, size_t c)
 {
-    for (size_t j = i; j-- > from;) {
-        pdf_frag p = pdf_column_frag(g, L[j], c);
-        if (p.w1 <= p.w0) continue;
-        const char *t = L[j]->words[p.w1 - 1].text;
-        size_t len = strlen(t);
-        return len >= 2 && (t[len - 1] == '-' || (len >= 3 && strcmp(t + len - 2, "\xc2\xad") == 0));
-    }
-    return false;
+    const char *t = last_word_above(g, L, from, i, c);
+    size_t len = t ? strlen(t) : 0;
+    return len >= 2 && (t[len - 1] == '-' || (len >= 3 && strcmp(t + len - 2, "\xc2\xad") == 0));
 }
 
 static bool spanned_row_start(const pdf_region *g, const pdf_line *l);
@@ -168,14 +173,9 @@ static bool centred_label_row(const pdf_region *g, const pdf_line *const *L, siz
 /* The last line of column c above line i (from line `from` on) ends a sentence (a full stop). */
 static bool sentence_above(const pdf_region *g, const pdf_line *const *L, size_t from, size_t i, size_t c)
 {
-    for (size_t j = i; j-- > from;) {
-        pdf_frag p = pdf_column_frag(g, L[j], c);
-        if (p.w1 <= p.w0) continue;
-        const char *t = L[j]->words[p.w1 - 1].text;
-        size_t len = strlen(t);
-        return len >= 2 && t[len - 1] == '.';
-    }
-    return false;
+    const char *t = last_word_above(g, L, from, i, c);
+    size_t len = t ? strlen(t) : 0;
+    return len >= 2 && t[len - 1] == '.';
 }
 
 /* The bottom of lines [a, b). */
