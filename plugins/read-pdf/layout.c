@@ -409,6 +409,11 @@ static bool number_runs_on(const frag_info *p, const frag_info *c, double right)
     return p->x1 + (w->x1 - w->x0) + 0.3 * c->size > right - 0.5;
 }
 
+/* PDF-PARA-SHORT-BRACKET: a line opening with a square bracket ("[X] Nyman Kristina", "[ ] Holm Lena": a
+ * roll of checkboxes set as one-line paragraphs) starts afresh as a capital does, after a line that ended
+ * short although its first word would have fitted. A round bracket may run a sentence on, so it does not. */
+static bool starts_bracket(const char *s) { return s[0] == '['; }
+
 /* True when fragment i starts a new block after fragment i - 1. */
 static bool breaks_before(const pdf_reader *r, const frag_info *fi, size_t i, size_t start,
                           double right, double pitch, bool in_cell)
@@ -449,7 +454,7 @@ static bool breaks_before(const pdf_reader *r, const frag_info *fi, size_t i, si
     double need = (w->x1 - w->x0) + 0.3 * size;
     /* in a table cell (right = where the column wraps) any line that ended
      * short is a line break of its own ("Björn Wikström" / "ordförande") */
-    if (p->x1 + need < right - 0.5 && (in_cell || pdf_starts_upper(c->text))) return true;
+    if (p->x1 + need < right - 0.5 && (in_cell || pdf_starts_upper(c->text) || starts_bracket(c->text))) return true;
     return false;
 }
 
