@@ -231,6 +231,14 @@ static int list_level(pdf_nesting *n, double x)
     return n->depth;
 }
 
+/* PDF-HEAD-NARROW-WRAP: a bold heading in a narrow column (a page of two columns, a sidebar) wraps to four
+ * or five lines where a page-wide one takes two: short text (at most 120 bytes), no full stop at its end,
+ * is still a heading, though longer than the three lines a heading otherwise has. */
+static bool narrow_wrap(size_t lines, size_t len, bool bold, char lastc)
+{
+    return bold && lines <= 5 && len <= 120 && lastc != '.';
+}
+
 /* Makes the block for fragments [a, b). */
 static samla_block *make_block(pdf_reader *r, const frag_info *fi, size_t a, size_t b, pdf_nesting *nest,
                                bool in_cell)
@@ -266,8 +274,8 @@ static samla_block *make_block(pdf_reader *r, const frag_info *fi, size_t a, siz
     if (h->label && !numbered_heading) {
         kind = SAMLA_BLOCK_LIST_ITEM;
         level = list_level(nest, h->x0);
-    } else if (!in_cell && b - a <= 3 && len <= 250 && pdf_heading_size(r, h->size, bold) &&
-               (bold || (lastc != '.' && lastc != ':'))) {
+    } else if (!in_cell && (b - a <= 3 || narrow_wrap(b - a, len, bold, lastc)) && len <= 250 &&
+               pdf_heading_size(r, h->size, bold) && (bold || (lastc != '.' && lastc != ':'))) {
         kind = SAMLA_BLOCK_HEADING;
         level = heading_level(r, h->size);
     } else if (!in_cell && bold && b - a <= 2 && len <= 160 && lastc != '.' && lastc != ',' && lastc != ':' &&
