@@ -452,7 +452,12 @@ static bool breaks_before(const pdf_reader *r, const frag_info *fi, size_t i, si
         if (i - start < 3 && c->bold && h->bold && pdf_heading_size(r, c->size, true) &&
             !h->bullet)
             return false;
-        /* continuation lines of a list item are indented past the label */
+        /* continuation lines of a list item are indented past the label; a hand-typed number's item
+         * wraps flush to the number (PDF-LIST-FLUSH-WRAP): lower case right under a full line runs on */
+        if (c->x0 <= h->x0 + 1 && pdf_starts_lower(c->text) && fabs(c->x0 - h->x0) <= 1) {
+            const pdf_word *w = &c->f->line->words[c->f->w0];
+            if (p->x1 + (w->x1 - w->x0) + 0.3 * size >= right - 0.5) return false;
+        }
         return c->x0 <= h->x0 + 1;
     }
     if (c->x0 > p->x0 + 1.5 * size && i - 1 == start) return false; /* hanging first line */
