@@ -422,9 +422,19 @@ static bool number_runs_on(const frag_info *p, const frag_info *c, double right)
  * short although its first word would have fitted. A round bracket may run a sentence on, so it does not. */
 static bool starts_bracket(const char *s) { return s[0] == '['; }
 
+/* PDF-PARA-LOWER-GAP: line c starts lower case after a paragraph's gap (its top further below p's than the
+ * run's closest pitch of two lines of one size, by 0.2 em), and line p ended short although c's first word
+ * would have fitted on it: a paragraph of its own ("Kommunfullmäktige beslutar" over "att avveckla …",
+ * "att uppdra …": a decision's clauses each a paragraph), not text running on. */
+static bool ended_short(const frag_info *c, const frag_info *p, double right, double size)
+{
+    const pdf_word *w = &c->f->line->words[c->f->w0];
+    return p->x1 + (w->x1 - w->x0) + 0.3 * size < right - 0.5;
+}
+
 /* True when fragment i starts a new block after fragment i - 1. */
 static bool breaks_before(const pdf_reader *r, const frag_info *fi, size_t i, size_t start,
-                          double right, double pitch, bool in_cell)
+                          double right, double pitch, double line_pitch, bool in_cell)
 {
     const frag_info *p = &fi[i - 1], *c = &fi[i];
     /* two sub-cells of one line (split at a wide gap), or the next sub-column */
@@ -445,6 +455,10 @@ static bool breaks_before(const pdf_reader *r, const frag_info *fi, size_t i, si
      * hyphen at the end, a lower-case word next) */
     if (pitch > 0 && c->y0 - p->y0 > pitch + fmax(1.2, 0.2 * size) && !ends_hyphen(p->text) &&
         !pdf_starts_lower(c->text))
+        return true;
+    /* PDF-PARA-LOWER-GAP, in body text (no cell pitch): against the run's own line pitch */
+    if (line_pitch > 0 && c->y0 - p->y0 > line_pitch + fmax(1.2, 0.2 * size) && !ends_hyphen(p->text) &&
+        pdf_starts_lower(c->text) && ended_short(c, p, right, size))
         return true;
     const frag_info *h = &fi[start];
     if (h->label) {
@@ -556,6 +570,13 @@ samla_status pdf_emit_frags(pdf_reader *r, const pdf_frag *frags, size_t n, bool
     }
     if (wrap > right) right = wrap;
     for (size_t i = 1; in_cell && i < n; i++) fi[i].glue = broken_word(fi, i, right);
+    double line_pitch = 0; /* the run's closest pitch of two lines of one size (PDF-PARA-LOWER-GAP) */
+    for (size_t i = 1; !in_cell && i < n; i++) {
+        double step = fi[i].y0 - fi[i - 1].y0;
+        if (fi[i].f->line != fi[i - 1].f->line && fabs(fi[i].size - fi[i - 1].size) < 0.3 &&
+            step > 0.8 * fi[i].size && (line_pitch == 0 || step < line_pitch))
+            line_pitch = step;
+    }
     if (in_cell) {
         *cell_out = samla_arena_alloc(r->ctx->arena, (n + 1) * sizeof **cell_out);
         *ncell_out = 0;
@@ -563,7 +584,7 @@ samla_status pdf_emit_frags(pdf_reader *r, const pdf_frag *frags, size_t n, bool
     }
     size_t start = 0;
     for (size_t i = 1; i <= n; i++) {
-        if (i < n && !breaks_before(r, fi, i, start, right, pitch, in_cell)) continue;
+        if (i < n && !breaks_before(r, fi, i, start, right, pitch, line_pitch, in_cell)) continue;
         samla_block *b = make_block(r, fi, start, i, nest, in_cell);
         if (!b) return SAMLA_ERR_NOMEM;
         if (*b->text) {
