@@ -675,10 +675,32 @@ static samla_status emit_contents(pdf_reader *r, const pdf_region *g, const pdf_
     samla_status st = pdf_close_table(r);
     samla_doc *d = &r->ctx->doc;
     for (size_t i = g->first; i < g->last && st == SAMLA_OK; i++) {
-        pdf_frag f = {lines[i], 0, lines[i]->nwords};
-        size_t from = d->nblocks;
+        pdf_frag f[2] = {{lines[i], 0, lines[i]->nwords}, {0}};
+        size_t from = d->nblocks, nf = 1;
         r->run_last = NULL;
-        st = pdf_emit_frags(r, &f, 1, false, 0, 0, NULL, NULL);
+        /* PDF-CONTENTS-WRAP: an entry whose page number stands beside its first line (Chromium's flex
+         * contents) wraps onto a line with nothing in the page-number column that starts lower case: the
+         * entry's title is both lines, its page number after them */
+        const pdf_word *num = NULL;
+        if (i + 1 < g->last && g->ncols >= 2 && lines[i]->nwords >= 2 && lines[i + 1]->nwords) {
+            pdf_frag pn = pdf_column_frag(g, lines[i], g->ncols - 1);
+            pdf_frag nx = pdf_column_frag(g, lines[i + 1], g->ncols - 1);
+            if (pn.w1 == lines[i]->nwords && pn.w1 - pn.w0 == 1 && pn.w0 > 0 && nx.w1 <= nx.w0 &&
+                pdf_starts_lower(lines[i + 1]->words[0].text)) {
+                num = &lines[i]->words[pn.w0];
+                f[0].w1 = pn.w0;
+                f[1] = (pdf_frag){lines[i + 1], 0, lines[i + 1]->nwords};
+                nf = 2;
+                i++;
+            }
+        }
+        st = pdf_emit_frags(r, f, nf, false, 0, 0, NULL, NULL);
+        if (st == SAMLA_OK && num && d->nblocks > from) {
+            samla_block *b = d->blocks[d->nblocks - 1];
+            char *t = pdf_join_texts(r, b->text, num->text);
+            if (!t) return SAMLA_ERR_NOMEM;
+            b->text = t;
+        }
         for (size_t k = from; k < d->nblocks; k++) d->blocks[k]->style.name = PDF_CONTENTS_STYLE;
     }
     r->run_last = NULL;
