@@ -116,6 +116,12 @@ static bool grow(const pdf_reader *r, const pdf_line *const *L, size_t n, size_t
            !(L[b]->bold && !L[b - 1]->bold))
         b++;
     while (a < i && !(has_left(L[a], x) && has_right(L[a], x) && gap_at(L[a], x) >= gutter)) a++;
+    /* nor from a seed line whose space at x is a word space (PDF-TABLE-SEED-GUTTER): the stretched spaces of a
+     * justified heading over a table, *2.1.1 Det finns en effektiv organisation, …* */
+    if (a == i && has_left(L[a], x) && has_right(L[a], x) && gap_at(L[a], x) < gutter) {
+        while (a < b && !(has_left(L[a], x) && has_right(L[a], x) && gap_at(L[a], x) >= gutter)) a++;
+        if (a >= b) return false;
+    }
     if (b - a < 2) return false;
     size_t aligned = 0, right = 0, labels = 0, both = 0, even = 0;
     double lx0 = 1e9, lx1 = -1e9, gaps[64];
