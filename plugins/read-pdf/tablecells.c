@@ -6,6 +6,7 @@
  * same columns continues (a repeated header row is dropped; the rest of a row
  * the page break split joins that row). Where the rows start is tables.c's. */
 #include <math.h>
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -235,6 +236,43 @@ bool pdf_table_runs_over(const pdf_reader *r, const pdf_table *t, double row)
     return r->page->number == t->page + 1 && t->room < row + 8 * r->body_size;
 }
 
+/* PDF-TABLE-CENTRED-SPAN: column c (not the first) of the rows [b0, ns) of
+ * region g holds text in one run of rows [*p, *q] only, its top line set
+ * more than a line below the top of its first row, and the rows above it
+ * down from *r0 are empty in that column: a cell spanning those rows, set
+ * vertically centred beside them (groff tbl's `^` cells: *TL HSVO Uppsala*
+ * beside four goals), whose text belongs to the span's first row *r0. False
+ * when the column is not so (nothing moves). */
+static bool centred_span(const pdf_region *g, const pdf_line *const *L, const size_t *starts, size_t ns, size_t b0,
+                         size_t c, size_t *r0, size_t *p, size_t *q)
+{
+    if (g->ncols < 3 || c == 0 || ns < b0 + 2) return false;
+    size_t first = ns, last = ns;
+    for (size_t s = b0; s < ns; s++) {
+        bool has = false;
+        for (size_t i = starts[s]; i < starts[s + 1] && !has; i++) {
+            pdf_frag f = pdf_column_frag(g, L[i], c);
+            has = f.w1 > f.w0;
+        }
+        if (!has) continue;
+        if (first == ns) first = s;
+        else if (last != s - 1) return false;
+        last = s;
+    }
+    if (first == ns) return false;
+    size_t top = starts[first];
+    while (top < starts[first + 1]) {
+        pdf_frag f = pdf_column_frag(g, L[top], c);
+        if (f.w1 > f.w0) break;
+        top++;
+    }
+    if (top >= starts[first + 1] || L[top]->y0 - L[starts[first]]->y0 < 1.1 * L[top]->size) return false;
+    *r0 = b0;
+    *p = first;
+    *q = last;
+    return true;
+}
+
 /* Adds the rows of region g (row s: lines [starts[s], starts[s + 1])) to
  * the open table, or to a new one. A row whose first line is marked in span0
  * (indexed from g->first; NULL: none) leaves its first column's lines to the
@@ -319,6 +357,12 @@ samla_status pdf_emit_rows(pdf_reader *r, const pdf_region *g, const pdf_line *c
         for (size_t i = g->first; i < g->last; i++) size = fmax(size, L[i]->size);
         pitch = 1.25 * size;
     }
+    /* cells spanning rows, set vertically centred (PDF-TABLE-CENTRED-SPAN) */
+    size_t sp_r0[MAX_BOUNDS + 1], sp_p[MAX_BOUNDS + 1], sp_q[MAX_BOUNDS + 1];
+    bool sp[MAX_BOUNDS + 1];
+    size_t b0 = t->nrows == 0 && t->header_row ? 1 : first_row;
+    for (size_t c = 0; c < g->ncols && c <= MAX_BOUNDS; c++)
+        sp[c] = centred_span(g, L, starts, ns, b0, c, &sp_r0[c], &sp_p[c], &sp_q[c]);
     for (size_t s = first_row; s < ns; s++) {
         /* a group row: one cell holding its whole lines (PDF-TABLE-GROUP-ROW) */
         bool span = !(s == 0 && t->nrows == 0 && t->header_row) && pdf_group_row(r, g, L, starts, ns, s);
@@ -326,8 +370,10 @@ samla_status pdf_emit_rows(pdf_reader *r, const pdf_region *g, const pdf_line *c
         size_t end0 = s + 1;
         while (span0 && end0 < ns && span0[starts[end0] - g->first]) end0++;
         for (size_t c = 0; c < g->ncols; c++) {
-            size_t k = 0, till = c == 0 && !span ? starts[end0] : starts[s + 1];
-            for (size_t i = starts[s]; i < till && (!span || c == 0) && !(c == 0 && under); i++) {
+            size_t k = 0, from = starts[s], till = c == 0 && !span ? starts[end0] : starts[s + 1];
+            if (sp[c] && s == sp_r0[c]) from = starts[sp_p[c]], till = starts[sp_q[c] + 1];
+            else if (sp[c] && s >= sp_p[c] && s <= sp_q[c]) till = from;
+            for (size_t i = from; i < till && (!span || c == 0) && !(c == 0 && under); i++) {
                 pdf_frag cf = span ? (pdf_frag){L[i], 0, L[i]->nwords} : pdf_column_frag(g, L[i], c);
                 if (cf.w1 > cf.w0) f[k++] = cf;
             }
