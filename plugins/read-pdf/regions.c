@@ -251,6 +251,18 @@ bool pdf_spanning_line(const pdf_line *l, double edge, double x, const double *x
     return false;
 }
 
+/* PDF-TABLE-HEADER-OVERFULL: line l crosses the column starting at x (named by a header label) only by one word
+ * too long for the cell left of it: the only word of l between that cell's start px and x starts at px, and the
+ * next word starts at x (within 2.5 pt), set over or right after the long word's end (pdfTeX prints an overfull
+ * cell over the next column: *Kommunledningskontoret* running into *Genomförd ja/nej*). */
+static bool overfull_word(const pdf_line *l, double px, double x)
+{
+    size_t k = 0;
+    while (k < l->nwords && l->words[k].x0 < px - 2.5) k++;
+    if (k + 1 >= l->nwords || fabs(l->words[k].x0 - px) > 2.5) return false;
+    return fabs(l->words[k + 1].x0 - (x + 0.3)) <= 2.5;
+}
+
 /* Columns named by a header row: the region's first line, all bold or made
  * of short labels (≤ 3 words) separated by gutters, starts a column at each
  * label that no line of the region crosses and where every line with text
@@ -292,9 +304,10 @@ static void header_bounds(const pdf_reader *r, const pdf_line *const *L, size_t 
         for (size_t j = 0; j < *nx && !dup; j++) dup = fabs(xs[j] - x) < 3;
         if (dup || *nx >= MAX_BOUNDS) continue;
         bool free_col = true;
+        double px = h->words[starts[q - 1]].x0;
         for (size_t k = a + 1; k < b && free_col; k++)
             free_col = !(pdf_line_crosses(L[k], x) || (has_left(L[k], x) && has_right(L[k], x) && gap_at(L[k], x) < gutter)) ||
-                       pdf_spanning_line(L[k], edge, x, xs, n0, gutter);
+                       pdf_spanning_line(L[k], edge, x, xs, n0, gutter) || overfull_word(L[k], px, x);
         if (free_col) xs[(*nx)++] = x;
     }
 }
