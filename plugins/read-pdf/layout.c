@@ -466,13 +466,17 @@ static bool breaks_before(const pdf_reader *r, const frag_info *fi, size_t i, si
         if (i - start < 3 && c->bold && h->bold && pdf_heading_size(r, c->size, true) &&
             !h->bullet)
             return false;
-        /* continuation lines of a list item are indented past the label; a hand-typed number's item
-         * wraps flush to the number (PDF-LIST-FLUSH-WRAP): lower case right under a full line runs on */
-        if (c->x0 <= h->x0 + 1 && pdf_starts_lower(c->text) && fabs(c->x0 - h->x0) <= 1) {
-            const pdf_word *w = &c->f->line->words[c->f->w0];
-            if (p->x1 + (w->x1 - w->x0) + 0.3 * size >= right - 0.5) return false;
-        }
-        return c->x0 <= h->x0 + 1;
+        /* continuation lines of a list item are indented past the label */
+        if (c->x0 > h->x0 + 1) return false;
+        /* a typed number set without a hanging indent wraps to the label's edge (PDF-ITEM-FLUSH-WRAP): the item's
+           second line starts where the label does, and each line runs on where the line above ran full (the
+           next word would not have fitted after it) or the next starts lower-case; elsewhere (bullets, a second
+           line indented) a line flush to the label runs on only lower-case under a full line (PDF-LIST-FLUSH-WRAP) */
+        const pdf_word *w = &c->f->line->words[c->f->w0];
+        bool full = p->x1 + (w->x1 - w->x0) + 0.3 * size >= right - 0.5;
+        if (h->bullet || c->x0 < h->x0 - 1 || (i - start > 1 && fabs(fi[start + 1].x0 - h->x0) > 1))
+            return !(full && pdf_starts_lower(c->text) && fabs(c->x0 - h->x0) <= 1);
+        return !full && !pdf_starts_lower(c->text);
     }
     if (c->x0 > p->x0 + 1.5 * size && i - 1 == start) return false; /* hanging first line */
     if (c->x0 > p->x0 + 1.2 * size) return true;                   /* indented first line */
