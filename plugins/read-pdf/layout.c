@@ -460,6 +460,12 @@ static bool breaks_before(const pdf_reader *r, const frag_info *fi, size_t i, si
     if (line_pitch > 0 && c->y0 - p->y0 > line_pitch + fmax(1.2, 0.2 * size) && !ends_hyphen(p->text) &&
         pdf_starts_lower(c->text) && ended_short(c, p, right, size))
         return true;
+    /* a block's lines keep the pitch of its first two (PDF-BLOCK-PITCH): where the paragraph space is small
+       and the page's lines are mostly one-line paragraphs, a step clearly wider than the block's own wrap
+       starts a block, unless the text runs on (bottoms of the lines: a superscript raises a line's top only) */
+    if (!in_cell && i - start >= 2 && c->y1 - p->y1 > fi[start + 1].y1 - fi[start].y1 + fmax(1.2, 0.2 * size) &&
+        !ends_hyphen(p->text) && !pdf_starts_lower(c->text))
+        return true;
     const frag_info *h = &fi[start];
     if (h->label) {
         /* a numbered heading wraps under its number (same font, no gap) */
