@@ -782,6 +782,9 @@ samla_status pdf_layout_page(pdf_reader *r, const pdf_page *p)
     size_t n = 0;
     for (size_t i = 0; i < p->nlines; i++)
         if (p->lines[i].role == PDF_BODY && p->lines[i].nwords) body[n++] = &p->lines[i];
+    /* notes in small print at the foot of the body come after it (PDF-FOOTNOTE-FOOT) */
+    size_t notes = pdf_footnote_start(r, body, n), nall = n;
+    n = notes;
     /* a two-column section (PDF-LINE-GUTTER) is laid out column by column, each on its own; a paragraph the
      * left column ends may run on at the top of the right one */
     for (size_t at = 0, end; at < n && st == SAMLA_OK; at = end) {
@@ -809,6 +812,7 @@ samla_status pdf_layout_page(pdf_reader *r, const pdf_page *p)
         if (st == SAMLA_OK) st = layout_lines(r, p, col + left, k - left, true);
         r->column_break = false;
     }
+    if (st == SAMLA_OK && notes < nall) st = pdf_emit_footnotes(r, body, notes, nall);
     if (st == SAMLA_OK) st = emit_furniture(r, p, PDF_FOOTER);
     return st;
 }

@@ -315,6 +315,10 @@ char *pdf_frag_text(samla_arena *a, const pdf_frag *f);
 /* Appends one running header or footer line (role PDF_HEADER / PDF_FOOTER) as a
  * furniture block; used by the geometric and the tagged paths (layout.c). */
 samla_status pdf_emit_furniture_line(pdf_reader *r, const pdf_line *l, pdf_role role);
+/* footnotes.c (PDF-FOOTNOTE-FOOT): the first of body lines [0, n) that are the page's footnotes (n: none), and
+ * lines [a, n) emitted as footnote blocks, one a note (blocks in the document's arena). */
+size_t pdf_footnote_start(const pdf_reader *r, const pdf_line *const *body, size_t n);
+samla_status pdf_emit_footnotes(pdf_reader *r, const pdf_line *const *body, size_t a, size_t n);
 
 /* furniture.c: marks running headers / footers on all pages. */
 void pdf_mark_furniture(pdf_reader *r);
