@@ -277,6 +277,97 @@ static bool centred_groups(pdf_reader *r, const pdf_region *g, const pdf_line *c
     return true;
 }
 
+/* PDF-TABLE-TOP-GROUPS: a table of two columns set without row spacing whose
+ * first column names groups of rows at their top and is empty beside the
+ * group's other rows (pandoc's pipe table in pdfTeX's longtable: a goal area
+ * beside its goals, the area written once). The body is the table from the
+ * row start `b` on (under a header parted by a row gap), no line of it more
+ * than row_gap below the line above. A label (lines with text in the first
+ * column, a new one starting upper-case on a line whose second column starts
+ * too) starts a group and a row; below it, a line with nothing in the first
+ * column whose second column starts afresh (not lower-case, not after a
+ * hyphen, the first word would have fitted after the line above, the
+ * column was silent on the line above beside a taller label, or both lines
+ * start with a section number, "2.2" over "2.3") starts a row under
+ * the label, which spans it (span0). Two groups or more, one with two rows
+ * or more in two groups or more, under a header row; every row start
+ * found before must be one of these. Sets *out
+ * (arena) and *nout like centred_groups. */
+static size_t filled_columns(const pdf_region *g, const pdf_line *l);
+
+static bool top_section_number(const char *t)
+{
+    if (!(*t >= '0' && *t <= '9')) return false;
+    while ((*t >= '0' && *t <= '9')) t++;
+    if (*t != '.' || !(t[1] >= '0' && t[1] <= '9')) return false;
+    return true;
+}
+
+static bool top_groups(pdf_reader *r, const pdf_region *g, const pdf_line *const *L, const double *wrap,
+                       double row_gap, const size_t *starts, size_t ns, bool *span0, size_t **out, size_t *nout)
+{
+    if (g->ncols != 2 || ns < 2) return false;
+    size_t b = starts[0], e = g->last;
+    /* a header row over the body, parted from it by a row gap, text in both columns */
+    if (!(L[starts[1]]->y0 - L[starts[1] - 1]->y1 > row_gap) || filled_columns(g, L[starts[0]]) != 2) return false;
+    b = starts[1];
+    if (b + 3 > e) return false;
+    for (size_t i = b + 1; i < e; i++)
+        if (L[i]->y0 - L[i - 1]->y1 > row_gap) return false;
+    pdf_frag t0 = pdf_column_frag(g, L[b], 0), t1 = pdf_column_frag(g, L[b], 1);
+    if (t0.w1 <= t0.w0 || t1.w1 <= t1.w0) return false;
+    size_t *sub = samla_arena_alloc(r->ctx->arena, (e - g->first + 2) * sizeof *sub);
+    bool *under = samla_arena_alloc(r->ctx->arena, (e - g->first + 2) * sizeof *under);
+    if (!sub || !under) return false;
+    size_t nsub = 0, groups = 0, multi = 0, top = b;
+    if (b > g->first) under[nsub] = false, sub[nsub++] = g->first;
+    for (size_t i = b; i < e; i++) {
+        pdf_frag f0 = pdf_column_frag(g, L[i], 0), f1 = pdf_column_frag(g, L[i], 1);
+        bool has0 = f0.w1 > f0.w0, has1 = f1.w1 > f1.w0;
+        if (has0) {
+            if (i == b || (!runs_on_lower(L[i]->words[f0.w0].text) && !hyphen_above(g, L, top, i, 0))) {
+                /* a new label: it starts its group's first row beside the first value */
+                if (!has1 || runs_on_lower(L[i]->words[f1.w0].text)) return false;
+                under[nsub] = false, sub[nsub++] = i;
+                top = i;
+                groups++;
+                multi += top > b && nsub >= 2 && under[nsub - 2];
+            }
+            continue;
+        }
+        if (!has1) continue;
+        const pdf_word *w = &L[i]->words[f1.w0];
+        if (runs_on_lower(w->text) || hyphen_above(g, L, sub[nsub - 1], i, 1)) continue;
+        bool numbered = false;
+        if (top_section_number(w->text)) {
+            pdf_frag p = pdf_column_frag(g, L[sub[nsub - 1]], 1);
+            numbered = p.w1 > p.w0 && top_section_number(L[sub[nsub - 1]]->words[p.w0].text);
+        }
+        /* the column silent on the line above: its cell had ended beside a taller label */
+        pdf_frag up = pdf_column_frag(g, L[i - 1], 1);
+        bool silent = i > sub[nsub - 1] && up.w1 <= up.w0;
+        if (!numbered && !silent && !fits_above(g, L, sub[nsub - 1], i, 1, w, wrap[1])) continue;
+        under[nsub] = true, sub[nsub++] = i;
+    }
+    multi += nsub >= 1 && under[nsub - 1];
+    if (groups < 2 || multi < 2) return false;
+    for (size_t q = 1; q < ns; q++) {
+        bool found = false;
+        for (size_t k = 0; k < nsub && !found; k++) found = starts[q] == sub[k];
+        if (!found) return false;
+    }
+    size_t *st = samla_arena_alloc(r->ctx->arena, (nsub + 1) * sizeof *st);
+    if (!st) return false;
+    for (size_t k = 0; k < nsub; k++) {
+        st[k] = sub[k];
+        span0[sub[k] - g->first] = under[k];
+    }
+    st[nsub] = e;
+    *out = st;
+    *nout = nsub;
+    return true;
+}
+
 /* Line i starts a row of a table set without row spacing (Word's borderless
  * layout tables, groff tbl without rulings: the rows are as close as the
  * lines of one cell), PDF-TABLE-TIGHT-ROWS: it has text in the first column,
@@ -626,6 +717,9 @@ samla_status pdf_emit_table(pdf_reader *r, const pdf_region *g0, const pdf_line 
     {
         size_t *grouped, ngrouped;
         if (centred_groups(r, g, L, rights, starts, ns, span0, &grouped, &ngrouped)) starts = grouped, ns = ngrouped;
+        /* labels at the top of their groups (PDF-TABLE-TOP-GROUPS) */
+        else if (top_groups(r, g, L, rights, row_gap, starts, ns, span0, &grouped, &ngrouped))
+            starts = grouped, ns = ngrouped;
     }
     /* a header set in bold directly above plain lines, the table's only bold
      * lines: a row of their own (PDF-TABLE-HEADER-BOLD: groff tbl sets
