@@ -495,6 +495,25 @@ static bool label_lines(const pdf_region *g, const pdf_line *const *L)
     return true;
 }
 
+/* PDF-TABLE-HEADER-RULE: a table of two lines, the second not bold, text in
+ * every column of both (two columns or more), is a header over one row of
+ * values when a rule runs across the table between them (Word's grid:
+ * "Sammanträde | Datum | Paragraf" over "Regionfullmäktige | 2024-12-10 |
+ * § 187", set plain), else labels over their values in one row each cell
+ * ("Datum" over "2023-08-07"). A table of two lines gives no usual line gap
+ * to tell a row gap by, so the rule is asked; only such a table's area is
+ * rendered (text-only precondition). */
+static bool header_rule(pdf_reader *r, const pdf_region *g, const pdf_line *const *L)
+{
+    if (g->last != g->first + 2 || g->ncols < 2) return false;
+    const pdf_line *h = L[g->first], *v = L[g->first + 1];
+    if (v->bold || filled_columns(g, h) != g->ncols || filled_columns(g, v) != g->ncols) return false;
+    if (v->y0 - h->y1 < -1) return false;
+    double x0 = fmin(h->x0, v->x0), x1 = fmax(h->x1, v->x1);
+    pdf_ink *ink = pdf_ink_area(r, samla_doc_current_page(&r->ctx->doc), x0, h->y0, x1, v->y1);
+    return pdf_ink_hrule(ink, x0, x1, fmin(h->y1, v->y0) - 0.5, fmax(h->y1, v->y0) + 0.5, 0.5);
+}
+
 samla_status pdf_emit_table(pdf_reader *r, const pdf_region *g0, const pdf_line *const *L)
 {
     samla_arena *a = r->ctx->arena;
@@ -741,8 +760,10 @@ samla_status pdf_emit_table(pdf_reader *r, const pdf_region *g0, const pdf_line 
         ns++;
     }
     /* a header line set directly above the first data row (no spacing, no
-     * bold): a row of its own (PDF-TABLE-HEADER-LINE) */
-    if (starts[1] > starts[0] + 1 && header_line(g, L, starts[0], rights)) {
+     * bold): a row of its own (PDF-TABLE-HEADER-LINE); a bold one over one
+     * line of values, a rule between them (PDF-TABLE-HEADER-RULE) */
+    if (starts[1] > starts[0] + 1 &&
+        (header_line(g, L, starts[0], rights) || (ns == 1 && header_rule(r, g, L)))) {
         size_t *more = samla_arena_alloc(a, (ns + 2) * sizeof *more);
         if (!more) return SAMLA_ERR_NOMEM;
         more[0] = starts[0];
