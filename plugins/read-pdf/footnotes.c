@@ -1,7 +1,8 @@
 /* footnotes.c: notes set in small print at the foot of a page's body, read by geometry (PDF-FOOTNOTE-FOOT).
  *
  * WeasyPrint sets a footnote (CSS float: footnote) at the foot of the page in a smaller font, each note opening
- * with its number and a full stop ("1. SOU 2018:39, s. 54-55"), the numbers running on from page to page. Read
+ * with its number and a full stop ("1. SOU 2018:39, s. 54-55"); LibreOffice and Word open it with the number as
+ * a superscript or before a hanging indent; the numbers run on from page to page. Read
  * as text, each note was a numbered list item. The notes are the page's last body lines (outside two-column
  * sections) when every one of them is set at most 0.85 times the body size, they stand apart from the text above
  * by half a line or more, the first opens with a number, and each line that opens with a number carries the next
@@ -17,14 +18,18 @@
 #include "pdf.h"
 
 /* The note number a line opens with ("12." gives 12), 0 when none: one to three digits and a full stop, with
- * text after it. */
+ * text after it, or the digits alone set as a superscript (smaller than the word after them or raised above
+ * its baseline) or before a hanging indent wider than half an em (LibreOffice's and Word's notes:
+ * "¹ SOU 2018:39", "1<tab>SOU 2018:39"). */
 static long note_number(const pdf_line *l)
 {
     if (l->nwords < 2) return 0;
-    const char *s = l->words[0].text;
-    size_t n = strspn(s, "0123456789");
-    if (n < 1 || n > 3 || strcmp(s + n, ".") != 0) return 0;
-    return strtol(s, NULL, 10);
+    const pdf_word *w = &l->words[0], *x = &l->words[1];
+    size_t n = strspn(w->text, "0123456789");
+    if (n < 1 || n > 3) return 0;
+    bool stop = strcmp(w->text + n, ".") == 0;
+    bool raised = w->size < 0.85 * x->size || x->y1 - w->y1 > 0.2 * x->size, hanging = x->x0 - w->x1 > 0.5 * x->size;
+    return stop || (w->text[n] == '\0' && (raised || hanging)) ? strtol(w->text, NULL, 10) : 0;
 }
 
 size_t pdf_footnote_start(const pdf_reader *r, const pdf_line *const *body, size_t n)
@@ -44,7 +49,7 @@ size_t pdf_footnote_start(const pdf_reader *r, const pdf_line *const *body, size
            stop inside one (a contents' page numbers) */
         bool bullet;
         if (!k && pdf_marker(r->set, l->words, l->nwords, &bullet)) return n;
-        for (size_t j = 1; j < l->nwords; j++)
+        for (size_t j = k ? 2 : 1; j < l->nwords; j++) /* the hanging indent after a number is no gap */
             if (l->words[j].x0 - l->words[j - 1].x1 > pdf_gutter(r)) return n;
     }
     return a;
@@ -72,7 +77,7 @@ samla_status pdf_emit_footnotes(pdf_reader *r, const pdf_line *const *body, size
             size_t len = strlen(l->words[0].text);
             note->numbering = samla_arena_strdup(r->ctx->arena, l->words[0].text);
             if (!note->numbering) return SAMLA_ERR_NOMEM;
-            note->numbering[len - 1] = '\0';
+            if (note->numbering[len - 1] == '.') note->numbering[len - 1] = '\0';
         }
         note->x0 = l->x0, note->y0 = l->y0, note->x1 = l->x1, note->y1 = l->y1;
         note->style.font_size = l->size;
