@@ -22,16 +22,6 @@
 
 #include "pdf.h"
 
-/* The slot of letter c among a-z, å, ä, ö (lower case only); -1 for any other character. */
-static int lower_slot(gunichar c)
-{
-    if (c >= 'a' && c <= 'z') return (int)(c - 'a');
-    if (c == 0xE5) return 26;
-    if (c == 0xE4) return 27;
-    if (c == 0xF6) return 28;
-    return -1;
-}
-
 #define WIDTH_FONTS 32
 
 typedef struct slot_ref {
@@ -73,11 +63,11 @@ static bool ligature_pair(const pdf_settings *s, gunichar a, gunichar b)
 static bool ligature_width(const pdf_settings *s, const slot_ref ref[][PDF_LETTERS], int f, int k, double em)
 {
     for (const char **l = s->ligatures; l && *l; l++) {
-        if (lower_slot((unsigned char)(*l)[0]) != k || !(*l)[1]) continue;
+        if (pdf_letter_slot((unsigned char)(*l)[0]) != k || !(*l)[1]) continue;
         double rest = 0;
         bool known = true;
         for (const char *c = *l + 1; *c && known; c++) {
-            int o = lower_slot((unsigned char)*c);
+            int o = pdf_letter_slot((unsigned char)*c);
             known = o >= 0 && ref[f][o].median > 0;
             if (known) rest += ref[f][o].median;
         }
@@ -117,14 +107,14 @@ bool pdf_widths_garbled(const pdf_settings *s, const pdf_glyph_em *g, size_t n, 
     size_t from[WIDTH_FONTS * PDF_LETTERS + 1] = {0};
     size_t nc = 0;
     for (size_t i = 0; i < n; i++) {
-        int k = g_unichar_islower(g[i].c) ? lower_slot(g[i].c) : -1;
+        int k = g_unichar_islower(g[i].c) ? pdf_letter_slot(g[i].c) : -1;
         if (k < 0 || font[i] < 0 || skip[i] || g[i].em <= 0) continue;
         from[font[i] * PDF_LETTERS + k + 1]++;
         nc++;
     }
     for (size_t b = 1; b <= WIDTH_FONTS * PDF_LETTERS; b++) from[b] += from[b - 1];
     for (size_t i = 0; i < n; i++) {
-        int k = g_unichar_islower(g[i].c) ? lower_slot(g[i].c) : -1;
+        int k = g_unichar_islower(g[i].c) ? pdf_letter_slot(g[i].c) : -1;
         if (k < 0 || font[i] < 0 || skip[i] || g[i].em <= 0) continue;
         c[from[font[i] * PDF_LETTERS + k]++] = (cand){i, font[i], k, g[i].em};
     }
@@ -154,7 +144,7 @@ bool pdf_widths_garbled(const pdf_settings *s, const pdf_glyph_em *g, size_t n, 
             for (int d = -1; d <= 1 && !normal; d += 2) {
                 if ((d < 0 && i == 0) || (d > 0 && i + 1 >= n)) continue;
                 size_t o = i + d;
-                int ok = g_unichar_islower(g[o].c) ? lower_slot(g[o].c) : -1;
+                int ok = g_unichar_islower(g[o].c) ? pdf_letter_slot(g[o].c) : -1;
                 if (ok < 0 || font[o] != f || skip[o] || g[o].em <= 0) continue;
                 const slot_ref *r = &ref[f][ok];
                 normal = r->n >= 3 && fabs(g[o].em - r->median) <= s->widths_neighbour * r->median;
@@ -219,7 +209,7 @@ static size_t count_at(const pdf_settings *s, const pdf_glyph_em *g, size_t n, c
         for (int d = -1; d <= 1 && !normal; d += 2) {
             if ((d < 0 && i == 0) || (d > 0 && i + 1 >= n)) continue;
             const pdf_glyph_em *o = &g[i + d];
-            int k = g_unichar_islower(o->c) ? lower_slot(o->c) : -1;
+            int k = g_unichar_islower(o->c) ? pdf_letter_slot(o->c) : -1;
             if (k < 0 || o->em <= 0 || !o->font || strcmp(o->font, f) != 0 || o->c == c) continue;
             normal = cnt[k] >= 3 && fabs(o->em - med[k]) <= s->widths_neighbour * med[k];
         }
@@ -244,7 +234,7 @@ size_t pdf_widths_count_bad(const pdf_settings *s, const pdf_glyph_em *g, size_t
         size_t m = 0;
         for (size_t i = 0; i < n; i++)
             if (g[i].em > 0 && g[i].font && strcmp(g[i].font, b->font) == 0 && g_unichar_islower(g[i].c) &&
-                lower_slot(g[i].c) == k)
+                pdf_letter_slot(g[i].c) == k)
                 ems[m++] = g[i].em;
         if (!m) continue;
         qsort(ems, m, sizeof *ems, cmp_double);

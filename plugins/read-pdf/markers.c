@@ -17,16 +17,6 @@
 
 #include "pdf.h"
 
-/* The bullet glyph text starts with, or NULL. */
-const char *pdf_bullet_prefix(const pdf_settings *s, const char *text)
-{
-    for (const char **b = s->bullets; b && *b; b++) {
-        size_t l = strlen(*b);
-        if (strncmp(text, *b, l) == 0 && (text[l] == ' ' || text[l] == '\0')) return *b;
-    }
-    return NULL;
-}
-
 static bool in_list(const char *const *list, const char *t)
 {
     for (; list && *list; list++)

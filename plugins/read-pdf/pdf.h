@@ -58,6 +58,10 @@ typedef struct pdf_page_ocr {
 
 /* P-GARBLED-LETTERS: the letters counted, a-z then å ä ö (textlayer.c) */
 #define PDF_LETTERS 29
+
+/* textlayer.c: the slot of lower-case letter c among a-z, å, ä, ö (0 .. PDF_LETTERS - 1); -1 for any other
+ * character (an upper-case letter too: fold it first). */
+int pdf_letter_slot(unsigned int c);
 #define PDF_TALLIES 8
 
 /* A glyph of a broken map: in font `font` (poppler's name), letter c drawn em ems wide, far off the letter's own
@@ -465,9 +469,7 @@ bool pdf_foreign_word(const pdf_settings *s, const char *text);
 /* Fills s->foreign_first from s->foreign_words (init, once). */
 void pdf_foreign_index(pdf_settings *s);
 
-/* markers.c: the bullet glyph text starts with (data list), or NULL. */
-const char *pdf_bullet_prefix(const pdf_settings *s, const char *text);
-/* The list marker that words w[0..n) start with, as the model writes it
+/* markers.c: the list marker that words w[0..n) start with, as the model writes it
  * (private-use bullets become "•"; static or word text, not a copy), or
  * NULL; *bullet tells a bullet from a list number. */
 const char *pdf_marker(const pdf_settings *s, const pdf_word *w, size_t n, bool *bullet);

@@ -264,10 +264,8 @@ bool pdf_foreign_word(const pdf_settings *s, const char *text)
     return false;
 }
 
-/* The slot of letter c (casefolded) among a-z, å, ä, ö; -1 for any other character. */
-static int letter_slot(gunichar c)
+int pdf_letter_slot(unsigned int c)
 {
-    c = g_unichar_tolower(c);
     if (c >= 'a' && c <= 'z') return (int)(c - 'a');
     if (c == 0xE5) return 26;
     if (c == 0xE4) return 27;
@@ -318,7 +316,7 @@ bool pdf_letters_garbled(const pdf_settings *s, const pdf_word *w, const char *c
                 if (c >= 'a' && c <= 'z') count[k][c - 'a']++;
                 continue;
             }
-            int slot = letter_slot(g_utf8_get_char(p));
+            int slot = pdf_letter_slot(g_unichar_tolower(g_utf8_get_char(p)));
             if (slot >= 0) count[k][slot]++;
             p = g_utf8_next_char(p);
         }
@@ -369,13 +367,13 @@ bool pdf_letters_garbled(const pdf_settings *s, const pdf_word *w, const char *c
 
 bool pdf_letters_font_missing(const pdf_settings *s, const pdf_glyph_em *g, size_t n, const pdf_bad_glyph *b)
 {
-    int k = letter_slot(b->c);
+    int k = pdf_letter_slot(g_unichar_tolower(b->c));
     double total_share = 0;
     for (int l = 0; l < PDF_LETTERS; l++) total_share += s->letter_share[l];
     if (k < 0 || total_share <= 0 || s->letters_font_missing <= 0) return false;
     size_t letters = 0, lower = 0;
     for (size_t i = 0; i < n; i++) {
-        if (!g[i].font || strcmp(g[i].font, b->font) != 0 || letter_slot(g[i].c) < 0) continue;
+        if (!g[i].font || strcmp(g[i].font, b->font) != 0 || pdf_letter_slot(g_unichar_tolower(g[i].c)) < 0) continue;
         letters++;
         lower += g[i].c == b->c;
     }
