@@ -186,6 +186,27 @@ static double lines_bottom(const pdf_line *const *L, size_t a, size_t b)
     return y;
 }
 
+static size_t filled_columns(const pdf_region *g, const pdf_line *l);
+
+/* t starts with a section number of two parts or more ("2.3 ..."). */
+static bool top_section_number(const char *t)
+{
+    if (!(*t >= '0' && *t <= '9')) return false;
+    while (*t >= '0' && *t <= '9') t++;
+    return *t == '.' && t[1] >= '0' && t[1] <= '9';
+}
+
+/* Every row start found before (starts[1..ns)) is one of the group rows sub[0..nsub). */
+static bool keeps_starts(const size_t *starts, size_t ns, const size_t *sub, size_t nsub)
+{
+    for (size_t q = 1; q < ns; q++) {
+        bool found = false;
+        for (size_t k = 0; k < nsub && !found; k++) found = starts[q] == sub[k];
+        if (!found) return false;
+    }
+    return true;
+}
+
 /* PDF-TABLE-CENTRED-GROUPS: a table of two columns set without row spacing
  * whose labels stand vertically centred beside groups of rows (groff tbl's
  * spanned cells: "Goda uppväxtvillkor" in the middle of its three goals). The
@@ -259,11 +280,7 @@ static bool centred_groups(pdf_reader *r, const pdf_region *g, const pdf_line *c
     }
     if (cur != nsub || groups < 2) return false;
     /* the rows found before are rows here too (the group's top at a row gap) */
-    for (size_t q = 1; q < ns; q++) {
-        bool found = starts[q] == sub[0];
-        for (size_t k = 1; k < nsub && !found; k++) found = starts[q] == sub[k];
-        if (!found) return false;
-    }
+    if (!keeps_starts(starts, ns, sub, nsub)) return false;
     size_t *st = samla_arena_alloc(r->ctx->arena, (nsub + 1) * sizeof *st);
     if (!st) return false;
     st[0] = g->first;
@@ -293,16 +310,6 @@ static bool centred_groups(pdf_reader *r, const pdf_region *g, const pdf_line *c
  * or more in two groups or more, under a header row; every row start
  * found before must be one of these. Sets *out
  * (arena) and *nout like centred_groups. */
-static size_t filled_columns(const pdf_region *g, const pdf_line *l);
-
-static bool top_section_number(const char *t)
-{
-    if (!(*t >= '0' && *t <= '9')) return false;
-    while ((*t >= '0' && *t <= '9')) t++;
-    if (*t != '.' || !(t[1] >= '0' && t[1] <= '9')) return false;
-    return true;
-}
-
 static bool top_groups(pdf_reader *r, const pdf_region *g, const pdf_line *const *L, const double *wrap,
                        double row_gap, const size_t *starts, size_t ns, bool *span0, size_t **out, size_t *nout)
 {
@@ -350,12 +357,7 @@ static bool top_groups(pdf_reader *r, const pdf_region *g, const pdf_line *const
         under[nsub] = true, sub[nsub++] = i;
     }
     multi += nsub >= 1 && under[nsub - 1];
-    if (groups < 2 || multi < 2) return false;
-    for (size_t q = 1; q < ns; q++) {
-        bool found = false;
-        for (size_t k = 0; k < nsub && !found; k++) found = starts[q] == sub[k];
-        if (!found) return false;
-    }
+    if (groups < 2 || multi < 2 || !keeps_starts(starts, ns, sub, nsub)) return false;
     size_t *st = samla_arena_alloc(r->ctx->arena, (nsub + 1) * sizeof *st);
     if (!st) return false;
     for (size_t k = 0; k < nsub; k++) {
