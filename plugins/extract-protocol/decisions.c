@@ -177,7 +177,7 @@ static bool lead_after_background(pdoc *d, size_t i, const pitem *it)
 {
     const pline *l = &d->l[i];
     samla_match m;
-    if (!it || l->kind != SAMLA_BLOCK_PARAGRAPH || !strstr(l->text, " beslutar") ||
+    if (!it || l->kind != SAMLA_BLOCK_PARAGRAPH || !samla_re_test(d->st->re[RE_DECIDE_PRESENT], l->text) ||
         !samla_re_search(d->st->re[RE_DECIDE], l->text, 0, &m))
         return false;
     const char *inl = samla_match_group(d->ctx->arena, &m, l->text, 3);

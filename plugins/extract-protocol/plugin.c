@@ -17,7 +17,7 @@
  * patterns, their convention ids and examples are there). */
 static const char *const pattern_keys[RE_COUNT] = {
     [RE_ITEM_PARA] = "item_para", [RE_ITEM_NUM] = "item_num", [RE_REF] = "ref", [RE_PRESENTER] = "presenter",
-    [RE_PRESENTS] = "presents", [RE_PERSON_PARTY] = "person_party", [RE_PROPOSE] = "propose", [RE_DECIDE] = "decide",
+    [RE_PRESENTS] = "presents", [RE_PERSON_PARTY] = "person_party", [RE_PROPOSE] = "propose", [RE_DECIDE] = "decide", [RE_DECIDE_PRESENT] = "decide_present",
     [RE_INFO] = "info", [RE_CLAUSE] = "clause", [RE_NUMBERED] = "numbered", [RE_VOTE_COUNTS] = "vote_counts",
     [RE_VOTE_RESULT] = "vote_result", [RE_ABSTAIN] = "abstain", [RE_RESERVE] = "reserve", [RE_JAV] = "jav",
     [RE_JAV_SUB] = "jav_sub", [RE_MOTION_FI] = "motion_fi", [RE_DISSENT] = "dissent",
