@@ -27,14 +27,19 @@
 typedef struct slot_ref {
     double median;  /* the letter's median width in its font on the page (ems), 0: none */
     size_t n;       /* its glyphs counted */
+    bool done;      /* median taken (it is taken when first asked) */
 } slot_ref;
 
-typedef struct cand {
-    size_t i;       /* index into the glyphs */
-    int font;       /* index into the page's fonts */
-    int slot;
-    double em;
-} cand;
+/* A page's letters for P-GARBLED-WIDTHS: the glyph indices c by font and letter (bucket b = font * PDF_LETTERS +
+ * slot ends at from[b], in page order), each letter's reference width (taken when asked), room for one bucket's
+ * widths. */
+typedef struct width_page {
+    const pdf_glyph_em *g;
+    const size_t *c;
+    const size_t *from;
+    slot_ref (*ref)[PDF_LETTERS];
+    double *ems;
+} width_page;
 
 static int cmp_double(const void *a, const void *b)
 {
@@ -42,12 +47,67 @@ static int cmp_double(const void *a, const void *b)
     return (p > q) - (p < q);
 }
 
-/* Candidates of one font and letter by width, in page order at equal widths. */
-static int cmp_cand_em(const void *a, const void *b)
+/* A glyph far from its letter's median: its width, its index into the glyphs, what follows it. */
+typedef struct far_glyph {
+    double em;
+    size_t i;
+    gunichar next;
+} far_glyph;
+
+/* Far glyphs by width, in page order at equal widths. */
+static int cmp_far(const void *a, const void *b)
 {
-    const cand *p = a, *q = b;
+    const far_glyph *p = a, *q = b;
     if (p->em != q->em) return p->em < q->em ? -1 : 1;
     return (p->i > q->i) - (p->i < q->i);
+}
+
+/* The k-th smallest of v[0..n) (k < n), v reordered so that v[0..k) are not larger (Hoare's selection). */
+static double select_kth(double *v, size_t n, size_t k)
+{
+    size_t lo = 0, hi = n - 1;
+    while (lo < hi) {
+        double pivot = v[lo + (hi - lo) / 2];
+        size_t i = lo, j = hi;
+        while (i <= j) {
+            while (v[i] < pivot) i++;
+            while (v[j] > pivot) j--;
+            if (i <= j) {
+                double t = v[i];
+                v[i] = v[j], v[j] = t;
+                i++;
+                if (j == 0) break;
+                j--;
+            }
+        }
+        if (k <= j) hi = j;
+        else if (k >= i) lo = i;
+        else break; /* v[k] equals the pivot */
+    }
+    return v[k];
+}
+
+/* The median of v[0..m) (m > 0; v reordered): the middle value, or the mean of the two middle ones. */
+static double median_of(double *v, size_t m)
+{
+    double hi = select_kth(v, m, m / 2);
+    if (m % 2) return hi;
+    double lo = v[0]; /* the largest of v[0 .. m/2), all at most hi */
+    for (size_t i = 1; i < m / 2; i++)
+        if (v[i] > lo) lo = v[i];
+    return (lo + hi) / 2;
+}
+
+/* The median width of letter slot k of font f on the page (0: the font has no such glyph), taken once. */
+static double median_at(width_page *w, int f, int k)
+{
+    slot_ref *r = &w->ref[f][k];
+    if (r->done) return r->median;
+    r->done = true;
+    size_t b = (size_t)f * PDF_LETTERS + (size_t)k, a = b ? w->from[b - 1] : 0, m = w->from[b] - a;
+    if (!m) return r->median = 0;
+    for (size_t j = 0; j < m; j++) w->ems[j] = w->g[w->c[a + j]].em;
+    return r->median = median_of(w->ems, m);
 }
 
 /* The two letters a, b (lower case ASCII) begin a configured ligature or are one ("ti", "ff" of "ffi"). */
@@ -60,7 +120,7 @@ static bool ligature_pair(const pdf_settings *s, gunichar a, gunichar b)
 
 /* Glyph em of letter slot k in font f is a ligature glyph that kept only its first letter: as wide as the
  * letter plus the ligature's other letters (their medians on the page, within the ligature tolerance). */
-static bool ligature_width(const pdf_settings *s, const slot_ref ref[][PDF_LETTERS], int f, int k, double em)
+static bool ligature_width(const pdf_settings *s, width_page *w, int f, int k, double em)
 {
     for (const char **l = s->ligatures; l && *l; l++) {
         if (pdf_letter_slot((unsigned char)(*l)[0]) != k || !(*l)[1]) continue;
@@ -68,10 +128,11 @@ static bool ligature_width(const pdf_settings *s, const slot_ref ref[][PDF_LETTE
         bool known = true;
         for (const char *c = *l + 1; *c && known; c++) {
             int o = pdf_letter_slot((unsigned char)*c);
-            known = o >= 0 && ref[f][o].median > 0;
-            if (known) rest += ref[f][o].median;
+            double m = o >= 0 ? median_at(w, f, o) : 0;
+            known = m > 0;
+            if (known) rest += m;
         }
-        if (known && fabs(em - ref[f][k].median - rest) <= s->ligature_tolerance * rest) return true;
+        if (known && fabs(em - median_at(w, f, k) - rest) <= s->ligature_tolerance * rest) return true;
     }
     return false;
 }
@@ -82,115 +143,136 @@ bool pdf_widths_garbled(const pdf_settings *s, const pdf_glyph_em *g, size_t n, 
     if (s->widths_gap <= 0 || n < 2) return false;
     const char *fname[WIDTH_FONTS];
     int nf = 0;
-    int *font = malloc(n * sizeof *font);
+    int *font = malloc(n * sizeof *font), *key = malloc(n * sizeof *key);
+    signed char *slot = malloc(n); /* each glyph's letter slot (pdf_letter_slot: lower-case letters only), -1 */
     bool *skip = calloc(n, sizeof *skip);
-    cand *c = malloc(n * sizeof *c);
+    size_t *c = malloc(n * sizeof *c);      /* the candidates' glyph indices, by font and letter */
+    double *ems = malloc(n * sizeof *ems);  /* one bucket's widths, for its median */
+    far_glyph *far = malloc(n * sizeof *far);
     slot_ref (*ref)[PDF_LETTERS] = calloc(WIDTH_FONTS, sizeof *ref);
     bool hit = false;
-    if (!font || !skip || !c || !ref) goto done;
+    if (!font || !key || !slot || !skip || !c || !ems || !far || !ref) goto done;
+    /* the font of each glyph, by first use on the page; a run of glyphs shares its attributes' name */
+    const char *last = NULL;
+    int last_k = -1;
     for (size_t i = 0; i < n; i++) {
         const char *f = g[i].font ? g[i].font : "";
-        int k = 0;
-        while (k < nf && strcmp(fname[k], f) != 0) k++;
-        if (k == nf && nf < WIDTH_FONTS) fname[nf++] = f;
-        font[i] = k < nf ? k : -1;
+        if (f != last || last_k < 0) {
+            int k = 0;
+            while (k < nf && strcmp(fname[k], f) != 0) k++;
+            if (k == nf && nf < WIDTH_FONTS) fname[nf++] = f;
+            last = f, last_k = k < nf ? k : -1;
+        }
+        font[i] = last_k;
+        slot[i] = (signed char)pdf_letter_slot(g[i].c); /* every slot is a lower-case letter */
     }
-    /* a ligature poppler split into its letters: two letters of a ligature side by side, equally wide */
+    /* a ligature poppler split into its letters: two letters of a ligature side by side, equally wide (the
+     * letters that begin a ligature looked up first: most glyphs begin none) */
+    bool first[256] = {false};
+    for (const char **l = s->ligatures; l && *l; l++)
+        if ((*l)[1]) first[(unsigned char)(*l)[0]] = true;
     for (size_t i = 0; i + 1 < n; i++) {
         if (font[i] != font[i + 1] || g[i].em <= 0) continue;
-        if (ligature_pair(s, g_unichar_tolower(g[i].c), g_unichar_tolower(g[i + 1].c)) &&
-            fabs(g[i].em - g[i + 1].em) <= s->widths_split * g[i].em)
+        gunichar a = g[i].c < 0x80 ? (gunichar)g_ascii_tolower((char)g[i].c) : g_unichar_tolower(g[i].c);
+        if (a >= 256 || !first[a]) continue;
+        if (fabs(g[i].em - g[i + 1].em) <= s->widths_split * g[i].em &&
+            ligature_pair(s, a, g_unichar_tolower(g[i + 1].c)))
             skip[i] = skip[i + 1] = true;
     }
-    /* the candidates by font, letter and width: placed in their font and letter's bucket in page order, each
-     * bucket then sorted by width (one sort of every glyph of the page took more than the rest of the check) */
+    /* the candidates by font and letter, each bucket in page order, with its narrowest and widest glyph */
     size_t from[WIDTH_FONTS * PDF_LETTERS + 1] = {0};
-    size_t nc = 0;
     for (size_t i = 0; i < n; i++) {
-        int k = g_unichar_islower(g[i].c) ? pdf_letter_slot(g[i].c) : -1;
-        if (k < 0 || font[i] < 0 || skip[i] || g[i].em <= 0) continue;
-        from[font[i] * PDF_LETTERS + k + 1]++;
-        nc++;
+        if (slot[i] >= 0 && font[i] >= 0 && !skip[i] && g[i].em > 0) {
+            key[i] = font[i] * PDF_LETTERS + slot[i];
+            from[key[i] + 1]++;
+        } else {
+            key[i] = -1;
+        }
     }
     for (size_t b = 1; b <= WIDTH_FONTS * PDF_LETTERS; b++) from[b] += from[b - 1];
-    for (size_t i = 0; i < n; i++) {
-        int k = g_unichar_islower(g[i].c) ? pdf_letter_slot(g[i].c) : -1;
-        if (k < 0 || font[i] < 0 || skip[i] || g[i].em <= 0) continue;
-        c[from[font[i] * PDF_LETTERS + k]++] = (cand){i, font[i], k, g[i].em};
-    }
+    for (size_t i = 0; i < n; i++)
+        if (key[i] >= 0) c[from[key[i]]++] = i;
+    /* from[b] is now the end of bucket b. The median width of each letter of each font (a selection, no sort),
+     * taken when asked: a letter whose glyphs all lie within widths_gap of its narrowest has none far from its
+     * median, and another letter's median is asked only beside a far glyph or for a ligature */
     for (size_t b = 0, a = 0; b < WIDTH_FONTS * PDF_LETTERS; a = from[b++])
-        if (from[b] - a > 1) qsort(c + a, from[b] - a, sizeof *c, cmp_cand_em);
-    /* the median width of each letter of each font */
-    for (size_t a = 0, b; a < nc; a = b) {
-        b = a;
-        while (b < nc && c[b].font == c[a].font && c[b].slot == c[a].slot) b++;
-        size_t m = b - a;
-        ref[c[a].font][c[a].slot].n = m;
-        ref[c[a].font][c[a].slot].median = m % 2 ? c[a + m / 2].em : (c[a + m / 2 - 1].em + c[a + m / 2].em) / 2;
-    }
-    for (size_t a = 0, b; a < nc && !hit; a = b) {
-        b = a;
-        while (b < nc && c[b].font == c[a].font && c[b].slot == c[a].slot) b++;
-        int f = c[a].font, k = c[a].slot;
-        double med = ref[f][k].median;
-        /* the glyphs far from the letter's median, each with what follows it (' ' for a space or line end) */
-        double dev[256];
-        gunichar next[256];
-        size_t nd = 0;
-        for (size_t j = a; j < b && nd < 256; j++) {
-            size_t i = c[j].i;
-            if (fabs(c[j].em - med) < s->widths_gap * med || ligature_width(s, ref, f, k, c[j].em)) continue;
+        if (from[b] > a) ref[b / PDF_LETTERS][b % PDF_LETTERS].n = from[b] - a;
+    width_page wp = {g, c, from, ref, ems};
+    for (size_t b = 0, a = 0; b < WIDTH_FONTS * PDF_LETTERS && !hit; a = from[b++]) {
+        if (from[b] == a) continue;
+        int f = (int)(b / PDF_LETTERS), k = (int)(b % PDF_LETTERS);
+        double lo = g[c[a]].em, hi = lo;
+        for (size_t j = a + 1; j < from[b]; j++) {
+            double em = g[c[j]].em;
+            if (em < lo) lo = em;
+            if (em > hi) hi = em;
+        }
+        /* |em - median| <= hi - lo for every glyph, and the median is at least lo */
+        if (hi - lo < s->widths_gap * lo) continue;
+        double med = median_at(&wp, f, k);
+        /* the glyphs far from the letter's median, each with what follows it (' ' for a space or line end),
+         * found in page order and then taken by width (in page order at equal widths), 256 at most */
+        size_t nfar = 0;
+        for (size_t j = a; j < from[b]; j++) {
+            size_t i = c[j];
+            double em = g[i].em;
+            if (fabs(em - med) < s->widths_gap * med || ligature_width(s, &wp, f, k, em)) continue;
             bool normal = false; /* a neighbour at its own letter's width */
             for (int d = -1; d <= 1 && !normal; d += 2) {
                 if ((d < 0 && i == 0) || (d > 0 && i + 1 >= n)) continue;
                 size_t o = i + d;
-                int ok = g_unichar_islower(g[o].c) ? pdf_letter_slot(g[o].c) : -1;
+                int ok = slot[o];
                 if (ok < 0 || font[o] != f || skip[o] || g[o].em <= 0) continue;
-                const slot_ref *r = &ref[f][ok];
-                normal = r->n >= 3 && fabs(g[o].em - r->median) <= s->widths_neighbour * r->median;
+                double m = median_at(&wp, f, ok);
+                normal = ref[f][ok].n >= 3 && fabs(g[o].em - m) <= s->widths_neighbour * m;
             }
             if (!normal) continue;
             gunichar nx = i + 1 < n ? g[i + 1].c : ' ';
             if (g_unichar_isspace(nx)) nx = ' ';
             else if (!g_unichar_isalpha(nx)) continue; /* kerned before punctuation, or a digit */
-            dev[nd] = c[j].em;
-            next[nd++] = nx;
+            far[nfar++] = (far_glyph){em, i, nx};
         }
+        if (nfar > 1) qsort(far, nfar, sizeof *far, cmp_far);
+        size_t nd = nfar < 256 ? nfar : 256;
         /* a width the far glyphs share (within widths_same), shown before different letters */
         for (size_t d = 0; d < nd && !hit; d++) {
             size_t count = 0, spaces = 0, kinds = 0;
             gunichar seen[256];
             for (size_t e = 0; e < nd; e++) {
-                if (fabs(dev[e] - dev[d]) > s->widths_same * dev[d]) continue;
+                if (fabs(far[e].em - far[d].em) > s->widths_same * far[d].em) continue;
                 count++;
-                spaces += next[e] == ' ';
+                spaces += far[e].next == ' ';
                 size_t q = 0;
-                while (q < kinds && seen[q] != next[e]) q++;
-                if (q == kinds) seen[kinds++] = next[e];
+                while (q < kinds && seen[q] != far[e].next) q++;
+                if (q == kinds) seen[kinds++] = far[e].next;
             }
             if ((double)count < s->widths_min_glyphs) continue;
             if (kinds < 2 && spaces < count) continue; /* one pair: kerning */
             hit = true;
             if (bad) {
                 g_strlcpy(bad->font, fname[f], sizeof bad->font);
-                bad->c = g[c[a].i].c;
-                bad->em = dev[d];
+                bad->c = g[c[a]].c;
+                bad->em = far[d].em;
                 bad->med = med;
             }
-            if (share) *share = (double)count / (double)(b - a);
+            if (share) *share = (double)count / (double)(from[b] - a);
             if (note && note_size) {
                 static const char *const names[PDF_LETTERS] = {"a", "b", "c", "d", "e", "f", "g", "h", "i", "j",
                                                                "k", "l", "m", "n", "o", "p", "q", "r", "s", "t",
                                                                "u", "v", "w", "x", "y", "z", "å", "ä", "ö"};
                 g_snprintf(note, note_size, "'%s' drawn %zu times %.2f em wide, its other glyphs %.2f em", names[k],
-                           count, dev[d], med);
+                           count, far[d].em, med);
             }
         }
     }
 done:
     free(font);
+    free(key);
+    free(slot);
     free(skip);
     free(c);
+    free(ems);
+    free(far);
     free(ref);
     return hit;
 }

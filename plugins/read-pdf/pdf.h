@@ -59,9 +59,16 @@ typedef struct pdf_page_ocr {
 /* P-GARBLED-LETTERS: the letters counted, a-z then å ä ö (textlayer.c) */
 #define PDF_LETTERS 29
 
-/* textlayer.c: the slot of lower-case letter c among a-z, å, ä, ö (0 .. PDF_LETTERS - 1); -1 for any other
- * character (an upper-case letter too: fold it first). */
-int pdf_letter_slot(unsigned int c);
+/* The slot of lower-case letter c among a-z, å, ä, ö (0 .. PDF_LETTERS - 1); -1 for any other character (an
+ * upper-case letter too: fold it first). Inline: P-GARBLED-WIDTHS asks it of every glyph of a page. */
+static inline int pdf_letter_slot(unsigned int c)
+{
+    if (c >= 'a' && c <= 'z') return (int)(c - 'a');
+    if (c == 0xE5) return 26;
+    if (c == 0xE4) return 27;
+    if (c == 0xF6) return 28;
+    return -1;
+}
 #define PDF_TALLIES 8
 
 /* A glyph of a broken map: in font `font` (poppler's name), letter c drawn em ems wide, far off the letter's own

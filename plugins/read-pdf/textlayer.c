@@ -264,15 +264,6 @@ bool pdf_foreign_word(const pdf_settings *s, const char *text)
     return false;
 }
 
-int pdf_letter_slot(unsigned int c)
-{
-    if (c >= 'a' && c <= 'z') return (int)(c - 'a');
-    if (c == 0xE5) return 26;
-    if (c == 0xE4) return 27;
-    if (c == 0xF6) return 28;
-    return -1;
-}
-
 #define LETTER_FONTS 32
 
 /* P-GARBLED-LETTERS: a broken ToUnicode map gives one letter for another in all of a font's text ('g' for every
