@@ -13,7 +13,11 @@
  * whose neighbours are not at their own widths (a run set with character spacing or condensed changes every
  * letter of it, not one), a ligature glyph that gives only its first letter (a 't' as wide as 't' + 'i':
  * PDF-TEXT-LIGATURE-GLYPH), and a ligature that poppler splits into its letters, each given an equal share of
- * the glyph's width ('t' and 'i' at 0.28 em each for the "ti" glyph). */
+ * the glyph's width ('t' and 'i' at 0.28 em each for the "ti" glyph).
+ *
+ * P-GARBLED-WIDE: where no letter is drawn twice by a second glyph, one glyph far wider than its letter's others
+ * (widths.wide) is enough: kerning narrows a glyph, it does not widen a letter by a quarter (the "fi" glyph read 'i',
+ * 0.53 em beside 'i' at 0.23 em). */
 #include <math.h>
 #include <stdlib.h>
 #include <string.h>
@@ -133,6 +137,41 @@ static bool ligature_width(const pdf_settings *s, width_page *w, int f, int k, d
             if (known) rest += m;
         }
         if (known && fabs(em - median_at(w, f, k) - rest) <= s->ligature_tolerance * rest) return true;
+    }
+    return false;
+}
+
+/* The width of the letters after the first of ligature l (their medians in font f on the page), 0 when one of
+ * them is not on the page. */
+static double ligature_rest(width_page *w, int f, const char *l)
+{
+    double rest = 0;
+    for (const char *c = l + 1; *c; c++) {
+        int o = pdf_letter_slot((unsigned char)*c);
+        double m = o >= 0 ? median_at(w, f, o) : 0;
+        if (m <= 0) return 0;
+        rest += m;
+    }
+    return rest;
+}
+
+/* P-GARBLED-WIDE: glyph em of letter slot k in font f is a ligature glyph that kept its first letter, judged
+ * from the letter's narrowest glyph on the page (own, the letter's true width: where most of a page's f's are
+ * its fi glyph, the median is the ligature's) plus the other letters of one ligature, or of two that chain
+ * (tt then ti: the tti glyph). */
+static bool ligature_width_from(const pdf_settings *s, width_page *w, int f, int k, double own, double em)
+{
+    for (const char **l = s->ligatures; l && *l; l++) {
+        if (pdf_letter_slot((unsigned char)(*l)[0]) != k || !(*l)[1]) continue;
+        double rest = ligature_rest(w, f, *l);
+        if (rest <= 0) continue;
+        if (fabs(em - own - rest) <= s->ligature_tolerance * rest) return true;
+        size_t len = strlen(*l);
+        for (const char **m = s->ligatures; m && *m; m++) { /* a second ligature begun by l's last letter */
+            if ((*m)[0] != (*l)[len - 1] || !(*m)[1]) continue;
+            double more = ligature_rest(w, f, *m);
+            if (more > 0 && fabs(em - own - rest - more) <= s->ligature_tolerance * (rest + more)) return true;
+        }
     }
     return false;
 }
@@ -262,6 +301,46 @@ bool pdf_widths_garbled(const pdf_settings *s, const pdf_glyph_em *g, size_t n, 
                                                                "u", "v", "w", "x", "y", "z", "å", "ä", "ö"};
                 g_snprintf(note, note_size, "'%s' drawn %zu times %.2f em wide, its other glyphs %.2f em", names[k],
                            count, far[d].em, med);
+            }
+        }
+    }
+    /* P-GARBLED-WIDE: no letter drawn twice by a second glyph; one glyph far wider than its letter (a wider glyph
+     * read as this letter: *i* for the fi glyph, *c* for the h glyph) marks the page too. Kerning narrows a glyph
+     * before another, it does not widen one by a quarter */
+    for (size_t b = 0, a = 0; b < WIDTH_FONTS * PDF_LETTERS && !hit && s->widths_wide > 0; a = from[b++]) {
+        if (from[b] - a < 3) continue; /* a median of three glyphs at least */
+        int f = (int)(b / PDF_LETTERS), k = (int)(b % PDF_LETTERS);
+        double lo = g[c[a]].em, hi = lo;
+        for (size_t j = a + 1; j < from[b]; j++) {
+            double em = g[c[j]].em;
+            if (em < lo) lo = em;
+            if (em > hi) hi = em;
+        }
+        if (hi < (1 + s->widths_wide) * lo) continue; /* the median is at least lo */
+        double med = median_at(&wp, f, k);
+        for (size_t j = a; j < from[b] && !hit; j++) {
+            size_t i = c[j];
+            double em = g[i].em;
+            if (em < (1 + s->widths_wide) * med || ligature_width(s, &wp, f, k, em) ||
+                ligature_width_from(s, &wp, f, k, lo, em))
+                continue;
+            bool normal = false;
+            for (int d = -1; d <= 1 && !normal; d += 2) {
+                if ((d < 0 && i == 0) || (d > 0 && i + 1 >= n)) continue;
+                size_t o = i + d;
+                int ok = slot[o];
+                if (ok < 0 || font[o] != f || skip[o] || g[o].em <= 0) continue;
+                double m = median_at(&wp, f, ok);
+                normal = ref[f][ok].n >= 3 && fabs(g[o].em - m) <= s->widths_neighbour * m;
+            }
+            gunichar nx = i + 1 < n ? g[i + 1].c : ' ';
+            if (!normal || (!g_unichar_isspace(nx) && !g_unichar_isalpha(nx))) continue;
+            hit = true;
+            if (share) *share = 1.0 / (double)(from[b] - a);
+            if (note && note_size) {
+                char letter[8] = {0};
+                g_unichar_to_utf8(g[i].c, letter);
+                g_snprintf(note, note_size, "'%s' drawn once %.2f em wide, its other glyphs %.2f em", letter, em, med);
             }
         }
     }

@@ -732,6 +732,12 @@ samla_status pdf_page_lines(pdf_reader *r, PopplerPage *page, pdf_page *out)
     if (st == SAMLA_OK) judge_text_layer(r->set, words, font, nw, out);
     free(font);
     if (st == SAMLA_OK) st = judge_widths(r->set, text, nchars, rects, attrs, out);
+    /* P-GARBLED-NUL: a map that gives a glyph U+0000 is broken (no text holds one), and the page's text stops
+     * there: garbled, scored by the share of its characters lost */
+    if (st == SAMLA_OK && out->truncated && !out->garbled) {
+        out->garbled = out->nul_garbled = true;
+        out->garbled_score = (double)out->truncated / (double)nrects;
+    }
     if (st == SAMLA_OK) {
         /* the page keeps its nw words, not the nchars the array had room for */
         qsort(words, nw, sizeof *words, cmp_word_y);

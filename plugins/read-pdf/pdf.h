@@ -91,6 +91,7 @@ typedef struct pdf_page {
     size_t run_together;      /* words run together at a letter for the space (P-GARBLED-SPACE) */
     char letters[64];         /* P-GARBLED-LETTERS: what a font's letters show ("'e' missing, 'g' 4.3 times its share"), "" none */
     size_t truncated;         /* PDF-TEXT-NUL: characters the text layer holds beyond a U+0000 (not read), 0 none */
+    bool nul_garbled;         /* P-GARBLED-NUL: judged garbled by its U+0000 alone */
     size_t ligature_nonwords; /* P-GARBLED-LIGATURE: restored ligatures that made no words (0: not the reason) */
     char widths[96];          /* P-GARBLED-WIDTHS: the letter drawn by a second glyph ("'n' drawn 12 times ..."), "" none */
     pdf_bad_glyph bad;        /* P-GARBLED-WIDTHS: that second glyph, c 0 none */
@@ -171,6 +172,7 @@ typedef struct pdf_settings {
     double garbled_font_known;          /* P-GARBLED-FONT: a font's share of non-words on a page of a broken font object */
     double widths_font_glyphs;          /* P-GARBLED-FONT: glyphs of another page's broken glyph that mark a page, 0: off */
     double widths_split;                /* two letters of a ligature this close in width are its split glyph */
+    double widths_wide;                 /* P-GARBLED-WIDE: one glyph this share wider than its letter's median, 0: off */
     pdf_ocr_mode ocr_mode;              /* option ocr */
     int ocr_dpi;                        /* option ocr_dpi */
     const char *ocr_language;           /* Tesseract language(s), "swe" */

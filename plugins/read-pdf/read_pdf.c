@@ -268,6 +268,11 @@ static samla_status read_document(void *state, samla_ctx *ctx, samla_arena *scra
                                "the glyphs are other letters and its Unicode map is broken); the text may differ from "
                                "what the page shows (%s)",
                                p->number, p->ligature_nonwords, off);
+            else if (!p->ocr.used && p->nul_garbled)
+                samla_ctx_warn(ctx, p->number,
+                               "garbled text layer on page %d (its Unicode map gives a glyph U+0000, which no text "
+                               "holds: the map is broken); the text differs from what the page shows (%s)",
+                               p->number, off);
             else if (!p->ocr.used && p->font_page)
                 samla_ctx_warn(ctx, p->number,
                                "garbled text layer on page %d (its font is the one whose Unicode map is broken on page "

@@ -42,6 +42,7 @@ static const pdf_number numbers[] = {
     NUMBER("garbled.widths.min_glyphs", 2, widths_min_glyphs),
     NUMBER("garbled.widths.neighbour", 0.08, widths_neighbour),
     NUMBER("garbled.widths.split", 0.03, widths_split),
+    NUMBER("garbled.widths.wide", 0, widths_wide),
     NUMBER("garbled.widths.font_glyphs", 0, widths_font_glyphs),
     NUMBER("ligatures.tolerance", 0.3, ligature_tolerance),
     NUMBER("ligatures.min_samples", 3, ligature_min_samples),
