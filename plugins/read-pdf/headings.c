@@ -188,6 +188,13 @@ static void spaced_headings(pdf_reader *r, samla_block **v, size_t n)
          * the heading then has only the space below to tell */
         bool top = prev->page != b->page;
         double below = next->y0 - b->y1, above = top ? 4 * pg + size : b->y0 - prev->y1;
+        /* at a column's foot (the next block stands higher: the head of the next column) the line has no space
+         * below of its own, and only the space above tells: clearly more than paragraphs have (a label set at
+         * the foot of a column, its list at the head of the next, is no heading; PDF-HEAD-COLUMN-FOOT) */
+        if (!top && below < -size) {
+            if (above >= fmax(1.8 * pg, pg + 0.6 * size)) b->kind = SAMLA_BLOCK_HEADING;
+            continue;
+        }
         /* set apart from the text above: clearly further than paragraphs are
          * from one another, or at least a paragraph gap while clearly closer
          * than that to the text below */

@@ -449,6 +449,10 @@ static bool breaks_before(const pdf_reader *r, const frag_info *fi, size_t i, si
     /* two bold lines of different sizes: a heading over a bold label set close below it (an 11.5 pt
        "Delmål …" heading over an 11 pt "Åtgärder"); a wrapped bold line keeps its size (PDF-BOLD-SIZE-BREAK) */
     if (p->bold && c->bold && fabs(p->size - c->size) > 0.3) return true;
+    /* two bold lines of one size in fonts of different heights: a heading font over a bold label of the body's
+       font set close below it (*Val av justerare* over *Stadsbyggnadsnämndens beslut*); a wrapped bold line
+       keeps its font (PDF-BOLD-FONT-BREAK) */
+    if (p->bold && c->bold && fabs((p->y1 - p->y0) - (c->y1 - c->y0)) > 0.15 * size) return true;
     if (c->label && !number_runs_on(p, c, right)) return true;
     /* paragraph spacing: the tops of the two lines are clearly further apart
      * than the usual pitch of wrapped lines, unless the text runs on (a

@@ -505,12 +505,95 @@ static bool one_column(const pdf_line *L, size_t n, double gmin, double size)
     return 4 * gaps <= n && 2 * inset <= n;
 }
 
+/* PDF-LINE-GUTTER-RUNS-ON: the column of words [a, b) (sorted by centre; split at x) that ends lower runs on
+ * past the other's end, as a page's column filled to its foot before the other does (the flow of a page set
+ * in two columns, the other column short at its end): two lines or more of it lie below the other's last
+ * line, the first of them no farther below the lines above than the column's lines stand apart where both
+ * columns run (a section of balanced columns ends level, or a line below, and what follows it stands a
+ * paragraph apart). Then everything below the other column's end is this column's, down to the section's
+ * end, and the section is not cut there: a table or paragraph of the column is never split by the cut. */
+static bool runs_on(const pdf_word *w, size_t a, size_t b, double x, const double *top, const double *bottom,
+                    double next, double size)
+{
+    if (next - fmax(bottom[0], bottom[1]) <= 2 * size) return false;
+    int s = bottom[1] > bottom[0];
+    double end = bottom[1 - s], from = fmax(top[0], top[1]);
+    /* the bottoms of the column's lines, by the words' centres (words are sorted by centre) */
+    double widest = 0, last = -1e9, below_gap = -1;
+    size_t below = 0;
+    for (size_t i = a; i < b; i++) {
+        if ((w[i].x1 > x) != s || (w[i].y0 + w[i].y1) / 2 < from) continue;
+        if (w[i].y0 > last) { /* a new line */
+            double gap = last > -1e8 ? w[i].y0 - last : 0;
+            if ((w[i].y0 + w[i].y1) / 2 > end) {
+                if (!below) below_gap = gap;
+                below++;
+            } else
+                widest = fmax(widest, gap);
+        }
+        last = fmax(last, w[i].y1);
+    }
+    return below >= 2 && below_gap <= widest + 0.5;
+}
+
+/* PDF-LINE-GUTTER-BALANCED: balanced columns end level, or the longer one a line lower; the cut at the shorter
+ * column's end (hi, by the words' centres) leaves that line out when the columns' line pitch is wider than the
+ * line is tall. The first line of the longer column (words [a, b) sorted by centre, split at x) below hi is
+ * still the column's when it follows the line above at the pitch that line kept to the one before it and
+ * that line stands level with the other column's last (a label set at a column's foot, its list at the head
+ * of the next: *Ersättare*); a column already a line longer has its extra line, and what follows the columns
+ * is no more of it, whatever its pitch. Returns the cut, moved below that line when it is. */
+static double balanced_end(const pdf_word *w, size_t a, size_t b, double x, const double *bottom, double hi)
+{
+    int s = bottom[1] > bottom[0];
+    double tops[3] = {NAN, NAN, NAN}, last = -1e9, centre = 0; /* the two lines above the cut, the one below */
+    for (size_t i = a; i < b; i++) {
+        if ((w[i].x1 > x) != s) continue;
+        double c = (w[i].y0 + w[i].y1) / 2;
+        if (w[i].y0 > last) { /* a new line */
+            if (c > hi) {
+                tops[2] = w[i].y0, centre = c;
+                break;
+            }
+            tops[0] = tops[1], tops[1] = w[i].y0;
+        }
+        last = fmax(last, w[i].y1);
+    }
+    if (isnan(tops[0]) || isnan(tops[2])) return hi;
+    /* the top of the other column's last line: the longer column's line above the cut stands level with it
+     * (the extra line is still to come), not a line lower (it is that line) */
+    double other = -1e9;
+    for (size_t i = a; i < b; i++)
+        if ((w[i].x1 > x) != s) other = fmax(other, w[i].y0);
+    double pitch = tops[1] - tops[0], next = tops[2] - tops[1];
+    return pitch > 0 && fabs(next - pitch) <= 0.05 * pitch && tops[1] - other <= 0.5 * pitch ? centre + 0.01 : hi;
+}
+
+/* Where the lines [0, n) of a column usually end: the rightmost end another line's end comes within half an em
+ * of (prose wraps at the column's edge; a line running past it, a table wider than the column, stands alone),
+ * the rightmost end when no two lines end together. */
+static double usual_right(const pdf_line *L, size_t n, double size)
+{
+    double best = -1e9, widest = -1e9;
+    for (size_t i = 0; i < n; i++) {
+        widest = fmax(widest, L[i].x1);
+        if (L[i].x1 <= best) continue;
+        for (size_t k = 0; k < n; k++)
+            if (k != i && fabs(L[k].x1 - L[i].x1) <= 0.5 * size) {
+                best = L[i].x1;
+                break;
+            }
+    }
+    return best > -1e8 ? best : widest;
+}
+
 /* Builds the lines of a section [*a, *b) of words (sorted by centre) as two columns split at x, into out (room
  * for *b - *a lines) when they are out of step; returns the lines made, 0 when the section is not two such
  * columns (its words are then back in their order). The section is first cut to the height both columns
  * share (a line more either way): what stands above or below one column alone is read as before (a heading
  * under an attendance list set in two columns). tmp has room for the words. */
-static size_t section_columns(pdf_word *w, size_t *a, size_t *b, double x, double size, pdf_word *tmp,
+static size_t section_columns(pdf_word *w, size_t *a, size_t *b, double x, double size, double next, bool even,
+                              pdf_word *tmp,
                               pdf_line *out)
 {
     double top[2] = {1e9, 1e9}, bottom[2] = {-1e9, -1e9};
@@ -519,6 +602,8 @@ static size_t section_columns(pdf_word *w, size_t *a, size_t *b, double x, doubl
         top[s] = fmin(top[s], w[i].y0), bottom[s] = fmax(bottom[s], w[i].y1);
     }
     double lo = fmax(top[0], top[1]) - size, hi = fmin(bottom[0], bottom[1]) + size;
+    hi = balanced_end(w, *a, *b, x, bottom, hi);
+    if (runs_on(w, *a, *b, x, top, bottom, next, size)) hi = fmax(bottom[0], bottom[1]) + size;
     while (*a < *b && (w[*a].y0 + w[*a].y1) / 2 < lo) (*a)++;
     while (*b > *a && (w[*b - 1].y0 + w[*b - 1].y1) / 2 > hi) (*b)--;
     size_t n = *b - *a, nl = 0, nr = 0;
@@ -552,6 +637,14 @@ static size_t section_columns(pdf_word *w, size_t *a, size_t *b, double x, doubl
     bool lone = one_column(out, left, gmin, size), rone = one_column(out + left, right, gmin, size);
     bool enough = left >= GUTTER_MIN_LINES && right >= GUTTER_MIN_LINES && 5 * apart >= 2 * pairs;
     if (lone && rone && enough && apart >= 2) return left + right;
+    /* PDF-LINE-GUTTER-EVEN: a page's two columns of text, as wide as each other (within 8%, each measured to
+     * where its lines usually end: a table wider than its column runs past that edge) with a gutter of 1.5 em
+     * or more, need only two pairs out of step: set on one line pitch, the columns of a page stand in step
+     * wherever their paragraphs happen to, while a table's two columns start every row together */
+    double ue = usual_right(out, left, size) - lx0, re = usual_right(out + left, right, size) - rx0;
+    if (even && lone && rone && left >= GUTTER_MIN_LINES && right >= GUTTER_MIN_LINES && apart >= 2 &&
+        fabs(ue - re) <= 0.08 * fmax(ue, re) && rx0 - lx1 >= 1.5 * size)
+        return left + right;
     /* PDF-LINE-GUTTER-TABLE: a table in one column beside text in the other (the table read in its column,
      * PDF-COLUMN-TABLES) when more lines stand out of step (a table's own columns start their rows together)
      * and the two sides are a page's columns: as wide as each other (within 8%), a gutter of 1.5 em or more
@@ -575,8 +668,13 @@ static size_t gutter_lines(pdf_word *w, size_t n, double g0, double g1, double s
     size_t nb = 0, made = 0, done = 0, q = 0, i = 0;
     unsigned sec = 0;
     if (!block || !tmp || !sl) n = 0;
+    /* PDF-LINE-GUTTER-BAND: a word blocks the band where it reaches into its middle half: a ragged line of
+     * the left column may end a few points into the band (the band is narrowed to the gaps of the lines
+     * that stand beside the other column) without running across the gutter; a line across the page covers
+     * the band but for a word space */
+    double inset = fmax(0.5, (g1 - g0) / 4);
     for (size_t e = 0; e < n; e++)
-        if (w[e].x0 < g1 - 0.5 && w[e].x1 > g0 + 0.5) block[nb][0] = w[e].y0, block[nb++][1] = w[e].y1;
+        if (w[e].x0 < g1 - inset && w[e].x1 > g0 + inset) block[nb][0] = w[e].y0, block[nb++][1] = w[e].y1;
     if (nb) qsort(block, nb, sizeof *block, cmp_range);
     size_t m = 0;
     for (size_t e = 0; e < nb; e++) {
@@ -586,17 +684,25 @@ static size_t gutter_lines(pdf_word *w, size_t n, double g0, double g1, double s
     nb = m;
     /* the words (by centre) between two blocked ranges form a section; the rest is grouped as before */
     double mid = (g0 + g1) / 2;
+    /* a part above, not read as columns, left text in the right column since the last line across the band
+     * (PDF-LINE-GUTTER-EVEN holds only where both columns start) */
+    bool stray = false;
     while (i < n) {
         while (q < nb && block[q][1] < (w[i].y0 + w[i].y1) / 2) q++;
         if (q < nb && block[q][0] <= (w[i].y0 + w[i].y1) / 2) {
+            stray = stray && !(w[i].x0 <= g0 + 0.5 && w[i].x1 >= g1 - 0.5);
             i++;
             continue;
         }
         size_t from = i;
         while (i < n && (q >= nb || (w[i].y0 + w[i].y1) / 2 < block[q][0])) i++;
         size_t to = i;
-        size_t k = section_columns(w, &from, &to, mid, size, tmp, sl);
-        if (!k) continue;
+        size_t k = section_columns(w, &from, &to, mid, size, to < n ? w[to].y0 : 1e9, !stray, tmp, sl);
+        if (!k) {
+            for (size_t e = from; e < to && !stray; e++) stray = w[e].x0 >= mid;
+            continue;
+        }
+        stray = false;
         made += build_lines(&w[done], from - done, lines + made);
         /* the two columns' lines merged top to bottom: the page's lines stay in order of height (furniture);
          * the layout reads the left column first */

@@ -10,6 +10,8 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include <glib.h>
+
 #include "pdf.h"
 #include "tables.h"
 
@@ -277,6 +279,22 @@ static bool centred_span(const pdf_region *g, const pdf_line *const *L, const si
  * the open table, or to a new one. A row whose first line is marked in span0
  * (indexed from g->first; NULL: none) leaves its first column's lines to the
  * first cell of the row above. */
+/* s begins with a full date: three groups of digits parted by one separator, '-', '.' or '/' (2025-01-21,
+ * 9.5.2023). */
+static bool full_date(const char *s)
+{
+    char sep = 0;
+    for (int part = 0; part < 3; part++) {
+        if (!g_ascii_isdigit(*s)) return false;
+        while (g_ascii_isdigit(*s)) s++;
+        if (part == 2) break;
+        if (*s != '-' && *s != '.' && *s != '/') return false;
+        if (sep && *s != sep) return false;
+        sep = *s++;
+    }
+    return true;
+}
+
 samla_status pdf_emit_rows(pdf_reader *r, const pdf_region *g, const pdf_line *const *L, const size_t *starts,
                            size_t ns, const bool *span0)
 {
@@ -329,6 +347,12 @@ samla_status pdf_emit_rows(pdf_reader *r, const pdf_region *g, const pdf_line *c
             labels = labels && words > 0 && words <= 3;
         }
         t->header_row = (ns > 1 || g->header_only) && (bold || labels) && filled >= 2;
+        /* a date names no column: a row holding one is data (PDF-TABLE-HEADER-DATE: *Datum* | *2025-01-21* at
+         * the head of a label column beside its values; a year, *2024*, may head a column) */
+        for (size_t c = 0; c < g->ncols && t->header_row && !bold; c++) {
+            pdf_frag f = pdf_column_frag(g, L[starts[0]], c);
+            if (f.w1 > f.w0 && full_date(L[starts[0]]->words[f.w0].text)) t->header_row = false;
+        }
         if (t->header_row) t->header_key = row_key(r, L, starts[0], starts[1]);
         double x0 = 1e9, x1 = -1e9;
         for (size_t i = g->first; i < g->last; i++) x0 = fmin(x0, L[i]->x0), x1 = fmax(x1, L[i]->x1);

@@ -370,6 +370,21 @@ static bool top_groups(pdf_reader *r, const pdf_region *g, const pdf_line *const
     return true;
 }
 
+/* PDF-TABLE-FULL-ABOVE: every line of [from, i) has text in every column: no cell has ended above line i
+ * (a column falling silent), so, as in a table where no column falls silent, every line so far may be a row
+ * of its own (*Datum* | *2025-01-21* / *Tid* | *09.00*) and capitals tell where the next one starts, though
+ * a cell further down runs on over several lines beside a silent column. */
+static bool full_above(const pdf_region *g, const pdf_line *const *L, size_t from, size_t i)
+{
+    if (g->ncols != 2) return false;
+    for (size_t k = from; k < i; k++)
+        for (size_t c = 0; c < g->ncols; c++) {
+            pdf_frag f = pdf_column_frag(g, L[k], c);
+            if (f.w1 <= f.w0) return false;
+        }
+    return i > from;
+}
+
 /* Line i starts a row of a table set without row spacing (Word's borderless
  * layout tables, groff tbl without rulings: the rows are as close as the
  * lines of one cell), PDF-TABLE-TIGHT-ROWS: it has text in the first column,
@@ -525,6 +540,12 @@ samla_status pdf_emit_table(pdf_reader *r, const pdf_region *g0, const pdf_line 
         pdf_table_runs_over(r, r->open_table, L[g0->last - 1]->y1 - L[g0->first]->y0)) {
         cont.ncols = r->open_table->ncols;
         memcpy(cont.bounds, r->open_table->bounds, sizeof cont.bounds);
+        /* each column where this page's lines put it: a table laid out again on the next page may shift its
+         * columns a few points (WeasyPrint), and a word a little left of the old start would fall in the column
+         * before (PDF-TABLE-CONTINUED-BOUNDS) */
+        for (size_t k = 0; k + 1 < cont.ncols; k++)
+            for (size_t c = 0; c + 1 < g0->ncols; c++)
+                if (fabs(cont.bounds[k] - g0->bounds[c]) <= 6) cont.bounds[k] = g0->bounds[c];
         g = &cont;
     }
     /* row starts: a line with text in column 1 and a clear band above it
@@ -696,7 +717,8 @@ samla_status pdf_emit_table(pdf_reader *r, const pdf_region *g0, const pdf_line 
                 pdf_frag n0 = pdf_column_frag(g, L[i + 1], 0);
                 full += n0.w1 > n0.w0 && !fits_above(g, L, i, i + 1, 0, &L[i + 1]->words[n0.w0], rights[0]);
             }
-            tight += i > starts[s] && tight_row_start(g, L, starts[s], i, rights, widest, caps[s], 1);
+            bool ci = caps[s] || full_above(g, L, starts[s], i); /* capitals tell at line i */
+            tight += i > starts[s] && tight_row_start(g, L, starts[s], i, rights, widest, ci, 1);
         }
         /* not wrapped prose (most lines filled to the column's right edge);
          * or cells ending at different lines: split where a column starts again */
@@ -718,14 +740,15 @@ samla_status pdf_emit_table(pdf_reader *r, const pdf_region *g0, const pdf_line 
             if (split[s] || cand[s])
                 for (size_t i = starts[s] + 1; i < starts[s + 1]; i++) {
                     pdf_frag f0 = pdf_column_frag(g, L[i], 0);
+                    bool ci = caps[s] || full_above(g, L, starts[s], i);
                     if (cand[s] && centred_label_row(g, L, more[k - 1], i, rights, true)) {
                         span0[i - g->first] = true;
                         more[k++] = i;
                     } else if (!split[s])
                         continue;
-                    else if (all[s] ? tight_row_start(g, L, starts[s], i, rights, widest, caps[s], 1)
+                    else if (all[s] ? tight_row_start(g, L, starts[s], i, rights, widest, ci, 1)
                             : ((f0.w1 > f0.w0 || spanned_row_start(g, L[i])) && resumes(g, L, starts[s], i) &&
-                               tight_row_start(g, L, starts[s], i, rights, widest, caps[s], 1)) ||
+                               tight_row_start(g, L, starts[s], i, rights, widest, ci, 1)) ||
                                   tight_row_start(g, L, starts[s], i, rights, widest, false, 2))
                         more[k++] = i;
                 }
