@@ -211,31 +211,39 @@ static samla_status append_to_last_row(pdf_reader *r, pdf_table *t, const pdf_re
 }
 
 /* Records where t's last row ends: its page and the space left below it
- * to the page's first footer line under it, or without one to the bottom
- * margin (as deep as the page's top margin, its first line's top). */
+ * to the page's first footer line under it or to the bottom margin, as deep
+ * as the top margin (the first body line's top: a running header stands in
+ * the margin), whichever is higher. */
 static void table_room(const pdf_reader *r, pdf_table *t, const pdf_line *last)
 {
     const pdf_page *p = r->page;
     t->page = p ? p->number : 0;
     t->room = 0;
     if (!p || !p->nlines) return;
-    double limit = p->height - p->lines[0].y0;
+    double top = p->lines[0].y0;
+    for (size_t i = 0; i < p->nlines; i++)
+        if (p->lines[i].role == PDF_BODY && p->lines[i].nwords) {
+            top = p->lines[i].y0;
+            break;
+        }
+    double limit = p->height - top;
     for (size_t i = 0; i < p->nlines; i++)
         if (p->lines[i].role == PDF_FOOTER && p->lines[i].y0 > last->y1) limit = fmin(limit, p->lines[i].y0);
     t->room = fmax(0, limit - last->y1);
 }
 
 /* The open table t may go on with a table of the page being read whose
- * first row is `row` points tall (PDF-TABLE-PAGE-BREAK): on the same page,
- * or on the next one when t's last row left too little room at the bottom of
- * its page for that row (plus 8 em for the space between the body and the
- * footer, which producers set differently). A table that ended higher, or
- * with a page of its own between, was broken off on purpose: what follows is
- * a new table. */
+ * first row (under a repeated header) is `row` points tall
+ * (PDF-TABLE-PAGE-BREAK): on the same page, or on the next one when t's last
+ * row left too little room at the bottom of its page for that row, 1.5 em to
+ * spare (PDF-TABLE-PAGE-ROOM: the body ends as far above the page's foot as
+ * it starts below its top). A table that ended higher, or with a page of its
+ * own between, was broken off on purpose (a row's room or more left: a page
+ * break before the table's second part): what follows is a new table. */
 bool pdf_table_runs_over(const pdf_reader *r, const pdf_table *t, double row)
 {
     if (!r->page || !t->page || r->page->number == t->page) return true;
-    return r->page->number == t->page + 1 && t->room < row + 8 * r->body_size;
+    return r->page->number == t->page + 1 && t->room < row + 1.5 * r->body_size;
 }
 
 /* PDF-TABLE-CENTRED-SPAN: column c (not the first) of the rows [b0, ns) of
@@ -300,22 +308,25 @@ samla_status pdf_emit_rows(pdf_reader *r, const pdf_region *g, const pdf_line *c
 {
     samla_arena *a = r->ctx->arena;
     pdf_table *t = r->open_table;
-    size_t first_row = 0;
-    if (t && !r->emitted_since_table && same_columns(t, g) &&
-        pdf_table_runs_over(r, t, L[starts[1] - 1]->y1 - L[starts[0]]->y0)) {
-        /* a repeated header row is dropped; lines after it with an empty first
-         * column are the rest of the row the page break split */
-        size_t k = starts[0];
-        for (size_t q = starts[0] + 1; t->header_row && t->header_key && q <= starts[1]; q++) {
-            const char *key = row_key(r, L, starts[0], q);
-            if (key && strcmp(key, t->header_key) == 0) {
-                k = q;
-                break;
-            }
+    size_t first_row = 0, hk = starts[0];
+    bool cont = t && !r->emitted_since_table && same_columns(t, g);
+    /* a repeated header row is dropped; lines after it with an empty first
+     * column are the rest of the row the page break split */
+    for (size_t q = starts[0] + 1; cont && t->header_row && t->header_key && q <= starts[1]; q++) {
+        const char *key = row_key(r, L, starts[0], q);
+        if (key && strcmp(key, t->header_key) == 0) {
+            hk = q;
+            break;
         }
-        if (k > starts[0]) first_row = 1;
-        if (k > starts[0] && k < starts[1] && t->nrows) {
-            samla_status st = append_to_last_row(r, t, g, L, k, starts[1]);
+    }
+    /* the first row under a repeated header is what had to fit (PDF-TABLE-PAGE-ROOM) */
+    double row = L[starts[1] - 1]->y1 - L[starts[0]]->y0;
+    if (hk > starts[0] && hk < starts[1]) row = L[starts[1] - 1]->y1 - L[hk]->y0;
+    else if (hk > starts[0] && ns >= 2) row = L[starts[2] - 1]->y1 - L[starts[1]]->y0;
+    if (cont && pdf_table_runs_over(r, t, row)) {
+        if (hk > starts[0]) first_row = 1;
+        if (hk > starts[0] && hk < starts[1] && t->nrows) {
+            samla_status st = append_to_last_row(r, t, g, L, hk, starts[1]);
             if (st != SAMLA_OK) return st;
         } else if (first_row < ns && t->nrows && pdf_split_row_rest(g, L[starts[first_row]])) {
             /* the page's first row has no fresh first cell: the rest of the
