@@ -531,6 +531,27 @@ static bool header_rule(pdf_reader *r, const pdf_region *g, const pdf_line *cons
     return pdf_ink_hrule(ink, x0, x1, fmin(h->y1, v->y0) - 0.5, fmax(h->y1, v->y0) + 0.5, 0.5);
 }
 
+/* PDF-TABLE-LABEL-CAPS: two-column region g's first column is a column of
+ * short labels: every line with text in it holds one to three words, starts
+ * upper-case or runs on (lower-case, after a hyphen), and three lines or
+ * more start a label (*Datum*, *Tid*, *Beslutande*, *Övriga* /
+ * *närvarande*). Capitals there start rows even where a value column falls
+ * silent and starts again (a label of two lines beside a value of one). */
+static bool short_label_column(const pdf_region *g, const pdf_line *const *L)
+{
+    if (g->ncols != 2) return false;
+    size_t labels = 0;
+    for (size_t i = g->first; i < g->last; i++) {
+        pdf_frag f = pdf_column_frag(g, L[i], 0);
+        if (f.w1 <= f.w0) continue;
+        if (f.w1 - f.w0 > 3) return false;
+        const char *t = L[i]->words[f.w0].text;
+        if (pdf_starts_upper(t)) labels++;
+        else if (!runs_on_lower(t) && !(i > g->first && hyphen_above(g, L, g->first, i, 0))) return false;
+    }
+    return labels >= 3;
+}
+
 samla_status pdf_emit_table(pdf_reader *r, const pdf_region *g0, const pdf_line *const *L)
 {
     samla_arena *a = r->ctx->arena;
@@ -694,6 +715,7 @@ samla_status pdf_emit_table(pdf_reader *r, const pdf_region *g0, const pdf_line 
     bool *caps = samla_arena_alloc(a, ns * sizeof *caps), *all = samla_arena_alloc(a, ns * sizeof *all);
     bool *cand = samla_arena_alloc(a, ns * sizeof *cand);
     if (!caps || !all || !cand) return SAMLA_ERR_NOMEM;
+    bool label_caps = short_label_column(g, L);
     for (size_t s = 0; s < ns; s++) {
         size_t lines0 = 0, tight = 0, full = 0, resumed = 0;
         /* a row whose cells end at different lines (a column falls silent
@@ -703,7 +725,7 @@ samla_status pdf_emit_table(pdf_reader *r, const pdf_region *g0, const pdf_line 
             pdf_frag f0 = pdf_column_frag(g, L[i], 0);
             resumed += (f0.w1 > f0.w0 || spanned_row_start(g, L[i])) && resumes(g, L, starts[s], i);
         }
-        caps[s] = !resumed;
+        caps[s] = !resumed || label_caps;
         for (size_t i = starts[s]; i < starts[s + 1]; i++) {
             pdf_frag f0 = pdf_column_frag(g, L[i], 0);
             if (f0.w1 <= f0.w0) continue;
