@@ -283,10 +283,6 @@ static bool centred_span(const pdf_region *g, const pdf_line *const *L, const si
     return true;
 }
 
-/* Adds the rows of region g (row s: lines [starts[s], starts[s + 1])) to
- * the open table, or to a new one. A row whose first line is marked in span0
- * (indexed from g->first; NULL: none) leaves its first column's lines to the
- * first cell of the row above. */
 /* s begins with a full date: three groups of digits parted by one separator, '-', '.' or '/' (2025-01-21,
  * 9.5.2023). */
 static bool full_date(const char *s)
@@ -303,8 +299,13 @@ static bool full_date(const char *s)
     return true;
 }
 
+/* Adds the rows of region g (row s: lines [starts[s], starts[s + 1])) to
+ * the open table, or to a new one. A row whose first line is marked in span0
+ * (indexed from g->first; NULL: none) leaves its first column's lines to the
+ * first cell of the row above; one whose first line has bit c set in carry
+ * (the same) leaves column c's lines to the cell above. */
 samla_status pdf_emit_rows(pdf_reader *r, const pdf_region *g, const pdf_line *const *L, const size_t *starts,
-                           size_t ns, const bool *span0)
+                           size_t ns, const bool *span0, const unsigned short *carry)
 {
     samla_arena *a = r->ctx->arena;
     pdf_table *t = r->open_table;
@@ -398,6 +399,10 @@ samla_status pdf_emit_rows(pdf_reader *r, const pdf_region *g, const pdf_line *c
     size_t b0 = t->nrows == 0 && t->header_row ? 1 : first_row;
     for (size_t c = 0; c < g->ncols && c <= MAX_BOUNDS; c++)
         sp[c] = centred_span(g, L, starts, ns, b0, c, &sp_r0[c], &sp_p[c], &sp_q[c]);
+    /* a column whose centred cells were found row by row (PDF-TABLE-CENTRED-CELL) is no one cell */
+    for (size_t s = 1; carry && s < ns; s++)
+        for (size_t c = 1; c < g->ncols && c < 16 && c <= MAX_BOUNDS; c++)
+            if (carry[starts[s] - g->first] & (1u << c)) sp[c] = false;
     for (size_t s = first_row; s < ns; s++) {
         /* a group row: one cell holding its whole lines (PDF-TABLE-GROUP-ROW) */
         bool span = !(s == 0 && t->nrows == 0 && t->header_row) && pdf_group_row(r, g, L, starts, ns, s);
@@ -408,6 +413,11 @@ samla_status pdf_emit_rows(pdf_reader *r, const pdf_region *g, const pdf_line *c
             size_t k = 0, from = starts[s], till = c == 0 && !span ? starts[end0] : starts[s + 1];
             if (sp[c] && s == sp_r0[c]) from = starts[sp_p[c]], till = starts[sp_q[c] + 1];
             else if (sp[c] && s >= sp_p[c] && s <= sp_q[c]) till = from;
+            else if (carry && c > 0 && c < 16 && !span) {
+                /* a cell spanning rows takes the column of the rows it spans (PDF-TABLE-CENTRED-CELL) */
+                if (carry[starts[s] - g->first] & (1u << c)) till = from;
+                for (size_t e = s + 1; e < ns && (carry[starts[e] - g->first] & (1u << c)); e++) till = starts[e + 1];
+            }
             for (size_t i = from; i < till && (!span || c == 0) && !(c == 0 && under); i++) {
                 pdf_frag cf = span ? (pdf_frag){L[i], 0, L[i]->nwords} : pdf_column_frag(g, L[i], c);
                 if (cf.w1 > cf.w0) f[k++] = cf;

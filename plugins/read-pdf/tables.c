@@ -531,6 +531,49 @@ static bool header_rule(pdf_reader *r, const pdf_region *g, const pdf_line *cons
     return pdf_ink_hrule(ink, x0, x1, fmin(h->y1, v->y0) - 0.5, fmax(h->y1, v->y0) + 0.5, 0.5);
 }
 
+/* PDF-TABLE-CENTRED-CELL: line i starts a row beside a cell spanning rows,
+ * set vertically centred, in a column right of the first (groff tbl's `^`
+ * cell: *Hälsocentralen Ekby och* / *kommunens hemsjukvård* in the middle
+ * of the two rows it spans, its text running on over the line where the
+ * second row starts). The first column starts afresh on line i (upper-case,
+ * silent on the line above, with text higher up in the row that starts at
+ * `from`), every other column has text on it, one column runs on
+ * (lower-case or after a hyphen) with a cell that began below the row's top
+ * line (below a bold header not yet parted from it), and each of the others
+ * starts afresh (the column was silent on the line above, or the word would
+ * have fitted after that line, `wrap`): two or more of them, one in a table
+ * of three columns. Returns the spanning column, 0 when line i starts no
+ * such row. */
+static size_t centred_cell_row(const pdf_region *g, const pdf_line *const *L, size_t from, size_t i,
+                               const double *wrap)
+{
+    while (from < i && L[from]->bold) from++;
+    if (g->ncols < 3 || g->ncols > 16 || i < from + 2) return 0;
+    pdf_frag f0 = pdf_column_frag(g, L[i], 0), p0 = pdf_column_frag(g, L[i - 1], 0);
+    if (f0.w1 <= f0.w0 || p0.w1 > p0.w0 || !pdf_starts_upper(L[i]->words[f0.w0].text)) return 0;
+    bool higher = false;
+    for (size_t j = from; j + 1 < i && !higher; j++) {
+        pdf_frag q = pdf_column_frag(g, L[j], 0);
+        higher = q.w1 > q.w0;
+    }
+    if (!higher) return 0;
+    size_t span = 0, fresh = 0;
+    for (size_t c = 1; c < g->ncols; c++) {
+        pdf_frag f = pdf_column_frag(g, L[i], c), p = pdf_column_frag(g, L[i - 1], c);
+        if (f.w1 <= f.w0) return 0;
+        const pdf_word *w = &L[i]->words[f.w0];
+        if (runs_on_lower(w->text) || hyphen_above(g, L, from, i, c)) {
+            pdf_frag t = pdf_column_frag(g, L[from], c);
+            if (span || t.w1 > t.w0 || p.w1 <= p.w0) return 0;
+            span = c;
+            continue;
+        }
+        if (p.w1 > p.w0 && !fits_above(g, L, from, i, c, w, wrap[c])) return 0;
+        fresh++;
+    }
+    return span && fresh >= (g->ncols > 3 ? 2u : 1u) ? span : 0;
+}
+
 /* PDF-TABLE-LABEL-CAPS: two-column region g's first column is a column of
  * short labels: every line with text in it holds one to three words, starts
  * upper-case or runs on (lower-case, after a hyphen), and three lines or
@@ -587,7 +630,7 @@ samla_status pdf_emit_table(pdf_reader *r, const pdf_region *g0, const pdf_line 
         for (size_t i = g->first + 1; i < g->last; i++)
             if (ruled_row(g->ruled, L[i]) != ruled_row(g->ruled, L[i - 1])) starts[ns++] = i;
         starts[ns] = g->last;
-        return pdf_emit_rows(r, g, L, starts, ns, NULL);
+        return pdf_emit_rows(r, g, L, starts, ns, NULL, NULL);
     }
     size_t n = g->last - g->first;
     /* per line (indexed from g->first), from the text alone: above[i] the
@@ -649,6 +692,11 @@ samla_status pdf_emit_table(pdf_reader *r, const pdf_region *g0, const pdf_line 
     /* span0[i - first]: the row starting at line i leaves its first column to
      * the first cell of the row above, which spans it */
     bool *span0 = samla_arena_alloc(a, n * sizeof *span0);
+    /* carry[i - first], bit c: the row starting at line i leaves column c to the cell above, which spans it
+     * (PDF-TABLE-CENTRED-CELL) */
+    unsigned short *carry = samla_arena_alloc(a, n * sizeof *carry);
+    if (!carry) return SAMLA_ERR_NOMEM;
+    memset(carry, 0, n * sizeof *carry);
     bool *gap_ok = samla_arena_alloc(a, n * sizeof *gap_ok);
     if (!span0 || !gap_ok) return SAMLA_ERR_NOMEM;
     memset(span0, 0, n * sizeof *span0);
@@ -713,8 +761,8 @@ samla_status pdf_emit_table(pdf_reader *r, const pdf_region *g0, const pdf_line 
     bool *split = samla_arena_alloc(a, ns * sizeof *split);
     if (!split) return SAMLA_ERR_NOMEM;
     bool *caps = samla_arena_alloc(a, ns * sizeof *caps), *all = samla_arena_alloc(a, ns * sizeof *all);
-    bool *cand = samla_arena_alloc(a, ns * sizeof *cand);
-    if (!caps || !all || !cand) return SAMLA_ERR_NOMEM;
+    bool *cand = samla_arena_alloc(a, ns * sizeof *cand), *cell = samla_arena_alloc(a, ns * sizeof *cell);
+    if (!caps || !all || !cand || !cell) return SAMLA_ERR_NOMEM;
     bool label_caps = short_label_column(g, L);
     for (size_t s = 0; s < ns; s++) {
         size_t lines0 = 0, tight = 0, full = 0, resumed = 0;
@@ -752,19 +800,28 @@ samla_status pdf_emit_table(pdf_reader *r, const pdf_region *g0, const pdf_line 
             centred += centred_label_row(g, L, starts[s], i, rights, false);
         cand[s] = centred > 0;
         nsplit += centred;
+        size_t cells = 0;
+        for (size_t i = starts[s] + 1; i < starts[s + 1]; i++) cells += centred_cell_row(g, L, starts[s], i, rights) > 0;
+        cell[s] = cells > 0;
+        nsplit += cells;
     }
     if (nsplit > ns) {
-        size_t *more = samla_arena_alloc(a, (nsplit + 1) * sizeof *more);
+        /* room for a row a line: the row starts found with the row's own top may be more than counted */
+        size_t *more = samla_arena_alloc(a, (nsplit + n + 1) * sizeof *more);
         if (!more) return SAMLA_ERR_NOMEM;
         size_t k = 0;
         for (size_t s = 0; s < ns; s++) {
             more[k++] = starts[s];
-            if (split[s] || cand[s])
+            if (split[s] || cand[s] || cell[s])
                 for (size_t i = starts[s] + 1; i < starts[s + 1]; i++) {
                     pdf_frag f0 = pdf_column_frag(g, L[i], 0);
                     bool ci = caps[s] || full_above(g, L, starts[s], i);
+                    size_t sc = 0;
                     if (cand[s] && centred_label_row(g, L, more[k - 1], i, rights, true)) {
                         span0[i - g->first] = true;
+                        more[k++] = i;
+                    } else if (cell[s] && (sc = centred_cell_row(g, L, more[k - 1], i, rights)) > 0) {
+                        carry[i - g->first] |= (unsigned short)(1u << sc);
                         more[k++] = i;
                     } else if (!split[s])
                         continue;
@@ -819,5 +876,5 @@ samla_status pdf_emit_table(pdf_reader *r, const pdf_region *g0, const pdf_line 
         starts = more;
         ns++;
     }
-    return pdf_emit_rows(r, g, L, starts, ns, span0);
+    return pdf_emit_rows(r, g, L, starts, ns, span0, carry);
 }
