@@ -213,7 +213,8 @@ static samla_status append_to_last_row(pdf_reader *r, pdf_table *t, const pdf_re
 /* Records where t's last row ends: its page and the space left below it
  * to the page's first footer line under it or to the bottom margin, as deep
  * as the top margin (the first body line's top: a running header stands in
- * the margin), whichever is higher. */
+ * the margin), whichever is higher, or to the deepest body line of the
+ * document's other pages when that lies between (PDF-TABLE-PAGE-ROOM). */
 static void table_room(const pdf_reader *r, pdf_table *t, const pdf_line *last)
 {
     const pdf_page *p = r->page;
@@ -229,6 +230,16 @@ static void table_room(const pdf_reader *r, pdf_table *t, const pdf_line *last)
     double limit = p->height - top;
     for (size_t i = 0; i < p->nlines; i++)
         if (p->lines[i].role == PDF_FOOTER && p->lines[i].y0 > last->y1) limit = fmin(limit, p->lines[i].y0);
+    /* a bottom margin deeper than the top one: the body of the document's fullest other page of this size ends
+     * above that limit, below the table (Chromium's margin boxes) */
+    double deepest = -1;
+    for (size_t k = 0; k < r->npages; k++) {
+        const pdf_page *q = &r->pages[k];
+        if (q->number == p->number || fabs(q->height - p->height) > 1) continue;
+        for (size_t i = 0; i < q->nlines; i++)
+            if (q->lines[i].role == PDF_BODY && q->lines[i].nwords) deepest = fmax(deepest, q->lines[i].y1);
+    }
+    if (deepest > last->y1 && deepest < limit) limit = deepest;
     t->room = fmax(0, limit - last->y1);
 }
 
@@ -239,7 +250,8 @@ static void table_room(const pdf_reader *r, pdf_table *t, const pdf_line *last)
  * spare (PDF-TABLE-PAGE-ROOM: the body ends as far above the page's foot as
  * it starts below its top). A table that ended higher, or with a page of its
  * own between, was broken off on purpose (a row's room or more left: a page
- * break before the table's second part): what follows is a new table. */
+ * break before the table's second part): what follows is a new table, unless
+ * it repeats the table's header row (pdf_emit_rows). */
 bool pdf_table_runs_over(const pdf_reader *r, const pdf_table *t, double row)
 {
     if (!r->page || !t->page || r->page->number == t->page) return true;
@@ -322,9 +334,29 @@ samla_status pdf_emit_rows(pdf_reader *r, const pdf_region *g, const pdf_line *c
     }
     /* the first row under a repeated header is what had to fit (PDF-TABLE-PAGE-ROOM) */
     double row = L[starts[1] - 1]->y1 - L[starts[0]]->y0;
-    if (hk > starts[0] && hk < starts[1]) row = L[starts[1] - 1]->y1 - L[hk]->y0;
-    else if (hk > starts[0] && ns >= 2) row = L[starts[2] - 1]->y1 - L[starts[1]]->y0;
-    if (cont && pdf_table_runs_over(r, t, row)) {
+    size_t d = 0, top = starts[0];
+    if (hk > starts[0] && hk < starts[1]) row = L[starts[1] - 1]->y1 - L[hk]->y0, top = hk;
+    else if (hk > starts[0] && ns >= 2) row = L[starts[2] - 1]->y1 - L[starts[1]]->y0, d = 1, top = starts[1];
+    /* the next row leaving empty a column the first fills: a cell spanning both, which move together */
+    if (d + 1 < ns) {
+        bool spans = false;
+        for (size_t c = 1; c < g->ncols && !spans; c++) {
+            bool here = false, next = false;
+            for (size_t i = top; i < starts[d + 1] && !here; i++) {
+                pdf_frag f = pdf_column_frag(g, L[i], c);
+                here = f.w1 > f.w0;
+            }
+            for (size_t i = starts[d + 1]; i < starts[d + 2] && !next; i++) {
+                pdf_frag f = pdf_column_frag(g, L[i], c);
+                next = f.w1 > f.w0;
+            }
+            spans = here && !next;
+        }
+        if (spans) row = L[starts[d + 2] - 1]->y1 - L[top]->y0;
+    }
+    /* a repeated header row says the table goes on (PDF-TABLE-PAGE-ROOM) */
+    if (cont && (pdf_table_runs_over(r, t, row) ||
+                 (hk > starts[0] && r->page && r->page->number == t->page + 1))) {
         if (hk > starts[0]) first_row = 1;
         if (hk > starts[0] && hk < starts[1] && t->nrows) {
             samla_status st = append_to_last_row(r, t, g, L, hk, starts[1]);
