@@ -311,6 +311,38 @@ static bool full_date(const char *s)
     return true;
 }
 
+/* The bottom of lines [a, b). */
+static double rows_bottom(const pdf_line *const *L, size_t a, size_t b)
+{
+    double y = -1e9;
+    for (size_t i = a; i < b; i++) y = fmax(y, L[i]->y1);
+    return y;
+}
+
+/* PDF-TABLE-HEADER-UNRULED: a first row of plain short labels (a header by
+ * its words alone, not bold) is no header when nothing parts it from the rows
+ * below: no more space under it than under the second row (within 0.5 pt),
+ * the table of three rows or more, and no rule drawn across the table between
+ * it and the second row (a booktabs \midrule, a Word grid's line). The first
+ * row of a front page's label/value table set without rules between its rows
+ * (pdfTeX, Word's borderless layout table: *Datum* | *2025-01-21* over *Tid* |
+ * *09.00–11.45*) is a row like the others. The band is rendered only when the
+ * text leaves room for a rule in it (the lines' boxes apart); a table rendered
+ * for its row rules already holds it. */
+static bool header_unruled(pdf_reader *r, const pdf_region *g, const pdf_line *const *L, const size_t *starts,
+                           size_t ns)
+{
+    if (ns < 3) return false;
+    double b0 = rows_bottom(L, starts[0], starts[1]), b1 = rows_bottom(L, starts[1], starts[2]);
+    double gap0 = L[starts[1]]->y0 - b0, gap1 = L[starts[2]]->y0 - b1;
+    if (gap0 > gap1 + 0.5 || gap0 >= 0.45 * L[starts[0]]->size) return false;
+    if (gap0 <= -1) return true;
+    double x0 = 1e9, x1 = -1e9;
+    for (size_t i = g->first; i < g->last; i++) x0 = fmin(x0, L[i]->x0), x1 = fmax(x1, L[i]->x1);
+    pdf_ink *ink = pdf_ink_area(r, samla_doc_current_page(&r->ctx->doc), x0, L[starts[0]]->y0, x1, L[starts[1]]->y1);
+    return ink && !pdf_ink_hrule(ink, x0, x1, b0 - 0.5, L[starts[1]]->y0 + 0.5, 0.5);
+}
+
 /* Adds the rows of region g (row s: lines [starts[s], starts[s + 1])) to
  * the open table, or to a new one. A row whose first line is marked in span0
  * (indexed from g->first; NULL: none) leaves its first column's lines to the
@@ -397,6 +429,7 @@ samla_status pdf_emit_rows(pdf_reader *r, const pdf_region *g, const pdf_line *c
             pdf_frag f = pdf_column_frag(g, L[starts[0]], c);
             if (f.w1 > f.w0 && full_date(L[starts[0]]->words[f.w0].text)) t->header_row = false;
         }
+        if (t->header_row && !bold && header_unruled(r, g, L, starts, ns)) t->header_row = false;
         if (t->header_row) t->header_key = row_key(r, L, starts[0], starts[1]);
         double x0 = 1e9, x1 = -1e9;
         for (size_t i = g->first; i < g->last; i++) x0 = fmin(x0, L[i]->x0), x1 = fmax(x1, L[i]->x1);
