@@ -178,9 +178,18 @@ static void spaced_headings(pdf_reader *r, samla_block **v, size_t n)
             b->kind = SAMLA_BLOCK_HEADING;
             continue;
         }
-        /* the space after a table is the table's, not a heading's */
-        if (next->page != b->page || (prev->page == b->page && prev->kind == SAMLA_BLOCK_TABLE)) continue;
-        if (!pdf_heading_text(b->text)) continue;
+        if (next->page != b->page || !pdf_heading_text(b->text)) continue;
+        /* the space after a table is the table's, not a heading's: under a
+         * table only a line tied to its text is a heading (PDF-HEAD-AFTER-TABLE:
+         * LaTeX's \section at the body size after a longtable, its space below
+         * well under a paragraph gap; a bold label under a table stands a
+         * paragraph gap over its text) */
+        if (prev->page == b->page && prev->kind == SAMLA_BLOCK_TABLE) {
+            double above = b->y0 - prev->y1, below = next->y0 - b->y1;
+            if (b->kind != SAMLA_BLOCK_PARAGRAPH || next->kind == SAMLA_BLOCK_TABLE || below < -1 || below > TIED * pg || above < 0.8 * pg) continue;
+            b->kind = SAMLA_BLOCK_HEADING;
+            continue;
+        }
         /* a bold line directly over a larger heading is that heading's kicker
          * (an office's name over a letter's title), not a section of its own */
         if (next->kind == SAMLA_BLOCK_HEADING && next->style.font_size > size + 0.9) continue;
