@@ -621,7 +621,7 @@ static size_t section_columns(pdf_word *w, size_t *a, size_t *b, double x, doubl
     memcpy(&w[*a], tmp, n * sizeof *w);
     size_t left = build_lines(&w[*a], nl, out);
     size_t right = build_lines(&w[*a + nl], nr, out + left);
-    size_t pairs = 0, apart = 0, j = 0;
+    size_t pairs = 0, apart = 0, across = 0, j = 0;
     for (size_t i = left; i < left + right; i++) {
         while (j < left && out[j].y1 < out[i].y0) j++;
         for (size_t q = j; q < left && out[q].y0 < out[i].y1; q++) {
@@ -630,13 +630,21 @@ static size_t section_columns(pdf_word *w, size_t *a, size_t *b, double x, doubl
             /* a line built of both would mix sizes (a title beside the other column's text) */
             apart += step || (pair && fmax(out[q].size, out[i].size) > 1.2 * fmin(out[q].size, out[i].size));
             pairs += pair;
+            across += !pair && fmin(out[q].y1, out[i].y1) - fmax(out[q].y0, out[i].y0) >=
+                                   0.2 * fmin(out[q].y1 - out[q].y0, out[i].y1 - out[i].y0);
         }
     }
     /* each side one column of text: few lines with a gutter inside (a table's halves hold columns) */
     double gmin = fmax(6, 0.7 * size);
     bool lone = one_column(out, left, gmin, size), rone = one_column(out + left, right, gmin, size);
     bool enough = left >= GUTTER_MIN_LINES && right >= GUTTER_MIN_LINES && 5 * apart >= 2 * pairs;
-    if (lone && rone && enough && apart >= 2) return left + right;
+    /* PDF-LINE-GUTTER-ACROSS: lines of one side set across two of the other's (a left/right pair overlapping by a
+     * fifth of a line or more but less than half: pdfTeX's multicol, WeasyPrint's columns, where a heading or a
+     * list's spacing shifts one column by part of a line) are out of step too: three such pairs or more, and
+     * with the pairs out of step two fifths of all that overlap */
+    bool interleaved = left >= GUTTER_MIN_LINES && right >= GUTTER_MIN_LINES && across >= 3 &&
+                       5 * (apart + across) >= 2 * (pairs + across);
+    if (lone && rone && ((enough && apart >= 2) || interleaved)) return left + right;
     /* PDF-LINE-GUTTER-EVEN: a page's two columns of text, as wide as each other (within 8%, each measured to
      * where its lines usually end: a table wider than its column runs past that edge) with a gutter of 1.5 em
      * or more, need only two pairs out of step: set on one line pitch, the columns of a page stand in step
