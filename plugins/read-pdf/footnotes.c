@@ -32,6 +32,13 @@ static long note_number(const pdf_line *l)
     return stop || (w->text[n] == '\0' && (raised || hanging)) ? strtol(w->text, NULL, 10) : 0;
 }
 
+/* t is a number alone (a page number at a contents line's end). */
+static bool page_number(const char *t)
+{
+    size_t n = strspn(t, "0123456789");
+    return n > 0 && t[n] == '\0';
+}
+
 size_t pdf_footnote_start(const pdf_reader *r, const pdf_line *const *body, size_t n)
 {
     size_t a = n;
@@ -49,8 +56,12 @@ size_t pdf_footnote_start(const pdf_reader *r, const pdf_line *const *body, size
            stop inside one (a contents' page numbers) */
         bool bullet;
         if (!k && pdf_marker(r->set, l->words, l->nwords, &bullet)) return n;
+        size_t gaps = 0, last_gap = 0;
         for (size_t j = k ? 2 : 1; j < l->nwords; j++) /* the hanging indent after a number is no gap */
-            if (l->words[j].x0 - l->words[j - 1].x1 > pdf_gutter(r)) return n;
+            if (l->words[j].x0 - l->words[j - 1].x1 > pdf_gutter(r)) gaps++, last_gap = j;
+        /* one wide space before text that is no page number is a stretched one (PDF-FOOTNOTE-STRETCHED: a URL
+           that could not be broken leaves the space before it stretched across the line) */
+        if (gaps > 1 || (gaps == 1 && (last_gap + 1 == l->nwords && page_number(l->words[last_gap].text)))) return n;
     }
     return a;
 }

@@ -189,7 +189,8 @@ static bool continues_page(const pdf_reader *r, const samla_block *b, const frag
     const samla_block *prev = NULL;
     for (size_t i = d->nblocks; i-- > 0 && !prev;) {
         const samla_block *q = d->blocks[i];
-        if (q->kind != SAMLA_BLOCK_HEADER && q->kind != SAMLA_BLOCK_FOOTER) prev = q;
+        /* the notes at the foot of the page stand below the paragraph the page break split (PDF-PARA-PAGE-NOTES) */
+        if (q->kind != SAMLA_BLOCK_HEADER && q->kind != SAMLA_BLOCK_FOOTER && q->kind != SAMLA_BLOCK_FOOTNOTE) prev = q;
     }
     if (!prev || prev != r->run_last) return false;
     /* or the paragraph the left column ended, at the top of the right column (PDF-LINE-GUTTER) */
