@@ -575,14 +575,18 @@ samla_status pdf_emit_frags(pdf_reader *r, const pdf_frag *frags, size_t n, bool
     }
     frag_info *fi = samla_arena_alloc(r->ctx->arena, n * sizeof *fi);
     if (!fi) return SAMLA_ERR_NOMEM;
-    double right = -1e9;
+    double right = -1e9, lone = -1e9;
     pdf_nesting cell_nest = {.depth = 0};
     pdf_nesting *nest = in_cell ? &cell_nest : &r->nesting;
     for (size_t i = 0; i < n; i++) {
         measure(r, &frags[i], &fi[i]);
         if (!fi[i].text) return SAMLA_ERR_NOMEM;
-        right = fmax(right, fi[i].x1);
+        /* PDF-LINE-GUTTER-OVERHANG: a heading's word alone on its line, too long for the column, runs past the
+         * edge the column's lines wrap at: it sets no wrap edge while other lines do */
+        if (frags[i].w1 - frags[i].w0 == 1 && fi[i].size > 1.15 * r->body_size) lone = fmax(lone, fi[i].x1);
+        else right = fmax(right, fi[i].x1);
     }
+    if (right < -1e8) right = lone;
     if (wrap > right) right = wrap;
     for (size_t i = 1; in_cell && i < n; i++) fi[i].glue = broken_word(fi, i, right);
     double line_pitch = 0; /* the run's closest pitch of two lines of one size (PDF-PARA-LOWER-GAP) */
@@ -682,6 +686,15 @@ static samla_status emit_columns(pdf_reader *r, const pdf_region *g, const pdf_l
     return st;
 }
 
+/* Line l of contents region g ends in a page number: a word of digits alone that reaches into the page-number
+ * column (a wider number starts left of the column's start). */
+static bool page_numbered(const pdf_region *g, const pdf_line *l)
+{
+    if (l->nwords < 2) return false;
+    const pdf_word *w = &l->words[l->nwords - 1];
+    return w->x1 > g->bounds[g->ncols - 2] && *w->text && strspn(w->text, "0123456789") == strlen(w->text);
+}
+
 /* A table of contents region: each line one paragraph ("Inledning 3") with
  * the style name "contents" (the heading pass leaves them out of the
  * paragraph spacing it measures). */
@@ -689,8 +702,16 @@ static samla_status emit_contents(pdf_reader *r, const pdf_region *g, const pdf_
 {
     samla_status st = pdf_close_table(r);
     samla_doc *d = &r->ctx->doc;
+    /* PDF-CONTENTS-WRAP-TOP: the list's last line has nothing in the page-number column, so its entry's number
+     * stood beside a line above: the numbers stand beside the entries' first lines, and every line without one
+     * goes on the entry above it, whatever its case (*Målområde 3 –  4* / *Kompetensförsörjning och* /
+     * *arbetsmiljö*) */
+    bool top = false;
+    pdf_frag *f = samla_arena_alloc(r->ctx->arena, (g->last - g->first + 1) * sizeof *f);
+    if (!f) return SAMLA_ERR_NOMEM;
+    if (g->ncols >= 2 && g->last > g->first + 1) top = !page_numbered(g, lines[g->last - 1]);
     for (size_t i = g->first; i < g->last && st == SAMLA_OK; i++) {
-        pdf_frag f[2] = {{lines[i], 0, lines[i]->nwords}, {0}};
+        f[0] = (pdf_frag){lines[i], 0, lines[i]->nwords};
         size_t from = d->nblocks, nf = 1;
         r->run_last = NULL;
         /* PDF-CONTENTS-WRAP: an entry whose page number stands beside its first line (Chromium's flex
@@ -701,12 +722,16 @@ static samla_status emit_contents(pdf_reader *r, const pdf_region *g, const pdf_
             pdf_frag pn = pdf_column_frag(g, lines[i], g->ncols - 1);
             pdf_frag nx = pdf_column_frag(g, lines[i + 1], g->ncols - 1);
             if (pn.w1 == lines[i]->nwords && pn.w1 - pn.w0 == 1 && pn.w0 > 0 && nx.w1 <= nx.w0 &&
-                pdf_starts_lower(lines[i + 1]->words[0].text)) {
+                (top || pdf_starts_lower(lines[i + 1]->words[0].text))) {
                 num = &lines[i]->words[pn.w0];
                 f[0].w1 = pn.w0;
                 f[1] = (pdf_frag){lines[i + 1], 0, lines[i + 1]->nwords};
                 nf = 2;
                 i++;
+                while (top && i + 1 < g->last && lines[i + 1]->nwords && !page_numbered(g, lines[i + 1])) {
+                    f[nf++] = (pdf_frag){lines[i + 1], 0, lines[i + 1]->nwords};
+                    i++;
+                }
             }
         }
         st = pdf_emit_frags(r, f, nf, false, 0, 0, NULL, NULL);
@@ -761,7 +786,8 @@ static samla_status layout_lines(pdf_reader *r, const pdf_page *p, const pdf_lin
     if (column) {
         size_t kept = 0;
         for (size_t k = 0; k < ng; k++)
-            if (g[k].ruled || g[k].contents || (!column_prose(r, &g[k], body, n) && labelled(r, &g[k], body)))
+            if (g[k].ruled || g[k].contents || g[k].header_only ||
+                (!column_prose(r, &g[k], body, n) && labelled(r, &g[k], body)))
                 g[kept++] = g[k];
         ng = kept;
     }
@@ -811,7 +837,10 @@ samla_status pdf_layout_page(pdf_reader *r, const pdf_page *p)
         r->nesting.depth = 0;
         /* each column is laid out as a page of its own: a table set in one text column is a table
          * (PDF-COLUMN-TABLES: an attendance table in the left column beside the first item in the right) */
+        r->next_column = k > left && left ? col[left] : NULL;
+        r->column_last = left ? col[left - 1] : NULL;
         st = layout_lines(r, p, col, left, true);
+        r->next_column = r->column_last = NULL;
         r->nesting.depth = 0;
         r->column_break = true;
         if (st == SAMLA_OK) st = layout_lines(r, p, col + left, k - left, true);

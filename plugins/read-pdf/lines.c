@@ -598,7 +598,7 @@ static size_t section_columns(pdf_word *w, size_t *a, size_t *b, double x, doubl
 {
     double top[2] = {1e9, 1e9}, bottom[2] = {-1e9, -1e9};
     for (size_t i = *a; i < *b; i++) {
-        int s = w[i].x1 > x;
+        int s = w[i].x0 >= x;
         top[s] = fmin(top[s], w[i].y0), bottom[s] = fmax(bottom[s], w[i].y1);
     }
     double lo = fmax(top[0], top[1]) - size, hi = fmin(bottom[0], bottom[1]) + size;
@@ -609,12 +609,12 @@ static size_t section_columns(pdf_word *w, size_t *a, size_t *b, double x, doubl
     size_t n = *b - *a, nl = 0, nr = 0;
     double lx0 = 1e9, lx1 = -1e9, rx0 = 1e9, rx1 = -1e9;
     for (size_t i = *a; i < *b; i++)
-        if (w[i].x1 <= x) lx0 = fmin(lx0, w[i].x0), lx1 = fmax(lx1, w[i].x1), nl++;
+        if (w[i].x0 < x) lx0 = fmin(lx0, w[i].x0), lx1 = fmax(lx1, w[i].x1), nl++;
     for (size_t i = *a; i < *b; i++)
-        if (w[i].x1 > x) rx0 = fmin(rx0, w[i].x0), rx1 = fmax(rx1, w[i].x1), tmp[nl + nr++] = w[i];
+        if (w[i].x0 >= x) rx0 = fmin(rx0, w[i].x0), rx1 = fmax(rx1, w[i].x1), tmp[nl + nr++] = w[i];
     size_t k = 0;
     for (size_t i = *a; i < *b; i++)
-        if (w[i].x1 <= x) tmp[k++] = w[i];
+        if (w[i].x0 < x) tmp[k++] = w[i];
     double width = fmax(lx1, rx1) - fmin(lx0, rx0);
     if (nl < GUTTER_MIN_LINES || nr < GUTTER_MIN_LINES || lx1 - lx0 < 0.3 * width || rx1 - rx0 < 0.3 * width)
         return 0;
@@ -664,6 +664,14 @@ static size_t section_columns(pdf_word *w, size_t *a, size_t *b, double x, doubl
     return 0;
 }
 
+/* PDF-LINE-GUTTER-OVERHANG: word w runs into the gutter band [g0, g1] from the left column and stops a word space
+ * (0.3 em) short of the right column's start: a word too long for its column (a title's *hembygdsförening* set
+ * wider than the column) leaves the gutter to the columns. */
+static bool overhang(const pdf_word *w, double g0, double g1, double size)
+{
+    return w->x0 < g0 && w->x1 <= g1 - 0.3 * size;
+}
+
 /* The lines of words w (sorted by centre) with two-column sections built column by column (PDF-LINE-GUTTER)
  * into lines (room for n), gutter band [g0, g1], em size; returns how many, 0 when no section was found
  * (w is then in its order again). */
@@ -682,7 +690,8 @@ static size_t gutter_lines(pdf_word *w, size_t n, double g0, double g1, double s
      * the band but for a word space */
     double inset = fmax(0.5, (g1 - g0) / 4);
     for (size_t e = 0; e < n; e++)
-        if (w[e].x0 < g1 - inset && w[e].x1 > g0 + inset) block[nb][0] = w[e].y0, block[nb++][1] = w[e].y1;
+        if (w[e].x0 < g1 - inset && w[e].x1 > g0 + inset && !overhang(&w[e], g0, g1, size))
+            block[nb][0] = w[e].y0, block[nb++][1] = w[e].y1;
     if (nb) qsort(block, nb, sizeof *block, cmp_range);
     size_t m = 0;
     for (size_t e = 0; e < nb; e++) {
@@ -716,7 +725,7 @@ static size_t gutter_lines(pdf_word *w, size_t n, double g0, double g1, double s
          * the layout reads the left column first */
         sec++;
         size_t left = 0;
-        while (left < k && sl[left].x1 <= mid) left++;
+        while (left < k && sl[left].x0 < mid) left++;
         for (size_t e = 0, l = 0, r = left; e < k; e++) {
             bool take_left = l < left && (r == k || sl[l].y0 + sl[l].y1 <= sl[r].y0 + sl[r].y1);
             pdf_line *src = take_left ? &sl[l++] : &sl[r++];

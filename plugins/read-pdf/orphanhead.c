@@ -14,7 +14,10 @@
  * the next page's first body line starts a word at the first run's x and,
  * after a gutter, at two or more runs' x (within 3 pt): the columns the
  * header names go on there. The line becomes a region of one row marked as a
- * header; the next page's table continues it (PDF-TABLE-PAGE-BREAK). */
+ * header; the next page's table continues it (PDF-TABLE-PAGE-BREAK). The same
+ * holds for the foot of the left column of a two-column section and the top
+ * of the right one, x measured from each line's start (a browser breaks a
+ * table over text columns as over pages: PDF-TABLE-ORPHAN-HEADER-COLUMN). */
 #include <math.h>
 #include <string.h>
 
@@ -56,11 +59,20 @@ static const pdf_line *first_body(const pdf_page *p)
 pdf_region *pdf_orphan_header(pdf_reader *r, const pdf_line *const *L, size_t n, pdf_region *g, size_t *ng)
 {
     const pdf_page *p = r->page;
-    if (!n || !p || p->number < 1 || (size_t)p->number >= r->npages) return g;
-    const pdf_line *l = L[n - 1];
-    if (l != last_body(p)) return g;
+    if (!n || !p || p->number < 1) return g;
+    /* the foot of the left column of a two-column section goes on at the top of the right one
+     * (PDF-TABLE-ORPHAN-HEADER-COLUMN; L is that column's lines), the foot of a page on the next page */
+    const pdf_line *l = L[n - 1], *next = r->next_column;
+    if (next && l != r->column_last) return g;
+    if (!next && ((size_t)p->number >= r->npages || l != last_body(p))) return g;
+    /* in a text column, a region of this line alone, found by its gutters, is the one to mark (a text column
+     * keeps no table of one line); a region of more lines holds it, and on a page any region does */
+    size_t own = *ng;
     for (size_t q = 0; q < *ng; q++)
-        if (g[q].last == n) return g;
+        if (g[q].last == n) {
+            if (!next || g[q].first + 1 != n || g[q].ruled || g[q].contents || g[q].text_columns) return g;
+            own = q;
+        }
     double gutter = pdf_gutter(r), xs[MAX_RUNS];
     size_t words[MAX_RUNS], k = runs_of(l, gutter, xs, words);
     if (k < 2) return g;
@@ -72,24 +84,30 @@ pdf_region *pdf_orphan_header(pdf_reader *r, const pdf_line *const *L, size_t n,
     size_t len = strlen(w0);
     if (pdf_marker(r->set, l->words, l->nwords, &bullet) || (len && w0[len - 1] == ':')) return g;
     if (k < 3 && !l->bold) return g;
-    const pdf_line *next = first_body(&r->pages[p->number]);
-    if (!next || fabs(next->words[0].x0 - xs[0]) > 3) return g;
+    if (!next) next = first_body(&r->pages[p->number]);
+    if (!next) return g;
+    /* the next column's lines start that far right of this one's */
+    double shift = r->next_column ? next->words[0].x0 - xs[0] : 0;
+    if (fabs(next->words[0].x0 - shift - xs[0]) > 3) return g;
     double nx[MAX_RUNS];
     size_t nw[MAX_RUNS], m = runs_of(next, gutter, nx, nw), hits = 0;
     for (size_t j = 1; j < m; j++) {
         bool hit = false;
-        for (size_t q = 1; q < k && !hit; q++) hit = fabs(nx[j] - xs[q]) <= 3;
+        for (size_t q = 1; q < k && !hit; q++) hit = fabs(nx[j] - shift - xs[q]) <= 3;
         if (!hit) return g; /* a run of the next line that no header label names */
         hits++;
     }
     if (hits < 2 && !(k == 2 && hits == 1)) return g;
-    pdf_region *more = samla_arena_alloc(r->ctx->arena, (*ng + 1) * sizeof *more);
-    if (!more) return g;
-    memcpy(more, g, *ng * sizeof *more);
-    pdf_region *h = &more[*ng];
-    *h = (pdf_region){.first = n - 1, .last = n, .ncols = k, .header_only = true};
+    pdf_region *more = g;
+    if (own == *ng) {
+        more = samla_arena_alloc(r->ctx->arena, (*ng + 1) * sizeof *more);
+        if (!more) return g;
+        memcpy(more, g, *ng * sizeof *more);
+        (*ng)++;
+    }
+    pdf_region *h = &more[own];
+    *h = (pdf_region){.first = n - 1, .last = n, .ncols = k, .header_only = true, .shift = shift};
     for (size_t q = 1; q < k; q++) h->bounds[q - 1] = xs[q] - 0.3;
-    (*ng)++;
     return more;
 }
 

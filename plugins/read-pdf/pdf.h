@@ -215,6 +215,7 @@ typedef struct pdf_table {
     size_t *ncell;            /* block count per cell */
     bool *span;               /* span[r]: row r is one cell spanning the table (PDF-TABLE-GROUP-ROW) */
     bool header_row;          /* row 0 is a header */
+    bool bold_first;          /* every line of its first row is bold (PDF-TABLE-HEADER-ALONE) */
     const char *header_key;   /* soft text of the header row, to skip repeats */
     int page;                 /* page of its last row */
     double room;              /* space left below its last row on that page (to the footer or margin) */
@@ -245,6 +246,8 @@ typedef struct pdf_reader {
     double column_bound;      /* gutter of the last two-column text region, 0 if none */
     samla_block *run_last;    /* last body paragraph / list item appended, for page-break joins */
     bool column_break;        /* laying out the right column of a two-column section (PDF-LINE-GUTTER) */
+    const pdf_line *next_column; /* laying out the left column of one: the right column's first line, else NULL */
+    const pdf_line *column_last; /* and the left column's last line */
     double run_last_x1;       /* where its last line ends */
     double run_last_right;    /* where its lines wrap */
     pdf_nesting nesting;      /* list levels of the body text */
@@ -373,6 +376,8 @@ typedef struct pdf_region {
     bool contents;            /* a table of contents: entries with page numbers, read line by line */
     const pdf_ruled *ruled;   /* a ruled table OCR saw: rows at its row lines (NULL: rows from spacing) */
     bool header_only;         /* a table's header row alone at a page's foot (PDF-TABLE-ORPHAN-HEADER) */
+    double shift;             /* header_only: how far right the columns it names go on (the next text column's
+                               * offset, PDF-TABLE-ORPHAN-HEADER-COLUMN; 0 on the next page) */
 } pdf_region;
 
 /* Finds multi-column regions among body lines (arena array, *n regions). */

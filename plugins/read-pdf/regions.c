@@ -99,6 +99,17 @@ static bool even_spaces(const pdf_line *l)
     return hi - lo <= 0.05 * l->size;
 }
 
+/* PDF-TABLE-BOLD-CELL-WRAP: bold line l, set right under line p (less than half an em between) and all of it right
+ * of the boundary x, starts where a bold word of p starts: the wrapped rest of a bold cell (*Detta* / *dokument* /
+ * *gäller* in a header cell of the last column), not a bold caption or heading under the table. */
+static bool bold_goes_on(const pdf_reader *r, const pdf_line *p, const pdf_line *l, double x)
+{
+    if (!l->nwords || has_left(l, x) || vgap(p, l) >= 0.5 * r->body_size) return false;
+    for (size_t k = 0; k < p->nwords; k++)
+        if (p->words[k].bold && fabs(p->words[k].x0 - l->words[0].x0) <= 1) return true;
+    return false;
+}
+
 /* Grows the run of lines around seed line i that keep x free. */
 static bool grow(const pdf_reader *r, const pdf_line *const *L, size_t n, size_t i, double x, run *out)
 {
@@ -113,7 +124,7 @@ static bool grow(const pdf_reader *r, const pdf_line *const *L, size_t n, size_t
            !(L[a]->bold && !L[a - 1]->bold && !(has_left(L[a], x) && has_right(L[a], x))))
         a--;
     while (b < n && !blocked(L[b], x, space) && vgap(L[b - 1], L[b]) <= lim && fabs(L[b]->size - size) <= 1 &&
-           !(L[b]->bold && !L[b - 1]->bold))
+           !(L[b]->bold && !L[b - 1]->bold && !bold_goes_on(r, L[b - 1], L[b], x)))
         b++;
     while (a < i && !(has_left(L[a], x) && has_right(L[a], x) && gap_at(L[a], x) >= gutter)) a++;
     /* nor from a seed line whose space at x is a word space (PDF-TABLE-SEED-GUTTER): the stretched spaces of a
@@ -215,10 +226,9 @@ static bool is_text_columns(const pdf_region *g, const pdf_line *const *L)
  * holds only page numbers, none beyond the document's last page, on at least
  * three lines that have an entry beside them, going down at most once per
  * four lines (a list of figures starts again from its first page). */
-static bool is_contents(const pdf_reader *r, const pdf_region *g, const pdf_line *const *L)
+static bool contents_from(const pdf_region *g, const pdf_line *const *L, long prev, size_t max)
 {
     size_t lines = 0, drops = 0;
-    long prev = 0;
     for (size_t i = g->first; i < g->last; i++) {
         pdf_frag f = pdf_column_frag(g, L[i], g->ncols - 1);
         if (f.w1 <= f.w0) continue;
@@ -227,12 +237,57 @@ static bool is_contents(const pdf_reader *r, const pdf_region *g, const pdf_line
         size_t len = strlen(t);
         if (len == 0 || len > 4 || strspn(t, "0123456789") != len) return false;
         long page = strtol(t, NULL, 10);
-        if (page < 1 || (size_t)page > r->npages) return false;
+        if (page < 1 || (size_t)page > max) return false;
         drops += page < prev;
         prev = page;
         lines++;
     }
     return lines >= 3 && drops * 4 <= lines;
+}
+
+static bool is_contents(const pdf_reader *r, const pdf_region *g, const pdf_line *const *L)
+{
+    return contents_from(g, L, 0, r->npages);
+}
+
+/* The last page number of contents region g (0: none). */
+static long last_page_number(const pdf_region *g, const pdf_line *const *L)
+{
+    long page = 0;
+    for (size_t i = g->first; i < g->last; i++) {
+        pdf_frag f = pdf_column_frag(g, L[i], g->ncols - 1);
+        if (f.w1 > f.w0) page = strtol(L[i]->words[f.w0].text, NULL, 10);
+    }
+    return page;
+}
+
+/* PDF-CONTENTS-CONTINUED: a contents region goes on below an entry whose page number stands closer to its text than a
+ * gutter (*Sammanhållen vård 3*, the number at the column's x): the next two-column region whose boundary is the
+ * contents' page-number column (within 1 pt) is the rest of it when its last column holds page numbers that go on
+ * from the contents' last one (going down at most once per four lines; the document's page count does not bound
+ * them there: a contents list found already names the pages, of an excerpt too), and every line between ends in
+ * a page number at that x or stops short of it. */
+static size_t contents_continued(const pdf_line *const *L, pdf_region *g, size_t n)
+{
+    size_t kept = 0;
+    for (size_t k = 0; k < n; k++) {
+        pdf_region *prev = kept ? &g[kept - 1] : NULL;
+        bool merge = prev && prev->contents && prev->ncols == 2 && g[k].ncols == 2 && !g[k].text_columns &&
+                     !g[k].contents && !g[k].ruled && fabs(prev->bounds[0] - g[k].bounds[0]) <= 1;
+        double x = merge ? prev->bounds[0] : 0;
+        for (size_t i = merge ? prev->last : 0; merge && i < g[k].first; i++) {
+            const pdf_line *l = L[i];
+            const pdf_word *w = l->nwords >= 2 ? &l->words[l->nwords - 1] : NULL;
+            merge = l->nwords && (l->x1 < x || (w && fabs(w->x0 - 0.3 - x) <= 1 &&
+                                                strspn(w->text, "0123456789") == strlen(w->text)));
+        }
+        if (merge) merge = contents_from(&g[k], L, last_page_number(prev, L), 9999);
+        if (merge)
+            prev->last = g[k].last;
+        else
+            g[kept++] = g[k];
+    }
+    return kept;
 }
 
 /* PDF-TABLE-SPANNING-LINE: line l across the column at x is a row spanning the table (a plan's group row
@@ -571,7 +626,7 @@ pdf_region *pdf_find_regions(pdf_reader *r, const pdf_line *const *L, size_t n, 
         else
             g[kept++] = g[k];
     }
-    *nout = kept;
+    *nout = contents_continued(L, g, kept);
     g = pdf_boxed_rows(r, L, n, g, nout);
     g = pdf_orphan_header(r, L, n, g, nout);
     return wrapped_labels(r, L, n, g, nout);

@@ -255,6 +255,10 @@ static void table_room(const pdf_reader *r, pdf_table *t, const pdf_line *last)
 bool pdf_table_runs_over(const pdf_reader *r, const pdf_table *t, double row)
 {
     if (!r->page || !t->page || r->page->number == t->page) return true;
+    /* PDF-TABLE-HEADER-ALONE: a table of one bold row, the last of its page's body, is a header a browser left
+     * behind when it moved the rows to the next page (rows kept whole, the first too tall for the room left):
+     * a header alone is no table, so it heads the next page's first table of its columns wherever it ended */
+    if (r->page->number == t->page + 1 && t->nrows == 1 && t->bold_first && t->ncols >= 2) return true;
     return r->page->number == t->page + 1 && t->room < row + 1.5 * r->body_size;
 }
 
@@ -409,6 +413,8 @@ samla_status pdf_emit_rows(pdf_reader *r, const pdf_region *g, const pdf_line *c
         if (!t->block) return SAMLA_ERR_NOMEM;
         t->ncols = g->ncols;
         memcpy(t->bounds, g->bounds, sizeof t->bounds);
+        /* a header at a text column's foot: the rows go on in the next column (PDF-TABLE-ORPHAN-HEADER-COLUMN) */
+        for (size_t c = 0; g->header_only && c + 1 < g->ncols; c++) t->bounds[c] += g->shift;
         /* header row: all bold, or short labels in every column above other rows */
         bool bold = true, labels = ns > 1 || g->header_only;
         size_t filled = 0;
@@ -430,6 +436,7 @@ samla_status pdf_emit_rows(pdf_reader *r, const pdf_region *g, const pdf_line *c
             if (f.w1 > f.w0 && full_date(L[starts[0]]->words[f.w0].text)) t->header_row = false;
         }
         if (t->header_row && !bold && header_unruled(r, g, L, starts, ns)) t->header_row = false;
+        t->bold_first = bold && filled == g->ncols;
         if (t->header_row) t->header_key = row_key(r, L, starts[0], starts[1]);
         double x0 = 1e9, x1 = -1e9;
         for (size_t i = g->first; i < g->last; i++) x0 = fmin(x0, L[i]->x0), x1 = fmax(x1, L[i]->x1);
