@@ -43,6 +43,10 @@ typedef struct width_page {
     const size_t *from;
     slot_ref (*ref)[PDF_LETTERS];
     double *ems;
+    size_t n;                 /* the page's glyphs */
+    const signed char *slot;  /* each glyph's letter slot, -1 */
+    const int *font;          /* each glyph's font index, -1 */
+    const bool *skip;         /* glyphs of a ligature poppler split into its letters */
 } width_page;
 
 static int cmp_double(const void *a, const void *b)
@@ -176,6 +180,32 @@ static bool ligature_width_from(const pdf_settings *s, width_page *w, int f, int
     return false;
 }
 
+/* The narrowest and widest glyph of the bucket whose glyphs are w->c[a .. e). */
+static void bucket_span(const width_page *w, size_t a, size_t e, double *lo, double *hi)
+{
+    *lo = *hi = w->g[w->c[a]].em;
+    for (size_t j = a + 1; j < e; j++) {
+        double em = w->g[w->c[j]].em;
+        if (em < *lo) *lo = em;
+        if (em > *hi) *hi = em;
+    }
+}
+
+/* Glyph i (font f) stands beside a glyph of its font drawn at its own letter's width (within widths_neighbour
+ * of that letter's median, the letter drawn three times at least on the page). */
+static bool beside_normal(const pdf_settings *s, width_page *w, size_t i, int f)
+{
+    for (int d = -1; d <= 1; d += 2) {
+        if ((d < 0 && i == 0) || (d > 0 && i + 1 >= w->n)) continue;
+        size_t o = i + d;
+        int ok = w->slot[o];
+        if (ok < 0 || w->font[o] != f || w->skip[o] || w->g[o].em <= 0) continue;
+        double m = median_at(w, f, ok);
+        if (w->ref[f][ok].n >= 3 && fabs(w->g[o].em - m) <= s->widths_neighbour * m) return true;
+    }
+    return false;
+}
+
 bool pdf_widths_garbled(const pdf_settings *s, const pdf_glyph_em *g, size_t n, double *share, char *note,
                         size_t note_size, pdf_bad_glyph *bad)
 {
@@ -236,16 +266,12 @@ bool pdf_widths_garbled(const pdf_settings *s, const pdf_glyph_em *g, size_t n, 
      * median, and another letter's median is asked only beside a far glyph or for a ligature */
     for (size_t b = 0, a = 0; b < WIDTH_FONTS * PDF_LETTERS; a = from[b++])
         if (from[b] > a) ref[b / PDF_LETTERS][b % PDF_LETTERS].n = from[b] - a;
-    width_page wp = {g, c, from, ref, ems};
+    width_page wp = {g, c, from, ref, ems, n, slot, font, skip};
     for (size_t b = 0, a = 0; b < WIDTH_FONTS * PDF_LETTERS && !hit; a = from[b++]) {
         if (from[b] == a) continue;
         int f = (int)(b / PDF_LETTERS), k = (int)(b % PDF_LETTERS);
-        double lo = g[c[a]].em, hi = lo;
-        for (size_t j = a + 1; j < from[b]; j++) {
-            double em = g[c[j]].em;
-            if (em < lo) lo = em;
-            if (em > hi) hi = em;
-        }
+        double lo, hi;
+        bucket_span(&wp, a, from[b], &lo, &hi);
         /* |em - median| <= hi - lo for every glyph, and the median is at least lo */
         if (hi - lo < s->widths_gap * lo) continue;
         double med = median_at(&wp, f, k);
@@ -256,16 +282,7 @@ bool pdf_widths_garbled(const pdf_settings *s, const pdf_glyph_em *g, size_t n, 
             size_t i = c[j];
             double em = g[i].em;
             if (fabs(em - med) < s->widths_gap * med || ligature_width(s, &wp, f, k, em)) continue;
-            bool normal = false; /* a neighbour at its own letter's width */
-            for (int d = -1; d <= 1 && !normal; d += 2) {
-                if ((d < 0 && i == 0) || (d > 0 && i + 1 >= n)) continue;
-                size_t o = i + d;
-                int ok = slot[o];
-                if (ok < 0 || font[o] != f || skip[o] || g[o].em <= 0) continue;
-                double m = median_at(&wp, f, ok);
-                normal = ref[f][ok].n >= 3 && fabs(g[o].em - m) <= s->widths_neighbour * m;
-            }
-            if (!normal) continue;
+            if (!beside_normal(s, &wp, i, f)) continue;
             gunichar nx = i + 1 < n ? g[i + 1].c : ' ';
             if (g_unichar_isspace(nx)) nx = ' ';
             else if (!g_unichar_isalpha(nx)) continue; /* kerned before punctuation, or a digit */
@@ -310,12 +327,8 @@ bool pdf_widths_garbled(const pdf_settings *s, const pdf_glyph_em *g, size_t n, 
     for (size_t b = 0, a = 0; b < WIDTH_FONTS * PDF_LETTERS && !hit && s->widths_wide > 0; a = from[b++]) {
         if (from[b] - a < 3) continue; /* a median of three glyphs at least */
         int f = (int)(b / PDF_LETTERS), k = (int)(b % PDF_LETTERS);
-        double lo = g[c[a]].em, hi = lo;
-        for (size_t j = a + 1; j < from[b]; j++) {
-            double em = g[c[j]].em;
-            if (em < lo) lo = em;
-            if (em > hi) hi = em;
-        }
+        double lo, hi;
+        bucket_span(&wp, a, from[b], &lo, &hi);
         if (hi < (1 + s->widths_wide) * lo) continue; /* the median is at least lo */
         double med = median_at(&wp, f, k);
         for (size_t j = a; j < from[b] && !hit; j++) {
@@ -324,17 +337,8 @@ bool pdf_widths_garbled(const pdf_settings *s, const pdf_glyph_em *g, size_t n, 
             if (em < (1 + s->widths_wide) * med || ligature_width(s, &wp, f, k, em) ||
                 ligature_width_from(s, &wp, f, k, lo, em))
                 continue;
-            bool normal = false;
-            for (int d = -1; d <= 1 && !normal; d += 2) {
-                if ((d < 0 && i == 0) || (d > 0 && i + 1 >= n)) continue;
-                size_t o = i + d;
-                int ok = slot[o];
-                if (ok < 0 || font[o] != f || skip[o] || g[o].em <= 0) continue;
-                double m = median_at(&wp, f, ok);
-                normal = ref[f][ok].n >= 3 && fabs(g[o].em - m) <= s->widths_neighbour * m;
-            }
             gunichar nx = i + 1 < n ? g[i + 1].c : ' ';
-            if (!normal || (!g_unichar_isspace(nx) && !g_unichar_isalpha(nx))) continue;
+            if (!beside_normal(s, &wp, i, f) || (!g_unichar_isspace(nx) && !g_unichar_isalpha(nx))) continue;
             hit = true;
             if (share) *share = 1.0 / (double)(from[b] - a);
             if (note && note_size) {
