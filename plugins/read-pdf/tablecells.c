@@ -299,20 +299,11 @@ static bool centred_span(const pdf_region *g, const pdf_line *const *L, const si
     return true;
 }
 
-/* s begins with a full date: three groups of digits parted by one separator, '-', '.' or '/' (2025-01-21,
- * 9.5.2023). */
-static bool full_date(const char *s)
+/* Word s is a date the core reads (samla_text_find_date_at from its first character: 2025-01-21, 9.5.2023). */
+static bool date_word(pdf_reader *r, const char *s)
 {
-    char sep = 0;
-    for (int part = 0; part < 3; part++) {
-        if (!g_ascii_isdigit(*s)) return false;
-        while (g_ascii_isdigit(*s)) s++;
-        if (part == 2) break;
-        if (*s != '-' && *s != '.' && *s != '/') return false;
-        if (sep && *s != sep) return false;
-        sep = *s++;
-    }
-    return true;
+    size_t at = 1;
+    return samla_text_find_date_at(r->ctx->arena, s, &at, NULL) && at == 0;
 }
 
 /* The bottom of lines [a, b). */
@@ -433,7 +424,7 @@ samla_status pdf_emit_rows(pdf_reader *r, const pdf_region *g, const pdf_line *c
          * the head of a label column beside its values; a year, *2024*, may head a column) */
         for (size_t c = 0; c < g->ncols && t->header_row && !bold; c++) {
             pdf_frag f = pdf_column_frag(g, L[starts[0]], c);
-            if (f.w1 > f.w0 && full_date(L[starts[0]]->words[f.w0].text)) t->header_row = false;
+            if (f.w1 > f.w0 && date_word(r, L[starts[0]]->words[f.w0].text)) t->header_row = false;
         }
         if (t->header_row && !bold && header_unruled(r, g, L, starts, ns)) t->header_row = false;
         t->bold_first = bold && filled == g->ncols;
