@@ -18,7 +18,9 @@
  *     (>= 0.94 x) is looked at too (PDF-HEAD-SMALL-BOLD).
  *     A bold line at a paragraph's distance over a heading of its look is a
  *     paragraph (PDF-HEAD-OVER-SPACING); one clearly set apart over a table
- *     is a heading whatever the table's space (PDF-HEAD-OVER-TABLE). Then,
+ *     is a heading whatever the table's space (PDF-HEAD-OVER-TABLE), and one
+ *     under a table further off than the document's paragraphs stand under
+ *     tables (PDF-HEAD-UNDER-TABLE-APART). Then,
  *     top down, a bold line tied to its text right under a heading of its
  *     look is that section's first subsection (PDF-HEAD-FIRST-SUB).
  *  1b. A bold block that begins as a labelled heading of its look elsewhere
@@ -163,6 +165,16 @@ static void spaced_headings(pdf_reader *r, samla_block **v, size_t n)
     if (n < 3) return;
     double pg = paragraph_gap((const samla_block *const *)v, n, r->body_size);
     if (pg <= 0) return;
+    /* the space a table keeps under it: the least between a table and the plain (not bold) paragraph right
+     * under it on its page; 0 when no table has one, and then nothing tells a heading's space from a
+     * table's (Word's bold "§ 5" under a table: as far off as groff's .SH) (PDF-HEAD-UNDER-TABLE-APART) */
+    double tg = 0;
+    for (size_t i = 1; i < n; i++) {
+        const samla_block *t = v[i - 1], *p = v[i];
+        if (t->kind != SAMLA_BLOCK_TABLE || p->kind != SAMLA_BLOCK_PARAGRAPH || p->style.bold || p->page != t->page) continue;
+        double g = p->y0 - t->y1;
+        if (g >= 0 && (tg <= 0 || g < tg)) tg = g;
+    }
     for (size_t i = n - 1; i-- > 1;) {
         samla_block *b = v[i];
         const samla_block *prev = v[i - 1], *next = v[i + 1];
@@ -186,7 +198,13 @@ static void spaced_headings(pdf_reader *r, samla_block **v, size_t n)
          * paragraph gap over its text) */
         if (prev->page == b->page && prev->kind == SAMLA_BLOCK_TABLE) {
             double above = b->y0 - prev->y1, below = next->y0 - b->y1;
-            if (b->kind != SAMLA_BLOCK_PARAGRAPH || next->kind == SAMLA_BLOCK_TABLE || below < -1 || below > TIED * pg || above < 0.8 * pg) continue;
+            if (b->kind != SAMLA_BLOCK_PARAGRAPH || next->kind == SAMLA_BLOCK_TABLE || below < -1 || above < 0.8 * pg) continue;
+            /* ... or one set clearly further under the table than the document's paragraphs are, at no more than
+             * a paragraph's distance over its text (ms's .SH under a tbl table: the table's own space, then the
+             * heading's; PDF-HEAD-UNDER-TABLE-APART) */
+            bool apart = tg > 0 && above >= fmax(1.8 * pg, tg + 0.6 * size) && below <= pg + 0.1 * size &&
+                         below < above - 0.35 * size;
+            if (below > TIED * pg && !apart) continue;
             b->kind = SAMLA_BLOCK_HEADING;
             continue;
         }
