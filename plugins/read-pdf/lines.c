@@ -138,6 +138,18 @@ static bool make_word(samla_arena *a, const pdf_settings *s, const pdf_lig_table
     }
     w->text = t;
     w->ligature = nlig > 0;
+    /* PDF-TABLE-GLUED-CELLS: the last lower-case letter to capital or digit step, where a table cell's text that
+     * ran over may meet the next cell's (gluedcells.c); the text's offsets are the glyphs' without ligatures */
+    w->cut = 0;
+    size_t off = g[g0].len;
+    for (size_t i = g0 + 1; !nlig && i < g1 && off < 0xffff; off += g[i].len, i++) {
+        gunichar c = g_utf8_get_char(g[i].s), b = g_utf8_get_char(g[i - 1].s);
+        if (!(g_unichar_isupper(c) || g_unichar_isdigit(c)) || !g_unichar_islower(b)) continue;
+        w->cut = (unsigned short)off;
+        w->cut_x0 = g[i].x0;
+        w->cut_x1 = -1e9;
+        for (size_t k = g0; k < i; k++) w->cut_x1 = max2(w->cut_x1, g[k].x1);
+    }
     const PopplerTextAttributes *at = g[g0].attr;
     w->size = at ? at->font_size : (w->y1 - w->y0);
     if (at) style_of(s, at->font_name, fs);
@@ -867,6 +879,7 @@ samla_status pdf_page_lines(pdf_reader *r, PopplerPage *page, pdf_page *out)
         pdf_word *kept = samla_arena_alloc(r->scratch, (nw ? nw : 1) * sizeof *kept);
         if (kept) memcpy(kept, words, nw * sizeof *words);
         st = kept ? group_lines(r->scratch, kept, nw, out) : SAMLA_ERR_NOMEM;
+        if (st == SAMLA_OK) st = pdf_split_glued(r->scratch, out);
     }
     free(words);
     poppler_page_free_text_attributes(attrs);

@@ -23,6 +23,9 @@ typedef struct pdf_word {
     bool bold, italic;
     double conf;              /* OCR word confidence 0..1; 0 for text-layer words */
     bool ligature;            /* letters of a ligature glyph were restored (ligatures.c) */
+    unsigned short cut;       /* PDF-TABLE-GLUED-CELLS: byte offset of the last capital or digit that follows a
+                               * lower-case letter in the text (0: none; lines.c), where the word may be two */
+    double cut_x0, cut_x1;    /* that glyph's left edge, and the right edge of the glyphs before it */
 } pdf_word;
 
 /* A baseline across the whole page (or across one column of a two-column
@@ -282,6 +285,8 @@ samla_status pdf_page_lines(pdf_reader *r, PopplerPage *page, pdf_page *out);
 /* Sorts words (arena array, kept) and groups them into out's lines, as
  * pdf_page_lines does with a text layer's words. */
 samla_status pdf_group_words(samla_arena *a, pdf_word *w, size_t n, pdf_page *out);
+/* gluedcells.c: PDF-TABLE-GLUED-CELLS, the words of p's lines that run over a table column's start, split there. */
+samla_status pdf_split_glued(samla_arena *a, pdf_page *p);
 
 /* ocr.c: reads the page by OCR when the mode and the page call for it (no
  * text layer, a garbled one, a scan's text layer); the OCR words then
