@@ -84,6 +84,15 @@ def test_flow_columns():
         check(cell in cells, "%s %s: the unruled table keeps its cell %r" % (producer, stem, cell))
 
 
-for test in (test_word_bullets, test_docx_fields, test_sound_layer, test_flow_columns):
+def test_glued_cells():
+    """PDF-TABLE-GLUED-CELLS: pdfTeX prints an overfull cell up to the next column's start and the text layer holds
+    `Kulturförvaltningen2027` as one word: it is split there, each part in its own cell."""
+    tables = [b for b in blocks(dump(os.path.join(DATA, "pdftex-glued.pdf"))) if b["kind"] == "table"]
+    rows = [[c.get("text", "") for c in row] for t in tables for row in t["cells"]]
+    check(rows[-1:] == [["Inrätta ett ungdomsråd", "Kulturförvaltningen", "2027"]], "pdftex glued cells: %r" % rows)
+    check(len(rows) == 5 and all(len(r) == 3 for r in rows), "pdftex glued cells: 5 rows of 3: %r" % rows)
+
+
+for test in (test_word_bullets, test_docx_fields, test_sound_layer, test_flow_columns, test_glued_cells):
     test()
 finish("read-pdf geometry")
