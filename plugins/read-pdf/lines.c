@@ -676,12 +676,13 @@ static size_t section_columns(pdf_word *w, size_t *a, size_t *b, double x, doubl
     return 0;
 }
 
-/* PDF-LINE-GUTTER-OVERHANG: word w runs into the gutter band [g0, g1] from the left column and stops a word space
- * (0.3 em) short of the right column's start: a word too long for its column (a title's *hembygdsförening* set
- * wider than the column) leaves the gutter to the columns. */
+/* PDF-LINE-GUTTER-OVERHANG: word w, in a heading size (1.15 em or more), runs into the gutter band [g0, g1] from
+ * the left column and stops a word space (0.3 em) short of the right column's start: a title word too long for its
+ * column (*hembygdsförening* set wider than the column) leaves the gutter to the columns. Body-size words are left
+ * out: in groff's `.2C` a left column's table ran into the band so, and the section was read across the gutter. */
 static bool overhang(const pdf_word *w, double g0, double g1, double size)
 {
-    return w->x0 < g0 && w->x1 <= g1 - 0.3 * size;
+    return w->size >= 1.15 * size && w->x0 < g0 && w->x1 <= g1 - 0.3 * size;
 }
 
 /* The lines of words w (sorted by centre) with two-column sections built column by column (PDF-LINE-GUTTER)
