@@ -285,6 +285,18 @@ samla_status pdf_page_lines(pdf_reader *r, PopplerPage *page, pdf_page *out);
 /* Sorts words (arena array, kept) and groups them into out's lines, as
  * pdf_page_lines does with a text layer's words. */
 samla_status pdf_group_words(samla_arena *a, pdf_word *w, size_t n, pdf_page *out);
+/* Groups words [0, n) (sorted by vertical centre) into lines appended at out (room for n more); returns how
+ * many. */
+size_t pdf_build_lines(pdf_word *w, size_t n, pdf_line *out);
+/* qsort order of words by vertical centre, then left to right. */
+int pdf_cmp_word_y(const void *a, const void *b);
+
+/* gutter.c: PDF-LINE-GUTTER. The gutter band [*g0, *g1] of a page from its first grouping (lines L, n), *em the
+ * median line height; false when none. */
+bool pdf_find_gutter(const pdf_line *L, size_t n, double *g0, double *g1, double *em);
+/* The lines of words w (sorted by centre, reordered in place) with two-column sections built column by column,
+ * into lines (room for n); returns how many, 0 when no section was found (w is then in its order again). */
+size_t pdf_gutter_lines(pdf_word *w, size_t n, double g0, double g1, double size, pdf_line *lines);
 /* gluedcells.c: PDF-TABLE-GLUED-CELLS, the words of p's lines that run over a table column's start, split there. */
 samla_status pdf_split_glued(samla_arena *a, pdf_page *p);
 
