@@ -136,13 +136,13 @@ static bool make_word(samla_arena *a, const pdf_settings *s, const pdf_lig_table
      * ran over may meet the next cell's (gluedcells.c); the text's offsets are the glyphs' without ligatures */
     w->cut = 0;
     size_t off = g[g0].len;
-    for (size_t i = g0 + 1; !nlig && i < g1 && off < 0xffff; off += g[i].len, i++) {
-        gunichar c = g_utf8_get_char(g[i].s), b = g_utf8_get_char(g[i - 1].s);
-        if (!(g_unichar_isupper(c) || g_unichar_isdigit(c)) || !g_unichar_islower(b)) continue;
-        w->cut = (unsigned short)off;
-        w->cut_x0 = g[i].x0;
-        w->cut_x1 = -1e9;
-        for (size_t k = g0; k < i; k++) w->cut_x1 = max2(w->cut_x1, g[k].x1);
+    double right = g[g0].x1; /* the right end of the glyphs before glyph i */
+    gunichar b = nlig ? 0 : g_utf8_get_char(g[g0].s);
+    for (size_t i = g0 + 1; !nlig && i < g1 && off < 0xffff; off += g[i].len, right = max2(right, g[i].x1), i++) {
+        gunichar c = g_utf8_get_char(g[i].s);
+        if ((g_unichar_isupper(c) || g_unichar_isdigit(c)) && g_unichar_islower(b))
+            w->cut = (unsigned short)off, w->cut_x0 = g[i].x0, w->cut_x1 = right;
+        b = c;
     }
     const PopplerTextAttributes *at = g[g0].attr;
     w->size = at ? at->font_size : (w->y1 - w->y0);
