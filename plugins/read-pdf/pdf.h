@@ -240,6 +240,7 @@ typedef struct pdf_reader {
     samla_arena *scratch;     /* pages, words, lines: freed when the document is read */
     pdf_page *pages;
     size_t npages;
+    double *body_bottoms;     /* per page, its lowest body line's bottom (-1: none); taken at the first table */
     double body_size;         /* median font size of body text */
     double head_sizes[8];     /* distinct heading sizes, largest first */
     int nhead_sizes;

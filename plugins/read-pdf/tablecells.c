@@ -215,7 +215,23 @@ static samla_status append_to_last_row(pdf_reader *r, pdf_table *t, const pdf_re
  * as the top margin (the first body line's top: a running header stands in
  * the margin), whichever is higher, or to the deepest body line of the
  * document's other pages when that lies between (PDF-TABLE-PAGE-ROOM). */
-static void table_room(const pdf_reader *r, pdf_table *t, const pdf_line *last)
+/* Each page's lowest body line's bottom (-1: none), taken once a document (arena r->scratch; NULL when out of
+ * memory): every table asks for the other pages'. */
+static const double *body_bottoms(pdf_reader *r)
+{
+    if (r->body_bottoms || !r->npages) return r->body_bottoms;
+    double *b = samla_arena_alloc(r->scratch, r->npages * sizeof *b);
+    if (!b) return NULL;
+    for (size_t k = 0; k < r->npages; k++) {
+        const pdf_page *q = &r->pages[k];
+        b[k] = -1;
+        for (size_t i = 0; i < q->nlines; i++)
+            if (q->lines[i].role == PDF_BODY && q->lines[i].nwords) b[k] = fmax(b[k], q->lines[i].y1);
+    }
+    return r->body_bottoms = b;
+}
+
+static void table_room(pdf_reader *r, pdf_table *t, const pdf_line *last)
 {
     const pdf_page *p = r->page;
     t->page = p ? p->number : 0;
@@ -233,11 +249,10 @@ static void table_room(const pdf_reader *r, pdf_table *t, const pdf_line *last)
     /* a bottom margin deeper than the top one: the body of the document's fullest other page of this size ends
      * above that limit, below the table (Chromium's margin boxes) */
     double deepest = -1;
-    for (size_t k = 0; k < r->npages; k++) {
+    const double *bottoms = body_bottoms(r);
+    for (size_t k = 0; bottoms && k < r->npages; k++) {
         const pdf_page *q = &r->pages[k];
-        if (q->number == p->number || fabs(q->height - p->height) > 1) continue;
-        for (size_t i = 0; i < q->nlines; i++)
-            if (q->lines[i].role == PDF_BODY && q->lines[i].nwords) deepest = fmax(deepest, q->lines[i].y1);
+        if (q->number != p->number && fabs(q->height - p->height) <= 1) deepest = fmax(deepest, bottoms[k]);
     }
     if (deepest > last->y1 && deepest < limit) limit = deepest;
     t->room = fmax(0, limit - last->y1);
