@@ -35,24 +35,34 @@ struct pdf_ink {
     double x0, y0, x1, y1;     /* rendered area, points */
     int w, h;
     cairo_surface_t *cs;       /* the render, RGB24 (owned) */
-    const unsigned char *data; /* its pixels, stride bytes a row */
+    unsigned char *buf;        /* its pixels (owned, malloc), stride bytes a row */
+    const unsigned char *data; /* = buf */
     int stride;
+    PopplerPage *pg;           /* the page rendered (a reference): its text, built by the first render, is reused */
 };
 
 /* Renders area [x0, x1] x [y0, y1] of page `page` (1-based) into a new ink
  * map (the struct in the scratch arena, its surface freed by pdf_ink_free);
- * NULL when it cannot be rendered. */
+ * NULL when it cannot be rendered. The surface's pixels are malloc'd, not
+ * cleared (the white paint sets every one): cairo_image_surface_create would
+ * clear them first. A page rendered for the ink map before (`last`, same page)
+ * is rendered again through the same PopplerPage: poppler-glib builds a page's
+ * text as a side effect of its first screen render only. */
 static pdf_ink *render(pdf_reader *r, int page, double x0, double y0, double x1, double y1)
 {
     if (!r->pd) return NULL;
     double s = PDF_INK_SCALE;
     int w = (int)ceil((x1 - x0) * s), h = (int)ceil((y1 - y0) * s);
     if (w < 4 || h < 4 || (double)w * h > PDF_INK_MAX_PIXELS) return NULL;
-    PopplerPage *pg = poppler_document_get_page(r->pd, page - 1);
+    const pdf_ink *last = r->ink;
+    PopplerPage *pg = last && last->page == page && last->pg ? g_object_ref(last->pg)
+                                                              : poppler_document_get_page(r->pd, page - 1);
     if (!pg) return NULL;
     pdf_ink *k = samla_arena_alloc(r->scratch, sizeof *k);
-    cairo_surface_t *cs = cairo_image_surface_create(CAIRO_FORMAT_RGB24, w, h);
-    bool ok = k && cairo_surface_status(cs) == CAIRO_STATUS_SUCCESS;
+    int stride = cairo_format_stride_for_width(CAIRO_FORMAT_RGB24, w);
+    unsigned char *buf = k && stride > 0 ? malloc((size_t)stride * (size_t)h) : NULL;
+    cairo_surface_t *cs = buf ? cairo_image_surface_create_for_data(buf, CAIRO_FORMAT_RGB24, w, h, stride) : NULL;
+    bool ok = cs && cairo_surface_status(cs) == CAIRO_STATUS_SUCCESS;
     if (ok) {
         cairo_t *cr = cairo_create(cs);
         cairo_set_source_rgb(cr, 1, 1, 1);
@@ -64,19 +74,23 @@ static pdf_ink *render(pdf_reader *r, int page, double x0, double y0, double x1,
         cairo_destroy(cr);
         cairo_surface_flush(cs);
     }
-    g_object_unref(pg);
     if (!ok) {
-        cairo_surface_destroy(cs);
+        if (cs) cairo_surface_destroy(cs);
+        free(buf);
+        g_object_unref(pg);
         return NULL;
     }
-    *k = (pdf_ink){page, x0, y0, x0 + w / s, y0 + h / s, w, h, cs, cairo_image_surface_get_data(cs),
-                   cairo_image_surface_get_stride(cs)};
+    *k = (pdf_ink){page, x0, y0, x0 + w / s, y0 + h / s, w, h, cs, buf, buf, stride, pg};
     return k;
 }
 
 void pdf_ink_free(pdf_reader *r)
 {
-    if (r->ink) cairo_surface_destroy(r->ink->cs);
+    if (r->ink) {
+        cairo_surface_destroy(r->ink->cs);
+        free(r->ink->buf);
+        g_object_unref(r->ink->pg);
+    }
     r->ink = NULL;
 }
 
@@ -116,6 +130,7 @@ bool pdf_ink_vrule(const pdf_ink *k, double xa, double xb, double ya, double yb,
             /* a hairline may fall across two pixel columns: take the darker pair */
             int g = grey_at(k, x, y), g2 = grey_at(k, x + 1, y);
             int v = g < g2 ? g : g2;
+            if (v + PDF_INK_CONTRAST > 255) continue; /* paper: no side can be that much lighter */
             int side = grey_at(k, x - 2, y), side2 = grey_at(k, x + 3, y);
             dark += v + PDF_INK_CONTRAST <= side && v + PDF_INK_CONTRAST <= side2;
         }
@@ -139,6 +154,7 @@ bool pdf_ink_hrule(const pdf_ink *k, double xa, double xb, double ya, double yb,
             /* a hairline may fall across two pixel rows: take the darker pair */
             int g = grey_at(k, x, y), g2 = grey_at(k, x, y + 1);
             int v = g < g2 ? g : g2;
+            if (v + PDF_INK_CONTRAST > 255) continue; /* paper: no side can be that much lighter */
             int side = grey_at(k, x, y - 2), side2 = grey_at(k, x, y + 3);
             dark += v + PDF_INK_CONTRAST <= side && v + PDF_INK_CONTRAST <= side2;
         }
