@@ -253,6 +253,12 @@ bool pdf_widths_garbled(const pdf_settings *s, const pdf_glyph_em *g, size_t n, 
     for (const char **l = s->ligatures; l && *l; l++)
         if ((*l)[1]) first[(unsigned char)(*l)[0]] = true;
     for (size_t i = 0; i + 1 < n; i++) {
+        /* P-GARBLED-WIDTHS-MARK: a letter before a combining mark is one glyph with its accent (groff's 'c' + U+0301
+         * for the ć glyph), whose box poppler splits between them: the letter is not measured */
+        if (g_unichar_ismark(g[i + 1].c) && slot[i] >= 0) {
+            skip[i] = true;
+            continue;
+        }
         if (font[i] != font[i + 1] || g[i].em <= 0) continue;
         gunichar a = g[i].c < 0x80 ? (gunichar)g_ascii_tolower((char)g[i].c) : g_unichar_tolower(g[i].c);
         if (a >= 256 || !first[a]) continue;
