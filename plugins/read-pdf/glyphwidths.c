@@ -255,7 +255,7 @@ bool pdf_widths_garbled(const pdf_settings *s, const pdf_glyph_em *g, size_t n, 
     for (size_t i = 0; i + 1 < n; i++) {
         /* P-GARBLED-WIDTHS-MARK: a letter before a combining mark is one glyph with its accent (groff's 'c' + U+0301
          * for the ć glyph), whose box poppler splits between them: the letter is not measured */
-        if (g_unichar_ismark(g[i + 1].c) && slot[i] >= 0) {
+        if (g[i + 1].c >= 0x300 && slot[i] >= 0 && g_unichar_ismark(g[i + 1].c)) { /* marks start at U+0300 */
             skip[i] = true;
             continue;
         }
@@ -285,9 +285,11 @@ bool pdf_widths_garbled(const pdf_settings *s, const pdf_glyph_em *g, size_t n, 
     for (size_t b = 0, a = 0; b < WIDTH_FONTS * WIDTH_SLOTS; a = from[b++])
         if (from[b] > a) ref[b / WIDTH_SLOTS][b % WIDTH_SLOTS].n = from[b] - a;
     width_page wp = {g, c, from, ref, ems, n, slot, font, skip};
-    for (size_t b = 0, a = 0; b < WIDTH_FONTS * WIDTH_SLOTS && !hit; a = from[b++]) {
-        int f = (int)(b / WIDTH_SLOTS), k = (int)(b % WIDTH_SLOTS);
-        if (from[b] == a || k >= PDF_LETTERS) continue; /* the digits only measure neighbours */
+    /* the letters of the page's fonts, bucket by bucket (the digits only measure neighbours) */
+    for (size_t fk = 0; fk < (size_t)nf * PDF_LETTERS && !hit; fk++) {
+        int f = (int)(fk / PDF_LETTERS), k = (int)(fk % PDF_LETTERS);
+        size_t b = (size_t)f * WIDTH_SLOTS + (size_t)k, a = b ? from[b - 1] : 0;
+        if (from[b] == a) continue;
         double lo, hi;
         bucket_span(&wp, a, from[b], &lo, &hi);
         /* |em - median| <= hi - lo for every glyph, and the median is at least lo */
@@ -311,12 +313,17 @@ bool pdf_widths_garbled(const pdf_settings *s, const pdf_glyph_em *g, size_t n, 
         }
         if (nfar > 1) qsort(far, nfar, sizeof *far, cmp_far);
         size_t nd = nfar < 256 ? nfar : 256;
-        /* a width the far glyphs share (within widths_same), shown before different letters */
-        for (size_t d = 0; d < nd && !hit; d++) {
+        /* a width the far glyphs share (within widths_same), shown before different kinds of characters: the
+         * glyphs within widths_same of far[d] are the run far[from_e .. to_e) of the sorted widths, and both ends only
+         * move up with d; a width equal to the one before has that one's run */
+        for (size_t d = 0, from_e = 0, to_e = 0; d < nd && !hit; d++) {
+            double tol = s->widths_same * far[d].em;
+            while (from_e < nd && far[from_e].em < far[d].em - tol) from_e++;
+            while (to_e < nd && far[to_e].em <= far[d].em + tol) to_e++;
+            if (d > 0 && far[d].em == far[d - 1].em) continue;
             size_t count = 0, spaces = 0, kinds = 0;
             gunichar seen[256];
-            for (size_t e = 0; e < nd; e++) {
-                if (fabs(far[e].em - far[d].em) > s->widths_same * far[d].em) continue;
+            for (size_t e = from_e; e < to_e; e++) {
                 count++;
                 spaces += far[e].next == ' ';
                 size_t q = 0;
@@ -347,9 +354,10 @@ bool pdf_widths_garbled(const pdf_settings *s, const pdf_glyph_em *g, size_t n, 
     /* P-GARBLED-WIDE: no letter drawn twice by a second glyph; one glyph far wider than its letter (a wider glyph
      * read as this letter: *i* for the fi glyph, *c* for the h glyph) marks the page too. Kerning narrows a glyph
      * before another, it does not widen one by a quarter */
-    for (size_t b = 0, a = 0; b < WIDTH_FONTS * WIDTH_SLOTS && !hit && s->widths_wide > 0; a = from[b++]) {
-        int f = (int)(b / WIDTH_SLOTS), k = (int)(b % WIDTH_SLOTS);
-        if (from[b] - a < 3 || k >= PDF_LETTERS) continue; /* a letter's median of three glyphs at least */
+    for (size_t fk = 0; fk < (size_t)nf * PDF_LETTERS && !hit && s->widths_wide > 0; fk++) {
+        int f = (int)(fk / PDF_LETTERS), k = (int)(fk % PDF_LETTERS);
+        size_t b = (size_t)f * WIDTH_SLOTS + (size_t)k, a = b ? from[b - 1] : 0;
+        if (from[b] - a < 3) continue; /* a median of three glyphs at least */
         double lo, hi;
         bucket_span(&wp, a, from[b], &lo, &hi);
         if (hi < (1 + s->widths_wide) * lo) continue; /* the median is at least lo */
