@@ -9,8 +9,10 @@
  * is narrower in one pair only; no font kerns a letter against the space). This holds on a page of a few words, where the word-list checks of textlayer.c see too
  * little, and it needs no word list: a date line whose '.' glyph reads 'r' gives itself away.
  *
- * Not counted: capitals (kerned most: AV, Te), letters before punctuation or digits (kerned: "r."), glyphs
- * whose neighbours are not at their own widths (a run set with character spacing or condensed changes every
+ * Not counted: capitals (kerned most: AV, Te), glyphs all before one kind of character (kerning is a pair's, or a
+ * class's: "r." and "r," alike; P-GARBLED-WIDTHS-KINDS counts a letter, a digit, punctuation, a space as kinds, so
+ * the hyphen's glyph read 'n' in "1n8/2022", before a digit and before a hyphen, is counted), glyphs
+ * whose neighbours (letters or digits) are not at their own widths (a run set with character spacing or condensed changes every
  * letter of it, not one), a ligature glyph that gives only its first letter (a 't' as wide as 't' + 'i':
  * PDF-TEXT-LIGATURE-GLYPH), and a ligature that poppler splits into its letters, each given an equal share of
  * the glyph's width ('t' and 'i' at 0.28 em each for the "ti" glyph).
@@ -27,6 +29,16 @@
 #include "pdf.h"
 
 #define WIDTH_FONTS 32
+/* The slots of a font's glyphs: the lower-case letters (pdf_letter_slot), then the digits 0-9, which are never
+ * judged but measure a neighbour (P-GARBLED-WIDTHS-KINDS: the space glyph read 'n' between two digits, "1n8") */
+#define WIDTH_SLOTS (PDF_LETTERS + 10)
+
+/* Glyph c's slot: a lower-case letter's, a digit's after them, -1 */
+static int width_slot(gunichar c)
+{
+    if (c >= '0' && c <= '9') return PDF_LETTERS + (int)(c - '0');
+    return pdf_letter_slot(c);
+}
 
 typedef struct slot_ref {
     double median;  /* the letter's median width in its font on the page (ems), 0: none */
@@ -34,17 +46,17 @@ typedef struct slot_ref {
     bool done;      /* median taken (it is taken when first asked) */
 } slot_ref;
 
-/* A page's letters for P-GARBLED-WIDTHS: the glyph indices c by font and letter (bucket b = font * PDF_LETTERS +
+/* A page's letters for P-GARBLED-WIDTHS: the glyph indices c by font and letter (bucket b = font * WIDTH_SLOTS +
  * slot ends at from[b], in page order), each letter's reference width (taken when asked), room for one bucket's
  * widths. */
 typedef struct width_page {
     const pdf_glyph_em *g;
     const size_t *c;
     const size_t *from;
-    slot_ref (*ref)[PDF_LETTERS];
+    slot_ref (*ref)[WIDTH_SLOTS];
     double *ems;
     size_t n;                 /* the page's glyphs */
-    const signed char *slot;  /* each glyph's letter slot, -1 */
+    const signed char *slot;  /* each glyph's slot (width_slot), -1 */
     const int *font;          /* each glyph's font index, -1 */
     const bool *skip;         /* glyphs of a ligature poppler split into its letters */
 } width_page;
@@ -112,7 +124,7 @@ static double median_at(width_page *w, int f, int k)
     slot_ref *r = &w->ref[f][k];
     if (r->done) return r->median;
     r->done = true;
-    size_t b = (size_t)f * PDF_LETTERS + (size_t)k, a = b ? w->from[b - 1] : 0, m = w->from[b] - a;
+    size_t b = (size_t)f * WIDTH_SLOTS + (size_t)k, a = b ? w->from[b - 1] : 0, m = w->from[b] - a;
     if (!m) return r->median = 0;
     for (size_t j = 0; j < m; j++) w->ems[j] = w->g[w->c[a + j]].em;
     return r->median = median_of(w->ems, m);
@@ -191,8 +203,8 @@ static void bucket_span(const width_page *w, size_t a, size_t e, double *lo, dou
     }
 }
 
-/* Glyph i (font f) stands beside a glyph of its font drawn at its own letter's width (within widths_neighbour
- * of that letter's median, the letter drawn three times at least on the page). */
+/* Glyph i (font f) stands beside a glyph of its font drawn at its own width (a letter or a digit within
+ * widths_neighbour of its median, drawn three times at least on the page). */
 static bool beside_normal(const pdf_settings *s, width_page *w, size_t i, int f)
 {
     for (int d = -1; d <= 1; d += 2) {
@@ -218,7 +230,7 @@ bool pdf_widths_garbled(const pdf_settings *s, const pdf_glyph_em *g, size_t n, 
     size_t *c = malloc(n * sizeof *c);      /* the candidates' glyph indices, by font and letter */
     double *ems = malloc(n * sizeof *ems);  /* one bucket's widths, for its median */
     far_glyph *far = malloc(n * sizeof *far);
-    slot_ref (*ref)[PDF_LETTERS] = calloc(WIDTH_FONTS, sizeof *ref);
+    slot_ref (*ref)[WIDTH_SLOTS] = calloc(WIDTH_FONTS, sizeof *ref);
     bool hit = false;
     if (!font || !key || !slot || !skip || !c || !ems || !far || !ref) goto done;
     /* the font of each glyph, by first use on the page; a run of glyphs shares its attributes' name */
@@ -233,7 +245,7 @@ bool pdf_widths_garbled(const pdf_settings *s, const pdf_glyph_em *g, size_t n, 
             last = f, last_k = k < nf ? k : -1;
         }
         font[i] = last_k;
-        slot[i] = (signed char)pdf_letter_slot(g[i].c); /* every slot is a lower-case letter */
+        slot[i] = (signed char)width_slot(g[i].c); /* a lower-case letter or a digit */
     }
     /* a ligature poppler split into its letters: two letters of a ligature side by side, equally wide (the
      * letters that begin a ligature looked up first: most glyphs begin none) */
@@ -241,6 +253,12 @@ bool pdf_widths_garbled(const pdf_settings *s, const pdf_glyph_em *g, size_t n, 
     for (const char **l = s->ligatures; l && *l; l++)
         if ((*l)[1]) first[(unsigned char)(*l)[0]] = true;
     for (size_t i = 0; i + 1 < n; i++) {
+        /* P-GARBLED-WIDTHS-MARK: a letter before a combining mark is one glyph with its accent (groff's 'c' + U+0301
+         * for the ć glyph), whose box poppler splits between them: the letter is not measured */
+        if (g[i + 1].c >= 0x300 && slot[i] >= 0 && g_unichar_ismark(g[i + 1].c)) { /* marks start at U+0300 */
+            skip[i] = true;
+            continue;
+        }
         if (font[i] != font[i + 1] || g[i].em <= 0) continue;
         gunichar a = g[i].c < 0x80 ? (gunichar)g_ascii_tolower((char)g[i].c) : g_unichar_tolower(g[i].c);
         if (a >= 256 || !first[a]) continue;
@@ -249,27 +267,29 @@ bool pdf_widths_garbled(const pdf_settings *s, const pdf_glyph_em *g, size_t n, 
             skip[i] = skip[i + 1] = true;
     }
     /* the candidates by font and letter, each bucket in page order, with its narrowest and widest glyph */
-    size_t from[WIDTH_FONTS * PDF_LETTERS + 1] = {0};
+    size_t from[WIDTH_FONTS * WIDTH_SLOTS + 1] = {0};
     for (size_t i = 0; i < n; i++) {
         if (slot[i] >= 0 && font[i] >= 0 && !skip[i] && g[i].em > 0) {
-            key[i] = font[i] * PDF_LETTERS + slot[i];
+            key[i] = font[i] * WIDTH_SLOTS + slot[i];
             from[key[i] + 1]++;
         } else {
             key[i] = -1;
         }
     }
-    for (size_t b = 1; b <= WIDTH_FONTS * PDF_LETTERS; b++) from[b] += from[b - 1];
+    for (size_t b = 1; b <= WIDTH_FONTS * WIDTH_SLOTS; b++) from[b] += from[b - 1];
     for (size_t i = 0; i < n; i++)
         if (key[i] >= 0) c[from[key[i]]++] = i;
     /* from[b] is now the end of bucket b. The median width of each letter of each font (a selection, no sort),
      * taken when asked: a letter whose glyphs all lie within widths_gap of its narrowest has none far from its
      * median, and another letter's median is asked only beside a far glyph or for a ligature */
-    for (size_t b = 0, a = 0; b < WIDTH_FONTS * PDF_LETTERS; a = from[b++])
-        if (from[b] > a) ref[b / PDF_LETTERS][b % PDF_LETTERS].n = from[b] - a;
+    for (size_t b = 0, a = 0; b < WIDTH_FONTS * WIDTH_SLOTS; a = from[b++])
+        if (from[b] > a) ref[b / WIDTH_SLOTS][b % WIDTH_SLOTS].n = from[b] - a;
     width_page wp = {g, c, from, ref, ems, n, slot, font, skip};
-    for (size_t b = 0, a = 0; b < WIDTH_FONTS * PDF_LETTERS && !hit; a = from[b++]) {
+    /* the letters of the page's fonts, bucket by bucket (the digits only measure neighbours) */
+    for (size_t fk = 0; fk < (size_t)nf * PDF_LETTERS && !hit; fk++) {
+        int f = (int)(fk / PDF_LETTERS), k = (int)(fk % PDF_LETTERS);
+        size_t b = (size_t)f * WIDTH_SLOTS + (size_t)k, a = b ? from[b - 1] : 0;
         if (from[b] == a) continue;
-        int f = (int)(b / PDF_LETTERS), k = (int)(b % PDF_LETTERS);
         double lo, hi;
         bucket_span(&wp, a, from[b], &lo, &hi);
         /* |em - median| <= hi - lo for every glyph, and the median is at least lo */
@@ -283,19 +303,27 @@ bool pdf_widths_garbled(const pdf_settings *s, const pdf_glyph_em *g, size_t n, 
             double em = g[i].em;
             if (fabs(em - med) < s->widths_gap * med || ligature_width(s, &wp, f, k, em)) continue;
             if (!beside_normal(s, &wp, i, f)) continue;
+            /* what follows, by kind: a space or line end, each letter, the digits as one, punctuation as one
+             * (kerned as a class: "r." and "r," alike) */
             gunichar nx = i + 1 < n ? g[i + 1].c : ' ';
             if (g_unichar_isspace(nx)) nx = ' ';
-            else if (!g_unichar_isalpha(nx)) continue; /* kerned before punctuation, or a digit */
+            else if (g_unichar_isdigit(nx)) nx = '0';
+            else if (!g_unichar_isalpha(nx)) nx = '.';
             far[nfar++] = (far_glyph){em, i, nx};
         }
         if (nfar > 1) qsort(far, nfar, sizeof *far, cmp_far);
         size_t nd = nfar < 256 ? nfar : 256;
-        /* a width the far glyphs share (within widths_same), shown before different letters */
-        for (size_t d = 0; d < nd && !hit; d++) {
+        /* a width the far glyphs share (within widths_same), shown before different kinds of characters: the
+         * glyphs within widths_same of far[d] are the run far[from_e .. to_e) of the sorted widths, and both ends only
+         * move up with d; a width equal to the one before has that one's run */
+        for (size_t d = 0, from_e = 0, to_e = 0; d < nd && !hit; d++) {
+            double tol = s->widths_same * far[d].em;
+            while (from_e < nd && far[from_e].em < far[d].em - tol) from_e++;
+            while (to_e < nd && far[to_e].em <= far[d].em + tol) to_e++;
+            if (d > 0 && far[d].em == far[d - 1].em) continue;
             size_t count = 0, spaces = 0, kinds = 0;
             gunichar seen[256];
-            for (size_t e = 0; e < nd; e++) {
-                if (fabs(far[e].em - far[d].em) > s->widths_same * far[d].em) continue;
+            for (size_t e = from_e; e < to_e; e++) {
                 count++;
                 spaces += far[e].next == ' ';
                 size_t q = 0;
@@ -303,7 +331,9 @@ bool pdf_widths_garbled(const pdf_settings *s, const pdf_glyph_em *g, size_t n, 
                 if (q == kinds) seen[kinds++] = far[e].next;
             }
             if ((double)count < s->widths_min_glyphs) continue;
-            if (kinds < 2 && spaces < count) continue; /* one pair: kerning */
+            /* one kind after them all: one pair's kerning, or a class's (P-GARBLED-WIDTHS-KINDS: before a digit
+             * and before punctuation, before a letter and a full stop, no font kerns alike) */
+            if (kinds < 2 && spaces < count) continue;
             hit = true;
             if (bad) {
                 g_strlcpy(bad->font, fname[f], sizeof bad->font);
@@ -324,9 +354,10 @@ bool pdf_widths_garbled(const pdf_settings *s, const pdf_glyph_em *g, size_t n, 
     /* P-GARBLED-WIDE: no letter drawn twice by a second glyph; one glyph far wider than its letter (a wider glyph
      * read as this letter: *i* for the fi glyph, *c* for the h glyph) marks the page too. Kerning narrows a glyph
      * before another, it does not widen one by a quarter */
-    for (size_t b = 0, a = 0; b < WIDTH_FONTS * PDF_LETTERS && !hit && s->widths_wide > 0; a = from[b++]) {
+    for (size_t fk = 0; fk < (size_t)nf * PDF_LETTERS && !hit && s->widths_wide > 0; fk++) {
+        int f = (int)(fk / PDF_LETTERS), k = (int)(fk % PDF_LETTERS);
+        size_t b = (size_t)f * WIDTH_SLOTS + (size_t)k, a = b ? from[b - 1] : 0;
         if (from[b] - a < 3) continue; /* a median of three glyphs at least */
-        int f = (int)(b / PDF_LETTERS), k = (int)(b % PDF_LETTERS);
         double lo, hi;
         bucket_span(&wp, a, from[b], &lo, &hi);
         if (hi < (1 + s->widths_wide) * lo) continue; /* the median is at least lo */
