@@ -102,17 +102,39 @@ bool pdf_find_gutter(const pdf_line *L, size_t n, double *g0, double *g1, double
         if (S[x] > S[best]) best = x;
     free(S);
     if (best >= nb) return false;
-    /* the part of the gaps over best that all of them cover */
-    double xb = tx0 + (double)best, a = -1e9, b = 1e9;
+    /* the part of the gaps over best that all of them cover (but PDF-LINE-GUTTER-RIGHT-EDGE) */
+    double xb = tx0 + (double)best, a = -1e9, b;
     size_t gaps = 0;
     for (size_t i = 0; i < n; i++)
         for (size_t k = 1; k < L[i].nwords; k++) {
             double p = L[i].words[k - 1].x1, q = L[i].words[k].x0;
             if (q - p < gmin || p > xb || q < xb) continue;
-            a = fmax(a, p), b = fmin(b, q);
+            a = fmax(a, p);
             gaps++;
         }
-    if (gaps < GUTTER_MIN_GAPS || b - a < 0.5 * gmin) return false;
+    if (gaps < GUTTER_MIN_GAPS) return false;
+    /* PDF-LINE-GUTTER-RIGHT-EDGE: the right side of the gutter is where the right column's lines start, and they
+     * start together (flush left): the band ends at the leftmost start of a word after a gap over best that
+     * another such start comes within half an em of. A start alone left of that edge is no column's (a page
+     * footer's second box, *Ordförande* | *Justerare*, set across the columns' gutter); with no two starts
+     * together, the leftmost start. */
+    double *qs = malloc(gaps * sizeof *qs);
+    if (!qs) return false;
+    size_t nq = 0;
+    for (size_t i = 0; i < n; i++)
+        for (size_t k = 1; k < L[i].nwords; k++) {
+            double p = L[i].words[k - 1].x1, q = L[i].words[k].x0;
+            if (q - p >= gmin && p <= xb && q >= xb) qs[nq++] = q;
+        }
+    qsort(qs, nq, sizeof *qs, cmp_double);
+    b = qs[0];
+    for (size_t i = 0; i + 1 < nq; i++)
+        if (qs[i + 1] - qs[i] <= 0.5 * size) {
+            b = qs[i];
+            break;
+        }
+    free(qs);
+    if (b - a < 0.5 * gmin) return false;
     *g0 = a, *g1 = b, *em = size;
     return true;
 }
@@ -309,13 +331,23 @@ static size_t section_columns(pdf_word *w, size_t *a, size_t *b, double x, doubl
     return 0;
 }
 
-/* PDF-LINE-GUTTER-OVERHANG: word w, in a heading size (1.15 em or more), runs into the gutter band [g0, g1] from
- * the left column and stops a word space (0.3 em) short of the right column's start: a title word too long for its
- * column (*hembygdsförening* set wider than the column) leaves the gutter to the columns. Body-size words are left
- * out: in groff's `.2C` a left column's table ran into the band so, and the section was read across the gutter. */
-static bool overhang(const pdf_word *w, double g0, double g1, double size)
+/* PDF-LINE-GUTTER-OVERHANG: word e of words w (n, sorted by centre) runs into the gutter band [g0, g1] from the
+ * left column and stops a word space (0.3 em) short of the right column's start: a word too long for its column
+ * (a title set wider than the column, *hembygdsförening*; a word a CSS column lets overflow into its gap) leaves
+ * the gutter to the columns. PDF-LINE-GUTTER-OVERHANG-ALONE: only when it ends its column's line: the next word
+ * on its line (half a line's overlap) starts at the right column's start or past it. A line whose next word
+ * starts in the band runs across the gutter (groff's centred page footer *Strandholms kommun*) and blocks it. */
+static bool overhang(const pdf_word *w, size_t n, size_t e, double g0, double g1, double size)
 {
-    return w->size >= 1.15 * size && w->x0 < g0 && w->x1 <= g1 - 0.3 * size;
+    const pdf_word *o = &w[e];
+    if (!(o->x0 < g0 && o->x1 <= g1 - 0.3 * size)) return false;
+    double h = o->y1 - o->y0, next = 1e9;
+    for (size_t i = 0; i < n; i++) {
+        if (i == e || w[i].x0 < o->x1 - 0.01) continue;
+        double hh = fmin(h, w[i].y1 - w[i].y0);
+        if (fmin(o->y1, w[i].y1) - fmax(o->y0, w[i].y0) >= 0.5 * hh) next = fmin(next, w[i].x0);
+    }
+    return next >= g1 - 0.5;
 }
 
 /* The lines of words w (sorted by centre) with two-column sections built column by column (PDF-LINE-GUTTER)
@@ -336,7 +368,7 @@ size_t pdf_gutter_lines(pdf_word *w, size_t n, double g0, double g1, double size
      * the band but for a word space */
     double inset = fmax(0.5, (g1 - g0) / 4);
     for (size_t e = 0; e < n; e++)
-        if (w[e].x0 < g1 - inset && w[e].x1 > g0 + inset && !overhang(&w[e], g0, g1, size))
+        if (w[e].x0 < g1 - inset && w[e].x1 > g0 + inset && !overhang(w, n, e, g0, g1, size))
             block[nb][0] = w[e].y0, block[nb++][1] = w[e].y1;
     if (nb) qsort(block, nb, sizeof *block, cmp_range);
     size_t m = 0;
