@@ -430,7 +430,8 @@ static void labelled_headings(samla_block **v, size_t n)
         samla_block *b = v[i];
         if (b->kind != SAMLA_BLOCK_PARAGRAPH || !b->style.bold || b->style.italic) continue;
         if (!pdf_heading_text(b->text)) continue;
-        if (b->y1 - b->y0 > 2.8 * b->style.font_size) continue;
+        /* up to three lines: a labelled heading wraps in a narrow column (PDF-HEAD-LABELLED-WRAP) */
+        if (b->y1 - b->y0 > 4.0 * b->style.font_size) continue;
         char key[32];
         heading_shape(b->text, key);
         bool numbered = numbered_word(b->text), colon = colon_word(b->text), known = false;
