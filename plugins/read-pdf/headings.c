@@ -20,12 +20,16 @@
  *     paragraph (PDF-HEAD-OVER-SPACING); one clearly set apart over a table
  *     is a heading whatever the table's space (PDF-HEAD-OVER-TABLE), and one
  *     under a table further off than the document's paragraphs stand under
- *     tables (PDF-HEAD-UNDER-TABLE-APART). Then,
+ *     tables (PDF-HEAD-UNDER-TABLE-APART). Then headlook.c weighs a bold
+ *     line against the others of its look: the first of a run of labels set
+ *     off by an empty line is a label (PDF-HEAD-LABEL-RUN), one under a table
+ *     as far off as the document's headings of its look stand under text is a
+ *     heading (PDF-HEAD-UNDER-TABLE-LOOK). Then,
  *     top down, a bold line tied to its text right under a heading of its
  *     look is that section's first subsection (PDF-HEAD-FIRST-SUB).
  *  1b. A bold block that begins as a labelled heading of its look elsewhere
  *     ("§ 12" where "§ 13" is a heading, "Område:" where "Område:" is one,
- *     PDF-HEAD-LABELLED) is a heading.
+ *     PDF-HEAD-LABELLED) is a heading, up to three lines (PDF-HEAD-LABELLED-WRAP).
  *  1c. A contents without dot leaders is known by the headings and bold
  *     blocks its entries name; those bold blocks are headings
  *     (PDF-HEAD-CONTENTS-NAMED; headcontents.c).
