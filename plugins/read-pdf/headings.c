@@ -20,12 +20,16 @@
  *     paragraph (PDF-HEAD-OVER-SPACING); one clearly set apart over a table
  *     is a heading whatever the table's space (PDF-HEAD-OVER-TABLE), and one
  *     under a table further off than the document's paragraphs stand under
- *     tables (PDF-HEAD-UNDER-TABLE-APART). Then,
+ *     tables (PDF-HEAD-UNDER-TABLE-APART). Then headlook.c weighs a bold
+ *     line against the others of its look: the first of a run of labels set
+ *     off by an empty line is a label (PDF-HEAD-LABEL-RUN), one under a table
+ *     as far off as the document's headings of its look stand under text is a
+ *     heading (PDF-HEAD-UNDER-TABLE-LOOK). Then,
  *     top down, a bold line tied to its text right under a heading of its
  *     look is that section's first subsection (PDF-HEAD-FIRST-SUB).
  *  1b. A bold block that begins as a labelled heading of its look elsewhere
  *     ("§ 12" where "§ 13" is a heading, "Område:" where "Område:" is one,
- *     PDF-HEAD-LABELLED) is a heading.
+ *     PDF-HEAD-LABELLED) is a heading, up to three lines (PDF-HEAD-LABELLED-WRAP).
  *  1c. A contents without dot leaders is known by the headings and bold
  *     blocks its entries name; those bold blocks are headings
  *     (PDF-HEAD-CONTENTS-NAMED; headcontents.c).
@@ -430,7 +434,8 @@ static void labelled_headings(samla_block **v, size_t n)
         samla_block *b = v[i];
         if (b->kind != SAMLA_BLOCK_PARAGRAPH || !b->style.bold || b->style.italic) continue;
         if (!pdf_heading_text(b->text)) continue;
-        if (b->y1 - b->y0 > 2.8 * b->style.font_size) continue;
+        /* up to three lines: a labelled heading wraps in a narrow column (PDF-HEAD-LABELLED-WRAP) */
+        if (b->y1 - b->y0 > 4.0 * b->style.font_size) continue;
         char key[32];
         heading_shape(b->text, key);
         bool numbered = numbered_word(b->text), colon = colon_word(b->text), known = false;
@@ -725,6 +730,9 @@ void pdf_settle_headings(pdf_reader *r)
         return;
     }
     spaced_headings(r, v, n);
+    double pg = n >= 3 ? paragraph_gap((const samla_block *const *)v, n, r->body_size) : 0;
+    pdf_head_label_runs(r, v, n, pg);
+    pdf_head_under_table_look(r, v, n, pg);
     first_subsections(r, v, n);
     labelled_headings(v, n);
     pdf_named_contents(v, n, named);

@@ -375,6 +375,12 @@ samla_status pdf_layout_page(pdf_reader *r, const pdf_page *p);
 samla_status pdf_emit_frags(pdf_reader *r, const pdf_frag *frags, size_t n, bool in_cell, double right, double pitch,
                             samla_block ***cell_out, size_t *ncell_out);
 
+/* headlook.c, on the geometry-read blocks v[0..n) in order after PDF-HEAD-SPACING (pg: the paragraph gap, 0 when
+ * unknown): the first of a run of bold labels set off by an empty line is no heading (PDF-HEAD-LABEL-RUN); a bold
+ * line under a table as far off as the document's headings of its look stand under text is one
+ * (PDF-HEAD-UNDER-TABLE-LOOK). */
+void pdf_head_label_runs(pdf_reader *r, samla_block **v, size_t n, double pg);
+void pdf_head_under_table_look(pdf_reader *r, samla_block **v, size_t n, double pg);
 /* headings.c: after every page is read, headings by weight and spacing,
  * subtitles, and heading levels over the pages read by geometry. */
 void pdf_settle_headings(pdf_reader *r);
