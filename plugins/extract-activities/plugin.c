@@ -287,7 +287,11 @@ static samla_status process(void *p, samla_ctx *ctx)
                                       : r.container_flat > 0 ? follow_up(&r, b) || b->style.font_size > r.container_size
                                                              : level <= r.container_level))
                 r.container_level = 0;
-            if (samla_phrases_prefix(&r.s->container, samla_text_soft(ctx->arena, act_heading_title(&r, b)))) {
+            /* a heading naming activities inside an open container (an "Aktiviteter" label over a delmål's
+               list that a PDF reader made a heading) is a label there, not a container of its own
+               (PL-ACTIVITY-CONTAINER-NESTED) */
+            if (!r.container_level &&
+                samla_phrases_prefix(&r.s->container, samla_text_soft(ctx->arena, act_heading_title(&r, b)))) {
                 samla_match nm;
                 r.container_level = level;
                 r.container_line = false;
