@@ -237,12 +237,21 @@ static void container_line(run *r, size_t i, const samla_block *b)
 {
     if (r->container_level || !b->style.bold || (long)strlen(b->text) > r->s->max_title) return;
     if (!samla_phrases_prefix(&r->s->container, samla_text_soft(r->ctx->arena, b->text))) return;
-    const samla_block *next = i + 1 < r->ctx->doc.nblocks ? r->ctx->doc.blocks[i + 1] : NULL;
+    /* bold lines between the two (a focus area's line over its delmål headings) are headings the reader took
+       for bold body text: the line still stands over the first heading (PL-ACTIVITY-CONTAINER-LINE-BOLD) */
+    size_t j = i + 1;
+    while (j < r->ctx->doc.nblocks && j < i + 4 && r->ctx->doc.blocks[j]->kind == SAMLA_BLOCK_PARAGRAPH &&
+           r->ctx->doc.blocks[j]->style.bold && r->ctx->doc.blocks[j]->text &&
+           (long)strlen(r->ctx->doc.blocks[j]->text) <= r->s->max_title)
+        j++;
+    const samla_block *next = j < r->ctx->doc.nblocks ? r->ctx->doc.blocks[j] : NULL;
     if (!next || next->kind != SAMLA_BLOCK_HEADING || !next->text) return;
     samla_match nm;
     r->container_level = next->level > 0 ? next->level : 1;
     r->container_line = true;
-    r->container_numbered = next->numbering || samla_re_search(r->s->re_number, next->text, 0, &nm);
+    /* numbered as the line is: an unnumbered line over "1.1 …" headings makes their numbers goal codes, as an
+       unnumbered container heading does (PL-ACTIVITY-AREA-CODE) */
+    r->container_numbered = samla_re_search(r->s->re_number, b->text, 0, &nm);
 }
 
 static samla_status process(void *p, samla_ctx *ctx)
