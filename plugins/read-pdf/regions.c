@@ -318,6 +318,26 @@ static bool overfull_word(const pdf_line *l, double px, double x)
     return fabs(l->words[k + 1].x0 - (x + 0.3)) <= 2.5;
 }
 
+/* PDF-TABLE-HEADER-STRETCHED: label q of header line h (lines [a, b)) is the rest of label q - 1 set apart by a
+ * justified cell's stretched space (groff: *Nr      i* over *strate-* / *gin*): it starts lower-case, the label
+ * before it goes on lower-case on the next line at its own start, and no other line of the region has a word
+ * starting between it and the next label: no column starts there. */
+static bool stretched_label(const pdf_line *const *L, size_t a, size_t b, const pdf_line *h, const size_t *starts,
+                            size_t np, size_t q)
+{
+    const pdf_word *w = &h->words[starts[q]];
+    if (!pdf_starts_lower(w->text) || a + 1 >= b) return false;
+    double px = h->words[starts[q - 1]].x0, nx = q + 1 < np ? h->words[starts[q + 1]].x0 : 1e9;
+    bool goes_on = false;
+    for (size_t k = 0; k < L[a + 1]->nwords && !goes_on; k++)
+        goes_on = fabs(L[a + 1]->words[k].x0 - px) <= 2.5 && pdf_starts_lower(L[a + 1]->words[k].text);
+    if (!goes_on) return false;
+    for (size_t i = a + 1; i < b; i++)
+        for (size_t k = 0; k < L[i]->nwords; k++)
+            if (L[i]->words[k].x0 >= w->x0 - 0.5 && L[i]->words[k].x0 < nx - COL_SLACK) return false;
+    return true;
+}
+
 /* Columns named by a header row: the region's first line, all bold or made
  * of short labels (≤ 3 words) separated by gutters, starts a column at each
  * label that no line of the region crosses and where every line with text
@@ -358,8 +378,9 @@ static void header_bounds(const pdf_reader *r, const pdf_line *const *L, size_t 
         bool dup = false;
         for (size_t j = 0; j < *nx && !dup; j++) dup = fabs(xs[j] - x) < 3;
         if (dup || *nx >= MAX_BOUNDS) continue;
-        bool free_col = true;
         double px = h->words[starts[q - 1]].x0;
+        if (stretched_label(L, a, b, h, starts, np, q)) continue;
+        bool free_col = true;
         for (size_t k = a + 1; k < b && free_col; k++)
             free_col = !(pdf_line_crosses(L[k], x) || (has_left(L[k], x) && has_right(L[k], x) && gap_at(L[k], x) < gutter)) ||
                        pdf_spanning_line(L[k], edge, x, xs, n0, gutter) || overfull_word(L[k], px, x);
