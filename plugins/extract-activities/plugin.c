@@ -245,9 +245,13 @@ static void container_line(run *r, size_t i, const samla_block *b)
            (long)strlen(r->ctx->doc.blocks[j]->text) <= r->s->max_title)
         j++;
     const samla_block *next = j < r->ctx->doc.nblocks ? r->ctx->doc.blocks[j] : NULL;
-    if (!next || next->kind != SAMLA_BLOCK_HEADING || !next->text) return;
+    /* no heading at all (every heading of the document read as bold body text): bold lines then a list make the
+       same shape, the bold lines the areas of the lists under them (PL-ACTIVITY-CONTAINER-LINE-FLAT) */
+    bool flat = next && j > i + 1 && next->text &&
+                (next->kind == SAMLA_BLOCK_LIST_ITEM || (next->kind == SAMLA_BLOCK_PARAGRAPH && glyph_item(r, next) != next));
+    if (!next || (next->kind != SAMLA_BLOCK_HEADING && !flat) || !next->text) return;
     samla_match nm;
-    r->container_level = next->level > 0 ? next->level : 1;
+    r->container_level = flat ? 1 : next->level > 0 ? next->level : 1;
     r->container_line = true;
     /* numbered as the line is: an unnumbered line over "1.1 …" headings makes their numbers goal codes, as an
        unnumbered container heading does (PL-ACTIVITY-AREA-CODE) */
@@ -315,6 +319,8 @@ static samla_status process(void *p, samla_ctx *ctx)
         }
         case SAMLA_BLOCK_PARAGRAPH:
             if (!b->text || is_toc_line(b)) break;
+            /* a bold follow-up line (Uppföljning) ends a container a line opened, as a follow-up heading does */
+            if (r.container_level && r.container_line && b->style.bold && follow_up(&r, b)) r.container_level = 0;
             container_line(&r, i, b);
             act_lists_block(l, b, b->style.bold && (long)strlen(b->text) <= r.s->max_title);
             break;
