@@ -190,7 +190,13 @@ class LatexDoc:
              r"\setlength{\headheight}{14pt}",
              # ballot boxes (check-box attendance lists) are not in pdfTeX's fonts: typed as a writer
              # without the glyph would type them
-             r"\DeclareUnicodeCharacter{2612}{[X]}", r"\DeclareUnicodeCharacter{2610}{[\ \ ]}"]
+             r"\DeclareUnicodeCharacter{2612}{[X]}", r"\DeclareUnicodeCharacter{2610}{[\ \ ]}",
+             # bullet glyphs typed by hand (a plan's "▪ Aktivitet") that pdfTeX's text fonts lack: the AMS
+             # symbol fonts' shapes, as a writer who declares them would type them
+             r"\usepackage{amssymb}", r"\DeclareUnicodeCharacter{25AA}{\ensuremath{\blacksquare}}",
+             r"\DeclareUnicodeCharacter{25CB}{\ensuremath{\circ}}",
+             r"\DeclareUnicodeCharacter{25BA}{\ensuremath{\blacktriangleright}}",
+             r"\DeclareUnicodeCharacter{2713}{\ensuremath{\checkmark}}"]
         if self.v["font"] == "helvet":
             h.append(r"\renewcommand{\familydefault}{\sfdefault}")
         if self.v["headings"] == "bold":

@@ -57,13 +57,18 @@ struct lists {
     samla_node *pending[MAXG];
     size_t npending;
     const char *bold_area;            /* the last bold title line since the last heading, or NULL */
+    const samla_block *bold_src;      /* that line's block */
+    const samla_block *prev;          /* the block act_lists_block saw last (NULL after a table) */
+    const char *bold_above;           /* the heading starting now stands right under this bold line, or NULL */
 };
 
 static void field_flush(lists *l);
 
 void act_lists_heading(lists *l)
 {
+    l->bold_above = l->bold_src && l->prev == l->bold_src ? l->bold_area : NULL;
     l->bold_area = NULL;
+    l->bold_src = NULL;
     field_flush(l);
     l->npending = 0;
 }
@@ -216,6 +221,7 @@ static bool bare_line(lists *l, const samla_block *b)
 
 void act_lists_table(lists *l)
 {
+    l->prev = NULL;
     while (l->r->bare && l->m == M_ACT && l->na > 0 && act_lists_bare_shape(l, l->src[l->na - 1])) l->na--;
 }
 
@@ -235,7 +241,16 @@ static bool implicit_item(lists *l, const samla_block *b)
     return b->kind == SAMLA_BLOCK_PARAGRAPH && (code_marked(l, b) || bare_line(l, b));
 }
 
+static bool block(lists *l, const samla_block *b, bool title_line);
+
 bool act_lists_block(lists *l, const samla_block *b, bool title_line)
+{
+    bool used = block(l, b, title_line);
+    l->prev = b;
+    return used;
+}
+
+static bool block(lists *l, const samla_block *b, bool title_line)
 {
     run *r = l->r;
     samla_arena *a = r->ctx->arena;
@@ -245,7 +260,10 @@ bool act_lists_block(lists *l, const samla_block *b, bool title_line)
         int level = heading ? (b->level > 0 ? b->level : 1) : 99;
         const section *top = act_section(r);
         if (m == M_NONE) {
-            if (!heading) l->bold_area = samla_text_trim_end(a, samla_text_clean(a, b->text));
+            if (!heading) {
+                l->bold_area = samla_text_trim_end(a, samla_text_clean(a, b->text));
+                l->bold_src = b;
+            }
             if (!heading && l->m == M_NONE && l->na == 0) {
                 /* a bold line followed by its own field lines ("Status: Genomförd", "Ansvarig: …") is one
                    activity, like a numbered item; without field lines it is emitted as nothing */
@@ -273,6 +291,10 @@ bool act_lists_block(lists *l, const samla_block *b, bool title_line)
             } else {
                 l->sec = top;
                 l->area = top ? top->area : NULL;
+                /* PL-ACTIVITY-LABEL-BOLD-AREA: a bold line right above the label is the goal the list serves
+                   ("Delmål …" set bold over "Aktiviteter", or a heading a PDF reader took for bold body text) */
+                const char *above = heading ? l->bold_above : l->bold_src && l->prev == l->bold_src ? l->bold_area : NULL;
+                if (above) l->area = above;
             }
         } else if (l->na == 0) {
             return heading ? false : true;      /* indicators without activities: ignore */

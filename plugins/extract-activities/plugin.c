@@ -237,12 +237,25 @@ static void container_line(run *r, size_t i, const samla_block *b)
 {
     if (r->container_level || !b->style.bold || (long)strlen(b->text) > r->s->max_title) return;
     if (!samla_phrases_prefix(&r->s->container, samla_text_soft(r->ctx->arena, b->text))) return;
-    const samla_block *next = i + 1 < r->ctx->doc.nblocks ? r->ctx->doc.blocks[i + 1] : NULL;
-    if (!next || next->kind != SAMLA_BLOCK_HEADING || !next->text) return;
+    /* bold lines between the two (a focus area's line over its delmål headings) are headings the reader took
+       for bold body text: the line still stands over the first heading (PL-ACTIVITY-CONTAINER-LINE-BOLD) */
+    size_t j = i + 1;
+    while (j < r->ctx->doc.nblocks && j < i + 4 && r->ctx->doc.blocks[j]->kind == SAMLA_BLOCK_PARAGRAPH &&
+           r->ctx->doc.blocks[j]->style.bold && r->ctx->doc.blocks[j]->text &&
+           (long)strlen(r->ctx->doc.blocks[j]->text) <= r->s->max_title)
+        j++;
+    const samla_block *next = j < r->ctx->doc.nblocks ? r->ctx->doc.blocks[j] : NULL;
+    /* no heading at all (every heading of the document read as bold body text): bold lines then a list make the
+       same shape, the bold lines the areas of the lists under them (PL-ACTIVITY-CONTAINER-LINE-FLAT) */
+    bool flat = next && j > i + 1 && next->text &&
+                (next->kind == SAMLA_BLOCK_LIST_ITEM || (next->kind == SAMLA_BLOCK_PARAGRAPH && glyph_item(r, next) != next));
+    if (!next || (next->kind != SAMLA_BLOCK_HEADING && !flat) || !next->text) return;
     samla_match nm;
-    r->container_level = next->level > 0 ? next->level : 1;
+    r->container_level = flat ? 1 : next->level > 0 ? next->level : 1;
     r->container_line = true;
-    r->container_numbered = next->numbering || samla_re_search(r->s->re_number, next->text, 0, &nm);
+    /* numbered as the line is: an unnumbered line over "1.1 …" headings makes their numbers goal codes, as an
+       unnumbered container heading does (PL-ACTIVITY-AREA-CODE) */
+    r->container_numbered = samla_re_search(r->s->re_number, b->text, 0, &nm);
 }
 
 static samla_status process(void *p, samla_ctx *ctx)
@@ -287,7 +300,11 @@ static samla_status process(void *p, samla_ctx *ctx)
                                       : r.container_flat > 0 ? follow_up(&r, b) || b->style.font_size > r.container_size
                                                              : level <= r.container_level))
                 r.container_level = 0;
-            if (samla_phrases_prefix(&r.s->container, samla_text_soft(ctx->arena, act_heading_title(&r, b)))) {
+            /* a heading naming activities inside an open container (an "Aktiviteter" label over a delmål's
+               list that a PDF reader made a heading) is a label there, not a container of its own
+               (PL-ACTIVITY-CONTAINER-NESTED) */
+            if (!r.container_level &&
+                samla_phrases_prefix(&r.s->container, samla_text_soft(ctx->arena, act_heading_title(&r, b)))) {
                 samla_match nm;
                 r.container_level = level;
                 r.container_line = false;
@@ -302,6 +319,8 @@ static samla_status process(void *p, samla_ctx *ctx)
         }
         case SAMLA_BLOCK_PARAGRAPH:
             if (!b->text || is_toc_line(b)) break;
+            /* a bold follow-up line (Uppföljning) ends a container a line opened, as a follow-up heading does */
+            if (r.container_level && r.container_line && b->style.bold && follow_up(&r, b)) r.container_level = 0;
             container_line(&r, i, b);
             act_lists_block(l, b, b->style.bold && (long)strlen(b->text) <= r.s->max_title);
             break;

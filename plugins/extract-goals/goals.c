@@ -219,6 +219,20 @@ static bool coded_line(walk *w, const char *text, const samla_block *b, int leve
     return false;
 }
 
+/* PL-GOAL-CODE-SERIES: text is coded as the focus area after one already found ("B Titel" after "A. …"): a
+ * heading the reader set at the container's level (groff's headings: bold body text, levels from spacing) that
+ * continues the series is still a focus area inside the container. */
+static bool next_focus_code(const walk *w, const char *text)
+{
+    samla_match m;
+    if (!samla_re_search(w->s->re_focuscode, text, 0, &m) || excluded_letter(w, text, &m)) return false;
+    char *letter = samla_match_group(w->ctx->arena, &m, text, 1);
+    if (!letter || letter[0] <= 'A' || letter[0] > 'Z' || letter[1]) return false;
+    char prev[2] = {(char)(letter[0] - 1), '\0'};
+    int p = tree_find_code(&w->t, prev);
+    return p >= 0 && w->t.g[p].kind == GK_FOCUS;
+}
+
 /* A heading or a short bold paragraph. level: heading level, 99 for a bold paragraph. */
 static void title_line(walk *w, const samla_block *b, int level)
 {
@@ -240,7 +254,7 @@ static void title_line(walk *w, const samla_block *b, int level)
     if (heading && w->container_level && level <= w->container_level && number &&
         depth_of(number) <= w->container_depth)
         w->container_level = 0, w->focus = -1;
-    else if (heading && w->container_level && level <= w->container_level && !number)
+    else if (heading && w->container_level && level <= w->container_level && !number && !next_focus_code(w, text))
         w->container_level = 0, w->focus = -1;
     if (heading && w->focus >= 0 && !w->container_level && level <= w->focus_level) w->focus = -1;
     if (heading && w->target >= 0 && level <= w->target_level) w->target = -1;

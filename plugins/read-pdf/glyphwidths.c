@@ -308,6 +308,10 @@ bool pdf_widths_garbled(const pdf_settings *s, const pdf_glyph_em *g, size_t n, 
             gunichar nx = i + 1 < n ? g[i + 1].c : ' ';
             if (g_unichar_isspace(nx)) nx = ' ';
             else if (g_unichar_isdigit(nx)) nx = '0';
+            /* P-GARBLED-OVERPRINT: a word that touches a capital with no space between is one drawn into the
+             * next (an overfull table cell printed over the next cell's text); poppler ends its last glyph's box
+             * where the capital begins, and that glyph comes out narrow */
+            else if (g_unichar_isupper(nx)) continue;
             else if (!g_unichar_isalpha(nx)) nx = '.';
             far[nfar++] = (far_glyph){em, i, nx};
         }

@@ -318,6 +318,26 @@ static bool overfull_word(const pdf_line *l, double px, double x)
     return fabs(l->words[k + 1].x0 - (x + 0.3)) <= 2.5;
 }
 
+/* PDF-TABLE-HEADER-STRETCHED: label q of header line h (lines [a, b)) is the rest of label q - 1 set apart by a
+ * justified cell's stretched space (groff: *Nr      i* over *strate-* / *gin*): it starts lower-case, the label
+ * before it goes on lower-case on the next line at its own start, and no other line of the region has a word
+ * starting between it and the next label: no column starts there. */
+static bool stretched_label(const pdf_line *const *L, size_t a, size_t b, const pdf_line *h, const size_t *starts,
+                            size_t np, size_t q)
+{
+    const pdf_word *w = &h->words[starts[q]];
+    if (!pdf_starts_lower(w->text) || a + 1 >= b) return false;
+    double px = h->words[starts[q - 1]].x0, nx = q + 1 < np ? h->words[starts[q + 1]].x0 : 1e9;
+    bool goes_on = false;
+    for (size_t k = 0; k < L[a + 1]->nwords && !goes_on; k++)
+        goes_on = fabs(L[a + 1]->words[k].x0 - px) <= 2.5 && pdf_starts_lower(L[a + 1]->words[k].text);
+    if (!goes_on) return false;
+    for (size_t i = a + 1; i < b; i++)
+        for (size_t k = 0; k < L[i]->nwords; k++)
+            if (L[i]->words[k].x0 >= w->x0 - 0.5 && L[i]->words[k].x0 < nx - COL_SLACK) return false;
+    return true;
+}
+
 /* Columns named by a header row: the region's first line, all bold or made
  * of short labels (≤ 3 words) separated by gutters, starts a column at each
  * label that no line of the region crosses and where every line with text
@@ -358,8 +378,9 @@ static void header_bounds(const pdf_reader *r, const pdf_line *const *L, size_t 
         bool dup = false;
         for (size_t j = 0; j < *nx && !dup; j++) dup = fabs(xs[j] - x) < 3;
         if (dup || *nx >= MAX_BOUNDS) continue;
-        bool free_col = true;
         double px = h->words[starts[q - 1]].x0;
+        if (stretched_label(L, a, b, h, starts, np, q)) continue;
+        bool free_col = true;
         for (size_t k = a + 1; k < b && free_col; k++)
             free_col = !(pdf_line_crosses(L[k], x) || (has_left(L[k], x) && has_right(L[k], x) && gap_at(L[k], x) < gutter)) ||
                        pdf_spanning_line(L[k], edge, x, xs, n0, gutter) || overfull_word(L[k], px, x);
@@ -405,13 +426,14 @@ static void number_bound(const pdf_reader *r, const pdf_line *const *L, size_t a
  * *•  1.1 Riskbruket …*), so the label crosses the column's start and no run of lines took it in. Each such
  * column then starts at its label when no line of the table has a word between the label's start and the
  * column's; g takes the line in. */
-static void header_above(const pdf_reader *r, const pdf_line *const *L, size_t from, pdf_region *g)
+static void header_above(pdf_reader *r, const pdf_line *const *L, size_t from, pdf_region *g)
 {
     if (g->first <= from || g->ncols < 2) return;
     const pdf_line *h = L[g->first - 1];
     double gutter = pdf_gutter(r), edge = 1e9;
     for (size_t i = g->first; i < g->last; i++) edge = fmin(edge, L[i]->x0);
-    if (vgap(h, L[g->first]) > 0.5 * r->body_size || fabs(h->size - L[g->first]->size) > 1 || fabs(h->x0 - edge) > 2)
+    double gap = vgap(h, L[g->first]);
+    if (gap > 1.2 * r->body_size || fabs(h->size - L[g->first]->size) > 1 || fabs(h->x0 - edge) > 2)
         return;
     size_t starts[MAX_BOUNDS + 2], np = 0, words = 0;
     for (size_t k = 0; k < h->nwords; k++) {
@@ -438,7 +460,54 @@ static void header_above(const pdf_reader *r, const pdf_line *const *L, size_t f
         moved = true;
     }
     if (!moved) return;
+    if (gap > 0.5 * r->body_size) {
+        /* PDF-TABLE-HEADER-RULED: set further off (a header row's padding), a rule under the labels across the
+         * table says they are its header (the text above decided first: the render is the last test) */
+        double x1 = h->x1;
+        for (size_t i = g->first; i < g->last; i++) x1 = fmax(x1, L[i]->x1);
+        pdf_ink *ink = pdf_ink_area(r, samla_doc_current_page(&r->ctx->doc), edge, h->y1, x1,
+                                    L[g->first]->y0);
+        if (!pdf_ink_hrule(ink, edge, x1, h->y1, L[g->first]->y0, 0.9)) return;
+    }
     for (size_t c = 0; c + 1 < np; c++) g->bounds[c] = nb[c];
+    g->first--;
+}
+
+/* PDF-TABLE-HEADER-TOP-LINE: the line right above table g (not before line from) is the first line of its header
+ * row when the header's cells are set to the row's foot (pdfTeX: *Ansvarig* over *verksamhet*, beside one-line
+ * *Aktivitet*): set directly above the table's first line (less than half a line between, the same size), it
+ * leaves the first column empty, and each of its labels (at most three words) starts at its column's start and
+ * stays inside the column. g takes the line in, and the header row its two lines. */
+static void header_top_line(const pdf_reader *r, const pdf_line *const *L, size_t from, pdf_region *g)
+{
+    if (g->first <= from || g->ncols < 3) return;
+    const pdf_line *h = L[g->first - 1], *f = L[g->first];
+    if (vgap(h, f) > 0.5 * r->body_size || vgap(h, f) < 0 || fabs(h->size - f->size) > 1 || h->bold != f->bold)
+        return;
+    if (h->x0 < g->bounds[0] - COL_SLACK) return;   /* the first column is empty */
+    double gutter = pdf_gutter(r);
+    size_t words = 0;
+    for (size_t k = 0; k < h->nwords; k++) {
+        double x0 = h->words[k].x0;
+        if (pdf_line_crosses(h, x0 - 0.3)) return;
+        size_t c = 0;
+        while (c + 1 < g->ncols && x0 >= g->bounds[c] - COL_SLACK) c++;
+        double hi = c + 1 < g->ncols ? g->bounds[c] : 1e9;
+        if (h->words[k].x1 > hi) return;             /* inside its column */
+        if (k == 0 || x0 - h->words[k - 1].x1 >= gutter || x0 >= g->bounds[c - 1] - COL_SLACK) {
+            bool label_start = k == 0 || h->words[k - 1].x1 < g->bounds[c - 1];
+            if (!label_start) continue;
+            if (fabs(x0 - g->bounds[c - 1]) > 2.5) return; /* at its column's start */
+            words = 0;
+        }
+        if (++words > 3) return;
+    }
+    /* the table's first line is a header line too: a label in each column it fills */
+    for (size_t k = 0; k < f->nwords; k++) {
+        size_t n = 1;
+        while (k + 1 < f->nwords && f->words[k + 1].x0 - f->words[k].x1 < gutter) k++, n++;
+        if (n > 3) return;
+    }
     g->first--;
 }
 
@@ -595,6 +664,7 @@ pdf_region *pdf_find_regions(pdf_reader *r, const pdf_line *const *L, size_t n, 
             reg->ncols = nx + 1;
             reg->text_columns = pdf_flow_columns(r, reg, L, n, *nout ? g[*nout - 1].last : 0, false);
             if (!reg->text_columns) header_above(r, L, *nout ? g[*nout - 1].last : 0, reg);
+            if (!reg->text_columns) header_top_line(r, L, *nout ? g[*nout - 1].last : 0, reg);
         }
         (*nout)++;
     }

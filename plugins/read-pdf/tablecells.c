@@ -426,13 +426,24 @@ samla_status pdf_emit_rows(pdf_reader *r, const pdf_region *g, const pdf_line *c
         size_t filled = 0;
         for (size_t i = starts[0]; i < starts[1]; i++) bold = bold && L[i]->bold;
         for (size_t c = 0; c < g->ncols; c++) {
-            size_t words = 0;
+            size_t words = 0, hint = 0;
+            const char *last = NULL;
             for (size_t i = starts[0]; i < starts[1]; i++) {
                 pdf_frag f = pdf_column_frag(g, L[i], c);
                 words += f.w1 - f.w0;
+                /* PDF-TABLE-HEADER-HINT: a hint in brackets that ends the label, starting lower-case (*Uppföljning
+                 * (hur följs det upp)*, *Insats (vad)*), is no word of the label; a party's *(S)* is */
+                for (size_t k = f.w0; k < f.w1; k++) {
+                    const char *w = L[i]->words[k].text;
+                    if (w[0] == '(' && pdf_starts_lower(w + 1)) hint = 0, last = w;
+                    if (last) hint++;
+                    if (!last) continue;
+                    last = w;
+                }
             }
+            if (!last || last[strlen(last) - 1] != ')') hint = 0;
             filled += words > 0;
-            labels = labels && words > 0 && words <= 3;
+            labels = labels && words > hint && words - hint <= 3;
         }
         t->header_row = (ns > 1 || g->header_only) && (bold || labels) && filled >= 2;
         /* a date names no column: a row holding one is data (PDF-TABLE-HEADER-DATE: *Datum* | *2025-01-21* at
