@@ -15,6 +15,7 @@ typedef struct dec {
     const char *body, *status;
     pitem *item;
     samla_node *clauses;
+    bool formula;                /* P-DEC-FORMULA: read by its formula alone */
 } dec;
 
 /* P-DEC-HISTORY: the last treatment sub-heading ("Stadsstyrelsen 26.9.2022,
@@ -526,7 +527,7 @@ samla_status decisions_extract(pdoc *d)
         dec *nvv = samla_arena_grow(a, v, nv, nv + 1, sizeof *v);
         if (!nvv) return SAMLA_ERR_NOMEM;
         v = nvv;
-        v[nv++] = (dec){n, body ? body : "", status, it, clauses};
+        v[nv++] = (dec){n, body ? body : "", status, it, clauses, formula};
     }
     /* P-DEC-FI-PROPOSAL: a decision that only refers to the proposal adopts
      * the item's last proposal before it: its clauses are the decision's (its
@@ -549,6 +550,11 @@ samla_status decisions_extract(pdoc *d)
     }
     for (size_t k = 0; k < nv; k++) {
         bool drop = adopted[k];
+        /* P-DEC-FORMULA: only in an item without another decision (one read further down, under a heading a
+         * reader garbled, wins) */
+        if (v[k].formula)
+            for (size_t j = 0; j < nv; j++)
+                if (j != k && v[j].item == v[k].item && !v[j].formula && !adopted[j]) drop = true;
         /* P-AGENDA-NOT-DECIDED: nothing in an agenda document is decided */
         if (d->agenda_doc && strcmp(v[k].status, "decided") == 0) drop = true;
         if (strcmp(v[k].status, "proposed") == 0)
