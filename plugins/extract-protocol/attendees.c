@@ -561,6 +561,7 @@ samla_status attendees_extract(pdoc *d)
     att t = {.d = d, .seq = samla_ctx_section(d->ctx, "attendees")};
     if (!t.seq) return SAMLA_ERR_NOMEM;
     if (!d->protocol) return SAMLA_OK;
+    persons_local_parties(d);
     const char *status = "present", *group = NULL;
     bool region = false;
     const char *colgroup[16] = {0};

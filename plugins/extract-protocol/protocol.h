@@ -103,6 +103,9 @@ typedef struct pdoc {
     bool agenda_doc;             /* a föredragningslista / kallelse: nothing in it is decided (P-AGENDA-NOT-DECIDED) */
     size_t body_start, body_end; /* lines holding items */
     const char *body_name;       /* the meeting body */
+    const char **local_parties;  /* P-ATT-PARTY-LOCAL: party abbreviations this document writes in brackets
+                                  * after a name and data/parties.yaml lacks (lowercase; arena) */
+    size_t nlocal;
 } pdoc;
 
 /* tables.c */
@@ -132,6 +135,8 @@ char *strip_end(samla_arena *a, const char *s, const char *chars);
 size_t sentences(samla_arena *a, const char *s, const char ***out);
 
 /* persons.c: "Name (p) Org, role, title, §§ 1-3" */
+/* P-ATT-PARTY-LOCAL: collects the document's local parties (d->local_parties) */
+void persons_local_parties(pdoc *d);
 typedef struct person {
     const char *name, *party, *organisation, *title, *items, *substitutes_for, *subst_party;
     bool remote;                 /* "distans": took part from elsewhere */
