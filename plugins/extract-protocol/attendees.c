@@ -474,8 +474,14 @@ static size_t column_table(att *t, size_t i)
         end++;
         if (d->l[end].cell_line > 0) more = true;
     }
-    /* one line a cell: a label/value table, unless the value column holds a label of its own */
+    /* one line a cell: a label/value table, unless the value column holds a label of its own, or the first row
+     * is two labels ("Ledamöter | Övriga deltagare": two columns, each headed by its label, P-ATT-COLUMN-RUN) */
     bool run = label_in_second_column(t, i, end);
+    for (size_t j = i + 1; j <= end && !run && d->l[j].row == l->row; j++)
+        if (d->l[j].col == 1 && d->l[j].cell_line == 0) {
+            const char *k2 = ptable_exact(d, &d->st->attendance, strip_end(a, d->l[j].text, ": "));
+            run = k2 && strcmp(k2, "adjusters") != 0;
+        }
     if (!more && !run) return i;
     /* a label/value table whose values run over several lines ("Närvarande | A // B", "Frånvarande | C"):
      * a later row opens with a label of its own beside a value */
@@ -555,6 +561,7 @@ samla_status attendees_extract(pdoc *d)
     att t = {.d = d, .seq = samla_ctx_section(d->ctx, "attendees")};
     if (!t.seq) return SAMLA_ERR_NOMEM;
     if (!d->protocol) return SAMLA_OK;
+    persons_local_parties(d);
     const char *status = "present", *group = NULL;
     bool region = false;
     const char *colgroup[16] = {0};

@@ -15,6 +15,7 @@ typedef struct dec {
     const char *body, *status;
     pitem *item;
     samla_node *clauses;
+    bool formula;                /* P-DEC-FORMULA: read by its formula alone */
 } dec;
 
 /* P-DEC-HISTORY: the last treatment sub-heading ("Stadsstyrelsen 26.9.2022,
@@ -170,9 +171,12 @@ static bool run_on(const char *t)
     return u[0] == 0xC3 && u[1] >= 0xA0 && u[1] <= 0xBF;
 }
 
+static bool ends_section(pdoc *d, size_t i, const pitem *it);
+
 /* P-DEC-LEAD-AFTER-BACKGROUND: line i of item it is a decision lead in the present tense ("X beslutar att",
  * "X beslutar:") that names no point of its own and is followed by a point of the same item ("a) …", "1. …",
- * "att …", a list item). */
+ * "att …", a list item); or one that names its points ("X beslutar att fastställa planen.") and is the last
+ * paragraph of its section (a sub-heading, the item's end, a terminator or a recipients line follows). */
 static bool lead_after_background(pdoc *d, size_t i, const pitem *it)
 {
     const pline *l = &d->l[i];
@@ -181,12 +185,102 @@ static bool lead_after_background(pdoc *d, size_t i, const pitem *it)
         !samla_re_search(d->st->re[RE_DECIDE], l->text, 0, &m))
         return false;
     const char *inl = samla_match_group(d->ctx->arena, &m, l->text, 3);
-    if (inl && *inl) return false;
+    if (inl && *inl) return l->row < 0 && ends_section(d, i, it);
     if (i + 1 >= d->n || item_at(d, i + 1) != it) return false;
     const pline *n = &d->l[i + 1];
     if (n->row >= 0) return false;
     return n->kind == SAMLA_BLOCK_LIST_ITEM || n->numbered || samla_re_test(d->st->re[RE_CLAUSE], n->text) ||
            samla_re_test(d->st->re[RE_NUMBERED], n->text) || samla_re_test(d->st->re[RE_LETTERED], n->text);
+}
+
+/* The line n ends a decision written as whole sentences without a lead (under a decision heading, s, or by its
+ * formula, P-DEC-FORMULA): a line of another kind, a sub-heading, a motion, vote, reservation or jäv, a recipients
+ * line, a terminator. P-DEC-IMMEDIATE: "Paragrafen förklaras omedelbart justerad." is one of its sentences (a
+ * clause, as every sentence of such a decision is) and does not end it. */
+static bool run_ends(pdoc *d, const pline *n, sect s)
+{
+    return n->row >= 0 || n->kind != SAMLA_BLOCK_PARAGRAPH || line_is_heading(n) || n->italic ||
+           line_section(d, n) != SECT_NONE || line_terminates(d, n) ||
+           samla_re_test(d->st->re[RE_RULE], n->text) || samla_re_test(d->st->re[RE_TREATMENT], n->text) ||
+           ptable_prefix(d, &d->st->recips_inline, n->text, true, NULL) ||
+           ptable_prefix(d, &d->st->sections, n->text, false, NULL) ||
+           samla_re_test(d->st->re[RE_MOTION], n->text) || samla_re_test(d->st->re[RE_RESERVE], n->text) ||
+           samla_re_test(d->st->re[RE_JAV], n->text) || samla_re_test(d->st->re[RE_VOTE_COUNTS], n->text) ||
+           samla_re_test(d->st->re[RE_DISSENT], n->text) ||
+           /* a proposal without a lead runs to the next sub-heading, whatever its sentences say */
+           (s == SECT_DECISION && (samla_re_test(d->st->re[RE_DECIDE], n->text) ||
+                                   samla_re_test(d->st->re[RE_PROPOSE], n->text))) ||
+           strlen(n->text) > 400 || bare_reference(d, n->text);
+}
+
+/* P-DEC-FORMULA: line i opens a decision written as sentences with neither a decision heading nor a lead
+ * ("§ 12 Sammanträdesplan" / "Sammanträdesplanen för 2025 fastställs."): a paragraph whose first sentence
+ * is a decision formula (a present passive of deciding: fastställs, godkänns, antas, beviljas, avslås, utses,
+ * väljs, läggs till handlingarna, anses besvarad, får i uppdrag …), in an item that has no decision heading,
+ * no lead and no other decision. In a background section it must also be the last run of its paragraphs
+ * (the decision follows the background; a formula inside the background's text is description). */
+static bool formula_opens(pdoc *d, size_t i, const pitem *it, sect s)
+{
+    const pline *l = &d->l[i];
+    if (!it || d->agenda_doc || l->row >= 0 || l->kind != SAMLA_BLOCK_PARAGRAPH || line_is_heading(l) ||
+        !samla_re_test(d->st->re[RE_FORMULA], l->text) || samla_re_test(d->st->re[RE_MOTION], l->text) ||
+        samla_re_test(d->st->re[RE_JAV], l->text) || samla_re_test(d->st->re[RE_RESERVE], l->text))
+        return false;
+    /* what a label of another kind introduces ("Föredragandens förslag:" a reader could not read) is its text */
+    if (i > it->body) {
+        const char *pt = d->l[i - 1].text;
+        size_t pn = strlen(pt);
+        if (pn && pt[pn - 1] == ':' && line_section(d, &d->l[i - 1]) == SECT_NONE) return false;
+    }
+    /* a decision heading, or a lead outside the debate (the chair's "finner att nämnden beslutar enligt …"
+     * under Beslutsgång is the order of propositions) */
+    sect ks = SECT_NONE;
+    for (size_t k = it->body; k < it->end; k++) {
+        const pline *m = &d->l[k];
+        sect ms = line_section(d, m);
+        if (ms == SECT_DECISION || ms == SECT_PROPOSAL) return false;
+        if (ms != SECT_NONE) { ks = ms; continue; }
+        if (m->row >= 0 || (ks != SECT_NONE && ks != SECT_BACKGROUND)) continue;
+        samla_match dm;
+        if (samla_re_test(d->st->re[RE_PROPOSE], m->text) || samla_re_test(d->st->re[RE_INFO], m->text)) return false;
+        if (samla_re_search(d->st->re[RE_DECIDE], m->text, 0, &dm)) {
+            const char *b = samla_match_group(d->ctx->arena, &dm, m->text, 1);
+            if (!b) b = samla_match_group(d->ctx->arena, &dm, m->text, 2);
+            if (!b || body_ok(b)) return false;
+        }
+    }
+    if (s != SECT_BACKGROUND) return true;
+    size_t j = i + 1;
+    while (j < it->end && !run_ends(d, &d->l[j], SECT_DECISION)) j++;
+    if (j >= it->end) return true;
+    const pline *n = &d->l[j];
+    return line_section(d, n) != SECT_NONE || line_is_heading(n) || line_terminates(d, n) ||
+           ptable_prefix(d, &d->st->recips_inline, n->text, true, NULL) || ptable_prefix(d, &d->st->sections, n->text, false, NULL);
+}
+
+/* The line after line i is no more of its section: the item ends, or a sub-heading, terminator or recipients
+ * line follows. */
+static bool ends_section(pdoc *d, size_t i, const pitem *it)
+{
+    if (i + 1 >= d->n || item_at(d, i + 1) != it) return true;
+    const pline *n = &d->l[i + 1];
+    return line_section(d, n) != SECT_NONE || line_is_heading(n) || line_terminates(d, n) ||
+           ptable_prefix(d, &d->st->recips_inline, n->text, true, NULL) || ptable_prefix(d, &d->st->sections, n->text, false, NULL);
+}
+
+/* P-ITEM-INFO-KIND: every decision the item keeps only takes note of the information ("Informationen läggs
+ * till handlingarna.", "Nämnden tackar för informationen.", "att notera informationen"): an information item. */
+static bool info_only(pdoc *d, const dec *v, size_t nv, const bool *adopted, const pitem *it)
+{
+    size_t n = 0;
+    for (size_t k = 0; k < nv; k++) {
+        if (v[k].item != it || adopted[k] || strcmp(v[k].status, "decided") != 0) continue;
+        if (!samla_node_len(v[k].clauses)) return false;
+        for (size_t c = 0; c < samla_node_len(v[k].clauses); c++)
+            if (!samla_re_test(d->st->re[RE_INFO_NOTE], samla_seq_at(v[k].clauses, c)->u.s)) return false;
+        n++;
+    }
+    return n > 0;
 }
 
 samla_status decisions_extract(pdoc *d)
@@ -258,8 +352,17 @@ samla_status decisions_extract(pdoc *d)
          * "a) …") after the background's sub-heading, with no decision heading of its own, is the decision:
          * the background ends before it (its history says "beslutade", and gives no points below) */
         if (s == SECT_BACKGROUND && l->row < 0 && lead_after_background(d, i, it)) s = SECT_NONE;
+        /* P-DEC-FORMULA: a decision in sentences with neither heading nor lead, after the background or in
+         * place of it */
+        bool formula = (s == SECT_NONE || s == SECT_BACKGROUND) && !(nv && v[nv - 1].item == it) &&
+                       formula_opens(d, i, it, s);
+        if (formula) s = SECT_NONE;
         if (s != SECT_NONE && s != SECT_DECISION && s != SECT_PROPOSAL) continue;
-        if (it && samla_re_test(d->st->re[RE_IMMEDIATE], l->text) && s == SECT_DECISION) {
+        /* P-DEC-IMMEDIATE: a line declaring the paragraph immediately adjusted marks the item's decisions; a
+         * lead that names it among its points ("beslutar att avge yttrande samt att förklara paragrafen
+         * omedelbart justerad") is a decision like any other, below */
+        if (it && samla_re_test(d->st->re[RE_IMMEDIATE], l->text) && s == SECT_DECISION &&
+            !samla_re_test(d->st->re[RE_DECIDE], l->text) && !samla_re_test(d->st->re[RE_PROPOSE], l->text)) {
             for (size_t k = nv; k-- > 0 && v[k].item == it;)
                 samla_map_set_bool(a, v[k].node, "immediate_adjustment", true);
             continue;
@@ -298,7 +401,7 @@ samla_status decisions_extract(pdoc *d)
         }
         samla_node *clauses = samla_node_seq(a);
         const char *text = l->text;
-        if (!body && (s == SECT_DECISION || s == SECT_PROPOSAL) && first_after_heading && it &&
+        if (!body && (((s == SECT_DECISION || s == SECT_PROPOSAL) && first_after_heading) || formula) && it &&
             (l->kind == SAMLA_BLOCK_PARAGRAPH || l->kind == SAMLA_BLOCK_LIST_ITEM) && strchr(l->text, ' ')) {
             /* a decision written without a lead ("Beslut" / "Nämndens beslut"
              * followed by the decision itself, or by numbered points written
@@ -311,7 +414,7 @@ samla_status decisions_extract(pdoc *d)
                 body = NULL;
             } else {
                 status = "decided";
-                body = heading_body ? heading_body : d->body_name;
+                body = heading_body && !formula ? heading_body : d->body_name;
                 if (!body) body = samla_map_get_str(samla_ctx_section(d->ctx, "meeting"), "body");
             }
             if (l->numbered && samla_re_search(d->st->re[RE_NUMBERED], l->text, 0, &m))
@@ -326,20 +429,7 @@ samla_status decisions_extract(pdoc *d)
                 bool colon_list = false;
                 for (; j < d->n && item_at(d, j) == it; j++) {
                     const pline *n = &d->l[j];
-                    if (n->row >= 0 || n->kind != SAMLA_BLOCK_PARAGRAPH || line_is_heading(n) || n->italic ||
-                        line_section(d, n) != SECT_NONE || line_terminates(d, n) ||
-                        samla_re_test(d->st->re[RE_RULE], n->text) || samla_re_test(d->st->re[RE_TREATMENT], n->text) ||
-                        ptable_prefix(d, &d->st->recips_inline, n->text, true, NULL) ||
-                        ptable_prefix(d, &d->st->sections, n->text, false, NULL) ||
-                        samla_re_test(d->st->re[RE_MOTION], n->text) || samla_re_test(d->st->re[RE_RESERVE], n->text) ||
-                        samla_re_test(d->st->re[RE_JAV], n->text) || samla_re_test(d->st->re[RE_VOTE_COUNTS], n->text) ||
-                        samla_re_test(d->st->re[RE_DISSENT], n->text) ||
-                        /* a proposal without a lead runs to the next sub-heading, whatever its sentences say */
-                        (s == SECT_DECISION && (samla_re_test(d->st->re[RE_DECIDE], n->text) ||
-                                                samla_re_test(d->st->re[RE_PROPOSE], n->text))) ||
-                        samla_re_test(d->st->re[RE_IMMEDIATE], n->text) || strlen(n->text) > 400 ||
-                        bare_reference(d, n->text))
-                        break;
+                    if (run_ends(d, n, formula ? SECT_DECISION : s)) break;
                     /* P-DEC-COLON-LIST: lines that complete a clause ending in a colon ("håller möte enligt
                      * följande:" / "20.2.2023 kl. 16.15" / ...) are no sentences of their own but its end */
                     size_t nc = samla_node_len(clauses);
@@ -432,11 +522,12 @@ samla_status decisions_extract(pdoc *d)
         if (proposer) samla_map_set_str(a, n, "proposed_by", proposer);
         samla_map_set_str(a, n, "text", text);
         samla_map_set(a, n, "clauses", clauses);
+        if (it && samla_re_test(d->st->re[RE_IMMEDIATE], text)) samla_map_set_bool(a, n, "immediate_adjustment", true);
         samla_map_set(a, n, "source", samla_ctx_source(d->ctx, l->blk));
         dec *nvv = samla_arena_grow(a, v, nv, nv + 1, sizeof *v);
         if (!nvv) return SAMLA_ERR_NOMEM;
         v = nvv;
-        v[nv++] = (dec){n, body ? body : "", status, it, clauses};
+        v[nv++] = (dec){n, body ? body : "", status, it, clauses, formula};
     }
     /* P-DEC-FI-PROPOSAL: a decision that only refers to the proposal adopts
      * the item's last proposal before it: its clauses are the decision's (its
@@ -459,6 +550,11 @@ samla_status decisions_extract(pdoc *d)
     }
     for (size_t k = 0; k < nv; k++) {
         bool drop = adopted[k];
+        /* P-DEC-FORMULA: only in an item without another decision (one read further down, under a heading a
+         * reader garbled, wins) */
+        if (v[k].formula)
+            for (size_t j = 0; j < nv; j++)
+                if (j != k && v[j].item == v[k].item && !v[j].formula && !adopted[j]) drop = true;
         /* P-AGENDA-NOT-DECIDED: nothing in an agenda document is decided */
         if (d->agenda_doc && strcmp(v[k].status, "decided") == 0) drop = true;
         if (strcmp(v[k].status, "proposed") == 0)
@@ -468,7 +564,7 @@ samla_status decisions_extract(pdoc *d)
         if (drop) continue;
         samla_seq_append(a, out, v[k].node);
         if (v[k].item && v[k].item->node && !v[k].item->information)
-            samla_map_set_str(a, v[k].item->node, "kind", "decision");
+            samla_map_set_str(a, v[k].item->node, "kind", info_only(d, v, nv, adopted, v[k].item) ? "information" : "decision");
     }
     return SAMLA_OK;
 }

@@ -80,6 +80,15 @@ static const char *item_start(pdoc *d, size_t i, const char **rest, long prev)
     if (!samla_re_search(d->st->re[RE_ITEM_NUM], l->text, 0, &m)) return NULL;
     long n = strtol(l->text + m.start[1], NULL, 10);
     if (n <= prev) return NULL;
+    /* P-ITEM-POINT-BEFORE-PARA: a numbered point ("2. protokollet justeras 2025-04-10") whose number is the next
+     * item's is no item when the next § heading below carries that number: the item is that heading */
+    if (l->kind != SAMLA_BLOCK_HEADING)
+        for (size_t j = i + 1; j < d->n; j++) {
+            samla_match pm;
+            if (d->l[j].row >= 0 || !samla_re_search(d->st->re[RE_ITEM_PARA], d->l[j].text, 0, &pm)) continue;
+            if (strtol(d->l[j].text + pm.start[1], NULL, 10) == n) return NULL;
+            break;
+        }
     /* P-ITEM-PLAIN-GAP: a plain run may lack one number */
     if (l->kind != SAMLA_BLOCK_HEADING && prev >= 0 && n != prev + 1 && !(plain && n == prev + 2 && prev >= 1))
         return NULL;
@@ -346,6 +355,9 @@ samla_status agenda_extract(pdoc *d)
                 text = text ? samla_arena_printf(a, "%s\n%s", text, l->text) : samla_arena_strdup(a, l->text);
         }
         if (it->title && samla_text_starts_with_ci(it->title, "Information ")) it->information = true;
+        /* P-ITEM-INFO-KIND: "Informationsärende – parkering", "Aktuell information från förvaltningen",
+         * "Förvaltningschefen informerar" */
+        if (it->title && samla_re_test(d->st->re[RE_INFO_TITLE], it->title)) it->information = true;
         samla_map_set_str(a, n, "kind", it->information ? "information" : "other");
         if (samla_node_len(pres)) samla_map_set(a, n, "presenters", pres);
         samla_map_set_str(a, n, "reference", it->reference);

@@ -164,6 +164,11 @@ bool person_parse(const pdoc *d, const char *s, person *p)
             /* a party written as a descriptor: "Per-Anders Lund, C, ordförande" */
             const char *pk = p->party ? NULL : ptable_exact(d, &d->st->parties, desc);
             if (pk) { p->party = pk; continue; }
+            /* P-ATT-PARTY-LOCAL: "Mona Lind, lpo" where the document writes "(LPo)" after a name elsewhere */
+            if (!p->party && strlen(desc) <= 4)
+                for (size_t li = 0; li < d->nlocal; li++)
+                    if (strcmp(samla_text_lower(a, desc), d->local_parties[li]) == 0) { p->party = d->local_parties[li]; break; }
+            if (p->party && strcmp(samla_text_lower(a, desc), p->party) == 0) continue;
             const char *first = next_word(a, desc);
             const char *last = strrchr(desc, ' ');
             last = last ? last + 1 : desc;
@@ -177,6 +182,34 @@ bool person_parse(const pdoc *d, const char *s, person *p)
         }
     }
     return true;
+}
+
+/* P-ATT-PARTY-LOCAL: a local party (Lokalpartiet, a municipality's own list) is in no national list, so its
+ * abbreviation is known only from the document: one written in brackets after a name ("Mona Lind (LPo)",
+ * "tjänstgör för Per Ek (lpo)"), at most four letters and no party, role or remark of data/, is a party of this
+ * document, and reads as one where the document gives it as a comma part ("Mona Lind, lpo"). */
+void persons_local_parties(pdoc *d)
+{
+    samla_arena *a = d->ctx->arena;
+    d->local_parties = NULL;
+    d->nlocal = 0;
+    for (size_t i = 0; i < d->n; i++) {
+        const char **names, **parties;
+        size_t n = person_mentions(d, d->l[i].text, &names, &parties);
+        for (size_t k = 0; k < n; k++) {
+            const char *pw = parties[k];
+            if (!pw || strlen(pw) < 2 || strlen(pw) > 4 || ptable_exact(d, &d->st->parties, pw) || role_key(d, pw) ||
+                ptable_exact(d, &d->st->remote, pw))
+                continue;
+            bool seen = false;
+            for (size_t q = 0; q < d->nlocal && !seen; q++) seen = strcmp(d->local_parties[q], pw) == 0;
+            if (seen) continue;
+            const char **nv = samla_arena_grow(a, d->local_parties, d->nlocal, d->nlocal + 1, sizeof *nv);
+            if (!nv) return;
+            d->local_parties = nv;
+            d->local_parties[d->nlocal++] = samla_text_lower(a, pw);
+        }
+    }
 }
 
 size_t person_mentions(const pdoc *d, const char *s, const char ***names, const char ***parties)

@@ -32,7 +32,7 @@ enum {
     RE_JAV_SUB, RE_MOTION, RE_SUBST, RE_ITEMS_RANGE, RE_ESIGN, RE_SIGNED, RE_DOTS, RE_ADJUSTED, RE_REF_TOP,
     RE_IMMEDIATE, RE_SERVES_GAP, RE_ADJOURN, RE_PROTOCOL_WORD, RE_WORD, RE_LETTERED, RE_CAPITAL, RE_REF_DASH, RE_MEETING_NO, RE_SERVES_FOR, RE_NOTE, RE_STATEMENT,
     RE_TOC, RE_TREATMENT, RE_RULE, RE_HEADER_TAIL, RE_MOTION_FI, RE_DISSENT, RE_PROPOSITION, RE_ITEMS_TAIL,
-    RE_PLACE_TAIL, RE_MEETING_END, RE_ASSOC_DECISION, RE_ASSOC_NOT, RE_REF_CODE, RE_DECIDE_PRESENT, RE_COUNT
+    RE_PLACE_TAIL, RE_MEETING_END, RE_ASSOC_DECISION, RE_ASSOC_NOT, RE_REF_CODE, RE_DECIDE_PRESENT, RE_FORMULA, RE_INFO_NOTE, RE_INFO_TITLE, RE_COUNT
 };
 
 typedef struct pstate {
@@ -103,6 +103,9 @@ typedef struct pdoc {
     bool agenda_doc;             /* a föredragningslista / kallelse: nothing in it is decided (P-AGENDA-NOT-DECIDED) */
     size_t body_start, body_end; /* lines holding items */
     const char *body_name;       /* the meeting body */
+    const char **local_parties;  /* P-ATT-PARTY-LOCAL: party abbreviations this document writes in brackets
+                                  * after a name and data/parties.yaml lacks (lowercase; arena) */
+    size_t nlocal;
 } pdoc;
 
 /* tables.c */
@@ -132,6 +135,8 @@ char *strip_end(samla_arena *a, const char *s, const char *chars);
 size_t sentences(samla_arena *a, const char *s, const char ***out);
 
 /* persons.c: "Name (p) Org, role, title, §§ 1-3" */
+/* P-ATT-PARTY-LOCAL: collects the document's local parties (d->local_parties) */
+void persons_local_parties(pdoc *d);
 typedef struct person {
     const char *name, *party, *organisation, *title, *items, *substitutes_for, *subst_party;
     bool remote;                 /* "distans": took part from elsewhere */

@@ -77,7 +77,7 @@ static void add_proposition_line(pdoc *d, const pitem *it, const pline *l, samla
 }
 
 /* Column kinds of a voting list header: 'n' name, 's' serving substitute,
- * 'y' yes, 'o' no, 'a' abstain (data/protocol-labels.yaml vote_columns);
+ * 'p' party (P-VOTE-LIST-PARTY), 'y' yes, 'o' no, 'a' abstain (data/protocol-labels.yaml vote_columns);
  * false when a header cell is none of them (as when a reader merged columns:
  * "Ja Nej Avstår" in one cell). */
 static bool vote_columns(pdoc *d, const samla_block *b, char *kind)
@@ -86,19 +86,20 @@ static bool vote_columns(pdoc *d, const samla_block *b, char *kind)
     for (size_t c = 0; c < b->ncols; c++) {
         const char *h = samla_cell_text(&d->ctx->doc, samla_table_cell(b, 0, c));
         const char *k = h ? ptable_exact(d, &d->st->vote_columns, samla_text_trim(d->ctx->arena, h)) : NULL;
-        kind[c] = !k ? 0 : strcmp(k, "name") == 0 ? 'n' : strcmp(k, "substitute") == 0 ? 's' : strcmp(k, "yes") == 0 ? 'y'
-                  : strcmp(k, "no") == 0 ? 'o' : 'a';
+        kind[c] = !k ? 0 : strcmp(k, "name") == 0 ? 'n' : strcmp(k, "substitute") == 0 ? 's' : strcmp(k, "party") == 0 ? 'p'
+                  : strcmp(k, "yes") == 0 ? 'y' : strcmp(k, "no") == 0 ? 'o' : 'a';
         if (!kind[c]) return false;
         if (kind[c] == 'n') name = true;
-        else if (kind[c] != 's') vote = true;
+        else if (kind[c] != 's' && kind[c] != 'p') vote = true;
     }
     return name && vote && kind[0] == 'n';
 }
 
 /* A voting list table: header cells "Namn | Ja | Nej | Avstår" (repeated),
  * perhaps with a "Tjänstgörande ersättare" column: a name there voted in the
- * member's place (substitutes_for the member). Columns are read by their
- * header, never by position. */
+ * member's place (substitutes_for the member), or a "Parti" column: the
+ * party of the name before it (P-VOTE-LIST-PARTY, "Namn | Parti | Ja | Nej |
+ * Avstår"). Columns are read by their header, never by position. */
 static void voting_table(pdoc *d, const samla_block *b, samla_node *vote)
 {
     samla_arena *a = d->ctx->arena;
@@ -119,7 +120,12 @@ static void voting_table(pdoc *d, const samla_block *b, samla_node *vote)
                 const char *x = samla_cell_text(&d->ctx->doc, samla_table_cell(b, r, k));
                 if (!x || !*x) continue;
                 if (kind[k] == 's') has_sub = person_parse(d, x, &sub);
-                else val = kind[k] == 'y' ? "yes" : kind[k] == 'o' ? "no" : "abstain";
+                else if (kind[k] == 'p') {
+                    /* the party as the name's own bracket would give it */
+                    person pp;
+                    if (!p.party && person_parse(d, samla_arena_printf(a, "%s (%s)", p.name, samla_text_trim(a, x)), &pp))
+                        p.party = pp.party;
+                } else val = kind[k] == 'y' ? "yes" : kind[k] == 'o' ? "no" : "abstain";
             }
             samla_node *m = samla_node_map(a);
             samla_map_set_str(a, m, "name", has_sub ? sub.name : p.name);

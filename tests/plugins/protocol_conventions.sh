@@ -27,6 +27,15 @@ printf '%s\n\n' 'Protokoll' 'Socialnämnden' 'Datum: 2025-03-04' \
   'Närvarande beslutande: Malin Berg, L, ordförande, Lena Ng, S, Klara Lund, S, Björn Matt, C, ersättare för Malin Berström (C), Erik Nyberg, C, tjänstgör för Emelie Lund (C)' \
   '§ 1 Budget' 'Nämnden beslutar att anta budgeten.' > "$T/comma.txt"
 "$SAMLA" run -q protocol -o "$T" "$T/comma.txt"
+# P-ATT-PARTY-LOCAL: a local party no data list knows, in the comma form, known from its bracket elsewhere
+printf '%s\n\n' 'Protokoll' 'Kommunstyrelsen' 'Datum: 2025-03-04' \
+  'Närvarande: Mona Lind, lpo, ordförande, Per Ek, s, Kjell Blom, lpo, tjänstgör för Daniel Sjö (lpo)' \
+  'Frånvarande: Daniel Sjö, lpo' '§ 1 Budget' 'Kommunstyrelsen beslutar att anta budgeten.' > "$T/local.txt"
+"$SAMLA" run -q protocol -o "$T" "$T/local.txt"
+# P-ATT-COLUMN-RUN with two labels heading the columns ("Ledamöter | Övriga deltagare"), one line a cell: the
+# columns are lists, a label inside the first ("Ej tjänstgörande ersättare") heads the lines below it
+printf 'Protokoll\n\nSocialnämndens individutskott\n\nDatum: 2023-04-18\n\nLedamöter\tÖvriga deltagare\nPia Falk (S), ordf.\tMohammed Ek, enhetschef\nAnders Lind (L)\tPer Holm, sekreterare\nEj tjänstgörande ersättare\tSara Berg, socialchef\nGoran Lund (S)\t\n\n§ 1 Budget\n\nUtskottet beslutar att anta budgeten.\n' > "$T/cols.txt"
+"$SAMLA" run -q protocol -o "$T" "$T/cols.txt"
 # P-ATT-COLUMN-RUN (attendance in two text columns, a PDF reader's table of line pairs), P-ATT-SIGNED-ADJUSTER and
 # P-ATT-ONE-SECRETARY: protocols of the committed generated slice (corpus/generated) drawn in those conventions
 # P-ITEM-OUTLINE-NUMBER with one level: the farm's Word-style render numbers "§ 12 Title" headings with its list
@@ -102,6 +111,15 @@ for ext in ("pdf", "docx"):
     a = one(d["attendees"], name="Birgitta Sundin")
     assert a["roles"] == ["chair"], a
     assert one(d["attendees"], name="Lars-Erik Hult")["title"] == "kassör"
+d = load("cols", "txt")
+assert [(a["name"], a["roles"], a.get("group")) for a in d["attendees"]] == [
+    ("Pia Falk", ["chair"], "Ledamöter"), ("Anders Lind", [], "Ledamöter"),
+    ("Goran Lund", ["substitute"], "Ej tjänstgörande ersättare"), ("Mohammed Ek", [], "Övriga deltagare"),
+    ("Per Holm", ["secretary"], "Övriga deltagare"), ("Sara Berg", [], "Övriga deltagare")], d["attendees"]
+d = load("local", "txt")
+assert [(a["name"], a.get("party"), a["status"]) for a in d["attendees"]] == [
+    ("Mona Lind", "lpo", "present"), ("Per Ek", "s", "present"), ("Kjell Blom", "lpo", "present"),
+    ("Daniel Sjö", "lpo", "absent")], d["attendees"]
 d = load("comma", "txt")
 assert [(a["name"], a["party"], a["roles"], a.get("substitutes_for")) for a in d["attendees"]] == [
     ("Malin Berg", "l", ["chair"], None), ("Lena Ng", "s", [], None), ("Klara Lund", "s", [], None),
