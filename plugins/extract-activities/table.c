@@ -159,7 +159,7 @@ bool act_table(run *ru, const samla_block *b)
     memcpy(ru->cont_kind, kind, sizeof ru->cont_kind);
     ru->cont_period = period;
     const section *sec = act_section(ru);
-    const char *carry_area = NULL, *carry_resp = NULL, *group_area = NULL;
+    const char *carry_area = NULL, *carry_resp = NULL, *group_area = first == 0 ? ru->cont_group : NULL;
     enum { MAXP = 64 };
     /* PL-ACTIVITY-GROUP-ROW-BARE: a table led by the activity column, with no area column, whose first row
        under the header has text in its first cell only (a group row whose span a PDF without rules lost:
