@@ -50,6 +50,7 @@ typedef struct run {
     size_t cont_ncols;
     int cont_kind[64];
     const char *cont_period;
+    const char *cont_group;  /* a goal line between the table and its continuation (PL-ACTIVITY-SPAN-AREA), or NULL */
 } run;
 
 /* One activity: fills the common keys and appends it; returns the map (NULL on OOM). */

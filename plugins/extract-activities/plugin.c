@@ -281,7 +281,13 @@ static samla_status process(void *p, samla_ctx *ctx)
             /* body text between two tables: the second does not continue the first, unless it is one short
                line on the next page (a running header the reader did not recognise) */
             bool header_like = b->page > r.cont_page && strlen(b->text) <= 120 && r.cont_gap_page == 0;
-            if (header_like) r.cont_gap_page = b->page;
+            samla_match gm;
+            /* PL-ACTIVITY-SPAN-AREA: a sub-goal row spanning the table ("Delmål 1.1 Titel") that a PDF reader
+               set apart as a paragraph splits the table: the rows after it continue it under that area */
+            if (b->kind == SAMLA_BLOCK_PARAGRAPH && strlen(b->text) <= 200 && !r.cont_group &&
+                samla_re_search(r.s->re_goal, b->text, 0, &gm) && gm.start[0] == 0 && gm.start[1] > 0)
+                r.cont_group = b->text;
+            else if (header_like) r.cont_gap_page = b->page;
             else r.cont_open = false;
         }
         bool body = b->kind == SAMLA_BLOCK_HEADING || b->kind == SAMLA_BLOCK_PARAGRAPH ||
@@ -338,6 +344,7 @@ static samla_status process(void *p, samla_ctx *ctx)
             act_lists_flush(l);
             if (r.cont_open && r.cont_gap_page && r.cont_gap_page != b->page) r.cont_open = false;
             r.cont_open = act_table(&r, b);
+            r.cont_group = NULL;
             r.cont_gap_page = 0;
             r.cont_page = b->page;
             if (b->nrows > 0 && b->ncols > 0) {

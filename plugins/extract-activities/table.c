@@ -43,8 +43,13 @@ static const samla_cell *origin(const samla_block *b, size_t r, size_t c)
 static bool group_row(const samla_block *b, size_t r)
 {
     const samla_cell *first = samla_table_cell(b, r, 0);
-    if (!first || first->covered || first->header || (size_t)first->colspan < b->ncols) return false;
-    return true;
+    if (!first || first->covered || first->header) return false;
+    /* the columns right of the span may be covered from above (a header cell a reader stretched down) */
+    for (size_t c = (size_t)(first->colspan > 0 ? first->colspan : 1); c < b->ncols; c++) {
+        const samla_cell *cell = samla_table_cell(b, r, c);
+        if (!cell || !cell->covered) return false;
+    }
+    return first->colspan > 1 || b->ncols == 1;
 }
 
 /* True when row r has text in its first cell only (the others empty, not covered from above). */
@@ -159,7 +164,7 @@ bool act_table(run *ru, const samla_block *b)
     memcpy(ru->cont_kind, kind, sizeof ru->cont_kind);
     ru->cont_period = period;
     const section *sec = act_section(ru);
-    const char *carry_area = NULL, *carry_resp = NULL, *group_area = NULL;
+    const char *carry_area = NULL, *carry_resp = NULL, *group_area = first == 0 ? ru->cont_group : NULL;
     enum { MAXP = 64 };
     /* PL-ACTIVITY-GROUP-ROW-BARE: a table led by the activity column, with no area column, whose first row
        under the header has text in its first cell only (a group row whose span a PDF without rules lost:
@@ -169,7 +174,13 @@ bool act_table(run *ru, const samla_block *b)
     for (size_t c = 0; c < ncols && bare_groups; c++)
         if (kind[c] == COL_AREA) bare_groups = false;
     for (size_t r = first; r < b->nrows; r++) {
-        if (b->ncols > 1 && (group_row(b, r) || (bare_groups && first_cell_only(doc, b, r)))) {
+        samla_match gm;
+        /* PL-ACTIVITY-GROUP-ROW-CODED: a row with text in its first cell only that starts with a goal label and
+           code ("Delmål 1.1 Titel" set in the narrow Nr column by a producer without column spans) is a group row */
+        bool coded_group = first_cell_only(doc, b, r) &&
+                           samla_re_search(s->re_goal, samla_cell_text(doc, samla_table_cell(b, r, 0)), 0, &gm) &&
+                           gm.start[0] == 0 && gm.start[1] > 0;
+        if (b->ncols > 1 && (group_row(b, r) || coded_group || (bare_groups && first_cell_only(doc, b, r)))) {
             const char *gt[MAXP];
             size_t ng = cell_texts(ru, samla_table_cell(b, r, 0), gt, MAXP);
             group_area = ng ? joined(ru, gt, ng, " ") : NULL;

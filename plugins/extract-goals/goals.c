@@ -549,7 +549,23 @@ static void table(walk *w, const samla_block *b)
         if (cf < 0 && samla_phrases_prefix(&w->s->table_focus, soft)) cf = (int)c;
         else if (cs < 0 && samla_phrases_prefix(&w->s->table_subgoal, soft)) cs = (int)c;
     }
-    if (cf < 0 || cs < 0) return;
+    if (cf < 0 || cs < 0) {
+        /* PL-GOAL-SPAN-ROW: an activity table grouped under sub-goal rows that span every column ("Delmål 1.1
+         * Titel" over the rows Nr | Aktivitet | Ansvarig | …): each such row with a sub-goal label and a code is a
+         * sub-goal of the focus area above the table */
+        if (w->focus < 0 || b->ncols < 2) return;
+        for (size_t r = 1; r < b->nrows; r++) {
+            const samla_cell *c = samla_table_cell(b, r, 0);
+            if (!c || c->covered || c->colspan != (int)b->ncols || !c->nblocks) continue;
+            const char *t = samla_text_clean(a, samla_cell_text(doc, c));
+            if (!t || !samla_phrases_prefix(&w->s->subgoal_prefix, samla_text_soft(a, t))) continue;
+            const char *code, *title;
+            sub_parts(w, t, &code, &title);
+            if (code) add_sub(w, code, title, b, 99);
+        }
+        w->target = -1;
+        return;
+    }
     int saved_container = w->container_level;
     if (!w->container_level) w->container_level = 99;   /* codes count as focus context here */
     /* the sub-goal column and the columns right of it with an empty header: a PDF reader may set the

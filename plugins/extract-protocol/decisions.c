@@ -14,6 +14,7 @@ typedef struct dec {
     samla_node *node;
     const char *body, *status;
     pitem *item;
+    const char *proposer;        /* "X föreslår Y att": X (the body is Y), else NULL */
     samla_node *clauses;
     bool formula;                /* P-DEC-FORMULA: read by its formula alone */
 } dec;
@@ -43,6 +44,7 @@ static bool bare_reference(const pdoc *d, const char *text)
 static bool adopts_proposal(const pdoc *d, const char *text)
 {
     if (!text || strlen(text) > 100) return false;
+    if (samla_re_test(d->st->re[RE_ADOPT_GENITIVE], text)) return true;
     char *soft = samla_text_soft(d->ctx->arena, text);
     for (size_t i = 0; soft && i < d->st->as_proposed.n; i++)
         if (strstr(soft, d->st->as_proposed.label[i])) return true;
@@ -527,7 +529,8 @@ samla_status decisions_extract(pdoc *d)
         dec *nvv = samla_arena_grow(a, v, nv, nv + 1, sizeof *v);
         if (!nvv) return SAMLA_ERR_NOMEM;
         v = nvv;
-        v[nv++] = (dec){n, body ? body : "", status, it, clauses, formula};
+        v[nv++] = (dec){.node = n, .body = body ? body : "", .status = status, .item = it, .clauses = clauses,
+                        .proposer = proposer, .formula = formula};
     }
     /* P-DEC-FI-PROPOSAL: a decision that only refers to the proposal adopts
      * the item's last proposal before it: its clauses are the decision's (its
@@ -542,6 +545,13 @@ samla_status decisions_extract(pdoc *d)
             continue;
         for (size_t j = k; j-- > 0 && v[j].item == v[k].item;)
             if (strcmp(v[j].status, "proposed") == 0 && samla_node_len(v[j].clauses)) {
+                /* P-DEC-FI-FORWARD: adopting a proposal to another body ("föreslår för kommunfullmäktige att")
+                 * forwards it: the proposal stays that body's, the formula is no decision of its own */
+                if (v[j].proposer && *v[j].body &&
+                    strcmp(samla_text_lower(a, v[j].body), samla_text_lower(a, v[k].body)) != 0) {
+                    adopted[k] = true;
+                    break;
+                }
                 samla_map_set(a, v[k].node, "clauses", v[j].clauses);
                 samla_map_set_bool(a, v[k].node, "as_proposed", true);
                 adopted[j] = true;

@@ -75,6 +75,12 @@ static const char *item_start(pdoc *d, size_t i, const char **rest, long prev)
         return samla_match_group(a, &m, l->text, 1);
     }
     if (!d->protocol || l->row >= 0) return NULL;
+    /* P-ITEM-BODY-LINE: "Kommunstyrelsen § 44 14.5.2024" on a bold line or heading of its own; the title below */
+    if ((l->kind == SAMLA_BLOCK_HEADING || l->bold) && samla_re_search(d->st->re[RE_ITEM_BODY_LINE], l->text, 0, &m)) {
+        if (strtol(l->text + m.start[1], NULL, 10) <= prev) return NULL;
+        *rest = "";
+        return samla_match_group(a, &m, l->text, 1);
+    }
     bool plain = d->plain_numbered && plain_item(d, i);
     if (!(l->kind == SAMLA_BLOCK_HEADING || l->numbered || l->bold || plain)) return NULL;
     if (!samla_re_search(d->st->re[RE_ITEM_NUM], l->text, 0, &m)) return NULL;
@@ -116,10 +122,30 @@ static const char *item_title(pdoc *d, const char *t)
     return t;
 }
 
+/* P-ITEM-BODY-LINE: "Kommunstyrelsen § 18 20.2.2024" dated other than the meeting is an earlier treatment of the
+ * next item (a meeting system prints the item's history above its line of this meeting): it ends the item before. */
+static bool earlier_treatment(pdoc *d, const pline *l)
+{
+    samla_match m;
+    if (l->row >= 0 || !(l->kind == SAMLA_BLOCK_HEADING || l->bold) ||
+        !samla_re_search(d->st->re[RE_ITEM_BODY_LINE], l->text, 0, &m))
+        return false;
+    const char *date = samla_map_get_str(samla_ctx_section(d->ctx, "meeting"), "date");
+    const char *p = l->text + m.end[1];
+    while (*p == ' ') p++;
+    int dd, mm, yy;
+    char iso[32];
+    if (!date || !*p) return false;
+    if (sscanf(p, "%d.%d.%d", &dd, &mm, &yy) == 3 && yy > 999 && yy < 10000 && mm > 0 && mm < 13 && dd > 0 && dd < 32) snprintf(iso, sizeof iso, "%04d-%02d-%02d", yy, mm, dd);
+    else snprintf(iso, sizeof iso, "%.10s", p);
+    return strcmp(iso, date) != 0;
+}
+
 static bool ends_item(pdoc *d, size_t i, const pitem *it)
 {
     const pline *l = &d->l[i];
     if (line_terminates(d, l)) return true;
+    if (earlier_treatment(d, l)) return true;
     if (line_is_heading(l) && l->row < 0 && ptable_exact(d, &d->st->attendance, l->text)) return true;
     if (l->title && i > it->body) return true;
     return false;

@@ -26,6 +26,11 @@ static char *iso_time(samla_arena *a, const char *s)
     if (!date) return NULL;
     char hh[9] = {0}, tz[7] = {0};
     const char *p = strchr(s, ' ');
+    int h, mi;
+    /* P-SIG-ELECTRONIC-FI: "15.5.2024 kl. 09.14" */
+    const char *kl = strstr(s, " kl");
+    if (kl && sscanf(kl + 3 + (kl[3] == '.'), " %d%*[.:]%d", &h, &mi) == 2 && h >= 0 && h < 24 && mi >= 0 && mi < 60)
+        return samla_arena_printf(a, "%sT%02d:%02d", date, h, mi);
     if (p && sscanf(p, " %8[0-9:] %6[-+0-9:]", hh, tz) >= 1)
         return samla_arena_printf(a, "%sT%s%s", date, hh, tz);
     return date;

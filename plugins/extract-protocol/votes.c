@@ -41,7 +41,9 @@ static samla_node *names_node(pdoc *d, const char *s)
             const char *t = samla_text_trim(a, p);
             if (t && *t) {
                 samla_node *g = samla_node_map(a);
-                samla_map_set_str(a, g, "group", t);
+                /* P-VOTE-BY-NAME: a part that is a whole name without a party ("Grankvist Leif", as Finland-Swedish
+                 * protocols name members) is a person; "Sverigedemokraternas ledamöter" stays a group */
+                samla_map_set_str(a, g, person_name_len(d, t) == strlen(t) ? "name" : "group", t);
                 samla_seq_append(a, seq, g);
             }
             p = e ? e + skip : NULL;
