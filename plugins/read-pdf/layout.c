@@ -523,6 +523,34 @@ static bool broken_word(const frag_info *fi, size_t i, double right)
     return p->x1 + letter > right + 0.5;
 }
 
+/* The x the run's lines wrap at: the right end of its lines, but for lines that show no wrap edge.
+ * PDF-LINE-GUTTER-OVERHANG: a heading's word alone on its line, too long for the column, runs past the edge the
+ * column's lines wrap at. PDF-LINE-LEADER-EDGE: a line that ends in a signature rule (*______*) ends where the
+ * rule was drawn to. PDF-LINE-OTHER-COLUMN-EDGE (body text, not a cell's sub-cells): a line set wholly right of
+ * where every line starting at the run's left edge ends (three such lines or more) is a line of another column:
+ * groff's two-column page whose right column holds only a signer's rule and name (*______* over *Eva Ek,
+ * sekreterare*) beside the left column's title and first lines, too few lines for a gutter (PDF-LINE-GUTTER).
+ * Such lines set no wrap edge while other lines do. */
+static bool shows_no_edge(const pdf_reader *r, const pdf_frag *f, const frag_info *fi)
+{
+    return (f->w1 - f->w0 == 1 && fi->size > 1.15 * r->body_size) || leader_line(f->line->words[f->w1 - 1].text);
+}
+
+static double wrap_edge(const pdf_reader *r, const pdf_frag *frags, const frag_info *fi, size_t n, bool in_cell)
+{
+    double right = -1e9, lone = -1e9, left = 1e9, left_end = -1e9;
+    size_t nleft = 0;
+    for (size_t i = 0; i < n; i++)
+        if (!shows_no_edge(r, &frags[i], &fi[i])) left = fmin(left, fi[i].x0);
+    for (size_t i = 0; i < n; i++)
+        if (!shows_no_edge(r, &frags[i], &fi[i]) && fi[i].x0 <= left + 1) left_end = fmax(left_end, fi[i].x1), nleft++;
+    for (size_t i = 0; i < n; i++) {
+        if (shows_no_edge(r, &frags[i], &fi[i]) || (!in_cell && nleft >= 3 && fi[i].x0 > left_end)) lone = fmax(lone, fi[i].x1);
+        else right = fmax(right, fi[i].x1);
+    }
+    return right < -1e8 ? lone : right;
+}
+
 /* PDF-CELL-JUSTIFIED: fragment i of a cell's fragments is a justified line of text, whose wide gaps are stretched
  * word spaces and no sub-cell gaps: its words reach the cell's right edge (wrap), every gap between them is the
  * same width (a justified line shares its extra room out evenly), no word is a leader (a signature line's dots),
@@ -575,18 +603,13 @@ samla_status pdf_emit_frags(pdf_reader *r, const pdf_frag *frags, size_t n, bool
     }
     frag_info *fi = samla_arena_alloc(r->ctx->arena, n * sizeof *fi);
     if (!fi) return SAMLA_ERR_NOMEM;
-    double right = -1e9, lone = -1e9;
     pdf_nesting cell_nest = {.depth = 0};
     pdf_nesting *nest = in_cell ? &cell_nest : &r->nesting;
     for (size_t i = 0; i < n; i++) {
         measure(r, &frags[i], &fi[i]);
         if (!fi[i].text) return SAMLA_ERR_NOMEM;
-        /* PDF-LINE-GUTTER-OVERHANG: a heading's word alone on its line, too long for the column, runs past the
-         * edge the column's lines wrap at: it sets no wrap edge while other lines do */
-        if (frags[i].w1 - frags[i].w0 == 1 && fi[i].size > 1.15 * r->body_size) lone = fmax(lone, fi[i].x1);
-        else right = fmax(right, fi[i].x1);
     }
-    if (right < -1e8) right = lone;
+    double right = wrap_edge(r, frags, fi, n, in_cell);
     if (wrap > right) right = wrap;
     for (size_t i = 1; in_cell && i < n; i++) fi[i].glue = broken_word(fi, i, right);
     double line_pitch = 0; /* the run's closest pitch of two lines of one size (PDF-PARA-LOWER-GAP) */

@@ -87,10 +87,12 @@ static bool left_is_label(const pdf_reader *r, const pdf_line *l, double x)
 /* PDF-TABLE-EVEN-SPACES: line l is set with even word spaces, five words or more and every space between two
  * of them the same width within 0.05 em: a justified line of prose, whose stretched spaces can be as wide as a
  * gutter (groff's last lines of a paragraph, *en stor grupp unga  vuxna med …* over *hjälpmedel. Statistiken
- * kan …*, their spaces lining up by chance). A table row's gutter is wider than its cells' word spaces. */
+ * kan …*, their spaces lining up by chance). A table row's gutter is wider than its cells' word spaces.
+ * PDF-TABLE-EVEN-SPACES-FOUR: four words are enough (three spaces of one width): groff's narrow column
+ * justifies a running attendee list, *Ledamöter:   Håkan   Henriksson   (M),*. */
 static bool even_spaces(const pdf_line *l)
 {
-    if (l->nwords < 5) return false;
+    if (l->nwords < 4) return false;
     double lo = 1e9, hi = -1e9;
     for (size_t i = 1; i < l->nwords; i++) {
         double g = l->words[i].x0 - l->words[i - 1].x1;

@@ -8,7 +8,10 @@ the right texts, levels and a "•" marker, exactly as the DOCX reader gives
 them. Run by ctest with SAMLA and SAMLA_SOURCE set; /usr/bin/python3 only.
 """
 import os
+import shutil
+import subprocess
 import sys
+import tempfile
 
 sys.path.insert(0, os.path.join(os.path.dirname(os.path.abspath(__file__)), "..", "lib"))
 from samlatest import SRC, blocks, check, finish, model  # noqa: E402
@@ -92,7 +95,50 @@ def test_glued_cells():
     check(rows[-1:] == [["Inrätta ett ungdomsråd", "Kulturförvaltningen", "2027"]], "pdftex glued cells: %r" % rows)
     check(len(rows) == 5 and all(len(r) == 3 for r in rows), "pdftex glued cells: 5 rows of 3: %r" % rows)
 
+# A narrow justified column beside a right column that holds only a signer's name (groff's `.2C` protocol page)
+OTHER_COLUMN_MS = r""".nr PS 11
+.nr VS 13
+.nr LL 8c
+.LP
+.mk a
+.nf
+.ll 17c
+\h'9c'Eva Ek, sekreterare
+.fi
+.ll 8c
+.rt \na
+\s19\fBProtokollsutdrag\fP\s0
+.sp 0.5
+.LP
+Ledamöter: Håkan Henriksson (M), ordförande, Frida Ekström (S), förste vice ordförande, Cecilia Mäkinen (S),
+2:e vice ordförande, Lena Svensson (M), Göran Rehn (S), Camilla Lundqvist (C), Mikael Sandberg (C), Håkan
+Lindholm (MP), Sara Kvist (S), Margareta Yilmaz (S), Fredrik Nyström (L), Lars Öberg (L), Therese Rehn (V)
+.LP
+Protokollet justerat 2025-05-30 av Håkan Henriksson, ordförande, och Fredrik Nyström, justerare.
+"""
 
-for test in (test_word_bullets, test_docx_fields, test_sound_layer, test_flow_columns, test_glued_cells):
+
+def test_other_column_edge():
+    """PDF-LINE-OTHER-COLUMN-EDGE: a line set wholly right of where the left column's lines end sets no wrap edge,
+    so the column's justified lines run on as one paragraph (rendered by groff at test time; skipped without it)."""
+    if not shutil.which("groff"):
+        print("SKIP: groff not installed (PDF-LINE-OTHER-COLUMN-EDGE)")
+        return
+    with tempfile.TemporaryDirectory() as tmp:
+        ms, pdf = os.path.join(tmp, "t.ms"), os.path.join(tmp, "t.pdf")
+        with open(ms, "w", encoding="utf-8") as f:
+            f.write(OTHER_COLUMN_MS)
+        with open(pdf, "wb") as f:
+            subprocess.run(["groff", "-k", "-ms", "-Tpdf", "-dpaper=a4", "-P-pa4", ms], stdout=f, check=True)
+        texts = [b["text"] for b in blocks(dump(pdf)) if b["kind"] == "paragraph"]
+    lists = [t for t in texts if t.startswith("Ledamöter:")]
+    check(len(lists) == 1 and lists[0].endswith("Therese Rehn (V)"), "other column edge: one attendee paragraph: %r"
+          % texts)
+    check("Protokollet justerat 2025-05-30 av Håkan Henriksson, ordförande, och Fredrik Nyström, justerare." in texts,
+          "other column edge: the last paragraph whole: %r" % texts)
+
+
+for test in (test_word_bullets, test_docx_fields, test_sound_layer, test_flow_columns, test_glued_cells,
+             test_other_column_edge):
     test()
 finish("read-pdf geometry")
