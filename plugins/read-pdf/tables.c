@@ -196,6 +196,32 @@ static bool top_section_number(const char *t)
     return *t == '.' && t[1] >= '0' && t[1] <= '9';
 }
 
+/* PDF-TABLE-CODE-SERIES: word `cur` is the code after `prev` in one series: a section number of two parts or
+ * more whose last part is one more, the rest the same ("3.1" then "3.2", "2.1.4." then "2.1.5."), or a letter
+ * one on closed by the same mark ("a)" then "b)"). A coded goal table lists one goal a row, so a line starting
+ * with the next code starts the next row, however full the line above ran. */
+static bool next_code(const char *prev, const char *cur)
+{
+    if (!prev || !cur) return false;
+    if (top_section_number(prev)) {
+        const char *a = prev, *b = cur;
+        for (;;) {
+            char *ea, *eb;
+            unsigned long x = strtoul(a, &ea, 10), y = strtoul(b, &eb, 10);
+            if (ea == a || eb == b || !(*a >= '0' && *a <= '9') || !(*b >= '0' && *b <= '9')) return false;
+            bool lasta = !(*ea == '.' && ea[1] >= '0' && ea[1] <= '9');
+            bool lastb = !(*eb == '.' && eb[1] >= '0' && eb[1] <= '9');
+            if (lasta != lastb) return false;
+            if (lasta) return y == x + 1 && strcmp(ea, eb) == 0 && (*ea == '\0' || strcmp(ea, ".") == 0);
+            if (x != y) return false;
+            a = ea + 1, b = eb + 1;
+        }
+    }
+    bool la = (prev[0] >= 'a' && prev[0] < 'z') || (prev[0] >= 'A' && prev[0] < 'Z');
+    return la && cur[0] == prev[0] + 1 && (prev[1] == ')' || prev[1] == '.') && prev[2] == '\0' &&
+           cur[1] == prev[1] && cur[2] == '\0';
+}
+
 /* Every row start found before (starts[1..ns)) is one of the group rows sub[0..nsub). */
 static bool keeps_starts(const size_t *starts, size_t ns, const size_t *sub, size_t nsub)
 {
@@ -239,8 +265,11 @@ static bool centred_groups(pdf_reader *r, const pdf_region *g, const pdf_line *c
         pdf_frag f = pdf_column_frag(g, L[i], 1);
         if (f.w1 <= f.w0) continue;
         const pdf_word *w = &L[i]->words[f.w0];
-        if (runs_on_lower(w->text) || hyphen_above(g, L, sub[nsub - 1], i, 1) ||
-            !(fits_above(g, L, sub[nsub - 1], i, 1, w, wrap[1]) || sentence_above(g, L, sub[nsub - 1], i, 1)))
+        /* the next code of the series the row above started with starts a row (PDF-TABLE-CODE-SERIES) */
+        pdf_frag up = pdf_column_frag(g, L[sub[nsub - 1]], 1);
+        bool coded = up.w1 > up.w0 && next_code(L[sub[nsub - 1]]->words[up.w0].text, w->text);
+        if (!coded && (runs_on_lower(w->text) || hyphen_above(g, L, sub[nsub - 1], i, 1) ||
+                       !(fits_above(g, L, sub[nsub - 1], i, 1, w, wrap[1]) || sentence_above(g, L, sub[nsub - 1], i, 1))))
             continue;
         sub[nsub++] = i;
     }
