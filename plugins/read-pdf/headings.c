@@ -161,6 +161,18 @@ static bool numbered_under(samla_block **v, size_t i, const char *text)
  * at most (LaTeX's \subsection at the body size: 0.73 of it). */
 #define TIED 0.75
 
+double pdf_table_gap(const samla_block *const *v, size_t n)
+{
+    double tg = 0;
+    for (size_t i = 1; i < n; i++) {
+        const samla_block *t = v[i - 1], *p = v[i];
+        if (t->kind != SAMLA_BLOCK_TABLE || p->kind != SAMLA_BLOCK_PARAGRAPH || p->style.bold || p->page != t->page) continue;
+        double g = p->y0 - t->y1;
+        if (g >= 0 && (tg <= 0 || g < tg)) tg = g;
+    }
+    return tg;
+}
+
 /* Rule 1: bold blocks at the body size set apart by spacing. Read bottom up,
  * so that a heading directly over another (a section's first subsection)
  * sees the one below it already decided. */
@@ -169,16 +181,9 @@ static void spaced_headings(pdf_reader *r, samla_block **v, size_t n)
     if (n < 3) return;
     double pg = paragraph_gap((const samla_block *const *)v, n, r->body_size);
     if (pg <= 0) return;
-    /* the space a table keeps under it: the least between a table and the plain (not bold) paragraph right
-     * under it on its page; 0 when no table has one, and then nothing tells a heading's space from a
+    /* 0 when no table shows the space it keeps under it, and then nothing tells a heading's space from a
      * table's (Word's bold "§ 5" under a table: as far off as groff's .SH) (PDF-HEAD-UNDER-TABLE-APART) */
-    double tg = 0;
-    for (size_t i = 1; i < n; i++) {
-        const samla_block *t = v[i - 1], *p = v[i];
-        if (t->kind != SAMLA_BLOCK_TABLE || p->kind != SAMLA_BLOCK_PARAGRAPH || p->style.bold || p->page != t->page) continue;
-        double g = p->y0 - t->y1;
-        if (g >= 0 && (tg <= 0 || g < tg)) tg = g;
-    }
+    double tg = pdf_table_gap((const samla_block *const *)v, n);
     for (size_t i = n - 1; i-- > 1;) {
         samla_block *b = v[i];
         const samla_block *prev = v[i - 1], *next = v[i + 1];

@@ -124,13 +124,7 @@ void pdf_head_under_table_look(pdf_reader *r, samla_block **v, size_t n, double 
 {
     if (pg <= 0) return;
     /* what the document's tables keep under them beyond a paragraph gap, where a plain paragraph shows it */
-    double tg = 0;
-    for (size_t i = 1; i < n; i++) {
-        const samla_block *t = v[i - 1], *p = v[i];
-        if (t->kind != SAMLA_BLOCK_TABLE || p->kind != SAMLA_BLOCK_PARAGRAPH || p->style.bold || p->page != t->page) continue;
-        double g = p->y0 - t->y1;
-        if (g >= 0 && (tg <= 0 || g < tg)) tg = g;
-    }
+    double tg = pdf_table_gap((const samla_block *const *)v, n);
     double table_extra = tg > pg ? tg - pg : 0;
     double *aboves = malloc((n ? n : 1) * sizeof *aboves), *belows = malloc((n ? n : 1) * sizeof *belows);
     if (!aboves || !belows) {

@@ -375,6 +375,9 @@ samla_status pdf_layout_page(pdf_reader *r, const pdf_page *p);
 samla_status pdf_emit_frags(pdf_reader *r, const pdf_frag *frags, size_t n, bool in_cell, double right, double pitch,
                             samla_block ***cell_out, size_t *ncell_out);
 
+/* headings.c: the space a table keeps under it in blocks v[0..n): the least between a table and the plain (not
+ * bold) paragraph right under it on its page; 0 when no table has one. */
+double pdf_table_gap(const samla_block *const *v, size_t n);
 /* headlook.c, on the geometry-read blocks v[0..n) in order after PDF-HEAD-SPACING (pg: the paragraph gap, 0 when
  * unknown): the first of a run of bold labels set off by an empty line is no heading (PDF-HEAD-LABEL-RUN); a bold
  * line under a table as far off as the document's headings of its look stand under text is one
