@@ -278,7 +278,7 @@ static void adjusters(att *t, const char *s, const samla_block *b)
  * member), or the name of the substitute serving for the row's member. */
 typedef struct presence {
     const char *status, *items, *serves_for, *serves_party;
-    bool not_serving, serving;
+    bool not_serving, serving, remote;
     bool has_sub;
     person sub;
 } presence;
@@ -305,8 +305,14 @@ static void presence_cell(pdoc *d, const char *v, presence *pr)
     for (char *q = c; q && *q;) {
         char *e = strchr(q, ',');
         if (e) *e++ = 0;
-        const char *k = ptable_exact(d, &d->st->presence, samla_text_trim(a, q));
-        if (k) {
+        const char *part = samla_text_trim(a, q);
+        const char *k = ptable_exact(d, &d->st->presence, part);
+        if (!k && ptable_exact(d, &d->st->remote, part)) {
+            /* "Distans", "Närvarande, distans": present, from elsewhere (P-ATT-TABLE-REMOTE) */
+            known = true;
+            pr->remote = true;
+            pr->status = "present";
+        } else if (k) {
             known = true;
             if (strcmp(k, "not_serving") == 0) pr->not_serving = true;
             else if (strcmp(k, "serving") == 0) pr->serving = true;
@@ -356,7 +362,7 @@ static size_t member_table(att *t, size_t i)
         person p;
         if (!cell[0] || !person_parse(d, cell[0], &p)) continue;
         presence pr = {.status = "present"};
-        const char *sub_head = NULL, *role = NULL;
+        const char *sub_head = NULL, *role = NULL, *replaces = NULL;
         for (int c = 1; c < 16; c++) {
             if (!kind[c] || !cell[c]) continue;
             const char *v = samla_text_trim(a, cell[c]);
@@ -368,18 +374,35 @@ static size_t member_table(att *t, size_t i)
                 p.items = v;
             } else if (strcmp(kind[c], "role") == 0) {
                 role = v;
+            } else if (strcmp(kind[c], "organisation") == 0) {
+                p.organisation = v;
+            } else if (strcmp(kind[c], "replaces") == 0) {
+                replaces = v;
             } else if (strcmp(kind[c], "presence") == 0) {
                 presence_cell(d, v, &pr);
                 if (pr.has_sub) sub_head = head[c];
             }
         }
         if (pr.items && !p.items) p.items = pr.items;
+        if (pr.remote) p.remote = true;
+        if (replaces && !pr.serves_for && !pr.not_serving) {
+            /* a column naming the member the row's substitute replaces,
+             * "Ersätter | Agneta Falk" (P-ATT-TABLE-REPLACES) */
+            person m;
+            if (person_parse(d, replaces, &m)) {
+                pr.serves_for = m.name;
+                pr.serves_party = m.party;
+            }
+        }
         if (pr.serves_for) {
             /* the row is the substitute: "Ersättare | Tjänstgör för Anna Berg (M)" */
             p.substitutes_for = pr.serves_for;
             person_role(d, &p, "tjänstgörande ersättare");
         } else if (pr.not_serving) {
             person_role(d, &p, "ej tjänstgörande ersättare");
+        } else if (pr.serving && role && role_key(d, role) && strcmp(role_key(d, role), "substitute") == 0) {
+            /* "Ersättare | Tjänstgörande": a substitute marked serving, no member named */
+            person_role(d, &p, "tjänstgörande ersättare");
         } else if (role) {
             for (char *q = samla_arena_strdup(a, role); q && *q;) {
                 char *e = strchr(q, ',');

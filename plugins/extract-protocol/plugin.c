@@ -60,7 +60,8 @@ static samla_status load_tables(samla_runtime *rt, pstate *st, samla_diag *diag)
         (s = ptable_from_list(st->arena, samla_map_get(labels, "checkbox_absent"), "absent", &st->checkbox, true)) != SAMLA_OK ||
         (s = ptable_from_list(st->arena, samla_map_get(labels, "remote"), "remote", &st->remote, false)) != SAMLA_OK ||
         (s = ptable_from_list(st->arena, samla_map_get(labels, "propositions"), "p", &st->propositions, false)) != SAMLA_OK ||
-        (s = ptable_from_map(st->arena, samla_map_get(labels, "vote_columns"), &st->vote_columns)) != SAMLA_OK)
+        (s = ptable_from_map(st->arena, samla_map_get(labels, "vote_columns"), &st->vote_columns)) != SAMLA_OK ||
+        (s = ptable_from_map(st->arena, samla_map_get(labels, "vote_values"), &st->vote_values)) != SAMLA_OK)
         return s;
     samla_node *rl = samla_map_get(roles, "roles");
     for (size_t i = 0; i < samla_node_len(rl); i++) {

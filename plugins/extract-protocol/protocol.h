@@ -55,6 +55,7 @@ typedef struct pstate {
     ptable remote;               /* descriptor of remote participation -> "remote" */
     ptable propositions;         /* procedure headings holding the order of propositions */
     ptable vote_columns;         /* voting list header -> "name" | "substitute" | "yes" | "no" | "abstain" */
+    ptable vote_values;          /* a ballot column's cell ("Ja", "Nej", "Avstår") -> "yes" | "no" | "abstain" */
     ptable given_names;          /* given name -> "g" (surname-first detection) */
     /* from protocol-conventions.yaml */
     ptable run_docs;             /* P-ITEM-RUNNING-HEADER: first word of a running header -> "d" */

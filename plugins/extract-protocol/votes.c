@@ -89,10 +89,11 @@ static bool vote_columns(pdoc *d, const samla_block *b, char *kind)
         const char *h = samla_cell_text(&d->ctx->doc, samla_table_cell(b, 0, c));
         const char *k = h ? ptable_exact(d, &d->st->vote_columns, samla_text_trim(d->ctx->arena, h)) : NULL;
         kind[c] = !k ? 0 : strcmp(k, "name") == 0 ? 'n' : strcmp(k, "substitute") == 0 ? 's' : strcmp(k, "party") == 0 ? 'p'
+                  : strcmp(k, "replaces") == 0 ? 'r' : strcmp(k, "ballot") == 0 ? 'b'
                   : strcmp(k, "yes") == 0 ? 'y' : strcmp(k, "no") == 0 ? 'o' : 'a';
         if (!kind[c]) return false;
         if (kind[c] == 'n') name = true;
-        else if (kind[c] != 's' && kind[c] != 'p') vote = true;
+        else if (kind[c] != 's' && kind[c] != 'p' && kind[c] != 'r') vote = true;
     }
     return name && vote && kind[0] == 'n';
 }
@@ -118,10 +119,20 @@ static void voting_table(pdoc *d, const samla_block *b, samla_node *vote)
             if (!person_parse(d, name, &p)) continue;
             const char *val = NULL;
             bool has_sub = false;
+            const char *replaced = NULL;
             for (size_t k = c + 1; k < b->ncols && kind[k] != 'n'; k++) {
                 const char *x = samla_cell_text(&d->ctx->doc, samla_table_cell(b, r, k));
                 if (!x || !*x) continue;
                 if (kind[k] == 's') has_sub = person_parse(d, x, &sub);
+                else if (kind[k] == 'r') {
+                    /* the row's voter serves for the member named here (P-VOTE-LIST-REPLACES) */
+                    person rp;
+                    if (person_parse(d, x, &rp)) replaced = rp.name;
+                } else if (kind[k] == 'b') {
+                    /* the vote written out in one column (P-VOTE-LIST-BALLOT) */
+                    const char *bv = ptable_exact(d, &d->st->vote_values, samla_text_trim(a, x));
+                    if (bv) val = bv;
+                }
                 else if (kind[k] == 'p') {
                     /* the party as the name's own bracket would give it */
                     person pp;
@@ -134,6 +145,7 @@ static void voting_table(pdoc *d, const samla_block *b, samla_node *vote)
             samla_map_set_str(a, m, "party", has_sub ? sub.party : p.party);
             samla_map_set_str(a, m, "vote", val);
             if (has_sub) samla_map_set_str(a, m, "substitutes_for", p.name);
+            else if (replaced) samla_map_set_str(a, m, "substitutes_for", replaced);
             samla_seq_append(a, members, m);
         }
     if (samla_node_len(members)) samla_map_set(a, vote, "members", members);
