@@ -503,7 +503,33 @@ static void sub_cell(walk *w, const samla_block *b, const samla_cell *sc)
     samla_arena *a = w->ctx->arena;
     samla_match m;
     if (!sc || sc->covered) return;
-    for (size_t k = 0; k < sc->nblocks; k++) {
+    /* PL-GOAL-TABLE-TEXT-CELL: a cell that opens with the focus area's own text and lists its delmål below a
+     * label line ("Delmål") or as coded paragraphs ("1.1 …"): the paragraphs before the label or the first coded
+     * paragraph are the focus area's text, the label is no goal */
+    size_t first = 0;
+    if (w->focus >= 0 && sc->nblocks > 1) {
+        size_t label = sc->nblocks, coded = sc->nblocks;
+        for (size_t k = 0; k < sc->nblocks; k++) {
+            const char *t = sc->blocks[k]->text;
+            if (!t || !*t) continue;
+            const char *soft = samla_text_soft(a, samla_text_trim_end(a, t));
+            if (label == sc->nblocks && soft && (samla_phrases_only(&w->s->subgoal_label, soft) ||
+                                                 samla_phrases_only(&w->s->table_subgoal, soft))) {
+                label = k;
+                break;
+            }
+            const char *code, *title;
+            sub_parts(w, t, &code, &title);
+            if (code) { coded = k; break; }
+        }
+        size_t stop = label < coded ? label : coded;
+        if (stop > 0 && stop < sc->nblocks) {
+            for (size_t k = 0; k < stop; k++)
+                if (sc->blocks[k]->text && *sc->blocks[k]->text) tree_append_text(&w->t, w->focus, sc->blocks[k]->text, false);
+            first = label < coded ? label + 1 : coded;
+        }
+    }
+    for (size_t k = first; k < sc->nblocks; k++) {
         const char *t = sc->blocks[k]->text;
         if (!t || !*t) continue;
         /* split at each code: "A1. … A2. …" */
@@ -548,6 +574,11 @@ static void table(walk *w, const samla_block *b)
         const char *soft = samla_text_soft(a, samla_cell_text(doc, samla_table_cell(b, 0, c)));
         if (cf < 0 && samla_phrases_prefix(&w->s->table_focus, soft)) cf = (int)c;
         else if (cs < 0 && samla_phrases_prefix(&w->s->table_subgoal, soft)) cs = (int)c;
+    }
+    /* PL-GOAL-TABLE-TEXT-CELL: "Fokusområde | Inriktning och delmål": a header naming the text and the goals */
+    for (size_t c = 0; cf >= 0 && cs < 0 && c < b->ncols; c++) {
+        const char *soft = samla_text_soft(a, samla_cell_text(doc, samla_table_cell(b, 0, c)));
+        if ((int)c != cf && soft && samla_phrases_contains(&w->s->table_subgoal, soft)) cs = (int)c;
     }
     if (cf < 0 || cs < 0) {
         /* PL-GOAL-SPAN-ROW: an activity table grouped under sub-goal rows that span every column ("Delmål 1.1

@@ -115,6 +115,59 @@ static void block_line(pdoc *d, samla_node *out, const char *s, const char *head
     if (name) add_sig(d, out, name, role ? role : heading, date, b);
 }
 
+/* P-SIG-TABLE: a table whose header cells are all signature columns
+ * (Funktion | Namn | Datum, Roll | Namnförtydligande | Underskrift), with a
+ * name column: one signer a row, the role from the role column, the time from
+ * the time column. Returns the index of the table's last line, or i when the
+ * table is not one. */
+static size_t sig_table(pdoc *d, samla_node *out, size_t i)
+{
+    samla_arena *a = d->ctx->arena;
+    const pline *l = &d->l[i];
+    enum { COLS = 8 };
+    const char *kind[COLS] = {0};
+    bool name = false;
+    size_t j = i;
+    for (; j < d->n && d->l[j].table == l->table && d->l[j].row == 0; j++) {
+        const pline *x = &d->l[j];
+        if (x->col < 0 || x->col >= COLS || x->cell_line > 0) return i;
+        if (!(kind[x->col] = ptable_exact(d, &d->st->sig_columns, x->text))) return i;
+        if (strcmp(kind[x->col], "name") == 0) name = true;
+    }
+    if (!name || j >= d->n || d->l[j].table != l->table) return i;
+    while (j < d->n && d->l[j].table == l->table) {
+        int row = d->l[j].row;
+        const char *cell[COLS] = {0};
+        const samla_block *b = d->l[j].blk;
+        for (; j < d->n && d->l[j].table == l->table && d->l[j].row == row; j++) {
+            const pline *x = &d->l[j];
+            if (x->col < 0 || x->col >= COLS) continue;
+            cell[x->col] = cell[x->col] ? samla_arena_printf(a, "%s %s", cell[x->col], x->text) : x->text;
+        }
+        const char *who = NULL, *role = NULL, *date = NULL;
+        for (int c = 0; c < COLS; c++) {
+            if (!kind[c] || !cell[c]) continue;
+            if (strcmp(kind[c], "name") == 0) who = cell[c];
+            else if (strcmp(kind[c], "role") == 0 && role_key(d, cell[c])) role = cell[c];
+            else if (strcmp(kind[c], "time") == 0) date = samla_text_find_date(a, cell[c], NULL);
+        }
+        person p;
+        if (!who || !person_parse(d, who, &p)) continue;
+        if (!role && p.nroles) role = p.labels[0];
+        /* a signer another reading listed already (by name alone) gets the row's role and time */
+        samla_node *seen = NULL;
+        for (size_t k = 0; k < samla_node_len(out) && !seen; k++)
+            if (strcmp(samla_map_get_str(samla_seq_at(out, k), "name"), p.name) == 0) seen = samla_seq_at(out, k);
+        if (!seen) { add_sig(d, out, p.name, role, date, b); continue; }
+        if (role && !samla_map_get_str(seen, "role")) {
+            samla_map_set_str(a, seen, "role", role_key(d, role));
+            samla_map_set_str(a, seen, "role_label", samla_text_lower(a, role));
+        }
+        if (date && !samla_map_get_str(seen, "time")) samla_map_set_str(a, seen, "time", date);
+    }
+    return j - 1;
+}
+
 samla_status esign_extract(pdoc *d)
 {
     samla_arena *a = d->ctx->arena;
@@ -130,10 +183,19 @@ samla_status esign_extract(pdoc *d)
             if (person_parse(d, rest, &p)) add_sig(d, out, p.name, NULL, NULL, l->blk);
             continue;
         }
+        if (l->row == 0 && l->col == 0 && l->cell_line == 0) {
+            size_t e = sig_table(d, out, i);
+            if (e != i) { i = e; continue; }
+        }
         if (l->cell_line > 0 || l->col > 0 || !ptable_exact(d, &d->st->sig_headings, l->text)) continue;
         /* in a table only as a row of its own ("Elektronisk protokolljustering | "), never a label with a value
          * ("Justering | Kommunkontoret, 2023-03-09") */
         if (l->row >= 0 && i + 1 < d->n && d->l[i + 1].table == l->table && d->l[i + 1].row == l->row) continue;
+        /* a signature table right under the heading */
+        if (i + 1 < d->n && d->l[i + 1].row == 0 && d->l[i + 1].col == 0 && d->l[i + 1].cell_line == 0) {
+            size_t e = sig_table(d, out, i + 1);
+            if (e != i + 1) { i = e; continue; }
+        }
         stamp st[STAMP_MAX];
         size_t nst = stamps(d, i, st);
         const char *heading = ptable_exact(d, &d->st->sig_roles, l->text) ? l->text : NULL;

@@ -279,7 +279,15 @@ static const char *find_body(pdoc *d, const samla_block **src)
             if (rest && *rest) return rest;
             for (size_t j = i + 1; j < d->n && j < i + 4; j++) {
                 const pline *n = &d->l[j];
-                if (n->row >= 0 || kv(d, j, &v) || strlen(n->text) > 80 || ptable_exact(d, &d->st->attendance, n->text))
+                if (n->row >= 0 || kv(d, j, &v)) continue;
+                /* P-FRONT-BODY-DASH: "Kollektivtrafiknämnden – gemensam nämnd för Region A och B kommun": the
+                 * body before a spaced dash, what it is after it */
+                const char *dash = strstr(n->text, " – ");
+                if (!dash) dash = strstr(n->text, " — ");
+                if (dash && dash > n->text && (size_t)(dash - n->text) < 60 &&
+                    !memchr(n->text, ':', (size_t)(dash - n->text)) && !strpbrk(samla_arena_strndup(a, n->text, (size_t)(dash - n->text)), "0123456789"))
+                    return samla_text_trim(a, samla_arena_strndup(a, n->text, (size_t)(dash - n->text)));
+                if (strlen(n->text) > 80 || ptable_exact(d, &d->st->attendance, n->text))
                     continue;
                 const char *dg = strpbrk(n->text, "0123456789");
                 if (dg && !strchr(n->text, ':') && dg > n->text && samla_text_find_date(a, dg, NULL)) {

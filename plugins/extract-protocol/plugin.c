@@ -125,6 +125,7 @@ static samla_status load_tables(samla_runtime *rt, pstate *st, samla_diag *diag)
         return s;
     if ((s = ptable_from_list(st->arena, samla_map_get(conv, "signature_headings"), "s", &st->sig_headings, false)) != SAMLA_OK ||
         (s = ptable_from_map(st->arena, samla_map_get(conv, "signature_heading_roles"), &st->sig_roles)) != SAMLA_OK ||
+        (s = ptable_from_map(st->arena, samla_map_get(conv, "signature_columns"), &st->sig_columns)) != SAMLA_OK ||
         (s = ptable_from_list(st->arena, samla_map_get(conv, "signature_stamp"), "s", &st->sig_stamp, false)) != SAMLA_OK ||
         (s = ptable_from_list(st->arena, samla_map_get(conv, "certify"), "c", &st->certify, false)) != SAMLA_OK)
         return s;

@@ -66,6 +66,7 @@ typedef struct pstate {
     ptable agenda_doc;           /* P-AGENDA-NOT-DECIDED: first word of an agenda document -> "a" */
     ptable sig_headings;         /* P-SIG-ELECTRONIC: headings of signature blocks -> "s" */
     ptable sig_roles;            /* P-SIG-ELECTRONIC: heading -> the role of the block's signers */
+    ptable sig_columns;          /* P-SIG-TABLE: signature table header -> "role" | "name" | "time" | "signature" */
     ptable sig_stamp;            /* P-SIG-ELECTRONIC: the signing service's stamp line -> "s" */
     ptable certify;              /* P-SIG-CERTIFY: "Intygar" -> "c" */
     const char **ligs; size_t nligs;   /* P-TEXT-LIGATURE-LOSS: letter groups a ligature glyph stands for */
