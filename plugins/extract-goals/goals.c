@@ -102,6 +102,7 @@ typedef struct walk {
     samla_ctx *ctx;
     tree t;
     int container_level;      /* heading level of the focus-area container, 0 = none */
+    bool text_cells;          /* PL-GOAL-TABLE-TEXT-CELL: the goal column also holds the focus area's text */
     int container_depth;      /* its number depth ("2" = 1), 0 when unnumbered */
     int focus;                /* current focus area, -1 */
     int focus_level;          /* heading level of the current focus area (99 = bold line) */
@@ -497,70 +498,103 @@ static bool has_letter(const char *t)
     return false;
 }
 
-/* The sub-goals of one cell of a summary table's sub-goal column, under the current focus area. */
-static void sub_cell(walk *w, const samla_block *b, const samla_cell *sc)
+/* The sub-goals in paragraph t of a summary table's sub-goal cell, under the current focus area. */
+static void sub_para(walk *w, const samla_block *b, const char *t)
 {
     samla_arena *a = w->ctx->arena;
     samla_match m;
-    if (!sc || sc->covered) return;
-    /* PL-GOAL-TABLE-TEXT-CELL: a cell that opens with the focus area's own text and lists its delmål below a
-     * label line ("Delmål") or as coded paragraphs ("1.1 …"): the paragraphs before the label or the first coded
-     * paragraph are the focus area's text, the label is no goal */
-    size_t first = 0;
-    if (w->focus >= 0 && sc->nblocks > 1) {
-        size_t label = sc->nblocks, coded = sc->nblocks;
-        for (size_t k = 0; k < sc->nblocks; k++) {
-            const char *t = sc->blocks[k]->text;
-            if (!t || !*t) continue;
-            const char *soft = samla_text_soft(a, samla_text_trim_end(a, t));
-            if (label == sc->nblocks && soft && (samla_phrases_only(&w->s->subgoal_label, soft) ||
-                                                 samla_phrases_only(&w->s->table_subgoal, soft))) {
-                label = k;
-                break;
-            }
-            const char *code, *title;
-            sub_parts(w, t, &code, &title);
-            if (code) { coded = k; break; }
-        }
-        size_t stop = label < coded ? label : coded;
-        if (stop > 0 && stop < sc->nblocks) {
-            for (size_t k = 0; k < stop; k++)
-                if (sc->blocks[k]->text && *sc->blocks[k]->text) tree_append_text(&w->t, w->focus, sc->blocks[k]->text, false);
-            first = label < coded ? label + 1 : coded;
-        }
+    if (!t || !*t) return;
+    /* split at each code: "A1. … A2. …" */
+    size_t starts[64], ns = 0, from = 0;
+    bool stop = false;   /* the first code has a stop after it ("A1.") */
+    while (ns < 64 && samla_re_search(w->s->re_split, t, from, &m)) {
+        /* a later code of the cell has the first one's letter ("A2" after "A1"): "E4" in a title does not split */
+        if (ns == 0) stop = t[m.end[1]] == '.' || t[m.end[1]] == ')' || t[m.end[1]] == ':';
+        if (ns == 0 || t[m.start[1]] == t[starts[0]]) starts[ns++] = m.start[1];
+        from = m.end[0];
     }
-    for (size_t k = first; k < sc->nblocks; k++) {
+    /* a code without a stop splits only when the paragraph starts with a code */
+    if (ns > 0 && !stop && has_letter(samla_arena_strndup(a, t, starts[0]))) ns = 0;
+    if (ns == 0) {
+        /* "1.1 Titel", "Delmål 1.1 Titel" or an uncoded title; a cell with no word ("–", "•") holds none */
+        if (!has_letter(t)) return;
+        const char *code, *title;
+        sub_parts(w, t, &code, &title);
+        if (code) add_sub(w, code, title, b, 99);
+        else tree_add(&w->t, GK_SUBGOAL, NULL, samla_text_trim_end(a, title), w->focus, b);
+        return;
+    }
+    for (size_t i = 0; i < ns; i++) {
+        size_t end = i + 1 < ns ? starts[i + 1] : strlen(t);
+        char *part = samla_text_clean(a, samla_arena_strndup(a, t + starts[i], end - starts[i]));
+        const char *code, *title;
+        if (!part) continue;
+        sub_parts(w, part, &code, &title);
+        if (code) add_sub(w, code, title, b, 99);
+    }
+}
+
+/* PL-GOAL-TABLE-TEXT-CELL: a cell that opens with the focus area's own text and lists its delmål below a label
+ * line ("Delmål") or as coded paragraphs ("1.1 …"). Its paragraphs (a PDF reader's cell gives them as the lines of
+ * one text) before the label or the first coded paragraph are the focus area's text, the label is no goal, the
+ * rest are read as sub-goal paragraphs. False when the cell is not one. */
+static bool text_cell(walk *w, const samla_block *b, const samla_cell *sc)
+{
+    samla_arena *a = w->ctx->arena;
+    if (w->focus < 0) return false;
+    const char *p[128];
+    size_t n = 0;
+    for (size_t k = 0; k < sc->nblocks && n < 128; k++) {
         const char *t = sc->blocks[k]->text;
-        if (!t || !*t) continue;
-        /* split at each code: "A1. … A2. …" */
-        size_t starts[64], ns = 0, from = 0;
-        bool stop = false;   /* the first code has a stop after it ("A1.") */
-        while (ns < 64 && samla_re_search(w->s->re_split, t, from, &m)) {
-            /* a later code of the cell has the first one's letter ("A2" after "A1"): "E4" in a title does not split */
-            if (ns == 0) stop = t[m.end[1]] == '.' || t[m.end[1]] == ')' || t[m.end[1]] == ':';
-            if (ns == 0 || t[m.start[1]] == t[starts[0]]) starts[ns++] = m.start[1];
-            from = m.end[0];
-        }
-        /* a code without a stop splits only when the paragraph starts with a code */
-        if (ns > 0 && !stop && has_letter(samla_arena_strndup(a, t, starts[0]))) ns = 0;
-        if (ns == 0) {
-            /* "1.1 Titel", "Delmål 1.1 Titel" or an uncoded title; a cell with no word ("–", "•") holds none */
-            if (!has_letter(t)) continue;
-            const char *code, *title;
-            sub_parts(w, t, &code, &title);
-            if (code) add_sub(w, code, title, b, 99);
-            else tree_add(&w->t, GK_SUBGOAL, NULL, samla_text_trim_end(a, title), w->focus, b);
-            continue;
-        }
-        for (size_t i = 0; i < ns; i++) {
-            size_t end = i + 1 < ns ? starts[i + 1] : strlen(t);
-            char *part = samla_text_clean(a, samla_arena_strndup(a, t + starts[i], end - starts[i]));
-            const char *code, *title;
-            if (!part) continue;
-            sub_parts(w, part, &code, &title);
-            if (code) add_sub(w, code, title, b, 99);
+        if (!t) continue;
+        char *c = samla_arena_strdup(a, t);
+        for (char *q = c; q && n < 128;) {
+            char *e = strchr(q, '\n');
+            if (e) *e++ = 0;
+            const char *x = samla_text_trim(a, q);
+            if (x && *x) p[n++] = x;
+            q = e;
         }
     }
+    if (n == 1 && w->text_cells) {
+        /* one paragraph (a PDF reader joined the cell's lines): the text runs up to the first code ("… skolor.
+         * Delmål 1.1 Varje … 1.2 …") */
+        samla_match m;
+        if (!samla_re_search(w->s->re_split, p[0], 0, &m) || m.start[1] == 0) return false;
+        const char *intro = samla_text_trim(a, samla_arena_strndup(a, p[0], m.start[1]));
+        if (!intro || !has_letter(intro)) return false;
+        tree_append_text(&w->t, w->focus, intro, false);
+        /* the label before the first code ("Delmål 1.1") is no part of it: the codes after it then split */
+        const char *rest = p[0] + m.start[1];
+        while (*rest && !(*rest >= '0' && *rest <= '9')) rest++;
+        sub_para(w, b, *rest ? rest : p[0] + m.start[1]);
+        return true;
+    }
+    if (n < 2) return false;
+    size_t label = n, coded = n;
+    for (size_t k = 0; k < n; k++) {
+        const char *soft = samla_text_soft(a, samla_text_trim_end(a, p[k]));
+        if (soft && (samla_phrases_only(&w->s->subgoal_label, soft) || samla_phrases_only(&w->s->table_subgoal, soft))) {
+            label = k;
+            break;
+        }
+        const char *code, *title;
+        sub_parts(w, p[k], &code, &title);
+        if (code) { coded = k; break; }
+    }
+    size_t stop = label < coded ? label : coded;
+    if (stop == 0 || stop >= n) return false;
+    for (size_t k = 0; k < stop; k++) tree_append_text(&w->t, w->focus, p[k], false);
+    for (size_t k = label < coded ? label + 1 : coded; k < n; k++) sub_para(w, b, p[k]);
+    return true;
+}
+
+/* The sub-goals of one cell of a summary table's sub-goal column, under the current focus area. */
+static void sub_cell(walk *w, const samla_block *b, const samla_cell *sc)
+{
+    if (!sc || sc->covered) return;
+    if (text_cell(w, b, sc)) return;
+    for (size_t k = 0; k < sc->nblocks; k++) sub_para(w, b, sc->blocks[k]->text);
 }
 
 /* Summary table: a focus-area column and a sub-goal column. */
@@ -578,7 +612,7 @@ static void table(walk *w, const samla_block *b)
     /* PL-GOAL-TABLE-TEXT-CELL: "Fokusområde | Inriktning och delmål": a header naming the text and the goals */
     for (size_t c = 0; cf >= 0 && cs < 0 && c < b->ncols; c++) {
         const char *soft = samla_text_soft(a, samla_cell_text(doc, samla_table_cell(b, 0, c)));
-        if ((int)c != cf && soft && samla_phrases_contains(&w->s->table_subgoal, soft)) cs = (int)c;
+        if ((int)c != cf && soft && samla_phrases_contains(&w->s->table_subgoal, soft)) { cs = (int)c; w->text_cells = true; }
     }
     if (cf < 0 || cs < 0) {
         /* PL-GOAL-SPAN-ROW: an activity table grouped under sub-goal rows that span every column ("Delmål 1.1
@@ -617,6 +651,7 @@ static void table(walk *w, const samla_block *b)
         for (size_t c = (size_t)cs; c < cs_end; c++) sub_cell(w, b, samla_table_cell(b, r, c));
     }
     w->container_level = saved_container;
+    w->text_cells = false;
     w->focus = -1;
     w->target = -1;
 }
