@@ -112,6 +112,29 @@ static bool bold_goes_on(const pdf_reader *r, const pdf_line *p, const pdf_line 
     return false;
 }
 
+/* The first word of line l right of x, or NULL. */
+static const pdf_word *first_right(const pdf_line *l, double x)
+{
+    for (size_t k = 0; k < l->nwords; k++)
+        if (l->words[k].x0 >= x - COL_SLACK) return &l->words[k];
+    return NULL;
+}
+
+/* PDF-TABLE-BOLD-CELL-LABEL: bold line L[b], all of it right of the boundary x, starting where the text right of x
+ * starts in the line above and in the plain line below it (each less than half an em away, that one right of x
+ * only too): a bold label inside a cell of the column (*Delmål* over the cell's *1.1 …* lines, beside an empty first
+ * column), not a caption or heading under the table, which starts at the margin. */
+static bool bold_cell_label(const pdf_reader *r, const pdf_line *const *L, size_t n, size_t b, double x)
+{
+    const pdf_line *p = L[b - 1], *l = L[b];
+    if (b + 1 >= n || !l->nwords || has_left(l, x)) return false;
+    const pdf_line *q = L[b + 1];
+    if (q->bold || has_left(q, x) || !q->nwords || vgap(p, l) >= 0.5 * r->body_size || vgap(l, q) >= 0.5 * r->body_size)
+        return false;
+    const pdf_word *pw = first_right(p, x);
+    return pw && fabs(pw->x0 - l->words[0].x0) <= 1 && fabs(q->words[0].x0 - l->words[0].x0) <= 1;
+}
+
 /* Grows the run of lines around seed line i that keep x free. */
 static bool grow(const pdf_reader *r, const pdf_line *const *L, size_t n, size_t i, double x, run *out)
 {
@@ -126,7 +149,7 @@ static bool grow(const pdf_reader *r, const pdf_line *const *L, size_t n, size_t
            !(L[a]->bold && !L[a - 1]->bold && !(has_left(L[a], x) && has_right(L[a], x))))
         a--;
     while (b < n && !blocked(L[b], x, space) && vgap(L[b - 1], L[b]) <= lim && fabs(L[b]->size - size) <= 1 &&
-           !(L[b]->bold && !L[b - 1]->bold && !bold_goes_on(r, L[b - 1], L[b], x)))
+           !(L[b]->bold && !L[b - 1]->bold && !bold_goes_on(r, L[b - 1], L[b], x) && !bold_cell_label(r, L, n, b, x)))
         b++;
     while (a < i && !(has_left(L[a], x) && has_right(L[a], x) && gap_at(L[a], x) >= gutter)) a++;
     /* nor from a seed line whose space at x is a word space (PDF-TABLE-SEED-GUTTER): the stretched spaces of a
