@@ -49,11 +49,84 @@ static samla_status add_row(pdf_reader *r, pdf_table *t, samla_block ***cells, c
     return SAMLA_OK;
 }
 
+/* The lines of cell i of t (its blocks' texts split at line breaks), at most max; their count. */
+static size_t cell_lines(samla_arena *a, const pdf_table *t, size_t i, const char **out, size_t max)
+{
+    size_t n = 0;
+    for (size_t k = 0; k < t->ncell[i]; k++) {
+        char *c = samla_arena_strdup(a, t->cells[i][k]->text ? t->cells[i][k]->text : "");
+        for (char *q = c; q && *q && n < max;) {
+            char *e = strchr(q, '\n');
+            if (e) *e++ = 0;
+            if (*q) out[n++] = q;
+            q = e;
+        }
+    }
+    return n;
+}
+
+/* PDF-TABLE-HYPHEN-COLUMN: a narrow column hyphenates a word at a line's end (groff: *Region Vid-* / *mark*), and
+ * the fragments, set at the same x row after row, look like a column of their own: a column right of the first
+ * with an empty header whose every cell is empty or one word ending in a hyphen, beside a cell of two lines or
+ * more (two such cells at least), is the left column's: the fragment goes back between that cell's first and
+ * second line (*Region Vidmark*) and the column goes. */
+static void hyphen_columns(pdf_reader *r, pdf_table *t)
+{
+    samla_arena *a = r->ctx->arena;
+    for (size_t c = 1; c < t->ncols; c++) {
+        size_t frags = 0;
+        bool ok = true;
+        for (size_t row = 0; row < t->nrows && ok; row++) {
+            size_t i = row * t->ncols + c;
+            const char *ln[4];
+            size_t n = cell_lines(a, t, i, ln, 4);
+            if (!n) continue;
+            if (row == 0 && t->header_row) { ok = false; break; }
+            size_t len = strlen(ln[0]);
+            const char *left[2];
+            if (n != 1 || len < 2 || ln[0][len - 1] != '-' || strchr(ln[0], ' ') || t->span[row] ||
+                cell_lines(a, t, i - 1, left, 2) < 2)
+                ok = false;
+            else frags++;
+        }
+        if (!ok || frags < 2) continue;
+        for (size_t row = 0; row < t->nrows; row++) {
+            size_t i = row * t->ncols + c;
+            const char *fr[2];
+            if (!cell_lines(a, t, i, fr, 2)) continue;
+            const char *ln[64];
+            size_t n = cell_lines(a, t, i - 1, ln, 64);
+            char *m = samla_arena_printf(a, "%s %.*s%s", ln[0], (int)(strlen(fr[0]) - 1), fr[0], ln[1]);
+            for (size_t k = 2; k < n && m; k++) m = samla_arena_printf(a, "%s\n%s", m, ln[k]);
+            if (!m) return;
+            t->cells[i - 1][0]->text = m;
+            t->ncell[i - 1] = 1;
+        }
+        /* the column goes: every row's cells from c on move one to the left */
+        for (size_t row = 0; row < t->nrows; row++)
+            for (size_t k = c; k + 1 < t->ncols; k++) {
+                t->cells[row * t->ncols + k] = t->cells[row * t->ncols + k + 1];
+                t->ncell[row * t->ncols + k] = t->ncell[row * t->ncols + k + 1];
+            }
+        /* rows are stored at a stride of ncols: repack to ncols - 1 */
+        size_t nc = t->ncols - 1;
+        for (size_t row = 0; row < t->nrows; row++)
+            for (size_t k = 0; k < nc; k++) {
+                t->cells[row * nc + k] = t->cells[row * t->ncols + k];
+                t->ncell[row * nc + k] = t->ncell[row * t->ncols + k];
+            }
+        for (size_t k = c - 1; k + 1 < t->ncols - 1; k++) t->bounds[k] = t->bounds[k + 1];
+        t->ncols = nc;
+        c--;
+    }
+}
+
 samla_status pdf_close_table(pdf_reader *r)
 {
     pdf_table *t = r->open_table;
     if (!t) return SAMLA_OK;
     r->open_table = NULL;
+    hyphen_columns(r, t);
     samla_doc *doc = &r->ctx->doc;
     samla_status st = samla_table_init(doc, t->block, t->nrows, t->ncols);
     for (size_t i = 0; st == SAMLA_OK && i < t->nrows * t->ncols; i++) {
