@@ -603,6 +603,24 @@ static size_t centred_cell_row(const pdf_region *g, const pdf_line *const *L, si
     return span && fresh >= (g->ncols > 3 ? 2u : 1u) ? span : 0;
 }
 
+/* PDF-TABLE-FRESH-LINE: line l starts a cell in every column but at most one, each upper-case or a digit, in a
+ * table of three columns or more: a row of its own, not the next line of wrapped prose in the first column (pdfTeX
+ * sets each column as wide as its widest cell, so a voting list's names all reach its right edge: *Ingrid Sjövall
+ * | S | | Ja* over *Tomas Ahlgren | M | | Nej*). */
+static bool fresh_line(const pdf_region *g, const pdf_line *l)
+{
+    if (g->ncols < 3) return false;
+    size_t filled = 0;
+    for (size_t c = 0; c < g->ncols; c++) {
+        pdf_frag f = pdf_column_frag(g, l, c);
+        if (f.w1 <= f.w0) continue;
+        const char *t = l->words[f.w0].text;
+        if (!pdf_starts_upper(t) && !(*t >= '0' && *t <= '9')) return false;
+        filled++;
+    }
+    return filled + 1 >= g->ncols;
+}
+
 /* PDF-TABLE-LABEL-CAPS: two-column region g's first column is a column of
  * short labels: every line with text in it holds one to three words, starts
  * upper-case or runs on (lower-case, after a hyphen), and three lines or
@@ -815,7 +833,8 @@ samla_status pdf_emit_table(pdf_reader *r, const pdf_region *g0, const pdf_line 
              * have fitted before the next column (a one-word line of a
              * narrow column, "12", "Nr", or names of similar length in a
              * wide column are no prose) */
-            if (i + 1 < starts[s + 1] && f0.w1 - f0.w0 >= 2 && L[i]->words[f0.w1 - 1].x1 >= right0 - 2 * L[i]->size) {
+            if (i + 1 < starts[s + 1] && f0.w1 - f0.w0 >= 2 && L[i]->words[f0.w1 - 1].x1 >= right0 - 2 * L[i]->size &&
+                !fresh_line(g, L[i + 1])) {
                 pdf_frag n0 = pdf_column_frag(g, L[i + 1], 0);
                 full += n0.w1 > n0.w0 && !fits_above(g, L, i, i + 1, 0, &L[i + 1]->words[n0.w0], rights[0]);
             }
