@@ -47,4 +47,13 @@ for fmt in pdf docx; do
     -m goals.text=1.0 -m activities=1.0 -m activities.area=1.0 -m activities.section=1.0 -m activities.period=1.0 \
     -m activities.responsible=$resp 2>/dev/null || { echo "kustlanda $fmt below target"; rc=1; }
 done
+# Havsby kulturstrategi (session 15, gold before the first run): focus areas and delmål only in a table
+# Fokusområde | Inriktning och delmål, the focus area's text and a bold "Delmål" label in the goal cell. First contact:
+# goals[code+kind+title+parent] 0.11 on DOCX and every PDF. Held at 1.00 on DOCX and the LibreOffice PDF.
+for fmt in pdf docx; do
+  mkdir -p "$tmp/kb-$fmt"
+  "$SAMLA" run -q strategy -o "$tmp/kb-$fmt" "corpus/$fmt/kulturstrategi-havsby-2025-2030.$fmt" || { echo "havsby failed"; rc=1; }
+  "$SAMLA" eval -q -M soft corpus/gold "$tmp/kb-$fmt" -m goals=1.0 -m 'goals[code+kind+title+parent]=1.0' \
+    -m goals.text=1.0 2>/dev/null || { echo "havsby $fmt below 1.00"; rc=1; }
+done
 exit $rc

@@ -49,6 +49,20 @@ done
   -m 'signatures[name+role]=0.37' -m 'votes[item+kind]=0.94' -m 'votes.members=1' \
   -m 'attendees.name_order=1' -m 'attendees.remote=1' -m 'attendees.substitutes_for=1' \
   corpus/gold "$conv" || exit 1
+# Vidmark kollektivtrafiknämnd (session 15, gold before the first run): a joint body's attendance table with
+# Huvudman and Ersätter columns and Distans, a voting list with a Röst column, a signature table Funktion | Namn |
+# Datum. First contact (DOCX and every PDF): decisions[item+status+clauses] 0.67, attendees[...] 0.88, organisation,
+# remote, substitutes_for, vote members, signatures[name+role] and meeting.body 0.00. Held at 1.00.
+s15=$(mktemp -d) || exit 1
+trap 'rm -rf "$out" "$other" "$held" "$conv" "$s15"' EXIT
+"$SAMLA" run protocol -o "$s15" corpus/pdf/protokoll-kollektivtrafiknamnden-vidmark-2025-05-20.pdf \
+  corpus/docx/protokoll-kollektivtrafiknamnden-vidmark-2025-05-20.docx 2>/dev/null || exit 1
+"$SAMLA" eval -q -m 'attendees[name+status+party+roles]=1' -m 'agenda[number+title]=1' \
+  -m 'decisions[item+status+clauses]=1' -m 'meeting[date+start+end+place]=1' -m 'meeting.body=1' \
+  -m 'signatures[name+role]=1' -m 'signatures.time=1' -m 'votes[item+kind]=1' -m 'votes.members=1' \
+  -m 'votes.abstain=1' -m 'attendees.organisation=1' -m 'attendees.remote=1' -m 'attendees.substitutes_for=1' \
+  -m 'decisions.as_proposed=1' -m 'decisions.body=1' \
+  corpus/gold "$s15" || exit 1
 for f in corpus/pdf/protokoll*.pdf corpus/docx/protokoll*.docx; do
   case $f in *bjorkvik*|*strandvik*|*ekeby-2025*|*hembygdsforening*) continue ;; esac
   "$SAMLA" run protocol -o "$out" "$f" 2>/dev/null || exit 1
