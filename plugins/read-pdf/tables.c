@@ -647,8 +647,10 @@ samla_status pdf_emit_table(pdf_reader *r, const pdf_region *g0, const pdf_line 
     samla_arena *a = r->ctx->arena;
     pdf_region cont = *g0;
     const pdf_region *g = g0;
+    bool continued = false;   /* g goes on with the table open from the page before */
     if (r->open_table && !r->emitted_since_table && subset_columns(r->open_table, g0) &&
         pdf_table_runs_over(r, r->open_table, L[g0->last - 1]->y1 - L[g0->first]->y0)) {
+        continued = true;
         /* a page that finds every column keeps its own bounds: a browser lays a table out again on each page
          * (PDF-TABLE-PAGE-COLUMNS: *Psykisk* 3.6 pt left of where the column started on the page before) */
         if (g0->ncols != r->open_table->ncols) {
@@ -843,7 +845,10 @@ samla_status pdf_emit_table(pdf_reader *r, const pdf_region *g0, const pdf_line 
         }
         /* not wrapped prose (most lines filled to the column's right edge);
          * or cells ending at different lines: split where a column starts again */
-        all[s] = lines0 >= 3 && 3 * tight >= 2 * (lines0 - 1) && 2 * full < lines0;
+        /* PDF-TABLE-FRESH-LINE: two lines of a table going on from the page before, the second a line of fresh
+         * cells, are two rows (the rows above them on the page before were) */
+        bool two = lines0 == 2 && continued && starts[s] + 1 < starts[s + 1] && fresh_line(g, L[starts[s] + 1]);
+        all[s] = (lines0 >= 3 || two) && 3 * tight >= 2 * (lines0 - 1) && 2 * full < lines0;
         split[s] = all[s] || resumed;
         if (split[s]) nsplit += tight + resumed;
         size_t centred = 0;
