@@ -642,11 +642,34 @@ static void table(walk *w, const samla_block *b)
         const char *ft = fc && !fc->covered && fc->nblocks ? samla_text_clean(a, samla_cell_text(doc, fc)) : NULL;
         if (ft && !*ft) ft = NULL;
         if (!ft && w->focus < 0) continue;
+        /* PL-GOAL-TABLE-ROW-BROKEN: a row broken over a page (its number and first lines at the foot of one page,
+         * the rest under the repeated header on the next) comes as a row whose focus cell is only the number and a
+         * row whose focus cell is the uncoded name: one focus area, the goal cells read as one */
+        const char *nt = NULL;
+        if (ft && w->text_cells && r + 1 < b->nrows && strspn(ft, "0123456789") == strlen(ft)) {
+            const samla_cell *nc = samla_table_cell(b, r + 1, (size_t)cf);
+            nt = nc && !nc->covered && nc->nblocks ? samla_text_clean(a, samla_cell_text(doc, nc)) : NULL;
+            const char *c2, *t2;
+            if (nt && *nt) focus_parts(w, nt, &c2, &t2);
+            if (!nt || !*nt || c2 || !has_letter(nt)) nt = NULL;
+        }
         /* a merged (or empty) focus cell: the row's sub-goals belong to the focus area above */
         if (ft) {
             const char *code, *title;
-            focus_parts(w, ft, &code, &title);
+            focus_parts(w, nt ? samla_arena_printf(a, "%s %s", ft, nt) : ft, &code, &title);
             add_focus(w, code, title, b, 99);
+        }
+        if (nt) {
+            const samla_cell *c0 = samla_table_cell(b, r, (size_t)cs), *c1 = samla_table_cell(b, r + 1, (size_t)cs);
+            size_t n0 = c0 && !c0->covered ? c0->nblocks : 0, n1 = c1 && !c1->covered ? c1->nblocks : 0;
+            samla_block **bl = samla_arena_alloc(a, (n0 + n1 + 1) * sizeof *bl);
+            if (!bl) return;
+            for (size_t k = 0; k < n0; k++) bl[k] = c0->blocks[k];
+            for (size_t k = 0; k < n1; k++) bl[n0 + k] = c1->blocks[k];
+            samla_cell joined = {.blocks = bl, .nblocks = n0 + n1, .colspan = 1, .rowspan = 1};
+            sub_cell(w, b, &joined);
+            r++;
+            continue;
         }
         for (size_t c = (size_t)cs; c < cs_end; c++) sub_cell(w, b, samla_table_cell(b, r, c));
     }
