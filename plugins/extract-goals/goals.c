@@ -8,7 +8,9 @@
  *  - a focus-area container heading ("Fokusområden 2021–2023"): the headings
  *    or bold lines one step below it are focus areas, deeper ones (by heading
  *    number, else by heading level) are sub-goals; "Fokusområde A – Titel"
- *    anywhere is a focus area;
+ *    anywhere is a focus area; uncoded headings of one level right under it
+ *    are focus areas, or sub-goals when they state what shall hold (a finite
+ *    verb: PL-GOAL-FLAT-HEADINGS);
  *  - coded lines: "A. Titel" / "A Titel" (focus area A), "A1 Titel" (sub-goal
  *    A1, parent A); an "Inriktning" label's paragraphs are the goal's text;
  *  - lists after a "Mål:" label (sub-goals) or a sentence about "prioriterade

@@ -9,7 +9,8 @@
  * that flow independently without rules (columns.c); text columns of one
  * gutter on a page are read as one pair; any other region is a table, whose
  * rows tables.c finds and tablecells.c fills. A header line names the
- * columns of the lines under it; a column that starts again after two
+ * columns of the lines under it (and the second line of a header set to
+ * its foot, PDF-TABLE-HEADER-FOOT); a column that starts again after two
  * silent lines, twice, holds row labels, so its block is no text columns
  * (PDF-TABLE-LABEL-COLUMN). */
 #include <math.h>
