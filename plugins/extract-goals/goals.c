@@ -8,7 +8,9 @@
  *  - a focus-area container heading ("Fokusområden 2021–2023"): the headings
  *    or bold lines one step below it are focus areas, deeper ones (by heading
  *    number, else by heading level) are sub-goals; "Fokusområde A – Titel"
- *    anywhere is a focus area;
+ *    anywhere is a focus area; uncoded headings of one level right under it
+ *    are focus areas, or sub-goals when they state what shall hold (a finite
+ *    verb: PL-GOAL-FLAT-HEADINGS);
  *  - coded lines: "A. Titel" / "A Titel" (focus area A), "A1 Titel" (sub-goal
  *    A1, parent A); an "Inriktning" label's paragraphs are the goal's text;
  *  - lists after a "Mål:" label (sub-goals) or a sentence about "prioriterade
@@ -42,7 +44,7 @@ typedef struct state {
     samla_arena *arena;
     long max_title;
     samla_phrases vision, overall, container, focus_prefix, subgoal_prefix, subgoal_label, priority_intro, text_label;
-    samla_phrases table_focus, table_subgoal, focus_exclude, subgoal_coded;
+    samla_phrases table_focus, table_subgoal, focus_exclude, subgoal_coded, statement_verb, section_after;
     samla_phrases f_responsible, f_indicator, f_other;   /* activity field labels (activities.*) */
     samla_re *re_subcode, *re_focuscode, *re_split, *re_number, *re_prefixcode, *re_item;
 } state;
@@ -78,6 +80,8 @@ static samla_status init(samla_runtime *rt, const void *cfg, void **out, samla_d
         SAMLA_DATA_PHRASES(g, "table_subgoal", &s->table_subgoal),
         SAMLA_DATA_PHRASES(g, "focus_code_exclude", &s->focus_exclude),
         SAMLA_DATA_PHRASES(g, "subgoal_coded_prefix", &s->subgoal_coded),
+        SAMLA_DATA_PHRASES(g, "statement_verb", &s->statement_verb),
+        SAMLA_DATA_PHRASES(g, "section_after", &s->section_after),
         SAMLA_DATA_PHRASES(ac, "responsible_label", &s->f_responsible),
         SAMLA_DATA_PHRASES(ac, "indicator_label", &s->f_indicator),
         SAMLA_DATA_PHRASES(ac, "field_label", &s->f_other),
@@ -114,6 +118,8 @@ typedef struct walk {
     bool had_container;       /* a focus-area container was seen */
     bool container_line;      /* the container is a bold line, not a heading (PL-GOAL-CONTAINER-LINE) */
     int numbered_focus;       /* focus areas with a typed number under that container: 1 yes, 0 no, -1 none yet */
+    const samla_block *container_block; /* the container's heading or bold line, NULL */
+    bool flat;                /* its focus areas and delmål are headings of one level (PL-GOAL-FLAT-HEADINGS) */
     const samla_block *last_heading; /* the last heading no rule took, NULL */
     int last_level;
     list_mode lm;
@@ -234,6 +240,17 @@ static bool next_focus_code(const walk *w, const char *text)
     return p >= 0 && w->t.g[p].kind == GK_FOCUS;
 }
 
+/* The next body block after block i (running headers and footers skipped), NULL at the end. */
+static const samla_block *next_body(const samla_doc *doc, size_t i)
+{
+    for (size_t k = i + 1; k < doc->nblocks; k++) {
+        const samla_block *n = doc->blocks[k];
+        if (n->kind == SAMLA_BLOCK_HEADER || n->kind == SAMLA_BLOCK_FOOTER || n->kind == SAMLA_BLOCK_FOOTNOTE) continue;
+        return n;
+    }
+    return NULL;
+}
+
 /* A heading or a short bold paragraph. level: heading level, 99 for a bold paragraph. */
 static void title_line(walk *w, const samla_block *b, int level)
 {
@@ -252,10 +269,20 @@ static void title_line(walk *w, const samla_block *b, int level)
         return;
     }
     if (samla_phrases_only(&w->s->text_label, soft)) return;            /* "Inriktning": text follows */
+    /* PL-GOAL-FLAT-HEADINGS: an unnumbered heading right under the container at its level or above (groff and
+       WeasyPrint set every heading bold at the body size, one level) holds the container's focus areas and
+       delmål at that level, until a heading of the section after (goals.section_after) */
+    bool flat_here = false;
+    if (heading && w->container_level && !number && level <= w->container_level) {
+        if (w->container_block && next_body(&w->ctx->doc, w->container_block->index) == b)
+            w->flat = true, w->container_level = level;
+        flat_here = w->flat && level == w->container_level && !samla_phrases_only(&w->s->section_after, soft);
+    }
     if (heading && w->container_level && level <= w->container_level && number &&
         depth_of(number) <= w->container_depth)
         w->container_level = 0, w->focus = -1;
-    else if (heading && w->container_level && level <= w->container_level && !number && !next_focus_code(w, text))
+    else if (heading && w->container_level && level <= w->container_level && !number && !flat_here &&
+             !next_focus_code(w, text))
         w->container_level = 0, w->focus = -1;
     if (heading && w->focus >= 0 && !w->container_level && level <= w->focus_level) w->focus = -1;
     if (heading && w->target >= 0 && level <= w->target_level) w->target = -1;
@@ -285,6 +312,8 @@ static void title_line(walk *w, const samla_block *b, int level)
         w->had_container = true;
         w->container_level = heading ? level : w->last_heading ? w->last_level : 1;
         w->container_line = !heading;
+        w->container_block = b;
+        w->flat = false;
         w->numbered_focus = -1;
         w->container_depth = depth_of(number);
         w->focus = -1;
@@ -328,6 +357,13 @@ static void title_line(walk *w, const samla_block *b, int level)
         }
     }
     if (coded_line(w, text, b, level)) return;
+    if (flat_here) {
+        /* one level: a heading that states what shall hold (a finite verb, goals.statement_verb) under a
+           focus area is its delmål; one that names a field is the next focus area */
+        if (w->focus >= 0 && samla_phrases_contains(&w->s->statement_verb, soft)) add_sub(w, NULL, text, b, level);
+        else add_focus(w, NULL, text, b, level);
+        return;
+    }
     /* under a bold-line container whose focus areas have codes, a bold line without one is the next
        section ("Uppföljning"), as a heading would have been */
     if (w->container_line && w->container_level && level == 99 && !typed && w->numbered_focus == 1)
@@ -692,17 +728,6 @@ static bool field_line(const state *s, samla_ctx *ctx, const samla_block *b)
     const samla_phrases *const lists[] = {&s->f_responsible, &s->f_indicator, &s->f_other};
     return b && (b->kind == SAMLA_BLOCK_PARAGRAPH || b->kind == SAMLA_BLOCK_LIST_ITEM) &&
            samla_phrases_field(ctx->arena, lists, 3, b->text);
-}
-
-/* The next body block after block i (running headers and footers skipped), NULL at the end. */
-static const samla_block *next_body(const samla_doc *doc, size_t i)
-{
-    for (size_t k = i + 1; k < doc->nblocks; k++) {
-        const samla_block *n = doc->blocks[k];
-        if (n->kind == SAMLA_BLOCK_HEADER || n->kind == SAMLA_BLOCK_FOOTER || n->kind == SAMLA_BLOCK_FOOTNOTE) continue;
-        return n;
-    }
-    return NULL;
 }
 
 /* Block i belongs to an activity of a plan, not to a goal's text: a field line, a numbered item

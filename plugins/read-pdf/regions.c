@@ -9,7 +9,8 @@
  * that flow independently without rules (columns.c); text columns of one
  * gutter on a page are read as one pair; any other region is a table, whose
  * rows tables.c finds and tablecells.c fills. A header line names the
- * columns of the lines under it; a column that starts again after two
+ * columns of the lines under it (and the second line of a header set to
+ * its foot, PDF-TABLE-HEADER-FOOT); a column that starts again after two
  * silent lines, twice, holds row labels, so its block is no text columns
  * (PDF-TABLE-LABEL-COLUMN). */
 #include <math.h>
@@ -343,6 +344,27 @@ static bool overfull_word(const pdf_line *l, double px, double x)
     return fabs(l->words[k + 1].x0 - (x + 0.3)) <= 2.5;
 }
 
+/* PDF-TABLE-HEADER-OVERFULL-LONE: line k (below line a) crosses the column starting at x only by its last word, too
+ * long for the cell left of it and starting at that cell's start px, and the line set right above it (less than half
+ * an em between) has words starting at px and at x: the rest of a cell whose first line is above, printed on over the
+ * next column, whose own cell in that row ended on the line above (pdfTeX: *Kultur- och* | *Genomförd ja/nej* over
+ * *fritidsförvaltningen*). The line above is a body line, never the header line itself: a row of groff's taken for
+ * the header (*TL  HSVO* stretched over *Uppsala*) names no column by its own spaces. */
+static bool overfull_lone(const pdf_reader *r, const pdf_line *const *L, size_t a, size_t k, double px, double x)
+{
+    const pdf_line *l = L[k], *p = k > a + 1 ? L[k - 1] : NULL;
+    if (!p || !l->nwords || l->y0 - p->y1 >= 0.5 * r->body_size) return false;
+    size_t i = 0;
+    while (i < l->nwords && l->words[i].x0 < px - 2.5) i++;
+    if (i + 1 != l->nwords || fabs(l->words[i].x0 - px) > 2.5) return false;
+    bool at_px = false, at_x = false;
+    for (size_t j = 0; j < p->nwords; j++) {
+        at_px = at_px || fabs(p->words[j].x0 - px) <= 2.5;
+        at_x = at_x || fabs(p->words[j].x0 - (x + 0.3)) <= 2.5;
+    }
+    return at_px && at_x;
+}
+
 /* PDF-TABLE-HEADER-STRETCHED: label q of header line h (lines [a, b)) is the rest of label q - 1 set apart by a
  * justified cell's stretched space (groff: *Nr      i* over *strate-* / *gin*): it starts lower-case, the label
  * before it goes on lower-case on the next line at its own start, and no other line of the region has a word
@@ -367,8 +389,11 @@ static bool stretched_label(const pdf_line *const *L, size_t a, size_t b, const 
  * of short labels (≤ 3 words) separated by gutters, starts a column at each
  * label that no line of the region crosses and where every line with text
  * on both sides has a gutter. A column that is empty in every other row
- * ("Namn | Ja | Nej | Avstår" over rows with only Ja filled) stays a column. */
-static void header_bounds(const pdf_reader *r, const pdf_line *const *L, size_t a, size_t b, double *xs, size_t *nx)
+ * ("Namn | Ja | Nej | Avstår" over rows with only Ja filled) stays a column.
+ * above: the header's first line when line a is its second (PDF-TABLE-HEADER-FOOT): then only a label with no
+ * word of that line over it names a column. */
+static void header_bounds(const pdf_reader *r, const pdf_line *const *L, size_t a, size_t b, double *xs, size_t *nx,
+                          const pdf_line *above)
 {
     double gutter = pdf_gutter(r);
     const pdf_line *h = L[a];
@@ -405,10 +430,16 @@ static void header_bounds(const pdf_reader *r, const pdf_line *const *L, size_t 
         if (dup || *nx >= MAX_BOUNDS) continue;
         double px = h->words[starts[q - 1]].x0;
         if (stretched_label(L, a, b, h, starts, np, q)) continue;
+        bool under = false;
+        double qx1 = h->words[(q + 1 < np ? starts[q + 1] : h->nwords) - 1].x1;
+        for (size_t k = 0; above && k < above->nwords && !under; k++)
+            under = above->words[k].x0 < qx1 && above->words[k].x1 > x;
+        if (under) continue;
         bool free_col = true;
         for (size_t k = a + 1; k < b && free_col; k++)
             free_col = !(pdf_line_crosses(L[k], x) || (has_left(L[k], x) && has_right(L[k], x) && gap_at(L[k], x) < gutter)) ||
-                       pdf_spanning_line(L[k], edge, x, xs, n0, gutter) || overfull_word(L[k], px, x);
+                       pdf_spanning_line(L[k], edge, x, xs, n0, gutter) || overfull_word(L[k], px, x) ||
+                       overfull_lone(r, L, a, k, px, x);
         if (free_col) xs[(*nx)++] = x;
     }
 }
@@ -673,7 +704,7 @@ pdf_region *pdf_find_regions(pdf_reader *r, const pdf_line *const *L, size_t n, 
             }
         reg->contents = !reg->text_columns && is_contents(r, reg, L);
         if (!reg->text_columns && !reg->contents) {
-            header_bounds(r, L, a, b, xs, &nx);
+            header_bounds(r, L, a, b, xs, &nx, NULL);
             /* a header row of two lines whose first leaves the first column
              * empty (labels set to the row's foot, "Koppling till" over
              * "Nr | Insats | strategin"): its second line names columns too */
@@ -681,7 +712,12 @@ pdf_region *pdf_find_regions(pdf_reader *r, const pdf_line *const *L, size_t n, 
             for (size_t k = a; k < b; k++) lx = fmin(lx, L[k]->x0);
             if (b - a > 2 && L[a]->x0 > lx + hg && L[a + 1]->x0 < lx + 2 && L[a + 1]->bold == L[a]->bold &&
                 vgap(L[a], L[a + 1]) < 0.5 * r->body_size)
-                header_bounds(r, L, a + 1, b, xs, &nx);
+                header_bounds(r, L, a + 1, b, xs, &nx, NULL);
+            /* PDF-TABLE-HEADER-FOOT: a header of two lines set to the row's foot (pdfTeX: *Nr i* and *Ansvarig* over
+               *strategin  Aktiviteter  verksamhet  Uppföljning  När*): a label of the second line with nothing of
+               the first over it names a column too */
+            else if (b - a > 2 && L[a + 1]->bold == L[a]->bold && vgap(L[a], L[a + 1]) < 0.5 * r->body_size)
+                header_bounds(r, L, a + 1, b, xs, &nx, L[a]);
             qsort(xs, nx, sizeof *xs, cmp_dbl);
             number_bound(r, L, a, b, xs, &nx);
             qsort(xs, nx, sizeof *xs, cmp_dbl);

@@ -8,7 +8,8 @@
  * starts a row under a first cell spanning rows (PDF-TABLE-ROWSPAN-RULE);
  * under a first cell set vertically centred beside its rows, a line where the
  * other columns start afresh starts one (PDF-TABLE-CENTRED-LABEL, -GROUPS);
- * bold header lines over plain ones are a row (PDF-TABLE-HEADER-BOLD). The
+ * bold header lines over plain ones are a row (PDF-TABLE-HEADER-BOLD); a
+ * one-line group row under a wrapped cell is a row (PDF-TABLE-GROUP-ROW-TIGHT). The
  * regions come from regions.c; the rows' cells are filled by tablecells.c. */
 #include <math.h>
 #include <stdlib.h>
@@ -453,6 +454,27 @@ static bool tight_row_start(const pdf_region *g, const pdf_line *const *L, size_
     return fresh >= need && (filled >= 2 || first_fits);
 }
 
+/* PDF-TABLE-GROUP-ROW-TIGHT: line i of a table set without row spacing (split where columns start again) is a
+ * group row of its own (a plan's delmål over its activities, pdfTeX's longtable: *Suicidpreventivt arbete bedrivs
+ * i samverkan* right under the wrapped *… psykisk* / *hälsa* of the row above): text in the first column only,
+ * starting upper-case, whose first word would have fitted on the line above (against the column's widest line,
+ * `widest`, so the line above did not wrap into it), and the next line has text in every column, each starting
+ * upper-case or with a digit: a fresh row right under it. */
+static bool group_row_start(const pdf_region *g, const pdf_line *const *L, size_t from, size_t i, size_t end,
+                            const double *widest)
+{
+    if (i + 1 >= end || g->ncols < 3 || filled_columns(g, L[i]) != 1) return false;
+    pdf_frag f0 = pdf_column_frag(g, L[i], 0);
+    if (f0.w1 <= f0.w0 || !pdf_starts_upper(L[i]->words[f0.w0].text) || hyphen_above(g, L, from, i, 0) ||
+        !fits_above(g, L, from, i, 0, &L[i]->words[f0.w0], widest[0]))
+        return false;
+    for (size_t c = 0; c < g->ncols; c++) {
+        pdf_frag f = pdf_column_frag(g, L[i + 1], c);
+        if (f.w1 <= f.w0 || runs_on_lower(L[i + 1]->words[f.w0].text)) return false;
+    }
+    return true;
+}
+
 /* Line l, with an empty first column below a clear band across the table,
  * starts a row under a first cell that spans rows (PDF-TABLE-ROWSPAN: a goal
  * with two activities beside it): text in two or more other columns, none of
@@ -884,7 +906,8 @@ samla_status pdf_emit_table(pdf_reader *r, const pdf_region *g0, const pdf_line 
                     else if (all[s] ? tight_row_start(g, L, starts[s], i, rights, widest, ci, 1)
                             : ((f0.w1 > f0.w0 || spanned_row_start(g, L[i])) && resumes(g, L, starts[s], i) &&
                                tight_row_start(g, L, starts[s], i, rights, widest, ci, 1)) ||
-                                  tight_row_start(g, L, starts[s], i, rights, widest, false, 2))
+                                  tight_row_start(g, L, starts[s], i, rights, widest, false, 2) ||
+                                  group_row_start(g, L, more[k - 1], i, starts[s + 1], widest))
                         more[k++] = i;
                 }
         }
