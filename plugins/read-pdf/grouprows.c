@@ -164,7 +164,26 @@ bool pdf_span_line(const pdf_reader *r, const pdf_region *g, const pdf_line *l, 
     if (g->ncols < 2 || !l->nwords) return false;
     size_t p = last_run(l, pdf_gutter(r));
     size_t c = column_at(g, edge, l->words[p].x0);
-    if (c + 1 >= g->ncols || l->words[l->nwords - 1].x1 <= g->bounds[c] + 0.5) return false;
+    /* a word of the run after its first starts in a later column: no single overfull word (pdfTeX sets a word
+     * too long for a narrow cell over the next column) */
+    if (c + 1 >= g->ncols || l->nwords < p + 2 || l->words[l->nwords - 1].x0 < g->bounds[c] - COL_SLACK) return false;
+    /* and it runs over a later column's start in a word after its first, or in a word space not at that start
+     * (a gutter a little narrow between two cells, *Socialförvaltningen* | *Augusti*, or pdfTeX's narrow column
+     * gap before a word set at the column's start, is no word space; nor is a cell's first word too long for its
+     * column, which pdfTeX sets over the next one, *Kommunledningskontoret* | *Juni 2025*) */
+    bool across = false;
+    for (size_t q = c; q + 1 < g->ncols && !across; q++) {
+        double x = g->bounds[q];
+        for (size_t k = p; k < l->nwords; k++) {
+            const pdf_word *w = &l->words[k];
+            if (k == p && w->x1 > x + 0.5) break; /* the run's first word overfull: no sign (pdfTeX) */
+            if (w->x0 < x - COL_SLACK && w->x1 > x + 0.5) across = true;
+            else if (w->x0 >= x - COL_SLACK)
+                across = k > p && w->x0 - l->words[k - 1].x1 < 0.4 * l->size && fabs(w->x0 - x) > 1.0;
+            if (across || w->x0 >= x - COL_SLACK) break;
+        }
+    }
+    if (!across) return false;
     /* every run before it starts a column left of it */
     for (size_t k = 0, q = 0; k < p; k++) {
         if (k > 0 && l->words[k].x0 - l->words[k - 1].x1 < pdf_gutter(r)) continue;
