@@ -649,7 +649,9 @@ static bool same_columns(const pdf_region *g, const pdf_region *h)
  * the rows between. Lines that keep to a table's columns, one of them a spanning line, set no further apart
  * than the table's rows are from one another, join it: up to four lines between two tables of the same
  * columns (one table again); or at its top, when the topmost is a header line with a run at every column; or
- * at its foot, when the lowest is a row with two runs or more (*–* | *Inga aktiviteter planeras*). */
+ * at its foot, when the lowest is a row with two runs or more (*–* | *Inga aktiviteter planeras*), or when they
+ * end the page (the table goes on overleaf). Spanning lines that end a table before more text on its page,
+ * with no row of cells under them, are text under it. */
 static pdf_region *span_bridges(pdf_reader *r, const pdf_line *const *L, size_t n, pdf_region *g, size_t *nout)
 {
     size_t kept = 0;
@@ -697,10 +699,18 @@ static pdf_region *span_bridges(pdf_reader *r, const pdf_line *const *L, size_t 
         for (; i < till && i < cur->last + 4; i++) {
             if (!keeps_columns(r, cur, L[i], edge, &runs, &span) || vgap(L[i - 1], L[i]) > lim) break;
             any = any || span;
-            if (any && runs >= 2 && !span) bot = i + 1;
+            if (any && runs >= 2) bot = i + 1;
         }
         if (any && i == n) bot = n;
         cur->last = bot;
+        /* a spanning line under the table's last row of cells, before more text on the page, heads no rows: text
+         * under the table (*Omröstningsresultat: 3 ja-röster, ...* under a voting list) */
+        size_t t = cur->last;
+        while (t > cur->first + 1 && keeps_columns(r, cur, L[t - 1], edge, &runs, &span) && runs == 1 &&
+               L[t - 1]->x0 <= edge + 2)
+            t--;
+        size_t c0;
+        if (cur->last < n && t < cur->last && pdf_span_line(r, cur, L[t], edge, &c0, NULL) && c0 == 0) cur->last = t;
         if (!merged) g[kept++] = *cur;
     }
     *nout = kept;
