@@ -11,7 +11,8 @@
  * rows tables.c finds and tablecells.c fills. A header line names the
  * columns of the lines under it; a column that starts again after two
  * silent lines, twice, holds row labels, so its block is no text columns
- * (PDF-TABLE-LABEL-COLUMN). */
+ * (PDF-TABLE-LABEL-COLUMN). Rows of one cell spanning columns, which stop every
+ * boundary run, are joined to the table they stand in (PDF-TABLE-SPAN-BRIDGE). */
 #include <math.h>
 #include <stdlib.h>
 #include <string.h>

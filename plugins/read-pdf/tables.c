@@ -8,7 +8,8 @@
  * starts a row under a first cell spanning rows (PDF-TABLE-ROWSPAN-RULE);
  * under a first cell set vertically centred beside its rows, a line where the
  * other columns start afresh starts one (PDF-TABLE-CENTRED-LABEL, -GROUPS);
- * bold header lines over plain ones are a row (PDF-TABLE-HEADER-BOLD). The
+ * bold header lines over plain ones are a row (PDF-TABLE-HEADER-BOLD); a
+ * spanning line is a row of its own (PDF-TABLE-SPAN-CELL). The
  * regions come from regions.c; the rows' cells are filled by tablecells.c. */
 #include <math.h>
 #include <stdlib.h>
