@@ -216,7 +216,8 @@ typedef struct pdf_table {
     size_t nrows, rows_cap;
     samla_block ***cells;     /* cells[r * ncols + c]: NULL-terminated block lists */
     size_t *ncell;            /* block count per cell */
-    bool *span;               /* span[r]: row r is one cell spanning the table (PDF-TABLE-GROUP-ROW) */
+    unsigned char *span;      /* span[r]: 0, or 1 + the column where row r's one cell spanning to the table's
+                               * right starts (PDF-TABLE-SPAN-CELL, PDF-TABLE-GROUP-ROW) */
     bool header_row;          /* row 0 is a header */
     bool bold_first;          /* every line of its first row is bold (PDF-TABLE-HEADER-ALONE) */
     const char *header_key;   /* soft text of the header row, to skip repeats */
@@ -516,11 +517,14 @@ void pdf_foreign_index(pdf_settings *s);
 const char *pdf_marker(const pdf_settings *s, const pdf_word *w, size_t n, bool *bullet);
 
 /* grouprows.c: row s of region g (rows start at lines starts[0..ns], starts[ns]
- * = g->last) has text in its first column only and is one cell spanning the
- * table: no vertical rule runs through it while one runs between the first two
- * columns of the nearest row with text in another column (PDF-TABLE-GROUP-ROW). */
-bool pdf_group_row(pdf_reader *r, const pdf_region *g, const pdf_line *const *lines, const size_t *starts, size_t ns,
-                   size_t s);
+ * = g->last) holds one cell spanning from its column to the table's right: the
+ * column it starts in, g->ncols when it holds none. Its lines are a spanning
+ * line and the lines its cell goes on in (PDF-TABLE-SPAN-CELL), or it has text
+ * in its first column only and no vertical rule runs through it while one runs
+ * between the first two columns of the nearest row with text in another column
+ * (PDF-TABLE-GROUP-ROW). */
+size_t pdf_group_row(pdf_reader *r, const pdf_region *g, const pdf_line *const *lines, const size_t *starts, size_t ns,
+                     size_t s);
 
 /* rulings.c: vertical and horizontal rules of a page area, seen by rendering it (poppler
  * gives no paths). pdf_ink_area renders [x0, x1] x [y0, y1] of page `page`

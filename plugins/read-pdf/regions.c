@@ -12,7 +12,8 @@
  * columns of the lines under it (and the second line of a header set to
  * its foot, PDF-TABLE-HEADER-FOOT); a column that starts again after two
  * silent lines, twice, holds row labels, so its block is no text columns
- * (PDF-TABLE-LABEL-COLUMN). */
+ * (PDF-TABLE-LABEL-COLUMN). Rows of one cell spanning columns, which stop every
+ * boundary run, are joined to the table they stand in (PDF-TABLE-SPAN-BRIDGE). */
 #include <math.h>
 #include <stdlib.h>
 #include <string.h>
@@ -643,6 +644,134 @@ static pdf_region *wrapped_labels(pdf_reader *r, const pdf_line *const *L, size_
     return all;
 }
 
+/* A table region: no text columns, contents or orphan header. */
+static bool is_table(const pdf_region *g) { return g->ncols >= 2 && !g->text_columns && !g->contents && !g->header_only; }
+
+/* Line l keeps to the columns of table g, whose left edge is `edge`: each of its runs of words (parted by a
+ * gutter) starts at the edge or at a column's start; *runs their count, *span whether its last run spans
+ * columns (PDF-TABLE-SPAN-CELL). */
+static bool keeps_columns(const pdf_reader *r, const pdf_region *g, const pdf_line *l, double edge, size_t *runs,
+                          bool *span)
+{
+    double gutter = pdf_gutter(r);
+    *runs = 0;
+    for (size_t k = 0; k < l->nwords; k++) {
+        if (k > 0 && l->words[k].x0 - l->words[k - 1].x1 < gutter) continue;
+        double x = l->words[k].x0;
+        bool at = fabs(x - edge) <= 2;
+        for (size_t c = 0; c + 1 < g->ncols && !at; c++) at = fabs(x - g->bounds[c]) <= 2.5;
+        if (!at) return false;
+        (*runs)++;
+    }
+    *span = pdf_span_line(r, g, l, edge, NULL, NULL);
+    return *runs > 0;
+}
+
+/* The widest clear band across regions a and b (either may be NULL): the space between two rows. */
+static double row_spacing(const pdf_reader *r, const pdf_line *const *L, const pdf_region *a, const pdf_region *b)
+{
+    double most = -1e9;
+    for (int q = 0; q < 2; q++) {
+        const pdf_region *g = q ? b : a;
+        double bottom = g ? L[g->first]->y1 : 0;
+        for (size_t i = g ? g->first + 1 : 0; g && i < g->last; i++) {
+            most = fmax(most, L[i]->y0 - bottom);
+            bottom = fmax(bottom, L[i]->y1);
+        }
+    }
+    return most > -1e9 ? most : 0.5 * r->body_size;
+}
+
+/* The left edge of table g. */
+static double table_edge(const pdf_line *const *L, const pdf_region *g)
+{
+    double edge = 1e9;
+    for (size_t i = g->first; i < g->last; i++) edge = fmin(edge, L[i]->x0);
+    return edge;
+}
+
+/* Regions g and h have the same columns (within 3 pt). */
+static bool same_columns(const pdf_region *g, const pdf_region *h)
+{
+    if (g->ncols != h->ncols) return false;
+    for (size_t c = 0; c + 1 < g->ncols; c++)
+        if (fabs(g->bounds[c] - h->bounds[c]) > 3) return false;
+    return true;
+}
+
+/* PDF-TABLE-SPAN-BRIDGE: a table's rows of one cell spanning columns (PDF-TABLE-SPAN-CELL) cross every column
+ * boundary, so the boundary runs stop at them and the table falls apart into its header, the spanning rows and
+ * the rows between. Lines that keep to a table's columns, one of them a spanning line, set no further apart
+ * than the table's rows are from one another, join it: up to four lines between two tables of the same
+ * columns (one table again); or at its top, when the topmost is a header line with a run at every column; or
+ * at its foot, when the lowest is a row with two runs or more (*–* | *Inga aktiviteter planeras*), or when they
+ * end the page (the table goes on overleaf). Spanning lines that end a table before more text on its page,
+ * with no row of cells under them, are text under it. */
+static pdf_region *span_bridges(pdf_reader *r, const pdf_line *const *L, size_t n, pdf_region *g, size_t *nout)
+{
+    size_t kept = 0;
+    for (size_t k = 0; k < *nout; k++) {
+        pdf_region *cur = &g[k], *prev = kept ? &g[kept - 1] : NULL;
+        if (!is_table(cur)) {
+            g[kept++] = *cur;
+            continue;
+        }
+        double edge = table_edge(L, cur);
+        size_t from = prev ? prev->last : 0, runs;
+        bool span, any = false;
+        /* lines above, nearest first */
+        size_t top = cur->first;
+        bool joined = prev && is_table(prev) && same_columns(prev, cur) && cur->first - prev->last <= 4;
+        double lim = row_spacing(r, L, joined ? prev : NULL, cur) + 0.5 * r->body_size;
+        while (top > from && cur->first - top < 4) {
+            const pdf_line *l = L[top - 1];
+            if (!keeps_columns(r, cur, l, edge, &runs, &span) ||
+                vgap(l, L[top]) > lim)
+                break;
+            any = any || span;
+            top--;
+        }
+        bool merged = joined && top == prev->last && any && vgap(L[prev->last - 1], L[top]) <= lim;
+        if (merged) {
+            prev->last = cur->last; /* one table again */
+            cur = prev;
+        } else {
+            /* at the top: a header line over spanning lines */
+            size_t best = cur->first;
+            any = false;
+            for (size_t t = cur->first; t > top; t--) {
+                keeps_columns(r, cur, L[t - 1], edge, &runs, &span);
+                if (span) any = true;
+                if (any && runs == cur->ncols && !span) best = t - 1;
+            }
+            cur->first = best;
+        }
+        /* at the foot: spanning lines over a row of cells, or at the foot of the page (the table goes on overleaf) */
+        size_t till = k + 1 < *nout ? g[k + 1].first : n, bot = cur->last;
+        lim = row_spacing(r, L, cur, NULL) + 0.5 * r->body_size;
+        any = false;
+        size_t i = cur->last;
+        for (; i < till && i < cur->last + 4; i++) {
+            if (!keeps_columns(r, cur, L[i], edge, &runs, &span) || vgap(L[i - 1], L[i]) > lim) break;
+            any = any || span;
+            if (any && runs >= 2) bot = i + 1;
+        }
+        if (any && i == n) bot = n;
+        cur->last = bot;
+        /* a spanning line under the table's last row of cells, before more text on the page, heads no rows: text
+         * under the table (*Omröstningsresultat: 3 ja-röster, ...* under a voting list) */
+        size_t t = cur->last;
+        while (t > cur->first + 1 && keeps_columns(r, cur, L[t - 1], edge, &runs, &span) && runs == 1 &&
+               L[t - 1]->x0 <= edge + 2)
+            t--;
+        size_t c0;
+        if (cur->last < n && t < cur->last && pdf_span_line(r, cur, L[t], edge, &c0, NULL) && c0 == 0) cur->last = t;
+        if (!merged) g[kept++] = *cur;
+    }
+    *nout = kept;
+    return g;
+}
+
 pdf_region *pdf_find_regions(pdf_reader *r, const pdf_line *const *L, size_t n, size_t *nout)
 {
     *nout = 0;
@@ -760,7 +889,8 @@ pdf_region *pdf_find_regions(pdf_reader *r, const pdf_line *const *L, size_t n, 
     *nout = contents_continued(L, g, kept);
     g = pdf_boxed_rows(r, L, n, g, nout);
     g = pdf_orphan_header(r, L, n, g, nout);
-    return wrapped_labels(r, L, n, g, nout);
+    g = wrapped_labels(r, L, n, g, nout);
+    return span_bridges(r, L, n, g, nout);
 }
 
 /* Line l lies in ruled table u: its middle inside the outline, and its

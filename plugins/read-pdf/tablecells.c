@@ -27,13 +27,14 @@ pdf_frag pdf_column_frag(const pdf_region *g, const pdf_line *l, size_t c)
 }
 
 /* Adds a row to t (grows the cell arrays). */
-static samla_status add_row(pdf_reader *r, pdf_table *t, samla_block ***cells, const size_t *counts, bool span)
+static samla_status add_row(pdf_reader *r, pdf_table *t, samla_block ***cells, const size_t *counts,
+                            unsigned char span)
 {
     if (t->nrows == t->rows_cap) {
         size_t cap = t->rows_cap ? t->rows_cap * 2 : 8;
         samla_block ***nc = samla_arena_grow(r->ctx->arena, t->cells, t->rows_cap * t->ncols, cap * t->ncols, sizeof *nc);
         size_t *nn = samla_arena_grow(r->ctx->arena, t->ncell, t->rows_cap * t->ncols, cap * t->ncols, sizeof *nn);
-        bool *ns = samla_arena_grow(r->ctx->arena, t->span, t->rows_cap, cap, sizeof *ns);
+        unsigned char *ns = samla_arena_grow(r->ctx->arena, t->span, t->rows_cap, cap, sizeof *ns);
         if (!nc || !nn || !ns) return SAMLA_ERR_NOMEM;
         t->cells = nc;
         t->ncell = nn;
@@ -132,10 +133,12 @@ samla_status pdf_close_table(pdf_reader *r)
     for (size_t i = 0; st == SAMLA_OK && i < t->nrows * t->ncols; i++) {
         samla_cell *cell = &t->block->cells[i];
         cell->header = t->header_row && i < t->ncols;
-        if (t->span[i / t->ncols]) {
-            /* a group row: its first cell spans the table, the others are covered (and empty) */
-            if (i % t->ncols == 0) cell->colspan = (int)t->ncols;
-            else cell->covered = true;
+        size_t sc = t->span[i / t->ncols];
+        if (sc) {
+            /* a spanning cell: it spans from its column to the table's right, the positions right of it are
+             * covered (and empty) */
+            if (i % t->ncols == sc - 1) cell->colspan = (int)(t->ncols - (sc - 1));
+            else if (i % t->ncols >= sc) cell->covered = true;
         }
         for (size_t k = 0; st == SAMLA_OK && k < t->ncell[i]; k++) st = samla_cell_append(doc, cell, t->cells[i][k]);
     }
@@ -566,31 +569,36 @@ samla_status pdf_emit_rows(pdf_reader *r, const pdf_region *g, const pdf_line *c
         for (size_t c = 1; c < g->ncols && c < 16 && c <= MAX_BOUNDS; c++)
             if (carry[starts[s] - g->first] & (1u << c)) sp[c] = false;
     for (size_t s = first_row; s < ns; s++) {
-        /* a group row: one cell holding its whole lines (PDF-TABLE-GROUP-ROW) */
-        bool span = !(s == 0 && t->nrows == 0 && t->header_row) && pdf_group_row(r, g, L, starts, ns, s);
+        /* a cell spanning from column c0 to the table's right, holding its lines' words from that column on
+         * (PDF-TABLE-SPAN-CELL, PDF-TABLE-GROUP-ROW) */
+        size_t c0 = s == 0 && t->nrows == 0 && t->header_row ? g->ncols : pdf_group_row(r, g, L, starts, ns, s);
+        bool span = c0 < g->ncols && c0 < 255;
         bool under = span0 && s > first_row && span0[starts[s] - g->first];
         size_t end0 = s + 1;
         while (span0 && end0 < ns && span0[starts[end0] - g->first]) end0++;
         for (size_t c = 0; c < g->ncols; c++) {
-            size_t k = 0, from = starts[s], till = c == 0 && !span ? starts[end0] : starts[s + 1];
-            if (sp[c] && s == sp_r0[c]) from = starts[sp_p[c]], till = starts[sp_q[c] + 1];
+            size_t k = 0, from = starts[s], till = c == 0 && !(span && c0 == 0) ? starts[end0] : starts[s + 1];
+            if (span && c >= c0) {
+                /* the spanning cell takes its own lines */
+            } else if (sp[c] && s == sp_r0[c]) from = starts[sp_p[c]], till = starts[sp_q[c] + 1];
             else if (sp[c] && s >= sp_p[c] && s <= sp_q[c]) till = from;
             else if (carry && c > 0 && c < 16 && !span) {
                 /* a cell spanning rows takes the column of the rows it spans (PDF-TABLE-CENTRED-CELL) */
                 if (carry[starts[s] - g->first] & (1u << c)) till = from;
                 for (size_t e = s + 1; e < ns && (carry[starts[e] - g->first] & (1u << c)); e++) till = starts[e + 1];
             }
-            for (size_t i = from; i < till && (!span || c == 0) && !(c == 0 && under); i++) {
-                pdf_frag cf = span ? (pdf_frag){L[i], 0, L[i]->nwords} : pdf_column_frag(g, L[i], c);
+            for (size_t i = from; i < till && (!span || c <= c0) && !(c == 0 && under); i++) {
+                pdf_frag cf = pdf_column_frag(g, L[i], c);
+                if (span && c == c0) cf.w1 = L[i]->nwords;
                 if (cf.w1 > cf.w0) f[k++] = cf;
             }
             cells[c] = NULL;
             counts[c] = 0;
-            double wrap = span ? colright[g->ncols - 1] : colright[c];
+            double wrap = span && c == c0 ? colright[g->ncols - 1] : colright[c];
             samla_status st = pdf_emit_frags(r, f, k, true, wrap, pitch, &cells[c], &counts[c]);
             if (st != SAMLA_OK) return st;
         }
-        samla_status st = add_row(r, t, cells, counts, span);
+        samla_status st = add_row(r, t, cells, counts, span ? (unsigned char)(c0 + 1) : 0);
         if (st != SAMLA_OK) return st;
     }
     table_room(r, t, L[g->last - 1]);

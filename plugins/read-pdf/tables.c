@@ -9,7 +9,8 @@
  * under a first cell set vertically centred beside its rows, a line where the
  * other columns start afresh starts one (PDF-TABLE-CENTRED-LABEL, -GROUPS);
  * bold header lines over plain ones are a row (PDF-TABLE-HEADER-BOLD); a
- * one-line group row under a wrapped cell is a row (PDF-TABLE-GROUP-ROW-TIGHT). The
+ * one-line group row under a wrapped cell is a row (PDF-TABLE-GROUP-ROW-TIGHT); a
+ * spanning line is a row of its own (PDF-TABLE-SPAN-CELL). The
  * regions come from regions.c; the rows' cells are filled by tablecells.c. */
 #include <math.h>
 #include <stdlib.h>
@@ -954,6 +955,39 @@ samla_status pdf_emit_table(pdf_reader *r, const pdf_region *g0, const pdf_line 
         memcpy(more + 2, starts + 1, ns * sizeof *more);
         starts = more;
         ns++;
+    }
+    /* a spanning line with text in the first column starts a row, and the line after its cell's lines starts the
+     * next (PDF-TABLE-SPAN-CELL): a group row set without row spacing is no part of the rows around it, nor of
+     * the header above it; the lines its cell goes on in start no row */
+    {
+        double edge = 1e9, right = -1e9;
+        for (size_t i = g->first; i < g->last; i++) edge = fmin(edge, L[i]->x0), right = fmax(right, L[i]->x1);
+        bool *st = samla_arena_alloc(a, (n + 1) * sizeof *st);
+        if (!st) return SAMLA_ERR_NOMEM;
+        memset(st, 0, (n + 1) * sizeof *st);
+        for (size_t s = 0; s < ns; s++) st[starts[s] - g->first] = true;
+        bool changed = false;
+        for (size_t i = g->first; i < g->last;) {
+            size_t c0, m = pdf_span_lines(r, g, L, i, g->last, edge, right, &c0);
+            if (!m || L[i]->words[0].x0 > edge + 2) {
+                i++;
+                continue;
+            }
+            changed = changed || !st[i - g->first] || (i + m < g->last && !st[i + m - g->first]);
+            st[i - g->first] = true;
+            for (size_t j = i + 1; j < i + m; j++) changed = changed || st[j - g->first], st[j - g->first] = false;
+            if (i + m < g->last) st[i + m - g->first] = true;
+            i += m;
+        }
+        if (changed) {
+            size_t *more = samla_arena_alloc(a, (n + 1) * sizeof *more);
+            if (!more) return SAMLA_ERR_NOMEM;
+            ns = 0;
+            for (size_t k = 0; k < n; k++)
+                if (st[k] || k == 0) more[ns++] = g->first + k;
+            more[ns] = g->last;
+            starts = more;
+        }
     }
     return pdf_emit_rows(r, g, L, starts, ns, span0, carry);
 }

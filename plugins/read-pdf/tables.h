@@ -19,6 +19,20 @@ bool pdf_line_crosses(const pdf_line *l, double x);
  * column start x (see the file). */
 bool pdf_spanning_line(const pdf_line *l, double edge, double x, const double *xs, size_t n0, double gutter);
 
+/* grouprows.c, PDF-TABLE-SPAN-CELL: line l of region g (whose left edge is `edge`) holds a cell spanning
+ * columns: its last run of words (no gutter inside) starts at the edge or at a column's start, every run before
+ * it starts a column further left, and it runs on past the next column's start. *c0: the column it starts in;
+ * *x0: where it starts (either may be NULL). */
+bool pdf_span_line(const pdf_reader *r, const pdf_region *g, const pdf_line *l, double edge, size_t *c0,
+                   double *x0);
+/* grouprows.c: line l, right under line p, goes on with the spanning cell that starts at x0 in a table whose
+ * right edge is `right`: its last run starts at x0 and its first word would not have fitted after p. */
+bool pdf_span_goes_on(const pdf_reader *r, const pdf_line *p, const pdf_line *l, double x0, double right);
+/* grouprows.c: the lines of the spanning cell whose first line is line i (0: line i is no spanning line), up to
+ * line `last`; *c0 its column. */
+size_t pdf_span_lines(const pdf_reader *r, const pdf_region *g, const pdf_line *const *L, size_t i, size_t last,
+                      double edge, double right, size_t *c0);
+
 /* tables.c: the first line of a page's first row continues the row the page
  * break split. */
 bool pdf_split_row_rest(const pdf_region *g, const pdf_line *l);
