@@ -837,7 +837,7 @@ samla_status pdf_layout_page(pdf_reader *r, const pdf_page *p)
     for (size_t i = 0; i < p->nlines; i++)
         if (p->lines[i].role == PDF_BODY && p->lines[i].nwords) body[n++] = &p->lines[i];
     /* notes in small print at the foot of the body come after it (PDF-FOOTNOTE-FOOT) */
-    size_t notes = pdf_footnote_start(r, body, n), nall = n;
+    size_t notes = pdf_footnote_start(r, body, n, false), nall = n;
     n = notes;
     /* a two-column section (PDF-LINE-GUTTER) is laid out column by column, each on its own; a paragraph the
      * left column ends may run on at the top of the right one */
@@ -857,17 +857,21 @@ samla_status pdf_layout_page(pdf_reader *r, const pdf_page *p)
         left = k;
         for (size_t i = at; i < end; i++)
             if (body[i]->col != 1) col[k++] = body[i];
+        /* each column's notes at its foot follow the section (PDF-FOOTNOTE-COLUMN) */
+        size_t lnotes = pdf_footnote_start(r, col, left, true), rnotes = pdf_footnote_start(r, col + left, k - left, true);
         r->nesting.depth = 0;
         /* each column is laid out as a page of its own: a table set in one text column is a table
          * (PDF-COLUMN-TABLES: an attendance table in the left column beside the first item in the right) */
-        r->next_column = k > left && left ? col[left] : NULL;
-        r->column_last = left ? col[left - 1] : NULL;
-        st = layout_lines(r, p, col, left, true);
+        r->next_column = rnotes && lnotes ? col[left] : NULL;
+        r->column_last = lnotes ? col[lnotes - 1] : NULL;
+        st = layout_lines(r, p, col, lnotes, true);
         r->next_column = r->column_last = NULL;
         r->nesting.depth = 0;
         r->column_break = true;
-        if (st == SAMLA_OK) st = layout_lines(r, p, col + left, k - left, true);
+        if (st == SAMLA_OK) st = layout_lines(r, p, col + left, rnotes, true);
         r->column_break = false;
+        if (st == SAMLA_OK && lnotes < left) st = pdf_emit_footnotes(r, col, lnotes, left);
+        if (st == SAMLA_OK && rnotes < k - left) st = pdf_emit_footnotes(r, col + left, rnotes, k - left);
     }
     if (st == SAMLA_OK && notes < nall) st = pdf_emit_footnotes(r, body, notes, nall);
     if (st == SAMLA_OK) st = emit_furniture(r, p, PDF_FOOTER);
