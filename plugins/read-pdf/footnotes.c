@@ -71,7 +71,7 @@ size_t pdf_footnote_start(const pdf_reader *r, const pdf_line *const *body, size
         for (size_t j = k ? 2 : 1; j < l->nwords; j++) /* the hanging indent after a number is no gap */
             if (l->words[j].x0 - l->words[j - 1].x1 > pdf_gutter(r)) gaps++, last_gap = j;
         /* a justified line's spaces are stretched alike (PDF-FOOTNOTE-JUSTIFIED: groff's narrow column) */
-        if (gaps && pdf_even_spaces(l, k ? 1 : 0, 3)) gaps = 0;
+        if (gaps && pdf_even_spaces(l->words + (k ? 1 : 0), l->nwords - (k ? 1 : 0), l->size, 3)) gaps = 0;
         /* one wide space before text that is no page number is a stretched one (PDF-FOOTNOTE-STRETCHED: a URL
            that could not be broken leaves the space before it stretched across the line) */
         if (gaps > 1 || (gaps == 1 && (last_gap + 1 == l->nwords && page_number(l->words[last_gap].text)))) return n;

@@ -536,16 +536,30 @@ static bool shows_no_edge(const pdf_reader *r, const pdf_frag *f, const frag_inf
     return (f->w1 - f->w0 == 1 && fi->size > 1.15 * r->body_size) || leader_line(f->line->words[f->w1 - 1].text);
 }
 
+/* PDF-LINE-ACROSS-COLUMN-EDGE: where fragment f's words stop before a gap of two ems or more after which every
+ * word starts right of x (f's right end when there is no such gap): a line of the left column set on one
+ * baseline with the right column's first line, read as one line across the gutter. */
+static double end_before_column(const pdf_frag *f, double size, double x)
+{
+    const pdf_word *w = f->line->words;
+    for (size_t j = f->w0 + 1; j < f->w1; j++)
+        if (w[j].x0 - w[j - 1].x1 >= 2 * size && w[j].x0 > x) return w[j - 1].x1;
+    return w[f->w1 - 1].x1;
+}
+
 static double wrap_edge(const pdf_reader *r, const pdf_frag *frags, const frag_info *fi, size_t n, bool in_cell)
 {
     double right = -1e9, lone = -1e9, left = 1e9, left_end = -1e9;
     size_t nleft = 0;
     for (size_t i = 0; i < n; i++)
         if (!shows_no_edge(r, &frags[i], &fi[i])) left = fmin(left, fi[i].x0);
+    /* the left-edge lines' ends, each up to a gap of two ems (PDF-LINE-ACROSS-COLUMN-EDGE) */
     for (size_t i = 0; i < n; i++)
-        if (!shows_no_edge(r, &frags[i], &fi[i]) && fi[i].x0 <= left + 1) left_end = fmax(left_end, fi[i].x1), nleft++;
+        if (!shows_no_edge(r, &frags[i], &fi[i]) && fi[i].x0 <= left + 1)
+            left_end = fmax(left_end, in_cell ? fi[i].x1 : end_before_column(&frags[i], fi[i].size, fi[i].x0)), nleft++;
     for (size_t i = 0; i < n; i++) {
         if (shows_no_edge(r, &frags[i], &fi[i]) || (!in_cell && nleft >= 3 && fi[i].x0 > left_end)) lone = fmax(lone, fi[i].x1);
+        else if (!in_cell && nleft >= 3) right = fmax(right, end_before_column(&frags[i], fi[i].size, left_end));
         else right = fmax(right, fi[i].x1);
     }
     return right < -1e8 ? lone : right;
@@ -612,12 +626,19 @@ samla_status pdf_emit_frags(pdf_reader *r, const pdf_frag *frags, size_t n, bool
     double right = wrap_edge(r, frags, fi, n, in_cell);
     if (wrap > right) right = wrap;
     for (size_t i = 1; in_cell && i < n; i++) fi[i].glue = broken_word(fi, i, right);
-    double line_pitch = 0; /* the run's closest pitch of two lines of one size (PDF-PARA-LOWER-GAP) */
-    for (size_t i = 1; !in_cell && i < n; i++) {
-        double step = fi[i].y0 - fi[i - 1].y0;
-        if (fi[i].f->line != fi[i - 1].f->line && fabs(fi[i].size - fi[i - 1].size) < 0.3 &&
-            step > 0.8 * fi[i].size && (line_pitch == 0 || step < line_pitch))
-            line_pitch = step;
+    /* per fragment, the run's closest pitch of two lines of its size (PDF-PARA-LOWER-GAP; PDF-PARA-LOWER-GAP-SIZE:
+       a heading's lines are set further apart than the body's) */
+    double *line_pitch = samla_arena_alloc(r->ctx->arena, n * sizeof *line_pitch);
+    if (!line_pitch) return SAMLA_ERR_NOMEM;
+    for (size_t k = 0; k < n; k++) {
+        line_pitch[k] = 0;
+        for (size_t i = 1; !in_cell && i < n; i++) {
+            double step = fi[i].y0 - fi[i - 1].y0;
+            if (fi[i].f->line != fi[i - 1].f->line && fabs(fi[i].size - fi[i - 1].size) < 0.3 &&
+                fabs(fi[i].size - fi[k].size) < 0.3 && step > 0.8 * fi[i].size &&
+                (line_pitch[k] == 0 || step < line_pitch[k]))
+                line_pitch[k] = step;
+        }
     }
     if (in_cell) {
         *cell_out = samla_arena_alloc(r->ctx->arena, (n + 1) * sizeof **cell_out);
@@ -626,7 +647,7 @@ samla_status pdf_emit_frags(pdf_reader *r, const pdf_frag *frags, size_t n, bool
     }
     size_t start = 0;
     for (size_t i = 1; i <= n; i++) {
-        if (i < n && !breaks_before(r, fi, i, start, right, pitch, line_pitch, in_cell)) continue;
+        if (i < n && !breaks_before(r, fi, i, start, right, pitch, line_pitch[i], in_cell)) continue;
         samla_block *b = make_block(r, fi, start, i, nest, in_cell);
         if (!b) return SAMLA_ERR_NOMEM;
         if (*b->text) {

@@ -353,8 +353,8 @@ samla_status pdf_emit_furniture_line(pdf_reader *r, const pdf_line *l, pdf_role 
  * column: the lines are one text column of a two-column section, PDF-FOOTNOTE-COLUMN), and
  * lines [a, n) emitted as footnote blocks, one a note (blocks in the document's arena). */
 size_t pdf_footnote_start(const pdf_reader *r, const pdf_line *const *body, size_t n, bool column);
-/* regions.c (PDF-TABLE-EVEN-SPACES): line l's words from `from` on, min_words or more, have spaces of one width */
-bool pdf_even_spaces(const pdf_line *l, size_t from, size_t min_words);
+/* regions.c (PDF-TABLE-EVEN-SPACES): words w[0, n), min_words or more, have spaces of one width (within 0.05 em) */
+bool pdf_even_spaces(const pdf_word *w, size_t n, double em, size_t min_words);
 samla_status pdf_emit_footnotes(pdf_reader *r, const pdf_line *const *body, size_t a, size_t n);
 
 /* furniture.c: marks running headers / footers on all pages. */
