@@ -536,30 +536,16 @@ static bool shows_no_edge(const pdf_reader *r, const pdf_frag *f, const frag_inf
     return (f->w1 - f->w0 == 1 && fi->size > 1.15 * r->body_size) || leader_line(f->line->words[f->w1 - 1].text);
 }
 
-/* PDF-LINE-ACROSS-COLUMN-EDGE: where fragment f's words stop before a gap of two ems or more after which every
- * word starts right of x (f's right end when there is no such gap): a line of the left column set on one
- * baseline with the right column's first line, read as one line across the gutter. */
-static double end_before_column(const pdf_frag *f, double size, double x)
-{
-    const pdf_word *w = f->line->words;
-    for (size_t j = f->w0 + 1; j < f->w1; j++)
-        if (w[j].x0 - w[j - 1].x1 >= 2 * size && w[j].x0 > x) return w[j - 1].x1;
-    return w[f->w1 - 1].x1;
-}
-
 static double wrap_edge(const pdf_reader *r, const pdf_frag *frags, const frag_info *fi, size_t n, bool in_cell)
 {
     double right = -1e9, lone = -1e9, left = 1e9, left_end = -1e9;
     size_t nleft = 0;
     for (size_t i = 0; i < n; i++)
         if (!shows_no_edge(r, &frags[i], &fi[i])) left = fmin(left, fi[i].x0);
-    /* the left-edge lines' ends, each up to a gap of two ems (PDF-LINE-ACROSS-COLUMN-EDGE) */
     for (size_t i = 0; i < n; i++)
-        if (!shows_no_edge(r, &frags[i], &fi[i]) && fi[i].x0 <= left + 1)
-            left_end = fmax(left_end, in_cell ? fi[i].x1 : end_before_column(&frags[i], fi[i].size, fi[i].x0)), nleft++;
+        if (!shows_no_edge(r, &frags[i], &fi[i]) && fi[i].x0 <= left + 1) left_end = fmax(left_end, fi[i].x1), nleft++;
     for (size_t i = 0; i < n; i++) {
         if (shows_no_edge(r, &frags[i], &fi[i]) || (!in_cell && nleft >= 3 && fi[i].x0 > left_end)) lone = fmax(lone, fi[i].x1);
-        else if (!in_cell && nleft >= 3) right = fmax(right, end_before_column(&frags[i], fi[i].size, left_end));
         else right = fmax(right, fi[i].x1);
     }
     return right < -1e8 ? lone : right;
