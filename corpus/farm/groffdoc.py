@@ -7,6 +7,7 @@ import re
 import sdoc
 
 FAMILIES = ["T", "H"]  # Times, Helvetica: the fonts every gropdf has
+REQ = "\x00"  # marks a request line among the text lines of a paragraph (never escaped as text)
 
 
 def variation(src, producer):
@@ -38,24 +39,34 @@ class GroffDoc:
         self.ll = self.page_w - 2 * v["margin"]
 
     def inline(self, s):
-        out = []
+        """Text lines and requests of a paragraph's runs. A note is an ms footnote: the mark `\\**` ends the
+        text line and `.FS`/`.FE` follow as requests; text after it goes on the next line, joined with `\\c`
+        when the source has no space there (a space would begin the line and break it)."""
+        lines, cur = [], ""
         for r in sdoc.runs(s):
             if r[0] == "br":
-                out.append("\n.br\n")
+                lines += [cur, REQ + ".br"]
+                cur = ""
             elif r[0] == "note":
                 body = " ".join(esc(x[1]) for x in r[1] if x[0] == "text")
-                out.append("\\**\n.FS\n%s\n.FE\n" % line(body))
+                lines += [cur + "\\**", REQ + ".FS", line(body), REQ + ".FE"]
+                cur = ""
             else:
                 t = esc(r[1])
+                if lines and not cur:
+                    if t[:1].isspace():
+                        t = t.lstrip()
+                    elif lines[-1] == REQ + ".FE":
+                        lines[-4] += "\\c"
                 if r[2] and r[3]:
                     t = "\\f(BI%s\\fP" % t
                 elif r[2]:
                     t = "\\fB%s\\fP" % t
                 elif r[3]:
                     t = "\\fI%s\\fP" % t
-                out.append(t)
-        text = "".join(out)
-        return "\n".join(line(x) for x in text.split("\n"))
+                cur += t
+        lines.append(cur)
+        return "\n".join(x[len(REQ):] if x.startswith(REQ) else line(x) for x in lines if x)
 
     def hf(self, header, footer):
         self.st.header_footer(header, footer)

@@ -8,6 +8,8 @@
  * by half a line or more, the first opens with a number, and each line that opens with a number carries the next
  * one (1., 2., 3. ...); a line without one goes on the note above it. The notes are running text: no line opens
  * with another list label and none holds a gap of a column (a contents in small print, *3.1 … 4*, is no note).
+ * groff's ms sets a two-column page's notes at the foot of each column, the number raised (PDF-FOOTNOTE-COLUMN):
+ * the same test runs on each text column's lines, and the notes of both columns follow the section.
  * Blocks live in the document's arena. */
 #include <math.h>
 #include <stdlib.h>
@@ -32,6 +34,15 @@ static long note_number(const pdf_line *l)
     return stop || (w->text[n] == '\0' && (raised || hanging)) ? strtol(w->text, NULL, 10) : 0;
 }
 
+/* Line l ends in a comma: the line under it runs on, whatever it opens with (a note's *…, SOU 2020:19,* over
+ * *s. 150*, no list label; PDF-FOOTNOTE-JUSTIFIED). */
+static bool comma_end(const pdf_line *l)
+{
+    const char *t = l->words[l->nwords - 1].text;
+    size_t n = strlen(t);
+    return n && t[n - 1] == ',';
+}
+
 /* t is a number alone (a page number at a contents line's end). */
 static bool page_number(const char *t)
 {
@@ -39,10 +50,10 @@ static bool page_number(const char *t)
     return n > 0 && t[n] == '\0';
 }
 
-size_t pdf_footnote_start(const pdf_reader *r, const pdf_line *const *body, size_t n)
+size_t pdf_footnote_start(const pdf_reader *r, const pdf_line *const *body, size_t n, bool column)
 {
     size_t a = n;
-    while (a > 0 && !body[a - 1]->sec && body[a - 1]->size <= 0.85 * r->body_size) a--;
+    while (a > 0 && (column || !body[a - 1]->sec) && body[a - 1]->size <= 0.85 * r->body_size) a--;
     /* the first that opens with a number: what stands above it in small print is no note */
     while (a < n && !note_number(body[a])) a++;
     if (a == n || a == 0 || body[a]->y0 - body[a - 1]->y1 < 0.5 * r->body_size) return n;
@@ -55,10 +66,12 @@ size_t pdf_footnote_start(const pdf_reader *r, const pdf_line *const *body, size
         /* running text: no other list label opens a line (a contents' *3.1*), no gap of a column or a tab
            stop inside one (a contents' page numbers) */
         bool bullet;
-        if (!k && pdf_marker(r->set, l->words, l->nwords, &bullet)) return n;
+        if (!k && i > a && !comma_end(body[i - 1]) && pdf_marker(r->set, l->words, l->nwords, &bullet)) return n;
         size_t gaps = 0, last_gap = 0;
         for (size_t j = k ? 2 : 1; j < l->nwords; j++) /* the hanging indent after a number is no gap */
             if (l->words[j].x0 - l->words[j - 1].x1 > pdf_gutter(r)) gaps++, last_gap = j;
+        /* a justified line's spaces are stretched alike (PDF-FOOTNOTE-JUSTIFIED: groff's narrow column) */
+        if (gaps && pdf_even_spaces(l->words + (k ? 1 : 0), l->nwords - (k ? 1 : 0), l->size, 3)) gaps = 0;
         /* one wide space before text that is no page number is a stretched one (PDF-FOOTNOTE-STRETCHED: a URL
            that could not be broken leaves the space before it stretched across the line) */
         if (gaps > 1 || (gaps == 1 && (last_gap + 1 == l->nwords && page_number(l->words[last_gap].text)))) return n;

@@ -315,9 +315,11 @@ static size_t section_columns(pdf_word *w, size_t *a, size_t *b, double x, doubl
     /* PDF-LINE-GUTTER-EVEN: a page's two columns of text, as wide as each other (within 8%, each measured to
      * where its lines usually end: a table wider than its column runs past that edge) with a gutter of 1.5 em
      * or more, need only two pairs out of step: set on one line pitch, the columns of a page stand in step
-     * wherever their paragraphs happen to, while a table's two columns start every row together */
+     * wherever their paragraphs happen to, while a table's two columns start every row together;
+     * PDF-LINE-GUTTER-EVEN-TABLE: one side may hold a table (groff's front page: a label/value table in the left
+     * column beside the first items in the right) */
     double ue = usual_right(out, left, size) - lx0, re = usual_right(out + left, right, size) - rx0;
-    if (even && lone && rone && left >= GUTTER_MIN_LINES && right >= GUTTER_MIN_LINES && apart >= 2 &&
+    if (even && (lone || rone) && left >= GUTTER_MIN_LINES && right >= GUTTER_MIN_LINES && apart >= 2 &&
         fabs(ue - re) <= 0.08 * fmax(ue, re) && rx0 - lx1 >= 1.5 * size)
         return left + right;
     /* PDF-LINE-GUTTER-TABLE: a table in one column beside text in the other (the table read in its column,

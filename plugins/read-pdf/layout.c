@@ -612,12 +612,19 @@ samla_status pdf_emit_frags(pdf_reader *r, const pdf_frag *frags, size_t n, bool
     double right = wrap_edge(r, frags, fi, n, in_cell);
     if (wrap > right) right = wrap;
     for (size_t i = 1; in_cell && i < n; i++) fi[i].glue = broken_word(fi, i, right);
-    double line_pitch = 0; /* the run's closest pitch of two lines of one size (PDF-PARA-LOWER-GAP) */
-    for (size_t i = 1; !in_cell && i < n; i++) {
-        double step = fi[i].y0 - fi[i - 1].y0;
-        if (fi[i].f->line != fi[i - 1].f->line && fabs(fi[i].size - fi[i - 1].size) < 0.3 &&
-            step > 0.8 * fi[i].size && (line_pitch == 0 || step < line_pitch))
-            line_pitch = step;
+    /* per fragment, the run's closest pitch of two lines of its size (PDF-PARA-LOWER-GAP; PDF-PARA-LOWER-GAP-SIZE:
+       a heading's lines are set further apart than the body's) */
+    double *line_pitch = samla_arena_alloc(r->ctx->arena, n * sizeof *line_pitch);
+    if (!line_pitch) return SAMLA_ERR_NOMEM;
+    for (size_t k = 0; k < n; k++) {
+        line_pitch[k] = 0;
+        for (size_t i = 1; !in_cell && i < n; i++) {
+            double step = fi[i].y0 - fi[i - 1].y0;
+            if (fi[i].f->line != fi[i - 1].f->line && fabs(fi[i].size - fi[i - 1].size) < 0.3 &&
+                fabs(fi[i].size - fi[k].size) < 0.3 && step > 0.8 * fi[i].size &&
+                (line_pitch[k] == 0 || step < line_pitch[k]))
+                line_pitch[k] = step;
+        }
     }
     if (in_cell) {
         *cell_out = samla_arena_alloc(r->ctx->arena, (n + 1) * sizeof **cell_out);
@@ -626,7 +633,7 @@ samla_status pdf_emit_frags(pdf_reader *r, const pdf_frag *frags, size_t n, bool
     }
     size_t start = 0;
     for (size_t i = 1; i <= n; i++) {
-        if (i < n && !breaks_before(r, fi, i, start, right, pitch, line_pitch, in_cell)) continue;
+        if (i < n && !breaks_before(r, fi, i, start, right, pitch, line_pitch[i], in_cell)) continue;
         samla_block *b = make_block(r, fi, start, i, nest, in_cell);
         if (!b) return SAMLA_ERR_NOMEM;
         if (*b->text) {
@@ -837,7 +844,7 @@ samla_status pdf_layout_page(pdf_reader *r, const pdf_page *p)
     for (size_t i = 0; i < p->nlines; i++)
         if (p->lines[i].role == PDF_BODY && p->lines[i].nwords) body[n++] = &p->lines[i];
     /* notes in small print at the foot of the body come after it (PDF-FOOTNOTE-FOOT) */
-    size_t notes = pdf_footnote_start(r, body, n), nall = n;
+    size_t notes = pdf_footnote_start(r, body, n, false), nall = n;
     n = notes;
     /* a two-column section (PDF-LINE-GUTTER) is laid out column by column, each on its own; a paragraph the
      * left column ends may run on at the top of the right one */
@@ -857,17 +864,21 @@ samla_status pdf_layout_page(pdf_reader *r, const pdf_page *p)
         left = k;
         for (size_t i = at; i < end; i++)
             if (body[i]->col != 1) col[k++] = body[i];
+        /* each column's notes at its foot follow the section (PDF-FOOTNOTE-COLUMN) */
+        size_t lnotes = pdf_footnote_start(r, col, left, true), rnotes = pdf_footnote_start(r, col + left, k - left, true);
         r->nesting.depth = 0;
         /* each column is laid out as a page of its own: a table set in one text column is a table
          * (PDF-COLUMN-TABLES: an attendance table in the left column beside the first item in the right) */
-        r->next_column = k > left && left ? col[left] : NULL;
-        r->column_last = left ? col[left - 1] : NULL;
-        st = layout_lines(r, p, col, left, true);
+        r->next_column = rnotes && lnotes ? col[left] : NULL;
+        r->column_last = lnotes ? col[lnotes - 1] : NULL;
+        st = layout_lines(r, p, col, lnotes, true);
         r->next_column = r->column_last = NULL;
         r->nesting.depth = 0;
         r->column_break = true;
-        if (st == SAMLA_OK) st = layout_lines(r, p, col + left, k - left, true);
+        if (st == SAMLA_OK) st = layout_lines(r, p, col + left, rnotes, true);
         r->column_break = false;
+        if (st == SAMLA_OK && lnotes < left) st = pdf_emit_footnotes(r, col, lnotes, left);
+        if (st == SAMLA_OK && rnotes < k - left) st = pdf_emit_footnotes(r, col + left, rnotes, k - left);
     }
     if (st == SAMLA_OK && notes < nall) st = pdf_emit_footnotes(r, body, notes, nall);
     if (st == SAMLA_OK) st = emit_furniture(r, p, PDF_FOOTER);

@@ -9,7 +9,8 @@
  * point (✓, ➢, ❖) followed by a gap wider than a word space, or a letter
  * that symbol fonts draw as a bullet (`spaced_bullets`: Courier's "o",
  * Wingdings' "§" / "Ø" without a ToUnicode map) only when a tab-like gap
- * (≥ 0.8 em) separates it from the text. Private-use markers are written
+ * (≥ 0.8 em) separates it from the text and the line's spaces are not all of that width (a justified line's,
+ * PDF-MARKER-SPACED-JUSTIFIED). Private-use markers are written
  * "•" in the model, as read-docx writes a Symbol/Wingdings bullet. */
 #include <string.h>
 
@@ -45,7 +46,9 @@ const char *pdf_marker(const pdf_settings *s, const pdf_word *w, size_t n, bool 
     gunichar c = single_char(t);
     if (c != (gunichar)-1 && private_use(c)) return "•";
     if (c != (gunichar)-1 && g_unichar_type(c) == G_UNICODE_OTHER_SYMBOL && gap >= 0.3 * em) return t;
-    if (gap >= 0.8 * em && in_list(s->spaced_bullets, t)) return t;
+    /* PDF-MARKER-SPACED-JUSTIFIED: a justified line stretches every space alike, so a gap no wider than the
+       line's other spaces is no tab (groff's *§   73   Dnr   VON* heading in a narrow column) */
+    if (gap >= 0.8 * em && in_list(s->spaced_bullets, t) && !pdf_even_spaces(w, n, em, 4)) return t;
     *bullet = false;
     if (samla_re_test(s->numbering, t)) return t;
     return NULL;

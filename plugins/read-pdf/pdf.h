@@ -350,9 +350,12 @@ char *pdf_frag_text(samla_arena *a, const pdf_frag *f);
 /* Appends one running header or footer line (role PDF_HEADER / PDF_FOOTER) as a
  * furniture block; used by the geometric and the tagged paths (layout.c). */
 samla_status pdf_emit_furniture_line(pdf_reader *r, const pdf_line *l, pdf_role role);
-/* footnotes.c (PDF-FOOTNOTE-FOOT): the first of body lines [0, n) that are the page's footnotes (n: none), and
+/* footnotes.c (PDF-FOOTNOTE-FOOT): the first of body lines [0, n) that are the page's footnotes (n: none;
+ * column: the lines are one text column of a two-column section, PDF-FOOTNOTE-COLUMN), and
  * lines [a, n) emitted as footnote blocks, one a note (blocks in the document's arena). */
-size_t pdf_footnote_start(const pdf_reader *r, const pdf_line *const *body, size_t n);
+size_t pdf_footnote_start(const pdf_reader *r, const pdf_line *const *body, size_t n, bool column);
+/* regions.c (PDF-TABLE-EVEN-SPACES): words w[0, n), min_words or more, have spaces of one width (within 0.05 em) */
+bool pdf_even_spaces(const pdf_word *w, size_t n, double em, size_t min_words);
 samla_status pdf_emit_footnotes(pdf_reader *r, const pdf_line *const *body, size_t a, size_t n);
 
 /* furniture.c: marks running headers / footers on all pages. */

@@ -91,16 +91,18 @@ static bool left_is_label(const pdf_reader *r, const pdf_line *l, double x)
  * gutter (groff's last lines of a paragraph, *en stor grupp unga  vuxna med …* over *hjälpmedel. Statistiken
  * kan …*, their spaces lining up by chance). A table row's gutter is wider than its cells' word spaces.
  * PDF-TABLE-EVEN-SPACES-FOUR: four words are enough (three spaces of one width): groff's narrow column
- * justifies a running attendee list, *Ledamöter:   Håkan   Henriksson   (M),*. */
-static bool even_spaces(const pdf_line *l)
+ * justifies a running attendee list, *Ledamöter:   Håkan   Henriksson   (M),*. Words w[0, n), at least min_words of
+ * them, em the line's size (footnotes.c asks it of a note's justified lines, PDF-FOOTNOTE-JUSTIFIED; markers.c of a
+ * spaced bullet's line, PDF-MARKER-SPACED-JUSTIFIED). */
+bool pdf_even_spaces(const pdf_word *w, size_t n, double em, size_t min_words)
 {
-    if (l->nwords < 4) return false;
+    if (n < min_words) return false;
     double lo = 1e9, hi = -1e9;
-    for (size_t i = 1; i < l->nwords; i++) {
-        double g = l->words[i].x0 - l->words[i - 1].x1;
+    for (size_t i = 1; i < n; i++) {
+        double g = w[i].x0 - w[i - 1].x1;
         lo = fmin(lo, g), hi = fmax(hi, g);
     }
-    return hi - lo <= 0.05 * l->size;
+    return hi - lo <= 0.05 * em;
 }
 
 /* PDF-TABLE-BOLD-CELL-WRAP: bold line l, set right under line p (less than half an em between) and all of it right
@@ -174,7 +176,7 @@ static bool grow(const pdf_reader *r, const pdf_line *const *L, size_t n, size_t
             if (both < 64) gaps[both] = gap_at(L[k], x);
             both++;
             labels += left_is_label(r, L[k], x);
-            even += even_spaces(L[k]);
+            even += pdf_even_spaces(L[k]->words, L[k]->nwords, L[k]->size, 4);
         }
     }
     if (aligned < 2 || aligned * 4 < right || both < 2 || labels * 2 > both || even == both) return false;

@@ -46,6 +46,11 @@
 #    the 14 responsible whole (before, main b50f994: none of 14, each run into the follow-up text); a groff
 #    strategy whose focus areas and delmål are uncoded headings of one look, under a bold *Målområden* line
 #    (PL-GOAL-FLAT-HEADINGS): its 8 goals with their parents (before: none).
+# 12. groff `.2C` protocols (helper s15-groff): a front page whose label/value table in the left column stands beside
+#    the first items in the right on one line pitch (PDF-LINE-GUTTER-EVEN-TABLE), and justified `§ N Dnr … — title`
+#    headings in the columns (PDF-MARKER-SPACED-JUSTIFIED, PDF-PARA-LOWER-GAP-SIZE): agenda and votes whole, one
+#    decision of p026 still lost (decisions F1 0.9 or more). Before (main b50f994): 8 agenda items, 6 decisions,
+#    7 votes lost.
 set -u
 PY=${PY:-/usr/bin/python3}
 P=corpus/generated/producers
@@ -57,6 +62,11 @@ while IFS=$(printf '\t') read -r stem _; do
     echo "generated_producers: $stem differs from the generator's seed-1 gold (re-pick it)" >&2; exit 1; }
 done < "$P/manifest.tsv"
 "$SAMLA" run -q protocol -o "$tmp/out" "$P"/pdf/gen-1-p*.pdf 2>/dev/null || exit 1
+# 11: the groff .2C protocols are scored on their items (agenda, decisions, votes) on their own
+mkdir -p "$tmp/groff2c" || exit 1
+mv "$tmp/out/gen-1-p021-fi.pdf.yaml" "$tmp/out/gen-1-p026-namnd.pdf.yaml" "$tmp/groff2c/" || exit 1
+"$SAMLA" eval -q -m 'agenda[number+title]=1' -m 'decisions[item+status+clauses]=0.9' -m 'votes[item+kind]=1' \
+  "$P/gold" "$tmp/groff2c" >/dev/null || { "$SAMLA" eval -v -M soft "$P/gold" "$tmp/groff2c" >&2; exit 1; }
 "$SAMLA" eval -q -m 'meeting[date+start+end+place]=1' -m 'signatures[name+role]=1' "$P/gold" "$tmp/out" >/dev/null || {
   "$SAMLA" eval -v -M soft "$P/gold" "$tmp/out" >&2; exit 1; }
 "$SAMLA" run -q strategy -o "$tmp/strat" "$P"/pdf/gen-1-s*-strategi.pdf 2>/dev/null || exit 1
