@@ -500,9 +500,28 @@ static bool breaks_before(const pdf_reader *r, const frag_info *fi, size_t i, si
     return false;
 }
 
+bool pdf_frag_word_end(const pdf_frag *f)
+{
+    if (f->w1 - f->w0 != 1) return false;
+    const char *t = f->line->words[f->w0].text, *end = t + strlen(t);
+    const char *last = g_utf8_find_prev_char(t, end);
+    return last && g_unichar_isalpha(g_utf8_get_char(last));
+}
+
+/* PDF-CELL-BROKEN-GLYPH: measured by the glyph itself where the text layer gave it (a d of 6.4 pt did not fit
+ * where the word's average letter of 5.6 pt would have: *Kommunle* / *dningskontoret*), with room for rounding
+ * only; the average letter of the word, as before, with half a point. */
+bool pdf_letter_overruns(const pdf_word *w, double end, double right, double size)
+{
+    if (w->first_x1 > w->x0) return end + (w->first_x1 - w->x0) > right + 0.1;
+    glong nch = g_utf8_strlen(w->text, -1);
+    double letter = nch > 0 ? (w->x1 - w->x0) / (double)nch : size;
+    return end + letter > right + 0.5;
+}
+
 /* Fragment i continues the word fragment i - 1 ends with: a word wider than
  * a narrow table cell, broken by LibreOffice/Word without a hyphen
- * ("utbildningsförvaltni" / "ngen"). The previous line holds that one word
+ * ("utbildningsförvaltni" / "ngen"; PDF-CELL-BROKEN-WORD). The previous line holds that one word
  * only (a word that does not fit the cell starts a line of its own), it ends
  * in a letter and reaches the column's wrap width so closely that not even
  * the next line's first letter would have fitted after it, and the next line
@@ -513,14 +532,8 @@ static bool broken_word(const frag_info *fi, size_t i, double right)
     if (p->f->w1 - p->f->w0 != 1 || c->f->line == p->f->line || c->y0 < p->y0 + 0.5) return false;
     double size = fmin(p->size, c->size);
     if (c->y0 - p->y1 > 0.45 * size || fabs(p->size - c->size) > 0.6 || p->bold != c->bold) return false;
-    if (c->x0 > p->x0 + 0.5 || !pdf_starts_lower(c->text)) return false;
-    const char *pt = p->text, *end = pt + strlen(pt);
-    const char *last = g_utf8_find_prev_char(pt, end);
-    if (!last || !g_unichar_isalpha(g_utf8_get_char(last))) return false;
-    const pdf_word *w = &c->f->line->words[c->f->w0];
-    glong nch = g_utf8_strlen(w->text, -1);
-    double letter = nch > 0 ? (w->x1 - w->x0) / (double)nch : size;
-    return p->x1 + letter > right + 0.5;
+    if (c->x0 > p->x0 + 0.5 || !pdf_starts_lower(c->text) || !pdf_frag_word_end(p->f)) return false;
+    return pdf_letter_overruns(&c->f->line->words[c->f->w0], p->x1, right, size);
 }
 
 /* The x the run's lines wrap at: the right end of its lines, but for lines that show no wrap edge.

@@ -26,6 +26,7 @@ typedef struct pdf_word {
     unsigned short cut;       /* PDF-TABLE-GLUED-CELLS: byte offset of the last capital or digit that follows a
                                * lower-case letter in the text (0: none; lines.c), where the word may be two */
     double cut_x0, cut_x1;    /* that glyph's left edge, and the right edge of the glyphs before it */
+    double first_x1;          /* its first glyph's right edge (0: not known: OCR, a word split or re-read) */
 } pdf_word;
 
 /* A baseline across the whole page (or across one column of a two-column
@@ -221,6 +222,9 @@ typedef struct pdf_table {
     bool bold_first;          /* every line of its first row is bold (PDF-TABLE-HEADER-ALONE) */
     const char *header_key;   /* soft text of the header row, to skip repeats */
     int page;                 /* page of its last row */
+    double tail_x1[16];       /* per column, where the last row's cell ends when its last line is one word ending
+                               * in a letter (0: not so; PDF-CELL-BROKEN-PAGE) */
+    double tail_wrap[16];     /* and where that column wraps */
     double room;              /* space left below its last row on that page (to the footer or margin) */
 } pdf_table;
 
@@ -450,6 +454,11 @@ samla_status pdf_close_table(pdf_reader *r);
 /* Helpers shared by layout.c and tables.c. */
 bool pdf_starts_upper(const char *s);
 bool pdf_starts_lower(const char *s);
+/* layout.c, PDF-CELL-BROKEN-WORD: fragment f is one word ending in a letter (a word a narrow cell may break). */
+bool pdf_frag_word_end(const pdf_frag *f);
+/* layout.c, PDF-CELL-BROKEN-GLYPH: the first letter of word w would not have fitted after a line ending at `end`
+ * in a column wrapping at `right` (w's own first glyph; without one, its average letter, or size). */
+bool pdf_letter_overruns(const pdf_word *w, double end, double right, double size);
 /* Text a continued by text b with the hyphenation rules (arena), or NULL. */
 char *pdf_join_texts(pdf_reader *r, const char *a, const char *b);
 bool pdf_heading_size(const pdf_reader *r, double size, bool bold);
