@@ -819,6 +819,7 @@ static samla_status layout_lines(pdf_reader *r, const pdf_page *p, const pdf_lin
     size_t ng = 0;
     samla_status st = SAMLA_OK;
     pdf_region *g = pdf_page_regions(r, p, body, n, &ng);
+    for (size_t k = 0; g && k < ng; k++) pdf_ruled_foot(r, &g[k], body, n);
     if (column) {
         size_t kept = 0;
         for (size_t k = 0; k < ng; k++)

@@ -531,6 +531,10 @@ const char *pdf_marker(const pdf_settings *s, const pdf_word *w, size_t n, bool 
 bool pdf_group_row(pdf_reader *r, const pdf_region *g, const pdf_line *const *lines, const size_t *starts, size_t ns,
                    size_t s);
 
+/* ruledfoot.c, PDF-TABLE-RULED-FOOT: region g of body lines L[0..n) ends above its last lines when they stand under
+ * the bottom rule of a table ruled as a grid, with no rule under them. */
+void pdf_ruled_foot(pdf_reader *r, pdf_region *g, const pdf_line *const *L, size_t n);
+
 /* rulings.c: vertical and horizontal rules of a page area, seen by rendering it (poppler
  * gives no paths). pdf_ink_area renders [x0, x1] x [y0, y1] of page `page`
  * (1-based), or reuses the reader's last render when it holds the area; NULL
