@@ -500,23 +500,25 @@ static bool breaks_before(const pdf_reader *r, const frag_info *fi, size_t i, si
     return false;
 }
 
-bool pdf_frag_word_end(const pdf_frag *f)
-{
-    if (f->w1 - f->w0 != 1) return false;
-    const char *t = f->line->words[f->w0].text, *end = t + strlen(t);
-    const char *last = g_utf8_find_prev_char(t, end);
-    return last && g_unichar_isalpha(g_utf8_get_char(last));
-}
-
 /* PDF-CELL-BROKEN-GLYPH: measured by the glyph itself where the text layer gave it (a d of 6.4 pt did not fit
  * where the word's average letter of 5.6 pt would have: *Kommunle* / *dningskontoret*), with room for rounding
  * only; the average letter of the word, as before, with half a point. */
-bool pdf_letter_overruns(const pdf_word *w, double end, double right, double size)
+static bool letter_overruns(const pdf_word *w, double end, double right, double size)
 {
     if (w->first_x1 > w->x0) return end + (w->first_x1 - w->x0) > right + 0.1;
     glong nch = g_utf8_strlen(w->text, -1);
     double letter = nch > 0 ? (w->x1 - w->x0) / (double)nch : size;
     return end + letter > right + 0.5;
+}
+
+bool pdf_word_broken(const pdf_settings *s, const pdf_word *piece, const pdf_word *next, double right, double size)
+{
+    const char *t = piece->text, *last = g_utf8_find_prev_char(t, t + strlen(t));
+    if (!last || !g_unichar_isalpha(g_utf8_get_char(last)) || !pdf_starts_lower(next->text)) return false;
+    if (!letter_overruns(next, piece->x1, right, size)) return false;
+    /* PDF-CELL-BROKEN-KNOWN: two listed words of three letters or more are a wrap in a cell too tight for the
+     * second (*Medarbetare* / *har möjlighet*), not one word broken */
+    return pdf_word_check_min(s, piece->text, 3) != 1 || pdf_word_check_min(s, next->text, 3) != 1;
 }
 
 /* Fragment i continues the word fragment i - 1 ends with: a word wider than
@@ -526,14 +528,14 @@ bool pdf_letter_overruns(const pdf_word *w, double end, double right, double siz
  * in a letter and reaches the column's wrap width so closely that not even
  * the next line's first letter would have fitted after it, and the next line
  * starts lower-case right below it. */
-static bool broken_word(const frag_info *fi, size_t i, double right)
+static bool broken_word(const pdf_reader *r, const frag_info *fi, size_t i, double right)
 {
     const frag_info *p = &fi[i - 1], *c = &fi[i];
     if (p->f->w1 - p->f->w0 != 1 || c->f->line == p->f->line || c->y0 < p->y0 + 0.5) return false;
     double size = fmin(p->size, c->size);
     if (c->y0 - p->y1 > 0.45 * size || fabs(p->size - c->size) > 0.6 || p->bold != c->bold) return false;
-    if (c->x0 > p->x0 + 0.5 || !pdf_starts_lower(c->text) || !pdf_frag_word_end(p->f)) return false;
-    return pdf_letter_overruns(&c->f->line->words[c->f->w0], p->x1, right, size);
+    if (c->x0 > p->x0 + 0.5 || !pdf_starts_lower(c->text)) return false;
+    return pdf_word_broken(r->set, &p->f->line->words[p->f->w0], &c->f->line->words[c->f->w0], right, size);
 }
 
 /* The x the run's lines wrap at: the right end of its lines, but for lines that show no wrap edge.
@@ -624,7 +626,7 @@ samla_status pdf_emit_frags(pdf_reader *r, const pdf_frag *frags, size_t n, bool
     }
     double right = wrap_edge(r, frags, fi, n, in_cell);
     if (wrap > right) right = wrap;
-    for (size_t i = 1; in_cell && i < n; i++) fi[i].glue = broken_word(fi, i, right);
+    for (size_t i = 1; in_cell && i < n; i++) fi[i].glue = broken_word(r, fi, i, right);
     double line_pitch = 0; /* the run's closest pitch of two lines of one size (PDF-PARA-LOWER-GAP) */
     for (size_t i = 1; !in_cell && i < n; i++) {
         double step = fi[i].y0 - fi[i - 1].y0;

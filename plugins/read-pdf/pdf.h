@@ -222,8 +222,8 @@ typedef struct pdf_table {
     bool bold_first;          /* every line of its first row is bold (PDF-TABLE-HEADER-ALONE) */
     const char *header_key;   /* soft text of the header row, to skip repeats */
     int page;                 /* page of its last row */
-    double tail_x1[16];       /* per column, where the last row's cell ends when its last line is one word ending
-                               * in a letter (0: not so; PDF-CELL-BROKEN-PAGE) */
+    const pdf_word *tail[16]; /* per column, the last row's cell's last line when it is one word (NULL: not so;
+                               * PDF-CELL-BROKEN-PAGE) */
     double tail_wrap[16];     /* and where that column wraps */
     double room;              /* space left below its last row on that page (to the footer or margin) */
 } pdf_table;
@@ -454,11 +454,11 @@ samla_status pdf_close_table(pdf_reader *r);
 /* Helpers shared by layout.c and tables.c. */
 bool pdf_starts_upper(const char *s);
 bool pdf_starts_lower(const char *s);
-/* layout.c, PDF-CELL-BROKEN-WORD: fragment f is one word ending in a letter (a word a narrow cell may break). */
-bool pdf_frag_word_end(const pdf_frag *f);
-/* layout.c, PDF-CELL-BROKEN-GLYPH: the first letter of word w would not have fitted after a line ending at `end`
- * in a column wrapping at `right` (w's own first glyph; without one, its average letter, or size). */
-bool pdf_letter_overruns(const pdf_word *w, double end, double right, double size);
+/* layout.c: word `piece`, alone on its cell line in a column wrapping at `right`, and word `next`, first on the
+ * line below, are one word the cell broke: piece ends in a letter, next starts lower-case with a letter that
+ * would not have fitted after piece (PDF-CELL-BROKEN-WORD, PDF-CELL-BROKEN-GLYPH), and they are not two listed
+ * words (PDF-CELL-BROKEN-KNOWN). */
+bool pdf_word_broken(const pdf_settings *s, const pdf_word *piece, const pdf_word *next, double right, double size);
 /* Text a continued by text b with the hyphenation rules (arena), or NULL. */
 char *pdf_join_texts(pdf_reader *r, const char *a, const char *b);
 bool pdf_heading_size(const pdf_reader *r, double size, bool bold);

@@ -167,13 +167,13 @@ void pdf_column_rights(const pdf_reader *r, const pdf_region *g, const pdf_line 
     }
 }
 
-/* Notes where t's cell in column c ends (fragments f[0..k) of its row, the column wrapping at wrap): the end of
- * a last line that is one word ending in a letter, which the next page may finish (PDF-CELL-BROKEN-PAGE). */
+/* Notes how t's cell in column c ends (fragments f[0..k) of its row, the column wrapping at wrap): a last line of
+ * one word, which the next page may finish (PDF-CELL-BROKEN-PAGE). */
 static void note_tail(pdf_table *t, size_t c, const pdf_frag *f, size_t k, double wrap)
 {
     if (c >= 16) return;
     const pdf_frag *l = k ? &f[k - 1] : NULL;
-    t->tail_x1[c] = l && pdf_frag_word_end(l) ? l->line->words[l->w0].x1 : 0;
+    t->tail[c] = l && l->w1 - l->w0 == 1 ? &l->line->words[l->w0] : NULL;
     t->tail_wrap[c] = wrap;
 }
 
@@ -200,7 +200,7 @@ static samla_status append_to_last_row(pdf_reader *r, pdf_table *t, const pdf_re
         /* PDF-CELL-BROKEN-PAGE: the cell's last line is a word the cell broke (PDF-CELL-BROKEN-WORD), its rest
          * the first word here ("Folkhälsosamordn" / "aren"): joined without a space */
         const pdf_word *w0 = &f[0].line->words[f[0].w0];
-        bool broken = c < 16 && t->tail_x1[c] > 0 && pdf_letter_overruns(w0, t->tail_x1[c], t->tail_wrap[c], w0->size);
+        bool broken = c < 16 && t->tail[c] && pdf_word_broken(r->set, t->tail[c], w0, t->tail_wrap[c], w0->size);
         note_tail(t, c, f, k, colright[c]);
         /* the cell's paragraph runs on over the page break ("… i Första" /
          * "hjälpen till psykisk hälsa."): joined into its last block */
