@@ -511,14 +511,16 @@ static bool letter_overruns(const pdf_word *w, double end, double right, double 
     return end + letter > right + 0.5;
 }
 
-bool pdf_word_broken(const pdf_settings *s, const pdf_word *piece, const pdf_word *next, double right, double size)
+bool pdf_word_broken(const pdf_settings *s, const pdf_word *piece, const pdf_word *next, bool more, double right,
+                     double size)
 {
     const char *t = piece->text, *last = g_utf8_find_prev_char(t, t + strlen(t));
     if (!last || !g_unichar_isalpha(g_utf8_get_char(last)) || !pdf_starts_lower(next->text)) return false;
     if (!letter_overruns(next, piece->x1, right, size)) return false;
-    /* PDF-CELL-BROKEN-KNOWN: two listed words of three letters or more are a wrap in a cell too tight for the
-     * second (*Medarbetare* / *har möjlighet*), not one word broken */
-    return pdf_word_check_min(s, piece->text, 3) != 1 || pdf_word_check_min(s, next->text, 3) != 1;
+    /* PDF-CELL-BROKEN-KNOWN: two listed words of three letters or more, the second followed by more words on its
+     * line, are a wrap in a cell too tight for the second (*Medarbetare* / *har möjlighet*), not one word broken
+     * (the rest of a word broken at a compound's seam stands alone: *Kommunlednings* / *kontoret*) */
+    return !more || pdf_word_check_min(s, piece->text, 3) != 1 || pdf_word_check_min(s, next->text, 3) != 1;
 }
 
 /* Fragment i continues the word fragment i - 1 ends with: a word wider than
@@ -535,7 +537,8 @@ static bool broken_word(const pdf_reader *r, const frag_info *fi, size_t i, doub
     double size = fmin(p->size, c->size);
     if (c->y0 - p->y1 > 0.45 * size || fabs(p->size - c->size) > 0.6 || p->bold != c->bold) return false;
     if (c->x0 > p->x0 + 0.5 || !pdf_starts_lower(c->text)) return false;
-    return pdf_word_broken(r->set, &p->f->line->words[p->f->w0], &c->f->line->words[c->f->w0], right, size);
+    return pdf_word_broken(r->set, &p->f->line->words[p->f->w0], &c->f->line->words[c->f->w0],
+                           c->f->w1 - c->f->w0 > 1, right, size);
 }
 
 /* The x the run's lines wrap at: the right end of its lines, but for lines that show no wrap edge.

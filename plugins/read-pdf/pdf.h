@@ -455,10 +455,11 @@ samla_status pdf_close_table(pdf_reader *r);
 bool pdf_starts_upper(const char *s);
 bool pdf_starts_lower(const char *s);
 /* layout.c: word `piece`, alone on its cell line in a column wrapping at `right`, and word `next`, first on the
- * line below, are one word the cell broke: piece ends in a letter, next starts lower-case with a letter that
- * would not have fitted after piece (PDF-CELL-BROKEN-WORD, PDF-CELL-BROKEN-GLYPH), and they are not two listed
- * words (PDF-CELL-BROKEN-KNOWN). */
-bool pdf_word_broken(const pdf_settings *s, const pdf_word *piece, const pdf_word *next, double right, double size);
+ * line below (more: other words follow it there), are one word the cell broke: piece ends in a letter, next
+ * starts lower-case with a letter that would not have fitted after piece (PDF-CELL-BROKEN-WORD,
+ * PDF-CELL-BROKEN-GLYPH), and they are not two listed words with more after them (PDF-CELL-BROKEN-KNOWN). */
+bool pdf_word_broken(const pdf_settings *s, const pdf_word *piece, const pdf_word *next, bool more, double right,
+                     double size);
 /* Text a continued by text b with the hyphenation rules (arena), or NULL. */
 char *pdf_join_texts(pdf_reader *r, const char *a, const char *b);
 bool pdf_heading_size(const pdf_reader *r, double size, bool bold);

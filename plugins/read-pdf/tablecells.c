@@ -200,7 +200,8 @@ static samla_status append_to_last_row(pdf_reader *r, pdf_table *t, const pdf_re
         /* PDF-CELL-BROKEN-PAGE: the cell's last line is a word the cell broke (PDF-CELL-BROKEN-WORD), its rest
          * the first word here ("Folkhälsosamordn" / "aren"): joined without a space */
         const pdf_word *w0 = &f[0].line->words[f[0].w0];
-        bool broken = c < 16 && t->tail[c] && pdf_word_broken(r->set, t->tail[c], w0, t->tail_wrap[c], w0->size);
+        bool broken = c < 16 && t->tail[c] &&
+                      pdf_word_broken(r->set, t->tail[c], w0, f[0].w1 - f[0].w0 > 1, t->tail_wrap[c], w0->size);
         note_tail(t, c, f, k, colright[c]);
         /* the cell's paragraph runs on over the page break ("… i Första" /
          * "hjälpen till psykisk hälsa."): joined into its last block */
