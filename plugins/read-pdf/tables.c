@@ -751,7 +751,7 @@ samla_status pdf_emit_table(pdf_reader *r, const pdf_region *g0, const pdf_line 
     }
     starts[ns] = g->last;
     /* PDF-TABLE-SPANNING-ROW: a line that runs across the second column's start without a gutter, under a line
-     * with text beside an empty first column, is a cell spanning the table set without row spacing (Word's borderless
+     * with text beyond the first column, is a cell spanning the table set without row spacing (Word's borderless
      * layout table: *Informationsöverföringen mellan huvudmännen är säker* right under *fritidsförvaltni* /
      * *ngen*); it starts a row, and so does the next line starting a first cell afresh */
     bool *row_at = samla_arena_alloc(a, n * sizeof *row_at);
