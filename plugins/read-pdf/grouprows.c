@@ -41,11 +41,6 @@ static bool one_run(const pdf_reader *r, const pdf_region *g, const pdf_line *l)
     return true;
 }
 
-bool pdf_crossing_run(const pdf_reader *r, const pdf_region *g, const pdf_line *l)
-{
-    return g->ncols >= 3 && one_run(r, g, l) && l->words[l->nwords - 1].x0 >= g->bounds[0];
-}
-
 /* Row s (lines [starts[s], starts[s + 1])) is one run of text on each line. */
 static bool one_run_row(const pdf_reader *r, const pdf_region *g, const pdf_line *const *L, const size_t *starts,
                         size_t s)
@@ -107,9 +102,6 @@ bool pdf_group_row(pdf_reader *r, const pdf_region *g, const pdf_line *const *L,
                    size_t s)
 {
     if (g->ncols < 2 || s >= ns || !one_run_row(r, g, L, starts, s)) return false;
-    /* PDF-TABLE-SPANNING-ROW: a run of words across a column start without a gutter is no cell of one column */
-    for (size_t i = starts[s]; i < starts[s + 1]; i++)
-        if (pdf_crossing_run(r, g, L[i])) return true;
     /* the nearest row with cells beside the first */
     size_t ref = ns;
     for (size_t d = 1; d < ns && ref == ns; d++) {

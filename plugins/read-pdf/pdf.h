@@ -529,9 +529,6 @@ const char *pdf_marker(const pdf_settings *s, const pdf_word *w, size_t n, bool 
  * = g->last) has text in its first column only and is one cell spanning the
  * table: no vertical rule runs through it while one runs between the first two
  * columns of the nearest row with text in another column (PDF-TABLE-GROUP-ROW). */
-/* grouprows.c, PDF-TABLE-SPANNING-ROW: line l of region g is one run of words from its first column (no gutter
- * between them) over the start of the second: a cell spanning the table, in a table ruled or not. */
-bool pdf_crossing_run(const pdf_reader *r, const pdf_region *g, const pdf_line *l);
 bool pdf_group_row(pdf_reader *r, const pdf_region *g, const pdf_line *const *lines, const size_t *starts, size_t ns,
                    size_t s);
 

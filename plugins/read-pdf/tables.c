@@ -750,36 +750,6 @@ samla_status pdf_emit_table(pdf_reader *r, const pdf_region *g0, const pdf_line 
         }
     }
     starts[ns] = g->last;
-    /* PDF-TABLE-SPANNING-ROW: a line that runs across the second column's start without a gutter, under a line
-     * with text beyond the first column, is a cell spanning the table set without row spacing (Word's borderless
-     * layout table: *Informationsöverföringen mellan huvudmännen är säker* right under *fritidsförvaltni* /
-     * *ngen*); it starts a row, and so does the next line starting a first cell afresh */
-    bool *row_at = samla_arena_alloc(a, n * sizeof *row_at);
-    if (!row_at) return SAMLA_ERR_NOMEM;
-    memset(row_at, 0, n * sizeof *row_at);
-    bool spanning_rows = false, crossed = false;
-    for (size_t s = 0; s < ns; s++) row_at[starts[s] - g->first] = true;
-    for (size_t k = 1; k < n; k++) {
-        const pdf_line *l = L[g->first + k], *up = L[g->first + k - 1];
-        bool after = crossed;
-        crossed = false;
-        if (!l->nwords || !pdf_starts_upper(l->words[0].text)) continue;
-        bool beside = false;
-        for (size_t c = 1; c < g->ncols && !beside; c++) {
-            pdf_frag f = pdf_column_frag(g, up, c);
-            beside = f.w1 > f.w0;
-        }
-        pdf_frag f0 = pdf_column_frag(g, up, 0);
-        crossed = beside && f0.w1 <= f0.w0 && pdf_crossing_run(r, g, l);
-        if (crossed || (after && l->words[0].x0 < g->bounds[0] && !pdf_crossing_run(r, g, l)))
-            row_at[k] = spanning_rows = true;
-    }
-    if (spanning_rows) {
-        ns = 0;
-        for (size_t k = 0; k < n; k++)
-            if (row_at[k]) starts[ns++] = g->first + k;
-        starts[ns] = g->last;
-    }
     /* rows under a spanning first cell are taken only where the table groups
      * its rows so under two first cells or more: a single cell ruled into
      * parts (a signature block nested in "Underskrifter") stays one cell */
