@@ -96,7 +96,7 @@ samla_status pdf_split_glued(samla_arena *a, pdf_page *p)
             memcpy(nw + i + 2, l->words + i + 1, (l->nwords - i - 1) * sizeof *nw);
             nw[i + 1] = nw[i];
             nw[i].text = t0, nw[i].x1 = w->cut_x1, nw[i].cut = 0;
-            nw[i + 1].text = t1, nw[i + 1].x0 = w->cut_x0, nw[i + 1].cut = 0;
+            nw[i + 1].text = t1, nw[i + 1].x0 = w->cut_x0, nw[i + 1].cut = 0, nw[i + 1].first_x1 = 0;
             l->words = nw;
             l->nwords++;
             i++;

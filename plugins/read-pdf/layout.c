@@ -500,27 +500,45 @@ static bool breaks_before(const pdf_reader *r, const frag_info *fi, size_t i, si
     return false;
 }
 
+/* PDF-CELL-BROKEN-GLYPH: measured by the glyph itself where the text layer gave it (a d of 6.4 pt did not fit
+ * where the word's average letter of 5.6 pt would have: *Kommunle* / *dningskontoret*), with room for rounding
+ * only; the average letter of the word, as before, with half a point. */
+static bool letter_overruns(const pdf_word *w, double end, double right, double size)
+{
+    if (w->first_x1 > w->x0) return end + (w->first_x1 - w->x0) > right + 0.1;
+    glong nch = g_utf8_strlen(w->text, -1);
+    double letter = nch > 0 ? (w->x1 - w->x0) / (double)nch : size;
+    return end + letter > right + 0.5;
+}
+
+bool pdf_word_broken(const pdf_settings *s, const pdf_word *piece, const pdf_word *next, bool more, double right,
+                     double size)
+{
+    const char *t = piece->text, *last = g_utf8_find_prev_char(t, t + strlen(t));
+    if (!last || !g_unichar_isalpha(g_utf8_get_char(last)) || !pdf_starts_lower(next->text)) return false;
+    if (!letter_overruns(next, piece->x1, right, size)) return false;
+    /* PDF-CELL-BROKEN-KNOWN: two listed words of three letters or more, the second followed by more words on its
+     * line, are a wrap in a cell too tight for the second (*Medarbetare* / *har möjlighet*), not one word broken
+     * (the rest of a word broken at a compound's seam stands alone: *Kommunlednings* / *kontoret*) */
+    return !more || pdf_word_check_min(s, piece->text, 3) != 1 || pdf_word_check_min(s, next->text, 3) != 1;
+}
+
 /* Fragment i continues the word fragment i - 1 ends with: a word wider than
  * a narrow table cell, broken by LibreOffice/Word without a hyphen
- * ("utbildningsförvaltni" / "ngen"). The previous line holds that one word
+ * ("utbildningsförvaltni" / "ngen"; PDF-CELL-BROKEN-WORD). The previous line holds that one word
  * only (a word that does not fit the cell starts a line of its own), it ends
  * in a letter and reaches the column's wrap width so closely that not even
  * the next line's first letter would have fitted after it, and the next line
  * starts lower-case right below it. */
-static bool broken_word(const frag_info *fi, size_t i, double right)
+static bool broken_word(const pdf_reader *r, const frag_info *fi, size_t i, double right)
 {
     const frag_info *p = &fi[i - 1], *c = &fi[i];
     if (p->f->w1 - p->f->w0 != 1 || c->f->line == p->f->line || c->y0 < p->y0 + 0.5) return false;
     double size = fmin(p->size, c->size);
     if (c->y0 - p->y1 > 0.45 * size || fabs(p->size - c->size) > 0.6 || p->bold != c->bold) return false;
     if (c->x0 > p->x0 + 0.5 || !pdf_starts_lower(c->text)) return false;
-    const char *pt = p->text, *end = pt + strlen(pt);
-    const char *last = g_utf8_find_prev_char(pt, end);
-    if (!last || !g_unichar_isalpha(g_utf8_get_char(last))) return false;
-    const pdf_word *w = &c->f->line->words[c->f->w0];
-    glong nch = g_utf8_strlen(w->text, -1);
-    double letter = nch > 0 ? (w->x1 - w->x0) / (double)nch : size;
-    return p->x1 + letter > right + 0.5;
+    return pdf_word_broken(r->set, &p->f->line->words[p->f->w0], &c->f->line->words[c->f->w0],
+                           c->f->w1 - c->f->w0 > 1, right, size);
 }
 
 /* The x the run's lines wrap at: the right end of its lines, but for lines that show no wrap edge.
@@ -611,7 +629,7 @@ samla_status pdf_emit_frags(pdf_reader *r, const pdf_frag *frags, size_t n, bool
     }
     double right = wrap_edge(r, frags, fi, n, in_cell);
     if (wrap > right) right = wrap;
-    for (size_t i = 1; in_cell && i < n; i++) fi[i].glue = broken_word(fi, i, right);
+    for (size_t i = 1; in_cell && i < n; i++) fi[i].glue = broken_word(r, fi, i, right);
     /* per fragment, the run's closest pitch of two lines of its size (PDF-PARA-LOWER-GAP; PDF-PARA-LOWER-GAP-SIZE:
        a heading's lines are set further apart than the body's) */
     double *line_pitch = samla_arena_alloc(r->ctx->arena, n * sizeof *line_pitch);
@@ -813,6 +831,7 @@ static samla_status layout_lines(pdf_reader *r, const pdf_page *p, const pdf_lin
     size_t ng = 0;
     samla_status st = SAMLA_OK;
     pdf_region *g = pdf_page_regions(r, p, body, n, &ng);
+    for (size_t k = 0; g && k < ng; k++) pdf_ruled_foot(r, &g[k], body, n);
     if (column) {
         size_t kept = 0;
         for (size_t k = 0; k < ng; k++)

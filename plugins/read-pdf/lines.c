@@ -132,6 +132,7 @@ static bool make_word(samla_arena *a, const pdf_settings *s, const pdf_lig_table
     }
     w->text = t;
     w->ligature = nlig > 0;
+    w->first_x1 = nlost[0] ? 0 : g[g0].x1; /* a ligature's glyph is no one letter */
     /* PDF-TABLE-GLUED-CELLS: the last lower-case letter to capital or digit step, where a table cell's text that
      * ran over may meet the next cell's (gluedcells.c); the text's offsets are the glyphs' without ligatures */
     w->cut = 0;

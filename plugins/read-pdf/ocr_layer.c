@@ -97,6 +97,7 @@ static bool put(pdf_word *out, size_t *n, size_t cap, const pdf_word *w, const c
     out[*n].text = t;
     out[*n].x0 = x0;
     out[*n].x1 = x1;
+    out[*n].first_x1 = 0;
     (*n)++;
     return true;
 }

@@ -26,6 +26,7 @@ typedef struct pdf_word {
     unsigned short cut;       /* PDF-TABLE-GLUED-CELLS: byte offset of the last capital or digit that follows a
                                * lower-case letter in the text (0: none; lines.c), where the word may be two */
     double cut_x0, cut_x1;    /* that glyph's left edge, and the right edge of the glyphs before it */
+    double first_x1;          /* its first glyph's right edge (0: not known: OCR, a word split or re-read) */
 } pdf_word;
 
 /* A baseline across the whole page (or across one column of a two-column
@@ -222,6 +223,9 @@ typedef struct pdf_table {
     bool bold_first;          /* every line of its first row is bold (PDF-TABLE-HEADER-ALONE) */
     const char *header_key;   /* soft text of the header row, to skip repeats */
     int page;                 /* page of its last row */
+    const pdf_word *tail[16]; /* per column, the last row's cell's last line when it is one word (NULL: not so;
+                               * PDF-CELL-BROKEN-PAGE) */
+    double tail_wrap[16];     /* and where that column wraps */
     double room;              /* space left below its last row on that page (to the footer or margin) */
 } pdf_table;
 
@@ -454,6 +458,12 @@ samla_status pdf_close_table(pdf_reader *r);
 /* Helpers shared by layout.c and tables.c. */
 bool pdf_starts_upper(const char *s);
 bool pdf_starts_lower(const char *s);
+/* layout.c: word `piece`, alone on its cell line in a column wrapping at `right`, and word `next`, first on the
+ * line below (more: other words follow it there), are one word the cell broke: piece ends in a letter, next
+ * starts lower-case with a letter that would not have fitted after piece (PDF-CELL-BROKEN-WORD,
+ * PDF-CELL-BROKEN-GLYPH), and they are not two listed words with more after them (PDF-CELL-BROKEN-KNOWN). */
+bool pdf_word_broken(const pdf_settings *s, const pdf_word *piece, const pdf_word *next, bool more, double right,
+                     double size);
 /* Text a continued by text b with the hyphenation rules (arena), or NULL. */
 char *pdf_join_texts(pdf_reader *r, const char *a, const char *b);
 bool pdf_heading_size(const pdf_reader *r, double size, bool bold);
@@ -528,6 +538,10 @@ const char *pdf_marker(const pdf_settings *s, const pdf_word *w, size_t n, bool 
  * (PDF-TABLE-GROUP-ROW). */
 size_t pdf_group_row(pdf_reader *r, const pdf_region *g, const pdf_line *const *lines, const size_t *starts, size_t ns,
                      size_t s);
+
+/* ruledfoot.c, PDF-TABLE-RULED-FOOT: region g of body lines L[0..n) ends above its last lines when they stand under
+ * the bottom rule of a table ruled as a grid, with no rule under them. */
+void pdf_ruled_foot(pdf_reader *r, pdf_region *g, const pdf_line *const *L, size_t n);
 
 /* rulings.c: vertical and horizontal rules of a page area, seen by rendering it (poppler
  * gives no paths). pdf_ink_area renders [x0, x1] x [y0, y1] of page `page`

@@ -243,6 +243,16 @@ void pdf_column_rights(const pdf_reader *r, const pdf_region *g, const pdf_line 
     }
 }
 
+/* Notes how t's cell in column c ends (fragments f[0..k) of its row, the column wrapping at wrap): a last line of
+ * one word, which the next page may finish (PDF-CELL-BROKEN-PAGE). */
+static void note_tail(pdf_table *t, size_t c, const pdf_frag *f, size_t k, double wrap)
+{
+    if (c >= 16) return;
+    const pdf_frag *l = k ? &f[k - 1] : NULL;
+    t->tail[c] = l && l->w1 - l->w0 == 1 ? &l->line->words[l->w0] : NULL;
+    t->tail_wrap[c] = wrap;
+}
+
 /* Lines [a, b) continue the last row of t (a row split by a page break). */
 static samla_status append_to_last_row(pdf_reader *r, pdf_table *t, const pdf_region *g,
                                        const pdf_line *const *L, size_t a, size_t b)
@@ -263,12 +273,19 @@ static samla_status append_to_last_row(pdf_reader *r, pdf_table *t, const pdf_re
         if (st != SAMLA_OK) return st;
         if (!nn) continue;
         size_t at = (t->nrows - 1) * t->ncols + c, old = t->ncell[at];
+        /* PDF-CELL-BROKEN-PAGE: the cell's last line is a word the cell broke (PDF-CELL-BROKEN-WORD), its rest
+         * the first word here ("Folkhälsosamordn" / "aren"): joined without a space */
+        const pdf_word *w0 = &f[0].line->words[f[0].w0];
+        bool broken = c < 16 && t->tail[c] &&
+                      pdf_word_broken(r->set, t->tail[c], w0, f[0].w1 - f[0].w0 > 1, t->tail_wrap[c], w0->size);
+        note_tail(t, c, f, k, colright[c]);
         /* the cell's paragraph runs on over the page break ("… i Första" /
          * "hjälpen till psykisk hälsa."): joined into its last block */
         if (old && more[0]->kind == SAMLA_BLOCK_PARAGRAPH && pdf_starts_lower(more[0]->text)) {
             samla_block *last = t->cells[at][old - 1];
             if (last->kind == SAMLA_BLOCK_PARAGRAPH || last->kind == SAMLA_BLOCK_LIST_ITEM) {
-                char *j = pdf_join_texts(r, last->text, more[0]->text);
+                char *j = broken ? samla_arena_printf(r->ctx->arena, "%s%s", last->text, more[0]->text)
+                                 : pdf_join_texts(r, last->text, more[0]->text);
                 samla_block *nb = j ? samla_block_new(&r->ctx->doc, last->kind, j) : NULL;
                 if (!nb) return SAMLA_ERR_NOMEM;
                 last->text = nb->text;
@@ -597,6 +614,7 @@ samla_status pdf_emit_rows(pdf_reader *r, const pdf_region *g, const pdf_line *c
             double wrap = span && c == c0 ? colright[g->ncols - 1] : colright[c];
             samla_status st = pdf_emit_frags(r, f, k, true, wrap, pitch, &cells[c], &counts[c]);
             if (st != SAMLA_OK) return st;
+            note_tail(t, c, f, k, wrap);
         }
         samla_status st = add_row(r, t, cells, counts, span ? (unsigned char)(c0 + 1) : 0);
         if (st != SAMLA_OK) return st;
