@@ -306,9 +306,9 @@ static samla_block *make_block(pdf_reader *r, const frag_info *fi, size_t a, siz
     return blk;
 }
 
-/* A line of only dots, ellipses, underscores or dashes: where a signature
- * goes. */
-static bool leader_line(const char *s)
+/* A line (or word) of only dots, ellipses, underscores or dashes: where a
+ * signature goes. */
+bool pdf_leader_line(const char *s)
 {
     size_t n = 0;
     for (const char *q = s; *q; q = g_utf8_next_char(q)) {
@@ -441,7 +441,7 @@ static bool breaks_before(const pdf_reader *r, const frag_info *fi, size_t i, si
     /* two sub-cells of one line (split at a wide gap), or the next sub-column */
     if (c->f->line == p->f->line || c->y0 < p->y0 - 0.5) return true;
     /* a signature line ("………", "______") stands alone */
-    if (leader_line(p->text) || leader_line(c->text)) return true;
+    if (pdf_leader_line(p->text) || pdf_leader_line(c->text)) return true;
     /* a contents entry ends at its page number after a dot leader (PDF-HEAD-CONTENTS) */
     if (contents_line(p->text)) return true;
     double size = fmin(p->size, c->size);
@@ -533,7 +533,7 @@ static bool broken_word(const frag_info *fi, size_t i, double right)
  * Such lines set no wrap edge while other lines do. */
 static bool shows_no_edge(const pdf_reader *r, const pdf_frag *f, const frag_info *fi)
 {
-    return (f->w1 - f->w0 == 1 && fi->size > 1.15 * r->body_size) || leader_line(f->line->words[f->w1 - 1].text);
+    return (f->w1 - f->w0 == 1 && fi->size > 1.15 * r->body_size) || pdf_leader_line(f->line->words[f->w1 - 1].text);
 }
 
 static double wrap_edge(const pdf_reader *r, const pdf_frag *frags, const frag_info *fi, size_t n, bool in_cell)
@@ -566,7 +566,7 @@ static bool justified_frag(const pdf_frag *frags, size_t n, size_t i, double wra
     if (w[f->w1 - 1].x1 < wrap - 1) return false;
     double gmin = 1e9, gmax = -1e9;
     for (size_t j = f->w0; j < f->w1; j++) {
-        if (leader_line(w[j].text)) return false;
+        if (pdf_leader_line(w[j].text)) return false;
         if (j == f->w0) continue;
         double g = w[j].x0 - w[j - 1].x1;
         gmin = fmin(gmin, g), gmax = fmax(gmax, g);

@@ -450,6 +450,8 @@ samla_status pdf_close_table(pdf_reader *r);
 /* Helpers shared by layout.c and tables.c. */
 bool pdf_starts_upper(const char *s);
 bool pdf_starts_lower(const char *s);
+/* A line or word of only dots, ellipses, underscores or dashes (3 or more): a signature line (layout.c). */
+bool pdf_leader_line(const char *s);
 /* Text a continued by text b with the hyphenation rules (arena), or NULL. */
 char *pdf_join_texts(pdf_reader *r, const char *a, const char *b);
 bool pdf_heading_size(const pdf_reader *r, double size, bool bold);

@@ -453,6 +453,11 @@ samla_status pdf_emit_rows(pdf_reader *r, const pdf_region *g, const pdf_line *c
             if (f.w1 > f.w0 && date_word(r, L[starts[0]]->words[f.w0].text)) t->header_row = false;
         }
         if (t->header_row && !bold && header_unruled(r, g, L, starts, ns)) t->header_row = false;
+        /* PDF-TABLE-HEADER-LEADER: a row holding a dotted line is where someone signs, no column's name
+         * (*Sekreterare* | *……… Johanna Berglund* at the head of a signature table) */
+        for (size_t i = starts[0]; i < starts[1] && t->header_row; i++)
+            for (size_t k = 0; k < L[i]->nwords && t->header_row; k++)
+                if (pdf_leader_line(L[i]->words[k].text)) t->header_row = false;
         t->bold_first = bold && filled == g->ncols;
         if (t->header_row) t->header_key = row_key(r, L, starts[0], starts[1]);
         double x0 = 1e9, x1 = -1e9;

@@ -441,7 +441,34 @@ static samla_status read_on(page_ctx *c, int leaf, int segi)
     return SAMLA_OK;
 }
 
-/* Free words on a line with mapped words join the nearest mapped word's leaf. */
+/* PDF-TAG-KEYLESS-BESIDE: a keyless word (a dot leader) set 1.5 em or more
+ * apart from its line's mapped words, with a mapped word of the line right
+ * above or below sharing its horizontal extent, belongs to that word's leaf:
+ * the dotted line over a name in a signature table's value column, level with
+ * the role in the label column, is the name's cell's. Returns the word, or i. */
+static size_t keyless_beside(const page_ctx *c, size_t li, size_t i, double gap)
+{
+    const pdf_word *w = c->w[i].w;
+    if (c->w[i].klen || gap < 1.5 * em(w)) return i;
+    size_t at = i;
+    double best = 1e18;
+    for (int d = -1; d <= 1; d += 2) {
+        if ((d < 0 && li == 0) || (d > 0 && li + 1 >= c->p->nlines)) continue;
+        size_t ln = d < 0 ? li - 1 : li + 1;
+        const pdf_line *l = &c->p->lines[ln], *own = &c->p->lines[li];
+        double dy = d < 0 ? own->y0 - l->y1 : l->y0 - own->y1;
+        if (dy > own->y1 - own->y0) continue;
+        for (size_t j = c->line0[ln]; j < c->line0[ln + 1]; j++) {
+            const pdf_word *u = c->w[j].w;
+            if (!c->w[j].matched || u->x1 <= w->x0 || w->x1 <= u->x0) continue;
+            if (dy < best) best = dy, at = j;
+        }
+    }
+    return at;
+}
+
+/* Free words on a line with mapped words join the nearest mapped word's leaf
+ * (or PDF-TAG-KEYLESS-BESIDE's). */
 static samla_status join_neighbours(page_ctx *c, size_t li)
 {
     for (size_t i = c->line0[li]; i < c->line0[li + 1]; i++) {
@@ -454,6 +481,8 @@ static samla_status join_neighbours(page_ctx *c, size_t li)
             if (d < best) best = d, at = j;
         }
         if (at == i) continue;
+        size_t near = keyless_beside(c, li, i, best);
+        if (near != i) at = near;
         c->w[i].owner = c->w[at].owner;
         c->w[i].seg = c->w[at].seg;
         c->w[i].run = c->w[at].run;
