@@ -148,6 +148,33 @@ static bool parted_edge_line(const pdf_page *p, const pdf_line *l, int band, dou
     return false;
 }
 
+/* PDF-FURN-BURIED: a line that is furniture only by its text repeating
+ * (not a page number or label, not PDF-FURN-PARTS) is body text when a body
+ * line stands wholly between it and its page's edge: a running header is
+ * above all the body. A bold subheading (*Ärendebeskrivning*) that each
+ * item's page of a browser's tight-margined render has in its top band,
+ * under the item's own title, is the item's. repeated[j]: line j of page p
+ * was marked by repetition. */
+static void unbury(pdf_page *p, const bool *repeated)
+{
+    for (bool changed = true; changed;) {
+        changed = false;
+        for (size_t j = 0; j < p->nlines; j++) {
+            pdf_line *l = &p->lines[j];
+            if (!repeated[j] || l->role == PDF_BODY) continue;
+            for (size_t o = 0; o < p->nlines; o++) {
+                const pdf_line *b = &p->lines[o];
+                if (b->role != PDF_BODY || !b->nwords) continue;
+                if (l->role == PDF_HEADER ? b->y1 <= l->y0 : b->y0 >= l->y1) {
+                    l->role = PDF_BODY;
+                    changed = true;
+                    break;
+                }
+            }
+        }
+    }
+}
+
 void pdf_mark_furniture(pdf_reader *r)
 {
     samla_arena *a = r->ctx->arena;
@@ -187,6 +214,12 @@ void pdf_mark_furniture(pdf_reader *r)
         }
     }
     size_t need_any = r->npages / 2 > 2 ? r->npages / 2 : 2;
+    bool *repeated = samla_arena_alloc(a, total * sizeof *repeated);
+    if (!repeated) {
+        g_hash_table_destroy(any);
+        g_hash_table_destroy(at_y);
+        return;
+    }
     double body = median_size(r);
     k = 0;
     for (size_t i = 0; i < r->npages; i++) {
@@ -213,7 +246,14 @@ void pdf_mark_furniture(pdf_reader *r)
                 }
             }
             if (furniture) l->role = band == 1 ? PDF_HEADER : PDF_FOOTER;
+            repeated[k] = furniture && !samla_re_test(r->set->page_number, text) &&
+                          !samla_re_test(r->set->page_label, text) && !parted_edge_line(p, l, band, body);
         }
+    }
+    k = 0;
+    for (size_t i = 0; i < r->npages; i++) {
+        unbury(&r->pages[i], repeated + k);
+        k += r->pages[i].nlines;
     }
     g_hash_table_destroy(any);
     g_hash_table_destroy(at_y);

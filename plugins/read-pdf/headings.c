@@ -289,9 +289,15 @@ static void first_subsections(pdf_reader *r, samla_block **v, size_t n)
     }
 }
 
-/* Rule 2: non-bold heading sizes used only next to a larger heading. */
+/* Rule 2: non-bold heading sizes used only next to a larger heading. Every
+ * size is judged on the headings as layout.c left them, then the subtitles
+ * are made paragraphs (PDF-HEAD-SUBTITLE-RUN: under a title, a plain 14 pt
+ * *Sjöviks kommun* over a plain 12 pt *Fastställd av ...* are both subtitles,
+ * the second beside the first, a larger heading until then). */
 static void subtitles(samla_block **v, size_t n)
 {
+    bool *sub = calloc(n ? n : 1, sizeof *sub);
+    if (!sub) return;
     for (size_t i = 0; i < n; i++) {
         samla_block *b = v[i];
         if (b->kind != SAMLA_BLOCK_HEADING || b->style.bold) continue;
@@ -308,11 +314,14 @@ static void subtitles(samla_block **v, size_t n)
             }
             only_beside_larger = beside;
         }
-        if (only_beside_larger) {
-            b->kind = SAMLA_BLOCK_PARAGRAPH;
-            b->level = 0;
-        }
+        sub[i] = only_beside_larger;
     }
+    for (size_t i = 0; i < n; i++)
+        if (sub[i]) {
+            v[i]->kind = SAMLA_BLOCK_PARAGRAPH;
+            v[i]->level = 0;
+        }
+    free(sub);
 }
 
 /* The way a heading begins, for its level (PDF-HEAD-SHAPE): "#N" for a
