@@ -222,7 +222,9 @@ static void spaced_headings(pdf_reader *r, samla_block **v, size_t n)
         if (next->kind == SAMLA_BLOCK_HEADING && next->style.font_size > size + 0.9) continue;
         /* a page break above is the clearest separation there is (PDF-HEAD-PAGE-TOP):
          * the heading then has only the space below to tell */
-        bool top = prev->page != b->page;
+        /* ... and so is a column's top: the block above ends lower than this line (the paragraph before ran
+         * over the column break into the foot of the column before; PDF-HEAD-COLUMN-TOP) */
+        bool top = prev->page != b->page || prev->y1 > b->y1 + 0.5 * size;
         double below = next->y0 - b->y1, above = top ? 4 * pg + size : b->y0 - prev->y1;
         /* at a column's foot (the next block stands higher: the head of the next column) the line has no space
          * below of its own, and only the space above tells: clearly more than paragraphs have (a label set at

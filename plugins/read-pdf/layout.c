@@ -418,6 +418,19 @@ static bool number_runs_on(const frag_info *p, const frag_info *c, double right)
     return p->x1 + (w->x1 - w->x0) + 0.3 * c->size > right - 0.5;
 }
 
+/* PDF-LABEL-RUNS-ON: fragment c's bracketed label ("(v)") is a party or a note in a sentence the previous line
+ * wrapped before ("... den som bifaller Ali Hassans" / "(v) yrkande röstar nej."): c starts at p's left edge,
+ * not indented, p ran full (the label would not have fitted after it) and stops mid-sentence (no . : ; ! ?
+ * at its end). A list's bracketed item starts after an item that ended, or at a hanging indent. */
+static bool label_runs_on(const frag_info *p, const frag_info *c, double right)
+{
+    size_t n = strlen(p->text);
+    if (c->bullet || !n || c->text[0] != '(' || strchr(".:;!?", p->text[n - 1])) return false;
+    if (fabs(c->x0 - p->x0) > 1) return false;
+    const pdf_word *w = &c->f->line->words[c->f->w0];
+    return p->x1 + (w->x1 - w->x0) + 0.3 * c->size > right - 0.5;
+}
+
 /* PDF-PARA-SHORT-BRACKET: a line opening with a square bracket ("[X] Nyman Kristina", "[ ] Holm Lena": a
  * roll of checkboxes set as one-line paragraphs) starts afresh as a capital does, after a line that ended
  * short although its first word would have fitted. A round bracket may run a sentence on, so it does not. */
@@ -454,7 +467,7 @@ static bool breaks_before(const pdf_reader *r, const frag_info *fi, size_t i, si
        font set close below it (*Val av justerare* over *Stadsbyggnadsnämndens beslut*); a wrapped bold line
        keeps its font (PDF-BOLD-FONT-BREAK) */
     if (p->bold && c->bold && fabs((p->y1 - p->y0) - (c->y1 - c->y0)) > 0.15 * size) return true;
-    if (c->label && !number_runs_on(p, c, right)) return true;
+    if (c->label && !number_runs_on(p, c, right) && !label_runs_on(p, c, right)) return true;
     /* paragraph spacing: the tops of the two lines are clearly further apart
      * than the usual pitch of wrapped lines, unless the text runs on (a
      * hyphen at the end, a lower-case word next) */
