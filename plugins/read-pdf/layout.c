@@ -179,8 +179,8 @@ char *pdf_join_texts(pdf_reader *r, const char *a, const char *b)
     return out;
 }
 
-/* Block b (the first of a run) continues the body paragraph the previous page
- * ended with: b starts lower-case, only running headers/footers came between,
+/* Block b (the first of a run) continues the body paragraph (or list item) the
+ * previous page ended with: b starts lower-case, only running headers/footers came between,
  * and the previous page's last line was full (b's first word would not have
  * fitted after it). */
 static bool continues_page(const pdf_reader *r, const samla_block *b, const frag_info *h)
@@ -195,7 +195,11 @@ static bool continues_page(const pdf_reader *r, const samla_block *b, const frag
     if (!prev || prev != r->run_last) return false;
     /* or the paragraph the left column ended, at the top of the right column (PDF-LINE-GUTTER) */
     if (prev->page + 1 != (int)d->npages && !(r->column_break && prev->page == (int)d->npages)) return false;
-    if (b->kind != SAMLA_BLOCK_PARAGRAPH || !pdf_starts_lower(b->text)) return false;
+    /* PDF-PARA-DIGIT-RUNS-ON: a number may run the sentence on too ("… fyller 40, 50 eller" / "60 år, …") when
+     * the text before stops mid-sentence (no . : ; ! ? at its end) */
+    size_t pn = strlen(prev->text);
+    bool digit = g_ascii_isdigit(b->text[0]) && pn && !strchr(".:;!?", prev->text[pn - 1]);
+    if (b->kind != SAMLA_BLOCK_PARAGRAPH || !(pdf_starts_lower(b->text) || digit)) return false;
     if (fabs(prev->style.font_size - b->style.font_size) > 0.6 || prev->style.bold != b->style.bold) return false;
     const pdf_word *w = &h->f->line->words[h->f->w0];
     return r->run_last_x1 + (w->x1 - w->x0) + 0.3 * h->size > r->run_last_right - 0.5;
@@ -446,8 +450,22 @@ static bool ended_short(const frag_info *c, const frag_info *p, double right, do
     return p->x1 + (w->x1 - w->x0) + 0.3 * size < right - 0.5;
 }
 
-/* True when fragment i starts a new block after fragment i - 1. */
-static bool breaks_before(const pdf_reader *r, const frag_info *fi, size_t i, size_t start,
+/* The closest pitch (tops) of two consecutive lines of one size among the n
+ * fragments fi, of size `size` (within 0.3 pt; 0: any); 0 when none. */
+static double run_pitch(const frag_info *fi, size_t n, double size)
+{
+    double best = 0;
+    for (size_t i = 1; i < n; i++) {
+        double step = fi[i].y0 - fi[i - 1].y0;
+        if (fi[i].f->line != fi[i - 1].f->line && fabs(fi[i].size - fi[i - 1].size) < 0.3 &&
+            (size <= 0 || fabs(fi[i].size - size) < 0.3) && step > 0.8 * fi[i].size && (best == 0 || step < best))
+            best = step;
+    }
+    return best;
+}
+
+/* True when fragment i (of n) starts a new block after fragment i - 1. */
+static bool breaks_before(const pdf_reader *r, const frag_info *fi, size_t n, size_t i, size_t start,
                           double right, double pitch, double line_pitch, bool in_cell)
 {
     const frag_info *p = &fi[i - 1], *c = &fi[i];
@@ -478,6 +496,15 @@ static bool breaks_before(const pdf_reader *r, const frag_info *fi, size_t i, si
     if (line_pitch > 0 && c->y0 - p->y0 > line_pitch + fmax(1.2, 0.2 * size) && !ends_hyphen(p->text) &&
         pdf_starts_lower(c->text) && ended_short(c, p, right, size))
         return true;
+    /* PDF-PARA-PITCH-GAP, in body text: lines of one size whose bottoms step clearly wider than the run's closest
+       pitch are two paragraphs set without paragraph space but at a wider leading (a cover's one-line
+       paragraphs, *TALLÅSENS KOMMUN* over *Kommunledningskontoret*), unless the text runs on (bottoms: a
+       superscript raises a line's top only) */
+    if (line_pitch > 0 && fabs(p->size - c->size) < 0.3 && c->y1 - p->y1 > line_pitch + fmax(1.2, 0.2 * size) &&
+        !ends_hyphen(p->text) && !pdf_starts_lower(c->text)) {
+        double own = run_pitch(fi, n, c->size);
+        if (own > 0 && c->y1 - p->y1 > own + fmax(1.2, 0.2 * size)) return true;
+    }
     /* a block's lines keep the pitch of its first two (PDF-BLOCK-PITCH): where the paragraph space is small
        and the page's lines are mostly one-line paragraphs, a step clearly wider than the block's own wrap
        starts a block, unless the text runs on (bottoms of the lines: a superscript raises a line's top only) */
@@ -625,13 +652,8 @@ samla_status pdf_emit_frags(pdf_reader *r, const pdf_frag *frags, size_t n, bool
     double right = wrap_edge(r, frags, fi, n, in_cell);
     if (wrap > right) right = wrap;
     for (size_t i = 1; in_cell && i < n; i++) fi[i].glue = broken_word(fi, i, right);
-    double line_pitch = 0; /* the run's closest pitch of two lines of one size (PDF-PARA-LOWER-GAP) */
-    for (size_t i = 1; !in_cell && i < n; i++) {
-        double step = fi[i].y0 - fi[i - 1].y0;
-        if (fi[i].f->line != fi[i - 1].f->line && fabs(fi[i].size - fi[i - 1].size) < 0.3 &&
-            step > 0.8 * fi[i].size && (line_pitch == 0 || step < line_pitch))
-            line_pitch = step;
-    }
+    /* the run's closest pitch of two lines of one size (PDF-PARA-LOWER-GAP) */
+    double line_pitch = in_cell ? 0 : run_pitch(fi, n, 0);
     if (in_cell) {
         *cell_out = samla_arena_alloc(r->ctx->arena, (n + 1) * sizeof **cell_out);
         *ncell_out = 0;
@@ -639,7 +661,7 @@ samla_status pdf_emit_frags(pdf_reader *r, const pdf_frag *frags, size_t n, bool
     }
     size_t start = 0;
     for (size_t i = 1; i <= n; i++) {
-        if (i < n && !breaks_before(r, fi, i, start, right, pitch, line_pitch, in_cell)) continue;
+        if (i < n && !breaks_before(r, fi, n, i, start, right, pitch, line_pitch, in_cell)) continue;
         samla_block *b = make_block(r, fi, start, i, nest, in_cell);
         if (!b) return SAMLA_ERR_NOMEM;
         if (*b->text) {

@@ -183,6 +183,15 @@ static bool open_word(const page_ctx *c, size_t k)
     return c->w[k].owner < 0 && c->w[k].stamp != c->stamp;
 }
 
+/* PDF-TAG-CUT-KEY-LABEL: keyless word k (a bullet, a dash) right before a
+ * word of a leaf on its line labels that leaf's item: a part read on stops
+ * there. */
+static bool labels_other(const page_ctx *c, size_t k)
+{
+    size_t li = (size_t)c->w[k].line;
+    return !c->w[k].klen && k + 1 < c->line0[li + 1] && c->w[k + 1].owner >= 0;
+}
+
 /* The word after cur in its column's flow, -1 at the end: the next word on
  * the line (no more than 1.5 em away), else the first word of a following
  * line at the left edge (within 2 em of it, no more than 0.6 em below),
@@ -201,7 +210,7 @@ static long flow_next(const page_ctx *c, size_t cur, double *left, double *right
         size_t k = c->line0[li];
         while (k < c->line0[li + 1] && c->w[k].w->x0 < *left - 2 * size) k++;
         if (k == c->line0[li + 1] || c->w[k].w->x0 > *left + 2 * size) continue;
-        if (!open_word(c, k) || c->w[k].w->y0 > cw->y1 + 0.6 * size) break;
+        if (!open_word(c, k) || c->w[k].w->y0 > cw->y1 + 0.6 * size || labels_other(c, k)) break;
         return (long)k;
     }
     for (size_t k = 0; k < c->n; k++) {
@@ -536,6 +545,35 @@ static void join_columns(page_ctx *c, size_t li, samla_status *st)
     }
 }
 
+/* PDF-TAG-KEYLESS-LEVEL: a line of keyless words only that stands level
+ * with a line of mapped words (half the smaller height or more shared), a
+ * bullet in a font of its own set a little off the text's baseline (a
+ * browser's "▪"), is part of that line: each word joins the leaf of the
+ * nearest mapped word on it, the item it labels, not the leaf of the text
+ * above. */
+static void join_level(page_ctx *c, size_t li, samla_status *st)
+{
+    const pdf_line *l = &c->p->lines[li];
+    for (size_t o = 0; o < c->p->nlines && *st == SAMLA_OK; o++) {
+        const pdf_line *m = &c->p->lines[o];
+        double shared = fmin(l->y1, m->y1) - fmax(l->y0, m->y0);
+        if (o == li || shared < 0.5 * fmin(l->y1 - l->y0, m->y1 - m->y0)) continue;
+        for (size_t i = c->line0[li]; i < c->line0[li + 1] && *st == SAMLA_OK; i++) {
+            const pdf_word *w = c->w[i].w;
+            if (c->w[i].owner >= 0) continue;
+            double best = 1e18;
+            size_t at = c->n;
+            for (size_t j = c->line0[o]; j < c->line0[o + 1]; j++) {
+                const pdf_word *u = c->w[j].w;
+                if (!c->w[j].matched) continue;
+                double d = u->x0 > w->x1 ? u->x0 - w->x1 : w->x0 - u->x1;
+                if (d < best) best = d, at = j;
+            }
+            if (at < c->n && best < 2 * em(w)) *st = join_word(c, i, c->w[at].owner, c->w[at].seg, c->w[at].run);
+        }
+    }
+}
+
 /* A line outside the tags joins the leaf owning the nearest mapped word
  * above it. */
 static samla_status join_above(page_ctx *c, size_t li)
@@ -589,7 +627,8 @@ static samla_status settle_page(page_ctx *c, size_t tag_chars, size_t found)
         const pdf_line *l = &p->lines[li];
         bool inside = first < li && li < last;
         if (l->role == PDF_BODY && inside && (!keyed || runs_on(c, li))) {
-            if (!keyed) join_columns(c, li, &st);
+            if (!keyed) join_level(c, li, &st);
+            if (!keyed && st == SAMLA_OK) join_columns(c, li, &st);
             if (st == SAMLA_OK) st = join_above(c, li);
             continue;
         }
