@@ -196,9 +196,9 @@ static bool continues_page(const pdf_reader *r, const samla_block *b, const frag
     /* or the paragraph the left column ended, at the top of the right column (PDF-LINE-GUTTER) */
     if (prev->page + 1 != (int)d->npages && !(r->column_break && prev->page == (int)d->npages)) return false;
     /* PDF-PARA-DIGIT-RUNS-ON: a number may run the sentence on too ("… fyller 40, 50 eller" / "60 år, …") when
-     * the text before stops mid-sentence (no . : ; ! ? at its end) */
-    size_t pn = strlen(prev->text);
-    bool digit = g_ascii_isdigit(b->text[0]) && pn && !strchr(".:;!?", prev->text[pn - 1]);
+     * the text before stops mid-sentence, at a word or a comma (not at a number: a contents line's page) */
+    const char *pe = prev->text + strlen(prev->text), *pl = g_utf8_find_prev_char(prev->text, pe);
+    bool digit = g_ascii_isdigit(b->text[0]) && pl && (*pl == ',' || g_unichar_isalpha(g_utf8_get_char(pl)));
     if (b->kind != SAMLA_BLOCK_PARAGRAPH || !(pdf_starts_lower(b->text) || digit)) return false;
     if (fabs(prev->style.font_size - b->style.font_size) > 0.6 || prev->style.bold != b->style.bold) return false;
     const pdf_word *w = &h->f->line->words[h->f->w0];
