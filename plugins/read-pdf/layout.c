@@ -437,7 +437,9 @@ static bool label_runs_on(const frag_info *p, const frag_info *c, double right)
 
 /* PDF-PARA-SHORT-BRACKET: a line opening with a square bracket ("[X] Nyman Kristina", "[ ] Holm Lena": a
  * roll of checkboxes set as one-line paragraphs) starts afresh as a capital does, after a line that ended
- * short although its first word would have fitted. A round bracket may run a sentence on, so it does not. */
+ * short although its first word would have fitted; after a line that opened with one too, whatever its
+ * length (PDF-PARA-BRACKET-ROLL: the roll's longest entry sets the column's edge). A round bracket may run a
+ * sentence on, so it does not. */
 static bool starts_bracket(const char *s) { return s[0] == '['; }
 
 /* PDF-PARA-LOWER-GAP: line c starts lower case after a paragraph's gap (its top further below p's than the
@@ -531,6 +533,7 @@ static bool breaks_before(const pdf_reader *r, const frag_info *fi, size_t n, si
     }
     if (c->x0 > p->x0 + 1.5 * size && i - 1 == start) return false; /* hanging first line */
     if (c->x0 > p->x0 + 1.2 * size) return true;                   /* indented first line */
+    if (starts_bracket(c->text) && starts_bracket(p->text) && !in_cell) return true; /* PDF-PARA-BRACKET-ROLL */
     /* the previous line ended short although this line's first word fits */
     const pdf_word *w = &c->f->line->words[c->f->w0];
     double need = (w->x1 - w->x0) + 0.3 * size;
