@@ -153,8 +153,40 @@ static bool parted_edge_line(const pdf_page *p, const pdf_line *l, int band, dou
  * line stands wholly between it and its page's edge: a running header is
  * above all the body. A bold subheading (*Ärendebeskrivning*) that each
  * item's page of a browser's tight-margined render has in its top band,
- * under the item's own title, is the item's. repeated[j]: line j of page p
- * was marked by repetition. */
+ * under the item's own title, is the item's. */
+static bool buried(const pdf_page *p, const pdf_line *l)
+{
+    for (size_t o = 0; o < p->nlines; o++) {
+        const pdf_line *b = &p->lines[o];
+        if (b->role == PDF_BODY && b->nwords && (l->role == PDF_HEADER ? b->y1 <= l->y0 : b->y0 >= l->y1)) return true;
+    }
+    return false;
+}
+
+/* PDF-FURN-RUNS-INTO-BODY: a line furniture only by its text repeating is
+ * body text when the next line toward the body is body text of its size
+ * (within 0.5 pt) set closer to it than 0.75 of its height, starting within
+ * 2 em of its left edge (an indent, not another column): it runs on into
+ * the body at the body's leading, where a running header or footer stands
+ * apart (PDF-FURN-PARTS takes 0.9 of a line as apart). A contents page
+ * printed twice in one file (a bound-in part) starts, inside a browser
+ * render's narrow top band, with the same entries at the same height. */
+static bool runs_into_body(const pdf_page *p, const pdf_line *l)
+{
+    const pdf_line *next = NULL;
+    double best = 1e18;
+    for (size_t o = 0; o < p->nlines; o++) {
+        const pdf_line *b = &p->lines[o];
+        if (b == l || !b->nwords) continue;
+        double gap = l->role == PDF_HEADER ? b->y0 - l->y1 : l->y0 - b->y1;
+        if (gap > -0.5 && gap < best) best = gap, next = b;
+    }
+    return next && next->role == PDF_BODY && fabs(next->size - l->size) <= 0.5 && best < 0.75 * (l->y1 - l->y0) &&
+           fabs(next->x0 - l->x0) <= 2 * l->size;
+}
+
+/* Lines of page p furniture only by repetition (repeated[j]) made body
+ * text by PDF-FURN-BURIED and PDF-FURN-RUNS-INTO-BODY, until none changes. */
 static void unbury(pdf_page *p, const bool *repeated)
 {
     for (bool changed = true; changed;) {
@@ -162,14 +194,9 @@ static void unbury(pdf_page *p, const bool *repeated)
         for (size_t j = 0; j < p->nlines; j++) {
             pdf_line *l = &p->lines[j];
             if (!repeated[j] || l->role == PDF_BODY) continue;
-            for (size_t o = 0; o < p->nlines; o++) {
-                const pdf_line *b = &p->lines[o];
-                if (b->role != PDF_BODY || !b->nwords) continue;
-                if (l->role == PDF_HEADER ? b->y1 <= l->y0 : b->y0 >= l->y1) {
-                    l->role = PDF_BODY;
-                    changed = true;
-                    break;
-                }
+            if (buried(p, l) || runs_into_body(p, l)) {
+                l->role = PDF_BODY;
+                changed = true;
             }
         }
     }
