@@ -12,6 +12,10 @@
  * right parts of a header on tab stops or in page-margin boxes) is furniture
  * even on a page of its own (PDF-FURN-PARTS: a one-page part of a compound
  * document, a header that only the second page of two carries).
+ * A line furniture only by repetition is body text after all when body text
+ * stands between it and the page's edge, or when it runs on into the body
+ * (PDF-FURN-BURIED, PDF-FURN-RUNS-INTO-BODY: a browser's narrow margin puts
+ * the body's first lines in the band).
  * Furniture lines stay in the document as header/footer blocks. */
 #include <math.h>
 #include <stdlib.h>

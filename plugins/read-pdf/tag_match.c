@@ -22,8 +22,10 @@
  *
  * Words left over: keyless words (bullets, dashes, dot leaders) and any other
  * free word on a line with mapped words join the nearest mapped word's leaf
- * on that line (a list label joins its item); a line of only keyless words
- * between mapped lines joins the leaf above (signature dots); any other line
+ * on that line (a list label joins its item; a keyless word far from them
+ * the mapped word above or below it, PDF-TAG-KEYLESS-BESIDE); a line of only
+ * keyless words between mapped lines joins a mapped line level with it
+ * (PDF-TAG-KEYLESS-LEVEL), else the leaf above (signature dots); any other line
  * is outside the tags: an artifact, furniture (a header above the page's
  * tagged text or in its upper half, else a footer), as is every line the
  * geometric furniture pass marked and no leaf claims.
