@@ -461,8 +461,9 @@ samla_status pdf_emit_rows(pdf_reader *r, const pdf_region *g, const pdf_line *c
         }
         if (t->header_row && !bold && header_unruled(r, g, L, starts, ns)) t->header_row = false;
         /* PDF-TABLE-HEADER-LEADER: a row holding a dotted line is where someone signs, no column's name
-         * (*Sekreterare* | *……… Johanna Berglund* at the head of a signature table) */
-        for (size_t i = starts[0]; i < starts[1] && t->header_row; i++)
+         * (*Sekreterare* | *……… Johanna Berglund* at the head of a signature table), nor is the row of roles
+         * over such a row (*Sekreterare* | *Ordförande* | *Justerare* over three dotted lines) */
+        for (size_t i = starts[0]; i < starts[ns > 1 ? 2 : 1] && t->header_row; i++)
             for (size_t k = 0; k < L[i]->nwords && t->header_row; k++)
                 if (pdf_leader_line(L[i]->words[k].text)) t->header_row = false;
         t->bold_first = bold && filled == g->ncols;
