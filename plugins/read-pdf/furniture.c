@@ -174,9 +174,12 @@ static bool buried(const pdf_page *p, const pdf_line *l)
  * the body at the body's leading, where a running header or footer stands
  * apart (PDF-FURN-PARTS takes 0.9 of a line as apart). A contents page
  * printed twice in one file (a bound-in part) starts, inside a browser
- * render's narrow top band, with the same entries at the same height. */
+ * render's narrow top band, with the same entries at the same height. Not on
+ * an OCR'd page, whose line boxes are Tesseract's. */
 static bool runs_into_body(const pdf_page *p, const pdf_line *l)
 {
+    /* an OCR'd page's lines are Tesseract's boxes, not a typeset leading: its band is left to repetition */
+    if (p->ocr.reason) return false;
     const pdf_line *next = NULL;
     double best = 1e18;
     for (size_t o = 0; o < p->nlines; o++) {
