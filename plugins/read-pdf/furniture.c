@@ -12,6 +12,10 @@
  * right parts of a header on tab stops or in page-margin boxes) is furniture
  * even on a page of its own (PDF-FURN-PARTS: a one-page part of a compound
  * document, a header that only the second page of two carries).
+ * A line furniture only by repetition is body text after all when body text
+ * stands between it and the page's edge, or when it runs on into the body
+ * (PDF-FURN-BURIED, PDF-FURN-RUNS-INTO-BODY: a browser's narrow margin puts
+ * the body's first lines in the band).
  * Furniture lines stay in the document as header/footer blocks. */
 #include <math.h>
 #include <stdlib.h>
@@ -148,6 +152,63 @@ static bool parted_edge_line(const pdf_page *p, const pdf_line *l, int band, dou
     return false;
 }
 
+/* PDF-FURN-BURIED: a line that is furniture only by its text repeating
+ * (not a page number or label, not PDF-FURN-PARTS) is body text when a body
+ * line stands wholly between it and its page's edge: a running header is
+ * above all the body. A bold subheading (*Ärendebeskrivning*) that each
+ * item's page of a browser's tight-margined render has in its top band,
+ * under the item's own title, is the item's. */
+static bool buried(const pdf_page *p, const pdf_line *l)
+{
+    for (size_t o = 0; o < p->nlines; o++) {
+        const pdf_line *b = &p->lines[o];
+        if (b->role == PDF_BODY && b->nwords && (l->role == PDF_HEADER ? b->y1 <= l->y0 : b->y0 >= l->y1)) return true;
+    }
+    return false;
+}
+
+/* PDF-FURN-RUNS-INTO-BODY: a line furniture only by its text repeating is
+ * body text when the next line toward the body is body text of its size
+ * (within 0.5 pt) set closer to it than 0.75 of its height, starting within
+ * 2 em of its left edge (an indent, not another column): it runs on into
+ * the body at the body's leading, where a running header or footer stands
+ * apart (PDF-FURN-PARTS takes 0.9 of a line as apart). A contents page
+ * printed twice in one file (a bound-in part) starts, inside a browser
+ * render's narrow top band, with the same entries at the same height. Not on
+ * an OCR'd page, whose line boxes are Tesseract's. */
+static bool runs_into_body(const pdf_page *p, const pdf_line *l)
+{
+    /* an OCR'd page's lines are Tesseract's boxes, not a typeset leading: its band is left to repetition */
+    if (p->ocr.reason) return false;
+    const pdf_line *next = NULL;
+    double best = 1e18;
+    for (size_t o = 0; o < p->nlines; o++) {
+        const pdf_line *b = &p->lines[o];
+        if (b == l || !b->nwords) continue;
+        double gap = l->role == PDF_HEADER ? b->y0 - l->y1 : l->y0 - b->y1;
+        if (gap > -0.5 && gap < best) best = gap, next = b;
+    }
+    return next && next->role == PDF_BODY && fabs(next->size - l->size) <= 0.5 && best < 0.75 * (l->y1 - l->y0) &&
+           fabs(next->x0 - l->x0) <= 2 * l->size;
+}
+
+/* Lines of page p furniture only by repetition (repeated[j]) made body
+ * text by PDF-FURN-BURIED and PDF-FURN-RUNS-INTO-BODY, until none changes. */
+static void unbury(pdf_page *p, const bool *repeated)
+{
+    for (bool changed = true; changed;) {
+        changed = false;
+        for (size_t j = 0; j < p->nlines; j++) {
+            pdf_line *l = &p->lines[j];
+            if (!repeated[j] || l->role == PDF_BODY) continue;
+            if (buried(p, l) || runs_into_body(p, l)) {
+                l->role = PDF_BODY;
+                changed = true;
+            }
+        }
+    }
+}
+
 void pdf_mark_furniture(pdf_reader *r)
 {
     samla_arena *a = r->ctx->arena;
@@ -187,6 +248,12 @@ void pdf_mark_furniture(pdf_reader *r)
         }
     }
     size_t need_any = r->npages / 2 > 2 ? r->npages / 2 : 2;
+    bool *repeated = samla_arena_alloc(a, total * sizeof *repeated);
+    if (!repeated) {
+        g_hash_table_destroy(any);
+        g_hash_table_destroy(at_y);
+        return;
+    }
     double body = median_size(r);
     k = 0;
     for (size_t i = 0; i < r->npages; i++) {
@@ -213,7 +280,14 @@ void pdf_mark_furniture(pdf_reader *r)
                 }
             }
             if (furniture) l->role = band == 1 ? PDF_HEADER : PDF_FOOTER;
+            repeated[k] = furniture && !samla_re_test(r->set->page_number, text) &&
+                          !samla_re_test(r->set->page_label, text) && !parted_edge_line(p, l, band, body);
         }
+    }
+    k = 0;
+    for (size_t i = 0; i < r->npages; i++) {
+        unbury(&r->pages[i], repeated + k);
+        k += r->pages[i].nlines;
     }
     g_hash_table_destroy(any);
     g_hash_table_destroy(at_y);

@@ -222,7 +222,9 @@ static void spaced_headings(pdf_reader *r, samla_block **v, size_t n)
         if (next->kind == SAMLA_BLOCK_HEADING && next->style.font_size > size + 0.9) continue;
         /* a page break above is the clearest separation there is (PDF-HEAD-PAGE-TOP):
          * the heading then has only the space below to tell */
-        bool top = prev->page != b->page;
+        /* ... and so is a column's top: the block above ends lower than this line (the paragraph before ran
+         * over the column break into the foot of the column before; PDF-HEAD-COLUMN-TOP) */
+        bool top = prev->page != b->page || prev->y1 > b->y1 + 0.5 * size;
         double below = next->y0 - b->y1, above = top ? 4 * pg + size : b->y0 - prev->y1;
         /* at a column's foot (the next block stands higher: the head of the next column) the line has no space
          * below of its own, and only the space above tells: clearly more than paragraphs have (a label set at
@@ -289,9 +291,15 @@ static void first_subsections(pdf_reader *r, samla_block **v, size_t n)
     }
 }
 
-/* Rule 2: non-bold heading sizes used only next to a larger heading. */
+/* Rule 2: non-bold heading sizes used only next to a larger heading. Every
+ * size is judged on the headings as layout.c left them, then the subtitles
+ * are made paragraphs (PDF-HEAD-SUBTITLE-RUN: under a title, a plain 14 pt
+ * *Sjöviks kommun* over a plain 12 pt *Fastställd av ...* are both subtitles,
+ * the second beside the first, a larger heading until then). */
 static void subtitles(samla_block **v, size_t n)
 {
+    bool *sub = calloc(n ? n : 1, sizeof *sub);
+    if (!sub) return;
     for (size_t i = 0; i < n; i++) {
         samla_block *b = v[i];
         if (b->kind != SAMLA_BLOCK_HEADING || b->style.bold) continue;
@@ -308,11 +316,14 @@ static void subtitles(samla_block **v, size_t n)
             }
             only_beside_larger = beside;
         }
-        if (only_beside_larger) {
-            b->kind = SAMLA_BLOCK_PARAGRAPH;
-            b->level = 0;
-        }
+        sub[i] = only_beside_larger;
     }
+    for (size_t i = 0; i < n; i++)
+        if (sub[i]) {
+            v[i]->kind = SAMLA_BLOCK_PARAGRAPH;
+            v[i]->level = 0;
+        }
+    free(sub);
 }
 
 /* The way a heading begins, for its level (PDF-HEAD-SHAPE): "#N" for a

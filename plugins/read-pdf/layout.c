@@ -179,8 +179,8 @@ char *pdf_join_texts(pdf_reader *r, const char *a, const char *b)
     return out;
 }
 
-/* Block b (the first of a run) continues the body paragraph the previous page
- * ended with: b starts lower-case, only running headers/footers came between,
+/* Block b (the first of a run) continues the body paragraph (or list item) the
+ * previous page ended with: b starts lower-case, only running headers/footers came between,
  * and the previous page's last line was full (b's first word would not have
  * fitted after it). */
 static bool continues_page(const pdf_reader *r, const samla_block *b, const frag_info *h)
@@ -195,7 +195,11 @@ static bool continues_page(const pdf_reader *r, const samla_block *b, const frag
     if (!prev || prev != r->run_last) return false;
     /* or the paragraph the left column ended, at the top of the right column (PDF-LINE-GUTTER) */
     if (prev->page + 1 != (int)d->npages && !(r->column_break && prev->page == (int)d->npages)) return false;
-    if (b->kind != SAMLA_BLOCK_PARAGRAPH || !pdf_starts_lower(b->text)) return false;
+    /* PDF-PARA-DIGIT-RUNS-ON: a number may run the sentence on too ("… fyller 40, 50 eller" / "60 år, …") when
+     * the text before stops mid-sentence, at a word or a comma (not at a number: a contents line's page) */
+    const char *pe = prev->text + strlen(prev->text), *pl = g_utf8_find_prev_char(prev->text, pe);
+    bool digit = g_ascii_isdigit(b->text[0]) && pl && (*pl == ',' || g_unichar_isalpha(g_utf8_get_char(pl)));
+    if (b->kind != SAMLA_BLOCK_PARAGRAPH || !(pdf_starts_lower(b->text) || digit)) return false;
     if (fabs(prev->style.font_size - b->style.font_size) > 0.6 || prev->style.bold != b->style.bold) return false;
     const pdf_word *w = &h->f->line->words[h->f->w0];
     return r->run_last_x1 + (w->x1 - w->x0) + 0.3 * h->size > r->run_last_right - 0.5;
@@ -306,9 +310,9 @@ static samla_block *make_block(pdf_reader *r, const frag_info *fi, size_t a, siz
     return blk;
 }
 
-/* A line of only dots, ellipses, underscores or dashes: where a signature
- * goes. */
-static bool leader_line(const char *s)
+/* A line (or word) of only dots, ellipses, underscores or dashes: where a
+ * signature goes. */
+bool pdf_leader_line(const char *s)
 {
     size_t n = 0;
     for (const char *q = s; *q; q = g_utf8_next_char(q)) {
@@ -418,9 +422,24 @@ static bool number_runs_on(const frag_info *p, const frag_info *c, double right)
     return p->x1 + (w->x1 - w->x0) + 0.3 * c->size > right - 0.5;
 }
 
+/* PDF-LABEL-RUNS-ON: fragment c's bracketed label ("(v)") is a party or a note in a sentence the previous line
+ * wrapped before ("... den som bifaller Ali Hassans" / "(v) yrkande röstar nej."): c starts at p's left edge,
+ * not indented, p ran full (the label would not have fitted after it) and stops mid-sentence (no . : ; ! ?
+ * at its end). A list's bracketed item starts after an item that ended, or at a hanging indent. */
+static bool label_runs_on(const frag_info *p, const frag_info *c, double right)
+{
+    size_t n = strlen(p->text);
+    if (c->bullet || !n || c->text[0] != '(' || strchr(".:;!?", p->text[n - 1])) return false;
+    if (fabs(c->x0 - p->x0) > 1) return false;
+    const pdf_word *w = &c->f->line->words[c->f->w0];
+    return p->x1 + (w->x1 - w->x0) + 0.3 * c->size > right - 0.5;
+}
+
 /* PDF-PARA-SHORT-BRACKET: a line opening with a square bracket ("[X] Nyman Kristina", "[ ] Holm Lena": a
  * roll of checkboxes set as one-line paragraphs) starts afresh as a capital does, after a line that ended
- * short although its first word would have fitted. A round bracket may run a sentence on, so it does not. */
+ * short although its first word would have fitted; after a line that opened with one too, whatever its
+ * length (PDF-PARA-BRACKET-ROLL: the roll's longest entry sets the column's edge). A round bracket may run a
+ * sentence on, so it does not. */
 static bool starts_bracket(const char *s) { return s[0] == '['; }
 
 /* PDF-PARA-LOWER-GAP: line c starts lower case after a paragraph's gap (its top further below p's than the
@@ -433,15 +452,30 @@ static bool ended_short(const frag_info *c, const frag_info *p, double right, do
     return p->x1 + (w->x1 - w->x0) + 0.3 * size < right - 0.5;
 }
 
-/* True when fragment i starts a new block after fragment i - 1. */
-static bool breaks_before(const pdf_reader *r, const frag_info *fi, size_t i, size_t start,
-                          double right, double pitch, double line_pitch, bool in_cell)
+/* The closest pitch (tops) of two consecutive lines of one size among the n
+ * fragments fi, of size `size` (within 0.3 pt); 0 when none. */
+static double run_pitch(const frag_info *fi, size_t n, double size)
+{
+    double best = 0;
+    for (size_t i = 1; i < n; i++) {
+        double step = fi[i].y0 - fi[i - 1].y0;
+        if (fi[i].f->line != fi[i - 1].f->line && fabs(fi[i].size - fi[i - 1].size) < 0.3 &&
+            fabs(fi[i].size - size) < 0.3 && step > 0.8 * fi[i].size && (best == 0 || step < best))
+            best = step;
+    }
+    return best;
+}
+
+/* True when fragment i starts a new block after fragment i - 1; line_pitch is the run's closest pitch of
+ * lines of fragment i's size (run_pitch). */
+static bool breaks_before(const pdf_reader *r, const frag_info *fi, size_t i, size_t start, double right,
+                          double pitch, double line_pitch, bool in_cell)
 {
     const frag_info *p = &fi[i - 1], *c = &fi[i];
     /* two sub-cells of one line (split at a wide gap), or the next sub-column */
     if (c->f->line == p->f->line || c->y0 < p->y0 - 0.5) return true;
     /* a signature line ("………", "______") stands alone */
-    if (leader_line(p->text) || leader_line(c->text)) return true;
+    if (pdf_leader_line(p->text) || pdf_leader_line(c->text)) return true;
     /* a contents entry ends at its page number after a dot leader (PDF-HEAD-CONTENTS) */
     if (contents_line(p->text)) return true;
     double size = fmin(p->size, c->size);
@@ -454,7 +488,7 @@ static bool breaks_before(const pdf_reader *r, const frag_info *fi, size_t i, si
        font set close below it (*Val av justerare* over *Stadsbyggnadsnämndens beslut*); a wrapped bold line
        keeps its font (PDF-BOLD-FONT-BREAK) */
     if (p->bold && c->bold && fabs((p->y1 - p->y0) - (c->y1 - c->y0)) > 0.15 * size) return true;
-    if (c->label && !number_runs_on(p, c, right)) return true;
+    if (c->label && !number_runs_on(p, c, right) && !label_runs_on(p, c, right)) return true;
     /* paragraph spacing: the tops of the two lines are clearly further apart
      * than the usual pitch of wrapped lines, unless the text runs on (a
      * hyphen at the end, a lower-case word next) */
@@ -464,6 +498,13 @@ static bool breaks_before(const pdf_reader *r, const frag_info *fi, size_t i, si
     /* PDF-PARA-LOWER-GAP, in body text (no cell pitch): against the run's own line pitch */
     if (line_pitch > 0 && c->y0 - p->y0 > line_pitch + fmax(1.2, 0.2 * size) && !ends_hyphen(p->text) &&
         pdf_starts_lower(c->text) && ended_short(c, p, right, size))
+        return true;
+    /* PDF-PARA-PITCH-GAP, in body text: lines of one size whose bottoms step clearly wider than the run's closest
+       pitch are two paragraphs set without paragraph space but at a wider leading (a cover's one-line
+       paragraphs, *TALLÅSENS KOMMUN* over *Kommunledningskontoret*), unless the text runs on (bottoms: a
+       superscript raises a line's top only) */
+    if (line_pitch > 0 && fabs(p->size - c->size) < 0.3 && c->y1 - p->y1 > line_pitch + fmax(1.2, 0.2 * size) &&
+        !ends_hyphen(p->text) && !pdf_starts_lower(c->text))
         return true;
     /* a block's lines keep the pitch of its first two (PDF-BLOCK-PITCH): where the paragraph space is small
        and the page's lines are mostly one-line paragraphs, a step clearly wider than the block's own wrap
@@ -491,6 +532,7 @@ static bool breaks_before(const pdf_reader *r, const frag_info *fi, size_t i, si
     }
     if (c->x0 > p->x0 + 1.5 * size && i - 1 == start) return false; /* hanging first line */
     if (c->x0 > p->x0 + 1.2 * size) return true;                   /* indented first line */
+    if (starts_bracket(c->text) && starts_bracket(p->text) && !in_cell) return true; /* PDF-PARA-BRACKET-ROLL */
     /* the previous line ended short although this line's first word fits */
     const pdf_word *w = &c->f->line->words[c->f->w0];
     double need = (w->x1 - w->x0) + 0.3 * size;
@@ -551,7 +593,7 @@ static bool broken_word(const pdf_reader *r, const frag_info *fi, size_t i, doub
  * Such lines set no wrap edge while other lines do. */
 static bool shows_no_edge(const pdf_reader *r, const pdf_frag *f, const frag_info *fi)
 {
-    return (f->w1 - f->w0 == 1 && fi->size > 1.15 * r->body_size) || leader_line(f->line->words[f->w1 - 1].text);
+    return (f->w1 - f->w0 == 1 && fi->size > 1.15 * r->body_size) || pdf_leader_line(f->line->words[f->w1 - 1].text);
 }
 
 static double wrap_edge(const pdf_reader *r, const pdf_frag *frags, const frag_info *fi, size_t n, bool in_cell)
@@ -584,7 +626,7 @@ static bool justified_frag(const pdf_frag *frags, size_t n, size_t i, double wra
     if (w[f->w1 - 1].x1 < wrap - 1) return false;
     double gmin = 1e9, gmax = -1e9;
     for (size_t j = f->w0; j < f->w1; j++) {
-        if (leader_line(w[j].text)) return false;
+        if (pdf_leader_line(w[j].text)) return false;
         if (j == f->w0) continue;
         double g = w[j].x0 - w[j - 1].x1;
         gmin = fmin(gmin, g), gmax = fmax(gmax, g);
@@ -634,16 +676,10 @@ samla_status pdf_emit_frags(pdf_reader *r, const pdf_frag *frags, size_t n, bool
        a heading's lines are set further apart than the body's) */
     double *line_pitch = samla_arena_alloc(r->ctx->arena, n * sizeof *line_pitch);
     if (!line_pitch) return SAMLA_ERR_NOMEM;
-    for (size_t k = 0; k < n; k++) {
-        line_pitch[k] = 0;
-        for (size_t i = 1; !in_cell && i < n; i++) {
-            double step = fi[i].y0 - fi[i - 1].y0;
-            if (fi[i].f->line != fi[i - 1].f->line && fabs(fi[i].size - fi[i - 1].size) < 0.3 &&
-                fabs(fi[i].size - fi[k].size) < 0.3 && step > 0.8 * fi[i].size &&
-                (line_pitch[k] == 0 || step < line_pitch[k]))
-                line_pitch[k] = step;
-        }
-    }
+    for (size_t k = 0; k < n; k++)
+        line_pitch[k] = in_cell ? 0
+                        : k > 0 && fabs(fi[k].size - fi[k - 1].size) < 0.01 ? line_pitch[k - 1]
+                                                                            : run_pitch(fi, n, fi[k].size);
     if (in_cell) {
         *cell_out = samla_arena_alloc(r->ctx->arena, (n + 1) * sizeof **cell_out);
         *ncell_out = 0;

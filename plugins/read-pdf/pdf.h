@@ -464,6 +464,8 @@ bool pdf_starts_lower(const char *s);
  * PDF-CELL-BROKEN-GLYPH), and they are not two listed words with more after them (PDF-CELL-BROKEN-KNOWN). */
 bool pdf_word_broken(const pdf_settings *s, const pdf_word *piece, const pdf_word *next, bool more, double right,
                      double size);
+/* A line or word of only dots, ellipses, underscores or dashes (3 or more): a signature line (layout.c). */
+bool pdf_leader_line(const char *s);
 /* Text a continued by text b with the hyphenation rules (arena), or NULL. */
 char *pdf_join_texts(pdf_reader *r, const char *a, const char *b);
 bool pdf_heading_size(const pdf_reader *r, double size, bool bold);

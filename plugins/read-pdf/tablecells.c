@@ -360,13 +360,19 @@ static void table_room(pdf_reader *r, pdf_table *t, const pdf_line *last)
  * own between, was broken off on purpose (a row's room or more left: a page
  * break before the table's second part): what follows is a new table, unless
  * it repeats the table's header row (pdf_emit_rows). */
+/* PDF-TABLE-HEADER-ALONE: a table of one bold row, the last of its page's body, is a header a browser left
+ * behind when it moved the rows to the next page (rows kept whole, the first too tall for the room left):
+ * a header alone is no table, so it heads the next page's first table of its columns wherever it ended, as
+ * that table's header row. True when t is such a row and the page being read the next. */
+static bool header_alone(const pdf_reader *r, const pdf_table *t)
+{
+    return r->page && t->page && r->page->number == t->page + 1 && t->nrows == 1 && t->bold_first && t->ncols >= 2;
+}
+
 bool pdf_table_runs_over(const pdf_reader *r, const pdf_table *t, double row)
 {
     if (!r->page || !t->page || r->page->number == t->page) return true;
-    /* PDF-TABLE-HEADER-ALONE: a table of one bold row, the last of its page's body, is a header a browser left
-     * behind when it moved the rows to the next page (rows kept whole, the first too tall for the room left):
-     * a header alone is no table, so it heads the next page's first table of its columns wherever it ended */
-    if (r->page->number == t->page + 1 && t->nrows == 1 && t->bold_first && t->ncols >= 2) return true;
+    if (header_alone(r, t)) return true;
     return r->page->number == t->page + 1 && t->room < row + 1.5 * r->body_size;
 }
 
@@ -492,6 +498,7 @@ samla_status pdf_emit_rows(pdf_reader *r, const pdf_region *g, const pdf_line *c
     /* a repeated header row says the table goes on (PDF-TABLE-PAGE-ROOM) */
     if (cont && (pdf_table_runs_over(r, t, row) ||
                  (hk > starts[0] && r->page && r->page->number == t->page + 1))) {
+        if (header_alone(r, t)) t->header_row = true;
         if (hk > starts[0]) first_row = 1;
         if (hk > starts[0] && hk < starts[1] && t->nrows) {
             samla_status st = append_to_last_row(r, t, g, L, hk, starts[1]);
@@ -546,6 +553,12 @@ samla_status pdf_emit_rows(pdf_reader *r, const pdf_region *g, const pdf_line *c
             if (f.w1 > f.w0 && date_word(r, L[starts[0]]->words[f.w0].text)) t->header_row = false;
         }
         if (t->header_row && !bold && header_unruled(r, g, L, starts, ns)) t->header_row = false;
+        /* PDF-TABLE-HEADER-LEADER: a row holding a dotted line is where someone signs, no column's name
+         * (*Sekreterare* | *……… Johanna Berglund* at the head of a signature table), nor is the row of roles
+         * over such a row (*Sekreterare* | *Ordförande* | *Justerare* over three dotted lines) */
+        for (size_t i = starts[0]; i < starts[ns > 1 ? 2 : 1] && t->header_row; i++)
+            for (size_t k = 0; k < L[i]->nwords && t->header_row; k++)
+                if (pdf_leader_line(L[i]->words[k].text)) t->header_row = false;
         t->bold_first = bold && filled == g->ncols;
         if (t->header_row) t->header_key = row_key(r, L, starts[0], starts[1]);
         double x0 = 1e9, x1 = -1e9;

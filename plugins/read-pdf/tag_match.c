@@ -22,8 +22,10 @@
  *
  * Words left over: keyless words (bullets, dashes, dot leaders) and any other
  * free word on a line with mapped words join the nearest mapped word's leaf
- * on that line (a list label joins its item); a line of only keyless words
- * between mapped lines joins the leaf above (signature dots); any other line
+ * on that line (a list label joins its item; a keyless word far from them
+ * the mapped word above or below it, PDF-TAG-KEYLESS-BESIDE); a line of only
+ * keyless words between mapped lines joins a mapped line level with it
+ * (PDF-TAG-KEYLESS-LEVEL), else the leaf above (signature dots); any other line
  * is outside the tags: an artifact, furniture (a header above the page's
  * tagged text or in its upper half, else a footer), as is every line the
  * geometric furniture pass marked and no leaf claims.
@@ -183,6 +185,15 @@ static bool open_word(const page_ctx *c, size_t k)
     return c->w[k].owner < 0 && c->w[k].stamp != c->stamp;
 }
 
+/* PDF-TAG-CUT-KEY-LABEL: keyless word k (a bullet, a dash) right before a
+ * word of a leaf on its line labels that leaf's item: a part read on stops
+ * there. */
+static bool labels_other(const page_ctx *c, size_t k)
+{
+    size_t li = (size_t)c->w[k].line;
+    return !c->w[k].klen && k + 1 < c->line0[li + 1] && c->w[k + 1].owner >= 0;
+}
+
 /* The word after cur in its column's flow, -1 at the end: the next word on
  * the line (no more than 1.5 em away), else the first word of a following
  * line at the left edge (within 2 em of it, no more than 0.6 em below),
@@ -201,7 +212,7 @@ static long flow_next(const page_ctx *c, size_t cur, double *left, double *right
         size_t k = c->line0[li];
         while (k < c->line0[li + 1] && c->w[k].w->x0 < *left - 2 * size) k++;
         if (k == c->line0[li + 1] || c->w[k].w->x0 > *left + 2 * size) continue;
-        if (!open_word(c, k) || c->w[k].w->y0 > cw->y1 + 0.6 * size) break;
+        if (!open_word(c, k) || c->w[k].w->y0 > cw->y1 + 0.6 * size || labels_other(c, k)) break;
         return (long)k;
     }
     for (size_t k = 0; k < c->n; k++) {
@@ -441,7 +452,34 @@ static samla_status read_on(page_ctx *c, int leaf, int segi)
     return SAMLA_OK;
 }
 
-/* Free words on a line with mapped words join the nearest mapped word's leaf. */
+/* PDF-TAG-KEYLESS-BESIDE: a keyless word (a dot leader) set 1.5 em or more
+ * apart from its line's mapped words, with a mapped word of the line right
+ * above or below sharing its horizontal extent, belongs to that word's leaf:
+ * the dotted line over a name in a signature table's value column, level with
+ * the role in the label column, is the name's cell's. Returns the word, or i. */
+static size_t keyless_beside(const page_ctx *c, size_t li, size_t i, double gap)
+{
+    const pdf_word *w = c->w[i].w;
+    if (c->w[i].klen || gap < 1.5 * em(w)) return i;
+    size_t at = i;
+    double best = 1e18;
+    for (int d = -1; d <= 1; d += 2) {
+        if ((d < 0 && li == 0) || (d > 0 && li + 1 >= c->p->nlines)) continue;
+        size_t ln = d < 0 ? li - 1 : li + 1;
+        const pdf_line *l = &c->p->lines[ln], *own = &c->p->lines[li];
+        double dy = d < 0 ? own->y0 - l->y1 : l->y0 - own->y1;
+        if (dy > own->y1 - own->y0) continue;
+        for (size_t j = c->line0[ln]; j < c->line0[ln + 1]; j++) {
+            const pdf_word *u = c->w[j].w;
+            if (!c->w[j].matched || u->x1 <= w->x0 || w->x1 <= u->x0) continue;
+            if (dy < best) best = dy, at = j;
+        }
+    }
+    return at;
+}
+
+/* Free words on a line with mapped words join the nearest mapped word's leaf
+ * (or PDF-TAG-KEYLESS-BESIDE's). */
 static samla_status join_neighbours(page_ctx *c, size_t li)
 {
     for (size_t i = c->line0[li]; i < c->line0[li + 1]; i++) {
@@ -454,6 +492,8 @@ static samla_status join_neighbours(page_ctx *c, size_t li)
             if (d < best) best = d, at = j;
         }
         if (at == i) continue;
+        size_t near = keyless_beside(c, li, i, best);
+        if (near != i) at = near;
         c->w[i].owner = c->w[at].owner;
         c->w[i].seg = c->w[at].seg;
         c->w[i].run = c->w[at].run;
@@ -504,6 +544,35 @@ static void join_columns(page_ctx *c, size_t li, samla_status *st)
                 *st = join_word(c, i, c->w[j].owner, c->w[j].seg, c->w[j].run);
                 break;
             }
+    }
+}
+
+/* PDF-TAG-KEYLESS-LEVEL: a line of keyless words only that stands level
+ * with a line of mapped words (half the smaller height or more shared), a
+ * bullet in a font of its own set a little off the text's baseline (a
+ * browser's "▪"), is part of that line: each word joins the leaf of the
+ * nearest mapped word on it, the item it labels, not the leaf of the text
+ * above. */
+static void join_level(page_ctx *c, size_t li, samla_status *st)
+{
+    const pdf_line *l = &c->p->lines[li];
+    for (size_t o = 0; o < c->p->nlines && *st == SAMLA_OK; o++) {
+        const pdf_line *m = &c->p->lines[o];
+        double shared = fmin(l->y1, m->y1) - fmax(l->y0, m->y0);
+        if (o == li || shared < 0.5 * fmin(l->y1 - l->y0, m->y1 - m->y0)) continue;
+        for (size_t i = c->line0[li]; i < c->line0[li + 1] && *st == SAMLA_OK; i++) {
+            const pdf_word *w = c->w[i].w;
+            if (c->w[i].owner >= 0) continue;
+            double best = 1e18;
+            size_t at = c->n;
+            for (size_t j = c->line0[o]; j < c->line0[o + 1]; j++) {
+                const pdf_word *u = c->w[j].w;
+                if (!c->w[j].matched) continue;
+                double d = u->x0 > w->x1 ? u->x0 - w->x1 : w->x0 - u->x1;
+                if (d < best) best = d, at = j;
+            }
+            if (at < c->n && best < 2 * em(w)) *st = join_word(c, i, c->w[at].owner, c->w[at].seg, c->w[at].run);
+        }
     }
 }
 
@@ -560,7 +629,8 @@ static samla_status settle_page(page_ctx *c, size_t tag_chars, size_t found)
         const pdf_line *l = &p->lines[li];
         bool inside = first < li && li < last;
         if (l->role == PDF_BODY && inside && (!keyed || runs_on(c, li))) {
-            if (!keyed) join_columns(c, li, &st);
+            if (!keyed) join_level(c, li, &st);
+            if (!keyed && st == SAMLA_OK) join_columns(c, li, &st);
             if (st == SAMLA_OK) st = join_above(c, li);
             continue;
         }
