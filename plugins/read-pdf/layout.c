@@ -8,7 +8,10 @@
  * when the previous line ended short although the next line's first word
  * would have fit (the end of a paragraph). Blocks set in a font larger than
  * the body, or short bold lines without a final full stop, are headings;
- * levels follow the rank of the heading font size (1 = largest). */
+ * levels follow the rank of the heading font size (1 = largest). A marker
+ * starting a line in a table's columns under its header repeated at the top
+ * of the page starts a block but no list item: a paragraph with the marker in
+ * its text (PDF-MARKER-IN-TABLE-COLUMNS, orphanhead.c). */
 #include <math.h>
 #include <stdlib.h>
 #include <string.h>
@@ -109,6 +112,7 @@ typedef struct frag_info {
     size_t label_len;    /* bytes of the marker word in text */
     bool bullet;         /* the marker is a bullet, not a list number */
     bool glue;           /* continues the previous fragment's word (emergency break in a narrow cell) */
+    bool cell_mark;      /* the marker is a table cell's text, no list item's (PDF-MARKER-IN-TABLE-COLUMNS) */
 } frag_info;
 
 static void measure(pdf_reader *r, const pdf_frag *f, frag_info *fi)
@@ -131,6 +135,9 @@ static void measure(pdf_reader *r, const pdf_frag *f, frag_info *fi)
     }
     fi->glue = false;
     fi->label = pdf_marker(r->set, &w[f->w0], f->w1 - f->w0, &fi->bullet);
+    /* a dash in a table's first column under its repeated header is cell text: the line starts a block as
+     * an item's would, which stays a paragraph with the dash in its text (PDF-MARKER-IN-TABLE-COLUMNS) */
+    fi->cell_mark = fi->label && pdf_marker_in_table_columns(r, f->line, f->w0);
     fi->label_len = fi->label ? strlen(w[f->w0].text) : 0;
 }
 
@@ -254,7 +261,8 @@ static samla_block *make_block(pdf_reader *r, const frag_info *fi, size_t a, siz
     /* "15. Godkännande av föredragningslista" in a heading font: a numbered
      * heading (the number stays in the text), not a list item */
     bool numbered_heading = h->label && label_heading(r, fi, a, b, in_cell);
-    if (h->label && !numbered_heading) {
+    bool item = h->label && !numbered_heading && !h->cell_mark;
+    if (item) {
         first = h->text + h->label_len;
         while (*first == ' ') first++;
     }
@@ -276,7 +284,7 @@ static samla_block *make_block(pdf_reader *r, const frag_info *fi, size_t a, siz
     int level = 0;
     size_t len = s->len;
     char lastc = len ? s->str[len - 1] : '\0';
-    if (h->label && !numbered_heading) {
+    if (item) {
         kind = SAMLA_BLOCK_LIST_ITEM;
         level = list_level(nest, h->x0);
     } else if (!in_cell && (b - a <= 3 || narrow_wrap(b - a, len, bold, lastc)) && len <= 250 &&
@@ -299,7 +307,7 @@ static samla_block *make_block(pdf_reader *r, const frag_info *fi, size_t a, siz
     g_string_free(s, TRUE);
     if (!blk) return NULL;
     blk->level = level;
-    if (h->label && !numbered_heading) blk->numbering = samla_arena_strdup(r->ctx->arena, h->label);
+    if (item) blk->numbering = samla_arena_strdup(r->ctx->arena, h->label);
     blk->style.font_size = h->size;
     blk->style.bold = bold;
     blk->style.italic = italic;

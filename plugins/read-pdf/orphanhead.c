@@ -1,6 +1,8 @@
 /* orphanhead.c: a table's header row at a page break: left alone at the
  * foot of a page (PDF-TABLE-ORPHAN-HEADER), or repeated at the top of the
- * next (PDF-TABLE-HEADER-NOT-FURNITURE, at the end of this file).
+ * next (PDF-TABLE-HEADER-NOT-FURNITURE, further down), and a dash in a row
+ * under such a header, cell text and no list marker
+ * (PDF-MARKER-IN-TABLE-COLUMNS, at the end of this file).
  *
  * A producer that does not keep a table's header with its first row (a
  * browser whose table starts near the foot of a page, "Delmål  Aktivitet
@@ -170,4 +172,38 @@ void pdf_keep_table_headers(pdf_reader *r)
         if (k < 2 || aligned_runs(bl, xs, k, gutter) < 2) continue;
         for (size_t i = top; i <= h; i++) p->lines[i].role = PDF_BODY;
     }
+}
+
+/* ---- PDF-MARKER-IN-TABLE-COLUMNS -------------------------------------------
+ * A table's header row repeated at the top of a page over rows that make no
+ * region (pandoc's longtable setting a cell one word a line in its narrow
+ * first column: *Delmål* / *3.2* / *Huvudmännen* / …) leaves those rows to be
+ * read as plain lines, and a cell holding only a dash (*–* | *Inga
+ * aktiviteter planeras …*) as a list marker. A line starting with a marker
+ * glyph is a row of that table, its marker cell text and no list item, when
+ * the page's first body line is made of three or more runs of words set apart
+ * by gutters, the marker stands at the first run's x and the text after it,
+ * past a gutter, at a later run's x (within 3 pt each), and every body line
+ * between the two ends left of the header's last run (inside the table's
+ * columns, no prose across them). */
+bool pdf_marker_in_table_columns(const pdf_reader *r, const pdf_line *l, size_t w0)
+{
+    const pdf_page *p = r->page;
+    if (!p || w0 + 1 >= l->nwords) return false;
+    double gutter = pdf_gutter(r);
+    if (l->words[w0 + 1].x0 - l->words[w0].x1 < gutter) return false;
+    size_t h = 0;
+    while (h < p->nlines && (p->lines[h].role != PDF_BODY || !p->lines[h].nwords)) h++;
+    if (h == p->nlines || &p->lines[h] == l) return false;
+    const pdf_line *hl = &p->lines[h];
+    double xs[MAX_RUNS];
+    size_t words[MAX_RUNS], k = runs_of(hl, gutter, xs, words);
+    if (k < 3 || fabs(l->words[w0].x0 - xs[0]) > 3) return false;
+    bool at = false;
+    for (size_t q = 1; q < k && !at; q++) at = fabs(l->words[w0 + 1].x0 - xs[q]) <= 3;
+    if (!at) return false;
+    size_t i = h + 1;
+    for (; i < p->nlines && &p->lines[i] != l; i++)
+        if (p->lines[i].role == PDF_BODY && p->lines[i].nwords && p->lines[i].x1 >= xs[k - 1]) return false;
+    return i < p->nlines;
 }

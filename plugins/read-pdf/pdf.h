@@ -431,6 +431,7 @@ pdf_region *pdf_orphan_header(pdf_reader *r, const pdf_line *const *lines, size_
  * furniture.c took for a running header, made body text again
  * (PDF-TABLE-HEADER-NOT-FURNITURE). */
 void pdf_keep_table_headers(pdf_reader *r);
+bool pdf_marker_in_table_columns(const pdf_reader *r, const pdf_line *l, size_t w0);
 /* columns.c: region g is two text columns of list items (no rule in the
  * gutter); g becomes that two-column region. */
 bool pdf_list_columns(pdf_reader *r, pdf_region *g, const pdf_line *const *lines);
