@@ -4,7 +4,10 @@
  * (pdf_column_frag) and each cell's lines become its paragraphs, wrapped at
  * the column's right edge. A table whose next page starts with a table of the
  * same columns continues (a repeated header row is dropped; the rest of a row
- * the page break split joins that row). Where the rows start is tables.c's. */
+ * the page break split joins that row: PDF-TABLE-PAGE-BREAK, and
+ * PDF-TABLE-PAGE-BREAK-NUMBERED where the first cell of each row starts with
+ * its number and the new page's first row's does not). Where the rows start
+ * is tables.c's. */
 #include <math.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -452,6 +455,40 @@ static bool header_unruled(pdf_reader *r, const pdf_region *g, const pdf_line *c
     return ink && !pdf_ink_hrule(ink, x0, x1, b0 - 0.5, L[starts[1]]->y0 + 0.5, 0.5);
 }
 
+/* Text s starts with a number word: digits, each run but the last followed by a dot (*5*, *5.*, *2.3*). */
+static bool number_word(const char *s)
+{
+    if (!s || *s < '0' || *s > '9') return false;
+    while ((*s >= '0' && *s <= '9') || (*s == '.' && s[1] != ' ')) s++;
+    return !*s || *s == ' ' || *s == '\n';
+}
+
+/* PDF-TABLE-PAGE-BREAK-NUMBERED: the first cell of every data row of t
+ * starts with the row's number (two rows or more), the last row's first cell
+ * holds its number alone where another row's holds text after it, and line
+ * l, the first of the new page's first row, starts its first column with no
+ * number: the rest of the row the page break split. Word keeps a cell's
+ * paragraph whole (widow and orphan control), so the title under the number
+ * moves to the next page with the other cells' last paragraphs (*5* | *Ett
+ * rikt kulturliv …* at the foot, *Kultur som kraft för besöksnäring …* |
+ * *Delmål …* on the next page, LibreOffice). */
+static bool numbered_rest(const pdf_table *t, const pdf_region *g, const pdf_line *l)
+{
+    size_t r0 = t->header_row ? 1 : 0;
+    if (t->ncols < 2 || t->nrows < r0 + 2 || (t->span && t->span[t->nrows - 1])) return false;
+    pdf_frag f0 = pdf_column_frag(g, l, 0);
+    if (f0.w1 <= f0.w0 || number_word(l->words[f0.w0].text)) return false;
+    bool more = false;
+    for (size_t i = r0; i < t->nrows; i++) {
+        size_t at = i * t->ncols, n = t->ncell[at];
+        if (!n || !t->cells[at][0] || !number_word(t->cells[at][0]->text)) return false;
+        bool alone = n == 1 && !strchr(t->cells[at][0]->text, ' ');
+        if (i + 1 == t->nrows && !alone) return false;
+        more = more || !alone;
+    }
+    return more;
+}
+
 /* Adds the rows of region g (row s: lines [starts[s], starts[s + 1])) to
  * the open table, or to a new one. A row whose first line is marked in span0
  * (indexed from g->first; NULL: none) leaves its first column's lines to the
@@ -503,9 +540,12 @@ samla_status pdf_emit_rows(pdf_reader *r, const pdf_region *g, const pdf_line *c
         if (hk > starts[0] && hk < starts[1] && t->nrows) {
             samla_status st = append_to_last_row(r, t, g, L, hk, starts[1]);
             if (st != SAMLA_OK) return st;
-        } else if (first_row < ns && t->nrows && pdf_split_row_rest(g, L[starts[first_row]])) {
+        } else if (first_row < ns && t->nrows &&
+                   (pdf_split_row_rest(g, L[starts[first_row]]) || numbered_rest(t, g, L[starts[first_row]]))) {
             /* the page's first row has no fresh first cell: the rest of the
-             * row the page break split (PDF-TABLE-PAGE-BREAK) */
+             * row the page break split (PDF-TABLE-PAGE-BREAK), or its first
+             * cell lacks the number every row's starts with
+             * (PDF-TABLE-PAGE-BREAK-NUMBERED) */
             samla_status st = append_to_last_row(r, t, g, L, starts[first_row], starts[first_row + 1]);
             if (st != SAMLA_OK) return st;
             first_row++;
