@@ -684,10 +684,18 @@ samla_status pdf_emit_frags(pdf_reader *r, const pdf_frag *frags, size_t n, bool
        a heading's lines are set further apart than the body's) */
     double *line_pitch = samla_arena_alloc(r->ctx->arena, n * sizeof *line_pitch);
     if (!line_pitch) return SAMLA_ERR_NOMEM;
-    for (size_t k = 0; k < n; k++)
-        line_pitch[k] = in_cell ? 0
-                        : k > 0 && fabs(fi[k].size - fi[k - 1].size) < 0.01 ? line_pitch[k - 1]
-                                                                            : run_pitch(fi, n, fi[k].size);
+    double seen_size[8], seen_pitch[8]; /* each size's pitch computed once (a run holds few sizes) */
+    size_t nseen = 0;
+    for (size_t k = 0; k < n; k++) {
+        size_t j = 0;
+        while (j < nseen && fabs(seen_size[j] - fi[k].size) >= 0.01) j++;
+        if (j < nseen) {
+            line_pitch[k] = seen_pitch[j];
+            continue;
+        }
+        line_pitch[k] = in_cell ? 0 : run_pitch(fi, n, fi[k].size);
+        if (nseen < 8) seen_size[nseen] = fi[k].size, seen_pitch[nseen++] = line_pitch[k];
+    }
     if (in_cell) {
         *cell_out = samla_arena_alloc(r->ctx->arena, (n + 1) * sizeof **cell_out);
         *ncell_out = 0;
