@@ -101,6 +101,40 @@ static void fill_header(samla_ctx *ctx, samla_pipeline *p, bool *ran, const char
     }
 }
 
+/* True when model section name holds nothing (an empty sequence or map, or none). */
+static bool section_empty(const samla_ctx *ctx, const char *name)
+{
+    const samla_node *n = samla_map_get(ctx->model, name);
+    return !n || samla_node_len(n) == 0;
+}
+
+/* Warns when the document reads as a kind whose section the pipeline does not extract and the sections it
+ * does extract are all empty: `samla run protocol plan.pdf` found nothing because the document is a plan,
+ * which is said, never an empty model with exit 0 (docs/model.md, "Warnings"). sections: what the steps that
+ * ran provide, NULL-terminated. */
+static void warn_kind_misfit(samla_ctx *ctx, samla_pipeline *p, const char *const *sections)
+{
+    const samla_node *d = samla_map_get(ctx->model, "document");
+    const char *kind = samla_map_get_str(d, "kind");
+    const char *want = samla_document_kind_section(kind);
+    if (!want) return;
+    size_t extracted = 0;
+    for (size_t i = 0; sections[i]; i++) {
+        if (strcmp(sections[i], want) == 0) return;
+        if (strcmp(sections[i], "document") == 0) continue;
+        if (!section_empty(ctx, sections[i])) return;
+        extracted++;
+    }
+    if (!extracted) return; /* a pipeline that extracts nothing (dump) expects nothing */
+    const samla_node *conf = samla_map_get(d, "kind_confidence");
+    char c[32] = "";
+    if (conf && conf->type == SAMLA_NODE_FLOAT) snprintf(c, sizeof c, " (kind_confidence %.2f)", conf->u.f);
+    samla_ctx_warn(ctx, 0,
+                   "the document reads as a %s%s, and pipeline '%s' does not extract %s: it found nothing; "
+                   "run a pipeline that extracts %s (`samla pipelines` lists them)",
+                   kind, c, p->name, want, want);
+}
+
 static void fill_warnings(samla_ctx *ctx, size_t first)
 {
     samla_node *h = samla_ctx_section(ctx, "samla");
@@ -228,6 +262,7 @@ static samla_status run_in_ctx(samla_pipeline *p, samla_ctx *ctx, const char *pa
             if (!mem) continue;
             if (!ran[p->nsteps]) { /* header once, before the first writer */
                 sections[nsec] = NULL;
+                warn_kind_misfit(ctx, p, sections);
                 fill_header(ctx, p, ran, sections);
                 fill_warnings(ctx, first_diag);
                 ran[p->nsteps] = true;
@@ -244,6 +279,7 @@ static samla_status run_in_ctx(samla_pipeline *p, samla_ctx *ctx, const char *pa
     }
     if (!ran[p->nsteps]) {
         sections[nsec] = NULL;
+        if (st == SAMLA_OK) warn_kind_misfit(ctx, p, sections);
         fill_header(ctx, p, ran, sections);
         fill_warnings(ctx, first_diag);
     }

@@ -56,6 +56,18 @@ check 'grep -q "bad2.yaml:4: plugin .write-yaml. has no option .contnet." "$tmp/
 "$SAMLA" run -O write-yaml.content=maybe dump "$seed" >/dev/null 2>"$tmp/err4"
 check 'grep -q "must be true or false" "$tmp/err4"' "mistyped -O value"
 
+# a pipeline that does not extract what the document is read for, and found nothing, says so (exit 0: the
+# model is written); a fitting pipeline gives no such warning
+"$SAMLA" run protocol corpus/pdf/aktivitetsplan-granliden-2025.pdf >"$tmp/mis.yaml" 2>"$tmp/mis"; rc=$?
+check '[ $rc = 0 ] && grep -q "aktivitetsplan-granliden-2025.pdf: warning: the document reads as a plan (kind_confidence [0-9.]*), and pipeline .protocol. does not extract activities: it found nothing" "$tmp/mis"' "protocol pipeline on a plan warns: $(cat "$tmp/mis")"
+check 'grep -q "reads as a plan" "$tmp/mis.yaml"' "the misfit warning is in samla.warnings"
+"$SAMLA" run plan corpus/docx/protokoll-ks-storvika-2025-01-29.docx >/dev/null 2>"$tmp/mis2"
+check 'grep -q "reads as a protocol (kind_confidence [0-9.]*), and pipeline .plan. does not extract agenda" "$tmp/mis2"' "plan pipeline on a protocol warns: $(cat "$tmp/mis2")"
+"$SAMLA" run plan corpus/pdf/aktivitetsplan-granliden-2025.pdf >/dev/null 2>"$tmp/mis3"
+check '! grep -q "reads as a" "$tmp/mis3"' "a fitting pipeline does not warn: $(cat "$tmp/mis3")"
+"$SAMLA" run dump corpus/pdf/aktivitetsplan-granliden-2025.pdf >/dev/null 2>"$tmp/mis4"
+check '! grep -q "reads as a" "$tmp/mis4"' "dump extracts nothing and expects nothing: $(cat "$tmp/mis4")"
+
 # plugins lists readers and writers with ABI
 "$SAMLA" plugins > "$tmp/pl"
 check 'grep -Eq "^read-text +[0-9.]+ +1\.0 +reader" "$tmp/pl"' "plugins lists read-text with ABI and stage"

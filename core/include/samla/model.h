@@ -108,6 +108,10 @@ bool samla_yaml_needs_quotes(const char *s);
 const char *const *samla_document_kinds(void);
 /* True when kind is one of samla_document_kinds(). */
 bool samla_document_kind_known(const char *kind);
+/* The model section that holds what a document of this kind is read for (protocol and agenda: "agenda",
+ * decision_extract: "decisions", plan: "activities", strategy: "goals"); NULL for "other" and unknown kinds.
+ * A static string. */
+const char *samla_document_kind_section(const char *kind);
 
 #ifdef __cplusplus
 }
