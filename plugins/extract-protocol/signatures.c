@@ -151,6 +151,18 @@ static size_t role_row(pdoc *d, const char *s, const char ***out)
     return nw;
 }
 
+/* P-SIG-RULES-ONE-CELL: no cell of the row of line i starts in the k - 1 columns right of its own (the cell
+ * spans them). */
+static bool spans(const pdoc *d, size_t i, int k)
+{
+    const pline *l = &d->l[i];
+    size_t j = i;
+    while (j > 0 && d->l[j - 1].table == l->table) j--;
+    for (; j < d->n && d->l[j].table == l->table; j++)
+        if (d->l[j].row == l->row && d->l[j].col > l->col && d->l[j].col < l->col + k) return false;
+    return true;
+}
+
 /* P-SIG-ROLE-ROW-CELLS: the texts of the row of line i (a first cell) when each of its cells is one line
  * naming a role, 2 to SIG_MAX of them, into *out; returns how many (0 otherwise). */
 static size_t role_cells(pdoc *d, size_t i, const char ***out)
@@ -352,7 +364,8 @@ samla_status signatures_extract(pdoc *d)
             /* P-SIG-RULES-ONE-CELL: a dotted cell holding k runs, one a column (rules each wider than its
              * column overlap, and the reader joined them into one cell over the columns): the names are the
              * cells of the row below, from the cell's column on, each under the role of the cell above */
-            if (!np && l->row >= 0 && l->cell_line == 0 && !l->text[after] && k > 1 && k <= SIG_MAX) {
+            if (!np && l->row >= 0 && l->cell_line == 0 && !l->text[after] && k > 1 && k <= SIG_MAX &&
+                spans(d, i, (int)k)) {
                 size_t got = 0;
                 for (size_t q = 0; q < k; q++) {
                     size_t below = cell_line_at(d, i, l->row + 1, l->col + (int)q);
