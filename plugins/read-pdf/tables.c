@@ -427,6 +427,20 @@ static bool capital_words(const pdf_line *l, pdf_frag f)
     return true;
 }
 
+/* PDF-TABLE-NAME-COLUMN: every line of the table below its first (a header) that has text in the first column
+ * has there two to four words each starting upper-case, five lines or more: a column of names, one a line. */
+static bool name_column(const pdf_region *g, const pdf_line *const *L)
+{
+    size_t n = 0;
+    for (size_t i = g->first + 1; i < g->last; i++) {
+        pdf_frag f = pdf_column_frag(g, L[i], 0);
+        if (f.w1 <= f.w0) continue;
+        if (!capital_words(L[i], f)) return false;
+        n++;
+    }
+    return n >= 5;
+}
+
 /* PDF-TABLE-CODE-COLUMN: column c (not the first) holds on each of its lines below the table's first (a header),
  * three or more, one lower-case word of one to three letters and nothing else (party letters *s*, *sd*, *mp* in an
  * attendance table set without row spacing): a code, no wrapped cell text running on, so its lower case tells
@@ -495,6 +509,9 @@ static bool tight_row_start(const pdf_region *g, const pdf_line *const *L, size_
      * lower-case in at least one of them */
     if (caps && filled >= 2 && upper == filled) return true;
     if (resumes(g, L, from, i)) return true;
+    /* PDF-TABLE-NAME-COLUMN: in a column of names, a name with every other cell on its line starting afresh
+     * (upper-case, a digit or a code) starts a row though another column falls silent and starts again */
+    if (filled >= 2 && upper == filled && name_column(g, L)) return true;
     return fresh >= need && (filled >= 2 || first_fits);
 }
 
