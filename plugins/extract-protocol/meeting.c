@@ -238,6 +238,7 @@ bool protocol_detect(pdoc *d)
     for (size_t i = 0; i < doc->nblocks && i < 40; i++)
         if (doc->blocks[i]->kind == SAMLA_BLOCK_HEADER && samla_re_test(d->st->re[RE_PROTOCOL_WORD], doc->blocks[i]->text))
             return d->protocol = true;
+    unsigned trio = 0;   /* P-FRONT-LABEL-TRIO: date, time and place labels seen (bits 1, 2, 4) */
     for (size_t i = 0; i < d->n && i < 40; i++) {
         /* P-FRONT-DOCTYPE: a short line naming the document, or a title or heading that opens with the word
          * however long it runs ("Protokoll fört vid styrelsemöte för Föreningen Vänner till …") */
@@ -256,6 +257,13 @@ bool protocol_detect(pdoc *d)
         const char *k = kv(d, i, &v);
         if (k && (strcmp(k, "date_time") == 0 || strcmp(k, "place_time") == 0))
             return d->protocol = true;
+        /* P-FRONT-LABEL-TRIO: the meeting's date, time and place each under a label of its own
+         * ("Sammanträdesdatum: …", "Klockslag: …", "Sammanträdesplats: …") among the first lines front a
+         * meeting as one place-and-time label does, when no running header names the protocol on page 1 */
+        if (k) {
+            unsigned bit = strcmp(k, "date") == 0 ? 1u : strcmp(k, "time") == 0 ? 2u : strcmp(k, "place") == 0 ? 4u : 0u;
+            if ((trio |= bit) == 7u) return d->protocol = true;
+        }
         const char *ks[8], *vs[8];
         size_t ns = stacked(d, i, ks, vs, 8);
         for (size_t j = 0; j < ns; j++)

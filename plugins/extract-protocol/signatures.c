@@ -151,6 +151,35 @@ static size_t role_row(pdoc *d, const char *s, const char ***out)
     return nw;
 }
 
+/* P-SIG-RULES-ONE-CELL: no cell of the row of line i starts in the k - 1 columns right of its own (the cell
+ * spans them). */
+static bool spans(const pdoc *d, size_t i, int k)
+{
+    const pline *l = &d->l[i];
+    size_t j = i;
+    while (j > 0 && d->l[j - 1].table == l->table) j--;
+    for (; j < d->n && d->l[j].table == l->table; j++)
+        if (d->l[j].row == l->row && d->l[j].col > l->col && d->l[j].col < l->col + k) return false;
+    return true;
+}
+
+/* P-SIG-ROLE-ROW-CELLS: the texts of the row of line i (a first cell) when each of its cells is one line
+ * naming a role, 2 to SIG_MAX of them, into *out; returns how many (0 otherwise). */
+static size_t role_cells(pdoc *d, size_t i, const char ***out)
+{
+    const pline *l = &d->l[i];
+    const char **w = samla_arena_alloc(d->ctx->arena, SIG_MAX * sizeof *w);
+    size_t n = 0;
+    if (!w) return 0;
+    for (size_t j = i; j < d->n && d->l[j].table == l->table && d->l[j].row == l->row; j++) {
+        if (d->l[j].cell_line != 0 || n == SIG_MAX || !role_key(d, d->l[j].text)) return 0;
+        w[n++] = d->l[j].text;
+    }
+    if (n < 2) return 0;
+    *out = w;
+    return n;
+}
+
 samla_status signatures_extract(pdoc *d)
 {
     samla_arena *a = d->ctx->arena;
@@ -247,7 +276,14 @@ samla_status signatures_extract(pdoc *d)
         }
         int rk = l->row >= 0 ? l->table * 1000 + l->row : -1;
         if (rk != row_key) { row_key = rk; row_role = NULL; }
-        if (l->row >= 0 && l->cell_line == 0 && role_key(d, l->text)) { row_role = l->text; continue; }
+        if (l->row >= 0 && l->cell_line == 0 && role_key(d, l->text)) {
+            row_role = l->text;
+            /* P-SIG-ROLE-ROW-CELLS: a table row of role cells only ("Sekreterare | Ordförande | Justerare") over
+             * a dotted line and a line of names that stand outside the table names its signers as a role
+             * line does */
+            if (l->col == 0) npara_roles = role_cells(d, i, &para_roles);
+            continue;
+        }
         /* a role label on a paragraph of its own above the dotted line ("Vid protokollet") */
         /* P-SIG-NO-LINE: the signature part past the last item (a signature heading or formula ends it) */
         if (l->row < 0 && d->nitems && i > d->items[d->nitems - 1].start && line_terminates(d, l)) sig_part = i;
@@ -306,6 +342,8 @@ samla_status signatures_extract(pdoc *d)
         const pline *nl = l;
         size_t j = i;
         person p[SIG_MAX];
+        const char *colroles[SIG_MAX];   /* P-SIG-RULES-ONE-CELL: the role over each name */
+        size_t ncolroles = 0;
         size_t np = sig_names(d, samla_text_trim(a, l->text + after), k, p);
         if (!np) {
             for (j = i + 1; j < d->n && k < SIG_MAX && same_place(l, &d->l[j]); j++) {
@@ -322,6 +360,20 @@ samla_status signatures_extract(pdoc *d)
                 if (got) { np += got; nl = x; continue; }
                 if (skipped || np) break;
                 skipped = true;
+            }
+            /* P-SIG-RULES-ONE-CELL: a dotted cell holding k runs, one a column (rules each wider than its
+             * column overlap, and the reader joined them into one cell over the columns): the names are the
+             * cells of the row below, from the cell's column on, each under the role of the cell above */
+            if (!np && l->row >= 0 && l->cell_line == 0 && !l->text[after] && k > 1 && k <= SIG_MAX &&
+                spans(d, i, (int)k)) {
+                size_t got = 0;
+                for (size_t q = 0; q < k; q++) {
+                    size_t below = cell_line_at(d, i, l->row + 1, l->col + (int)q);
+                    size_t up = l->row > 0 ? cell_line_at(d, i, l->row - 1, l->col + (int)q) : 0;
+                    if (!below || !up || !role_key(d, d->l[up].text) || !sig_names(d, d->l[below].text, 1, p + got)) break;
+                    colroles[got++] = d->l[up].text;
+                }
+                if (got == k) np = got, ncolroles = got, nl = &d->l[cell_line_at(d, i, l->row + 1, l->col)];
             }
             /* the name in the cell below; past one empty cell (P-SIG-PAPER: a reader that put the dotted
              * line into the role's cell leaves the dotted row empty) */
@@ -344,7 +396,8 @@ samla_status signatures_extract(pdoc *d)
         for (size_t q = 0; q < np; q++) {
             /* a role written beside the name ("Anna Ek, ordförande") wins over
              * the label above a group of signature lines ("Justeras") */
-            s = sig(d, out, p[q].name, p[q].nroles ? NULL : roles && np == npara_roles ? roles[q] : role, nl->blk);
+            s = sig(d, out, p[q].name, p[q].nroles ? NULL : ncolroles == np ? colroles[q] : roles && np == npara_roles ? roles[q] : role,
+                    nl->blk);
             if (p[q].nroles) {
                 samla_map_set_str(a, s, "role", p[q].roles[0]);
                 samla_map_set_str(a, s, "role_label", p[q].labels[0]);

@@ -277,14 +277,27 @@ static void glyph_ems(const char *text, size_t nchars, const PopplerRectangle *r
     }
 }
 
+/* PDF-TEXT-PAST-EDGE: the area the page's text is read from. poppler_page_get_text reads the page's own box as a
+ * selection, and a selection ends inside a text block that runs past that box: a signature table's last column
+ * whose rule runs to the page's edge (*Justerare* / a row of underscores past the edge / the name) lost the name
+ * under the rule. poppler keeps no character outside the page anyway, so the page's box widened by its own size on
+ * every side selects every block whole and adds no text. */
+static PopplerRectangle page_area(PopplerPage *page)
+{
+    double w = 0, h = 0;
+    poppler_page_get_size(page, &w, &h);
+    return (PopplerRectangle){-w, -h, 2 * w, 2 * h};
+}
+
 /* The text of a page and its character boxes (*text, *rects: g_free both), *nchars the characters that have a box,
  * *nrects the boxes; false, and nothing to free, when the page has no text layer. */
 static bool page_text(PopplerPage *page, char **text, PopplerRectangle **rects, size_t *nchars, size_t *nrects)
 {
     guint nr = 0;
-    *text = poppler_page_get_text(page);
+    PopplerRectangle area = page_area(page);
+    *text = poppler_page_get_text_for_area(page, &area);
     *rects = NULL;
-    if (!*text || !poppler_page_get_text_layout(page, rects, &nr)) {
+    if (!*text || !poppler_page_get_text_layout_for_area(page, &area, rects, &nr)) {
         g_free(*text);
         g_free(*rects);
         *text = NULL, *rects = NULL;
@@ -305,7 +318,8 @@ samla_status pdf_page_glyph_ems(PopplerPage *page, pdf_glyph_em **g, size_t *n, 
     if (!page_text(page, &text, &rects, &nchars, &nrects)) return SAMLA_OK;
     samla_status st = SAMLA_OK;
     if (nchars) {
-        *attrs = poppler_page_get_text_attributes(page);
+        PopplerRectangle area = page_area(page);
+        *attrs = poppler_page_get_text_attributes_for_area(page, &area);
         *g = malloc(nchars * sizeof **g);
         if (*g) glyph_ems(text, nchars, rects, *attrs, *g), *n = nchars;
         else st = SAMLA_ERR_NOMEM;
@@ -445,7 +459,8 @@ samla_status pdf_page_lines(pdf_reader *r, PopplerPage *page, pdf_page *out)
     PopplerRectangle *rects;
     size_t nchars, nrects;
     if (!page_text(page, &text, &rects, &nchars, &nrects)) return SAMLA_OK; /* no text layer on this page */
-    GList *attrs = poppler_page_get_text_attributes(page);
+    PopplerRectangle area = page_area(page);
+    GList *attrs = poppler_page_get_text_attributes_for_area(page, &area);
     /* PDF-TEXT-NUL: a ToUnicode map that gives a glyph U+0000 ("§" as U+00A7 U+0000) ends poppler's page text
      * there, though the page's character boxes go on: the rest of the page is not in the text (OCR reads it) */
     out->truncated = nrects > nchars + 1 ? nrects - nchars - 1 : 0;

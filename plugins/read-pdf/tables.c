@@ -416,6 +416,53 @@ static bool full_above(const pdf_region *g, const pdf_line *const *L, size_t fro
     return i > from;
 }
 
+/* PDF-TABLE-NAME-LINES: the first column's text on line l (fragment f) is two to four words, each starting
+ * upper-case (a name, *Söderberg Roger*): a line of names filled to the column's edge over another is a list
+ * of names in a narrow column, no wrapped prose (Swedish prose runs on lower-case). */
+static bool capital_words(const pdf_line *l, pdf_frag f)
+{
+    if (f.w1 - f.w0 < 2 || f.w1 - f.w0 > 4) return false;
+    for (size_t w = f.w0; w < f.w1; w++)
+        if (!pdf_starts_upper(l->words[w].text)) return false;
+    return true;
+}
+
+/* PDF-TABLE-NAME-COLUMN: every line of the table below its first (a header) that has text in the first column
+ * has there two to four words each starting upper-case, five lines or more: a column of names, one a line. */
+static bool name_column(const pdf_region *g, const pdf_line *const *L)
+{
+    size_t n = 0;
+    for (size_t i = g->first + 1; i < g->last; i++) {
+        pdf_frag f = pdf_column_frag(g, L[i], 0);
+        if (f.w1 <= f.w0) continue;
+        if (!capital_words(L[i], f)) return false;
+        n++;
+    }
+    return n >= 5;
+}
+
+/* PDF-TABLE-CODE-COLUMN: column c (not the first) holds on each of its lines below the table's first (a header),
+ * three or more, one lower-case word of one to three letters and nothing else (party letters *s*, *sd*, *mp* in an
+ * attendance table set without row spacing): a code, no wrapped cell text running on, so its lower case tells
+ * nothing of where rows start. */
+static bool code_column(const pdf_region *g, const pdf_line *const *L, size_t c)
+{
+    size_t n = 0;
+    if (c == 0) return false;
+    for (size_t i = g->first + 1; i < g->last; i++) {
+        pdf_frag f = pdf_column_frag(g, L[i], c);
+        if (f.w1 <= f.w0) continue;
+        if (f.w1 - f.w0 != 1) return false;
+        const char *t = L[i]->words[f.w0].text;
+        size_t len = 0;
+        for (; t[len]; len++)
+            if (t[len] < 'a' || t[len] > 'z') return false;
+        if (len > 3) return false;
+        n++;
+    }
+    return n >= 3;
+}
+
 /* Line i starts a row of a table set without row spacing (Word's borderless
  * layout tables, groff tbl without rulings: the rows are as close as the
  * lines of one cell), PDF-TABLE-TIGHT-ROWS: it has text in the first column,
@@ -430,6 +477,8 @@ static bool tight_row_start(const pdf_region *g, const pdf_line *const *L, size_
 {
     size_t filled = 0, fresh = 0, upper = 0;
     bool first_fits = false;
+    unsigned codes = 0;   /* PDF-TABLE-CODE-COLUMN: columns of codes, asked once a line of them is met */
+    bool codes_known = false;
     for (size_t c = 0; c < g->ncols; c++) {
         pdf_frag f = pdf_column_frag(g, L[i], c);
         if (f.w1 <= f.w0) {
@@ -440,8 +489,16 @@ static bool tight_row_start(const pdf_region *g, const pdf_line *const *L, size_
         }
         filled++;
         const pdf_word *w = &L[i]->words[f.w0];
-        if (runs_on_lower(w->text) || hyphen_above(g, L, from, i, c)) return false;
-        upper += pdf_starts_upper(w->text);
+        bool code = false;
+        if (runs_on_lower(w->text) && c > 0 && c < 32) {
+            if (!codes_known) {
+                for (size_t k = 1; k < g->ncols && k < 32; k++) codes |= code_column(g, L, k) ? 1u << k : 0u;
+                codes_known = true;
+            }
+            code = codes & (1u << c);
+        }
+        if ((runs_on_lower(w->text) && !code) || hyphen_above(g, L, from, i, c)) return false;
+        upper += pdf_starts_upper(w->text) || code;
         fresh += fits_above(g, L, from, i, c, w, wrap[c]);
         if (c == 0) first_fits = fits_above(g, L, from, i, 0, w, widest[0]);
     }
@@ -452,6 +509,9 @@ static bool tight_row_start(const pdf_region *g, const pdf_line *const *L, size_
      * lower-case in at least one of them */
     if (caps && filled >= 2 && upper == filled) return true;
     if (resumes(g, L, from, i)) return true;
+    /* PDF-TABLE-NAME-COLUMN: in a column of names, a name with every other cell on its line starting afresh
+     * (upper-case, a digit or a code) starts a row though another column falls silent and starts again */
+    if (filled >= 2 && upper == filled && name_column(g, L)) return true;
     return fresh >= need && (filled >= 2 || first_fits);
 }
 
@@ -861,7 +921,8 @@ samla_status pdf_emit_table(pdf_reader *r, const pdf_region *g0, const pdf_line 
             if (i + 1 < starts[s + 1] && f0.w1 - f0.w0 >= 2 && L[i]->words[f0.w1 - 1].x1 >= right0 - 2 * L[i]->size &&
                 !fresh_line(g, L[i + 1])) {
                 pdf_frag n0 = pdf_column_frag(g, L[i + 1], 0);
-                full += n0.w1 > n0.w0 && !fits_above(g, L, i, i + 1, 0, &L[i + 1]->words[n0.w0], rights[0]);
+                full += n0.w1 > n0.w0 && !fits_above(g, L, i, i + 1, 0, &L[i + 1]->words[n0.w0], rights[0]) &&
+                        !(capital_words(L[i], f0) && capital_words(L[i + 1], n0));
             }
             bool ci = caps[s] || full_above(g, L, starts[s], i); /* capitals tell at line i */
             tight += i > starts[s] && tight_row_start(g, L, starts[s], i, rights, widest, ci, 1);
