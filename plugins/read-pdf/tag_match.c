@@ -131,24 +131,31 @@ static long near_next(const page_ctx *c, size_t cur, double left, const tag_seg 
     const pword *cw = &c->w[cur];
     double size = em(cw->w);
     int line = cw->line;
+    long same = -1;
     for (size_t j = cur + 1; j < c->line0[line + 1]; j++) {
         if (c->w[j].owner >= 0) break;
         if (!is_free(c, j)) continue;
         if (c->w[j].w->x0 - cw->w->x1 > 3 * size) break;
-        if (accepts(c, j, s, pos, skipping, skip)) return (long)j;
+        if (accepts(c, j, s, pos, skipping, skip)) same = (long)j;
         break;
     }
+    if (same >= 0 && skipping) return same;
     const pdf_line *L = &c->p->lines[line];
     for (size_t li = (size_t)line + 1; li < c->p->nlines; li++) {
         if (c->p->lines[li].y0 - L->y1 > 2.5 * size) break;
         for (size_t j = c->line0[li]; j < c->line0[li + 1]; j++) {
             if (!is_free(c, j) || c->w[j].w->x0 < left - 40) continue;
             if (c->w[j].w->x0 > left + 60) break;
+            /* PDF-TAG-NEXT-LONGER: the word on the line goes on with the part unless the next line's first word
+             * reads further into the key ("med" | "Fjällmark" of the cell beside it, where the part goes on
+             * "Fjällmarks högskola." at the cell's left edge below) */
+            if (same >= 0) return !skipping && match_at(s, pos, &c->w[j]) > match_at(s, pos, &c->w[same]) ? (long)j : same;
             if (accepts(c, j, s, pos, skipping, skip)) return (long)j;
             break;
         }
+        if (same >= 0) break;
     }
-    return -1;
+    return same;
 }
 
 static bool starts_line(const page_ctx *c, size_t i);
