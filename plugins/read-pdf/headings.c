@@ -741,7 +741,10 @@ void pdf_settle_headings(pdf_reader *r)
         v[n++] = b;
     }
     size_t *named = calloc(n ? n : 1, sizeof *named);
-    if (!named) {
+    bool *across = calloc(n ? n : 1, sizeof *across);
+    if (!named || !across) {
+        free(named);
+        free(across);
         free(v);
         return;
     }
@@ -751,12 +754,15 @@ void pdf_settle_headings(pdf_reader *r)
     pdf_head_under_table_look(r, v, n, pg);
     pdf_head_look_peers(r, v, n, pg);
     first_subsections(r, v, n);
+    pdf_head_across_columns(v, n, across);
     labelled_headings(v, n);
     pdf_named_contents(v, n, named);
     subtitles(v, n);
     levels(v, n);
     spacing_levels(v, n);
     pdf_contents_levels(v, n, named);
+    pdf_head_across_levels(v, n, across);
+    free(across);
     free(named);
     free(v);
 }
