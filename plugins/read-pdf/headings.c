@@ -326,6 +326,43 @@ static void subtitles(samla_block **v, size_t n)
     free(sub);
 }
 
+/* PDF-HEAD-PROSE-SIZE: a plain (not bold, not italic) heading set at the size
+ * of the document's running prose is a paragraph. The body size is the
+ * median word's, and where tables of small print make up most of the words
+ * (a plan's activity tables at 9 pt) it falls under the prose's 12 pt, so a
+ * cover's one-line *Diarienummer KS 2024/311* read as a heading by its
+ * size. The prose size: the size holding the most text of the paragraphs of
+ * two lines or more (three such paragraphs at least). */
+static void prose_size_paragraphs(samla_block **v, size_t n)
+{
+    double sizes[16], chars[16] = {0};
+    size_t ns = 0, paras = 0;
+    for (size_t i = 0; i < n; i++) {
+        const samla_block *b = v[i];
+        double size = rounded(b->style.font_size);
+        if (b->kind != SAMLA_BLOCK_PARAGRAPH || size <= 0 || b->y1 - b->y0 < 1.8 * size) continue;
+        size_t k = 0;
+        while (k < ns && sizes[k] != size) k++;
+        if (k == ns) {
+            if (ns == 16) continue;
+            sizes[ns++] = size;
+        }
+        chars[k] += (double)strlen(b->text);
+        paras++;
+    }
+    if (paras < 3) return;
+    size_t best = 0;
+    for (size_t k = 1; k < ns; k++)
+        if (chars[k] > chars[best]) best = k;
+    for (size_t i = 0; i < n; i++) {
+        samla_block *b = v[i];
+        if (b->kind != SAMLA_BLOCK_HEADING || b->style.bold || b->style.italic) continue;
+        if (fabs(rounded(b->style.font_size) - sizes[best]) >= 0.3) continue;
+        b->kind = SAMLA_BLOCK_PARAGRAPH;
+        b->level = 0;
+    }
+}
+
 /* The way a heading begins, for its level (PDF-HEAD-SHAPE): "#N" for a
  * number of N parts ("2", "2.1." → "#1", "#2"), else its first word case-folded
  * without trailing punctuation ("Område:" → "område", "§", "mål"). */
@@ -758,6 +795,7 @@ void pdf_settle_headings(pdf_reader *r)
     labelled_headings(v, n);
     pdf_named_contents(v, n, named);
     subtitles(v, n);
+    prose_size_paragraphs(v, n);
     levels(v, n);
     spacing_levels(v, n);
     pdf_contents_levels(v, n, named);
