@@ -24,9 +24,13 @@
  *     line against the others of its look: the first of a run of labels set
  *     off by an empty line is a label (PDF-HEAD-LABEL-RUN), one under a table
  *     as far off as the document's headings of its look stand under text is a
- *     heading (PDF-HEAD-UNDER-TABLE-LOOK). Then,
+ *     heading (PDF-HEAD-UNDER-TABLE-LOOK), one between text spaced as its
+ *     look's headings are is one (PDF-HEAD-LOOK-PEERS). Then,
  *     top down, a bold line tied to its text right under a heading of its
- *     look is that section's first subsection (PDF-HEAD-FIRST-SUB).
+ *     look is that section's first subsection (PDF-HEAD-FIRST-SUB), and one
+ *     across the middle of a page over a two-column section, right over a
+ *     heading of its look in the left column, is that section's title
+ *     (PDF-HEAD-ACROSS-COLUMNS, headcolumns.c).
  *  1b. A bold block that begins as a labelled heading of its look elsewhere
  *     ("§ 12" where "§ 13" is a heading, "Område:" where "Område:" is one,
  *     PDF-HEAD-LABELLED) is a heading, up to three lines (PDF-HEAD-LABELLED-WRAP).
@@ -34,7 +38,8 @@
  *     blocks its entries name; those bold blocks are headings
  *     (PDF-HEAD-CONTENTS-NAMED; headcontents.c).
  *  2. Subtitles: a non-bold "heading" set only right next to a larger heading
- *     (the title's subtitle, a cover line) is a paragraph.
+ *     (the title's subtitle, a cover line) is a paragraph; so is one at the
+ *     size of the document's running prose (PDF-HEAD-PROSE-SIZE).
  *  3. Levels: the rank of the heading's font size among the sizes the
  *     document's headings use (1 = largest), and under one size the depth of
  *     how the heading begins (PDF-HEAD-SHAPE: a heading directly over one
@@ -49,6 +54,8 @@
  *     the table of contents is its level; a heading of a listed look the
  *     contents leave out is a level under the listed one before it
  *     (PDF-HEAD-CONTENTS-DEPTH; headcontents.c).
+ *  5. A section title across a two-column section is a level above the
+ *     headings of its look inside the columns (PDF-HEAD-ACROSS-COLUMNS).
  *
  * Nothing is allocated except the joined text of a numbered list item that
  * becomes a heading (arena) and scratch arrays and tables (malloc'd or GLib,
