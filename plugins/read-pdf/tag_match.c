@@ -148,8 +148,14 @@ static long near_next(const page_ctx *c, size_t cur, double left, const tag_seg 
             if (c->w[j].w->x0 > left + 60) break;
             /* PDF-TAG-NEXT-LONGER: the word on the line goes on with the part unless the next line's first word
              * reads further into the key ("med" | "Fjällmark" of the cell beside it, where the part goes on
-             * "Fjällmarks högskola." at the cell's left edge below) */
-            if (same >= 0) return !skipping && match_at(s, pos, &c->w[j]) > match_at(s, pos, &c->w[same]) ? (long)j : same;
+             * "Fjällmarks högskola." at the cell's left edge below), or as far while the word on the line stands
+             * more than an em off (a column's gap: "hälsofrämjande" | "arbete" of the cell beside it, the part's
+             * own "arbete" below) */
+            if (same >= 0) {
+                size_t mj = match_at(s, pos, &c->w[j]), ms = match_at(s, pos, &c->w[same]);
+                bool apart = c->w[same].w->x0 - cw->w->x1 > size;
+                return mj > ms || (mj && mj == ms && apart) ? (long)j : same;
+            }
             if (accepts(c, j, s, pos, skipping, skip)) return (long)j;
             break;
         }
