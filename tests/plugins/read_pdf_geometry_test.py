@@ -144,8 +144,8 @@ def test_tagged_pairs():
     above a two-column section (PDF-HEAD-ACROSS-COLUMNS), the h3s spaced as their peers within a fraction of a point
     (PDF-HEAD-LOOK-PEERS); LibreOffice's row split by a page break whose first cell's second paragraph moves to the
     next page beside the last word of the activity (PDF-TABLE-PAGE-BREAK-REST-BESIDE). Tags: a cell's key does not
-    go on with the word of the cell beside it on the line when the next line's first word reads further
-    (PDF-TAG-NEXT-LONGER)."""
+    go on with the word of the cell beside it on the line when the next line's first word reads further, or as far
+    with the word beside it a column's gap away (PDF-TAG-NEXT-LONGER)."""
     rs = dump_mode(os.path.join(FARM, "chromium", "protokollsutdrag-regionstyrelsen-2025-02-04.pdf"), "never")
     heads = [(b["level"], b["text"]) for b in blocks(rs) if b["kind"] == "heading"]
     subs = ["Ärendebeskrivning", "Förslag till beslut", "Beslutsunderlag", "Yrkanden", "Beslutsgång", "Beslut",
@@ -170,6 +170,12 @@ def test_tagged_pairs():
           "lo-tagged renberg (tags): cells keep their own 'Fjällmark(s)'")
     check(not any(b["kind"] == "footer" and "högskola" in b["text"] for b in blocks(rt)),
           "lo-tagged renberg (tags): no cell text as a footer")
+    up = dump_mode(os.path.join(FARM, "chromium", "uppsala-verksamhetsplan-2022.pdf"), "auto")
+    rows = [[c.get("text", "") for c in row] for b in blocks(up) if b["kind"] == "table" for row in b["cells"]]
+    row = [r for r in rows if r and r[0].startswith("Utveckling av förebyggande")]
+    check(len(row) == 1 and row[0][0] == "Utveckling av förebyggande och hälsofrämjande arbete" and
+          row[0][1].startswith("Fortsatt utveckling av projekt förebyggande och hälsofrämjande arbete i Gottsunda"),
+          "chromium uppsala (tags): the area cell keeps its own 'arbete', the activity its 'i Gottsunda': %r" % row)
 
 
 def dump_mode(path, mode):
