@@ -144,8 +144,8 @@ def test_tagged_pairs():
     above a two-column section (PDF-HEAD-ACROSS-COLUMNS), the h3s spaced as their peers within a fraction of a point
     (PDF-HEAD-LOOK-PEERS); LibreOffice's row split by a page break whose first cell's second paragraph moves to the
     next page beside the last word of the activity (PDF-TABLE-PAGE-BREAK-REST-BESIDE). Tags: a cell's key does not
-    go on with the word of the cell beside it on the line when the next line's first word reads further, or as far
-    with the word beside it a column's gap away (PDF-TAG-NEXT-LONGER)."""
+    go on with the word of the cell beside it, a column's gap away on the line, when the next line's first word
+    reads as far (PDF-TAG-NEXT-LONGER)."""
     rs = dump_mode(os.path.join(FARM, "chromium", "protokollsutdrag-regionstyrelsen-2025-02-04.pdf"), "never")
     heads = [(b["level"], b["text"]) for b in blocks(rs) if b["kind"] == "heading"]
     subs = ["Ärendebeskrivning", "Förslag till beslut", "Beslutsunderlag", "Yrkanden", "Beslutsgång", "Beslut",
