@@ -92,6 +92,31 @@ static bool after_text(samla_block *const *v, size_t n, size_t j, double *above,
     return *above >= 0;
 }
 
+/* Two scratch arrays of n doubles (one at least); false (none left allocated) on out of memory. */
+static bool scratch_pair(size_t n, double **a, double **b)
+{
+    *a = malloc((n ? n : 1) * sizeof **a);
+    *b = malloc((n ? n : 1) * sizeof **b);
+    if (*a && *b) return true;
+    free(*a);
+    free(*b);
+    return false;
+}
+
+/* The spaces above (and below, where measured) of the bold headings after text of b's look in v[0..n), but v[i]:
+ * counts in *na and *nb; only those with text below too when `both`. */
+static void look_spaces(samla_block *const *v, size_t n, size_t i, bool both, double *aboves, size_t *na,
+                        double *belows, size_t *nb)
+{
+    *na = *nb = 0;
+    for (size_t j = 0; j < n; j++) {
+        double a, bl;
+        if (j == i || !same_look(v[j], v[i]) || !after_text(v, n, j, &a, &bl) || (both && bl < -1e8)) continue;
+        aboves[(*na)++] = a;
+        if (bl > -1e8) belows[(*nb)++] = bl;
+    }
+}
+
 void pdf_head_label_runs(pdf_reader *r, samla_block **v, size_t n, double pg)
 {
     if (pg <= 0) return;
@@ -138,12 +163,8 @@ void pdf_head_under_table_look(pdf_reader *r, samla_block **v, size_t n, double 
     /* what the document's tables keep under them beyond a paragraph gap, where a plain paragraph shows it */
     double tg = pdf_table_gap((const samla_block *const *)v, n);
     double table_extra = tg > pg ? tg - pg : 0;
-    double *aboves = malloc((n ? n : 1) * sizeof *aboves), *belows = malloc((n ? n : 1) * sizeof *belows);
-    if (!aboves || !belows) {
-        free(aboves);
-        free(belows);
-        return;
-    }
+    double *aboves, *belows;
+    if (!scratch_pair(n, &aboves, &belows)) return;
     for (size_t i = 1; i + 1 < n; i++) {
         samla_block *b = v[i];
         const samla_block *prev = v[i - 1], *next = v[i + 1];
@@ -154,13 +175,8 @@ void pdf_head_under_table_look(pdf_reader *r, samla_block **v, size_t n, double 
         if (next->page != b->page || !text_kind(next)) continue;
         double above = b->y0 - foot, below = next->y0 - b->y1;
         if (below < -1 || below > pg + 0.1 * size || below >= above - 0.35 * size) continue;
-        size_t na = 0, nb = 0;
-        for (size_t j = 0; j < n; j++) {
-            double a, bl;
-            if (j == i || !same_look(v[j], b) || !after_text(v, n, j, &a, &bl)) continue;
-            aboves[na++] = a;
-            if (bl > -1e8) belows[nb++] = bl;
-        }
+        size_t na, nb;
+        look_spaces(v, n, i, false, aboves, &na, belows, &nb);
         if (!na) continue;
         if (above < median(aboves, na) + table_extra - 0.1 * size) continue;
         if (nb && fabs(below - median(belows, nb)) > 0.15 * size) continue;
@@ -172,13 +188,8 @@ void pdf_head_under_table_look(pdf_reader *r, samla_block **v, size_t n, double 
 
 void pdf_head_look_peers(pdf_reader *r, samla_block **v, size_t n, double pg)
 {
-    if (pg <= 0) return;
-    double *aboves = malloc((n ? n : 1) * sizeof *aboves), *belows = malloc((n ? n : 1) * sizeof *belows);
-    if (!aboves || !belows) {
-        free(aboves);
-        free(belows);
-        return;
-    }
+    double *aboves, *belows;
+    if (pg <= 0 || !scratch_pair(n, &aboves, &belows)) return;
     for (size_t i = 1; i + 1 < n; i++) {
         samla_block *b = v[i];
         const samla_block *prev = v[i - 1], *next = v[i + 1];
@@ -195,13 +206,8 @@ void pdf_head_look_peers(pdf_reader *r, samla_block **v, size_t n, double pg)
         if (top && (below < -1 || below >= pg)) continue;
         /* set apart from the text above more than a paragraph is, and closer to its own text */
         if (!top && (below < -1 || above < pg + 0.25 * size || below >= above - 0.35 * size)) continue;
-        size_t na = 0, nb = 0;
-        for (size_t j = 0; j < n; j++) {
-            double a, bl;
-            if (j == i || !same_look(v[j], b) || !after_text(v, n, j, &a, &bl) || bl < -1e8) continue;
-            aboves[na++] = a;
-            belows[nb++] = bl;
-        }
+        size_t na, nb;
+        look_spaces(v, n, i, true, aboves, &na, belows, &nb);
         if (na < 2) continue;
         double mb = median(belows, nb);
         if (top ? fabs(below - mb) > 0.1 * size : above < median(aboves, na) - 0.15 * size || fabs(below - mb) > 0.15 * size)
