@@ -24,9 +24,13 @@
  *     line against the others of its look: the first of a run of labels set
  *     off by an empty line is a label (PDF-HEAD-LABEL-RUN), one under a table
  *     as far off as the document's headings of its look stand under text is a
- *     heading (PDF-HEAD-UNDER-TABLE-LOOK). Then,
+ *     heading (PDF-HEAD-UNDER-TABLE-LOOK), one between text spaced as its
+ *     look's headings are is one (PDF-HEAD-LOOK-PEERS). Then,
  *     top down, a bold line tied to its text right under a heading of its
- *     look is that section's first subsection (PDF-HEAD-FIRST-SUB).
+ *     look is that section's first subsection (PDF-HEAD-FIRST-SUB), and one
+ *     across the middle of a page over a two-column section, right over a
+ *     heading of its look in the left column, is that section's title
+ *     (PDF-HEAD-ACROSS-COLUMNS, headcolumns.c).
  *  1b. A bold block that begins as a labelled heading of its look elsewhere
  *     ("§ 12" where "§ 13" is a heading, "Område:" where "Område:" is one,
  *     PDF-HEAD-LABELLED) is a heading, up to three lines (PDF-HEAD-LABELLED-WRAP).
@@ -34,7 +38,8 @@
  *     blocks its entries name; those bold blocks are headings
  *     (PDF-HEAD-CONTENTS-NAMED; headcontents.c).
  *  2. Subtitles: a non-bold "heading" set only right next to a larger heading
- *     (the title's subtitle, a cover line) is a paragraph.
+ *     (the title's subtitle, a cover line) is a paragraph; so is one at the
+ *     size of the document's running prose (PDF-HEAD-PROSE-SIZE).
  *  3. Levels: the rank of the heading's font size among the sizes the
  *     document's headings use (1 = largest), and under one size the depth of
  *     how the heading begins (PDF-HEAD-SHAPE: a heading directly over one
@@ -49,6 +54,8 @@
  *     the table of contents is its level; a heading of a listed look the
  *     contents leave out is a level under the listed one before it
  *     (PDF-HEAD-CONTENTS-DEPTH; headcontents.c).
+ *  5. A section title across a two-column section is a level above the
+ *     headings of its look inside the columns (PDF-HEAD-ACROSS-COLUMNS).
  *
  * Nothing is allocated except the joined text of a numbered list item that
  * becomes a heading (arena) and scratch arrays and tables (malloc'd or GLib,
@@ -324,6 +331,43 @@ static void subtitles(samla_block **v, size_t n)
             v[i]->level = 0;
         }
     free(sub);
+}
+
+/* PDF-HEAD-PROSE-SIZE: a plain (not bold, not italic) heading set at the size
+ * of the document's running prose is a paragraph. The body size is the
+ * median word's, and where tables of small print make up most of the words
+ * (a plan's activity tables at 9 pt) it falls under the prose's 12 pt, so a
+ * cover's one-line *Diarienummer KS 2024/311* read as a heading by its
+ * size. The prose size: the size holding the most text of the paragraphs of
+ * two lines or more (three such paragraphs at least). */
+static void prose_size_paragraphs(samla_block **v, size_t n)
+{
+    double sizes[16], chars[16] = {0};
+    size_t ns = 0, paras = 0;
+    for (size_t i = 0; i < n; i++) {
+        const samla_block *b = v[i];
+        double size = rounded(b->style.font_size);
+        if (b->kind != SAMLA_BLOCK_PARAGRAPH || size <= 0 || b->y1 - b->y0 < 1.8 * size) continue;
+        size_t k = 0;
+        while (k < ns && sizes[k] != size) k++;
+        if (k == ns) {
+            if (ns == 16) continue;
+            sizes[ns++] = size;
+        }
+        chars[k] += (double)strlen(b->text);
+        paras++;
+    }
+    if (paras < 3) return;
+    size_t best = 0;
+    for (size_t k = 1; k < ns; k++)
+        if (chars[k] > chars[best]) best = k;
+    for (size_t i = 0; i < n; i++) {
+        samla_block *b = v[i];
+        if (b->kind != SAMLA_BLOCK_HEADING || b->style.bold || b->style.italic) continue;
+        if (fabs(rounded(b->style.font_size) - sizes[best]) >= 0.3) continue;
+        b->kind = SAMLA_BLOCK_PARAGRAPH;
+        b->level = 0;
+    }
 }
 
 /* The way a heading begins, for its level (PDF-HEAD-SHAPE): "#N" for a
@@ -741,7 +785,10 @@ void pdf_settle_headings(pdf_reader *r)
         v[n++] = b;
     }
     size_t *named = calloc(n ? n : 1, sizeof *named);
-    if (!named) {
+    bool *across = calloc(n ? n : 1, sizeof *across);
+    if (!named || !across) {
+        free(named);
+        free(across);
         free(v);
         return;
     }
@@ -749,13 +796,18 @@ void pdf_settle_headings(pdf_reader *r)
     double pg = n >= 3 ? paragraph_gap((const samla_block *const *)v, n, r->body_size) : 0;
     pdf_head_label_runs(r, v, n, pg);
     pdf_head_under_table_look(r, v, n, pg);
+    pdf_head_look_peers(r, v, n, pg);
     first_subsections(r, v, n);
+    pdf_head_across_columns(v, n, across);
     labelled_headings(v, n);
     pdf_named_contents(v, n, named);
     subtitles(v, n);
+    prose_size_paragraphs(v, n);
     levels(v, n);
     spacing_levels(v, n);
     pdf_contents_levels(v, n, named);
+    pdf_head_across_levels(v, n, across);
+    free(across);
     free(named);
     free(v);
 }

@@ -392,6 +392,14 @@ double pdf_table_gap(const samla_block *const *v, size_t n);
  * (PDF-HEAD-UNDER-TABLE-LOOK). */
 void pdf_head_label_runs(pdf_reader *r, samla_block **v, size_t n, double pg);
 void pdf_head_under_table_look(pdf_reader *r, samla_block **v, size_t n, double pg);
+/* headlook.c: a one-line bold paragraph between text, spaced as the document's headings of its look between text
+ * are, is one of them (PDF-HEAD-LOOK-PEERS). */
+void pdf_head_look_peers(pdf_reader *r, samla_block **v, size_t n, double pg);
+/* headcolumns.c (PDF-HEAD-ACROSS-COLUMNS): a bold line across the middle of a page set in two columns below it,
+ * right over a heading of its look in the left column, is a heading (across[i] set; before levels); after levels,
+ * the headings of its look inside the columns that follow are a level under it. */
+void pdf_head_across_columns(samla_block **v, size_t n, bool *across);
+void pdf_head_across_levels(samla_block **v, size_t n, const bool *across);
 /* headings.c: after every page is read, headings by weight and spacing,
  * subtitles, and heading levels over the pages read by geometry. */
 void pdf_settle_headings(pdf_reader *r);

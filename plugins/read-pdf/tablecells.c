@@ -489,6 +489,36 @@ static bool numbered_rest(const pdf_table *t, const pdf_region *g, const pdf_lin
     return more;
 }
 
+/* PDF-TABLE-PAGE-BREAK-REST-BESIDE: line l, the first of the new page's
+ * first row, starts its first column afresh (a cell's next paragraph), but
+ * every other column it has text in (one or more, at least one column left
+ * empty) runs on lower-case where the last row's cell of that column ends
+ * with no sentence end: the rest of the row the page break split. LibreOffice
+ * breaks a row inside its cells; a first cell of two paragraphs moves its
+ * second to the next page beside the last words of the activity
+ * (*Medarbetare har …* | *arbetsplatsen.* under the repeated header). */
+static bool beside_rest(const pdf_table *t, const pdf_region *g, const pdf_line *l)
+{
+    if (t->ncols < 2 || g->ncols != t->ncols || !t->nrows || (t->span && t->span[t->nrows - 1])) return false;
+    size_t runs = 0, empty = 0;
+    for (size_t c = 1; c < g->ncols; c++) {
+        pdf_frag f = pdf_column_frag(g, l, c);
+        if (f.w1 <= f.w0) {
+            empty++;
+            continue;
+        }
+        if (!pdf_starts_lower(l->words[f.w0].text)) return false;
+        size_t at = (t->nrows - 1) * t->ncols + c, n = t->ncell[at];
+        if (!n || !t->cells[at][n - 1]) return false;
+        const char *s = t->cells[at][n - 1]->text;
+        size_t len = s ? strlen(s) : 0;
+        while (len && (s[len - 1] == ' ' || s[len - 1] == '\n')) len--;
+        if (!len || strchr(".!?:;", s[len - 1])) return false;
+        runs++;
+    }
+    return runs && empty;
+}
+
 /* Adds the rows of region g (row s: lines [starts[s], starts[s + 1])) to
  * the open table, or to a new one. A row whose first line is marked in span0
  * (indexed from g->first; NULL: none) leaves its first column's lines to the
@@ -541,11 +571,13 @@ samla_status pdf_emit_rows(pdf_reader *r, const pdf_region *g, const pdf_line *c
             samla_status st = append_to_last_row(r, t, g, L, hk, starts[1]);
             if (st != SAMLA_OK) return st;
         } else if (first_row < ns && t->nrows &&
-                   (pdf_split_row_rest(g, L[starts[first_row]]) || numbered_rest(t, g, L[starts[first_row]]))) {
+                   (pdf_split_row_rest(g, L[starts[first_row]]) || numbered_rest(t, g, L[starts[first_row]]) ||
+                    beside_rest(t, g, L[starts[first_row]]))) {
             /* the page's first row has no fresh first cell: the rest of the
              * row the page break split (PDF-TABLE-PAGE-BREAK), or its first
              * cell lacks the number every row's starts with
-             * (PDF-TABLE-PAGE-BREAK-NUMBERED) */
+             * (PDF-TABLE-PAGE-BREAK-NUMBERED), or its other cells run on
+             * lower-case (PDF-TABLE-PAGE-BREAK-REST-BESIDE) */
             samla_status st = append_to_last_row(r, t, g, L, starts[first_row], starts[first_row + 1]);
             if (st != SAMLA_OK) return st;
             first_row++;

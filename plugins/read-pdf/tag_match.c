@@ -70,6 +70,7 @@ typedef struct page_ctx {
     size_t last_start;
     size_t irregular;         /* the current trial's skips and jumps elsewhere */
     bool end_partial;         /* the current trial's last word matched only in part */
+    bool in_cell;             /* the part being placed is a table cell's */
 } page_ctx;
 
 static char *word_key(samla_arena *a, const char *s, size_t *len)
@@ -131,24 +132,37 @@ static long near_next(const page_ctx *c, size_t cur, double left, const tag_seg 
     const pword *cw = &c->w[cur];
     double size = em(cw->w);
     int line = cw->line;
+    long same = -1;
     for (size_t j = cur + 1; j < c->line0[line + 1]; j++) {
         if (c->w[j].owner >= 0) break;
         if (!is_free(c, j)) continue;
         if (c->w[j].w->x0 - cw->w->x1 > 3 * size) break;
-        if (accepts(c, j, s, pos, skipping, skip)) return (long)j;
+        if (accepts(c, j, s, pos, skipping, skip)) same = (long)j;
         break;
     }
+    if (same >= 0 && skipping) return same;
     const pdf_line *L = &c->p->lines[line];
     for (size_t li = (size_t)line + 1; li < c->p->nlines; li++) {
         if (c->p->lines[li].y0 - L->y1 > 2.5 * size) break;
         for (size_t j = c->line0[li]; j < c->line0[li + 1]; j++) {
             if (!is_free(c, j) || c->w[j].w->x0 < left - 40) continue;
             if (c->w[j].w->x0 > left + 60) break;
+            /* PDF-TAG-NEXT-LONGER: in a table cell, the word on the line goes on with the part unless it stands
+             * more than an em off (a column's gap, not a word space) and the next line's first word reads as far
+             * into the key ("med" | "Fjällmark" of the cell beside it, where the part goes on "Fjällmarks
+             * högskola." at the cell's left edge below; "hälsofrämjande" | "arbete" of the activity beside it,
+             * the part's own "arbete" below) */
+            if (same >= 0) {
+                size_t mj = match_at(s, pos, &c->w[j]), ms = match_at(s, pos, &c->w[same]);
+                bool apart = c->in_cell && c->w[same].w->x0 - cw->w->x1 > size;
+                return apart && mj && mj >= ms ? (long)j : same;
+            }
             if (accepts(c, j, s, pos, skipping, skip)) return (long)j;
             break;
         }
+        if (same >= 0) break;
     }
-    return -1;
+    return same;
 }
 
 static bool starts_line(const page_ctx *c, size_t i);
@@ -373,6 +387,7 @@ static samla_status place_seg(page_ctx *c, int leaf, int segi)
 {
     tag_seg *s = &c->t->leaves[leaf].segs[segi];
     size_t best = 0, best_at = 0, best_irr = 0;
+    c->in_cell = c->t->leaves[leaf].cell >= 0;
     bool best_in = false, best_fl = false, done = false;
     /* late starts only when no other start reads the whole part (the title
      * "Sammanträdesprotokoll" is also a word of the running header above

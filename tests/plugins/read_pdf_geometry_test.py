@@ -138,7 +138,51 @@ def test_other_column_edge():
           "other column edge: the last paragraph whole: %r" % texts)
 
 
+def test_tagged_pairs():
+    """Where the tag reading and the geometric one of a tagged render disagreed (session 16), each against the
+    structure the farm put in. Geometry (tags: never): Chromium's h2 and h3 set alike, the h2 across the columns
+    above a two-column section (PDF-HEAD-ACROSS-COLUMNS), the h3s spaced as their peers within a fraction of a point
+    (PDF-HEAD-LOOK-PEERS); LibreOffice's row split by a page break whose first cell's second paragraph moves to the
+    next page beside the last word of the activity (PDF-TABLE-PAGE-BREAK-REST-BESIDE). Tags: a cell's key does not
+    go on with the word of the cell beside it, a column's gap away on the line, when the next line's first word
+    reads as far (PDF-TAG-NEXT-LONGER)."""
+    rs = dump_mode(os.path.join(FARM, "chromium", "protokollsutdrag-regionstyrelsen-2025-02-04.pdf"), "never")
+    heads = [(b["level"], b["text"]) for b in blocks(rs) if b["kind"] == "heading"]
+    subs = ["Ärendebeskrivning", "Förslag till beslut", "Beslutsunderlag", "Yrkanden", "Beslutsgång", "Beslut",
+            "Reservation", "Beslutet skickas till"]
+    top = [lv for lv, t in heads if t == "Framtida öppettider för närakuten vid Lillsunds sjukhus"]
+    check(len(top) == 1 and [t for _, t in heads][2:] == subs and all(lv == top[0] + 1 for lv, _ in heads[2:]),
+          "chromium regionstyrelsen (geometry): headings %r, want the h2 one level over its eight h3s" % heads)
+    rb = dump_mode(os.path.join(FARM, "lo-tagged", "verksamhetsplan-renberg-2026.pdf"), "never")
+    rows = [[c.get("text", "") for c in row] for b in blocks(rb) if b["kind"] == "table" for row in b["cells"]]
+    split = [r for r in rows if r and r[0].startswith("Huvudmännen rekryterar") and "demenssjukdom" in r[1]]
+    check([r[:3] + r[4:] for r in split] ==
+          [["Huvudmännen rekryterar, utbildar och behåller medarbetare tillsammans\nMedarbetare har en god "
+            "arbetsmiljö och möjlighet att utvecklas i sitt yrke",
+            "Ge undersköterskor i kommunen och på hälsocentralen gemensam utbildning i vård vid "
+            "demenssjukdom med handledning på arbetsplatsen.", "Vård- och omsorgscollege Fjällmark",
+            "Antal utbildade undersköterskor per huvudman"]],
+          "lo-tagged renberg (geometry): the row split by the page break %r" % split)
+    check(not any(r[1:] == ["arbetsplatsen.", "", "", ""] for r in rows), "renberg (geometry): rest row left alone")
+    rt = dump_mode(os.path.join(FARM, "lo-tagged", "verksamhetsplan-renberg-2026.pdf"), "auto")
+    cells = [c.get("text", "") for b in blocks(rt) if b["kind"] == "table" for row in b["cells"] for c in row]
+    check("Vård- och omsorgscollege Fjällmark" in cells and any(c.endswith("med Fjällmarks högskola.") for c in cells),
+          "lo-tagged renberg (tags): cells keep their own 'Fjällmark(s)'")
+    check(not any(b["kind"] == "footer" and "högskola" in b["text"] for b in blocks(rt)),
+          "lo-tagged renberg (tags): no cell text as a footer")
+    up = dump_mode(os.path.join(FARM, "chromium", "uppsala-verksamhetsplan-2022.pdf"), "auto")
+    rows = [[c.get("text", "") for c in row] for b in blocks(up) if b["kind"] == "table" for row in b["cells"]]
+    row = [r for r in rows if r and r[0].startswith("Utveckling av förebyggande")]
+    check(len(row) == 1 and row[0][0] == "Utveckling av förebyggande och hälsofrämjande arbete" and
+          row[0][1].startswith("Fortsatt utveckling av projekt förebyggande och hälsofrämjande arbete i Gottsunda"),
+          "chromium uppsala (tags): the area cell keeps its own 'arbete', the activity its 'i Gottsunda': %r" % row)
+
+
+def dump_mode(path, mode):
+    return model("dump", "-q", "-O", "read-pdf.tags=" + mode, path, timeout=60)
+
+
 for test in (test_word_bullets, test_docx_fields, test_sound_layer, test_flow_columns, test_glued_cells,
-             test_other_column_edge):
+             test_other_column_edge, test_tagged_pairs):
     test()
 finish("read-pdf geometry")
