@@ -56,6 +56,7 @@ static samla_status load_tables(samla_runtime *rt, pstate *st, samla_diag *diag)
     if ((s = samla_runtime_load_data(rt, st->arena, "given-names.yaml", &given, diag)) != SAMLA_OK) return s;
     if ((s = ptable_from_list(st->arena, samla_map_get(given, "given_names"), "g", &st->given_names, false)) != SAMLA_OK ||
         (s = ptable_from_list(st->arena, samla_map_get(labels, "name_columns"), "name", &st->name_columns, false)) != SAMLA_OK ||
+        (s = ptable_from_list(st->arena, samla_map_get(labels, "member_columns"), "member", &st->name_columns, true)) != SAMLA_OK ||
         (s = ptable_from_list(st->arena, samla_map_get(labels, "checkbox_present"), "present", &st->checkbox, false)) != SAMLA_OK ||
         (s = ptable_from_list(st->arena, samla_map_get(labels, "checkbox_absent"), "absent", &st->checkbox, true)) != SAMLA_OK ||
         (s = ptable_from_list(st->arena, samla_map_get(labels, "remote"), "remote", &st->remote, false)) != SAMLA_OK ||

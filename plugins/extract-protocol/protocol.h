@@ -163,6 +163,8 @@ samla_status votes_extract(pdoc *d);
 samla_status attendees_extract(pdoc *d);
 samla_status attendees_signers(pdoc *d);   /* after signatures_extract */
 samla_status signatures_extract(pdoc *d);
+/* A signature's time as ISO: "28.5.2025 kl. 09.41" -> 2025-05-28T09:41; the date alone without a time. */
+char *sig_time(samla_arena *a, const char *s);
 samla_status esign_extract(pdoc *d);
 
 /* Item holding line i, or NULL. */

@@ -64,7 +64,7 @@ trap 'rm -rf "$out" "$other" "$held" "$conv" "$s15"' EXIT
   -m 'decisions.as_proposed=1' -m 'decisions.body=1' \
   corpus/gold "$s15" || exit 1
 for f in corpus/pdf/protokoll*.pdf corpus/docx/protokoll*.docx; do
-  case $f in *bjorkvik*|*strandvik*|*ekeby-2025*|*hembygdsforening*) continue ;; esac
+  case $f in *bjorkvik*|*strandvik*|*ekeby-2025*|*hembygdsforening*|*samkommun-vasterbygden*) continue ;; esac
   "$SAMLA" run protocol -o "$out" "$f" 2>/dev/null || exit 1
 done
 for f in corpus/pdf/strategi-hsvo-2024-2026.pdf corpus/docx/strategi-hsvo-2024-2026.docx \
