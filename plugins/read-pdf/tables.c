@@ -425,6 +425,15 @@ static bool full_above(const pdf_region *g, const pdf_line *const *L, size_t fro
  * first word would have fitted. A line with text in the first column only
  * must also have fitted there against the column's widest line (`widest`):
  * a name wrapped in a narrow column ("Mikael Johansson" / "(s)") fills it. */
+/* PDF-TABLE-MARK-CELL: a cell of one mark, x or a dash (a presence or a vote ticked in its column), starts no
+ * run-on text although "x" is lower-case, and stands with the capitals of a fresh line. */
+static bool mark_cell(const pdf_line *l, pdf_frag f)
+{
+    if (f.w1 - f.w0 != 1) return false;
+    const char *t = l->words[f.w0].text;
+    return !strcmp(t, "x") || !strcmp(t, "X") || !strcmp(t, "-") || !strcmp(t, "\u2013") || !strcmp(t, "\u2014");
+}
+
 static bool tight_row_start(const pdf_region *g, const pdf_line *const *L, size_t from, size_t i,
                             const double *wrap, const double *widest, bool caps, size_t need)
 {
@@ -440,8 +449,9 @@ static bool tight_row_start(const pdf_region *g, const pdf_line *const *L, size_
         }
         filled++;
         const pdf_word *w = &L[i]->words[f.w0];
-        if (runs_on_lower(w->text) || hyphen_above(g, L, from, i, c)) return false;
-        upper += pdf_starts_upper(w->text);
+        bool mark = c > 0 && mark_cell(L[i], f);
+        if ((!mark && runs_on_lower(w->text)) || hyphen_above(g, L, from, i, c)) return false;
+        upper += mark || pdf_starts_upper(w->text);
         fresh += fits_above(g, L, from, i, c, w, wrap[c]);
         if (c == 0) first_fits = fits_above(g, L, from, i, 0, w, widest[0]);
     }
@@ -638,7 +648,7 @@ static bool fresh_line(const pdf_region *g, const pdf_line *l)
         pdf_frag f = pdf_column_frag(g, l, c);
         if (f.w1 <= f.w0) continue;
         const char *t = l->words[f.w0].text;
-        if (!pdf_starts_upper(t) && !(*t >= '0' && *t <= '9')) return false;
+        if (!(c > 0 && mark_cell(l, f)) && !pdf_starts_upper(t) && !(*t >= '0' && *t <= '9')) return false;
         filled++;
     }
     return filled + 1 >= g->ncols;
