@@ -439,6 +439,15 @@ static bool tight_row_start(const pdf_region *g, const pdf_line *const *L, size_
 {
     size_t filled = 0, fresh = 0, upper = 0;
     bool first_fits = false;
+    /* PDF-TABLE-FULL-LINES: in a table of three columns or more, a line with text in every column, the first
+     * upper-case, right under another such line, is a row of its own although a later column starts lower-case
+     * (a signature table *Ulla Ek | ordförande | 28.5.2025* over *Jan Berg | protokollförare | …*): wrapped cell
+     * text leaves some column of its line empty */
+    bool full_lines = false;
+    if (g->ncols >= 3 && i > from && filled_columns(g, L[i]) == g->ncols && filled_columns(g, L[i - 1]) == g->ncols) {
+        pdf_frag f0 = pdf_column_frag(g, L[i], 0), p0 = pdf_column_frag(g, L[i - 1], 0);
+        full_lines = pdf_starts_upper(L[i]->words[f0.w0].text) && pdf_starts_upper(L[i - 1]->words[p0.w0].text);
+    }
     for (size_t c = 0; c < g->ncols; c++) {
         pdf_frag f = pdf_column_frag(g, L[i], c);
         if (f.w1 <= f.w0) {
@@ -450,7 +459,7 @@ static bool tight_row_start(const pdf_region *g, const pdf_line *const *L, size_
         filled++;
         const pdf_word *w = &L[i]->words[f.w0];
         bool mark = c > 0 && mark_cell(L[i], f);
-        if ((!mark && runs_on_lower(w->text)) || hyphen_above(g, L, from, i, c)) return false;
+        if ((!mark && !(full_lines && c > 0) && runs_on_lower(w->text)) || hyphen_above(g, L, from, i, c)) return false;
         upper += mark || pdf_starts_upper(w->text);
         fresh += fits_above(g, L, from, i, c, w, wrap[c]);
         if (c == 0) first_fits = fits_above(g, L, from, i, 0, w, widest[0]);
