@@ -123,6 +123,7 @@ typedef struct walk {
     const samla_block *last_heading; /* the last heading no rule took, NULL */
     int last_level;
     list_mode lm;
+    bool label_heading;       /* the last heading is a sub-goal label alone, "2 Delmål" (PL-GOAL-LIST-LABELLED) */
 } walk;
 
 static bool is_toc_line(const samla_block *b)
@@ -287,7 +288,8 @@ static void title_line(walk *w, const samla_block *b, int level)
     if (heading && w->focus >= 0 && !w->container_level && level <= w->focus_level) w->focus = -1;
     if (heading && w->target >= 0 && level <= w->target_level) w->target = -1;
 
-    if (samla_phrases_only(&w->s->subgoal_label, soft)) { w->lm = LM_SUBGOALS; return; }
+    if (heading) w->label_heading = false;
+    if (samla_phrases_only(&w->s->subgoal_label, soft)) { w->lm = LM_SUBGOALS; w->label_heading = heading; return; }
     w->lm = LM_NONE;
     if (samla_phrases_only(&w->s->vision, soft)) {
         w->target = tree_add(&w->t, GK_VISION, NULL, samla_text_trim_end(a, text), -1, b);
@@ -447,6 +449,21 @@ static int add_sub_line(walk *w, const samla_block *b)
 
 static void list_item(walk *w, const samla_block *b)
 {
+    /* PL-GOAL-LIST-LABELLED: a numbered list under a heading that is a sub-goal label alone ("2 Delmål", an
+       introduction between them), in a document with no focus area: each item is a sub-goal with its number
+       as the code and no parent ("1. Minskad ofrivillig ensamhet bland äldre") */
+    if (w->label_heading && w->focus < 0 && !w->container_level && b->level <= 1) {
+        char *num = NULL;
+        const char *title = split_number(w, b->text, &num);
+        if (!num && b->numbering) num = samla_text_trim_end(w->ctx->arena, b->numbering);
+        size_t nd = num ? strspn(num, "0123456789") : 0;
+        if (nd > 0 && nd <= 2 && (!num[nd] || ((num[nd] == '.' || num[nd] == ')') && !num[nd + 1])) && title && *title) {
+            w->target = tree_add(&w->t, GK_SUBGOAL, samla_arena_strndup(w->ctx->arena, num, nd),
+                                 samla_text_trim_end(w->ctx->arena, title), -1, b);
+            w->target_level = 99;
+            return;
+        }
+    }
     if (w->lm == LM_NONE && w->container_level && w->focus < 0 && b->level <= 1)
         w->lm = LM_NESTED;       /* a list right under the container heading: focus areas, sub-goals below */
     if (w->lm == LM_NESTED) {

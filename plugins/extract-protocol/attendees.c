@@ -338,17 +338,31 @@ static size_t member_table(att *t, size_t i)
     const pline *l = &d->l[i];
     if (l->row != 0 || l->col != 0 || l->cell_line != 0) return i;
     const char *g = ptable_exact(d, &d->st->attendance, l->text);
-    bool named = ptable_exact(d, &d->st->name_columns, l->text) != NULL;
+    const char *nk0 = ptable_exact(d, &d->st->name_columns, l->text);
+    bool named = nk0 != NULL;
+    /* "Ordinarie medlem | …": the first column's persons are members (P-ATT-TABLE-PERSONAL-SUBSTITUTE) */
+    bool members = nk0 && strcmp(nk0, "member") == 0;
     if ((!g || strcmp(g, "group") != 0) && !named) return i;
     const char *kind[16] = {0};
     const char *head[16] = {0};
     size_t j = i + 1, nk = 0;
+    int subcol = -1;   /* a second person column: the row's member's personal substitute */
     for (; j < d->n && d->l[j].table == l->table && d->l[j].row == 0; j++)
         if (d->l[j].col > 0 && d->l[j].col < 16 && (kind[d->l[j].col] = ptable_exact(d, &d->st->att_columns, d->l[j].text))) {
             head[d->l[j].col] = d->l[j].text;
+            if (strcmp(kind[d->l[j].col], "personal_substitute") == 0 && subcol < 0) subcol = d->l[j].col;
             nk++;
         }
     if (!nk) return i;
+    /* P-SIG-TABLE-NOT-ATTENDANCE: a header of signature columns only, one of them a time or a signature
+     * ("Namn | Uppdrag | Signerat"), is the signature table (esign.c), no list of attendees */
+    bool all_sig = true, signed_col = false;
+    for (size_t h = i; h < j; h++) {
+        const char *sk = ptable_exact(d, &d->st->sig_columns, d->l[h].text);
+        if (!sk) all_sig = false;
+        else if (strcmp(sk, "time") == 0 || strcmp(sk, "signature") == 0) signed_col = true;
+    }
+    if (all_sig && signed_col) return i;
     const char *group = g && strcmp(g, "group") == 0 ? strip_end(a, l->text, ": ") : NULL;
     while (j < d->n && d->l[j].table == l->table) {
         int row = d->l[j].row;
@@ -361,12 +375,16 @@ static size_t member_table(att *t, size_t i)
         }
         person p;
         if (!cell[0] || !person_parse(d, cell[0], &p)) continue;
-        presence pr = {.status = "present"};
+        presence pr = {.status = "present"}, spr = {.status = "present"};
         const char *sub_head = NULL, *role = NULL, *replaces = NULL;
         for (int c = 1; c < 16; c++) {
             if (!kind[c] || !cell[c]) continue;
             const char *v = samla_text_trim(a, cell[c]);
             if (!v || !*v) continue;
+            if (subcol > 0 && c > subcol && strcmp(kind[c], "presence") == 0) {
+                presence_cell(d, v, &spr);   /* the personal substitute's own presence mark */
+                continue;
+            }
             if (strcmp(kind[c], "party") == 0 && !p.party) {
                 const char *pk = ptable_exact(d, &d->st->parties, v);
                 p.party = pk ? pk : samla_text_lower(a, v);
@@ -411,6 +429,7 @@ static size_t member_table(att *t, size_t i)
                 q = e;
             }
         }
+        if (members && !p.nroles) person_role(d, &p, "ledamot");
         if (pr.has_sub) {
             pr.sub.substitutes_for = p.name;
             pr.sub.items = p.items;
@@ -419,6 +438,21 @@ static size_t member_table(att *t, size_t i)
         }
         add_person(t, &p, pr.status, group, b);
         if (pr.has_sub) add_person(t, &pr.sub, "present", sub_head, b);
+        person s;
+        if (subcol > 0 && cell[subcol] && person_parse(d, samla_text_trim(a, cell[subcol]), &s)) {
+            /* P-ATT-TABLE-PERSONAL-SUBSTITUTE: "Ordinarie medlem | … | Närv. | Personlig ersättare | Närv.": the
+             * substitute shares the member's row (and organisation); present for an absent member, they serve in
+             * the member's place, present beside a present member they attend without serving */
+            if (!s.organisation) s.organisation = p.organisation;
+            bool here = strcmp(spr.status, "present") == 0;
+            if (here && strcmp(pr.status, "absent") == 0) {
+                s.substitutes_for = p.name;
+                person_role(d, &s, "tjänstgörande ersättare");
+            } else {
+                person_role(d, &s, here ? "ej tjänstgörande ersättare" : "ersättare");
+            }
+            add_person(t, &s, here ? "present" : "absent", NULL, b);
+        }
     }
     return j - 1;
 }

@@ -209,9 +209,14 @@ static bool run_ends(pdoc *d, const pline *n, sect s)
            samla_re_test(d->st->re[RE_MOTION], n->text) || samla_re_test(d->st->re[RE_RESERVE], n->text) ||
            samla_re_test(d->st->re[RE_JAV], n->text) || samla_re_test(d->st->re[RE_VOTE_COUNTS], n->text) ||
            samla_re_test(d->st->re[RE_DISSENT], n->text) ||
-           /* a proposal without a lead runs to the next sub-heading, whatever its sentences say */
+           /* P-DEC-RUN-REMARK: a protokollsanteckning or särskilt yttrande after the decision is none of it */
+           samla_re_test(d->st->re[RE_NOTE], n->text) || samla_re_test(d->st->re[RE_STATEMENT], n->text) ||
+           /* a proposal without a lead runs to the next sub-heading, whatever its sentences say, but a paragraph
+            * proposing to another body ("Styrelsen föreslår för fullmäktige att …") is a proposal of its own
+            * (P-DEC-FI-FORWARD-PART) */
            (s == SECT_DECISION && (samla_re_test(d->st->re[RE_DECIDE], n->text) ||
                                    samla_re_test(d->st->re[RE_PROPOSE], n->text))) ||
+           (s == SECT_PROPOSAL && samla_re_test(d->st->re[RE_PROPOSE], n->text)) ||
            strlen(n->text) > 400 || bare_reference(d, n->text);
 }
 
@@ -364,7 +369,9 @@ samla_status decisions_extract(pdoc *d)
          * lead that names it among its points ("beslutar att avge yttrande samt att förklara paragrafen
          * omedelbart justerad") is a decision like any other, below */
         if (it && samla_re_test(d->st->re[RE_IMMEDIATE], l->text) && s == SECT_DECISION &&
-            !samla_re_test(d->st->re[RE_DECIDE], l->text) && !samla_re_test(d->st->re[RE_PROPOSE], l->text)) {
+            !samla_re_test(d->st->re[RE_DECIDE], l->text) && !samla_re_test(d->st->re[RE_PROPOSE], l->text) &&
+            /* "Förslaget godkändes. Paragrafen justerades omedelbart.": the formula adopts, the line is a decision */
+            !adopts_proposal(d, l->text)) {
             for (size_t k = nv; k-- > 0 && v[k].item == it;)
                 samla_map_set_bool(a, v[k].node, "immediate_adjustment", true);
             continue;
@@ -550,6 +557,19 @@ samla_status decisions_extract(pdoc *d)
                 if (v[j].proposer && *v[j].body &&
                     strcmp(samla_text_lower(a, v[j].body), samla_text_lower(a, v[k].body)) != 0) {
                     adopted[k] = true;
+                    /* P-DEC-FI-FORWARD-PART: the proposal's own part before the forwarded one (a lead-less
+                     * proposal right before it in the same item) is decided by the formula */
+                    if (j > 0 && v[j - 1].item == v[k].item && strcmp(v[j - 1].status, "proposed") == 0 &&
+                        !v[j - 1].proposer && !*v[j - 1].body && samla_node_len(v[j - 1].clauses)) {
+                        samla_map_set(a, v[k].node, "clauses", v[j - 1].clauses);
+                        samla_map_set_bool(a, v[k].node, "as_proposed", true);
+                        /* the decision takes the adopted part's place, before the forwarded proposal */
+                        dec t = v[j - 1];
+                        v[j - 1] = v[k];
+                        v[k] = t;
+                        adopted[j - 1] = false;
+                        adopted[k] = true;
+                    }
                     break;
                 }
                 samla_map_set(a, v[k].node, "clauses", v[j].clauses);

@@ -149,7 +149,7 @@ static size_t sig_table(pdoc *d, samla_node *out, size_t i)
             if (!kind[c] || !cell[c]) continue;
             if (strcmp(kind[c], "name") == 0) who = cell[c];
             else if (strcmp(kind[c], "role") == 0 && role_key(d, cell[c])) role = cell[c];
-            else if (strcmp(kind[c], "time") == 0) date = samla_text_find_date(a, cell[c], NULL);
+            else if (strcmp(kind[c], "time") == 0) date = sig_time(a, cell[c]);   /* P-SIG-TABLE-TIME */
         }
         person p;
         if (!who || !person_parse(d, who, &p)) continue;

@@ -274,6 +274,12 @@ sect line_section(const pdoc *d, const pline *l)
      * seven letters of two bytes) */
     if (samla_text_len(l->text) > 70) return SECT_NONE;
     const char *k = ptable_exact(d, &d->st->sections, l->text);
+    const char *par = strstr(l->text, " (");
+    if (!k && par && l->row < 0 && (line_is_heading(l) || (n > 2 && strcmp(l->text + n - 2, "):") == 0)) &&
+        (l->text[n - 1] == ')' || strcmp(l->text + n - 2, "):") == 0)) {
+        /* P-SECTION-PAREN: the sub-heading names who stands behind it in brackets, "Förslag (samkommundirektören):" */
+        k = ptable_exact(d, &d->st->sections, samla_arena_strndup(d->ctx->arena, l->text, (size_t)(par - l->text)));
+    }
     if (!k) {
         char *low = samla_text_lower(d->ctx->arena, l->text);
         /* P-DEC-HEADING: an unstyled line "Stadsstyrelsens beslut:" ending in a colon is a sub-heading too */

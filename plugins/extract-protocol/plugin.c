@@ -30,7 +30,7 @@ static const char *const pattern_keys[RE_COUNT] = {
     [RE_PROTOCOL_WORD] = "protocol_word", [RE_PLACE_TAIL] = "place_tail", [RE_MEETING_END] = "meeting_end",
     [RE_ASSOC_DECISION] = "assoc_decision", [RE_ASSOC_NOT] = "assoc_not", [RE_SERVES_GAP] = "serves_gap",
     [RE_ADJOURN] = "adjourn", [RE_FORMULA] = "formula", [RE_INFO_NOTE] = "info_note",
-    [RE_INFO_TITLE] = "info_title", [RE_ITEM_BODY_LINE] = "item_body_line", [RE_ADOPT_GENITIVE] = "adopt_genitive",
+    [RE_INFO_TITLE] = "info_title", [RE_ITEM_BODY_LINE] = "item_body_line", [RE_ADOPT_GENITIVE] = "adopt_genitive", [RE_VOTE_TALLY] = "vote_tally",
 };
 
 static void fini(void *state)
@@ -56,6 +56,7 @@ static samla_status load_tables(samla_runtime *rt, pstate *st, samla_diag *diag)
     if ((s = samla_runtime_load_data(rt, st->arena, "given-names.yaml", &given, diag)) != SAMLA_OK) return s;
     if ((s = ptable_from_list(st->arena, samla_map_get(given, "given_names"), "g", &st->given_names, false)) != SAMLA_OK ||
         (s = ptable_from_list(st->arena, samla_map_get(labels, "name_columns"), "name", &st->name_columns, false)) != SAMLA_OK ||
+        (s = ptable_from_list(st->arena, samla_map_get(labels, "member_columns"), "member", &st->name_columns, true)) != SAMLA_OK ||
         (s = ptable_from_list(st->arena, samla_map_get(labels, "checkbox_present"), "present", &st->checkbox, false)) != SAMLA_OK ||
         (s = ptable_from_list(st->arena, samla_map_get(labels, "checkbox_absent"), "absent", &st->checkbox, true)) != SAMLA_OK ||
         (s = ptable_from_list(st->arena, samla_map_get(labels, "remote"), "remote", &st->remote, false)) != SAMLA_OK ||

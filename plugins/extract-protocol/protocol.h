@@ -33,7 +33,7 @@ enum {
     RE_IMMEDIATE, RE_SERVES_GAP, RE_ADJOURN, RE_PROTOCOL_WORD, RE_WORD, RE_LETTERED, RE_CAPITAL, RE_REF_DASH, RE_MEETING_NO, RE_SERVES_FOR, RE_NOTE, RE_STATEMENT,
     RE_TOC, RE_TREATMENT, RE_RULE, RE_HEADER_TAIL, RE_MOTION_FI, RE_DISSENT, RE_PROPOSITION, RE_ITEMS_TAIL,
     RE_PLACE_TAIL, RE_MEETING_END, RE_ASSOC_DECISION, RE_ASSOC_NOT, RE_REF_CODE, RE_DECIDE_PRESENT, RE_FORMULA, RE_INFO_NOTE,
-    RE_INFO_TITLE, RE_ITEM_BODY_LINE, RE_ADOPT_GENITIVE, RE_COUNT
+    RE_INFO_TITLE, RE_ITEM_BODY_LINE, RE_ADOPT_GENITIVE, RE_VOTE_TALLY, RE_COUNT
 };
 
 typedef struct pstate {
@@ -163,6 +163,8 @@ samla_status votes_extract(pdoc *d);
 samla_status attendees_extract(pdoc *d);
 samla_status attendees_signers(pdoc *d);   /* after signatures_extract */
 samla_status signatures_extract(pdoc *d);
+/* A signature's time as ISO: "28.5.2025 kl. 09.41" -> 2025-05-28T09:41; the date alone without a time. */
+char *sig_time(samla_arena *a, const char *s);
 samla_status esign_extract(pdoc *d);
 
 /* Item holding line i, or NULL. */

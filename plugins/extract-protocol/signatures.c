@@ -20,7 +20,7 @@ static samla_node *sig(pdoc *d, samla_node *out, const char *name, const char *l
     return n;
 }
 
-static char *iso_time(samla_arena *a, const char *s)
+char *sig_time(samla_arena *a, const char *s)
 {
     char *date = samla_text_find_date(a, s, NULL);
     if (!date) return NULL;
@@ -198,7 +198,7 @@ samla_status signatures_extract(pdoc *d)
             const char *k = samla_match_group(a, &m, l->text, 1);
             const char *v = samla_match_group(a, &m, l->text, 2);
             if (strcmp(k, "NAMN") == 0) cur = sig(d, out, v, NULL, l->blk);
-            else if (cur && strcmp(k, "TID") == 0) samla_map_set_str(a, cur, "time", iso_time(a, v));
+            else if (cur && strcmp(k, "TID") == 0) samla_map_set_str(a, cur, "time", sig_time(a, v));
             else if (cur) {
                 const char *c = strchr(v, ',');
                 const char *lab = c ? samla_arena_strndup(a, v, (size_t)(c - v)) : v;
@@ -232,7 +232,7 @@ samla_status signatures_extract(pdoc *d)
                     samla_map_set_str(a, s, "role", pp.roles[0]);
                     samla_map_set_str(a, s, "role_label", pp.labels[0]);
                 }
-                char *iso = iso_time(a, when);
+                char *iso = sig_time(a, when);
                 if (iso) for (char *q = iso; *q; q++) if (*q == '.') *q = ':';
                 samla_map_set_str(a, s, "time", iso);
             }

@@ -92,6 +92,8 @@ const char *ptable_exact(const pdoc *d, const ptable *t, const char *s)
     char *low = samla_text_lower(d->ctx->arena, s);
     if (!low) return NULL;
     low = strip_end(d->ctx->arena, low, ": ");
+    /* P-LABEL-SPACED-STOP: a PDF reader may set a gap before an abbreviation's stop, "Närv ." for "Närv." */
+    for (char *q = strstr(low, " ."); q; q = strstr(q, " .")) memmove(q, q + 1, strlen(q));
     for (size_t i = 0; i < t->n; i++)
         if (strcmp(low, t->label[i]) == 0) return t->key[i];
     for (size_t i = 0; i < t->n && d->st->nligs; i++)

@@ -265,7 +265,8 @@ samla_status votes_extract(pdoc *d)
                 samla_match m;
                 /* "Med 7 röster mot 3": only counts make a result ("med sina röster mot förslaget" is none) */
                 if ((samla_re_search(d->st->re[RE_VOTE_RESULT], t, 0, &m) ||
-                     samla_re_search(d->st->re[RE_VOTE_COUNTS], t, 0, &m)) &&
+                     samla_re_search(d->st->re[RE_VOTE_COUNTS], t, 0, &m) ||
+                     samla_re_search(d->st->re[RE_VOTE_TALLY], t, 0, &m)) &&
                     count_word(samla_text_lower(a, samla_match_group(a, &m, t, 1))) >= 0 &&
                     count_word(samla_text_lower(a, samla_match_group(a, &m, t, 2))) >= 0) {
                     if (!vote) { vote = entry(d, "vote", it, l); samla_map_set(a, vote, "source", samla_ctx_source(d->ctx, l->blk)); samla_seq_append(a, out, vote); }

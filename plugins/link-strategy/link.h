@@ -26,6 +26,7 @@ typedef struct link_config {
     double area_weight;             /* query weight of the activity's area */
     double indicator_weight;        /* query weight of the activity's indicators */
     double heading_weight;          /* query weight of its section and nearest heading (further: 0.6 x) */
+    double named_area_bonus;        /* lexical score share added under a focus area the plan names (PL-LINK-NAMED-AREA) */
 } link_config;
 
 /* One weighted stem of a goal document. */
@@ -97,7 +98,10 @@ typedef struct link_missing {
  * (may be NULL) are not query terms. A cited code the strategy lacks is added
  * to *missing (ctx's arena). */
 samla_status link_activity(link_state *st, samla_ctx *ctx, const samla_node *act, samla_node *links,
-                           GHashTable *drop, link_missing **missing);
+                           GHashTable *drop, link_missing **missing, const bool *named);
+/* PL-LINK-NAMED-AREA: per goal, true when the plan's running text names the goal's focus area by its full title
+ * ("bygger främst på strategins områden Ett hälsosamt åldrande och …"); NULL when it names none (or on OOM). */
+bool *link_named_areas(const link_state *st, samla_ctx *ctx);
 
 /* codes.c. The normalised key of a goal code as written ("Delmål A.1" ->
  * "A1", "[1.2]" -> "1.2"), or NULL when s is no code. In arena a. */

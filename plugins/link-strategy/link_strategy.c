@@ -38,6 +38,8 @@ static const samla_option options[] = {
      "query weight of the activity's indicators"},
     {"heading_weight", SAMLA_OPT_DOUBLE, "0.2", offsetof(link_config, heading_weight),
      "query weight of the activity's section (else nearest heading); further headings 0.6 x this"},
+    {"named_area_bonus", SAMLA_OPT_DOUBLE, "0.3", offsetof(link_config, named_area_bonus),
+     "lexical score share added to goals under a focus area the plan's text names by its title"},
     SAMLA_OPTIONS_END};
 
 static void load_labels(link_state *st, const samla_node *data)
@@ -125,10 +127,11 @@ static samla_status process(void *state, samla_ctx *ctx)
     if (!rec || !samla_map_set(ctx->arena, ctx->model, "strategy", rec)) return SAMLA_ERR_NOMEM;
     GHashTable *drop = link_plan_words(st, ctx);
     link_missing *missing = NULL;
+    const bool *named = link_named_areas(st, ctx);
     for (size_t i = 0; i < samla_node_len(acts) && acts->type == SAMLA_NODE_SEQ; i++) {
         const samla_node *a = samla_seq_at(acts, i);
         if (!a || a->type != SAMLA_NODE_MAP || !samla_map_get_str(a, "id")) continue;
-        if ((s = link_activity(st, ctx, a, links, drop, &missing)) != SAMLA_OK) break;
+        if ((s = link_activity(st, ctx, a, links, drop, &missing, named)) != SAMLA_OK) break;
     }
     if (drop) g_hash_table_destroy(drop);
     bool coded = false;

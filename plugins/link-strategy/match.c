@@ -402,8 +402,40 @@ static void note_missing(samla_ctx *ctx, link_missing **missing, const samla_nod
     }
 }
 
+bool *link_named_areas(const link_state *st, samla_ctx *ctx)
+{
+    samla_arena *a = ctx->arena;
+    bool *named = samla_arena_alloc(a, (st->ngoals + 1) * sizeof *named);
+    bool any = false;
+    if (!named) return NULL;
+    for (size_t i = 0; i < st->ngoals; i++) {
+        named[i] = false;
+        const lgoal *g = &st->goals[i];
+        if (!g->kind || strcmp(g->kind, "focus_area") || !g->title || !strchr(g->title, ' ') || strlen(g->title) < 12)
+            continue;
+        const char *t = samla_text_soft(a, g->title);
+        for (size_t k = 0; t && k < ctx->doc.nblocks && !named[i]; k++) {
+            const samla_block *b = ctx->doc.blocks[k];
+            if (b->kind != SAMLA_BLOCK_PARAGRAPH || !b->text) continue;
+            const char *x = samla_text_soft(a, b->text);
+            named[i] = x && strstr(x, t) != NULL;
+        }
+        any |= named[i];
+    }
+    if (!any) return NULL;
+    /* a goal is under a named area when an ancestor is one */
+    bool *under_named = samla_arena_alloc(a, (st->ngoals + 1) * sizeof *under_named);
+    if (!under_named) return NULL;
+    for (size_t i = 0; i < st->ngoals; i++) {
+        under_named[i] = false;
+        for (int p = (int)i, hops = 0; p >= 0 && hops < 8 && !under_named[i]; p = st->goals[p].parent, hops++)
+            under_named[i] = named[p];
+    }
+    return under_named;
+}
+
 samla_status link_activity(link_state *st, samla_ctx *ctx, const samla_node *act, samla_node *links,
-                           GHashTable *drop, link_missing **missing)
+                           GHashTable *drop, link_missing **missing, const bool *named)
 {
     const link_config *c = st->cfg;
     const char *text = samla_map_get_str(act, "text");
@@ -501,10 +533,17 @@ samla_status link_activity(link_state *st, samla_ctx *ctx, const samla_node *act
     size_t nc = 0;
     if (!cs) return SAMLA_ERR_NOMEM;
     for (size_t i = 0; i < st->ngoals; i++)
-        if (st->goals[i].target) cs[nc++] = score_goal(st, &q, (int)i);
+        if (st->goals[i].target) {
+            cs[nc] = score_goal(st, &q, (int)i);
+            /* PL-LINK-NAMED-AREA: the focus areas the plan says it builds on weigh more, never alone */
+            if (named && named[i]) cs[nc].score *= 1.0 + c->named_area_bonus;
+            nc++;
+        }
     qsort(cs, nc, sizeof *cs, by_score);
     for (size_t i = 0; i < nc && (long)i < c->top_k; i++) {
         if (cs[i].score < c->threshold || cs[i].score < c->relative * cs[0].score) break;
+        /* PL-LINK-NAMED-AREA: when the best goal lies under a named area, a goal outside them is no second link */
+        if (named && i > 0 && named[cs[0].goal] && !named[cs[i].goal]) continue;
         samla_status s = emit(st, ctx, act, links, cs[i].goal, cs[i].score, "lexical", cs[i].terms, cs[i].nterms);
         if (s != SAMLA_OK) return s;
     }

@@ -472,6 +472,15 @@ static bool code_column(const pdf_region *g, const pdf_line *const *L, size_t c)
  * first word would have fitted. A line with text in the first column only
  * must also have fitted there against the column's widest line (`widest`):
  * a name wrapped in a narrow column ("Mikael Johansson" / "(s)") fills it. */
+/* PDF-TABLE-MARK-CELL: a cell of one mark, x or a dash (a presence or a vote ticked in its column), starts no
+ * run-on text although "x" is lower-case, and stands with the capitals of a fresh line. */
+static bool mark_cell(const pdf_line *l, pdf_frag f)
+{
+    if (f.w1 - f.w0 != 1) return false;
+    const char *t = l->words[f.w0].text;
+    return !strcmp(t, "x") || !strcmp(t, "X") || !strcmp(t, "-") || !strcmp(t, "\u2013") || !strcmp(t, "\u2014");
+}
+
 static bool tight_row_start(const pdf_region *g, const pdf_line *const *L, size_t from, size_t i,
                             const double *wrap, const double *widest, bool caps, size_t need)
 {
@@ -479,6 +488,15 @@ static bool tight_row_start(const pdf_region *g, const pdf_line *const *L, size_
     bool first_fits = false;
     unsigned codes = 0;   /* PDF-TABLE-CODE-COLUMN: columns of codes, asked once a line of them is met */
     bool codes_known = false;
+    /* PDF-TABLE-FULL-LINES: in a table of three columns or more, a line with text in every column, the first
+     * upper-case, right under another such line, is a row of its own although a later column starts lower-case
+     * (a signature table *Ulla Ek | ordförande | 28.5.2025* over *Jan Berg | protokollförare | …*): wrapped cell
+     * text leaves some column of its line empty */
+    bool full_lines = false;
+    if (g->ncols >= 3 && i > from && filled_columns(g, L[i]) == g->ncols && filled_columns(g, L[i - 1]) == g->ncols) {
+        pdf_frag f0 = pdf_column_frag(g, L[i], 0), p0 = pdf_column_frag(g, L[i - 1], 0);
+        full_lines = pdf_starts_upper(L[i]->words[f0.w0].text) && pdf_starts_upper(L[i - 1]->words[p0.w0].text);
+    }
     for (size_t c = 0; c < g->ncols; c++) {
         pdf_frag f = pdf_column_frag(g, L[i], c);
         if (f.w1 <= f.w0) {
@@ -497,8 +515,10 @@ static bool tight_row_start(const pdf_region *g, const pdf_line *const *L, size_
             }
             code = codes & (1u << c);
         }
-        if ((runs_on_lower(w->text) && !code) || hyphen_above(g, L, from, i, c)) return false;
-        upper += pdf_starts_upper(w->text) || code;
+        bool mark = c > 0 && mark_cell(L[i], f);
+        if ((runs_on_lower(w->text) && !code && !mark && !(full_lines && c > 0)) || hyphen_above(g, L, from, i, c))
+            return false;
+        upper += pdf_starts_upper(w->text) || code || mark;
         fresh += fits_above(g, L, from, i, c, w, wrap[c]);
         if (c == 0) first_fits = fits_above(g, L, from, i, 0, w, widest[0]);
     }
@@ -698,7 +718,7 @@ static bool fresh_line(const pdf_region *g, const pdf_line *l)
         pdf_frag f = pdf_column_frag(g, l, c);
         if (f.w1 <= f.w0) continue;
         const char *t = l->words[f.w0].text;
-        if (!pdf_starts_upper(t) && !(*t >= '0' && *t <= '9')) return false;
+        if (!(c > 0 && mark_cell(l, f)) && !pdf_starts_upper(t) && !(*t >= '0' && *t <= '9')) return false;
         filled++;
     }
     return filled + 1 >= g->ncols;

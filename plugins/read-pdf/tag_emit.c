@@ -162,6 +162,14 @@ static bool row_kept(const pdf_tags *t, const tag_row *row)
     return !any;
 }
 
+/* True when a leaf of cell c holds words. */
+static bool cell_has_words(const pdf_tags *t, const tag_cell *c)
+{
+    for (int k = c->leaf0; k < c->leaf0 + c->nleaves; k++)
+        if (leaf_has_words(&t->leaves[k])) return true;
+    return false;
+}
+
 /* First tagged page holding words of cell c, -1 if none. */
 static int cell_page(const pdf_tags *t, const tag_cell *c)
 {
@@ -248,10 +256,16 @@ static samla_status emit_table(pdf_reader *r, pdf_tags *t, const tag_table *tb)
     int *rows = malloc(((size_t)tb->nrows + 1) * sizeof *rows);
     if (!rows) return SAMLA_ERR_NOMEM;
     size_t R = 0, C = 0;
+    int first = -1;   /* cells of the first kept row */
     for (int k = tb->row0; k < tb->row0 + tb->nrows; k++)
         if (row_kept(t, &t->rows[k])) {
+            tag_row *row = &t->rows[k];
+            /* PDF-TAG-TABLE-EMPTY-TAIL: cells without words at the end of a row, past the first row's count, are
+             * no columns (LibreOffice writes a row of zero-height empty cells after a row's real ones) */
+            if (first < 0) first = row->ncells;
+            while (row->ncells > first && !cell_has_words(t, &t->cells[row->cell0 + row->ncells - 1])) row->ncells--;
             rows[R++] = k;
-            if ((size_t)t->rows[k].ncells > C) C = (size_t)t->rows[k].ncells;
+            if ((size_t)row->ncells > C) C = (size_t)row->ncells;
         }
     samla_status st = SAMLA_OK;
     grid g = {NULL, R, C, NULL};
