@@ -749,6 +749,7 @@ void pdf_settle_headings(pdf_reader *r)
     double pg = n >= 3 ? paragraph_gap((const samla_block *const *)v, n, r->body_size) : 0;
     pdf_head_label_runs(r, v, n, pg);
     pdf_head_under_table_look(r, v, n, pg);
+    pdf_head_spaced_look(r, v, n, pg);
     first_subsections(r, v, n);
     labelled_headings(v, n);
     pdf_named_contents(v, n, named);

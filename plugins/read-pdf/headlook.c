@@ -19,6 +19,15 @@
  *    document where no plain paragraph follows a table. A table continued
  *    from an earlier page stands above the line at its last row on the
  *    line's page.
+ *  - PDF-HEAD-SPACED-LOOK: a one-line bold line over plain text, set at
+ *    least a third of its size further under the text above than over the
+ *    text below, whose space below is that of the document's headings of its
+ *    look after text (their median, within a tenth of its size; two of them
+ *    at least) and whose space above falls short of their least by no more
+ *    than a tenth of its size, is one of them: TeX balancing two columns
+ *    shrinks the glue over a heading at a column's foot (pdfTeX's
+ *    *Förslag till beslut* 20.6 pt under its text where its peers stand 21.0
+ *    to 22.8 pt, 1.8 paragraph gaps being 20.9).
  *
  * Nothing is allocated but a scratch array of spaces (malloc'd, freed). */
 #include <math.h>
@@ -152,6 +161,41 @@ void pdf_head_under_table_look(pdf_reader *r, samla_block **v, size_t n, double 
         if (!na) continue;
         if (above < median(aboves, na) + table_extra - 0.1 * size) continue;
         if (nb && fabs(below - median(belows, nb)) > 0.15 * size) continue;
+        b->kind = SAMLA_BLOCK_HEADING;
+    }
+    free(aboves);
+    free(belows);
+}
+
+void pdf_head_spaced_look(pdf_reader *r, samla_block **v, size_t n, double pg)
+{
+    if (pg <= 0) return;
+    double *aboves = malloc((n ? n : 1) * sizeof *aboves), *belows = malloc((n ? n : 1) * sizeof *belows);
+    if (!aboves || !belows) {
+        free(aboves);
+        free(belows);
+        return;
+    }
+    for (size_t i = 1; i + 1 < n; i++) {
+        samla_block *b = v[i];
+        const samla_block *prev = v[i - 1], *next = v[i + 1];
+        double size = b->style.font_size;
+        if (b->kind != SAMLA_BLOCK_PARAGRAPH || !b->style.bold || b->style.italic || !pdf_heading_text(b->text)) continue;
+        if (size < fmin(r->body_size - 0.3, 0.94 * r->body_size) || b->y1 - b->y0 > 1.5 * size) continue;
+        if (prev->page != b->page || !text_kind(prev) || next->page != b->page || !text_kind(next) || next->style.bold)
+            continue;
+        double above = b->y0 - prev->y1, below = next->y0 - b->y1;
+        if (below < 0 || above < below + 0.35 * size) continue;
+        size_t na = 0, nb = 0;
+        double least = 1e9;
+        for (size_t j = 0; j < n; j++) {
+            double a, bl;
+            if (j == i || !same_look(v[j], b) || !after_text(v, n, j, &a, &bl) || bl < -1e8) continue;
+            aboves[na++] = a;
+            belows[nb++] = bl;
+            least = fmin(least, a);
+        }
+        if (nb < 2 || above < least - 0.1 * size || fabs(below - median(belows, nb)) > 0.1 * size) continue;
         b->kind = SAMLA_BLOCK_HEADING;
     }
     free(aboves);

@@ -392,6 +392,9 @@ double pdf_table_gap(const samla_block *const *v, size_t n);
  * (PDF-HEAD-UNDER-TABLE-LOOK). */
 void pdf_head_label_runs(pdf_reader *r, samla_block **v, size_t n, double pg);
 void pdf_head_under_table_look(pdf_reader *r, samla_block **v, size_t n, double pg);
+/* headlook.c: a bold line spaced as the document's headings of its look after text are, within a tenth of its size
+ * short of their least space above (TeX's glue shrunk at a column's foot), is one (PDF-HEAD-SPACED-LOOK). */
+void pdf_head_spaced_look(pdf_reader *r, samla_block **v, size_t n, double pg);
 /* headings.c: after every page is read, headings by weight and spacing,
  * subtitles, and heading levels over the pages read by geometry. */
 void pdf_settle_headings(pdf_reader *r);
