@@ -170,12 +170,8 @@ void pdf_head_under_table_look(pdf_reader *r, samla_block **v, size_t n, double 
 void pdf_head_spaced_look(pdf_reader *r, samla_block **v, size_t n, double pg)
 {
     if (pg <= 0) return;
-    double *aboves = malloc((n ? n : 1) * sizeof *aboves), *belows = malloc((n ? n : 1) * sizeof *belows);
-    if (!aboves || !belows) {
-        free(aboves);
-        free(belows);
-        return;
-    }
+    double *belows = malloc((n ? n : 1) * sizeof *belows);
+    if (!belows) return;
     for (size_t i = 1; i + 1 < n; i++) {
         samla_block *b = v[i];
         const samla_block *prev = v[i - 1], *next = v[i + 1];
@@ -186,18 +182,16 @@ void pdf_head_spaced_look(pdf_reader *r, samla_block **v, size_t n, double pg)
             continue;
         double above = b->y0 - prev->y1, below = next->y0 - b->y1;
         if (below < 0 || above < below + 0.35 * size) continue;
-        size_t na = 0, nb = 0;
+        size_t nb = 0;
         double least = 1e9;
         for (size_t j = 0; j < n; j++) {
             double a, bl;
             if (j == i || !same_look(v[j], b) || !after_text(v, n, j, &a, &bl) || bl < -1e8) continue;
-            aboves[na++] = a;
             belows[nb++] = bl;
             least = fmin(least, a);
         }
         if (nb < 2 || above < least - 0.1 * size || fabs(below - median(belows, nb)) > 0.1 * size) continue;
         b->kind = SAMLA_BLOCK_HEADING;
     }
-    free(aboves);
     free(belows);
 }
