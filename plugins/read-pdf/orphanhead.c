@@ -124,7 +124,8 @@ pdf_region *pdf_orphan_header(pdf_reader *r, const pdf_line *const *L, size_t n,
  * first run's x and starts every later run of its own at one of the header
  * line's runs (two at least). A header of two lines whose second holds one
  * run under one of the first's ("Indikatorer för" / "uppföljning") goes
- * with it. */
+ * with it. The same header repeated on another page is kept there too
+ * (PDF-TABLE-HEADER-NOT-FURNITURE-SAME, in the function). */
 
 /* Every run of line b after the first starts at a run of xs (within 3 pt),
  * its first at xs[0]; how many runs b has beyond the first, or -1. */
@@ -141,21 +142,41 @@ static long aligned_runs(const pdf_line *b, const double *xs, size_t k, double g
     return (long)m - 1;
 }
 
+/* Lines a and b hold the same words at the same places (within 1 pt). */
+static bool same_line(const pdf_line *a, const pdf_line *b)
+{
+    if (a->nwords != b->nwords || fabs(a->x0 - b->x0) > 1 || fabs(a->y0 - b->y0) > 1) return false;
+    for (size_t k = 0; k < a->nwords; k++)
+        if (strcmp(a->words[k].text, b->words[k].text) || fabs(a->words[k].x0 - b->words[k].x0) > 1) return false;
+    return true;
+}
+
+/* The lowest running-header line of page p above its first body line (*h, *b); false when there is none. */
+static bool header_over_body(const pdf_page *p, size_t *h, size_t *b)
+{
+    *h = *b = p->nlines;
+    for (size_t i = 0; i < p->nlines; i++) {
+        if (!p->lines[i].nwords) continue;
+        if (p->lines[i].role == PDF_HEADER) *h = i;
+        else if (p->lines[i].role == PDF_BODY) {
+            *b = i;
+            break;
+        }
+    }
+    return *h < p->nlines && *b < p->nlines && *b > *h;
+}
+
 void pdf_keep_table_headers(pdf_reader *r)
 {
     double gutter = pdf_gutter(r);
+    /* the header lines kept, by page: the line kept lowest (NULL: none) and how many above it go with it */
+    const pdf_line **kept = samla_arena_alloc(r->ctx->arena, (r->npages + 1) * sizeof *kept);
+    size_t *above = samla_arena_alloc(r->ctx->arena, (r->npages + 1) * sizeof *above), nkept = 0;
+    if (!kept || !above) return;
     for (size_t pi = 0; pi < r->npages; pi++) {
         pdf_page *p = &r->pages[pi];
-        size_t h = p->nlines, b = p->nlines;
-        for (size_t i = 0; i < p->nlines; i++) {
-            if (!p->lines[i].nwords) continue;
-            if (p->lines[i].role == PDF_HEADER) h = i;
-            else if (p->lines[i].role == PDF_BODY) {
-                b = i;
-                break;
-            }
-        }
-        if (h == p->nlines || b == p->nlines || b < h) continue;
+        size_t h, b;
+        if (!header_over_body(p, &h, &b)) continue;
         pdf_line *hl = &p->lines[h], *bl = &p->lines[b];
         if (bl->y0 - hl->y1 > 2 * r->body_size) continue;
         double xs[MAX_RUNS];
@@ -171,6 +192,30 @@ void pdf_keep_table_headers(pdf_reader *r)
         }
         if (k < 2 || aligned_runs(bl, xs, k, gutter) < 2) continue;
         for (size_t i = top; i <= h; i++) p->lines[i].role = PDF_BODY;
+        kept[nkept] = hl;
+        above[nkept++] = h - top;
+    }
+    /* PDF-TABLE-HEADER-NOT-FURNITURE-SAME: the header kept on one page is kept on every page that repeats it,
+     * line for line at the same place, over a body line starting at its first line's left edge: the first row
+     * under it may align with no two of its runs (a first cell of one narrow column set a word a line, *Delmål* /
+     * *3.2* / …; justified cells whose word spaces stretch to gutters, *Utveckling        av*), yet the header
+     * is the table's */
+    for (size_t pi = 0; pi < r->npages && nkept; pi++) {
+        pdf_page *p = &r->pages[pi];
+        size_t h, b;
+        if (!header_over_body(p, &h, &b)) continue;
+        pdf_line *hl = &p->lines[h], *bl = &p->lines[b];
+        if (bl->y0 - hl->y1 > 2 * r->body_size) continue;
+        for (size_t q = 0; q < nkept; q++) {
+            size_t up = above[q];
+            if (up > h || !same_line(kept[q], hl)) continue;
+            bool same = true;
+            for (size_t j = 1; j <= up && same; j++)
+                same = p->lines[h - j].role == PDF_HEADER && same_line(kept[q] - j, &p->lines[h - j]);
+            if (!same || fabs(bl->x0 - p->lines[h - up].x0) > 3) continue;
+            for (size_t j = 0; j <= up; j++) p->lines[h - j].role = PDF_BODY;
+            break;
+        }
     }
 }
 

@@ -701,6 +701,31 @@ static bool same_columns(const pdf_region *g, const pdf_region *h)
     return true;
 }
 
+/* PDF-TABLE-REPEATED-HEADER-ROWS: a table continued on the next page under its header row repeated at the top
+ * (pdfTeX's longtable, Word's and LibreOffice's repeated heading rows) goes on under that header even where its
+ * rows give the column search nothing to hold (pandoc's narrow first column setting a spanning cell a word a line,
+ * *Delmål* / *3.2* / *Huvudmännen* / …, its words running over the next column's start; a row of one cell
+ * spanning all). A region of the header row alone (found by its rules, PDF-TABLE-BOXED-ROW) that repeats the open
+ * table's header in its columns takes in the lines under it that keep to its columns at the same size, the first
+ * within 1.2 em of the header (its rule between), each other within half a line of the one above (a row's
+ * spacing, no paragraph space: the text under the table or a heading is set further off), up to the next region. */
+static void repeated_header_rows(pdf_reader *r, const pdf_line *const *L, size_t n, pdf_region *g, size_t k,
+                                 size_t nout)
+{
+    pdf_region *cur = &g[k];
+    if (cur->last != cur->first + 1 || !pdf_repeats_open_header(r, cur, L)) return;
+    double edge = table_edge(L, cur);
+    size_t till = k + 1 < nout ? g[k + 1].first : n, runs, i = cur->last;
+    bool span;
+    for (; i < till; i++) {
+        double lim = (i == cur->last ? 1.2 : 0.5) * r->body_size;
+        if (!keeps_columns(r, cur, L[i], edge, &runs, &span) || vgap(L[i - 1], L[i]) > lim ||
+            fabs(L[i]->size - L[cur->first]->size) > 1)
+            break;
+    }
+    cur->last = i;
+}
+
 /* PDF-TABLE-SPAN-BRIDGE: a table's rows of one cell spanning columns (PDF-TABLE-SPAN-CELL) cross every column
  * boundary, so the boundary runs stop at them and the table falls apart into its header, the spanning rows and
  * the rows between. Lines that keep to a table's columns, one of them a spanning line, set no further apart
@@ -718,6 +743,7 @@ static pdf_region *span_bridges(pdf_reader *r, const pdf_line *const *L, size_t 
             g[kept++] = *cur;
             continue;
         }
+        repeated_header_rows(r, L, n, g, k, *nout);
         double edge = table_edge(L, cur);
         size_t from = prev ? prev->last : 0, runs;
         bool span, any = false;

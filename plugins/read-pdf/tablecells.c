@@ -169,6 +169,16 @@ static bool same_columns(const pdf_table *t, const pdf_region *g)
     return true;
 }
 
+bool pdf_repeats_open_header(pdf_reader *r, const pdf_region *g, const pdf_line *const *L)
+{
+    const pdf_table *t = r->open_table;
+    if (!t || r->emitted_since_table || !t->header_row || !t->header_key || !r->page || t->page + 1 != r->page->number ||
+        !same_columns(t, g))
+        return false;
+    const char *key = row_key(r, L, g->first, g->last);
+    return key && strcmp(key, t->header_key) == 0;
+}
+
 double pdf_frag_top(const pdf_frag *f)
 {
     double y = 1e9;

@@ -745,6 +745,37 @@ static bool short_label_column(const pdf_region *g, const pdf_line *const *L)
     return labels >= 3;
 }
 
+/* PDF-TABLE-FIRST-ONLY-ROW: a row whose lines hold text in the first column only, two lines or more, one of them
+ * a word crossing the next column's start (a cell spanning the row, which pandoc's longtable sets in the narrow
+ * first column a word a line, the words too long for it running over the next column: *Delmål* / *3.2* /
+ * *Huvudmännen* / …), ends where a line starts a first cell afresh (not lower-case: no wrapped word) with text in
+ * a later column beside it (*–* | *Inga aktiviteter planeras …*): a column the cell above spans holds no text of
+ * its own in that row. Without the crossing word a row may set its other cells lower, centred beside a first cell
+ * of two lines (a scanned protocol's *Skogsvallen väderberoende* / *1.5-15.10* beside its times). Lines [a, i) of
+ * g fill no column but the first. */
+static bool first_only(const pdf_region *g, const pdf_line *const *L, size_t a, size_t i)
+{
+    if (g->ncols < 2) return false;
+    for (size_t k = a; k < i; k++)
+        for (size_t c = 1; c < g->ncols; c++) {
+            pdf_frag f = pdf_column_frag(g, L[k], c);
+            if (f.w1 > f.w0) return false;
+        }
+    return true;
+}
+
+/* Line l starts its first cell afresh (its first word not lower-case) and holds text in a later column. */
+static bool fresh_beside(const pdf_region *g, const pdf_line *l)
+{
+    pdf_frag f0 = pdf_column_frag(g, l, 0);
+    if (f0.w1 <= f0.w0 || runs_on_lower(l->words[f0.w0].text)) return false;
+    for (size_t c = 1; c < g->ncols; c++) {
+        pdf_frag f = pdf_column_frag(g, l, c);
+        if (f.w1 > f.w0) return true;
+    }
+    return false;
+}
+
 samla_status pdf_emit_table(pdf_reader *r, const pdf_region *g0, const pdf_line *const *L)
 {
     samla_arena *a = r->ctx->arena;
@@ -1068,6 +1099,30 @@ samla_status pdf_emit_table(pdf_reader *r, const pdf_region *g0, const pdf_line 
                 if (st[k] || k == 0) more[ns++] = g->first + k;
             more[ns] = g->last;
             starts = more;
+        }
+    }
+    /* a row whose lines so far fill the first column only ends at a line that starts a fresh first cell and text in
+     * a later column beside it (PDF-TABLE-FIRST-ONLY-ROW) */
+    {
+        size_t *more = samla_arena_alloc(a, (n + 1) * sizeof *more), m = 0;
+        if (!more) return SAMLA_ERR_NOMEM;
+        for (size_t s = 0; s < ns; s++) {
+            more[m++] = starts[s];
+            for (size_t i = starts[s] + 1; i < starts[s + 1]; i++) {
+                if (i < more[m - 1] + 2) continue;
+                if (!first_only(g, L, more[m - 1], i)) break;
+                if (!fresh_beside(g, L[i])) continue;
+                /* the first cell spans the column beside it: a word of it crosses that column's start */
+                bool spans = false;
+                for (size_t k = more[m - 1]; k < i && !spans; k++) spans = pdf_line_crosses(L[k], g->bounds[0]);
+                if (spans) more[m++] = i;
+                break;
+            }
+        }
+        if (m != ns) {
+            more[m] = g->last;
+            starts = more;
+            ns = m;
         }
     }
     return pdf_emit_rows(r, g, L, starts, ns, span0, carry);

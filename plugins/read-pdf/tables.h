@@ -44,6 +44,9 @@ void pdf_column_rights(const pdf_reader *r, const pdf_region *g, const pdf_line 
                        double *out);
 /* tablecells.c: open table t may go on with a table of the page being read whose first row is `row` points tall. */
 bool pdf_table_runs_over(const pdf_reader *r, const pdf_table *t, double row);
+/* tablecells.c: region g's lines repeat the header row of the table left open at the foot of the page before,
+ * in its columns (PDF-TABLE-REPEATED-HEADER-ROWS). */
+bool pdf_repeats_open_header(pdf_reader *r, const pdf_region *g, const pdf_line *const *L);
 /* tablecells.c: adds the rows of region g (row s: lines [starts[s], starts[s + 1])) to the open table or a new
  * one; span0 (from g->first; NULL: none) marks rows whose first column is the spanning cell's above, carry
  * (the same; bit c) rows whose column c is (PDF-TABLE-CENTRED-CELL). */

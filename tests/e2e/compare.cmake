@@ -9,3 +9,6 @@ samla_sh_test(e2e_farm_agreement e2e ${SAMLA_PY} ${CMAKE_SOURCE_DIR}/corpus/farm
 set_tests_properties(e2e_farm_agreement PROPERTIES LABELS "e2e;slow")
 # The committed structure files match what the farm script writes from the sources.
 samla_sh_test(e2e_farm_structure e2e bash ${CMAKE_CURRENT_LIST_DIR}/farm_structure.sh)
+# Real content of farm renders restored by reader rules (table continued under a repeated header, a heading at a
+# column's foot).
+samla_sh_test(e2e_farm_docs e2e bash ${CMAKE_CURRENT_LIST_DIR}/farm_docs.sh)
