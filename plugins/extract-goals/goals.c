@@ -120,6 +120,7 @@ typedef struct walk {
     int numbered_focus;       /* focus areas with a typed number under that container: 1 yes, 0 no, -1 none yet */
     const samla_block *container_block; /* the container's heading or bold line, NULL */
     bool flat;                /* its focus areas and delmål are headings of one level (PL-GOAL-FLAT-HEADINGS) */
+    bool flat_lines;          /* its focus areas and delmål are bold lines of one look (PL-GOAL-FLAT-LINES) */
     const samla_block *last_heading; /* the last heading no rule took, NULL */
     int last_level;
     list_mode lm;
@@ -278,6 +279,17 @@ static void title_line(walk *w, const samla_block *b, int level)
             w->flat = true, w->container_level = level;
         flat_here = w->flat && level == w->container_level && !samla_phrases_only(&w->s->section_after, soft);
     }
+    /* PL-GOAL-FLAT-LINES: the same under a bold-line container (pdfTeX and groff set every heading bold at the
+       body size with nothing to tell the levels apart): an uncoded bold line right under it holds the focus
+       areas and delmål as bold lines, until a line of the section after, which ends the container */
+    if (!heading && level == 99 && w->container_line && w->container_level && !number && !typed) {
+        if (w->container_block && next_body(&w->ctx->doc, w->container_block->index) == b &&
+            !next_focus_code(w, text) && !samla_re_test(w->s->re_focuscode, text) &&
+            !samla_re_test(w->s->re_subcode, text))
+            w->flat_lines = true;
+        if (w->flat_lines && samla_phrases_only(&w->s->section_after, soft)) w->container_level = 0, w->focus = -1;
+        else flat_here = w->flat_lines && !samla_phrases_only(&w->s->subgoal_label, soft);
+    }
     if (heading && w->container_level && level <= w->container_level && number &&
         depth_of(number) <= w->container_depth)
         w->container_level = 0, w->focus = -1;
@@ -314,6 +326,7 @@ static void title_line(walk *w, const samla_block *b, int level)
         w->container_line = !heading;
         w->container_block = b;
         w->flat = false;
+        w->flat_lines = false;
         w->numbered_focus = -1;
         w->container_depth = depth_of(number);
         w->focus = -1;
