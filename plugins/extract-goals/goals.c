@@ -121,6 +121,7 @@ typedef struct walk {
     const samla_block *container_block; /* the container's heading or bold line, NULL */
     bool flat;                /* its focus areas and delmål are headings of one level (PL-GOAL-FLAT-HEADINGS) */
     bool flat_lines;          /* its focus areas and delmål are bold lines of one look (PL-GOAL-FLAT-LINES) */
+    bool table_focus;         /* its focus areas came from a summary table (PL-GOAL-TABLE-SECTION-AFTER) */
     const samla_block *last_heading; /* the last heading no rule took, NULL */
     int last_level;
     list_mode lm;
@@ -290,6 +291,12 @@ static void title_line(walk *w, const samla_block *b, int level)
         if (w->flat_lines && samla_phrases_only(&w->s->section_after, soft)) w->container_level = 0, w->focus = -1;
         else flat_here = w->flat_lines && !samla_phrases_only(&w->s->subgoal_label, soft);
     }
+    /* PL-GOAL-TABLE-SECTION-AFTER: after a summary table of the container's focus areas, a bold line of the
+       section after (*Uppföljning*: groff set the heading as a bold line) ends the container; it is no focus area
+       beside the table's */
+    if (!heading && level == 99 && w->container_level && w->table_focus && !typed &&
+        samla_phrases_only(&w->s->section_after, soft))
+        w->container_level = 0, w->focus = -1;
     if (heading && w->container_level && level <= w->container_level && number &&
         depth_of(number) <= w->container_depth)
         w->container_level = 0, w->focus = -1;
@@ -327,6 +334,7 @@ static void title_line(walk *w, const samla_block *b, int level)
         w->container_block = b;
         w->flat = false;
         w->flat_lines = false;
+        w->table_focus = false;
         w->numbered_focus = -1;
         w->container_depth = depth_of(number);
         w->focus = -1;
@@ -707,6 +715,7 @@ static void table(walk *w, const samla_block *b)
             const char *code, *title;
             focus_parts(w, nt ? samla_arena_printf(a, "%s %s", ft, nt) : ft, &code, &title);
             add_focus(w, code, title, b, 99);
+            w->table_focus = true;
         }
         if (nt) {
             const samla_cell *c0 = samla_table_cell(b, r, (size_t)cs), *c1 = samla_table_cell(b, r + 1, (size_t)cs);
