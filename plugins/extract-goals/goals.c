@@ -253,6 +253,27 @@ static const samla_block *next_body(const samla_doc *doc, size_t i)
     return NULL;
 }
 
+/* PL-GOAL-CONTAINER-LABELLED-SIBLING: heading b, at the container's level or above, is one more focus area when
+ * the container already holds one and b is followed, before any other heading and within three body blocks, by a
+ * bold label naming delmål (*Mål*, *Målsättningar*: goals.subgoal_label) as the focus areas before it were.
+ * groff sets every heading bold at the body size and tells levels from the space above, which a list before
+ * the heading changes: the second focus area comes out a level up and would close the container. */
+static bool labelled_sibling(const walk *w, const samla_block *b)
+{
+    if (w->focus < 0 || !w->container_level) return false;
+    const samla_doc *doc = &w->ctx->doc;
+    size_t i = b->index;
+    for (int k = 0; k < 3; k++) {
+        const samla_block *n = next_body(doc, i);
+        if (!n || n->kind == SAMLA_BLOCK_HEADING) return false;
+        if (n->kind == SAMLA_BLOCK_PARAGRAPH && n->style.bold && n->text &&
+            samla_phrases_only(&w->s->subgoal_label, samla_text_soft(w->ctx->arena, n->text)))
+            return true;
+        i = n->index;
+    }
+    return false;
+}
+
 /* A heading or a short bold paragraph. level: heading level, 99 for a bold paragraph. */
 static void title_line(walk *w, const samla_block *b, int level)
 {
@@ -301,7 +322,7 @@ static void title_line(walk *w, const samla_block *b, int level)
         depth_of(number) <= w->container_depth)
         w->container_level = 0, w->focus = -1;
     else if (heading && w->container_level && level <= w->container_level && !number && !flat_here &&
-             !next_focus_code(w, text))
+             !next_focus_code(w, text) && !labelled_sibling(w, b))
         w->container_level = 0, w->focus = -1;
     if (heading && w->focus >= 0 && !w->container_level && level <= w->focus_level) w->focus = -1;
     if (heading && w->target >= 0 && level <= w->target_level) w->target = -1;
