@@ -43,7 +43,8 @@ static int cmp_double(const void *a, const void *b)
  * is no table's gap (a contents in one column is still one column of text). */
 
 #define GUTTER_MIN_LINES 5
-#define GUTTER_MIN_GAPS 5
+/* PDF-LINE-GUTTER-FEW-GAPS: four lines parting over the gutter are enough (a short right column) */
+#define GUTTER_MIN_GAPS 4
 
 /* Lines a and b overlap vertically by half a line, so that one line would be built of both, but stand out of
  * step. Sets *pair when they overlap so. */
