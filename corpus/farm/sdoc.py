@@ -144,16 +144,14 @@ LEADERS_RE = re.compile(r"^[.…_ ]{5,}$")
 
 
 def cell_lines(text):
-    """A cell's paragraphs as lines of their own [(kind, text)] when the source sets them so and a producer
-    can too: a bulleted list, or several paragraphs of three words or more (two activities in one cell); None
-    for a cell of one paragraph, a signature's leaders over a name, short labels and values (joined by a space
-    as before, cell_plain)."""
+    """A cell's paragraphs as lines of their own [(kind, text)] when the cell is a bulleted list (a strategy's
+    delmål beside their focus area): a bullet a line, as the source sets them; None for any other cell (joined
+    by a space as before, cell_plain: a signature's leaders over a name, label and value, two paragraphs set
+    without space, which neither groff nor pdfTeX would part visibly)."""
     paras = cell_paragraphs(text)
     if len(paras) < 2 or any(LEADERS_RE.match(t) for _, t in paras):
         return None
-    if any(k == "bullet" for k, _ in paras) or all(len(t.split()) >= 3 for _, t in paras):
-        return paras
-    return None
+    return paras if any(k == "bullet" for k, _ in paras) else None
 
 
 def signature_rows_merged(b):
