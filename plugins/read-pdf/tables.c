@@ -481,6 +481,21 @@ static bool mark_cell(const pdf_line *l, pdf_frag f)
     return !strcmp(t, "x") || !strcmp(t, "X") || !strcmp(t, "-") || !strcmp(t, "\u2013") || !strcmp(t, "\u2014");
 }
 
+/* PDF-TABLE-FULL-LINES-ALL: every line of the table, three or more, has text in every one of its three or more
+ * columns, the first column's starting upper-case or with a digit: no cell wraps (a wrapped cell leaves the other
+ * columns of its second line empty), so every line is a row, though the columns are set so close (pdfTeX's
+ * tabular, each column as wide as its widest cell) that no line's first word would have fitted on the line above. */
+static bool all_full_lines(const pdf_region *g, const pdf_line *const *L)
+{
+    if (g->ncols < 3 || g->last < g->first + 3) return false;
+    for (size_t k = g->first; k < g->last; k++) {
+        if (filled_columns(g, L[k]) != g->ncols) return false;
+        pdf_frag f0 = pdf_column_frag(g, L[k], 0);
+        if (!pdf_starts_upper(L[k]->words[f0.w0].text)) return false;
+    }
+    return true;
+}
+
 static bool tight_row_start(const pdf_region *g, const pdf_line *const *L, size_t from, size_t i,
                             const double *wrap, const double *widest, bool caps, size_t need)
 {
@@ -496,6 +511,7 @@ static bool tight_row_start(const pdf_region *g, const pdf_line *const *L, size_
     if (g->ncols >= 3 && i > from && filled_columns(g, L[i]) == g->ncols && filled_columns(g, L[i - 1]) == g->ncols) {
         pdf_frag f0 = pdf_column_frag(g, L[i], 0), p0 = pdf_column_frag(g, L[i - 1], 0);
         full_lines = pdf_starts_upper(L[i]->words[f0.w0].text) && pdf_starts_upper(L[i - 1]->words[p0.w0].text);
+        if (full_lines && all_full_lines(g, L)) return true;
     }
     for (size_t c = 0; c < g->ncols; c++) {
         pdf_frag f = pdf_column_frag(g, L[i], c);
