@@ -606,6 +606,38 @@ static bool rowspan_wrap_row(const pdf_region *g, const pdf_line *const *L, size
     return pdf_frag_top(&f0) - frag_bottom(&p0) < 0.5 * L[i]->size;
 }
 
+/* PDF-TABLE-CENTRED-LINE: line i starts a row under a one-line cell spanning two rows, set vertically centred
+ * between them (groff tbl's `^` cell: *Rehabenheten* halfway between its two activities): the line above holds
+ * that cell alone, in a column c right of the first, off the lines' pitch (less than a line below the line before
+ * it and above line i), column c silent on both those lines, and line i starts afresh in two columns or more
+ * besides c (none lower-case), one of them with text on the line before the centred one. Returns c, 0 when line i starts
+ * no such row. */
+static size_t centred_line_start(const pdf_region *g, const pdf_line *const *L, size_t i)
+{
+    if (i < g->first + 2 || g->ncols < 3 || g->ncols > 16 || filled_columns(g, L[i - 1]) != 1) return 0;
+    const pdf_line *a = L[i - 2], *m = L[i - 1], *b = L[i];
+    double pitch = 0.9 * fmax(a->size, b->size);
+    if (m->y0 - a->y0 >= pitch || b->y0 - m->y0 >= pitch) return 0;
+    size_t c = 1;
+    while (c < g->ncols) {
+        pdf_frag f = pdf_column_frag(g, m, c);
+        if (f.w1 > f.w0) break;
+        c++;
+    }
+    if (c >= g->ncols) return 0;
+    pdf_frag fa = pdf_column_frag(g, a, c), fb = pdf_column_frag(g, b, c);
+    if (fa.w1 > fa.w0 || fb.w1 > fb.w0) return 0;
+    size_t fresh = 0, above = 0;
+    for (size_t k = 1; k < g->ncols; k++) {
+        pdf_frag f = pdf_column_frag(g, b, k), p = pdf_column_frag(g, a, k);
+        if (k == c || f.w1 <= f.w0) continue;
+        if (runs_on_lower(b->words[f.w0].text)) return 0;
+        fresh++;
+        above += p.w1 > p.w0;
+    }
+    return fresh >= 2 && above ? c : 0;
+}
+
 /* The first line of row s (lines [starts[s], starts[s + 1])) with text in the first column, or starts[s + 1]. */
 static size_t first_line0(const pdf_region *g, const pdf_line *const *L, const size_t *starts, size_t s)
 {
@@ -620,7 +652,8 @@ static size_t first_line0(const pdf_region *g, const pdf_line *const *L, const s
 
 /* PDF-TABLE-ROWSPAN-CENTRED: a first cell spanning rows set vertically centred beside them (groff tbl's `^`
  * cells: *Delmål 1 Minskad ofrivillig ensamhet bland äldre* halfway down its three activities) starts lower than
- * its row's top, by more than a line, and the rows above it it spans have nothing in the first column. Row s's
+ * its row's top, by more than a line (then the table's other first cells may start at their row's top), and the
+ * rows above it it spans have nothing in the first column. Row s's
  * first cell so set, spanning the rows up to e (span0: the rows after s it runs on into), is moved up to the row
  * p among those empty rows above it that centres it best, within a line, and the rows p + 1 to s leave their
  * first column to it. The table's first row (a header) is never one of them. The first column's counterpart of
@@ -628,10 +661,16 @@ static size_t first_line0(const pdf_region *g, const pdf_line *const *L, const s
 static void rowspan_centred(const pdf_region *g, const pdf_line *const *L, const size_t *starts, size_t ns,
                             bool *span0)
 {
-    for (size_t s = 2; s < ns; s++) {
+    /* a table that sets one first cell so centres them all: a cell may then start at its row's top */
+    bool centres = false;
+    for (size_t s = 2; s < ns && !centres; s++) {
         size_t i = first_line0(g, L, starts, s);
-        if (span0[starts[s] - g->first] || i >= starts[s + 1] || L[i]->y0 - L[starts[s]]->y0 < 1.1 * L[i]->size)
-            continue;
+        centres = !span0[starts[s] - g->first] && i < starts[s + 1] &&
+                  L[i]->y0 - L[starts[s]]->y0 >= 1.1 * L[i]->size;
+    }
+    for (size_t s = 2; s < ns && centres; s++) {
+        size_t i = first_line0(g, L, starts, s);
+        if (span0[starts[s] - g->first] || i >= starts[s + 1]) continue;
         size_t e = s + 1;
         while (e < ns && span0[starts[e] - g->first]) e++;
         double top = 1e9, bottom = -1e9;
@@ -969,7 +1008,13 @@ samla_status pdf_emit_table(pdf_reader *r, const pdf_region *g0, const pdf_line 
     memset(wrapped, 0, n * sizeof *wrapped);
     for (size_t k = 1; k < n; k++) {
         const pdf_line *l = L[g->first + k];
+        size_t cl = centred_line_start(g, L, g->first + k);
         if (ask[k] & ASK_GAP) starts[ns++] = g->first + k;
+        else if (cl) {
+            /* a one-line cell centred between two rows (PDF-TABLE-CENTRED-LINE) spans them */
+            carry[k] |= (unsigned short)(1u << cl);
+            starts[ns++] = g->first + k;
+        }
         else if ((ask[k] & ASK_FULL) && pdf_ink_hrule(ink, rx0, rx1, above[k] - 0.5, l->y0 + 0.5, 0.5))
             starts[ns++] = g->first + k;
         else if ((ask[k] & ASK_RIGHT) && rowspan_wrap_start(g, L, g->first + k, above_r[k], row_gap)) {
