@@ -5,9 +5,13 @@
  * drawn across it; rows set without spacing are split where a column that had
  * ended starts again, or where cells start afresh (PDF-TABLE-TIGHT-ROWS,
  * PDF-TABLE-UNRULED-ROWS). A rule across the columns right of the first
- * starts a row under a first cell spanning rows (PDF-TABLE-ROWSPAN-RULE);
- * under a first cell set vertically centred beside its rows, a line where the
- * other columns start afresh starts one (PDF-TABLE-CENTRED-LABEL, -GROUPS);
+ * starts a row under a first cell spanning rows (PDF-TABLE-ROWSPAN-RULE), and
+ * so does a row gap right of a first cell whose text runs on through it
+ * (PDF-TABLE-ROWSPAN-WRAP); under a first cell set vertically centred beside
+ * its rows, a line where the other columns start afresh starts one
+ * (PDF-TABLE-CENTRED-LABEL, -GROUPS), the cell belongs to the rows it centres
+ * on (PDF-TABLE-ROWSPAN-CENTRED), and a one-line cell centred between two rows
+ * parts them (PDF-TABLE-CENTRED-LINE);
  * bold header lines over plain ones are a row (PDF-TABLE-HEADER-BOLD); a
  * one-line group row under a wrapped cell is a row (PDF-TABLE-GROUP-ROW-TIGHT); a
  * spanning line is a row of its own (PDF-TABLE-SPAN-CELL). The
