@@ -614,8 +614,8 @@ static bool rowspan_wrap_row(const pdf_region *g, const pdf_line *const *L, size
  * between them (groff tbl's `^` cell: *Rehabenheten* halfway between its two activities): the line above holds
  * that cell alone, in a column c right of the first, off the lines' pitch (less than a line below the line before
  * it and above line i), column c silent on both those lines, and line i starts afresh in two columns or more
- * besides c (none lower-case), one of them with text on the line before the centred one. Returns c, 0 when line i starts
- * no such row. */
+ * besides c (none lower-case), one of them with text on the line before the centred one. Returns c, 0 when line
+ * i starts no such row. */
 static size_t centred_line_start(const pdf_region *g, const pdf_line *const *L, size_t i)
 {
     if (i < g->first + 2 || g->ncols < 3 || g->ncols > 16 || filled_columns(g, L[i - 1]) != 1) return 0;
