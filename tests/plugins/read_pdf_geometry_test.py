@@ -178,11 +178,28 @@ def test_tagged_pairs():
           "chromium uppsala (tags): the area cell keeps its own 'arbete', the activity its 'i Gottsunda': %r" % row)
 
 
+def test_ruled_foot():
+    """PDF-TABLE-RULED-FOOT: a Word-style grid table (the attendance table) with a paragraph right under it whose
+    label widens the table's first column (*Protokolljusterare:* on a tab stop, then the name); the rule drawn under
+    the last row and none under the paragraph end the table above it. Fixture: word-ruled-foot.pdf is
+    `corpus/generate/generate.py --seed 1 --protocols 40 --plans 0` document gen-1-p013-fi rendered by
+    `corpus/farm/farm.py -p word` (the Word-style DOCX exported by LibreOffice). Before the rule (and with the
+    rule's render never asked): a 16th row *Protokolljusterare: / Göran | Karlsson | | *."""
+    bs = blocks(dump(os.path.join(DATA, "word-ruled-foot.pdf")))
+    tables = [b for b in bs if b["kind"] == "table" and b["rows"] >= 10]
+    cells = [c.get("text", "") for b in tables for row in b["cells"] for c in row]
+    check(len(tables) == 1 and tables[0]["rows"] == 15 and not any("Protokolljusterare" in c for c in cells),
+          "word ruled foot: the attendance table keeps its 15 rows, no paragraph as a last row: %r" %
+          [b["rows"] for b in tables])
+    paras = [b["text"] for b in bs if b["kind"] == "paragraph"]
+    check("Protokolljusterare: Göran Karlsson" in paras, "word ruled foot: the paragraph under the table is text")
+
+
 def dump_mode(path, mode):
     return model("dump", "-q", "-O", "read-pdf.tags=" + mode, path, timeout=60)
 
 
 for test in (test_word_bullets, test_docx_fields, test_sound_layer, test_flow_columns, test_glued_cells,
-             test_other_column_edge, test_tagged_pairs):
+             test_other_column_edge, test_tagged_pairs, test_ruled_foot):
     test()
 finish("read-pdf geometry")
