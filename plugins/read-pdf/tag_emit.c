@@ -3,8 +3,7 @@
  * A leaf becomes one block on the first tagged page holding its words (a
  * paragraph running over a page break is one block, as the tags say); its
  * text is its words line by line, lines joined with the reader's
- * hyphenation rules (pdf_join_texts); in a table cell a word the cell broke
- * is joined without a space (PDF-TAG-CELL-BROKEN-WORD). A list item's first word, when it is a
+ * hyphenation rules (pdf_join_texts). A list item's first word, when it is a
  * bullet or a list number, is its numbering. A table becomes one table block
  * on its first tagged page: rows are the tag rows, columns the most cells in
  * a row. A row with fewer cells places each cell at the column whose start
@@ -51,24 +50,9 @@ static bool note_number(const char *s)
     return n >= 1 && n <= 3 && !s[n];
 }
 
-/* PDF-TAG-CELL-BROKEN-WORD: line b of a cell's leaf (first word next, more words after it or not) goes on the
- * word a narrow cell broke at the end of line a (its one word piece), as the geometric reader's
- * PDF-CELL-BROKEN-WORD tells it: right below, same size and weight, and the next letter would not have fitted
- * before `right`, the column's wrap edge (NAN outside cells). */
-static bool tag_word_broken(const pdf_reader *r, const pdf_word *piece, size_t npiece, const pdf_word *next,
-                            size_t nnext, double right)
-{
-    if (isnan(right) || npiece != 1 || !nnext || next->y0 < piece->y0 + 0.5) return false;
-    double size = fmin(piece->size, next->size);
-    if (next->y0 - piece->y1 > 0.45 * size || fabs(piece->size - next->size) > 0.6 || piece->bold != next->bold)
-        return false;
-    if (next->x0 > piece->x0 + 0.5) return false;
-    return pdf_word_broken(r->set, piece, next, nnext > 1, right, size);
-}
-
 /* The block of leaf l (NULL on out of memory; *empty when it has no words on
- * a tagged page); right is the wrap edge of the table column holding it, NAN outside tables. */
-static samla_block *leaf_block(pdf_reader *r, const pdf_tags *t, const tag_leaf *l, double right, bool *empty)
+ * a tagged page). */
+static samla_block *leaf_block(pdf_reader *r, const pdf_tags *t, const tag_leaf *l, bool *empty)
 {
     samla_arena *a = r->ctx->arena;
     char *text = NULL, *label = NULL;
@@ -81,12 +65,8 @@ static samla_block *leaf_block(pdf_reader *r, const pdf_tags *t, const tag_leaf 
     for (size_t s = 0; s < l->nsegs; s++) {
         tag_seg *sg = &l->segs[s];
         if (!sg->nwords || !t->tagged[sg->page]) continue;
-        const pdf_word *prev = NULL; /* the previous line's first word written, and its words written */
-        size_t nprev = 0;
         for (size_t i = 0; i < sg->nwords;) {
             size_t j = i;
-            const pdf_word *first = NULL;
-            size_t nline = 0;
             g_string_truncate(line, 0);
             for (; j < sg->nwords && sg->words[j].line == sg->words[i].line; j++) {
                 const pdf_word *w = word_at(r, sg->page, &sg->words[j]);
@@ -114,13 +94,9 @@ static samla_block *leaf_block(pdf_reader *r, const pdf_tags *t, const tag_leaf 
                 }
                 if (line->len) g_string_append_c(line, ' ');
                 g_string_append(line, w->text);
-                if (!nline++) first = w;
             }
             first_line = false;
-            if (text && prev && first && tag_word_broken(r, prev, nprev, first, nline, right))
-                text = samla_arena_printf(a, "%s%s", text, line->str);
-            else text = text ? pdf_join_texts(r, text, line->str) : samla_arena_strdup(a, line->str);
-            prev = first, nprev = nline;
+            text = text ? pdf_join_texts(r, text, line->str) : samla_arena_strdup(a, line->str);
             i = j;
             if (!text) break;
         }
@@ -283,23 +259,6 @@ static void place_cells(const pdf_reader *r, const pdf_tags *t, const int *rows,
     free(local);
 }
 
-/* Where each column's lines wrap (PDF-TAG-CELL-BROKEN-WORD): the right end of the words of the cells placed in
- * it alone (a cell spanning columns sets none), NAN when none. */
-static void column_wraps(const pdf_reader *r, const pdf_tags *t, const grid *g, double *wrap)
-{
-    for (size_t c = 0; c < g->ncols; c++) {
-        wrap[c] = NAN;
-        for (size_t k = 0; k < g->nrows; k++) {
-            int o = g->origin[k * g->ncols + c];
-            double x0, x1;
-            if (o < 0 || (c > 0 && g->origin[k * g->ncols + c - 1] == o) ||
-                (c + 1 < g->ncols && g->origin[k * g->ncols + c + 1] == o) || !cell_extent(r, t, &t->cells[o], &x0, &x1))
-                continue;
-            if (isnan(wrap[c]) || x1 > wrap[c]) wrap[c] = x1;
-        }
-    }
-}
-
 static samla_status emit_table(pdf_reader *r, pdf_tags *t, const tag_table *tb)
 {
     samla_doc *doc = &r->ctx->doc;
@@ -319,20 +278,17 @@ static samla_status emit_table(pdf_reader *r, pdf_tags *t, const tag_table *tb)
         }
     samla_status st = SAMLA_OK;
     grid g = {NULL, R, C, NULL};
-    double *wrap = NULL; /* per column, where its cells' lines wrap */
     if (R && C) {
         g.origin = malloc(R * C * sizeof *g.origin);
         g.start = malloc(C * sizeof *g.start);
         bool *done = calloc(t->ncells + 1, sizeof *done);
-        wrap = malloc(C * sizeof *wrap);
         samla_block *b = samla_block_new(doc, SAMLA_BLOCK_TABLE, "");
-        if (!g.origin || !g.start || !done || !wrap || !b) st = SAMLA_ERR_NOMEM;
+        if (!g.origin || !g.start || !done || !b) st = SAMLA_ERR_NOMEM;
         if (st == SAMLA_OK) st = samla_table_init(doc, b, R, C);
         if (st == SAMLA_OK) {
             for (size_t i = 0; i < R * C; i++) g.origin[i] = -1;
             place_cells(r, t, rows, &g);
             b->x0 = b->y0 = 1e9, b->x1 = b->y1 = -1e9;
-            column_wraps(r, t, &g, wrap);
         }
         for (size_t k = 0; k < R && st == SAMLA_OK; k++)
             for (size_t c = 0; c < C && st == SAMLA_OK; c++) {
@@ -351,7 +307,7 @@ static samla_status emit_table(pdf_reader *r, pdf_tags *t, const tag_table *tb)
                 cell->header = t->cells[o].header;
                 for (int l = t->cells[o].leaf0; l < t->cells[o].leaf0 + t->cells[o].nleaves && st == SAMLA_OK; l++) {
                     bool empty = false;
-                    samla_block *lb = leaf_block(r, t, &t->leaves[l], cs == 1 ? wrap[c] : NAN, &empty);
+                    samla_block *lb = leaf_block(r, t, &t->leaves[l], &empty);
                     if (empty) continue;
                     if (!lb) st = SAMLA_ERR_NOMEM;
                     else {
@@ -370,7 +326,6 @@ static samla_status emit_table(pdf_reader *r, pdf_tags *t, const tag_table *tb)
     }
     free(g.origin);
     free(g.start);
-    free(wrap);
     free(rows);
     return st;
 }
@@ -406,7 +361,7 @@ samla_status pdf_tags_emit_page(pdf_reader *r, pdf_tags *t, size_t i)
         const tag_leaf *l = &t->leaves[it->index];
         if (leaf_page(t, l) != (int)i || l->kind == SAMLA_BLOCK_FOOTNOTE) continue;
         bool empty = false;
-        samla_block *b = leaf_block(r, t, l, NAN, &empty);
+        samla_block *b = leaf_block(r, t, l, &empty);
         if (!b) st = SAMLA_ERR_NOMEM;
         else st = samla_doc_append(&r->ctx->doc, b);
     }
@@ -416,7 +371,7 @@ samla_status pdf_tags_emit_page(pdf_reader *r, pdf_tags *t, size_t i)
         const tag_leaf *l = it->table ? NULL : &t->leaves[it->index];
         if (!l || l->kind != SAMLA_BLOCK_FOOTNOTE || leaf_page(t, l) != (int)i) continue;
         bool empty = false;
-        samla_block *b = leaf_block(r, t, l, NAN, &empty);
+        samla_block *b = leaf_block(r, t, l, &empty);
         if (!b) st = SAMLA_ERR_NOMEM;
         else st = samla_doc_append(&r->ctx->doc, b);
     }
