@@ -85,19 +85,33 @@ static bool contents(const samla_block *b) { return b->style.name && strcmp(b->s
 
 static double rounded(double size) { return round(size * 2) / 2; }
 
+static bool text_or_item(const samla_block *b)
+{
+    return b->kind == SAMLA_BLOCK_PARAGRAPH || b->kind == SAMLA_BLOCK_LIST_ITEM;
+}
+
 /* The usual vertical gap between two paragraphs of the body: the median gap
- * between consecutive paragraphs of one page (0 when fewer than three). */
+ * between consecutive paragraphs of one page (0 when fewer than three). A
+ * document of headings over lists (a plan's goals, each over its activities)
+ * has hardly two paragraphs in a row: then the gaps between its paragraphs and
+ * list items tell (PDF-HEAD-GAP-ITEMS). */
 static double paragraph_gap(const samla_block *const *v, size_t n, double body)
 {
     double *gaps = malloc((n ? n : 1) * sizeof *gaps);
     if (!gaps) return 0;
     size_t k = 0;
-    for (size_t i = 1; i < n; i++) {
-        const samla_block *a = v[i - 1], *b = v[i];
-        if (a->page != b->page || a->kind != SAMLA_BLOCK_PARAGRAPH || b->kind != SAMLA_BLOCK_PARAGRAPH) continue;
-        if (contents(a) || contents(b)) continue; /* contents lines are set closer than paragraphs */
-        double g = b->y0 - a->y1;
-        if (g > -1 && g < 3 * body) gaps[k++] = g;
+    for (int items = 0; items < 2 && k < 3; items++) {
+        k = 0;
+        for (size_t i = 1; i < n; i++) {
+            const samla_block *a = v[i - 1], *b = v[i];
+            if (a->page != b->page) continue;
+            if (items ? !text_or_item(a) || !text_or_item(b)
+                      : a->kind != SAMLA_BLOCK_PARAGRAPH || b->kind != SAMLA_BLOCK_PARAGRAPH)
+                continue;
+            if (contents(a) || contents(b)) continue; /* contents lines are set closer than paragraphs */
+            double g = b->y0 - a->y1;
+            if (g > -1 && g < 3 * body) gaps[k++] = g;
+        }
     }
     double out = 0;
     if (k >= 3) {
