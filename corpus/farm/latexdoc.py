@@ -97,11 +97,17 @@ class LatexDoc:
     def table(self, b):
         ncols, grid, owner, spans = b["layout"]
         seen = sdoc.signature_rows_merged(b)  # pandoc tables draw no rules between rows
-        self.st.table(seen["layout"], seen["rows"])
         widths = b["widths"] or [1] * ncols
         widths = (list(widths) + [1] * ncols)[:ncols]
         tot = sum(widths) or 1
         dashes = ["-" * max(3, int(round(60.0 * w / tot))) for w in widths]
+        # pandoc sets a wide table's columns to the text width in the dashes' shares, less 12pt of padding
+        v = self.v
+        text_cm = (29.7 if self.src.settings["landscape"] else 21.0) - 2 * v["margin"]
+        em = 28.35 / float(v["size"][:-2])
+        cm = [text_cm * len(d) / sum(len(x) for x in dashes) - 0.42 for d in dashes]
+        width = lambda c0, c1: cm[c0] * em  # a pipe table spans no cell: a cell's text stays in its first column
+        self.st.table(seen["layout"], seen["rows"], width)
         rows = []
         for r, row in enumerate(grid):
             cells = []
@@ -110,7 +116,7 @@ class LatexDoc:
                     cells.append("")
                     continue
                 nested = b["rows"][r].get("nested") if c == ncols - 1 else None
-                cells.append(md_text(sdoc.cell_plain(row[c], nested)))
+                cells.append(md_text(sdoc.fit_rules(sdoc.cell_plain(row[c], nested), width(c, c))))
             rows.append("| " + " | ".join(cells) + " |")
         if b["rows"][0]["header"]:
             head, body = rows[0], rows[1:]

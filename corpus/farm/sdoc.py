@@ -196,6 +196,23 @@ def signature_rows_merged(b):
     return nb
 
 
+# a rule typed as a run of one character (a signature's dotted or underscored line), and the widest
+# its character is in the farm's fonts, in ems (pdfTeX sets … as \ldots, three spaced dots)
+RULE_RUN = re.compile("(\u2026{3,}|\\.{4,}|_{4,}|-{4,})")
+RULE_EM = {"\u2026": 1.4, ".": 0.28, "_": 0.56, "-": 0.34}
+
+
+def fit_rules(text, width_em):
+    """A cell's text with each typed rule cut to the cell's width: a run of underscores or dots has no
+    place to break, and a producer that fits the table to the text width (Word, LibreOffice) shows the
+    rule as wide as its cell, where the farm's tbl and pdfTeX columns would grow past the page's edge."""
+    def cut(m):
+        run = m.group(1)
+        n = max(3, int(width_em * 0.95 / RULE_EM[run[0]]))
+        return run[:n]
+    return RULE_RUN.sub(cut, text)
+
+
 def cell_plain(text, nested=None):
     """A cell's visible text: its paragraphs (list markers dropped, numbers kept as
     written) joined by a space, then a nested table's cells."""
@@ -275,7 +292,8 @@ class Structure:
     def list_item(self, level, numbering, text):
         self.add("list_item", plain(text), level=level, numbering=numbering)
 
-    def table(self, layout, rows):
+    def table(self, layout, rows, width=None):
+        """width(c0, c1): the ems columns c0..c1 give a cell, where the producer cuts typed rules to fit."""
         ncols, grid, owner, spans = layout
         cells = []
         for r, row in enumerate(grid):
@@ -287,6 +305,8 @@ class Structure:
                     continue
                 r0, c0, r1, c1 = spans[o]
                 cell = {"text": cell_plain(row[c], rows[r].get("nested") if c == ncols - 1 else None)}
+                if width:
+                    cell["text"] = fit_rules(cell["text"], width(c0, c1))
                 if c1 > c0:
                     cell["colspan"] = c1 - c0 + 1
                 if r1 > r0:
