@@ -92,8 +92,13 @@ class GroffDoc:
         cm = [max(1.0, usable * x / tot) for x in widths]
         w = ["%.2fc" % x for x in cm]
         em = 28.35 / self.v["size"]  # ems in a cm
-        width = lambda c0, c1: sum(cm[c0:c1 + 1]) * em
-        self.st.table(seen["layout"], seen["rows"], width)
+        ems = [x * em for x in cm]
+        cells = [[(c, spans[(r, c)][3], sdoc.cell_plain(row[c], b["rows"][r].get("nested") if c == ncols - 1 else None))
+                  for c in range(ncols) if owner[r][c] == (r, c)] for r, row in enumerate(grid)]
+        fit = lambda c0, c1, text: text
+        if sdoc.rules_overflow(cells, ems, (self.ll * (0.48 if self.v["two_columns"] else 1.0) - 0.4 * ncols) * em):
+            fit = lambda c0, c1, text: sdoc.fit_rules(text, sum(ems[c0:c1 + 1]))
+        self.st.table(seen["layout"], seen["rows"], fit)
         opts = ("allbox " if self.v["ruled"] else "") + "tab(@);"
         head = [r for r, row in enumerate(b["rows"]) if row["header"]]
         fmts, data = [], []
@@ -108,7 +113,7 @@ class GroffDoc:
                 f.append(("lb" if b["rows"][r]["header"] else "l") + "w(%s)" % w[c])
                 nested = b["rows"][r].get("nested") if c == ncols - 1 else None
                 c1 = spans[(r, c)][3]
-                text = esc(sdoc.fit_rules(sdoc.cell_plain(row[c], nested), width(c, c1))).replace("@", "\\[at]")
+                text = esc(fit(c, c1, sdoc.cell_plain(row[c], nested))).replace("@", "\\[at]")
                 cells.append("T{\n%s\nT}" % line(text) if text else "")
             fmts.append(" ".join(f))
             data.append("@".join(cells))

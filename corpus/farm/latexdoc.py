@@ -106,8 +106,14 @@ class LatexDoc:
         text_cm = (29.7 if self.src.settings["landscape"] else 21.0) - 2 * v["margin"]
         em = 28.35 / float(v["size"][:-2])
         cm = [text_cm * len(d) / sum(len(x) for x in dashes) - 0.42 for d in dashes]
-        width = lambda c0, c1: cm[c0] * em  # a pipe table spans no cell: a cell's text stays in its first column
-        self.st.table(seen["layout"], seen["rows"], width)
+        # a pipe table spans no cell: a cell's text stays in its first column
+        ems = [x * em for x in cm]
+        cells = [[(c, c, sdoc.cell_plain(row[c], b["rows"][r].get("nested") if c == ncols - 1 else None))
+                  for c in range(ncols) if owner[r][c] == (r, c)] for r, row in enumerate(grid)]
+        fit = lambda c0, c1, text: text
+        if sdoc.rules_overflow(cells, ems, sum(ems), sdoc.RULE_EM_TEX):
+            fit = lambda c0, c1, text: sdoc.fit_rules(text, ems[c0], sdoc.RULE_EM_TEX)
+        self.st.table(seen["layout"], seen["rows"], fit)
         rows = []
         for r, row in enumerate(grid):
             cells = []
@@ -116,7 +122,7 @@ class LatexDoc:
                     cells.append("")
                     continue
                 nested = b["rows"][r].get("nested") if c == ncols - 1 else None
-                cells.append(md_text(sdoc.fit_rules(sdoc.cell_plain(row[c], nested), width(c, c))))
+                cells.append(md_text(fit(c, c, sdoc.cell_plain(row[c], nested))))
             rows.append("| " + " | ".join(cells) + " |")
         if b["rows"][0]["header"]:
             head, body = rows[0], rows[1:]
