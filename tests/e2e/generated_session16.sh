@@ -20,6 +20,9 @@
 # 6. groff gen-1-p015-arsmote: a four-column signature table of underscored rules, cut to the cells' width by
 #    the farm (FARM-RULES-FIT): the fourth signer stands inside the page. Before (rules 31 underscores wide):
 #    3 of 4 signers, the last past the page's edge.
+# 7. WeasyPrint gen-47-p016-kf: the last item's marker, *Paragraf 139*, the first line under page 5's running
+#    header, has the shape of a header's second line (a word and a number) and was dropped with it; an item marker
+#    is no header tail (P-HEADER-TAIL-NOT-ITEM). Before: 6 of 7 agenda items, item 138 holding 139's decision.
 set -u
 PY=${PY:-/usr/bin/python3}
 P=corpus/generated/session16
@@ -34,7 +37,7 @@ for s in 1 47; do
   done || exit 1
 done
 # each producer on its own: the stems repeat across producers
-for d in seed1/groff seed1/pdftex seed47/groff seed47/pdftex seed47/word; do
+for d in seed1/groff seed1/pdftex seed47/groff seed47/pdftex seed47/word seed47/weasyprint; do
   "$SAMLA" run -q protocol -o "$tmp/$d" "$P/$d"/*.pdf 2>/dev/null || exit 1
 done
 for d in seed1/groff seed1/pdftex; do
@@ -42,7 +45,7 @@ for d in seed1/groff seed1/pdftex; do
     >/dev/null 2>&1 || {
     "$SAMLA" eval -v -M soft "$P/${d%/*}/gold" "$tmp/$d" >&2; echo "generated_session16: $d below its floors" >&2; exit 1; }
 done
-for d in seed47/groff:1 seed47/pdftex:1 seed47/word:1; do
+for d in seed47/groff:1 seed47/pdftex:1 seed47/word:1 seed47/weasyprint:1; do
   "$SAMLA" eval -q -m 'signatures[name+role]=1' -m 'meeting[date+start+end+place]=1' \
     -m "attendees[name+status+party+roles]=${d#*:}" "$P/seed47/gold" "$tmp/${d%:*}" >/dev/null 2>&1 || {
     "$SAMLA" eval -v -M soft "$P/seed47/gold" "$tmp/${d%:*}" >&2; echo "generated_session16: ${d%:*} below its floors" >&2
@@ -61,6 +64,8 @@ grep -q '^- name: Kovačević Klara$' "$tmp/seed47/groff/gen-47-p016-kf.pdf.yaml
 signers "$tmp/seed1/groff/gen-1-p015-arsmote.pdf.yaml" | grep -q '^Helena Karlsson$' || {
   echo "generated_session16: groff gen-1-p015-arsmote's fourth signer is missing (the table wider than the page)" >&2
   exit 1; }
+grep -q '^- number: "139"$' "$tmp/seed47/weasyprint/gen-47-p016-kf.pdf.yaml" || {
+  echo "generated_session16: WeasyPrint gen-47-p016-kf's item 139 at the top of page 5 is missing" >&2; exit 1; }
 for p in pdftex word; do
   grep -q '^- name: Kvist Ingrid$\|^- name: Ingrid Kvist$' "$tmp/seed47/$p/gen-47-p009-ks.pdf.yaml" || {
     echo "generated_session16: $p gen-47-p009-ks's attendance table is not read a row a member" >&2; exit 1; }
