@@ -112,6 +112,19 @@ class GroffDoc:
                     continue
                 f.append(("lb" if b["rows"][r]["header"] else "l") + "w(%s)" % w[c])
                 nested = b["rows"][r].get("nested") if c == ncols - 1 else None
+                paras = None if nested else sdoc.cell_lines(row[c])
+                if paras:
+                    # a cell of several paragraphs (a bulleted list, two activities): one line each, as the
+                    # source sets them, each bullet with its glyph
+                    n, out = 0, []
+                    for kind, t in paras:
+                        t = esc(sdoc.plain(t)).replace("@", "\\[at]")
+                        if kind == "number":
+                            n += 1
+                            t = "%d. %s" % (n, t)
+                        out.append(("\\(bu " + t) if kind == "bullet" else line(t))
+                    cells.append("T{\n%s\nT}" % "\n.br\n".join(out))
+                    continue
                 c1 = spans[(r, c)][3]
                 text = esc(fit(c, c1, sdoc.cell_plain(row[c], nested))).replace("@", "\\[at]")
                 cells.append("T{\n%s\nT}" % line(text) if text else "")

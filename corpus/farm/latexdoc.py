@@ -122,6 +122,19 @@ class LatexDoc:
                     cells.append("")
                     continue
                 nested = b["rows"][r].get("nested") if c == ncols - 1 else None
+                paras = None if nested else sdoc.cell_lines(row[c])
+                if paras:
+                    # a cell of several paragraphs (a bulleted list, two activities): a line each, as the source
+                    # sets them (pandoc keeps raw TeX in a cell; its wrapping columns are p{} columns)
+                    n, out = 0, []
+                    for kind, t in paras:
+                        t = md_text(sdoc.plain(t))
+                        if kind == "number":
+                            n += 1
+                            t = "%d. %s" % (n, t)
+                        out.append(("\\textbullet{} " + t) if kind == "bullet" else t)
+                    cells.append(" \\newline ".join(out))
+                    continue
                 cells.append(md_text(fit(c, c, sdoc.cell_plain(row[c], nested))))
             rows.append("| " + " | ".join(cells) + " |")
         if b["rows"][0]["header"]:

@@ -143,6 +143,17 @@ def cell_paragraphs(text):
 LEADERS_RE = re.compile(r"^[.…_ ]{5,}$")
 
 
+def cell_lines(text):
+    """A cell's paragraphs as lines of their own [(kind, text)] when the cell is a bulleted list (a strategy's
+    delmål beside their focus area): a bullet a line, as the source sets them; None for any other cell (joined
+    by a space as before, cell_plain: a signature's leaders over a name, label and value, two paragraphs set
+    without space, which neither groff nor pdfTeX would part visibly)."""
+    paras = cell_paragraphs(text)
+    if len(paras) < 2 or any(LEADERS_RE.match(t) for _, t in paras):
+        return None
+    return paras if any(k == "bullet" for k, _ in paras) else None
+
+
 def signature_rows_merged(b):
     """A table block as a producer that draws no rules between rows writes it:
     a row of signature leaders alone (every filled cell dots, ellipses or

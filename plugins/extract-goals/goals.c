@@ -120,6 +120,8 @@ typedef struct walk {
     int numbered_focus;       /* focus areas with a typed number under that container: 1 yes, 0 no, -1 none yet */
     const samla_block *container_block; /* the container's heading or bold line, NULL */
     bool flat;                /* its focus areas and delmål are headings of one level (PL-GOAL-FLAT-HEADINGS) */
+    bool flat_lines;          /* its focus areas and delmål are bold lines of one look (PL-GOAL-FLAT-LINES) */
+    bool table_focus;         /* its focus areas came from a summary table (PL-GOAL-TABLE-SECTION-AFTER) */
     const samla_block *last_heading; /* the last heading no rule took, NULL */
     int last_level;
     list_mode lm;
@@ -252,6 +254,27 @@ static const samla_block *next_body(const samla_doc *doc, size_t i)
     return NULL;
 }
 
+/* PL-GOAL-CONTAINER-LABELLED-SIBLING: heading b, at the container's level or above, is one more focus area when
+ * the container already holds one and b is followed, before any other heading and within three body blocks, by a
+ * bold label naming delmål (*Mål*, *Målsättningar*: goals.subgoal_label) as the focus areas before it were.
+ * groff sets every heading bold at the body size and tells levels from the space above, which a list before
+ * the heading changes: the second focus area comes out a level up and would close the container. */
+static bool labelled_sibling(const walk *w, const samla_block *b)
+{
+    if (w->focus < 0 || !w->container_level) return false;
+    const samla_doc *doc = &w->ctx->doc;
+    size_t i = b->index;
+    for (int k = 0; k < 3; k++) {
+        const samla_block *n = next_body(doc, i);
+        if (!n || n->kind == SAMLA_BLOCK_HEADING) return false;
+        if (n->kind == SAMLA_BLOCK_PARAGRAPH && n->style.bold && n->text &&
+            samla_phrases_only(&w->s->subgoal_label, samla_text_soft(w->ctx->arena, n->text)))
+            return true;
+        i = n->index;
+    }
+    return false;
+}
+
 /* A heading or a short bold paragraph. level: heading level, 99 for a bold paragraph. */
 static void title_line(walk *w, const samla_block *b, int level)
 {
@@ -279,11 +302,28 @@ static void title_line(walk *w, const samla_block *b, int level)
             w->flat = true, w->container_level = level;
         flat_here = w->flat && level == w->container_level && !samla_phrases_only(&w->s->section_after, soft);
     }
+    /* PL-GOAL-FLAT-LINES: the same under a bold-line container (pdfTeX and groff set every heading bold at the
+       body size with nothing to tell the levels apart): an uncoded bold line right under it holds the focus
+       areas and delmål as bold lines, until a line of the section after, which ends the container */
+    if (!heading && level == 99 && w->container_line && w->container_level && !number && !typed) {
+        if (w->container_block && next_body(&w->ctx->doc, w->container_block->index) == b &&
+            !next_focus_code(w, text) && !samla_re_test(w->s->re_focuscode, text) &&
+            !samla_re_test(w->s->re_subcode, text))
+            w->flat_lines = true;
+        if (w->flat_lines && samla_phrases_only(&w->s->section_after, soft)) w->container_level = 0, w->focus = -1;
+        else flat_here = w->flat_lines && !samla_phrases_only(&w->s->subgoal_label, soft);
+    }
+    /* PL-GOAL-TABLE-SECTION-AFTER: after a summary table of the container's focus areas, a bold line of the
+       section after (*Uppföljning*: groff set the heading as a bold line) ends the container; it is no focus area
+       beside the table's */
+    if (!heading && level == 99 && w->container_level && w->table_focus && !typed &&
+        samla_phrases_only(&w->s->section_after, soft))
+        w->container_level = 0, w->focus = -1;
     if (heading && w->container_level && level <= w->container_level && number &&
         depth_of(number) <= w->container_depth)
         w->container_level = 0, w->focus = -1;
     else if (heading && w->container_level && level <= w->container_level && !number && !flat_here &&
-             !next_focus_code(w, text))
+             !next_focus_code(w, text) && !labelled_sibling(w, b))
         w->container_level = 0, w->focus = -1;
     if (heading && w->focus >= 0 && !w->container_level && level <= w->focus_level) w->focus = -1;
     if (heading && w->target >= 0 && level <= w->target_level) w->target = -1;
@@ -316,6 +356,8 @@ static void title_line(walk *w, const samla_block *b, int level)
         w->container_line = !heading;
         w->container_block = b;
         w->flat = false;
+        w->flat_lines = false;
+        w->table_focus = false;
         w->numbered_focus = -1;
         w->container_depth = depth_of(number);
         w->focus = -1;
@@ -711,6 +753,7 @@ static void table(walk *w, const samla_block *b)
             const char *code, *title;
             focus_parts(w, nt ? samla_arena_printf(a, "%s %s", ft, nt) : ft, &code, &title);
             add_focus(w, code, title, b, 99);
+            w->table_focus = true;
         }
         if (nt) {
             const samla_cell *c0 = samla_table_cell(b, r, (size_t)cs), *c1 = samla_table_cell(b, r + 1, (size_t)cs);

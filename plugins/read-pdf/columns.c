@@ -189,9 +189,33 @@ static bool ruled(pdf_reader *r, const pdf_region *g, const pdf_line *const *L, 
     return false;
 }
 
+/* PDF-TEXT-COLUMNS-FLOW-HEAD: the region's first line is bold in both columns on one baseline (a table's header
+ * row, *Fokusområde* | *Delmål*), no line below it is bold in either column (text columns have subheads:
+ * *Beslutande* | *Ersättare* over lists, *Övriga närvarande* further down the right) and the columns are not
+ * as wide as each other (over 8% apart): a table whose
+ * cells are set vertically centred in their rows (groff's tbl), out of step for that reason, or justified to
+ * their right edges (regions.c's prose test), not text columns. */
+bool pdf_header_row_table(const pdf_region *g, const pdf_line *const *L)
+{
+    pdf_frag h0 = pdf_column_frag(g, L[g->first], 0), h1 = pdf_column_frag(g, L[g->first], 1);
+    if (!frag_bold(&h0) || !frag_bold(&h1)) return false;
+    if (fabs(col_base(g, L[g->first], 0) - col_base(g, L[g->first], 1)) > 0.25 * L[g->first]->size) return false;
+    double x0[2] = {1e9, 1e9}, x1[2] = {-1e9, -1e9};
+    for (size_t i = g->first; i < g->last; i++)
+        for (size_t c = 0; c < 2; c++) {
+            pdf_frag f = pdf_column_frag(g, L[i], c);
+            if (f.w1 <= f.w0) continue;
+            if (i > g->first && frag_bold(&f)) return false; /* a subhead further down: text columns */
+            x0[c] = fmin(x0[c], L[i]->words[f.w0].x0), x1[c] = fmax(x1[c], L[i]->words[f.w1 - 1].x1);
+        }
+    double w0 = x1[0] - x0[0], w1 = x1[1] - x0[1];
+    return fabs(w0 - w1) > 0.08 * fmax(w0, w1);
+}
+
 bool pdf_flow_columns(pdf_reader *r, pdf_region *g, const pdf_line *const *L, size_t n, size_t from, bool gutter)
 {
     if (g->ncols != 2 || g->last - g->first < 2) return false;
+    if (!gutter && pdf_header_row_table(g, L)) return false;
     size_t judged = 0, apart = out_of_step(g, L, &judged);
     bool flow = gutter || (apart >= 2 && apart * 5 >= judged) || right_subhead(g, L);
     if (!flow || ruled(r, g, L, n)) return false;

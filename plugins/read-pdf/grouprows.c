@@ -24,7 +24,10 @@
  *   another column (in a table without rules nothing tells, and the row stays
  *   an ordinary row). The rules are seen by rendering the table (rulings.c).
  *
- * The spanning cell holds the words of its lines from its column on. */
+ * The spanning cell holds the words of its lines from its column on. A cell
+ * spanning rows is the other half: tables.c marks the rows that leave their
+ * first column to the cell above (PDF-TABLE-ROWSPAN and its kin), tablecells.c
+ * fills it. */
 #include <math.h>
 
 #include "pdf.h"

@@ -43,7 +43,8 @@ static int cmp_double(const void *a, const void *b)
  * is no table's gap (a contents in one column is still one column of text). */
 
 #define GUTTER_MIN_LINES 5
-#define GUTTER_MIN_GAPS 5
+/* PDF-LINE-GUTTER-FEW-GAPS: four lines parting over the gutter are enough (a short right column) */
+#define GUTTER_MIN_GAPS 4
 
 /* Lines a and b overlap vertically by half a line, so that one line would be built of both, but stand out of
  * step. Sets *pair when they overlap so. */
@@ -62,6 +63,35 @@ static size_t upto(double v, size_t nb, bool strict)
     if (!(v >= 0)) return 0;
     if (v >= (double)nb) return nb;
     return strict ? (size_t)ceil(v) : (size_t)floor(v) + 1;
+}
+
+/* PDF-LINE-GUTTER-LEFT-EDGE: the left side of the gutter is where the left column's lines end, and a justified
+ * column's lines end together: the band starts at the rightmost end of a line (or of a line's words before the
+ * right column, which starts at b) that two more such ends come within half an em of, where that is right of
+ * a, the gaps' ends. pdfTeX sets its columns less than 0.7 em apart, so only ragged lines' gaps count as gaps
+ * and their ends lie far left of the gutter; the words of the justified lines would then block the band. */
+static double left_edge(const pdf_line *L, size_t n, double a, double b, double size)
+{
+    size_t m = 0;
+    for (size_t i = 0; i < n; i++) m += L[i].nwords;
+    double *e = malloc((m ? m : 1) * sizeof *e);
+    if (!e) return a;
+    size_t ne = 0;
+    for (size_t i = 0; i < n; i++)
+        for (size_t k = 0; k < L[i].nwords; k++) {
+            double x = L[i].words[k].x1;
+            if (x > a && x <= b - 0.25 * size && (k + 1 == L[i].nwords || L[i].words[k + 1].x0 >= b - 0.5))
+                e[ne++] = x;
+        }
+    qsort(e, ne, sizeof *e, cmp_double);
+    double edge = a;
+    for (size_t j = ne; j-- > 2;)
+        if (e[j] - e[j - 2] <= 0.5 * size) {
+            edge = e[j];
+            break;
+        }
+    free(e);
+    return edge;
 }
 
 /* The gutter band [*g0, *g1] of a page from its first grouping (lines L, n); false when none. */
@@ -134,6 +164,7 @@ bool pdf_find_gutter(const pdf_line *L, size_t n, double *g0, double *g1, double
             break;
         }
     free(qs);
+    a = left_edge(L, n, a, b, size);
     if (b - a < 0.5 * gmin) return false;
     *g0 = a, *g1 = b, *em = size;
     return true;

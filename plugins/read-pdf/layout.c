@@ -659,7 +659,15 @@ samla_status pdf_emit_frags(pdf_reader *r, const pdf_frag *frags, size_t n, bool
             const pdf_word *w = frags[i].line->words;
             size_t a = frags[i].w0;
             bool justified = justified_frag(frags, n, i, wrap);
+            /* PDF-CELL-MARKER-GAP: a bullet glyph opening the fragment, set a tab before its text (LibreOffice's
+             * list in a cell: *•* then *Fler invånare …* 1.5 em on), is the text's marker, not a sub-cell */
+            bool bullet = false;
+            size_t lead = frags[i].w1 - a >= 2 && pdf_marker(r->set, &w[a], frags[i].w1 - a, &bullet) && bullet &&
+                                  w[a + 1].x0 - w[a].x1 < 3 * r->body_size
+                              ? a + 1
+                              : a;
             for (size_t j = a + 1; j <= frags[i].w1; j++) {
+                if (j == lead) continue;
                 if (j < frags[i].w1 && (justified || w[j].x0 - w[j - 1].x1 < 1.5 * r->body_size)) continue;
                 split[k++] = (pdf_frag){frags[i].line, a, j};
                 a = j;

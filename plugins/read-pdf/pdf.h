@@ -443,6 +443,9 @@ bool pdf_marker_in_table_columns(const pdf_reader *r, const pdf_line *l, size_t 
 /* columns.c: region g is two text columns of list items (no rule in the
  * gutter); g becomes that two-column region. */
 bool pdf_list_columns(pdf_reader *r, pdf_region *g, const pdf_line *const *lines);
+/* columns.c: two-column region g opens with a bold header row on one baseline over columns of unequal width: a
+ * table, not two text columns (PDF-TEXT-COLUMNS-FLOW-HEAD). */
+bool pdf_header_row_table(const pdf_region *g, const pdf_line *const *L);
 /* columns.c: two-column region g is two text columns whose text runs on
  * independently (baselines out of step, a subhead beside a column's running
  * text; with `gutter` set, its boundary is the gutter of text columns found

@@ -248,7 +248,7 @@ static bool is_text_columns(const pdf_region *g, const pdf_line *const *L)
      * (PDF-TABLE-LABEL-LINES: *Sammanträdesdatum* / *Tid* / *Sammanträdesplats* beside their values) */
     if (words[0] < 2 * lines[0] || words[1] < 2 * lines[1]) return false;
     return full[0] * 2 >= lines[0] && full[1] * 2 >= lines[1] && lines[0] >= 3 && lines[1] >= 3 &&
-           !label_column(g, L, 0) && !label_column(g, L, 1);
+           !label_column(g, L, 0) && !label_column(g, L, 1) && !pdf_header_row_table(g, L);
 }
 
 /* A table of contents set without leaders (PDF-CONTENTS): the last column

@@ -266,18 +266,19 @@ static void note_tail(pdf_table *t, size_t c, const pdf_frag *f, size_t k, doubl
     t->tail_wrap[c] = wrap;
 }
 
-/* Lines [a, b) continue the last row of t (a row split by a page break). */
+/* Lines [a, b) continue the last row of t (a row split by a page break), and so do the first column's lines
+ * on to b0 (rows under its first cell, PDF-TABLE-ROWSPAN-WRAP). */
 static samla_status append_to_last_row(pdf_reader *r, pdf_table *t, const pdf_region *g,
-                                       const pdf_line *const *L, size_t a, size_t b)
+                                       const pdf_line *const *L, size_t a, size_t b, size_t b0)
 {
-    pdf_frag *f = samla_arena_alloc(r->ctx->arena, (b - a) * sizeof *f);
+    pdf_frag *f = samla_arena_alloc(r->ctx->arena, (b0 - a) * sizeof *f);
     if (!f) return SAMLA_ERR_NOMEM;
     double colright[MAX_BOUNDS + 1];
     pdf_column_rights(r, g, L, true, colright);
     double pitch = region_pitch(r, g, L, NULL, 0);
     for (size_t c = 0; c < t->ncols; c++) {
         size_t k = 0, nn = 0;
-        for (size_t i = a; i < b; i++) {
+        for (size_t i = a; i < (c == 0 ? b0 : b); i++) {
             pdf_frag cf = pdf_column_frag(g, L[i], c);
             if (cf.w1 > cf.w0) f[k++] = cf;
         }
@@ -539,7 +540,7 @@ samla_status pdf_emit_rows(pdf_reader *r, const pdf_region *g, const pdf_line *c
 {
     samla_arena *a = r->ctx->arena;
     pdf_table *t = r->open_table;
-    size_t first_row = 0, hk = starts[0];
+    size_t first_row = 0, hk = starts[0], took0 = 0; /* rows before took0: their first column taken */
     bool cont = t && !r->emitted_since_table && same_columns(t, g);
     /* a repeated header row is dropped; lines after it with an empty first
      * column are the rest of the row the page break split */
@@ -578,7 +579,7 @@ samla_status pdf_emit_rows(pdf_reader *r, const pdf_region *g, const pdf_line *c
         if (header_alone(r, t)) t->header_row = true;
         if (hk > starts[0]) first_row = 1;
         if (hk > starts[0] && hk < starts[1] && t->nrows) {
-            samla_status st = append_to_last_row(r, t, g, L, hk, starts[1]);
+            samla_status st = append_to_last_row(r, t, g, L, hk, starts[1], starts[1]);
             if (st != SAMLA_OK) return st;
         } else if (first_row < ns && t->nrows &&
                    (pdf_split_row_rest(g, L[starts[first_row]]) || numbered_rest(t, g, L[starts[first_row]]) ||
@@ -588,7 +589,12 @@ samla_status pdf_emit_rows(pdf_reader *r, const pdf_region *g, const pdf_line *c
              * cell lacks the number every row's starts with
              * (PDF-TABLE-PAGE-BREAK-NUMBERED), or its other cells run on
              * lower-case (PDF-TABLE-PAGE-BREAK-REST-BESIDE) */
-            samla_status st = append_to_last_row(r, t, g, L, starts[first_row], starts[first_row + 1]);
+            /* the rows after it under the split row's first cell leave their first column to it
+             * (PDF-TABLE-ROWSPAN-WRAP: the spanning cell's text runs on beside them) */
+            took0 = first_row + 1;
+            while (span0 && took0 < ns && span0[starts[took0] - g->first]) took0++;
+            samla_status st =
+                append_to_last_row(r, t, g, L, starts[first_row], starts[first_row + 1], starts[took0]);
             if (st != SAMLA_OK) return st;
             first_row++;
         }
@@ -685,7 +691,7 @@ samla_status pdf_emit_rows(pdf_reader *r, const pdf_region *g, const pdf_line *c
          * (PDF-TABLE-SPAN-CELL, PDF-TABLE-GROUP-ROW) */
         size_t c0 = s == 0 && t->nrows == 0 && t->header_row ? g->ncols : pdf_group_row(r, g, L, starts, ns, s);
         bool span = c0 < g->ncols && c0 < 255;
-        bool under = span0 && s > first_row && span0[starts[s] - g->first];
+        bool under = span0 && (s > first_row || s < took0) && span0[starts[s] - g->first];
         size_t end0 = s + 1;
         while (span0 && end0 < ns && span0[starts[end0] - g->first]) end0++;
         for (size_t c = 0; c < g->ncols; c++) {

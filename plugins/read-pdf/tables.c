@@ -5,9 +5,13 @@
  * drawn across it; rows set without spacing are split where a column that had
  * ended starts again, or where cells start afresh (PDF-TABLE-TIGHT-ROWS,
  * PDF-TABLE-UNRULED-ROWS). A rule across the columns right of the first
- * starts a row under a first cell spanning rows (PDF-TABLE-ROWSPAN-RULE);
- * under a first cell set vertically centred beside its rows, a line where the
- * other columns start afresh starts one (PDF-TABLE-CENTRED-LABEL, -GROUPS);
+ * starts a row under a first cell spanning rows (PDF-TABLE-ROWSPAN-RULE), and
+ * so does a row gap right of a first cell whose text runs on through it
+ * (PDF-TABLE-ROWSPAN-WRAP); under a first cell set vertically centred beside
+ * its rows, a line where the other columns start afresh starts one
+ * (PDF-TABLE-CENTRED-LABEL, -GROUPS), the cell belongs to the rows it centres
+ * on (PDF-TABLE-ROWSPAN-CENTRED), and a one-line cell centred between two rows
+ * parts them (PDF-TABLE-CENTRED-LINE);
  * bold header lines over plain ones are a row (PDF-TABLE-HEADER-BOLD); a
  * one-line group row under a wrapped cell is a row (PDF-TABLE-GROUP-ROW-TIGHT); a
  * spanning line is a row of its own (PDF-TABLE-SPAN-CELL). The
@@ -481,6 +485,21 @@ static bool mark_cell(const pdf_line *l, pdf_frag f)
     return !strcmp(t, "x") || !strcmp(t, "X") || !strcmp(t, "-") || !strcmp(t, "\u2013") || !strcmp(t, "\u2014");
 }
 
+/* PDF-TABLE-FULL-LINES-ALL: every line of the table, three or more, has text in every one of its three or more
+ * columns, the first column's starting upper-case or with a digit: no cell wraps (a wrapped cell leaves the other
+ * columns of its second line empty), so every line is a row, though the columns are set so close (pdfTeX's
+ * tabular, each column as wide as its widest cell) that no line's first word would have fitted on the line above. */
+static bool all_full_lines(const pdf_region *g, const pdf_line *const *L)
+{
+    if (g->ncols < 3 || g->last < g->first + 3) return false;
+    for (size_t k = g->first; k < g->last; k++) {
+        if (filled_columns(g, L[k]) != g->ncols) return false;
+        pdf_frag f0 = pdf_column_frag(g, L[k], 0);
+        if (!pdf_starts_upper(L[k]->words[f0.w0].text)) return false;
+    }
+    return true;
+}
+
 static bool tight_row_start(const pdf_region *g, const pdf_line *const *L, size_t from, size_t i,
                             const double *wrap, const double *widest, bool caps, size_t need)
 {
@@ -496,6 +515,7 @@ static bool tight_row_start(const pdf_region *g, const pdf_line *const *L, size_
     if (g->ncols >= 3 && i > from && filled_columns(g, L[i]) == g->ncols && filled_columns(g, L[i - 1]) == g->ncols) {
         pdf_frag f0 = pdf_column_frag(g, L[i], 0), p0 = pdf_column_frag(g, L[i - 1], 0);
         full_lines = pdf_starts_upper(L[i]->words[f0.w0].text) && pdf_starts_upper(L[i - 1]->words[p0.w0].text);
+        if (full_lines && all_full_lines(g, L)) return true;
     }
     for (size_t c = 0; c < g->ncols; c++) {
         pdf_frag f = pdf_column_frag(g, L[i], c);
@@ -570,6 +590,125 @@ static bool spanned_row_start(const pdf_region *g, const pdf_line *l)
         filled++;
     }
     return filled >= 2;
+}
+
+/* PDF-TABLE-ROWSPAN-WRAP: line i starts a row under a first cell spanning rows whose text wraps past the next
+ * row's top (a plan's *Delmål 4 Bättre matvanor hos äldre med hemtjänst eller särskilt boende* beside its first
+ * activity and on beside the second). The cells of a row all start at its top and the next row starts under the
+ * tallest, so a first cell still running where the other columns start afresh spans them: the other columns
+ * start afresh on line i (spanned_row_start) after a clear band wider than a row gap (`row_gap`) under their text
+ * above (`above_r`), while the first column's text runs through the band, its lines set in step (no row gap in
+ * it), and any text it has on line i runs on (lower-case). Only the text tells, so a table without rules reads
+ * so too. */
+static bool rowspan_wrap_start(const pdf_region *g, const pdf_line *const *L, size_t i, double above_r,
+                               double row_gap)
+{
+    if (i <= g->first || !spanned_row_start(g, L[i]) || L[i]->y0 - above_r <= row_gap) return false;
+    pdf_frag f0 = pdf_column_frag(g, L[i], 0);
+    if (f0.w1 > f0.w0 && !runs_on_lower(L[i]->words[f0.w0].text)) return false;
+    for (size_t j = i; j-- > g->first;) {
+        pdf_frag q = pdf_column_frag(g, L[j], 0);
+        if (q.w1 <= q.w0) continue;
+        /* the nearest line of the first column above: inside the band, and no row gap between it and line i */
+        return frag_bottom(&q) > above_r + 0.25 * L[j]->size && L[i]->y0 - frag_bottom(&q) <= row_gap;
+    }
+    return false;
+}
+
+/* PDF-TABLE-ROWSPAN-WRAP, rows found by other rules (a table set without row spacing): row start i leaves its
+ * first column to the first cell of the row above when the other columns start afresh on it while the first
+ * column's text on it runs on lower-case from the line right above, in step (no paragraph spacing between). */
+static bool rowspan_wrap_row(const pdf_region *g, const pdf_line *const *L, size_t i)
+{
+    if (i <= g->first || !spanned_row_start(g, L[i])) return false;
+    pdf_frag f0 = pdf_column_frag(g, L[i], 0), p0 = pdf_column_frag(g, L[i - 1], 0);
+    if (f0.w1 <= f0.w0 || p0.w1 <= p0.w0 || !runs_on_lower(L[i]->words[f0.w0].text)) return false;
+    return pdf_frag_top(&f0) - frag_bottom(&p0) < 0.5 * L[i]->size;
+}
+
+/* PDF-TABLE-CENTRED-LINE: line i starts a row under a one-line cell spanning two rows, set vertically centred
+ * between them (groff tbl's `^` cell: *Rehabenheten* halfway between its two activities): the line above holds
+ * that cell alone, in a column c right of the first, off the lines' pitch (less than a line below the line before
+ * it and above line i), column c silent on both those lines, and line i starts afresh in two columns or more
+ * besides c (none lower-case), one of them with text on the line before the centred one. Returns c, 0 when line
+ * i starts no such row. */
+static size_t centred_line_start(const pdf_region *g, const pdf_line *const *L, size_t i)
+{
+    if (i < g->first + 2 || g->ncols < 3 || g->ncols > 16 || filled_columns(g, L[i - 1]) != 1) return 0;
+    const pdf_line *a = L[i - 2], *m = L[i - 1], *b = L[i];
+    double pitch = 0.9 * fmax(a->size, b->size);
+    if (m->y0 - a->y0 >= pitch || b->y0 - m->y0 >= pitch) return 0;
+    size_t c = 1;
+    while (c < g->ncols) {
+        pdf_frag f = pdf_column_frag(g, m, c);
+        if (f.w1 > f.w0) break;
+        c++;
+    }
+    if (c >= g->ncols) return 0;
+    pdf_frag fa = pdf_column_frag(g, a, c), fb = pdf_column_frag(g, b, c);
+    if (fa.w1 > fa.w0 || fb.w1 > fb.w0) return 0;
+    size_t fresh = 0, above = 0;
+    for (size_t k = 1; k < g->ncols; k++) {
+        pdf_frag f = pdf_column_frag(g, b, k), p = pdf_column_frag(g, a, k);
+        if (k == c || f.w1 <= f.w0) continue;
+        if (runs_on_lower(b->words[f.w0].text)) return 0;
+        fresh++;
+        above += p.w1 > p.w0;
+    }
+    return fresh >= 2 && above ? c : 0;
+}
+
+/* The first line of row s (lines [starts[s], starts[s + 1])) with text in the first column, or starts[s + 1]. */
+static size_t first_line0(const pdf_region *g, const pdf_line *const *L, const size_t *starts, size_t s)
+{
+    size_t i = starts[s];
+    while (i < starts[s + 1]) {
+        pdf_frag f = pdf_column_frag(g, L[i], 0);
+        if (f.w1 > f.w0) break;
+        i++;
+    }
+    return i;
+}
+
+/* PDF-TABLE-ROWSPAN-CENTRED: a first cell spanning rows set vertically centred beside them (groff tbl's `^`
+ * cells: *Delmål 1 Minskad ofrivillig ensamhet bland äldre* halfway down its three activities) starts lower than
+ * its row's top, by more than a line (then the table's other first cells may start at their row's top), and the
+ * rows above it it spans have nothing in the first column. Row s's
+ * first cell so set, spanning the rows up to e (span0: the rows after s it runs on into), is moved up to the row
+ * p among those empty rows above it that centres it best, within a line, and the rows p + 1 to s leave their
+ * first column to it. The table's first row (a header) is never one of them. The first column's counterpart of
+ * PDF-TABLE-CENTRED-SPAN (tablecells.c), on the rows that span0 groups. */
+static void rowspan_centred(const pdf_region *g, const pdf_line *const *L, const size_t *starts, size_t ns,
+                            bool *span0)
+{
+    /* a table that sets one first cell so centres them all: a cell may then start at its row's top */
+    bool centres = false;
+    for (size_t s = 2; s < ns && !centres; s++) {
+        size_t i = first_line0(g, L, starts, s);
+        centres = !span0[starts[s] - g->first] && i < starts[s + 1] &&
+                  L[i]->y0 - L[starts[s]]->y0 >= 1.1 * L[i]->size;
+    }
+    for (size_t s = 2; s < ns && centres; s++) {
+        size_t i = first_line0(g, L, starts, s);
+        if (span0[starts[s] - g->first] || i >= starts[s + 1]) continue;
+        size_t e = s + 1;
+        while (e < ns && span0[starts[e] - g->first]) e++;
+        double top = 1e9, bottom = -1e9;
+        for (size_t j = starts[s]; j < starts[e]; j++) {
+            pdf_frag f = pdf_column_frag(g, L[j], 0);
+            if (f.w1 > f.w0) top = fmin(top, pdf_frag_top(&f)), bottom = fmax(bottom, frag_bottom(&f));
+        }
+        double mid = (top + bottom) / 2, end = lines_bottom(L, starts[s], starts[e]);
+        size_t best = s;
+        double off = fabs((L[starts[s]]->y0 + end) / 2 - mid);
+        for (size_t p = s - 1; p >= 1 && !span0[starts[p] - g->first] && first_line0(g, L, starts, p) == starts[p + 1];
+             p--) {
+            double o = fabs((L[starts[p]]->y0 + end) / 2 - mid);
+            if (o < off) off = o, best = p;
+        }
+        if (best == s || off > L[i]->size) continue;
+        for (size_t p = best + 1; p <= s; p++) span0[starts[p] - g->first] = true;
+    }
 }
 
 /* Line l has text in every column but the first. */
@@ -883,14 +1022,26 @@ samla_status pdf_emit_table(pdf_reader *r, const pdf_region *g0, const pdf_line 
     unsigned short *carry = samla_arena_alloc(a, n * sizeof *carry);
     if (!carry) return SAMLA_ERR_NOMEM;
     memset(carry, 0, n * sizeof *carry);
-    bool *gap_ok = samla_arena_alloc(a, n * sizeof *gap_ok);
-    if (!span0 || !gap_ok) return SAMLA_ERR_NOMEM;
+    bool *gap_ok = samla_arena_alloc(a, n * sizeof *gap_ok), *wrapped = samla_arena_alloc(a, n * sizeof *wrapped);
+    if (!span0 || !gap_ok || !wrapped) return SAMLA_ERR_NOMEM;
     memset(span0, 0, n * sizeof *span0);
+    memset(wrapped, 0, n * sizeof *wrapped);
     for (size_t k = 1; k < n; k++) {
         const pdf_line *l = L[g->first + k];
+        size_t cl = centred_line_start(g, L, g->first + k);
         if (ask[k] & ASK_GAP) starts[ns++] = g->first + k;
+        else if (cl) {
+            /* a one-line cell centred between two rows (PDF-TABLE-CENTRED-LINE) spans them */
+            carry[k] |= (unsigned short)(1u << cl);
+            starts[ns++] = g->first + k;
+        }
         else if ((ask[k] & ASK_FULL) && pdf_ink_hrule(ink, rx0, rx1, above[k] - 0.5, l->y0 + 0.5, 0.5))
             starts[ns++] = g->first + k;
+        else if ((ask[k] & ASK_RIGHT) && rowspan_wrap_start(g, L, g->first + k, above_r[k], row_gap)) {
+            /* the text says the first cell spans rows (PDF-TABLE-ROWSPAN-WRAP): no rule needed */
+            span0[k] = wrapped[k] = true;
+            starts[ns++] = g->first + k;
+        }
         else if ((ask[k] & ASK_RIGHT) && pdf_ink_hrule(ink, g->bounds[0], rx1, fmin(above_r[k], l->y0) - 0.5,
                                                         fmax(above_r[k], l->y0) + 0.5, 0.6)) {
             /* a rule across the columns right of the first only: a row
@@ -908,13 +1059,17 @@ samla_status pdf_emit_table(pdf_reader *r, const pdf_region *g0, const pdf_line 
      * its rows so under two first cells or more: a single cell ruled into
      * parts (a signature block nested in "Underskrifter") stays one cell */
     size_t groups = 0;
-    for (size_t s = 1; s < ns; s++) groups += span0[starts[s] - g->first] && !span0[starts[s - 1] - g->first];
+    for (size_t s = 1; s < ns; s++) {
+        size_t i = starts[s] - g->first, p = starts[s - 1] - g->first;
+        groups += span0[i] && !wrapped[i] && !(span0[p] && !wrapped[p]);
+    }
     if (groups == 1) {
+        /* (a first cell whose text runs through the rows, PDF-TABLE-ROWSPAN-WRAP, needs no second group) */
         size_t k = 1;
         for (size_t s = 1; s < ns; s++) {
             size_t i = starts[s] - g->first;
-            if (!span0[i] || gap_ok[i]) starts[k++] = starts[s];
-            span0[i] = false;
+            if (!span0[i] || gap_ok[i] || wrapped[i]) starts[k++] = starts[s];
+            if (!wrapped[i]) span0[i] = false;
         }
         ns = k;
         starts[ns] = g->last;
@@ -1125,5 +1280,9 @@ samla_status pdf_emit_table(pdf_reader *r, const pdf_region *g0, const pdf_line 
             ns = m;
         }
     }
+    /* rows under a first cell whose text runs on into them (PDF-TABLE-ROWSPAN-WRAP) */
+    for (size_t q = 1; q < ns; q++)
+        if (rowspan_wrap_row(g, L, starts[q])) span0[starts[q] - g->first] = true;
+    rowspan_centred(g, L, starts, ns, span0);
     return pdf_emit_rows(r, g, L, starts, ns, span0, carry);
 }

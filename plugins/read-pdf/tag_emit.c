@@ -209,26 +209,35 @@ static void place_cells(const pdf_reader *r, const pdf_tags *t, const int *rows,
         const tag_row *row = &t->rows[rows[k]];
         int *o = &g->origin[k * C];
         size_t col = 0;
+        /* PDF-TAG-TABLE-EMPTY-TAIL in a row of every column's count: its first cell starting at the second column
+         * (the first left to a cell spanning rows above) and a cell without words at its end (LibreOffice's empty
+         * cell after the real ones) is a short row, those cells no columns */
+        int nc = row->ncells;
+        double fx0, fx1;
+        if ((size_t)nc == C && nc > 1 && !cell_has_words(t, &t->cells[row->cell0 + nc - 1]) && !isnan(g->start[0]) &&
+            !isnan(g->start[1]) && cell_extent(r, t, &t->cells[row->cell0], &fx0, &fx1) &&
+            fabs(fx0 - g->start[1]) < fabs(fx0 - g->start[0]))
+            while (nc > 1 && !cell_has_words(t, &t->cells[row->cell0 + nc - 1])) nc--;
         /* PDF-TAG-TABLE-LOCAL-COLUMNS: a short row takes its columns from the full row above it on the
          * same page when that row shows every column, left to right (a table broken into the next text
          * column or page sits elsewhere there: the medians mix both places) */
         const double *starts = g->start;
-        if ((size_t)row->ncells < C && full >= 0 && local) {
+        if ((size_t)nc < C && full >= 0 && local) {
             const tag_row *fr = &t->rows[rows[full]];
-            bool ok = row->ncells > 0 && cell_page(t, &t->cells[row->cell0]) == cell_page(t, &t->cells[fr->cell0]);
+            bool ok = nc > 0 && cell_page(t, &t->cells[row->cell0]) == cell_page(t, &t->cells[fr->cell0]);
             for (size_t c = 0; c < C && ok; c++) {
                 double x1;
                 ok = cell_extent(r, t, &t->cells[fr->cell0 + (int)c], &local[c], &x1) && (!c || local[c] > local[c - 1] + 2);
             }
             if (ok) starts = local;
         }
-        if ((size_t)row->ncells == C) full = (long)k;
-        for (int j = 0; j < row->ncells && col < C; j++) {
+        if ((size_t)nc == C) full = (long)k;
+        for (int j = 0; j < nc && col < C; j++) {
             int ci = row->cell0 + j;
-            size_t maxc = C - (size_t)(row->ncells - j);
+            size_t maxc = C - (size_t)(nc - j);
             size_t at = col;
             double x0, x1;
-            if ((size_t)row->ncells < C && cell_extent(r, t, &t->cells[ci], &x0, &x1)) {
+            if ((size_t)nc < C && cell_extent(r, t, &t->cells[ci], &x0, &x1)) {
                 double best = 1e18;
                 for (size_t c = col; c <= maxc && c < C; c++)
                     if (!isnan(starts[c]) && fabs(x0 - starts[c]) < best) best = fabs(x0 - starts[c]), at = c;

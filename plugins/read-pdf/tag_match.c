@@ -660,6 +660,63 @@ static samla_status settle_page(page_ctx *c, size_t tag_chars, size_t found)
     return st;
 }
 
+/* Extent of the words of cell ci's parts on the page (x0, x1, y0, y1); false
+ * when it has none there. */
+static bool cell_box(const page_ctx *c, int ci, double box[4])
+{
+    const tag_cell *cell = &c->t->cells[ci];
+    bool any = false;
+    for (int li = cell->leaf0; li < cell->leaf0 + cell->nleaves; li++)
+        for (size_t si = 0; si < c->t->leaves[li].nsegs; si++) {
+            const tag_seg *s = &c->t->leaves[li].segs[si];
+            if (s->page != c->page) continue;
+            for (size_t k = 0; k < s->nwords; k++) {
+                const pdf_word *w = c->w[c->line0[s->words[k].line] + (size_t)s->words[k].word].w;
+                if (!any) box[0] = w->x0, box[1] = w->x1, box[2] = w->y0, box[3] = w->y1;
+                box[0] = fmin(box[0], w->x0), box[1] = fmax(box[1], w->x1);
+                box[2] = fmin(box[2], w->y0), box[3] = fmax(box[3], w->y1);
+                any = true;
+            }
+        }
+    return any;
+}
+
+/* PDF-TAG-MARK-CELL: a table cell whose text is one keyless mark ("–", "✓")
+ * has no key to find it by; it takes the free keyless word of one or two
+ * characters (a mark: its tagged text may be garbled, tags.c) that stands in its row (level with the row's mapped words) between the cells
+ * before and after it in the row, the one nearest the cell before it (else
+ * nearest the cell after it). Left to the neighbours' pass (join_neighbours),
+ * a narrow presence column's dashes joined the substitute's name beside them
+ * or a mark above them (PDF-TAG-KEYLESS-BESIDE). Runs after every keyed part
+ * of the page was placed. */
+static samla_status place_mark(page_ctx *c, int leaf, int segi)
+{
+    tag_seg *s = &c->t->leaves[leaf].segs[segi];
+    int ci = c->t->leaves[leaf].cell;
+    if (!s->mark || ci < 0) return SAMLA_OK;
+    const tag_row *row = &c->t->rows[c->t->cells[ci].row];
+    double prev[4], next[4], box[4], top = 1e18, bottom = -1e18;
+    bool has_prev = false, has_next = false;
+    for (int k = ci - 1; k >= row->cell0 && !has_prev; k--) has_prev = cell_box(c, k, prev);
+    for (int k = ci + 1; k < row->cell0 + row->ncells && !has_next; k++) has_next = cell_box(c, k, next);
+    for (int k = row->cell0; k < row->cell0 + row->ncells; k++)
+        if (cell_box(c, k, box)) top = fmin(top, box[2]), bottom = fmax(bottom, box[3]);
+    if (!has_prev && !has_next) return SAMLA_OK;
+    size_t at = c->n;
+    double best = 1e18;
+    for (size_t i = 0; i < c->n; i++) {
+        const pdf_word *w = c->w[i].w;
+        double mid = (w->y0 + w->y1) / 2;
+        if (c->w[i].owner >= 0 || c->w[i].klen || g_utf8_strlen(w->text, -1) > 2 || mid < top || mid > bottom) continue;
+        if ((has_prev && w->x0 < prev[1] - 0.5) || (has_next && w->x1 > next[0] + 0.5)) continue;
+        double d = has_prev ? w->x0 - prev[1] : next[0] - w->x1;
+        if (d < best) best = d, at = i;
+    }
+    if (at == c->n) return SAMLA_OK;
+    c->w[at].matched = true;
+    return join_word(c, at, leaf, segi, 0);
+}
+
 static samla_status match_page(pdf_tags *t, size_t pi, const int *segs, size_t nsegs, page_ctx *c)
 {
     samla_arena *a = t->r->ctx->arena;
@@ -693,6 +750,7 @@ static samla_status match_page(pdf_tags *t, size_t pi, const int *segs, size_t n
         tag_chars += t->leaves[leaf].segs[segi].klen;
         found += t->leaves[leaf].segs[segi].found;
     }
+    for (size_t k2 = 0; k2 < nsegs && st == SAMLA_OK && n; k2++) st = place_mark(c, segs[2 * k2], segs[2 * k2 + 1]);
     for (size_t k2 = 0; k2 < nsegs && st == SAMLA_OK && n; k2++) st = read_on(c, segs[2 * k2], segs[2 * k2 + 1]);
     if (st == SAMLA_OK) st = settle_page(c, tag_chars, found);
     free(c->taken);

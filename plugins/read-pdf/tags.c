@@ -313,6 +313,22 @@ static void collect_pages(const tree *tr, int i, GArray *out)
     }
 }
 
+/* PDF-TAG-MARK-CELL: the text of a table cell without letters or digits, one
+ * short mark ("–", "✓"; at most four characters, spaces round it dropped:
+ * poppler may return a mark's UTF-8 bytes re-read as PDFDocEncoding, "–" as
+ * three characters), copied into the arena; NULL for anything else (an empty
+ * cell, a dotted line). The mark is found on the page by its place, not its
+ * text (tag_match.c). */
+static char *cell_mark(samla_arena *a, const char *s)
+{
+    if (!s) return NULL;
+    while (*s == ' ' || *s == '\t' || *s == '\n' || *s == '\r') s++;
+    size_t n = strlen(s);
+    while (n && (s[n - 1] == ' ' || s[n - 1] == '\t' || s[n - 1] == '\n' || s[n - 1] == '\r')) n--;
+    if (!n || !g_utf8_validate(s, (gssize)n, NULL) || g_utf8_strlen(s, (gssize)n) > 4) return NULL;
+    return samla_arena_strndup(a, s, n);
+}
+
 /* Gives leaf l its keys: one text call when its content is on one page, one
  * per content item otherwise. A leaf whose content names no page gets none
  * (poppler would search every page for it). */
@@ -332,11 +348,13 @@ static samla_status leaf_keys(pdf_tags *t, const tree *tr, tag_leaf *l, GArray *
     }
     page_key pk[8];
     size_t npk = 0;
+    char *mark = NULL;
     if (one) {
         gchar *s = poppler_structure_element_get_text(tr->n[l->node].e, POPPLER_STRUCTURE_GET_TEXT_RECURSIVE);
         t->text_calls++;
         pk[0] = (page_key){p0, g_string_new(NULL), false};
         fold_key(pk[0].key, s);
+        if (!pk[0].key->len && l->cell >= 0) mark = cell_mark(a, s);
         g_free(s);
         npk = 1;
     } else {
@@ -367,7 +385,9 @@ static samla_status leaf_keys(pdf_tags *t, const tree *tr, tag_leaf *l, GArray *
         if (st == SAMLA_OK && pk[j].key->len) {
             char *k = samla_arena_strndup(a, pk[j].key->str, pk[j].key->len);
             if (!k) st = SAMLA_ERR_NOMEM;
-            else l->segs[l->nsegs++] = (tag_seg){pk[j].page, k, pk[j].key->len, 0, pk[j].cut, NULL, 0, 0};
+            else l->segs[l->nsegs++] = (tag_seg){pk[j].page, k, pk[j].key->len, 0, pk[j].cut, NULL, 0, 0, false};
+        } else if (st == SAMLA_OK && mark) {
+            l->segs[l->nsegs++] = (tag_seg){pk[j].page, mark, 0, 0, false, NULL, 0, 0, true};
         }
         g_string_free(pk[j].key, TRUE);
     }

@@ -39,6 +39,8 @@ typedef struct tag_seg {
     bool cut;                 /* poppler's text stopped short (at a ligature): the part reads on (PDF-TAG-CUT-KEY) */
     tag_word *words;          /* words mapped onto it, page order */
     size_t nwords, cap;
+    bool mark;                /* a table cell of one keyless mark ("–", "✓"): key holds the mark itself,
+                                 klen is 0 (PDF-TAG-MARK-CELL, tag_match.c) */
 } tag_seg;
 
 /* A block of the structure tree holding text. */

@@ -12,3 +12,5 @@ samla_sh_test(e2e_farm_structure e2e bash ${CMAKE_CURRENT_LIST_DIR}/farm_structu
 # Real content of farm renders restored by reader rules (table continued under a repeated header, a heading at a
 # column's foot).
 samla_sh_test(e2e_farm_docs e2e bash ${CMAKE_CURRENT_LIST_DIR}/farm_docs.sh)
+# The rows under a first cell spanning rows whose text wraps past its first row, on every producer.
+samla_sh_test(e2e_farm_rowspan e2e bash ${CMAKE_CURRENT_LIST_DIR}/farm_rowspan.sh)
