@@ -96,7 +96,9 @@ class GroffDoc:
         cells = [[(c, spans[(r, c)][3], sdoc.cell_plain(row[c], b["rows"][r].get("nested") if c == ncols - 1 else None))
                   for c in range(ncols) if owner[r][c] == (r, c)] for r, row in enumerate(grid)]
         fit = lambda c0, c1, text: text
-        if sdoc.rules_overflow(cells, ems, (self.ll * (0.48 if self.v["two_columns"] else 1.0) - 0.4 * ncols) * em):
+        # past the page's edge (into the right margin is tbl's way; beside a .2C column, past the column)
+        edge = self.ll * 0.48 if self.v["two_columns"] else self.ll + self.v["margin"]
+        if sdoc.rules_overflow(cells, ems, (edge - 0.4 * ncols) * em):
             fit = lambda c0, c1, text: sdoc.fit_rules(text, sum(ems[c0:c1 + 1]))
         self.st.table(seen["layout"], seen["rows"], fit)
         opts = ("allbox " if self.v["ruled"] else "") + "tab(@);"

@@ -111,7 +111,7 @@ class LatexDoc:
         cells = [[(c, c, sdoc.cell_plain(row[c], b["rows"][r].get("nested") if c == ncols - 1 else None))
                   for c in range(ncols) if owner[r][c] == (r, c)] for r, row in enumerate(grid)]
         fit = lambda c0, c1, text: text
-        if sdoc.rules_overflow(cells, ems, sum(ems), sdoc.RULE_EM_TEX):
+        if sdoc.rules_overflow(cells, ems, sum(ems) + v["margin"] * em, sdoc.RULE_EM_TEX):  # past the page's edge
             fit = lambda c0, c1, text: sdoc.fit_rules(text, ems[c0], sdoc.RULE_EM_TEX)
         self.st.table(seen["layout"], seen["rows"], fit)
         rows = []

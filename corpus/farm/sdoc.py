@@ -220,7 +220,7 @@ def rule_em(text, ems=RULE_EM):
 
 
 def rules_overflow(cells, widths_em, limit_em, ems=RULE_EM):
-    """Whether a table's typed rules make a row wider than limit_em (the text width less the cells' padding):
+    """Whether a table's typed rules make a row wider than limit_em (to the page's edge less the cells' padding):
     cells is a list of rows, each a list of (first column, last column, text)."""
     for row in cells:
         need = sum(max(sum(widths_em[c0:c1 + 1]), rule_em(t, ems)) for c0, c1, t in row)
@@ -232,7 +232,8 @@ def rules_overflow(cells, widths_em, limit_em, ems=RULE_EM):
 def fit_rules(text, width_em, ems=RULE_EM):
     """A cell's text with each typed rule cut to the cell's width: a run of underscores or dots has no
     place to break, and a producer that fits the table to the text width (Word, LibreOffice) shows the
-    rule as wide as its cell, where the farm's tbl and pdfTeX columns would grow past the page's edge.
+    rule as wide as its cell, where the farm's tbl and pdfTeX columns would grow past the page's edge (a table
+    running into the margin is left so: tbl and an overfull LaTeX table do that, and it stays on the page).
     Used only on a table whose rules overflow its width (rules_overflow)."""
     def cut(m):
         run = m.group(1)
