@@ -97,11 +97,23 @@ class LatexDoc:
     def table(self, b):
         ncols, grid, owner, spans = b["layout"]
         seen = sdoc.signature_rows_merged(b)  # pandoc tables draw no rules between rows
-        self.st.table(seen["layout"], seen["rows"])
         widths = b["widths"] or [1] * ncols
         widths = (list(widths) + [1] * ncols)[:ncols]
         tot = sum(widths) or 1
         dashes = ["-" * max(3, int(round(60.0 * w / tot))) for w in widths]
+        # pandoc sets a wide table's columns to the text width in the dashes' shares, less 12pt of padding
+        v = self.v
+        text_cm = (29.7 if self.src.settings["landscape"] else 21.0) - 2 * v["margin"]
+        em = 28.35 / float(v["size"][:-2])
+        cm = [text_cm * len(d) / sum(len(x) for x in dashes) - 0.42 for d in dashes]
+        # a pipe table spans no cell: a cell's text stays in its first column
+        ems = [x * em for x in cm]
+        cells = [[(c, c, sdoc.cell_plain(row[c], b["rows"][r].get("nested") if c == ncols - 1 else None))
+                  for c in range(ncols) if owner[r][c] == (r, c)] for r, row in enumerate(grid)]
+        fit = lambda c0, c1, text: text
+        if sdoc.rules_overflow(cells, ems, sum(ems) + v["margin"] * em, sdoc.RULE_EM_TEX):  # past the page's edge
+            fit = lambda c0, c1, text: sdoc.fit_rules(text, ems[c0], sdoc.RULE_EM_TEX)
+        self.st.table(seen["layout"], seen["rows"], fit)
         rows = []
         for r, row in enumerate(grid):
             cells = []
@@ -123,7 +135,7 @@ class LatexDoc:
                         out.append(("\\textbullet{} " + t) if kind == "bullet" else t)
                     cells.append(" \\newline ".join(out))
                     continue
-                cells.append(md_text(sdoc.cell_plain(row[c], nested)))
+                cells.append(md_text(fit(c, c, sdoc.cell_plain(row[c], nested))))
             rows.append("| " + " | ".join(cells) + " |")
         if b["rows"][0]["header"]:
             head, body = rows[0], rows[1:]

@@ -207,6 +207,41 @@ def signature_rows_merged(b):
     return nb
 
 
+# a rule typed as a run of one character (a signature's dotted or underscored line), and the widest
+# its character is in the farm's fonts, in ems; pdfTeX sets … as \ldots, three spaced dots, wider
+RULE_RUN = re.compile("(\u2026{3,}|\\.{4,}|_{4,}|-{4,})")
+RULE_EM = {"\u2026": 1.0, ".": 0.28, "_": 0.56, "-": 0.34}
+RULE_EM_TEX = dict(RULE_EM, **{"\u2026": 1.4})
+
+
+def rule_em(text, ems=RULE_EM):
+    """The ems of the widest typed rule in a text (0 without one)."""
+    return max([len(m.group(1)) * ems[m.group(1)[0]] for m in RULE_RUN.finditer(text)] or [0])
+
+
+def rules_overflow(cells, widths_em, limit_em, ems=RULE_EM):
+    """Whether a table's typed rules make a row wider than limit_em (to the page's edge less the cells' padding):
+    cells is a list of rows, each a list of (first column, last column, text)."""
+    for row in cells:
+        need = sum(max(sum(widths_em[c0:c1 + 1]), rule_em(t, ems)) for c0, c1, t in row)
+        if need > limit_em:
+            return True
+    return False
+
+
+def fit_rules(text, width_em, ems=RULE_EM):
+    """A cell's text with each typed rule cut to the cell's width: a run of underscores or dots has no
+    place to break, and a producer that fits the table to the text width (Word, LibreOffice) shows the
+    rule as wide as its cell, where the farm's tbl and pdfTeX columns would grow past the page's edge (a table
+    running into the margin is left so: tbl and an overfull LaTeX table do that, and it stays on the page).
+    Used only on a table whose rules overflow its width (rules_overflow)."""
+    def cut(m):
+        run = m.group(1)
+        n = max(3, int(width_em / ems[run[0]]))
+        return run[:n]
+    return RULE_RUN.sub(cut, text)
+
+
 def cell_plain(text, nested=None):
     """A cell's visible text: its paragraphs (list markers dropped, numbers kept as
     written) joined by a space, then a nested table's cells."""
@@ -286,7 +321,8 @@ class Structure:
     def list_item(self, level, numbering, text):
         self.add("list_item", plain(text), level=level, numbering=numbering)
 
-    def table(self, layout, rows):
+    def table(self, layout, rows, fit=None):
+        """fit(c0, c1, text): a cell's text over columns c0..c1 as the producer sets it (typed rules cut)."""
         ncols, grid, owner, spans = layout
         cells = []
         for r, row in enumerate(grid):
@@ -298,6 +334,8 @@ class Structure:
                     continue
                 r0, c0, r1, c1 = spans[o]
                 cell = {"text": cell_plain(row[c], rows[r].get("nested") if c == ncols - 1 else None)}
+                if fit:
+                    cell["text"] = fit(c0, c1, cell["text"])
                 if c1 > c0:
                     cell["colspan"] = c1 - c0 + 1
                 if r1 > r0:

@@ -154,8 +154,11 @@ samla_status lines_build(pdoc *d)
         /* running headers/footers are left out, except a page-top "§ 102 ..."
          * line that a PDF reader took for a header (one § per page) */
         if (b->kind == SAMLA_BLOCK_FOOTER || b->kind == SAMLA_BLOCK_FOOTNOTE) continue;
+        /* P-HEADER-TAIL-NOT-ITEM: an item marker at the page's top ("Paragraf 139") is the next item, not the
+         * header's second line, though it has the tail's shape (a word and a number) */
         bool tail = header_page >= 0 && b->page == header_page && b->kind == SAMLA_BLOCK_PARAGRAPH && b->text &&
-                    samla_re_test(d->st->re[RE_HEADER_TAIL], b->text);
+                    samla_re_test(d->st->re[RE_HEADER_TAIL], b->text) &&
+                    !samla_re_test(d->st->re[RE_ITEM_PARA], b->text);
         header_page = -1;
         if (tail) continue;
         if ((b->kind == SAMLA_BLOCK_HEADER && !samla_re_test(d->st->re[RE_ITEM_PARA], b->text)) || running_header(d, b)) {
