@@ -500,13 +500,27 @@ static bool all_full_lines(const pdf_region *g, const pdf_line *const *L)
     return true;
 }
 
-static bool tight_row_start(const pdf_region *g, const pdf_line *const *L, size_t from, size_t i,
-                            const double *wrap, const double *widest, bool caps, size_t need)
+/* What the tight-row test asks of region g as a whole, found once per region (tight_traits_of), not again at
+ * each of its lines. */
+typedef struct tight_traits {
+    unsigned codes; /* PDF-TABLE-CODE-COLUMN: bit c set when column c (1..31) is a column of codes */
+    bool names;     /* PDF-TABLE-NAME-COLUMN: the first column is names, one a line */
+    bool full;      /* PDF-TABLE-FULL-LINES-ALL: every line fills every column */
+} tight_traits;
+
+static tight_traits tight_traits_of(const pdf_region *g, const pdf_line *const *L)
+{
+    tight_traits tr = {0, name_column(g, L), all_full_lines(g, L)};
+    for (size_t c = 1; c < g->ncols && c < 32; c++)
+        if (code_column(g, L, c)) tr.codes |= 1u << c;
+    return tr;
+}
+
+static bool tight_row_start(const pdf_region *g, const pdf_line *const *L, const tight_traits *tr, size_t from,
+                            size_t i, const double *wrap, const double *widest, bool caps, size_t need)
 {
     size_t filled = 0, fresh = 0, upper = 0;
     bool first_fits = false;
-    unsigned codes = 0;   /* PDF-TABLE-CODE-COLUMN: columns of codes, asked once a line of them is met */
-    bool codes_known = false;
     /* PDF-TABLE-FULL-LINES: in a table of three columns or more, a line with text in every column, the first
      * upper-case, right under another such line, is a row of its own although a later column starts lower-case
      * (a signature table *Ulla Ek | ordförande | 28.5.2025* over *Jan Berg | protokollförare | …*): wrapped cell
@@ -515,7 +529,7 @@ static bool tight_row_start(const pdf_region *g, const pdf_line *const *L, size_
     if (g->ncols >= 3 && i > from && filled_columns(g, L[i]) == g->ncols && filled_columns(g, L[i - 1]) == g->ncols) {
         pdf_frag f0 = pdf_column_frag(g, L[i], 0), p0 = pdf_column_frag(g, L[i - 1], 0);
         full_lines = pdf_starts_upper(L[i]->words[f0.w0].text) && pdf_starts_upper(L[i - 1]->words[p0.w0].text);
-        if (full_lines && all_full_lines(g, L)) return true;
+        if (full_lines && tr->full) return true;
     }
     for (size_t c = 0; c < g->ncols; c++) {
         pdf_frag f = pdf_column_frag(g, L[i], c);
@@ -527,14 +541,7 @@ static bool tight_row_start(const pdf_region *g, const pdf_line *const *L, size_
         }
         filled++;
         const pdf_word *w = &L[i]->words[f.w0];
-        bool code = false;
-        if (runs_on_lower(w->text) && c > 0 && c < 32) {
-            if (!codes_known) {
-                for (size_t k = 1; k < g->ncols && k < 32; k++) codes |= code_column(g, L, k) ? 1u << k : 0u;
-                codes_known = true;
-            }
-            code = codes & (1u << c);
-        }
+        bool code = c > 0 && c < 32 && runs_on_lower(w->text) && (tr->codes & (1u << c));
         bool mark = c > 0 && mark_cell(L[i], f);
         if ((runs_on_lower(w->text) && !code && !mark && !(full_lines && c > 0)) || hyphen_above(g, L, from, i, c))
             return false;
@@ -551,7 +558,7 @@ static bool tight_row_start(const pdf_region *g, const pdf_line *const *L, size_
     if (resumes(g, L, from, i)) return true;
     /* PDF-TABLE-NAME-COLUMN: in a column of names, a name with every other cell on its line starting afresh
      * (upper-case, a digit or a code) starts a row though another column falls silent and starts again */
-    if (filled >= 2 && upper == filled && name_column(g, L)) return true;
+    if (filled >= 2 && upper == filled && tr->names) return true;
     return fresh >= need && (filled >= 2 || first_fits);
 }
 
@@ -884,6 +891,16 @@ static bool short_label_column(const pdf_region *g, const pdf_line *const *L)
     return labels >= 3;
 }
 
+/* Line l holds text in a column of g after the first. */
+static bool text_beside_first(const pdf_region *g, const pdf_line *l)
+{
+    for (size_t c = 1; c < g->ncols; c++) {
+        pdf_frag f = pdf_column_frag(g, l, c);
+        if (f.w1 > f.w0) return true;
+    }
+    return false;
+}
+
 /* PDF-TABLE-FIRST-ONLY-ROW: a row whose lines hold text in the first column only, two lines or more, one of them
  * a word crossing the next column's start (a cell spanning the row, which pandoc's longtable sets in the narrow
  * first column a word a line, the words too long for it running over the next column: *Delmål* / *3.2* /
@@ -896,10 +913,7 @@ static bool first_only(const pdf_region *g, const pdf_line *const *L, size_t a, 
 {
     if (g->ncols < 2) return false;
     for (size_t k = a; k < i; k++)
-        for (size_t c = 1; c < g->ncols; c++) {
-            pdf_frag f = pdf_column_frag(g, L[k], c);
-            if (f.w1 > f.w0) return false;
-        }
+        if (text_beside_first(g, L[k])) return false;
     return true;
 }
 
@@ -907,12 +921,7 @@ static bool first_only(const pdf_region *g, const pdf_line *const *L, size_t a, 
 static bool fresh_beside(const pdf_region *g, const pdf_line *l)
 {
     pdf_frag f0 = pdf_column_frag(g, l, 0);
-    if (f0.w1 <= f0.w0 || runs_on_lower(l->words[f0.w0].text)) return false;
-    for (size_t c = 1; c < g->ncols; c++) {
-        pdf_frag f = pdf_column_frag(g, l, c);
-        if (f.w1 > f.w0) return true;
-    }
-    return false;
+    return f0.w1 > f0.w0 && !runs_on_lower(l->words[f0.w0].text) && text_beside_first(g, l);
 }
 
 samla_status pdf_emit_table(pdf_reader *r, const pdf_region *g0, const pdf_line *const *L)
@@ -1105,6 +1114,7 @@ samla_status pdf_emit_table(pdf_reader *r, const pdf_region *g0, const pdf_line 
     bool *cand = samla_arena_alloc(a, ns * sizeof *cand), *cell = samla_arena_alloc(a, ns * sizeof *cell);
     if (!caps || !all || !cand || !cell) return SAMLA_ERR_NOMEM;
     bool label_caps = short_label_column(g, L);
+    tight_traits traits = tight_traits_of(g, L);
     for (size_t s = 0; s < ns; s++) {
         size_t lines0 = 0, tight = 0, full = 0, resumed = 0;
         /* a row whose cells end at different lines (a column falls silent
@@ -1131,7 +1141,7 @@ samla_status pdf_emit_table(pdf_reader *r, const pdf_region *g0, const pdf_line 
                         !(capital_words(L[i], f0) && capital_words(L[i + 1], n0));
             }
             bool ci = caps[s] || full_above(g, L, starts[s], i); /* capitals tell at line i */
-            tight += i > starts[s] && tight_row_start(g, L, starts[s], i, rights, widest, ci, 1);
+            tight += i > starts[s] && tight_row_start(g, L, &traits, starts[s], i, rights, widest, ci, 1);
         }
         /* not wrapped prose (most lines filled to the column's right edge);
          * or cells ending at different lines: split where a column starts again */
@@ -1171,10 +1181,10 @@ samla_status pdf_emit_table(pdf_reader *r, const pdf_region *g0, const pdf_line 
                         more[k++] = i;
                     } else if (!split[s])
                         continue;
-                    else if (all[s] ? tight_row_start(g, L, starts[s], i, rights, widest, ci, 1)
+                    else if (all[s] ? tight_row_start(g, L, &traits, starts[s], i, rights, widest, ci, 1)
                             : ((f0.w1 > f0.w0 || spanned_row_start(g, L[i])) && resumes(g, L, starts[s], i) &&
-                               tight_row_start(g, L, starts[s], i, rights, widest, ci, 1)) ||
-                                  tight_row_start(g, L, starts[s], i, rights, widest, false, 2) ||
+                               tight_row_start(g, L, &traits, starts[s], i, rights, widest, ci, 1)) ||
+                                  tight_row_start(g, L, &traits, starts[s], i, rights, widest, false, 2) ||
                                   group_row_start(g, L, more[k - 1], i, starts[s + 1], widest))
                         more[k++] = i;
                 }
