@@ -38,7 +38,7 @@ struct pdf_ink {
     unsigned char *buf;        /* its pixels (owned, malloc), stride bytes a row */
     const unsigned char *data; /* = buf */
     int stride;
-    PopplerPage *pg;           /* the page rendered (a reference): its text, built by the first render, is reused */
+    PopplerPage *pg;           /* the page rendered (a reference), reused for the next render of the same page */
 };
 
 /* Renders area [x0, x1] x [y0, y1] of page `page` (1-based) into a new ink
@@ -46,8 +46,11 @@ struct pdf_ink {
  * NULL when it cannot be rendered. The surface's pixels are malloc'd, not
  * cleared (the white paint sets every one): cairo_image_surface_create would
  * clear them first. A page rendered for the ink map before (`last`, same page)
- * is rendered again through the same PopplerPage: poppler-glib builds a page's
- * text as a side effect of its first screen render only. */
+ * is rendered again through the same PopplerPage. The render is poppler-glib's
+ * print render: a screen render of a page also builds the page's text (a
+ * TextPage, as the text pass did already) as a side effect, which the rules
+ * do not need (docs/benchmarks.md, session 17: 1.2% of a corpus dump;
+ * the pixels are the same on every committed PDF). */
 static pdf_ink *render(pdf_reader *r, int page, double x0, double y0, double x1, double y1)
 {
     if (!r->pd) return NULL;
@@ -69,7 +72,7 @@ static pdf_ink *render(pdf_reader *r, int page, double x0, double y0, double x1,
         cairo_paint(cr);
         cairo_scale(cr, s, s);
         cairo_translate(cr, -x0, -y0);
-        poppler_page_render(pg, cr);
+        poppler_page_render_for_printing(pg, cr); /* no TextPage built */
         ok = cairo_status(cr) == CAIRO_STATUS_SUCCESS;
         cairo_destroy(cr);
         cairo_surface_flush(cs);
