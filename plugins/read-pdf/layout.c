@@ -573,6 +573,16 @@ bool pdf_word_broken(const pdf_settings *s, const pdf_word *piece, const pdf_wor
     return !more || pdf_word_check_min(s, piece->text, 3) != 1 || pdf_word_check_min(s, next->text, 3) != 1;
 }
 
+void pdf_cell_edges(const double *next, const double *widest, size_t ncols, double right, double *edge)
+{
+    double gap = INFINITY;
+    for (size_t c = 0; c + 1 < ncols; c++)
+        if (!isnan(next[c]) && !isnan(widest[c]) && next[c] - widest[c] >= 0) gap = fmin(gap, next[c] - widest[c]);
+    for (size_t c = 0; c + 1 < ncols; c++) edge[c] = isfinite(gap) && !isnan(next[c]) ? next[c] - gap : NAN;
+    /* the last column: a table of one column shows no gap (its border's padding taken as none) */
+    if (ncols) edge[ncols - 1] = isnan(right) ? NAN : right - (isfinite(gap) ? 0.5 * gap : 0);
+}
+
 /* Fragment i continues the word fragment i - 1 ends with: a word wider than
  * a narrow table cell, broken by LibreOffice/Word without a hyphen
  * ("utbildningsförvaltni" / "ngen"; PDF-CELL-BROKEN-WORD). The previous line holds that one word

@@ -476,6 +476,12 @@ bool pdf_starts_lower(const char *s);
  * PDF-CELL-BROKEN-GLYPH), and they are not two listed words with more after them (PDF-CELL-BROKEN-KNOWN). */
 bool pdf_word_broken(const pdf_settings *s, const pdf_word *piece, const pdf_word *next, bool more, double right,
                      double size);
+/* layout.c, PDF-CELL-CUT-EDGE: the x each of a table's ncols columns' cells may reach (edge[c]; NAN: not known),
+ * from next[c], where column c + 1 starts (c < ncols - 1), and widest[c], where column c's widest line ends (NAN:
+ * no line). The text of a column stops short of the next column's start by the cell's padding on both sides of
+ * its border, which is the table's narrowest such gap: edge[c] = next[c] minus that gap. The last column's edge
+ * is the table's right border `right` less half that gap (NAN when right is not known). */
+void pdf_cell_edges(const double *next, const double *widest, size_t ncols, double right, double *edge);
 /* A line or word of only dots, ellipses, underscores or dashes (3 or more): a signature line (layout.c). */
 bool pdf_leader_line(const char *s);
 /* Text a continued by text b with the hyphenation rules (arena), or NULL. */

@@ -3,7 +3,8 @@
  * A leaf becomes one block on the first tagged page holding its words (a
  * paragraph running over a page break is one block, as the tags say); its
  * text is its words line by line, lines joined with the reader's
- * hyphenation rules (pdf_join_texts). A list item's first word, when it is a
+ * hyphenation rules (pdf_join_texts); in a table cell a word the cell broke
+ * is joined without a space (PDF-TAG-CELL-BROKEN-WORD). A list item's first word, when it is a
  * bullet or a list number, is its numbering. A table becomes one table block
  * on its first tagged page: rows are the tag rows, columns the most cells in
  * a row. A row with fewer cells places each cell at the column whose start
@@ -50,9 +51,76 @@ static bool note_number(const char *s)
     return n >= 1 && n <= 3 && !s[n];
 }
 
+/* A table's columns (PDF-CELL-CUT-EDGE): where each starts (NAN unknown) and how far its cells' text may reach. */
+typedef struct cut_edges {
+    const double *start, *edge;
+    size_t ncols;
+    bool wrap_spaces;         /* the producer writes a space where a line wraps (PDF-TAG-CELL-CUT-SPACE) */
+} cut_edges;
+
+/* Walks word text s along seg sg's key from *pos as fold_key folded it (ASCII letters and digits, lower case):
+ * false when they part (a ligature, a cut key), *pos then of no use. */
+static bool key_walk(const tag_seg *sg, const char *s, size_t *pos)
+{
+    for (; *s; s++) {
+        if (!g_ascii_isalnum(*s)) continue;
+        if (*pos >= sg->klen || sg->key[*pos] != g_ascii_tolower(*s)) return false;
+        (*pos)++;
+    }
+    return true;
+}
+
+/* PDF-TAG-CELL-CUT-SPACE: whether the producer's text holds a space where a leaf's line wraps: of the line breaks
+ * inside leaves whose words walk along their key, more with white space than without (LibreOffice writes the
+ * space a line wrapped at; Chromium writes none, so its text cannot tell a cut word from a wrap). */
+static bool wrap_spaces(const pdf_reader *r, const pdf_tags *t)
+{
+    size_t yes = 0, no = 0;
+    for (size_t k = 0; k < t->nleaves; k++)
+        for (size_t s = 0; s < t->leaves[k].nsegs; s++) {
+            const tag_seg *sg = &t->leaves[k].segs[s];
+            size_t pos = 0;
+            if (!sg->spaced || !t->tagged[sg->page]) continue;
+            for (size_t j = 0; j < sg->nwords; j++) {
+                if (j > 0 && sg->words[j].line != sg->words[j - 1].line && pos < sg->klen)
+                    *(sg->spaced[pos] == '1' ? &yes : &no) += 1;
+                if (!key_walk(sg, word_at(r, sg->page, &sg->words[j])->text, &pos)) break;
+            }
+        }
+    return yes > no;
+}
+
+/* The column whose start is the last at or left of x (the column a word stands in, whichever grid column a short
+ * row placed its cell in), -1 when none. */
+static int column_at(const double *start, size_t ncols, double x)
+{
+    int at = -1;
+    for (size_t c = 0; c < ncols; c++)
+        if (!isnan(start[c]) && start[c] <= x + 1) at = (int)c;
+    return at;
+}
+
+/* PDF-TAG-CELL-BROKEN-WORD: line b of a cell's leaf (first word next, more words after it or not) goes on the
+ * word a narrow cell cut at the end of line a (its one word piece), as the geometric reader's
+ * PDF-CELL-BROKEN-WORD tells it: right below, same size and weight, and the next letter would not have fitted
+ * before the edge of the column the piece stands in (PDF-CELL-CUT-EDGE; ce NULL outside cells of one column). */
+static bool tag_word_broken(const pdf_reader *r, const pdf_word *piece, size_t npiece, const pdf_word *next,
+                            size_t nnext, int spaced, const cut_edges *ce)
+{
+    /* PDF-TAG-CELL-CUT-SPACE: the producer's text holds no space between the two (a space: a wrap) */
+    if (!ce || !ce->wrap_spaces || spaced != 0 || npiece != 1 || !nnext || next->y0 < piece->y0 + 0.5) return false;
+    double size = fmin(piece->size, next->size);
+    if (next->y0 - piece->y1 > 0.45 * size || fabs(piece->size - next->size) > 0.6 || piece->bold != next->bold)
+        return false;
+    if (next->x0 > piece->x0 + 0.5) return false;
+    int at = column_at(ce->start, ce->ncols, piece->x0);
+    double right = at < 0 ? NAN : ce->edge[at];
+    return !isnan(right) && pdf_word_broken(r->set, piece, next, nnext > 1, right, size);
+}
+
 /* The block of leaf l (NULL on out of memory; *empty when it has no words on
- * a tagged page). */
-static samla_block *leaf_block(pdf_reader *r, const pdf_tags *t, const tag_leaf *l, bool *empty)
+ * a tagged page); ce: its table's columns when it is in a cell of one column, else NULL. */
+static samla_block *leaf_block(pdf_reader *r, const pdf_tags *t, const tag_leaf *l, const cut_edges *ce, bool *empty)
 {
     samla_arena *a = r->ctx->arena;
     char *text = NULL, *label = NULL;
@@ -65,11 +133,19 @@ static samla_block *leaf_block(pdf_reader *r, const pdf_tags *t, const tag_leaf 
     for (size_t s = 0; s < l->nsegs; s++) {
         tag_seg *sg = &l->segs[s];
         if (!sg->nwords || !t->tagged[sg->page]) continue;
+        const pdf_word *prev = NULL; /* the previous line's first word written, and its words written */
+        size_t nprev = 0;
+        size_t kpos = 0;            /* where the words have walked to along the key (PDF-TAG-CELL-CUT-SPACE) */
+        bool kok = sg->spaced != NULL;
         for (size_t i = 0; i < sg->nwords;) {
             size_t j = i;
+            const pdf_word *first = NULL;
+            size_t nline = 0;
+            int spaced = kok && kpos < sg->klen ? sg->spaced[kpos] == '1' : -1; /* white space before the line */
             g_string_truncate(line, 0);
             for (; j < sg->nwords && sg->words[j].line == sg->words[i].line; j++) {
                 const pdf_word *w = word_at(r, sg->page, &sg->words[j]);
+                kok = kok && key_walk(sg, w->text, &kpos);
                 bold = bold && w->bold;
                 italic = italic && w->italic;
                 if (first_line) size = fmax(size, w->size);
@@ -94,9 +170,13 @@ static samla_block *leaf_block(pdf_reader *r, const pdf_tags *t, const tag_leaf 
                 }
                 if (line->len) g_string_append_c(line, ' ');
                 g_string_append(line, w->text);
+                if (!nline++) first = w;
             }
             first_line = false;
-            text = text ? pdf_join_texts(r, text, line->str) : samla_arena_strdup(a, line->str);
+            if (text && prev && first && tag_word_broken(r, prev, nprev, first, nline, spaced, ce))
+                text = samla_arena_printf(a, "%s%s", text, line->str);
+            else text = text ? pdf_join_texts(r, text, line->str) : samla_arena_strdup(a, line->str);
+            prev = first, nprev = nline;
             i = j;
             if (!text) break;
         }
@@ -259,6 +339,23 @@ static void place_cells(const pdf_reader *r, const pdf_tags *t, const int *rows,
     free(local);
 }
 
+/* Where each column's widest line ends (PDF-CELL-CUT-EDGE): the right end of the words of the cells standing in
+ * it, each one column wide (a cell spanning columns sets none), NAN when none. */
+static void column_widest(const pdf_reader *r, const pdf_tags *t, const grid *g, double *widest)
+{
+    for (size_t c = 0; c < g->ncols; c++) widest[c] = NAN;
+    for (size_t k = 0; k < g->nrows; k++)
+        for (size_t c = 0; c < g->ncols; c++) {
+            int o = g->origin[k * g->ncols + c], at;
+            double x0, x1;
+            if (o < 0 || (c > 0 && g->origin[k * g->ncols + c - 1] == o) ||
+                (c + 1 < g->ncols && g->origin[k * g->ncols + c + 1] == o) || !cell_extent(r, t, &t->cells[o], &x0, &x1) ||
+                (at = column_at(g->start, g->ncols, x0)) < 0)
+                continue;
+            if (isnan(widest[at]) || x1 > widest[at]) widest[at] = x1;
+        }
+}
+
 static samla_status emit_table(pdf_reader *r, pdf_tags *t, const tag_table *tb)
 {
     samla_doc *doc = &r->ctx->doc;
@@ -278,18 +375,33 @@ static samla_status emit_table(pdf_reader *r, pdf_tags *t, const tag_table *tb)
         }
     samla_status st = SAMLA_OK;
     grid g = {NULL, R, C, NULL};
+    double *wrap = NULL; /* per column, how far its cells' text may reach (PDF-CELL-CUT-EDGE) */
     if (R && C) {
         g.origin = malloc(R * C * sizeof *g.origin);
         g.start = malloc(C * sizeof *g.start);
         bool *done = calloc(t->ncells + 1, sizeof *done);
+        wrap = malloc(C * sizeof *wrap);
         samla_block *b = samla_block_new(doc, SAMLA_BLOCK_TABLE, "");
-        if (!g.origin || !g.start || !done || !b) st = SAMLA_ERR_NOMEM;
+        if (!g.origin || !g.start || !done || !wrap || !b) st = SAMLA_ERR_NOMEM;
         if (st == SAMLA_OK) st = samla_table_init(doc, b, R, C);
         if (st == SAMLA_OK) {
             for (size_t i = 0; i < R * C; i++) g.origin[i] = -1;
             place_cells(r, t, rows, &g);
             b->x0 = b->y0 = 1e9, b->x1 = b->y1 = -1e9;
+            /* PDF-CELL-CUT-EDGE: each column's cells reach at most the next column's start less the table's
+             * narrowest gap between a column's widest line and the next column's start */
+            double *next = malloc(2 * C * sizeof *next);
+            if (!next) st = SAMLA_ERR_NOMEM;
+            else {
+                double *widest = next + C;
+                column_widest(r, t, &g, widest);
+                for (size_t c = 0; c < C; c++) next[c] = c + 1 < C ? g.start[c + 1] : NAN;
+                pdf_cell_edges(next, widest, C, tb->right, wrap);
+            }
+            free(next);
         }
+        if (t->wrap_spaces < 0) t->wrap_spaces = wrap_spaces(r, t);
+        cut_edges ce = {g.start, wrap, C, t->wrap_spaces == 1};
         for (size_t k = 0; k < R && st == SAMLA_OK; k++)
             for (size_t c = 0; c < C && st == SAMLA_OK; c++) {
                 int o = g.origin[k * C + c];
@@ -307,7 +419,7 @@ static samla_status emit_table(pdf_reader *r, pdf_tags *t, const tag_table *tb)
                 cell->header = t->cells[o].header;
                 for (int l = t->cells[o].leaf0; l < t->cells[o].leaf0 + t->cells[o].nleaves && st == SAMLA_OK; l++) {
                     bool empty = false;
-                    samla_block *lb = leaf_block(r, t, &t->leaves[l], &empty);
+                    samla_block *lb = leaf_block(r, t, &t->leaves[l], cs == 1 ? &ce : NULL, &empty);
                     if (empty) continue;
                     if (!lb) st = SAMLA_ERR_NOMEM;
                     else {
@@ -326,6 +438,7 @@ static samla_status emit_table(pdf_reader *r, pdf_tags *t, const tag_table *tb)
     }
     free(g.origin);
     free(g.start);
+    free(wrap);
     free(rows);
     return st;
 }
@@ -361,7 +474,7 @@ samla_status pdf_tags_emit_page(pdf_reader *r, pdf_tags *t, size_t i)
         const tag_leaf *l = &t->leaves[it->index];
         if (leaf_page(t, l) != (int)i || l->kind == SAMLA_BLOCK_FOOTNOTE) continue;
         bool empty = false;
-        samla_block *b = leaf_block(r, t, l, &empty);
+        samla_block *b = leaf_block(r, t, l, NULL, &empty);
         if (!b) st = SAMLA_ERR_NOMEM;
         else st = samla_doc_append(&r->ctx->doc, b);
     }
@@ -371,7 +484,7 @@ samla_status pdf_tags_emit_page(pdf_reader *r, pdf_tags *t, size_t i)
         const tag_leaf *l = it->table ? NULL : &t->leaves[it->index];
         if (!l || l->kind != SAMLA_BLOCK_FOOTNOTE || leaf_page(t, l) != (int)i) continue;
         bool empty = false;
-        samla_block *b = leaf_block(r, t, l, &empty);
+        samla_block *b = leaf_block(r, t, l, NULL, &empty);
         if (!b) st = SAMLA_ERR_NOMEM;
         else st = samla_doc_append(&r->ctx->doc, b);
     }

@@ -22,6 +22,7 @@
  * A leaf inside a Note (LibreOffice's footnotes) is a footnote
  * (PDF-TAG-NOTE): tag_emit.c puts it after the page's body, its number as
  * its numbering. */
+#include <math.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -263,7 +264,10 @@ static samla_status walk(walker *w, int first)
                 tag_item *it = tb ? TAGS_PUSH(a, t->items, t->nitems, t->items_cap) : NULL;
                 if (!it) return SAMLA_ERR_NOMEM;
                 int ti = (int)t->ntables - 1;
-                *tb = (tag_table){(int)t->nrows, 0, (int)t->nleaves, 0};
+                *tb = (tag_table){(int)t->nrows, 0, (int)t->nleaves, 0, NAN};
+                /* PDF-CELL-CUT-EDGE: the table's box where the producer gave one (its last column's right edge) */
+                PopplerRectangle box;
+                if (poppler_structure_element_get_bounding_box(n->e, &box) && box.x2 > box.x1) tb->right = box.x2;
                 *it = (tag_item){true, ti};
                 st = walk_rows(w, ti, n->first, false);
                 t->tables[ti].leaf1 = (int)t->nleaves;
@@ -284,23 +288,33 @@ static samla_status walk(walker *w, int first)
  * poppler cut the text (PDF-TAG-CUT-KEY: U+00EF U+00AC and one more
  * character, a ligature's UTF-8 re-read as PDFDocEncoding, the rest of that
  * content item lost) a '~': the page's words there are not in the key. */
-static void fold_key(GString *key, const char *s)
+static void fold_key(GString *key, GString *spaced, const char *s)
 {
+    bool white = false; /* white space since the last key character (PDF-TAG-CELL-CUT-SPACE) */
     for (; s && *s; s++) {
         if (!strncmp(s, "\xc3\xaf\xc2\xac", 4) && s[4]) {
             s += 4;
             const char *nx = g_utf8_next_char(s);
             s = nx - 1;
-            if (!key->len || key->str[key->len - 1] != '~') g_string_append_c(key, '~');
+            if (!key->len || key->str[key->len - 1] != '~') {
+                g_string_append_c(key, '~');
+                g_string_append_c(spaced, white ? '1' : '0');
+                white = false;
+            }
             continue;
         }
-        if (g_ascii_isalnum(*s)) g_string_append_c(key, g_ascii_tolower(*s));
+        if (*s == ' ' || *s == '\t' || *s == '\n' || *s == '\r') white = true;
+        if (g_ascii_isalnum(*s)) {
+            g_string_append_c(key, g_ascii_tolower(*s));
+            g_string_append_c(spaced, white ? '1' : '0');
+            white = false;
+        }
     }
 }
 
 typedef struct page_key {
     int page;
-    GString *key;
+    GString *key, *spaced;
     bool cut;
 } page_key;
 
@@ -352,8 +366,8 @@ static samla_status leaf_keys(pdf_tags *t, const tree *tr, tag_leaf *l, GArray *
     if (one) {
         gchar *s = poppler_structure_element_get_text(tr->n[l->node].e, POPPLER_STRUCTURE_GET_TEXT_RECURSIVE);
         t->text_calls++;
-        pk[0] = (page_key){p0, g_string_new(NULL), false};
-        fold_key(pk[0].key, s);
+        pk[0] = (page_key){p0, g_string_new(NULL), g_string_new(NULL), false};
+        fold_key(pk[0].key, pk[0].spaced, s);
         if (!pk[0].key->len && l->cell >= 0) mark = cell_mark(a, s);
         g_free(s);
         npk = 1;
@@ -364,11 +378,11 @@ static samla_status leaf_keys(pdf_tags *t, const tree *tr, tag_leaf *l, GArray *
             while (j < npk && pk[j].page != c->page) j++;
             if (j == npk) {
                 if (npk == G_N_ELEMENTS(pk)) continue; /* a leaf over more than 8 pages: the rest unmatched */
-                pk[npk++] = (page_key){c->page, g_string_new(NULL), false};
+                pk[npk++] = (page_key){c->page, g_string_new(NULL), g_string_new(NULL), false};
             }
             gchar *s = poppler_structure_element_get_text(c->e, POPPLER_STRUCTURE_GET_TEXT_NONE);
             t->text_calls++;
-            fold_key(pk[j].key, s);
+            fold_key(pk[j].key, pk[j].spaced, s);
             g_free(s);
         }
     }
@@ -379,17 +393,20 @@ static samla_status leaf_keys(pdf_tags *t, const tree *tr, tag_leaf *l, GArray *
         /* a cut at the end: the part reads on past its key (tag_match.c, read_on) */
         const char *tilde = strrchr(pk[j].key->str, '~');
         if (tilde && strlen(tilde + 1) <= 3) { /* at most a note's number after the cut */
+            g_string_truncate(pk[j].spaced, (size_t)(tilde - pk[j].key->str));
             g_string_truncate(pk[j].key, (size_t)(tilde - pk[j].key->str));
             pk[j].cut = true;
         }
         if (st == SAMLA_OK && pk[j].key->len) {
             char *k = samla_arena_strndup(a, pk[j].key->str, pk[j].key->len);
-            if (!k) st = SAMLA_ERR_NOMEM;
-            else l->segs[l->nsegs++] = (tag_seg){pk[j].page, k, pk[j].key->len, 0, pk[j].cut, NULL, 0, 0, false};
+            char *sp = samla_arena_strndup(a, pk[j].spaced->str, pk[j].spaced->len);
+            if (!k || !sp) st = SAMLA_ERR_NOMEM;
+            else l->segs[l->nsegs++] = (tag_seg){pk[j].page, k, pk[j].key->len, 0, pk[j].cut, NULL, 0, 0, false, sp};
         } else if (st == SAMLA_OK && mark) {
-            l->segs[l->nsegs++] = (tag_seg){pk[j].page, mark, 0, 0, false, NULL, 0, 0, true};
+            l->segs[l->nsegs++] = (tag_seg){pk[j].page, mark, 0, 0, false, NULL, 0, 0, true, NULL};
         }
         g_string_free(pk[j].key, TRUE);
+        g_string_free(pk[j].spaced, TRUE);
     }
     return st;
 }
@@ -411,6 +428,7 @@ samla_status pdf_tags_map(pdf_reader *r, PopplerDocument *pd, pdf_tags **out)
     if (t) {
         memset(t, 0, sizeof *t);
         t->r = r;
+        t->wrap_spaces = -1;
         mark_tree(&tr);
         walker w = {t, &tr, 0, -1, false, false};
         st = walk(&w, root);

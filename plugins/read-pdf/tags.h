@@ -41,6 +41,8 @@ typedef struct tag_seg {
     size_t nwords, cap;
     bool mark;                /* a table cell of one keyless mark ("–", "✓"): key holds the mark itself,
                                  klen is 0 (PDF-TAG-MARK-CELL, tag_match.c) */
+    char *spaced;             /* per key character, '1' where poppler's text had white space before it, else '0'
+                               * (PDF-TAG-CELL-CUT-SPACE); NULL for a mark */
 } tag_seg;
 
 /* A block of the structure tree holding text. */
@@ -69,6 +71,7 @@ typedef struct tag_row {
 typedef struct tag_table {
     int row0, nrows;
     int leaf0, leaf1;         /* leaves [leaf0, leaf1) are its cells' */
+    double right;             /* x of its right border from the element's BBox attribute (LibreOffice), NAN */
 } tag_table;
 
 /* Top-level reading order: a leaf or a table. */
@@ -101,6 +104,8 @@ typedef struct pdf_tags {
     bool *tagged;             /* per page: read from tags */
     signed char **role;       /* per page, per line: furniture role from tags (PDF_HEADER/FOOTER) or -1 */
     size_t text_calls;        /* poppler text calls made */
+    int wrap_spaces;          /* PDF-TAG-CELL-CUT-SPACE: the producer writes a space where a line wraps (1), not
+                               * (0), not asked yet (-1) */
 } pdf_tags;
 
 /* Grows an arena array to hold one more element; false on out of memory. */
