@@ -239,6 +239,25 @@ static bool keeps_starts(const size_t *starts, size_t ns, const size_t *sub, siz
     return true;
 }
 
+/* PDF-TABLE-ITEM-COLUMN: column c of region g holds, from line a on, four lines or more, every one starting
+ * upper-case or with a digit, none after a line ending in a hyphen: a column of items one a line (a summary table's
+ * delmål beside their focus area, *Invånarna är delaktiga …* over *Brukarnas erfarenheter …*), no wrapped prose,
+ * which runs on lower-case somewhere. Its lines start rows though the line above ran as far as the column's widest
+ * (the last column shows no wrap edge of its own). */
+static bool item_column(const pdf_region *g, const pdf_line *const *L, size_t a, size_t c)
+{
+    size_t n = 0;
+    for (size_t i = a; i < g->last; i++) {
+        pdf_frag f = pdf_column_frag(g, L[i], c);
+        if (f.w1 <= f.w0) continue;
+        const char *t = L[i]->words[f.w0].text;
+        if (!pdf_starts_upper(t) && !(*t >= '0' && *t <= '9')) return false;
+        if (n && hyphen_above(g, L, a, i, c)) return false;
+        n++;
+    }
+    return n >= 4;
+}
+
 /* PDF-TABLE-CENTRED-GROUPS: a table of two columns set without row spacing
  * whose labels stand vertically centred beside groups of rows (groff tbl's
  * spanned cells: "Goda uppväxtvillkor" in the middle of its three goals). The
@@ -267,6 +286,7 @@ static bool centred_groups(pdf_reader *r, const pdf_region *g, const pdf_line *c
     if (!sub || !head) return false;
     size_t nsub = 0;
     sub[nsub++] = a;
+    bool items = item_column(g, L, a, 1); /* PDF-TABLE-ITEM-COLUMN */
     for (size_t i = a + 1; i < e; i++) {
         pdf_frag f = pdf_column_frag(g, L[i], 1);
         if (f.w1 <= f.w0) continue;
@@ -274,8 +294,9 @@ static bool centred_groups(pdf_reader *r, const pdf_region *g, const pdf_line *c
         /* the next code of the series the row above started with starts a row (PDF-TABLE-CODE-SERIES) */
         pdf_frag up = pdf_column_frag(g, L[sub[nsub - 1]], 1);
         bool coded = up.w1 > up.w0 && next_code(L[sub[nsub - 1]]->words[up.w0].text, w->text);
-        if (!coded && (runs_on_lower(w->text) || hyphen_above(g, L, sub[nsub - 1], i, 1) ||
-                       !(fits_above(g, L, sub[nsub - 1], i, 1, w, wrap[1]) || sentence_above(g, L, sub[nsub - 1], i, 1))))
+        if (!coded && !items &&
+            (runs_on_lower(w->text) || hyphen_above(g, L, sub[nsub - 1], i, 1) ||
+             !(fits_above(g, L, sub[nsub - 1], i, 1, w, wrap[1]) || sentence_above(g, L, sub[nsub - 1], i, 1))))
             continue;
         sub[nsub++] = i;
     }
@@ -362,6 +383,7 @@ static bool top_groups(pdf_reader *r, const pdf_region *g, const pdf_line *const
     bool *under = samla_arena_alloc(r->ctx->arena, (e - g->first + 2) * sizeof *under);
     if (!sub || !under) return false;
     size_t nsub = 0, groups = 0, multi = 0, top = b;
+    bool items = item_column(g, L, b, 1); /* PDF-TABLE-ITEM-COLUMN */
     if (b > g->first) under[nsub] = false, sub[nsub++] = g->first;
     for (size_t i = b; i < e; i++) {
         pdf_frag f0 = pdf_column_frag(g, L[i], 0), f1 = pdf_column_frag(g, L[i], 1);
@@ -388,7 +410,7 @@ static bool top_groups(pdf_reader *r, const pdf_region *g, const pdf_line *const
         /* the column silent on the line above: its cell had ended beside a taller label */
         pdf_frag up = pdf_column_frag(g, L[i - 1], 1);
         bool silent = i > sub[nsub - 1] && up.w1 <= up.w0;
-        if (!numbered && !silent && !fits_above(g, L, sub[nsub - 1], i, 1, w, wrap[1])) continue;
+        if (!numbered && !silent && !items && !fits_above(g, L, sub[nsub - 1], i, 1, w, wrap[1])) continue;
         under[nsub] = true, sub[nsub++] = i;
     }
     multi += nsub >= 1 && under[nsub - 1];
