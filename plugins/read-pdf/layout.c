@@ -545,6 +545,11 @@ static bool breaks_before(const pdf_reader *r, const frag_info *fi, size_t i, si
     /* the previous line ended short although this line's first word fits */
     const pdf_word *w = &c->f->line->words[c->f->w0];
     double need = (w->x1 - w->x0) + 0.3 * size;
+    /* PDF-CELL-HYPHEN-RUNS-ON: in a cell, a line ending in a hyphen under which the next starts lower-case runs on
+     * (a word hyphenated at the wrap, groff's *Äldreomsor-* / *gen*, or a compound's shared tail, *Barn-* / *och
+     * …*), however short it ended: the column's widest line may be an overfull word that no hyphenation could
+     * break (*Folkhälsosamordnaren* running into the gutter), which sets the edge too far right */
+    if (in_cell && ends_hyphen(p->text) && pdf_starts_lower(c->text)) return false;
     /* in a table cell (right = where the column wraps) any line that ended
      * short is a line break of its own ("Björn Wikström" / "ordförande") */
     if (p->x1 + need < right - 0.5 && (in_cell || pdf_starts_upper(c->text) || starts_bracket(c->text))) return true;
