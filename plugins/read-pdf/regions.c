@@ -139,6 +139,26 @@ static bool bold_cell_label(const pdf_reader *r, const pdf_line *const *L, size_
     return pw && fabs(pw->x0 - l->words[0].x0) <= 1 && fabs(q->words[0].x0 - l->words[0].x0) <= 1;
 }
 
+/* PDF-TABLE-EVEN-SPACES-CELL: the space at x in line l is a stretched word space of a justified cell line, not a
+ * gutter: the words on either side of it are in a run whose spaces are all that wide (within 0.05 em), two spaces
+ * or more (groff justifies a narrow cell's *Utskrivning    från    sluten*, then *vård    sker    tryggt    och*, the
+ * spaces lining up by chance under each other). *end* gets the x the run ends at (the cell's justified edge);
+ * with one space only (*Brukarnas    erfarenheter*) false, *end* set all the same. */
+static bool even_at(const pdf_line *l, double x, double em, double *end)
+{
+    size_t k = 0;
+    while (k < l->nwords && l->words[k].x0 < x - COL_SLACK) k++;
+    *end = -1e9;
+    if (k == 0 || k >= l->nwords) return false;
+    const pdf_word *w = l->words;
+    double g = w[k].x0 - w[k - 1].x1;
+    size_t a = k - 1, b = k;
+    while (a > 0 && fabs(w[a].x0 - w[a - 1].x1 - g) <= 0.05 * em) a--;
+    while (b + 1 < l->nwords && fabs(w[b + 1].x0 - w[b].x1 - g) <= 0.05 * em) b++;
+    *end = w[b].x1;
+    return b - a >= 2;
+}
+
 /* Grows the run of lines around seed line i that keep x free. */
 static bool grow(const pdf_reader *r, const pdf_line *const *L, size_t n, size_t i, double x, run *out)
 {
@@ -163,8 +183,14 @@ static bool grow(const pdf_reader *r, const pdf_line *const *L, size_t n, size_t
         if (a >= b) return false;
     }
     if (b - a < 2) return false;
-    size_t aligned = 0, right = 0, labels = 0, both = 0, even = 0;
-    double lx0 = 1e9, lx1 = -1e9, gaps[64];
+    size_t aligned = 0, right = 0, labels = 0, both = 0, even = 0, jcount = 0, even_aligned = 0;
+    double lx0 = 1e9, lx1 = -1e9, gaps[64], jedge = -1e9, jend;
+    /* PDF-TABLE-EVEN-SPACES-CELL: the justified edge the cell lines stretched at x end at (all the same x) */
+    for (size_t k = a; k < b; k++)
+        if (has_left(L[k], x) && has_right(L[k], x) && even_at(L[k], x, L[k]->size, &jend)) {
+            if (jcount && fabs(jend - jedge) > 0.5) jcount = 0, jedge = -2e9;
+            if (jedge > -1.5e9) jedge = jend, jcount++;
+        }
     for (size_t k = a; k < b; k++) {
         aligned += aligned_at(L[k], x, gutter);
         right += has_right(L[k], x);
@@ -176,10 +202,19 @@ static bool grow(const pdf_reader *r, const pdf_line *const *L, size_t n, size_t
             if (both < 64) gaps[both] = gap_at(L[k], x);
             both++;
             labels += left_is_label(r, L[k], x);
-            even += pdf_even_spaces(L[k]->words, L[k]->nwords, L[k]->size, 4);
+            /* a line of a justified cell, stretched at x: its run's spaces all as wide as the one at x, or one
+               space only whose run ends at the edge the others end at (PDF-TABLE-EVEN-SPACES-CELL) */
+            bool ev = even_at(L[k], x, L[k]->size, &jend);
+            bool cell_even = jcount >= 2 && (ev || fabs(jend - jedge) <= 0.5);
+            even += pdf_even_spaces(L[k]->words, L[k]->nwords, L[k]->size, 4) || cell_even;
+            even_aligned += cell_even && aligned_at(L[k], x, gutter);
         }
     }
+    if (getenv("DBGGROW")) fprintf(stderr, "GROW x %.1f lines %zu-%zu aligned %zu right %zu both %zu labels %zu even %zu jcount %zu jedge %.1f ea %zu\n", x, a, b, aligned, right, both, labels, even, jcount, jedge, even_aligned);
     if (aligned < 2 || aligned * 4 < right || both < 2 || labels * 2 > both || even == both) return false;
+    /* every line whose words start at x does so after a stretched space of a justified cell (the other lines' text
+       stops short of x): no column starts there (PDF-TABLE-EVEN-SPACES-CELL) */
+    if (even_aligned == aligned) return false;
     if (lx1 - lx0 < 15) return false;
     /* the gutter is wider than a word space (justified prose has "rivers") */
     size_t ng = both < 64 ? both : 64;
