@@ -538,6 +538,21 @@ static tight_traits tight_traits_of(const pdf_region *g, const pdf_line *const *
     return tr;
 }
 
+/* PDF-TABLE-ROWSPAN-FRESH: line i, its first column empty, has text in every other column (two or more), none of it
+ * running on (spanned_row_start), and in one of them at least the line above ended short of the column's wrap width
+ * (`wrap`) though this line's first word would have fitted: a row under a first cell spanning it (pdfTeX's
+ * longtable leaves the cell under a merged *1.1* empty: *Kartlägga kompetensbehovet …* | *Kommunledningskontoret*
+ * right under *för undersköterskeelever* | *fritidsförvaltningen*), though no column fell silent above. */
+static bool rowspan_fresh(const pdf_region *g, const pdf_line *const *L, size_t from, size_t i, const double *wrap)
+{
+    if (g->ncols < 3 || i <= from || filled_columns(g, L[i]) != g->ncols - 1) return false;
+    for (size_t c = 1; c < g->ncols; c++) {
+        pdf_frag f = pdf_column_frag(g, L[i], c), p = pdf_column_frag(g, L[i - 1], c);
+        if (p.w1 > p.w0 && fits_above(g, L, from, i, c, &L[i]->words[f.w0], wrap[c])) return true;
+    }
+    return false;
+}
+
 static bool tight_row_start(const pdf_region *g, const pdf_line *const *L, const tight_traits *tr, size_t from,
                             size_t i, const double *wrap, const double *widest, bool caps, size_t need)
 {
@@ -558,7 +573,8 @@ static bool tight_row_start(const pdf_region *g, const pdf_line *const *L, const
         if (f.w1 <= f.w0) {
             /* an empty first column: a row under a first cell spanning rows
              * (PDF-TABLE-ROWSPAN) when other columns start again on it */
-            if (c == 0 && !(spanned_row_start(g, L[i]) && resumes(g, L, from, i))) return false;
+            if (c == 0 && !(spanned_row_start(g, L[i]) && (resumes(g, L, from, i) || rowspan_fresh(g, L, from, i, wrap))))
+                return false;
             continue;
         }
         filled++;
