@@ -209,6 +209,13 @@ static bool top_section_number(const char *t)
 static bool next_code(const char *prev, const char *cur)
 {
     if (!prev || !cur) return false;
+    /* PDF-TABLE-CODE-SERIES-NEXT: the first code of a later series of two parts ("3.1" after "1.2": the next focus
+     * area's first delmål, a focus area without delmål skipped between) */
+    unsigned pa, pb, ca, cb;
+    char pe, ce;
+    if (sscanf(prev, "%u.%u%c", &pa, &pb, &pe) == 2 && sscanf(cur, "%u.%u%c", &ca, &cb, &ce) == 2 && cb == 1 &&
+        ca > pa && ca <= pa + 3)
+        return true;
     if (top_section_number(prev)) {
         const char *a = prev, *b = cur;
         for (;;) {
