@@ -621,9 +621,18 @@ static bool group_row_start(const pdf_region *g, const pdf_line *const *L, size_
     if (f0.w1 <= f0.w0 || !pdf_starts_upper(L[i]->words[f0.w0].text) || hyphen_above(g, L, from, i, 0) ||
         !fits_above(g, L, from, i, 0, &L[i]->words[f0.w0], widest[0]))
         return false;
+    /* PDF-TABLE-GROUP-ROW-WRAP: the group row may wrap in the narrow first column, one or two more lines there alone,
+     * running on lower-case (*Den enskilde har en samordnad* / *individuell plan vid behov*) */
+    size_t j = i + 1;
+    while (j < end && j < i + 3 && filled_columns(g, L[j]) == 1) {
+        pdf_frag q = pdf_column_frag(g, L[j], 0);
+        if (q.w1 <= q.w0 || !runs_on_lower(L[j]->words[q.w0].text)) return false;
+        j++;
+    }
+    if (j >= end) return false;
     for (size_t c = 0; c < g->ncols; c++) {
-        pdf_frag f = pdf_column_frag(g, L[i + 1], c);
-        if (f.w1 <= f.w0 || runs_on_lower(L[i + 1]->words[f.w0].text)) return false;
+        pdf_frag f = pdf_column_frag(g, L[j], c);
+        if (f.w1 <= f.w0 || runs_on_lower(L[j]->words[f.w0].text)) return false;
     }
     return true;
 }
