@@ -158,16 +158,6 @@ static void join_text(const pdf_settings *set, GString *s, const char *next)
         bool suspended = false;
         for (const char **w = set->suspended_next; w && *w && letter; w++)
             suspended = suspended || (strlen(*w) == wl && strncmp(*w, next, wl) == 0);
-        if (suspended) {
-            /* PDF-HYPHEN-SUSPENDED-WORD: a word broken before a tail that is also a conjunction joins when the two
-               halves make a listed word (*gemen-* / *samt* is *gemensamt*; *Barn-* / *och* stays a suspended
-               compound) */
-            const char *ws = last;
-            while (ws > s->str && ws[-1] != ' ') ws--;
-            char *joined = g_strdup_printf("%.*s%.*s", (int)(last - ws), ws, (int)wl, next);
-            suspended = pdf_word_check_min(set, joined, 4) != 1;
-            g_free(joined);
-        }
         gunichar nc = g_utf8_get_char_validated(next, -1);
         /* a capital before the hyphen is an abbreviation's, which Swedish joins to a word with a hyphen
            ("HR-" / "avdelningen" is "HR-avdelningen"; PDF-HYPHEN-ABBREVIATION) */
