@@ -1,7 +1,7 @@
 #!/bin/sh
 # generated_plans17: plans and strategies of generated seed 131 as groff, pdfTeX and WeasyPrint render them
 # (corpus/generated/plans17, README.md there), scored against the generator's gold (session 17, helper s17-plans).
-# Before (main 31ce8e9), strict: goals 31 of 50 whole, activities F1 0.78 (area 0.56, responsible 0.60).
+# Before (main 31ce8e9), strict: 18 of 36 goals whole, activities F1 0.78 (area 0.56, responsible 0.60).
 # - summary tables listing delmål one a line beside centred (groff) or top (pdfTeX) focus areas: PDF-TABLE-ITEM-COLUMN;
 #   a coded series jumping to the next area's *3.1*: PDF-TABLE-CODE-SERIES-NEXT.
 # - activity tables with group rows: a group row's word ending at the next column's start set the first column's
