@@ -480,7 +480,6 @@ static bool breaks_before(const pdf_reader *r, const frag_info *fi, size_t i, si
                           double pitch, double line_pitch, bool in_cell)
 {
     const frag_info *p = &fi[i - 1], *c = &fi[i];
-    if (getenv("DBGBB")) fprintf(stderr, "BB [%s] -> [%s] py0 %.1f py1 %.1f px1 %.1f cy0 %.1f right %.1f pitch %.1f\n", p->text, c->text, p->y0, p->y1, p->x1, c->y0, right, pitch);
     /* two sub-cells of one line (split at a wide gap), or the next sub-column */
     if (c->f->line == p->f->line || c->y0 < p->y0 - 0.5) return true;
     /* a signature line ("………", "______") stands alone */

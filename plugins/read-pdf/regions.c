@@ -239,7 +239,6 @@ static bool grow(const pdf_reader *r, const pdf_line *const *L, size_t n, size_t
             even_aligned += cell_even && aligned_at(L[k], x, gutter);
         }
     }
-    if (getenv("DBGGROW")) fprintf(stderr, "GROW x %.1f lines %zu-%zu aligned %zu right %zu both %zu labels %zu even %zu jcount %zu jedge %.1f ea %zu\n", x, a, b, aligned, right, both, labels, even, jcount, jedge, even_aligned);
     if (aligned < 2 || aligned * 4 < right || both < 2 || labels * 2 > both || even == both) return false;
     /* every line whose words start at x does so after a stretched space of a justified cell (the other lines' text
        stops short of x): no column starts there (PDF-TABLE-EVEN-SPACES-CELL) */
