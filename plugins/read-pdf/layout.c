@@ -544,6 +544,11 @@ static bool breaks_before(const pdf_reader *r, const frag_info *fi, size_t i, si
     /* the previous line ended short although this line's first word fits */
     const pdf_word *w = &c->f->line->words[c->f->w0];
     double need = (w->x1 - w->x0) + 0.3 * size;
+    /* PDF-CELL-HYPHEN-RUNS-ON: in a cell, a line ending in a hyphen under which the next starts lower-case runs on
+     * (a word hyphenated at the wrap, groff's *Äldreomsor-* / *gen*, or a compound's shared tail, *Barn-* / *och
+     * …*), however short it ended: the column's widest line may be an overfull word that no hyphenation could
+     * break (*Folkhälsosamordnaren* running into the gutter), which sets the edge too far right */
+    if (in_cell && ends_hyphen(p->text) && pdf_starts_lower(c->text)) return false;
     /* in a table cell (right = where the column wraps) any line that ended
      * short is a line break of its own ("Björn Wikström" / "ordförande") */
     if (p->x1 + need < right - 0.5 && (in_cell || pdf_starts_upper(c->text) || starts_bracket(c->text))) return true;
@@ -634,14 +639,18 @@ static double wrap_edge(const pdf_reader *r, const pdf_frag *frags, const frag_i
  * same width (a justified line shares its extra room out evenly), no word is a leader (a signature line's dots),
  * and the cell's text goes on in the next line from the same left edge. groff justifies a narrow cell's
  * *Kultur-       och* over *fritidsförvaltningen*. */
-static bool justified_frag(const pdf_frag *frags, size_t n, size_t i, double wrap)
+static bool justified_frag(const pdf_frag *frags, size_t n, size_t i, double wrap, double jright)
 {
     const pdf_frag *f = &frags[i];
     const pdf_word *w = f->line->words;
     if (f->w1 - f->w0 < 2 || i + 1 >= n || frags[i + 1].line == f->line) return false;
     if (frags[i + 1].line->y0 <= f->line->y1 - 0.5) return false;
     if (fabs(frags[i + 1].line->words[frags[i + 1].w0].x0 - w[f->w0].x0) > 2) return false;
-    if (w[f->w1 - 1].x1 < wrap - 1) return false;
+    /* PDF-CELL-JUSTIFIED-EDGE: the cell's own justified edge will do where the column's widest line is an overfull
+     * word past it (groff's *rbrand       och* over *kommunen*, beside *Folkhälsosamordnaren* in the column): the
+     * line reaches as far as the cell's widest line of two words or more, and the text runs on lower-case below */
+    bool edge = w[f->w1 - 1].x1 >= jright - 1 && pdf_starts_lower(frags[i + 1].line->words[frags[i + 1].w0].text);
+    if (w[f->w1 - 1].x1 < wrap - 1 && !edge) return false;
     double gmin = 1e9, gmax = -1e9;
     for (size_t j = f->w0; j < f->w1; j++) {
         if (pdf_leader_line(w[j].text)) return false;
@@ -665,10 +674,13 @@ samla_status pdf_emit_frags(pdf_reader *r, const pdf_frag *frags, size_t n, bool
         pdf_frag *split = samla_arena_alloc(r->ctx->arena, (m ? m : 1) * sizeof *split);
         if (!split) return SAMLA_ERR_NOMEM;
         size_t k = 0;
+        double jright = -1e9; /* the right end of the cell's widest line of two words or more */
+        for (size_t i = 0; i < n; i++)
+            if (frags[i].w1 - frags[i].w0 >= 2) jright = fmax(jright, frags[i].line->words[frags[i].w1 - 1].x1);
         for (size_t i = 0; i < n; i++) {
             const pdf_word *w = frags[i].line->words;
             size_t a = frags[i].w0;
-            bool justified = justified_frag(frags, n, i, wrap);
+            bool justified = justified_frag(frags, n, i, wrap, jright);
             /* PDF-CELL-MARKER-GAP: a bullet glyph opening the fragment, set a tab before its text (LibreOffice's
              * list in a cell: *•* then *Fler invånare …* 1.5 em on), is the text's marker, not a sub-cell */
             bool bullet = false;

@@ -139,6 +139,60 @@ static bool bold_cell_label(const pdf_reader *r, const pdf_line *const *L, size_
     return pw && fabs(pw->x0 - l->words[0].x0) <= 1 && fabs(q->words[0].x0 - l->words[0].x0) <= 1;
 }
 
+/* PDF-TABLE-EVEN-SPACES-CELL: the space at x in line l is a stretched word space of a justified cell line, not a
+ * gutter: the words on either side of it are in a run whose spaces are all that wide (within 0.05 em), two spaces
+ * or more (groff justifies a narrow cell's *Utskrivning    från    sluten*, then *vård    sker    tryggt    och*, the
+ * spaces lining up by chance under each other). The run may go on past the cell into the next column where the
+ * gutter happens to be as wide; *k0*, *k1* get the words from the one right of x to the run's last, the cell's
+ * justified edge being the end of one of them (with one space only, *Brukarnas    erfarenheter*, false, *k0*, *k1*
+ * set all the same). */
+static bool even_at(const pdf_line *l, double x, double em, size_t *k0, size_t *k1)
+{
+    size_t k = 0;
+    while (k < l->nwords && l->words[k].x0 < x - COL_SLACK) k++;
+    *k0 = *k1 = 0;
+    if (k == 0 || k >= l->nwords) return false;
+    const pdf_word *w = l->words;
+    double g = w[k].x0 - w[k - 1].x1;
+    size_t a = k - 1, b = k;
+    while (a > 0 && fabs(w[a].x0 - w[a - 1].x1 - g) <= 0.05 * em) a--;
+    while (b + 1 < l->nwords && fabs(w[b + 1].x0 - w[b].x1 - g) <= 0.05 * em) b++;
+    *k0 = k, *k1 = b + 1;
+    return b - a >= 2;
+}
+
+/* The justified edge of the cell lines stretched at x (PDF-TABLE-EVEN-SPACES-CELL) among lines [a, b): the word end
+ * most of their runs share (two or more); *count* how many. */
+static double justified_edge(const pdf_line *const *L, size_t a, size_t b, double x, size_t *count)
+{
+    double cand[64];
+    size_t nc = 0, k0, k1;
+    for (size_t k = a; k < b && nc < 64; k++)
+        if (has_left(L[k], x) && has_right(L[k], x) && even_at(L[k], x, L[k]->size, &k0, &k1))
+            for (size_t j = k0; j < k1 && nc < 64; j++) cand[nc++] = L[k]->words[j].x1;
+    double best = -1e9;
+    *count = 0;
+    for (size_t i = 0; i < nc; i++) {
+        size_t n = 0;
+        for (size_t j = 0; j < nc; j++) n += fabs(cand[j] - cand[i]) <= 0.5;
+        if (n > *count) *count = n, best = cand[i];
+    }
+    return best;
+}
+
+/* Line l is a justified cell line stretched at x ending at the cell's edge jedge: an even run through x one of
+ * whose words ends there, or one space only at x with the word right of it ending there. */
+static bool justified_cell_line(const pdf_line *l, double x, double jedge)
+{
+    size_t k0, k1;
+    bool ev = even_at(l, x, l->size, &k0, &k1);
+    if (k1 <= k0) return false;
+    if (!ev) return fabs(l->words[k0].x1 - jedge) <= 0.5;
+    for (size_t j = k0; j < k1; j++)
+        if (fabs(l->words[j].x1 - jedge) <= 0.5) return true;
+    return false;
+}
+
 /* Grows the run of lines around seed line i that keep x free. */
 static bool grow(const pdf_reader *r, const pdf_line *const *L, size_t n, size_t i, double x, run *out)
 {
@@ -163,8 +217,10 @@ static bool grow(const pdf_reader *r, const pdf_line *const *L, size_t n, size_t
         if (a >= b) return false;
     }
     if (b - a < 2) return false;
-    size_t aligned = 0, right = 0, labels = 0, both = 0, even = 0;
+    size_t aligned = 0, right = 0, labels = 0, both = 0, even = 0, jcount = 0, even_aligned = 0;
     double lx0 = 1e9, lx1 = -1e9, gaps[64];
+    /* PDF-TABLE-EVEN-SPACES-CELL: the justified edge the cell lines stretched at x end at */
+    double jedge = justified_edge(L, a, b, x, &jcount);
     for (size_t k = a; k < b; k++) {
         aligned += aligned_at(L[k], x, gutter);
         right += has_right(L[k], x);
@@ -176,10 +232,17 @@ static bool grow(const pdf_reader *r, const pdf_line *const *L, size_t n, size_t
             if (both < 64) gaps[both] = gap_at(L[k], x);
             both++;
             labels += left_is_label(r, L[k], x);
-            even += pdf_even_spaces(L[k]->words, L[k]->nwords, L[k]->size, 4);
+            /* a line of a justified cell, stretched at x: its run's spaces all as wide as the one at x, or one
+               space only whose run ends at the edge the others end at (PDF-TABLE-EVEN-SPACES-CELL) */
+            bool cell_even = jcount >= 2 && justified_cell_line(L[k], x, jedge);
+            even += pdf_even_spaces(L[k]->words, L[k]->nwords, L[k]->size, 4) || cell_even;
+            even_aligned += cell_even && aligned_at(L[k], x, gutter);
         }
     }
     if (aligned < 2 || aligned * 4 < right || both < 2 || labels * 2 > both || even == both) return false;
+    /* every line whose words start at x does so after a stretched space of a justified cell (the other lines' text
+       stops short of x): no column starts there (PDF-TABLE-EVEN-SPACES-CELL) */
+    if (even_aligned == aligned) return false;
     if (lx1 - lx0 < 15) return false;
     /* the gutter is wider than a word space (justified prose has "rivers") */
     size_t ng = both < 64 ? both : 64;

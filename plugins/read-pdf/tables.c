@@ -209,6 +209,13 @@ static bool top_section_number(const char *t)
 static bool next_code(const char *prev, const char *cur)
 {
     if (!prev || !cur) return false;
+    /* PDF-TABLE-CODE-SERIES-NEXT: the first code of a later series of two parts ("3.1" after "1.2": the next focus
+     * area's first delmål, a focus area without delmål skipped between) */
+    unsigned pa, pb, ca, cb;
+    char pe, ce;
+    if (sscanf(prev, "%u.%u%c", &pa, &pb, &pe) == 2 && sscanf(cur, "%u.%u%c", &ca, &cb, &ce) == 2 && cb == 1 &&
+        ca > pa && ca <= pa + 3)
+        return true;
     if (top_section_number(prev)) {
         const char *a = prev, *b = cur;
         for (;;) {
@@ -239,6 +246,25 @@ static bool keeps_starts(const size_t *starts, size_t ns, const size_t *sub, siz
     return true;
 }
 
+/* PDF-TABLE-ITEM-COLUMN: column c of region g holds, from line a on, four lines or more, every one starting
+ * upper-case or with a digit, none after a line ending in a hyphen: a column of items one a line (a summary table's
+ * delmål beside their focus area, *Invånarna är delaktiga …* over *Brukarnas erfarenheter …*), no wrapped prose,
+ * which runs on lower-case somewhere. Its lines start rows though the line above ran as far as the column's widest
+ * (the last column shows no wrap edge of its own). */
+static bool item_column(const pdf_region *g, const pdf_line *const *L, size_t a, size_t c)
+{
+    size_t n = 0;
+    for (size_t i = a; i < g->last; i++) {
+        pdf_frag f = pdf_column_frag(g, L[i], c);
+        if (f.w1 <= f.w0) continue;
+        const char *t = L[i]->words[f.w0].text;
+        if (!pdf_starts_upper(t) && !(*t >= '0' && *t <= '9')) return false;
+        if (n && hyphen_above(g, L, a, i, c)) return false;
+        n++;
+    }
+    return n >= 4;
+}
+
 /* PDF-TABLE-CENTRED-GROUPS: a table of two columns set without row spacing
  * whose labels stand vertically centred beside groups of rows (groff tbl's
  * spanned cells: "Goda uppväxtvillkor" in the middle of its three goals). The
@@ -267,6 +293,7 @@ static bool centred_groups(pdf_reader *r, const pdf_region *g, const pdf_line *c
     if (!sub || !head) return false;
     size_t nsub = 0;
     sub[nsub++] = a;
+    bool items = item_column(g, L, a, 1); /* PDF-TABLE-ITEM-COLUMN */
     for (size_t i = a + 1; i < e; i++) {
         pdf_frag f = pdf_column_frag(g, L[i], 1);
         if (f.w1 <= f.w0) continue;
@@ -274,8 +301,9 @@ static bool centred_groups(pdf_reader *r, const pdf_region *g, const pdf_line *c
         /* the next code of the series the row above started with starts a row (PDF-TABLE-CODE-SERIES) */
         pdf_frag up = pdf_column_frag(g, L[sub[nsub - 1]], 1);
         bool coded = up.w1 > up.w0 && next_code(L[sub[nsub - 1]]->words[up.w0].text, w->text);
-        if (!coded && (runs_on_lower(w->text) || hyphen_above(g, L, sub[nsub - 1], i, 1) ||
-                       !(fits_above(g, L, sub[nsub - 1], i, 1, w, wrap[1]) || sentence_above(g, L, sub[nsub - 1], i, 1))))
+        if (!coded && !items &&
+            (runs_on_lower(w->text) || hyphen_above(g, L, sub[nsub - 1], i, 1) ||
+             !(fits_above(g, L, sub[nsub - 1], i, 1, w, wrap[1]) || sentence_above(g, L, sub[nsub - 1], i, 1))))
             continue;
         sub[nsub++] = i;
     }
@@ -362,6 +390,7 @@ static bool top_groups(pdf_reader *r, const pdf_region *g, const pdf_line *const
     bool *under = samla_arena_alloc(r->ctx->arena, (e - g->first + 2) * sizeof *under);
     if (!sub || !under) return false;
     size_t nsub = 0, groups = 0, multi = 0, top = b;
+    bool items = item_column(g, L, b, 1); /* PDF-TABLE-ITEM-COLUMN */
     if (b > g->first) under[nsub] = false, sub[nsub++] = g->first;
     for (size_t i = b; i < e; i++) {
         pdf_frag f0 = pdf_column_frag(g, L[i], 0), f1 = pdf_column_frag(g, L[i], 1);
@@ -388,7 +417,7 @@ static bool top_groups(pdf_reader *r, const pdf_region *g, const pdf_line *const
         /* the column silent on the line above: its cell had ended beside a taller label */
         pdf_frag up = pdf_column_frag(g, L[i - 1], 1);
         bool silent = i > sub[nsub - 1] && up.w1 <= up.w0;
-        if (!numbered && !silent && !fits_above(g, L, sub[nsub - 1], i, 1, w, wrap[1])) continue;
+        if (!numbered && !silent && !items && !fits_above(g, L, sub[nsub - 1], i, 1, w, wrap[1])) continue;
         under[nsub] = true, sub[nsub++] = i;
     }
     multi += nsub >= 1 && under[nsub - 1];
@@ -516,6 +545,21 @@ static tight_traits tight_traits_of(const pdf_region *g, const pdf_line *const *
     return tr;
 }
 
+/* PDF-TABLE-ROWSPAN-FRESH: line i, its first column empty, has text in every other column (two or more), none of it
+ * running on (spanned_row_start), and in one of them at least the line above ended short of the column's wrap width
+ * (`wrap`) though this line's first word would have fitted: a row under a first cell spanning it (pdfTeX's
+ * longtable leaves the cell under a merged *1.1* empty: *Kartlägga kompetensbehovet …* | *Kommunledningskontoret*
+ * right under *för undersköterskeelever* | *fritidsförvaltningen*), though no column fell silent above. */
+static bool rowspan_fresh(const pdf_region *g, const pdf_line *const *L, size_t from, size_t i, const double *wrap)
+{
+    if (g->ncols < 3 || i <= from || filled_columns(g, L[i]) != g->ncols - 1) return false;
+    for (size_t c = 1; c < g->ncols; c++) {
+        pdf_frag f = pdf_column_frag(g, L[i], c), p = pdf_column_frag(g, L[i - 1], c);
+        if (p.w1 > p.w0 && fits_above(g, L, from, i, c, &L[i]->words[f.w0], wrap[c])) return true;
+    }
+    return false;
+}
+
 static bool tight_row_start(const pdf_region *g, const pdf_line *const *L, const tight_traits *tr, size_t from,
                             size_t i, const double *wrap, const double *widest, bool caps, size_t need)
 {
@@ -536,7 +580,8 @@ static bool tight_row_start(const pdf_region *g, const pdf_line *const *L, const
         if (f.w1 <= f.w0) {
             /* an empty first column: a row under a first cell spanning rows
              * (PDF-TABLE-ROWSPAN) when other columns start again on it */
-            if (c == 0 && !(spanned_row_start(g, L[i]) && resumes(g, L, from, i))) return false;
+            if (c == 0 && !(spanned_row_start(g, L[i]) && (resumes(g, L, from, i) || rowspan_fresh(g, L, from, i, wrap))))
+                return false;
             continue;
         }
         filled++;
@@ -576,9 +621,18 @@ static bool group_row_start(const pdf_region *g, const pdf_line *const *L, size_
     if (f0.w1 <= f0.w0 || !pdf_starts_upper(L[i]->words[f0.w0].text) || hyphen_above(g, L, from, i, 0) ||
         !fits_above(g, L, from, i, 0, &L[i]->words[f0.w0], widest[0]))
         return false;
+    /* PDF-TABLE-GROUP-ROW-WRAP: the group row may wrap in the narrow first column, one or two more lines there alone,
+     * running on lower-case (*Den enskilde har en samordnad* / *individuell plan vid behov*) */
+    size_t j = i + 1;
+    while (j < end && j < i + 3 && filled_columns(g, L[j]) == 1) {
+        pdf_frag q = pdf_column_frag(g, L[j], 0);
+        if (q.w1 <= q.w0 || !runs_on_lower(L[j]->words[q.w0].text)) return false;
+        j++;
+    }
+    if (j >= end) return false;
     for (size_t c = 0; c < g->ncols; c++) {
-        pdf_frag f = pdf_column_frag(g, L[i + 1], c);
-        if (f.w1 <= f.w0 || runs_on_lower(L[i + 1]->words[f.w0].text)) return false;
+        pdf_frag f = pdf_column_frag(g, L[j], c);
+        if (f.w1 <= f.w0 || runs_on_lower(L[j]->words[f.w0].text)) return false;
     }
     return true;
 }
