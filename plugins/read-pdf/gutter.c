@@ -176,16 +176,56 @@ static int cmp_range(const void *pa, const void *pb)
     return p[0] < q[0] ? -1 : p[0] > q[0];
 }
 
+/* Where the lines [0, n) of a column usually end: the rightmost end another line's end comes within half an em
+ * of (prose wraps at the column's edge; a line running past it, a table wider than the column, stands alone),
+ * the rightmost end when no two lines end together. */
+static double usual_right(const pdf_line *L, size_t n, double size)
+{
+    double best = -1e9, widest = -1e9;
+    for (size_t i = 0; i < n; i++) {
+        widest = fmax(widest, L[i].x1);
+        if (L[i].x1 <= best) continue;
+        for (size_t k = 0; k < n; k++)
+            if (k != i && fabs(L[k].x1 - L[i].x1) <= 0.5 * size) {
+                best = L[i].x1;
+                break;
+            }
+    }
+    return best > -1e8 ? best : widest;
+}
+
+/* PDF-LINE-GUTTER-JUSTIFIED: line l of a column whose lines usually end at right is a justified line of prose,
+ * whose word spaces the justification stretched past a table's gap: it ends at the column's edge (within a tenth
+ * of an em), it has three words or more, and its spaces are all one width (within 2%, a tenth of a point), as
+ * justification stretches every space of a line alike. A table row's gaps are its columns' (one per column,
+ * each its own width). pdfTeX's narrow columns stretch *123§ Fastställande av* or *Föredragandens förslag:
+ * Kommunstyrelsen* to two or three ems a space. */
+static bool justified_line(const pdf_line *l, double right, double size)
+{
+    if (l->nwords < 3 || fabs(l->x1 - right) > 0.1 * size) return false;
+    double lo = 1e9, hi = -1e9;
+    for (size_t j = 1; j < l->nwords; j++) {
+        double g = l->words[j].x0 - l->words[j - 1].x1;
+        lo = fmin(lo, g), hi = fmax(hi, g);
+    }
+    return lo > 0 && hi - lo <= 0.02 * hi + 0.1;
+}
+
 /* Lines [0, n) read as one column of text: at most a quarter of them have a gap of gmin between two words
- * (a table's half holds columns), and at most half start more than 3 em in from the column's left edge
+ * (a table's half holds columns; the stretched spaces of a justified line are none: PDF-LINE-GUTTER-JUSTIFIED), and
+ * at most half start more than 3 em in from the column's left edge
  * (a table's second column, lines where its first is empty). */
 static bool one_column(const pdf_line *L, size_t n, double gmin, double size)
 {
     size_t gaps = 0, inset = 0;
-    double edge = 1e9;
+    double edge = 1e9, right = usual_right(L, n, size);
     for (size_t i = 0; i < n; i++) edge = fmin(edge, L[i].x0);
     for (size_t i = 0; i < n; i++) {
         bool gap = false;
+        if (justified_line(&L[i], right, size)) { /* PDF-LINE-GUTTER-JUSTIFIED: prose, no table's gaps */
+            inset += L[i].x0 > edge + 3 * size;
+            continue;
+        }
         for (size_t j = 1; j < L[i].nwords && !gap; j++) gap = L[i].words[j].x0 - L[i].words[j - 1].x1 >= gmin;
         /* a contents line: its page number set off at the end */
         if (gap && L[i].nwords >= 2 && L[i].words[L[i].nwords - 1].x0 - L[i].words[L[i].nwords - 2].x1 >= gmin) {
@@ -265,24 +305,6 @@ static double balanced_end(const pdf_word *w, size_t a, size_t b, double x, cons
         if ((w[i].x1 > x) != s) other = fmax(other, w[i].y0);
     double pitch = tops[1] - tops[0], next = tops[2] - tops[1];
     return pitch > 0 && fabs(next - pitch) <= 0.05 * pitch && tops[1] - other <= 0.5 * pitch ? centre + 0.01 : hi;
-}
-
-/* Where the lines [0, n) of a column usually end: the rightmost end another line's end comes within half an em
- * of (prose wraps at the column's edge; a line running past it, a table wider than the column, stands alone),
- * the rightmost end when no two lines end together. */
-static double usual_right(const pdf_line *L, size_t n, double size)
-{
-    double best = -1e9, widest = -1e9;
-    for (size_t i = 0; i < n; i++) {
-        widest = fmax(widest, L[i].x1);
-        if (L[i].x1 <= best) continue;
-        for (size_t k = 0; k < n; k++)
-            if (k != i && fabs(L[k].x1 - L[i].x1) <= 0.5 * size) {
-                best = L[i].x1;
-                break;
-            }
-    }
-    return best > -1e8 ? best : widest;
 }
 
 /* Builds the lines of a section [*a, *b) of words (sorted by centre) as two columns split at x, into out (room
