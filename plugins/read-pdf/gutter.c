@@ -367,7 +367,10 @@ static size_t section_columns(pdf_word *w, size_t *a, size_t *b, double x, doubl
      * fifth of a line or more but less than half: pdfTeX's multicol, WeasyPrint's columns, where a heading or a
      * list's spacing shifts one column by part of a line) are out of step too: three such pairs or more, and
      * with the pairs out of step two fifths of all that overlap */
-    bool interleaved = left >= GUTTER_MIN_LINES && right >= GUTTER_MIN_LINES && across >= 3 &&
+    /* PDF-LINE-GUTTER-ACROSS-SHORT: two such pairs where a side holds fewer than eight lines (pdfTeX's multicol
+     * attendance lists of five lines a side, the right one set half a line lower) */
+    size_t need_across = left < 8 || right < 8 ? 2 : 3;
+    bool interleaved = left >= GUTTER_MIN_LINES && right >= GUTTER_MIN_LINES && across >= need_across &&
                        5 * (apart + across) >= 2 * (pairs + across);
     if (lone && rone && ((enough && apart >= 2) || interleaved)) return left + right;
     /* PDF-LINE-GUTTER-EVEN: a page's two columns of text, as wide as each other (within 8%, each measured to
@@ -400,8 +403,21 @@ static size_t section_columns(pdf_word *w, size_t *a, size_t *b, double x, doubl
 static bool overhang(const pdf_word *w, size_t n, size_t e, double g0, double g1, double size)
 {
     const pdf_word *o = &w[e];
-    if (!(o->x0 < g0 && o->x1 <= g1 - 0.3 * size)) return false;
+    if (o->x1 > g1 - 0.3 * size) return false;
     double h = o->y1 - o->y0, next = 1e9;
+    /* PDF-LINE-GUTTER-OVERHANG-RUN: a word that starts inside the band is a ragged left line's last word when the
+     * words before it on its line, each a word space (0.6 em at most) from the next, reach back past the band's
+     * left side (*Per-Olof Håkansson (SD), vice ordförande* in a left column whose other lines end short) */
+    for (const pdf_word *at = o; at->x0 >= g0;) {
+        const pdf_word *prev = NULL;
+        for (size_t i = 0; i < n; i++) {
+            if (w[i].x1 > at->x0 + 0.01 || at->x0 - w[i].x1 > 0.6 * size) continue;
+            double hh = fmin(h, w[i].y1 - w[i].y0);
+            if (fmin(o->y1, w[i].y1) - fmax(o->y0, w[i].y0) >= 0.5 * hh && (!prev || w[i].x1 > prev->x1)) prev = &w[i];
+        }
+        if (!prev) return false;
+        at = prev;
+    }
     for (size_t i = 0; i < n; i++) {
         if (i == e || w[i].x0 < o->x1 - 0.01) continue;
         double hh = fmin(h, w[i].y1 - w[i].y0);
