@@ -1,5 +1,5 @@
 #!/bin/sh
-# generated_session17: four pdfTeX protocols and a groff one of generated seed 151 (corpus/generated/session17, README.md there),
+# generated_session17: four pdfTeX protocols and a groff one of generated seed 151, a pdfTeX one of seed 47 (corpus/generated/session17, README.md there),
 # scored against the generator's gold (docs/eval.md, "Generated protocols across producers, session 17"):
 # 1. Each gold is what the generator makes for seed 151 (20 protocols, no plans).
 # 2. gen-151-p008-kf: Latin Modern italic kerns *ll* 0.077 em apart; the first *l* of *Kommunfullmäktiges beslut*
@@ -19,16 +19,25 @@
 # 7. groff gen-151-p010-namnd: a voting list ends in *Summa*; *Reservationer* and the sentence under it, beside
 #    which a later column's boundary runs on, were rows of the list (PDF-TABLE-SPAN-TAIL). Before: reservations
 #    of items 134 and 137 lost (votes 15 of 17).
+# 8. pdfTeX gen-47-p019-utskott (seed 47): two short attendance columns of multicol, the right set half a line lower;
+#    a ragged left line reaching into the gutter band (PDF-LINE-GUTTER-OVERHANG-RUN) and two lines set across
+#    (PDF-LINE-GUTTER-ACROSS-SHORT). Before: 3 of 8 attendees.
 set -u
 PY=${PY:-/usr/bin/python3}
 P=corpus/generated/session17/seed151
 tmp=$(mktemp -d) || exit 1
 trap 'rm -rf "$tmp"' EXIT
+Q=corpus/generated/session17/seed47
 "$PY" corpus/generate/generate.py --seed 151 --protocols 20 --plans 0 --out "$tmp/gen" >/dev/null || exit 1
-cut -f1 "$P/manifest.tsv" | sort -u | while read -r stem; do
-  cmp -s "$tmp/gen/gold/$stem.yaml" "$P/gold/$stem.yaml" || {
-    echo "generated_session17: $stem differs from the generator's seed-151 gold (re-pick it)" >&2; exit 1; }
-done || exit 1
+"$PY" corpus/generate/generate.py --seed 47 --protocols 20 --plans 0 --out "$tmp/gen47" >/dev/null || exit 1
+for s in 151 47; do
+  d=$P; g=$tmp/gen
+  [ $s = 47 ] && d=$Q g=$tmp/gen47
+  cut -f1 "$d/manifest.tsv" | sort -u | while read -r stem; do
+    cmp -s "$g/gold/$stem.yaml" "$d/gold/$stem.yaml" || {
+      echo "generated_session17: $stem differs from the generator's seed-$s gold (re-pick it)" >&2; exit 1; }
+  done || exit 1
+done
 "$SAMLA" run -q protocol -o "$tmp/out" "$P"/pdftex/*.pdf "$P"/groff/*.pdf 2>/dev/null || exit 1
 "$SAMLA" eval -q -m 'agenda[number+title]=1' -m 'votes[item+kind]=1' -m 'attendees[name+status+party+roles]=1' \
   -m 'signatures[name+role]=1' -m 'meeting[date+start+end+place]=1' -m 'decisions[item+status+clauses]=1' \
@@ -52,3 +61,8 @@ awk '/^decisions:/ { on = 1; next } /^[a-z]/ { on = 0 } on && /^- item: "5"$/ { 
   echo "generated_session17: gen-151-p003-utskott's item 5 (tackar för informationen) is missing" >&2; exit 1; }
 grep -q '^  - name: Tove Sundberg$' "$tmp/out/gen-151-p010-namnd.pdf.yaml" || {
   echo "generated_session17: groff gen-151-p010-namnd's reservation by Tove Sundberg is missing" >&2; exit 1; }
+"$SAMLA" run -q protocol -o "$tmp/out47" "$Q"/pdftex/*.pdf 2>/dev/null || exit 1
+"$SAMLA" eval -q -m 'attendees[name+status+party+roles]=1' "$Q/gold" "$tmp/out47" >/dev/null 2>&1 || {
+  "$SAMLA" eval -v -M soft "$Q/gold" "$tmp/out47" >&2; echo "generated_session17: seed 47 below its floors" >&2; exit 1; }
+grep -q '^- name: Tomas Sjöberg$' "$tmp/out47/gen-47-p019-utskott.pdf.yaml" || {
+  echo "generated_session17: pdfTeX gen-47-p019-utskott's right attendance column is not read" >&2; exit 1; }
