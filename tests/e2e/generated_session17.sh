@@ -22,6 +22,9 @@
 # 8. pdfTeX gen-47-p019-utskott (seed 47): two short attendance columns of multicol, the right set half a line lower;
 #    a ragged left line reaching into the gutter band (PDF-LINE-GUTTER-OVERHANG-RUN) and two lines set across
 #    (PDF-LINE-GUTTER-ACROSS-SHORT). Before: 3 of 8 attendees.
+# 9. Word-style gen-47-p008-kf (seed 47): a three-column front table (*Mötesdatum | Tid för sammanträdet |
+#    Sammanträdesplats*) right over a label table of two columns, whose boundary ran up through the front table: one
+#    region of two columns, the place lost (PDF-TABLE-STACKED). Before: meeting without its place.
 set -u
 PY=${PY:-/usr/bin/python3}
 P=corpus/generated/session17/seed151
@@ -61,8 +64,11 @@ awk '/^decisions:/ { on = 1; next } /^[a-z]/ { on = 0 } on && /^- item: "5"$/ { 
   echo "generated_session17: gen-151-p003-utskott's item 5 (tackar för informationen) is missing" >&2; exit 1; }
 grep -q '^  - name: Tove Sundberg$' "$tmp/out/gen-151-p010-namnd.pdf.yaml" || {
   echo "generated_session17: groff gen-151-p010-namnd's reservation by Tove Sundberg is missing" >&2; exit 1; }
-"$SAMLA" run -q protocol -o "$tmp/out47" "$Q"/pdftex/*.pdf 2>/dev/null || exit 1
-"$SAMLA" eval -q -m 'attendees[name+status+party+roles]=1' "$Q/gold" "$tmp/out47" >/dev/null 2>&1 || {
+"$SAMLA" run -q protocol -o "$tmp/out47" "$Q"/pdftex/*.pdf "$Q"/word/*.pdf 2>/dev/null || exit 1
+"$SAMLA" eval -q -m 'attendees[name+status+party+roles]=1' -m 'meeting[date+start+end+place]=1' "$Q/gold" "$tmp/out47" \
+  >/dev/null 2>&1 || {
   "$SAMLA" eval -v -M soft "$Q/gold" "$tmp/out47" >&2; echo "generated_session17: seed 47 below its floors" >&2; exit 1; }
 grep -q '^- name: Tomas Sjöberg$' "$tmp/out47/gen-47-p019-utskott.pdf.yaml" || {
   echo "generated_session17: pdfTeX gen-47-p019-utskott's right attendance column is not read" >&2; exit 1; }
+grep -q '^  place: Biblioteket$' "$tmp/out47/gen-47-p008-kf.pdf.yaml" || {
+  echo "generated_session17: Word-style gen-47-p008-kf's meeting place (front table's third column) is missing" >&2; exit 1; }
