@@ -25,6 +25,8 @@
 # 9. Word-style gen-47-p008-kf (seed 47): a three-column front table (*Mötesdatum | Tid för sammanträdet |
 #    Sammanträdesplats*) right over a label table of two columns, whose boundary ran up through the front table: one
 #    region of two columns, the place lost (PDF-TABLE-STACKED). Before: meeting without its place.
+# 10. Word-style gen-151-p005-fi: *Tid och plats: …, 2024-04-18 19.00* wraps *– 21.02* to a line of its own, which
+#    was a list item (PDF-MARKER-DASH-RANGE). Before: meeting without its end.
 set -u
 PY=${PY:-/usr/bin/python3}
 P=corpus/generated/session17/seed151
@@ -41,7 +43,7 @@ for s in 151 47; do
       echo "generated_session17: $stem differs from the generator's seed-$s gold (re-pick it)" >&2; exit 1; }
   done || exit 1
 done
-"$SAMLA" run -q protocol -o "$tmp/out" "$P"/pdftex/*.pdf "$P"/groff/*.pdf 2>/dev/null || exit 1
+"$SAMLA" run -q protocol -o "$tmp/out" "$P"/pdftex/*.pdf "$P"/groff/*.pdf "$P"/word/*.pdf 2>/dev/null || exit 1
 "$SAMLA" eval -q -m 'agenda[number+title]=1' -m 'votes[item+kind]=1' -m 'attendees[name+status+party+roles]=1' \
   -m 'signatures[name+role]=1' -m 'meeting[date+start+end+place]=1' -m 'decisions[item+status+clauses]=1' \
   "$P/gold" "$tmp/out" >/dev/null 2>&1 || {
@@ -72,3 +74,5 @@ grep -q '^- name: Tomas Sjöberg$' "$tmp/out47/gen-47-p019-utskott.pdf.yaml" || 
   echo "generated_session17: pdfTeX gen-47-p019-utskott's right attendance column is not read" >&2; exit 1; }
 grep -q '^  place: Biblioteket$' "$tmp/out47/gen-47-p008-kf.pdf.yaml" || {
   echo "generated_session17: Word-style gen-47-p008-kf's meeting place (front table's third column) is missing" >&2; exit 1; }
+grep -q '^  end: "21:02"$' "$tmp/out/gen-151-p005-fi.pdf.yaml" || {
+  echo "generated_session17: Word-style gen-151-p005-fi's meeting end (a wrapped '– 21.02') is missing" >&2; exit 1; }
