@@ -794,15 +794,13 @@ static pdf_region *span_bridges(pdf_reader *r, const pdf_line *const *L, size_t 
             t--;
         size_t c0;
         if (cur->last < n && t < cur->last && pdf_span_line(r, cur, L[t], edge, &c0, NULL) && c0 == 0) cur->last = t;
-        /* PDF-TABLE-SPAN-TAIL: the same when a label of the first column alone stands over the spanning line (a
-         * voting list's *Summa* row, then *Reservationer* over *Tove Sundberg (m) reserverar sig …*: groff's tbl
-         * sets no rule under the table, and a later column's boundary runs on beside the short lines below) */
-        else if (cur->last < n && t + 1 < cur->last)
-            for (size_t q = t + 1; q < cur->last; q++)
-                if (pdf_span_line(r, cur, L[q], edge, &c0, NULL) && c0 == 0) {
-                    cur->last = t;
-                    break;
-                }
+        /* PDF-TABLE-SPAN-TAIL: the same when one label of the first column alone (three words at most) stands
+         * between the last row of cells and the spanning line (a voting list's *Summa* row, then *Reservationer* over
+         * *Tove Sundberg (m) reserverar sig …*: groff's tbl sets no rule under the table, and a later column's
+         * boundary runs on beside the short lines below) */
+        else if (cur->last < n && t + 1 < cur->last && L[t]->nwords <= 3 &&
+                 pdf_span_line(r, cur, L[t + 1], edge, &c0, NULL) && c0 == 0)
+            cur->last = t;
         if (!merged) g[kept++] = *cur;
     }
     *nout = kept;
