@@ -853,9 +853,18 @@ pdf_region *pdf_find_regions(pdf_reader *r, const pdf_line *const *L, size_t n, 
         size_t s_end = 0, nshort = 0;
         for (size_t k = q; k < e; k++) {
             if ((runs[k].b - runs[k].a) * 2 >= b - a || runs[k].a != a || runs[k].b >= b) continue;
+            /* a run at the x of a longer one (seeded from another line) is that boundary, not a short one */
+            bool longer = false;
+            for (size_t o = q; o < e && !longer; o++)
+                longer = fabs(runs[o].x - runs[k].x) < 3 && runs[o].b - runs[o].a > runs[k].b - runs[k].a;
+            if (longer) continue;
             if (!nshort || runs[k].b == s_end) s_end = runs[k].b, nshort++;
             else if (runs[k].b != s_end) nshort = 0, s_end = 0;
         }
+        /* the lower table's boundaries are all the upper one's run on: a boundary of its own that starts at s or
+         * below is a table whose rows change their columns (a ruled table's second row group), left whole */
+        for (size_t k = q; k < e && nshort >= 2; k++)
+            if (runs[k].a >= s_end) nshort = 0;
         size_t added = 0;
         for (size_t k = q; k < e && nshort >= 2; k++) added += runs[k].a < s_end && runs[k].b > s_end;
         if (nshort >= 2 && s_end > a + 1 && nr + added <= gcap) { /* else no room: left whole */
