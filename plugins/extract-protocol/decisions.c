@@ -178,11 +178,18 @@ static bool ends_section(pdoc *d, size_t i, const pitem *it);
 /* P-DEC-LEAD-AFTER-BACKGROUND: line i of item it is a decision lead in the present tense ("X beslutar att",
  * "X beslutar:") that names no point of its own and is followed by a point of the same item ("a) …", "1. …",
  * "att …", a list item); or one that names its points ("X beslutar att fastställa planen.") and is the last
- * paragraph of its section (a sub-heading, the item's end, a terminator or a recipients line follows). */
+ * paragraph of its section (a sub-heading, the item's end, a terminator or a recipients line follows); or
+ * P-DEC-INFO-AFTER-BACKGROUND's note of the information, the last paragraph of its section. */
 static bool lead_after_background(pdoc *d, size_t i, const pitem *it)
 {
     const pline *l = &d->l[i];
     samla_match m;
+    /* P-DEC-INFO-AFTER-BACKGROUND: "Utskottet tackar för informationen." (P-DEC-INFO in the present tense) as the
+     * last paragraph of its section: the decision of an information item whose summary had no heading of its own
+     * between it and the decision */
+    if (it && l->kind == SAMLA_BLOCK_PARAGRAPH && l->row < 0 && samla_re_test(d->st->re[RE_INFO_PRESENT], l->text) &&
+        samla_re_search(d->st->re[RE_INFO], l->text, 0, &m) && body_ok(samla_match_group(d->ctx->arena, &m, l->text, 1)))
+        return ends_section(d, i, it);
     if (!it || l->kind != SAMLA_BLOCK_PARAGRAPH || !samla_re_test(d->st->re[RE_DECIDE_PRESENT], l->text) ||
         !samla_re_search(d->st->re[RE_DECIDE], l->text, 0, &m))
         return false;

@@ -31,6 +31,7 @@ static const char *const pattern_keys[RE_COUNT] = {
     [RE_ASSOC_DECISION] = "assoc_decision", [RE_ASSOC_NOT] = "assoc_not", [RE_SERVES_GAP] = "serves_gap",
     [RE_ADJOURN] = "adjourn", [RE_FORMULA] = "formula", [RE_INFO_NOTE] = "info_note",
     [RE_INFO_TITLE] = "info_title", [RE_ITEM_BODY_LINE] = "item_body_line", [RE_ADOPT_GENITIVE] = "adopt_genitive", [RE_VOTE_TALLY] = "vote_tally",
+    [RE_INFO_PRESENT] = "info_present",
 };
 
 static void fini(void *state)

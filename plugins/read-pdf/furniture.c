@@ -268,7 +268,9 @@ void pdf_mark_furniture(pdf_reader *r)
             bool furniture = samla_re_test(r->set->page_number, text) || samla_re_test(r->set->page_label, text);
             /* a line that starts an item ("§ 102 Dnr ...") is body text wherever it stands */
             bool item = r->set->item_start && samla_re_test(r->set->item_start, text);
-            furniture = furniture || parted_edge_line(p, l, band, body);
+            /* PDF-FURN-ITEM-CODE: nor is a line that starts an item a two-part footer: an item's marker left at a
+             * column's foot beside the other column's last line (pdfTeX's *MBN § 2*) */
+            furniture = furniture || (!item && parted_edge_line(p, l, band, body));
             for (size_t d = 0; d < NDELTA && !furniture && !item; d++) {
                 const char *ka = any_k[k * NDELTA + d], *ky = y_k[k * NDELTA + d];
                 if (!ka || !ky) continue;

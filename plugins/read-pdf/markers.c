@@ -10,7 +10,8 @@
  * that symbol fonts draw as a bullet (`spaced_bullets`: Courier's "o",
  * Wingdings' "§" / "Ø" without a ToUnicode map) only when a tab-like gap
  * (≥ 0.8 em) separates it from the text and the line's spaces are not all of that width (a justified line's,
- * PDF-MARKER-SPACED-JUSTIFIED). Private-use markers are written
+ * PDF-MARKER-SPACED-JUSTIFIED). A dash before one number alone on its line is a wrapped range's end
+ * (PDF-MARKER-DASH-RANGE). Private-use markers are written
  * "•" in the model, as read-docx writes a Symbol/Wingdings bullet. */
 #include <string.h>
 
@@ -42,6 +43,11 @@ const char *pdf_marker(const pdf_settings *s, const pdf_word *w, size_t n, bool 
     double em = w[1].size > 0 ? w[1].size : w[0].size;
     double gap = w[1].x0 - w[0].x1;
     *bullet = true;
+    /* PDF-MARKER-DASH-RANGE: a dash and one number (a time or date, *– 21.02*) alone on a line is a range's end
+     * wrapped from the line above (*Tid och plats: …, 2024-04-18 19.00* / *– 21.02*), no list item */
+    if (n == 2 && (strcmp(t, "–") == 0 || strcmp(t, "—") == 0 || strcmp(t, "-") == 0) && g_ascii_isdigit(w[1].text[0]) &&
+        strspn(w[1].text, "0123456789.:-") == strlen(w[1].text))
+        return *bullet = false, NULL;
     if (in_list(s->bullets, t)) return t;
     gunichar c = single_char(t);
     if (c != (gunichar)-1 && private_use(c)) return "•";

@@ -857,6 +857,13 @@ static pdf_region *span_bridges(pdf_reader *r, const pdf_line *const *L, size_t 
             t--;
         size_t c0;
         if (cur->last < n && t < cur->last && pdf_span_line(r, cur, L[t], edge, &c0, NULL) && c0 == 0) cur->last = t;
+        /* PDF-TABLE-SPAN-TAIL: the same when one label of the first column alone (three words at most) stands
+         * between the last row of cells and the spanning line (a voting list's *Summa* row, then *Reservationer* over
+         * *Tove Sundberg (m) reserverar sig …*: groff's tbl sets no rule under the table, and a later column's
+         * boundary runs on beside the short lines below) */
+        else if (cur->last < n && t + 1 < cur->last && L[t]->nwords <= 3 &&
+                 pdf_span_line(r, cur, L[t + 1], edge, &c0, NULL) && c0 == 0)
+            cur->last = t;
         if (!merged) g[kept++] = *cur;
     }
     *nout = kept;
@@ -891,7 +898,8 @@ pdf_region *pdf_find_regions(pdf_reader *r, const pdf_line *const *L, size_t n, 
         }
     }
     qsort(runs, nr, sizeof *runs, cmp_run);
-    pdf_region *g = samla_arena_alloc(r->ctx->arena, (nr ? nr : 1) * sizeof *g);
+    size_t gcap = 2 * nr + 8; /* the regions: one a run at most, PDF-TABLE-STACKED adding runs up to this */
+    pdf_region *g = samla_arena_alloc(r->ctx->arena, gcap * sizeof *g);
     if (!g) {
         free(runs);
         return NULL;
@@ -899,6 +907,53 @@ pdf_region *pdf_find_regions(pdf_reader *r, const pdf_line *const *L, size_t n, 
     for (size_t q = 0; q < nr;) {
         size_t a = runs[q].a, b = runs[q].b, e = q + 1;
         while (e < nr && runs[e].a < b) b = runs[e].b > b ? runs[e].b : b, e++;
+        /* PDF-TABLE-STACKED: two tables of different columns, one right under the other (a front table *Mötesdatum |
+         * Tid för sammanträdet | Plats* over label rows or an attendance table of two columns): a boundary of the
+         * lower one runs on up through the upper one, and the upper one's own boundaries, too short for the
+         * whole, would be dropped. Two boundaries or more that start at the region's top and end at one line s
+         * above its foot cut it there: each run across s is split at s, and a part without two lines that start a
+         * word at its x (a label column's boundary beside the upper table's cells) is no boundary of its part. */
+        size_t s_end = 0, nshort = 0;
+        for (size_t k = q; k < e; k++) {
+            if ((runs[k].b - runs[k].a) * 2 >= b - a || runs[k].a != a || runs[k].b >= b) continue;
+            /* a run at the x of a longer one (seeded from another line) is that boundary, not a short one */
+            bool longer = false;
+            for (size_t o = q; o < e && !longer; o++)
+                longer = fabs(runs[o].x - runs[k].x) < 3 && runs[o].b - runs[o].a > runs[k].b - runs[k].a;
+            if (longer) continue;
+            if (!nshort || runs[k].b == s_end) s_end = runs[k].b, nshort++;
+            else if (runs[k].b != s_end) nshort = 0, s_end = 0;
+        }
+        /* the lower table's boundaries are all the upper one's run on: a boundary of its own that starts at s or
+         * below is a table whose rows change their columns (a ruled table's second row group), left whole */
+        for (size_t k = q; k < e && nshort >= 2; k++)
+            if (runs[k].a >= s_end) nshort = 0;
+        size_t added = 0;
+        for (size_t k = q; k < e && nshort >= 2; k++) added += runs[k].a < s_end && runs[k].b > s_end;
+        if (nshort >= 2 && s_end > a + 1 && nr + added <= gcap) { /* else no room: left whole */
+            run *more = realloc(runs, (nr + added + 1) * sizeof *runs);
+            if (more) {
+                runs = more;
+                size_t m = nr;
+                double gut = pdf_gutter(r);
+                for (size_t k = q; k < e; k++) {
+                    if (!(runs[k].a < s_end && runs[k].b > s_end)) continue;
+                    runs[m++] = (run){runs[k].x, s_end, runs[k].b};
+                    runs[k].b = s_end;
+                }
+                /* parts whose x no two of their lines start a word at are no boundaries */
+                size_t w = q;
+                for (size_t k = q; k < m; k++) {
+                    size_t al = 0;
+                    for (size_t i = runs[k].a; i < runs[k].b; i++) al += aligned_at(L[i], runs[k].x, gut);
+                    if (k >= e && k < nr) { runs[w++] = runs[k]; continue; } /* runs of later regions stay */
+                    if (al >= 2 && runs[k].b - runs[k].a >= 2) runs[w++] = runs[k];
+                }
+                nr = w;
+                qsort(runs + q, nr - q, sizeof *runs, cmp_run);
+                continue;
+            }
+        }
         pdf_region *reg = &g[*nout];
         *reg = (pdf_region){.first = a, .last = b, .ncols = 1};
         double xs[MAX_BOUNDS];
