@@ -1,6 +1,7 @@
 /* items.c: the protocol's items (§ 12, Paragraf 70, numbered headings "17.
  * Aktuellt i samverkan") with their spans, and the agenda section: number,
  * title, kind, presenters (split from "Föredragande:" lines), reference. */
+#include <ctype.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -60,6 +61,36 @@ static bool toc_line(const pdoc *d, size_t i)
     return d->l[i].row < 0 && samla_re_test(d->st->re[RE_TOC], d->l[i].text);
 }
 
+/* The first and last number of a range "1–8", "§§ 10 - 16" (false when s holds no two numbers). */
+static bool range_ends(const char *s, long *lo, long *hi)
+{
+    while (*s && !isdigit((unsigned char)*s)) s++;
+    if (!*s) return false;
+    char *e;
+    *lo = strtol(s, &e, 10);
+    while (*e && !isdigit((unsigned char)*e)) e++;
+    if (!*e) return false;
+    *hi = strtol(e, NULL, 10);
+    return *hi > *lo;
+}
+
+/* P-ITEM-FRONT-RANGE: a range of items without a title, "§§ 1–8", is the front's statement of the meeting's
+ * items ("Ärenden: §§ 1–8", "Justerade paragrafer §§ 10–16", the value under its label), not a joint item, when
+ * a § heading below carries the range's first number: that heading is the item (a joint item's numbers never
+ * come again below it). Taken for an item, the range swallowed the protocol, every § heading in it numbered
+ * within it (Word's borderless front table in its PDF, the value on a line under its label). */
+static bool front_range(pdoc *d, size_t i, const char *num, const char *rest)
+{
+    long lo, hi;
+    if ((rest && *rest) || !range_ends(num, &lo, &hi)) return false;
+    for (size_t j = i + 1; j < d->n; j++) {
+        samla_match m;
+        if (d->l[j].row >= 0 || !samla_re_search(d->st->re[RE_ITEM_PARA], d->l[j].text, 0, &m)) continue;
+        if (strtol(d->l[j].text + m.start[1], NULL, 10) == lo) return true;
+    }
+    return false;
+}
+
 /* Number and rest of an item start at line i, or NULL. */
 static const char *item_start(pdoc *d, size_t i, const char **rest, long prev)
 {
@@ -71,6 +102,7 @@ static const char *item_start(pdoc *d, size_t i, const char **rest, long prev)
     if (samla_re_search(d->st->re[RE_ITEM_PARA], l->text, 0, &m)) {
         *rest = samla_match_group(a, &m, l->text, 2);
         if (l->row >= 0 && *rest && **rest) return NULL;
+        if (front_range(d, i, samla_match_group(a, &m, l->text, 1), *rest)) return NULL;
         if (strtol(l->text + m.start[1], NULL, 10) <= prev) return NULL;
         return samla_match_group(a, &m, l->text, 1);
     }
