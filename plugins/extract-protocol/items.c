@@ -61,6 +61,18 @@ static bool toc_line(const pdoc *d, size_t i)
     return d->l[i].row < 0 && samla_re_test(d->st->re[RE_TOC], d->l[i].text);
 }
 
+/* A § heading below line i (outside tables) carries item number n: the first one below only (`next`), or any. */
+static bool para_below(const pdoc *d, size_t i, long n, bool next)
+{
+    for (size_t j = i + 1; j < d->n; j++) {
+        samla_match m;
+        if (d->l[j].row >= 0 || !samla_re_search(d->st->re[RE_ITEM_PARA], d->l[j].text, 0, &m)) continue;
+        if (strtol(d->l[j].text + m.start[1], NULL, 10) == n) return true;
+        if (next) return false;
+    }
+    return false;
+}
+
 /* The first and last number of a range "1–8", "§§ 10 - 16" (false when s holds no two numbers). */
 static bool range_ends(const char *s, long *lo, long *hi)
 {
@@ -82,13 +94,7 @@ static bool range_ends(const char *s, long *lo, long *hi)
 static bool front_range(pdoc *d, size_t i, const char *num, const char *rest)
 {
     long lo, hi;
-    if ((rest && *rest) || !range_ends(num, &lo, &hi)) return false;
-    for (size_t j = i + 1; j < d->n; j++) {
-        samla_match m;
-        if (d->l[j].row >= 0 || !samla_re_search(d->st->re[RE_ITEM_PARA], d->l[j].text, 0, &m)) continue;
-        if (strtol(d->l[j].text + m.start[1], NULL, 10) == lo) return true;
-    }
-    return false;
+    return !(rest && *rest) && range_ends(num, &lo, &hi) && para_below(d, i, lo, false);
 }
 
 /* Number and rest of an item start at line i, or NULL. */
@@ -120,13 +126,7 @@ static const char *item_start(pdoc *d, size_t i, const char **rest, long prev)
     if (n <= prev) return NULL;
     /* P-ITEM-POINT-BEFORE-PARA: a numbered point ("2. protokollet justeras 2025-04-10") whose number is the next
      * item's is no item when the next § heading below carries that number: the item is that heading */
-    if (l->kind != SAMLA_BLOCK_HEADING)
-        for (size_t j = i + 1; j < d->n; j++) {
-            samla_match pm;
-            if (d->l[j].row >= 0 || !samla_re_search(d->st->re[RE_ITEM_PARA], d->l[j].text, 0, &pm)) continue;
-            if (strtol(d->l[j].text + pm.start[1], NULL, 10) == n) return NULL;
-            break;
-        }
+    if (l->kind != SAMLA_BLOCK_HEADING && para_below(d, i, n, true)) return NULL;
     /* P-ITEM-PLAIN-GAP: a plain run may lack one number */
     if (l->kind != SAMLA_BLOCK_HEADING && prev >= 0 && n != prev + 1 && !(plain && n == prev + 2 && prev >= 1))
         return NULL;
