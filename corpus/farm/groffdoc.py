@@ -116,11 +116,11 @@ class GroffDoc:
                 nested = b["rows"][r].get("nested") if c == ncols - 1 else None
                 paras = None if nested else sdoc.cell_lines(row[c])
                 if paras:
-                    # a cell of several paragraphs (a bulleted list, two activities): one line each, as the
-                    # source sets them, each bullet with its glyph
+                    # a cell of several paragraphs (a bulleted list, two activities, leaders over a name): one line
+                    # each, as the source sets them, each bullet with its glyph (FARM-CELL-LINES)
                     n, out = 0, []
                     for kind, t in paras:
-                        t = esc(sdoc.plain(t)).replace("@", "\\[at]")
+                        t = esc(fit(c, spans[(r, c)][3], sdoc.plain(t))).replace("@", "\\[at]")
                         if kind == "number":
                             n += 1
                             t = "%d. %s" % (n, t)

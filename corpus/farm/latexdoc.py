@@ -124,11 +124,12 @@ class LatexDoc:
                 nested = b["rows"][r].get("nested") if c == ncols - 1 else None
                 paras = None if nested else sdoc.cell_lines(row[c])
                 if paras:
-                    # a cell of several paragraphs (a bulleted list, two activities): a line each, as the source
-                    # sets them (pandoc keeps raw TeX in a cell; its wrapping columns are p{} columns)
+                    # a cell of several paragraphs (a bulleted list, two activities, leaders over a name): a line
+                    # each, as the source sets them (pandoc keeps raw TeX in a cell; its wrapping columns are p{}
+                    # columns; FARM-CELL-LINES)
                     n, out = 0, []
                     for kind, t in paras:
-                        t = md_text(sdoc.plain(t))
+                        t = md_text(fit(c, c, sdoc.plain(t)))
                         if kind == "number":
                             n += 1
                             t = "%d. %s" % (n, t)

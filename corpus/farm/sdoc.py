@@ -144,14 +144,13 @@ LEADERS_RE = re.compile(r"^[.…_ ]{5,}$")
 
 
 def cell_lines(text):
-    """A cell's paragraphs as lines of their own [(kind, text)] when the cell is a bulleted list (a strategy's
-    delmål beside their focus area): a bullet a line, as the source sets them; None for any other cell (joined
-    by a space as before, cell_plain: a signature's leaders over a name, label and value, two paragraphs set
-    without space, which neither groff nor pdfTeX would part visibly)."""
+    """A cell's paragraphs as lines of their own [(kind, text)] when it has more than one: a bullet a line with its
+    glyph (a strategy's delmål beside their focus area), an activity a line (two activities in one cell), a label
+    over its value, a signature's leaders over the name, as Word, LibreOffice and the HTML producers show a cell's
+    paragraphs (FARM-CELL-LINES); None for a cell of one paragraph (cell_plain). The structure file keeps a cell's
+    text as its paragraphs joined by a space."""
     paras = cell_paragraphs(text)
-    if len(paras) < 2 or any(LEADERS_RE.match(t) for _, t in paras):
-        return None
-    return paras if any(k == "bullet" for k, _ in paras) else None
+    return paras if len(paras) >= 2 else None
 
 
 def signature_rows_merged(b):
