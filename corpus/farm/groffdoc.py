@@ -132,7 +132,11 @@ class GroffDoc:
                 cells.append("T{\n%s\nT}" % line(text) if text else "")
             fmts.append(" ".join(f))
             data.append("@".join(cells))
-        out = [".TS H" if head else ".TS", opts, "\n".join(fmts) + "."]
+        # every table may run on over pages, as a writer's table does: tbl stops at a table longer than a page
+        # unless it is set with .TS H (its .TH after the header rows, or at once when no row repeats; FARM-GROFF-LONG)
+        out = [".TS H", opts, "\n".join(fmts) + "."]
+        if not head:
+            out.append(".TH")
         for r, d in enumerate(data):
             out.append(d)
             if head and r == len(head) - 1:
