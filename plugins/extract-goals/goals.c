@@ -108,6 +108,7 @@ typedef struct walk {
     int container_level;      /* heading level of the focus-area container, 0 = none */
     bool text_cells;          /* PL-GOAL-TABLE-TEXT-CELL: the goal column also holds the focus area's text */
     int container_depth;      /* its number depth ("2" = 1), 0 when unnumbered */
+    const char *container_number; /* its number ("2"), NULL when unnumbered */
     int focus;                /* current focus area, -1 */
     int focus_level;          /* heading level of the current focus area (99 = bold line) */
     int target;               /* goal that takes following paragraphs as text, -1 */
@@ -144,6 +145,16 @@ static int depth_of(const char *num)
     for (; *num; num++)
         if (*num == '.' && num[1]) d++;
     return d;
+}
+
+/* True when number continues section number sec one level or more down ("2.1" or "2.1.3" under "2"; a trailing
+ * dot on either ignored). */
+static bool continues(const char *sec, const char *number)
+{
+    if (!sec || !number) return false;
+    size_t n = strlen(sec);
+    while (n && sec[n - 1] == '.') n--;
+    return n && strncmp(sec, number, n) == 0 && number[n] == '.' && number[n + 1] >= '0' && number[n + 1] <= '9';
 }
 
 /* Splits "2.1 Titel" into number and title. */
@@ -360,6 +371,7 @@ static void title_line(walk *w, const samla_block *b, int level)
         w->table_focus = false;
         w->numbered_focus = -1;
         w->container_depth = depth_of(number);
+        w->container_number = number;
         w->focus = -1;
         w->target = -1;
         return;
@@ -417,13 +429,18 @@ static void title_line(walk *w, const samla_block *b, int level)
         return;
     }
     /* inside the container: focus areas one step below it, sub-goals deeper */
+    /* PL-GOAL-CODE-OUTSIDE-SECTION: under a numbered container ("2 Strategiska områden", the number Word's
+       multilevel heading list gave it or typed), a number is the section's own only when it continues the
+       container's ("2.1", "2.1.1"); a typed "1" or "1.2" that does not is the goal's code */
+    bool section_no = number && w->container_depth && continues(w->container_number, number);
     bool deeper;
-    if (number && (w->container_depth || (level == 99 && typed))) deeper = depth_of(number) > w->container_depth + 1;
+    if (number && section_no) deeper = depth_of(number) > w->container_depth + 1;
+    else if (number && level == 99 && typed) deeper = depth_of(number) > 1;
     else deeper = w->focus >= 0 && level != 99 && level > w->focus_level;
     /* a number typed before the title of a goal inside an unnumbered container is its code ("1 Trygg
        vård", "1.2 Krisberedskapen …"; PL-GOAL-CODES); under a numbered container ("2 Fokusområden",
-       "2.1.1 …") it is the section's number */
-    const char *code = typed && !w->container_depth ? samla_text_trim_end(a, typed) : NULL;
+       "2.1.1 …") it is the section's number when it continues the container's */
+    const char *code = typed && !(w->container_depth && section_no) ? samla_text_trim_end(a, typed) : NULL;
     if (deeper && w->focus >= 0) add_sub(w, code && strchr(code, '.') ? code : NULL, text, b, level);
     else add_focus(w, code && !strchr(code, '.') ? code : NULL, text, b, level);
 }
