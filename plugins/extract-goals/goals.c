@@ -111,6 +111,7 @@ typedef struct walk {
     const char *container_number; /* its number ("2"), NULL when unnumbered */
     int focus;                /* current focus area, -1 */
     int focus_level;          /* heading level of the current focus area (99 = bold line) */
+    const samla_block *focus_block; /* the block that stated it, NULL */
     int target;               /* goal that takes following paragraphs as text, -1 */
     int target_level;         /* heading level of that goal's heading (99 = bold line) */
     int last_item;            /* last priority / sub-goal from a list, -1 */
@@ -190,6 +191,7 @@ static int add_focus(walk *w, const char *code, const char *title, const samla_b
     if (w->container_line && w->numbered_focus < 0) w->numbered_focus = code != NULL;
     w->focus = i;
     w->focus_level = level;
+    w->focus_block = b;
     w->target = i;
     w->target_level = level;
     w->lm = LM_NONE;
@@ -284,6 +286,18 @@ static bool labelled_sibling(const walk *w, const samla_block *b)
         i = n->index;
     }
     return false;
+}
+
+/* PL-GOAL-BOLD-UNDER-HEADING: inside the container, a bold line set smaller than the heading of the current focus
+ * area (a larger bold heading above, the delmål bold at the body size below it: pdfTeX's and groff's lowest
+ * heading level) is one of its delmål, not the next focus area; the heading hierarchy tells them apart where the
+ * wording (a noun phrase either way) does not. */
+static bool bold_below_heading(const walk *w, const samla_block *b)
+{
+    const samla_block *f = w->focus_block;
+    if (w->focus < 0 || !f || f->kind != SAMLA_BLOCK_HEADING || w->focus_level == 99) return false;
+    if (w->container_level && w->focus_level <= w->container_level) return false;
+    return f->style.font_size > 0 && b->style.font_size > 0 && f->style.font_size > b->style.font_size + 0.5;
 }
 
 /* A heading or a short bold paragraph. level: heading level, 99 for a bold paragraph. */
@@ -436,7 +450,8 @@ static void title_line(walk *w, const samla_block *b, int level)
     bool deeper;
     if (number && section_no) deeper = depth_of(number) > w->container_depth + 1;
     else if (number && level == 99 && typed) deeper = depth_of(number) > 1;
-    else deeper = w->focus >= 0 && level != 99 && level > w->focus_level;
+    else if (level == 99) deeper = !typed && bold_below_heading(w, b);
+    else deeper = w->focus >= 0 && level > w->focus_level;
     /* a number typed before the title of a goal inside an unnumbered container is its code ("1 Trygg
        vård", "1.2 Krisberedskapen …"; PL-GOAL-CODES); under a numbered container ("2 Fokusområden",
        "2.1.1 …") it is the section's number when it continues the container's */
