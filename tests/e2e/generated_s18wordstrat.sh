@@ -10,12 +10,15 @@
 # 3. seed 5301 gen-5301-s001-strategi, Word-style PDF: a summary table whose first cell *Sammanhållen vård och
 #    omsorg* spans three rows and wraps beside the second; the rule under the delmål column alone starts no full
 #    row (PDF-TABLE-ROWSPAN-RULE-FIRST). Before: a focus area *Sammanhållen vård och* and one *omsorg*.
+# 4. seed 5304 gen-5304-s001-strategi, Word-style PDF: the header *Målområde | Målsättningar* over cells whose bullets
+#    start at the label's x (*➢⇥Mål 1.1 …*) and a cell of only *–* is the table's header row
+#    (PDF-TABLE-HEADER-LABEL-X). Before: a table of its own, the first focus area taken for the header and lost.
 set -u
 PY=${PY:-/usr/bin/python3}
 P=corpus/generated/wordstrat
 tmp=$(mktemp -d) || exit 1
 trap 'rm -rf "$tmp"' EXIT
-for spec in 1:100 5301:40 5302:40; do
+for spec in 1:100 5301:40 5302:40 5304:40; do
   seed=${spec%%:*}; plans=${spec#*:}
   "$PY" corpus/generate/generate.py --seed "$seed" --protocols 0 --plans "$plans" --out "$tmp/gen$seed" >/dev/null || exit 1
   cut -f1 "$P/seed$seed/manifest.tsv" | sort -u | while read -r stem; do
