@@ -108,8 +108,10 @@ typedef struct walk {
     int container_level;      /* heading level of the focus-area container, 0 = none */
     bool text_cells;          /* PL-GOAL-TABLE-TEXT-CELL: the goal column also holds the focus area's text */
     int container_depth;      /* its number depth ("2" = 1), 0 when unnumbered */
+    const char *container_number; /* its number ("2"), NULL when unnumbered */
     int focus;                /* current focus area, -1 */
     int focus_level;          /* heading level of the current focus area (99 = bold line) */
+    const samla_block *focus_block; /* the block that stated it, NULL */
     int target;               /* goal that takes following paragraphs as text, -1 */
     int target_level;         /* heading level of that goal's heading (99 = bold line) */
     int last_item;            /* last priority / sub-goal from a list, -1 */
@@ -146,6 +148,16 @@ static int depth_of(const char *num)
     return d;
 }
 
+/* True when number continues section number sec one level or more down ("2.1" or "2.1.3" under "2"; a trailing
+ * dot on either ignored). */
+static bool continues(const char *sec, const char *number)
+{
+    if (!sec || !number) return false;
+    size_t n = strlen(sec);
+    while (n && sec[n - 1] == '.') n--;
+    return n && strncmp(sec, number, n) == 0 && number[n] == '.' && number[n + 1] >= '0' && number[n + 1] <= '9';
+}
+
 /* Splits "2.1 Titel" into number and title. */
 static const char *split_number(walk *w, const char *text, char **number)
 {
@@ -179,6 +191,7 @@ static int add_focus(walk *w, const char *code, const char *title, const samla_b
     if (w->container_line && w->numbered_focus < 0) w->numbered_focus = code != NULL;
     w->focus = i;
     w->focus_level = level;
+    w->focus_block = b;
     w->target = i;
     w->target_level = level;
     w->lm = LM_NONE;
@@ -275,6 +288,18 @@ static bool labelled_sibling(const walk *w, const samla_block *b)
     return false;
 }
 
+/* PL-GOAL-BOLD-UNDER-HEADING: inside the container, a bold line set smaller than the heading of the current focus
+ * area (a larger bold heading above, the delmål bold at the body size below it: pdfTeX's and groff's lowest
+ * heading level) is one of its delmål, not the next focus area; the heading hierarchy tells them apart where the
+ * wording (a noun phrase either way) does not. */
+static bool bold_below_heading(const walk *w, const samla_block *b)
+{
+    const samla_block *f = w->focus_block;
+    if (w->focus < 0 || !f || f->kind != SAMLA_BLOCK_HEADING || w->focus_level == 99) return false;
+    if (w->container_level && w->focus_level <= w->container_level) return false;
+    return f->style.font_size > 0 && b->style.font_size > 0 && f->style.font_size > b->style.font_size + 0.5;
+}
+
 /* A heading or a short bold paragraph. level: heading level, 99 for a bold paragraph. */
 static void title_line(walk *w, const samla_block *b, int level)
 {
@@ -360,6 +385,7 @@ static void title_line(walk *w, const samla_block *b, int level)
         w->table_focus = false;
         w->numbered_focus = -1;
         w->container_depth = depth_of(number);
+        w->container_number = number;
         w->focus = -1;
         w->target = -1;
         return;
@@ -417,13 +443,19 @@ static void title_line(walk *w, const samla_block *b, int level)
         return;
     }
     /* inside the container: focus areas one step below it, sub-goals deeper */
+    /* PL-GOAL-CODE-OUTSIDE-SECTION: under a numbered container ("2 Strategiska områden", the number Word's
+       multilevel heading list gave it or typed), a number is the section's own only when it continues the
+       container's ("2.1", "2.1.1"); a typed "1" or "1.2" that does not is the goal's code */
+    bool section_no = number && w->container_depth && continues(w->container_number, number);
     bool deeper;
-    if (number && (w->container_depth || (level == 99 && typed))) deeper = depth_of(number) > w->container_depth + 1;
-    else deeper = w->focus >= 0 && level != 99 && level > w->focus_level;
+    if (number && section_no) deeper = depth_of(number) > w->container_depth + 1;
+    else if (number && level == 99 && typed) deeper = depth_of(number) > 1;
+    else if (level == 99) deeper = !typed && bold_below_heading(w, b);
+    else deeper = w->focus >= 0 && level > w->focus_level;
     /* a number typed before the title of a goal inside an unnumbered container is its code ("1 Trygg
        vård", "1.2 Krisberedskapen …"; PL-GOAL-CODES); under a numbered container ("2 Fokusområden",
-       "2.1.1 …") it is the section's number */
-    const char *code = typed && !w->container_depth ? samla_text_trim_end(a, typed) : NULL;
+       "2.1.1 …") it is the section's number when it continues the container's */
+    const char *code = typed && !(w->container_depth && section_no) ? samla_text_trim_end(a, typed) : NULL;
     if (deeper && w->focus >= 0) add_sub(w, code && strchr(code, '.') ? code : NULL, text, b, level);
     else add_focus(w, code && !strchr(code, '.') ? code : NULL, text, b, level);
 }

@@ -541,6 +541,14 @@ static void number_bound(const pdf_reader *r, const pdf_line *const *L, size_t a
     xs[(*nx)++] = x;
 }
 
+/* PDF-TABLE-HEADER-LABEL-X: word k of l starts where the header's label does (s), set apart from any word before
+ * it by a gutter: a cell's start under its label (Word's list marker in a summary table's delmål cell, *➢⇥Mål 1.1 …*,
+ * its text at the boundary after the tab; a cell of only *–*), no word of the column before. */
+static bool starts_at_label(const pdf_reader *r, const pdf_line *l, size_t k, double s)
+{
+    return fabs(l->words[k].x0 - s) <= COL_SLACK && (k == 0 || l->words[k].x0 - l->words[k - 1].x1 >= pdf_gutter(r));
+}
+
 /* PDF-TABLE-HEADER-INDENT: the line right above table g (not before line from) is its header row when it is one
  * short label (at most three words) a column, parted by gutters, set directly above it (less than half a line
  * between), the first label at the table's left edge and each other starting at most 3 em left of its column's
@@ -577,7 +585,9 @@ static void header_above(pdf_reader *r, const pdf_line *const *L, size_t from, p
         if (s >= b - COL_SLACK) continue;
         for (size_t i = g->first; i < g->last; i++)
             for (size_t k = 0; k < L[i]->nwords; k++)
-                if (L[i]->words[k].x1 > s - 0.3 && L[i]->words[k].x0 < b - COL_SLACK) return;
+                if (L[i]->words[k].x1 > s - 0.3 && L[i]->words[k].x0 < b - COL_SLACK &&
+                    !starts_at_label(r, L[i], k, s))
+                    return;
         nb[c - 1] = s - 0.3;
         moved = true;
     }

@@ -637,6 +637,13 @@ static bool group_row_start(const pdf_region *g, const pdf_line *const *L, size_
     return true;
 }
 
+/* Line l's text in the first column runs on lower-case from the line above (a wrapped cell's second line). */
+static bool runs_on0(const pdf_region *g, const pdf_line *l)
+{
+    pdf_frag f0 = pdf_column_frag(g, l, 0);
+    return f0.w1 > f0.w0 && runs_on_lower(l->words[f0.w0].text);
+}
+
 /* Line l, with an empty first column below a clear band across the table,
  * starts a row under a first cell that spans rows (PDF-TABLE-ROWSPAN: a goal
  * with two activities beside it): text in two or more other columns, none of
@@ -1098,7 +1105,14 @@ samla_status pdf_emit_table(pdf_reader *r, const pdf_region *g0, const pdf_line 
             carry[k] |= (unsigned short)(1u << cl);
             starts[ns++] = g->first + k;
         }
-        else if ((ask[k] & ASK_FULL) && pdf_ink_hrule(ink, rx0, rx1, above[k] - 0.5, l->y0 + 0.5, 0.5))
+        else if ((ask[k] & ASK_FULL) && pdf_ink_hrule(ink, rx0, rx1, above[k] - 0.5, l->y0 + 0.5, 0.5) &&
+                 !(g->ncols == 2 && runs_on0(g, l) &&
+                   !pdf_ink_hrule(ink, rx0, g->bounds[0], above[k] - 0.5, l->y0 + 0.5, 0.5)))
+            /* PDF-TABLE-ROWSPAN-RULE-FIRST: in a table of two columns, where the first column's text runs on
+               lower-case, the rule must cross the first column too to end its cell: a rule under the second column
+               alone, however wide (Word's 35 | 65 summary table), starts a row under a first cell that spans it
+               (below). Wider tables leave such a row to PDF-TABLE-ROWSPAN-WRAP (rowspan_wrap_row), which needs two
+               other columns starting afresh */
             starts[ns++] = g->first + k;
         else if ((ask[k] & ASK_RIGHT) && rowspan_wrap_start(g, L, g->first + k, above_r[k], row_gap)) {
             /* the text says the first cell spans rows (PDF-TABLE-ROWSPAN-WRAP): no rule needed */
