@@ -261,6 +261,23 @@ static int cell_page(const pdf_tags *t, const tag_cell *c)
     return p;
 }
 
+/* Vertical extent of cell c's words on page `page`; false when it has none there. */
+static bool cell_rows_on(const pdf_reader *r, const pdf_tags *t, const tag_cell *c, int page, double *y0, double *y1)
+{
+    *y0 = 1e9, *y1 = -1e9;
+    for (int k = c->leaf0; k < c->leaf0 + c->nleaves; k++) {
+        const tag_leaf *l = &t->leaves[k];
+        for (size_t s = 0; s < l->nsegs; s++) {
+            if (l->segs[s].page != page) continue;
+            for (size_t i = 0; i < l->segs[s].nwords; i++) {
+                const pdf_word *w = word_at(r, page, &l->segs[s].words[i]);
+                *y0 = fmin(*y0, w->y0), *y1 = fmax(*y1, w->y1);
+            }
+        }
+    }
+    return *y1 >= *y0;
+}
+
 typedef struct grid {
     int *origin;              /* cell index per position, -1 */
     size_t nrows, ncols;
@@ -324,6 +341,21 @@ static void place_cells(const pdf_reader *r, const pdf_tags *t, const int *rows,
             }
             o[at] = ci;
             col = at + 1;
+        }
+        /* PDF-TAG-GROUP-ROW: a row of one cell standing at the first column heads the rows under it across the
+         * table (a group row, the tags' ColSpan, which poppler-glib does not read) unless a cell above in another
+         * column runs down beside it (a row span) */
+        if (nc == 1 && C > 1 && o[0] == row->cell0) {
+            int page = cell_page(t, &t->cells[row->cell0]);
+            double top, bottom;
+            bool group = page >= 0 && cell_rows_on(r, t, &t->cells[row->cell0], page, &top, &bottom);
+            for (size_t c = 1; c < C && group && k > 0; c++) {
+                int above = g->origin[(k - 1) * C + c];
+                double ay0, ay1;
+                group = above < 0 || !cell_rows_on(r, t, &t->cells[above], page, &ay0, &ay1) || ay1 <= top + 1;
+            }
+            if (group)
+                for (size_t c = 1; c < C; c++) o[c] = row->cell0;
         }
         for (size_t c = 0; c < C; c++) {
             if (o[c] >= 0) continue;
