@@ -58,15 +58,18 @@ typedef struct cut_edges {
     bool wrap_spaces;         /* the producer writes a space where a line wraps (PDF-TAG-CELL-CUT-SPACE) */
 } cut_edges;
 
-/* Walks word text s along seg sg's key from *pos as fold_key folded it (ASCII letters and digits, lower case):
- * false when they part (a ligature, a cut key), *pos then of no use. */
-static bool key_walk(const tag_seg *sg, const char *s, size_t *pos)
+/* Steps along seg sg's key over word w (text s) from *pos, where the words before it left off: true when w was
+ * read as the key characters right there (tag_match.c stored which), or has no key characters; false when the words
+ * part from the key (a skip, a ligature, a cut key, a word joined from beside), *pos then of no use. */
+static bool key_step(const tag_seg *sg, const tag_word *w, const char *s, size_t *pos)
 {
-    for (; *s; s++) {
-        if (!g_ascii_isalnum(*s)) continue;
-        if (*pos >= sg->klen || sg->key[*pos] != g_ascii_tolower(*s)) return false;
-        (*pos)++;
+    if (w->kpos < 0) {
+        for (; *s; s++)
+            if (g_ascii_isalnum(*s)) return false;
+        return true;
     }
+    if ((size_t)w->kpos != *pos || (size_t)w->kend > sg->klen) return false;
+    *pos = (size_t)w->kend;
     return true;
 }
 
@@ -84,7 +87,7 @@ static bool wrap_spaces(const pdf_reader *r, const pdf_tags *t)
             for (size_t j = 0; j < sg->nwords; j++) {
                 if (j > 0 && sg->words[j].line != sg->words[j - 1].line && pos < sg->klen)
                     *(sg->spaced[pos] == '1' ? &yes : &no) += 1;
-                if (!key_walk(sg, word_at(r, sg->page, &sg->words[j])->text, &pos)) break;
+                if (!key_step(sg, &sg->words[j], word_at(r, sg->page, &sg->words[j])->text, &pos)) break;
             }
         }
     return yes > no;
@@ -145,7 +148,7 @@ static samla_block *leaf_block(pdf_reader *r, const pdf_tags *t, const tag_leaf 
             g_string_truncate(line, 0);
             for (; j < sg->nwords && sg->words[j].line == sg->words[i].line; j++) {
                 const pdf_word *w = word_at(r, sg->page, &sg->words[j]);
-                kok = kok && key_walk(sg, w->text, &kpos);
+                kok = kok && key_step(sg, &sg->words[j], w->text, &kpos);
                 bold = bold && w->bold;
                 italic = italic && w->italic;
                 if (first_line) size = fmax(size, w->size);
@@ -342,10 +345,11 @@ static void place_cells(const pdf_reader *r, const pdf_tags *t, const int *rows,
             o[at] = ci;
             col = at + 1;
         }
-        /* PDF-TAG-GROUP-ROW: a row of one cell standing at the first column heads the rows under it across the
-         * table (a group row, the tags' ColSpan, which poppler-glib does not read) unless a cell above in another
-         * column runs down beside it (a row span) */
-        if (nc == 1 && C > 1 && o[0] == row->cell0) {
+        /* PDF-TAG-GROUP-ROW: a row of one cell standing at the first column over a row of more cells heads the
+         * rows under it across the table (a group row, the tags' ColSpan, which poppler-glib does not read) unless
+         * a cell above in another column runs down beside it (a row span); one-cell rows at a table's end or over
+         * another one-cell row are a list's column running longer than the next (Chromium tags no empty cell) */
+        if (nc == 1 && C > 1 && o[0] == row->cell0 && k + 1 < g->nrows && t->rows[rows[k + 1]].ncells > 1) {
             int page = cell_page(t, &t->cells[row->cell0]);
             double top, bottom;
             bool group = page >= 0 && cell_rows_on(r, t, &t->cells[row->cell0], page, &top, &bottom);

@@ -29,6 +29,9 @@ typedef struct _PopplerDocument PopplerDocument;
 typedef struct tag_word {
     int line, word;
     int run;
+    int kpos, kend;           /* the key characters [kpos, kend) of its part it was read as, while matching
+                               * (tag_match.c); -1 for a word joined otherwise (a label, a neighbour, a cut
+                               * key's read-on, a line part joined to another leaf) */
 } tag_word;
 
 /* The part of a leaf on one page. */
