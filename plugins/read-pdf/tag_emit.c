@@ -64,8 +64,9 @@ typedef struct cut_edges {
 static bool key_step(const tag_seg *sg, const tag_word *w, const char *s, size_t *pos)
 {
     if (w->kpos < 0) {
-        for (; *s; s++)
-            if (g_ascii_isalnum(*s)) return false;
+        bool utf8 = g_utf8_validate(s, -1, NULL);
+        for (; *s; s = utf8 ? g_utf8_next_char(s) : s + 1)
+            if (utf8 ? pdf_tag_key_char(g_utf8_get_char(s)) != 0 : g_ascii_isalnum(*s) != 0) return false;
         return true;
     }
     if ((size_t)w->kpos != *pos || (size_t)w->kend > sg->klen) return false;

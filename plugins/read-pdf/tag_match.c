@@ -74,15 +74,17 @@ typedef struct page_ctx {
     bool in_cell;             /* the part being placed is a table cell's */
 } page_ctx;
 
+/* A word's key: the key characters of its text (pdf_tag_key_char, PDF-TAG-KEY-LETTERS). */
 static char *word_key(samla_arena *a, const char *s, size_t *len)
 {
-    size_t n = 0;
-    for (const char *c = s; *c; c++) n += g_ascii_isalnum(*c) != 0;
-    char *k = samla_arena_alloc(a, n + 1);
+    char *k = samla_arena_alloc(a, strlen(s) + 1);
     if (!k) return NULL;
-    n = 0;
-    for (const char *c = s; *c; c++)
-        if (g_ascii_isalnum(*c)) k[n++] = g_ascii_tolower(*c);
+    size_t n = 0;
+    bool utf8 = g_utf8_validate(s, -1, NULL);
+    for (const char *c = s; *c; c = utf8 ? g_utf8_next_char(c) : c + 1) {
+        char ch = utf8 ? pdf_tag_key_char(g_utf8_get_char(c)) : g_ascii_isalnum(*c) ? *c : 0;
+        if (ch) k[n++] = ch;
+    }
     k[n] = '\0';
     *len = n;
     return k;

@@ -19,6 +19,8 @@
 #ifndef READ_PDF_TAGS_H
 #define READ_PDF_TAGS_H
 
+#include <glib.h>
+
 #include "pdf.h"
 
 typedef struct _PopplerDocument PopplerDocument;
@@ -115,6 +117,9 @@ typedef struct pdf_tags {
 bool pdf_tags_grow(samla_arena *a, void **arr, size_t n, size_t *cap, size_t elem);
 #define TAGS_PUSH(a, arr, n, cap) \
     (pdf_tags_grow((a), (void **)&(arr), (n), &(cap), sizeof *(arr)) ? &(arr)[(n)++] : NULL)
+
+/* tags.c: the key character of Unicode character u (PDF-TAG-KEY-LETTERS), 0 when u is no letter or digit. */
+char pdf_tag_key_char(gunichar u);
 
 /* tags.c: walks pd's structure tree into t's leaves, tables and items and
  * gives every leaf its keys. *out is NULL when the PDF has no structure tree.
