@@ -12,8 +12,10 @@
  * page when there is one, PDF-TAG-TABLE-LOCAL-COLUMNS) is nearest its first word;
  * a position left free is covered by the cell to its left when that cell's
  * words reach into the column or nothing is above, else by the cell above
- * (a row span); poppler-glib 22 reads no RowSpan/ColSpan attribute of a cell
- * (its getters accept only the Table element), so spans come from positions.
+ * (a row span), but a row of one cell at the first column over a row of more
+ * cells spans the table (a group row, PDF-TAG-GROUP-ROW); poppler-glib 22 reads
+ * no RowSpan/ColSpan attribute of a cell (its getters accept only the Table
+ * element), so spans come from positions.
  * Rows whose words all lie on pages read by geometry are left to geometry. */
 #include <math.h>
 #include <stdlib.h>

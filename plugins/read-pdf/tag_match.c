@@ -1,6 +1,6 @@
 /* tag_match.c: maps the structure tree's leaves onto a page's words.
  *
- * Each leaf part (tag_seg) is a key of ASCII letters and digits; each word
+ * Each leaf part (tag_seg) is a key of letters and digits (PDF-TAG-KEY-LETTERS); each word
  * of the page has the same kind of key. A part is found by reading it off
  * the page: it starts at a free word whose key begins the part's key (tried
  * from where the previous part started, then from the top of the page; of

@@ -7,8 +7,8 @@
  * the leaves are asked, one call per leaf (RECURSIVE gathers its spans), and
  * only a leaf that crosses a page break is asked item by item to split its
  * text by page. The text serves as a matching key only (poppler 22 returns it
- * re-encoded as PDFDocEncoding: only ASCII letters and digits are kept, which
- * both sides share); block text comes from the page's words (lines.c).
+ * re-encoded as PDFDocEncoding, decoded back here; its letters and digits are
+ * kept, PDF-TAG-KEY-LETTERS); block text comes from the page's words (lines.c).
  *
  * Conventions (docs/conventions.md, "Reader conventions"): a leaf is the
  * outermost element with text and no block-level element below it (P, H1-H6,

@@ -4,7 +4,7 @@
  * logical blocks in reading order: leaves (headings with their level,
  * paragraphs, list items with their nesting) and tables (rows of cells, each
  * cell a list of leaves). Each leaf gets a matching key per page: its text
- * folded to ASCII letters and digits, from one poppler text call per leaf
+ * folded to its letters and digits (PDF-TAG-KEY-LETTERS), from one poppler text call per leaf
  * (one per content item only when the leaf crosses a page break).
  * tag_match.c maps the keys onto the words lines.c read from the page, which
  * keep their geometry, fonts and exact text; a page whose tags do not cover
@@ -39,7 +39,7 @@ typedef struct tag_word {
 /* The part of a leaf on one page. */
 typedef struct tag_seg {
     int page;                 /* 0-based */
-    char *key;                /* ASCII letters and digits, lower case */
+    char *key;                /* letters and digits, case kept (pdf_tag_key_char) */
     size_t klen, found;       /* key length, key characters matched */
     bool cut;                 /* poppler's text stopped short (at a ligature): the part reads on (PDF-TAG-CUT-KEY) */
     tag_word *words;          /* words mapped onto it, page order */
