@@ -12,8 +12,10 @@
  * page when there is one, PDF-TAG-TABLE-LOCAL-COLUMNS) is nearest its first word;
  * a position left free is covered by the cell to its left when that cell's
  * words reach into the column or nothing is above, else by the cell above
- * (a row span); poppler-glib 22 reads no RowSpan/ColSpan attribute of a cell
- * (its getters accept only the Table element), so spans come from positions.
+ * (a row span), but a row of one cell at the first column over a row of more
+ * cells spans the table (a group row, PDF-TAG-GROUP-ROW); poppler-glib 22 reads
+ * no RowSpan/ColSpan attribute of a cell (its getters accept only the Table
+ * element), so spans come from positions.
  * Rows whose words all lie on pages read by geometry are left to geometry. */
 #include <math.h>
 #include <stdlib.h>
@@ -58,15 +60,19 @@ typedef struct cut_edges {
     bool wrap_spaces;         /* the producer writes a space where a line wraps (PDF-TAG-CELL-CUT-SPACE) */
 } cut_edges;
 
-/* Walks word text s along seg sg's key from *pos as fold_key folded it (ASCII letters and digits, lower case):
- * false when they part (a ligature, a cut key), *pos then of no use. */
-static bool key_walk(const tag_seg *sg, const char *s, size_t *pos)
+/* Steps along seg sg's key over word w (text s) from *pos, where the words before it left off: true when w was
+ * read as the key characters right there (tag_match.c stored which), or has no key characters; false when the words
+ * part from the key (a skip, a ligature, a cut key, a word joined from beside), *pos then of no use. */
+static bool key_step(const tag_seg *sg, const tag_word *w, const char *s, size_t *pos)
 {
-    for (; *s; s++) {
-        if (!g_ascii_isalnum(*s)) continue;
-        if (*pos >= sg->klen || sg->key[*pos] != g_ascii_tolower(*s)) return false;
-        (*pos)++;
+    if (w->kpos < 0) {
+        bool utf8 = g_utf8_validate(s, -1, NULL);
+        for (; *s; s = utf8 ? g_utf8_next_char(s) : s + 1)
+            if (utf8 ? pdf_tag_key_char(g_utf8_get_char(s)) != 0 : g_ascii_isalnum(*s) != 0) return false;
+        return true;
     }
+    if ((size_t)w->kpos != *pos || (size_t)w->kend > sg->klen) return false;
+    *pos = (size_t)w->kend;
     return true;
 }
 
@@ -84,7 +90,7 @@ static bool wrap_spaces(const pdf_reader *r, const pdf_tags *t)
             for (size_t j = 0; j < sg->nwords; j++) {
                 if (j > 0 && sg->words[j].line != sg->words[j - 1].line && pos < sg->klen)
                     *(sg->spaced[pos] == '1' ? &yes : &no) += 1;
-                if (!key_walk(sg, word_at(r, sg->page, &sg->words[j])->text, &pos)) break;
+                if (!key_step(sg, &sg->words[j], word_at(r, sg->page, &sg->words[j])->text, &pos)) break;
             }
         }
     return yes > no;
@@ -145,7 +151,7 @@ static samla_block *leaf_block(pdf_reader *r, const pdf_tags *t, const tag_leaf 
             g_string_truncate(line, 0);
             for (; j < sg->nwords && sg->words[j].line == sg->words[i].line; j++) {
                 const pdf_word *w = word_at(r, sg->page, &sg->words[j]);
-                kok = kok && key_walk(sg, w->text, &kpos);
+                kok = kok && key_step(sg, &sg->words[j], w->text, &kpos);
                 bold = bold && w->bold;
                 italic = italic && w->italic;
                 if (first_line) size = fmax(size, w->size);
@@ -261,6 +267,23 @@ static int cell_page(const pdf_tags *t, const tag_cell *c)
     return p;
 }
 
+/* Vertical extent of cell c's words on page `page`; false when it has none there. */
+static bool cell_rows_on(const pdf_reader *r, const pdf_tags *t, const tag_cell *c, int page, double *y0, double *y1)
+{
+    *y0 = 1e9, *y1 = -1e9;
+    for (int k = c->leaf0; k < c->leaf0 + c->nleaves; k++) {
+        const tag_leaf *l = &t->leaves[k];
+        for (size_t s = 0; s < l->nsegs; s++) {
+            if (l->segs[s].page != page) continue;
+            for (size_t i = 0; i < l->segs[s].nwords; i++) {
+                const pdf_word *w = word_at(r, page, &l->segs[s].words[i]);
+                *y0 = fmin(*y0, w->y0), *y1 = fmax(*y1, w->y1);
+            }
+        }
+    }
+    return *y1 >= *y0;
+}
+
 typedef struct grid {
     int *origin;              /* cell index per position, -1 */
     size_t nrows, ncols;
@@ -324,6 +347,22 @@ static void place_cells(const pdf_reader *r, const pdf_tags *t, const int *rows,
             }
             o[at] = ci;
             col = at + 1;
+        }
+        /* PDF-TAG-GROUP-ROW: a row of one cell standing at the first column over a row of more cells heads the
+         * rows under it across the table (a group row, the tags' ColSpan, which poppler-glib does not read) unless
+         * a cell above in another column runs down beside it (a row span); one-cell rows at a table's end or over
+         * another one-cell row are a list's column running longer than the next (Chromium tags no empty cell) */
+        if (nc == 1 && C > 1 && o[0] == row->cell0 && k + 1 < g->nrows && t->rows[rows[k + 1]].ncells > 1) {
+            int page = cell_page(t, &t->cells[row->cell0]);
+            double top, bottom;
+            bool group = page >= 0 && cell_rows_on(r, t, &t->cells[row->cell0], page, &top, &bottom);
+            for (size_t c = 1; c < C && group && k > 0; c++) {
+                int above = g->origin[(k - 1) * C + c];
+                double ay0, ay1;
+                group = above < 0 || !cell_rows_on(r, t, &t->cells[above], page, &ay0, &ay1) || ay1 <= top + 1;
+            }
+            if (group)
+                for (size_t c = 1; c < C; c++) o[c] = row->cell0;
         }
         for (size_t c = 0; c < C; c++) {
             if (o[c] >= 0) continue;

@@ -55,6 +55,7 @@ void pdf_tags_join_lines(pdf_tags *t)
             tag_word *w = TAGS_PUSH(a, ps->words, ps->nwords, ps->cap);
             if (!w) return;
             *w = s->words[i];
+            w->kpos = w->kend = -1; /* read along the other leaf's key */
         }
         s->nwords = 0;
     }

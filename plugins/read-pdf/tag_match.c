@@ -1,6 +1,6 @@
 /* tag_match.c: maps the structure tree's leaves onto a page's words.
  *
- * Each leaf part (tag_seg) is a key of ASCII letters and digits; each word
+ * Each leaf part (tag_seg) is a key of letters and digits (PDF-TAG-KEY-LETTERS); each word
  * of the page has the same kind of key. A part is found by reading it off
  * the page: it starts at a free word whose key begins the part's key (tried
  * from where the previous part started, then from the top of the page; of
@@ -67,21 +67,24 @@ typedef struct page_ctx {
     size_t *line0;            /* first word of each line; line0[nlines] = n */
     unsigned stamp;
     size_t *taken, ntaken;
+    long *kpos, *kend;        /* per word taken: its key characters in the part, -1 (tag_word.kpos) */
     size_t last_start;
     size_t irregular;         /* the current trial's skips and jumps elsewhere */
     bool end_partial;         /* the current trial's last word matched only in part */
     bool in_cell;             /* the part being placed is a table cell's */
 } page_ctx;
 
+/* A word's key: the key characters of its text (pdf_tag_key_char, PDF-TAG-KEY-LETTERS). */
 static char *word_key(samla_arena *a, const char *s, size_t *len)
 {
-    size_t n = 0;
-    for (const char *c = s; *c; c++) n += g_ascii_isalnum(*c) != 0;
-    char *k = samla_arena_alloc(a, n + 1);
+    char *k = samla_arena_alloc(a, strlen(s) + 1);
     if (!k) return NULL;
-    n = 0;
-    for (const char *c = s; *c; c++)
-        if (g_ascii_isalnum(*c)) k[n++] = g_ascii_tolower(*c);
+    size_t n = 0;
+    bool utf8 = g_utf8_validate(s, -1, NULL);
+    for (const char *c = s; *c; c = utf8 ? g_utf8_next_char(c) : c + 1) {
+        char ch = utf8 ? pdf_tag_key_char(g_utf8_get_char(c)) : g_ascii_isalnum(*c) ? *c : 0;
+        if (ch) k[n++] = ch;
+    }
     k[n] = '\0';
     *len = n;
     return k;
@@ -265,6 +268,7 @@ static size_t trial(page_ctx *c, const tag_seg *s, size_t start)
     if (!pos) return 0;
     c->end_partial = pos < c->w[start].klen;
     c->w[start].stamp = c->stamp;
+    c->kpos[c->ntaken] = 0, c->kend[c->ntaken] = (long)pos;
     c->taken[c->ntaken++] = start;
     double left = c->w[start].w->x0, right = c->w[start].w->x1;
     size_t cur = start;
@@ -278,6 +282,7 @@ static size_t trial(page_ctx *c, const tag_seg *s, size_t start)
                 long nx = flow_next(c, cur, &left, &right, &run);
                 if (nx < 0) break;
                 c->w[nx].stamp = c->stamp;
+                c->kpos[c->ntaken] = c->kend[c->ntaken] = -1;
                 c->taken[c->ntaken++] = (size_t)nx;
                 cur = (size_t)nx;
                 right = fmax(right, c->w[nx].w->x1);
@@ -292,7 +297,9 @@ static size_t trial(page_ctx *c, const tag_seg *s, size_t start)
                     if (peek < 0 || !match_at(s, pos + m, &c->w[peek])) m = 0;
                 }
                 if (m) {
+                    c->kpos[c->ntaken - 1] = (long)(hit ? (size_t)(hit - s->key) : pos);
                     pos += m;
+                    c->kend[c->ntaken - 1] = (long)pos;
                     c->end_partial = false;
                     on = true;
                 }
@@ -310,7 +317,9 @@ static size_t trial(page_ctx *c, const tag_seg *s, size_t start)
         pos += skip;
         size_t m = match_at(s, pos, &c->w[nx]);
         c->end_partial = m < c->w[nx].klen;
+        c->kpos[c->ntaken] = (long)pos;
         pos += m;
+        c->kend[c->ntaken] = (long)pos;
         c->w[nx].stamp = c->stamp;
         c->taken[c->ntaken++] = (size_t)nx;
         if (c->w[nx].w->x0 > right && c->w[nx].line < c->w[cur].line) /* the next column: its own edges */
@@ -322,11 +331,13 @@ static size_t trial(page_ctx *c, const tag_seg *s, size_t start)
     return pos;
 }
 
-static samla_status add_word(samla_arena *a, tag_seg *s, const pword *w, size_t i, const page_ctx *c)
+/* Adds word i to part s; kpos, kend: the key characters it was read as (tag_word.kpos), -1. */
+static samla_status add_word(samla_arena *a, tag_seg *s, const pword *w, size_t i, const page_ctx *c, long kpos,
+                             long kend)
 {
     tag_word *tw = TAGS_PUSH(a, s->words, s->nwords, s->cap);
     if (!tw) return SAMLA_ERR_NOMEM;
-    *tw = (tag_word){w->line, (int)(i - c->line0[w->line]), w->run};
+    *tw = (tag_word){w->line, (int)(i - c->line0[w->line]), w->run, (int)kpos, (int)kend};
     return SAMLA_OK;
 }
 
@@ -418,7 +429,7 @@ static samla_status place_seg(page_ctx *c, int leaf, int segi)
         w->seg = segi;
         w->matched = true;
         w->run = run;
-        samla_status st = add_word(c->t->r->ctx->arena, s, w, c->taken[k], c);
+        samla_status st = add_word(c->t->r->ctx->arena, s, w, c->taken[k], c, c->kpos[k], c->kend[k]);
         if (st != SAMLA_OK) return st;
     }
     return SAMLA_OK;
@@ -460,7 +471,7 @@ static samla_status read_on(page_ctx *c, int leaf, int segi)
         w->seg = segi;
         w->matched = true;
         w->run = run;
-        samla_status st = add_word(c->t->r->ctx->arena, s, w, (size_t)nx, c);
+        samla_status st = add_word(c->t->r->ctx->arena, s, w, (size_t)nx, c, -1, -1);
         if (st != SAMLA_OK) return st;
         cur = (size_t)nx;
     }
@@ -513,7 +524,7 @@ static samla_status join_neighbours(page_ctx *c, size_t li)
         c->w[i].seg = c->w[at].seg;
         c->w[i].run = c->w[at].run;
         samla_status st =
-            add_word(c->t->r->ctx->arena, &c->t->leaves[c->w[i].owner].segs[c->w[i].seg], &c->w[i], i, c);
+            add_word(c->t->r->ctx->arena, &c->t->leaves[c->w[i].owner].segs[c->w[i].seg], &c->w[i], i, c, -1, -1);
         if (st != SAMLA_OK) return st;
     }
     return SAMLA_OK;
@@ -540,7 +551,7 @@ static samla_status join_word(page_ctx *c, size_t i, int owner, int seg, int run
     c->w[i].owner = owner;
     c->w[i].seg = seg;
     c->w[i].run = run;
-    return add_word(c->t->r->ctx->arena, &c->t->leaves[owner].segs[seg], &c->w[i], i, c);
+    return add_word(c->t->r->ctx->arena, &c->t->leaves[owner].segs[seg], &c->w[i], i, c, -1, -1);
 }
 
 /* PDF-TAG-KEYLESS-COLUMN: a line of keyless words only (the dotted lines of a
@@ -731,7 +742,9 @@ static samla_status match_page(pdf_tags *t, size_t pi, const int *segs, size_t n
     c->w = samla_arena_alloc(a, (n + 1) * sizeof *c->w);
     c->line0 = samla_arena_alloc(a, (p->nlines + 1) * sizeof *c->line0);
     c->taken = malloc((n + 1) * sizeof *c->taken);
-    samla_status st = c->w && c->line0 && c->taken ? SAMLA_OK : SAMLA_ERR_NOMEM;
+    c->kpos = malloc(2 * (n + 1) * sizeof *c->kpos);
+    c->kend = c->kpos ? c->kpos + n + 1 : NULL;
+    samla_status st = c->w && c->line0 && c->taken && c->kpos ? SAMLA_OK : SAMLA_ERR_NOMEM;
     size_t k = 0;
     for (size_t li = 0; li < p->nlines && st == SAMLA_OK; li++) {
         c->line0[li] = k;
@@ -755,6 +768,8 @@ static samla_status match_page(pdf_tags *t, size_t pi, const int *segs, size_t n
     if (st == SAMLA_OK) st = settle_page(c, tag_chars, found);
     free(c->taken);
     c->taken = NULL;
+    free(c->kpos);
+    c->kpos = c->kend = NULL;
     return st;
 }
 

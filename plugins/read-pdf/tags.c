@@ -7,8 +7,8 @@
  * the leaves are asked, one call per leaf (RECURSIVE gathers its spans), and
  * only a leaf that crosses a page break is asked item by item to split its
  * text by page. The text serves as a matching key only (poppler 22 returns it
- * re-encoded as PDFDocEncoding: only ASCII letters and digits are kept, which
- * both sides share); block text comes from the page's words (lines.c).
+ * re-encoded as PDFDocEncoding, decoded back here; its letters and digits are
+ * kept, PDF-TAG-KEY-LETTERS); block text comes from the page's words (lines.c).
  *
  * Conventions (docs/conventions.md, "Reader conventions"): a leaf is the
  * outermost element with text and no block-level element below it (P, H1-H6,
@@ -284,18 +284,69 @@ static samla_status walk(walker *w, int first)
     return st;
 }
 
-/* Appends the ASCII letters and digits of s, lower-cased, to key; where
- * poppler cut the text (PDF-TAG-CUT-KEY: U+00EF U+00AC and one more
- * character, a ligature's UTF-8 re-read as PDFDocEncoding, the rest of that
- * content item lost) a '~': the page's words there are not in the key. */
+/* PDF-TAG-KEY-LETTERS: the key character of Unicode character u, 0 for none: an ASCII letter or digit as it is
+ * (case kept), any other letter or digit the base letter of its decomposition when that is ASCII (*å* → *a*, *Ö* →
+ * *O*: a producer may set it as a base letter and an accent), else one byte 0x80–0xFF from its code (*ß*). */
+char pdf_tag_key_char(gunichar u)
+{
+    if (u < 0x80) return g_ascii_isalnum((char)u) ? (char)u : 0;
+    if (!g_unichar_isalnum(u)) return 0;
+    gunichar d[G_UNICHAR_MAX_DECOMPOSITION_LENGTH];
+    if (g_unichar_fully_decompose(u, FALSE, d, G_N_ELEMENTS(d)) && d[0] < 0x80 && g_ascii_isalnum((char)d[0]))
+        return (char)d[0];
+    return (char)(0x80 | (u & 0x7f));
+}
+
+/* The PDFDocEncoding byte poppler read as Unicode character u, -1 for none (only the bytes 0x80–0xFF matter: a
+ * UTF-8 sequence's lead and continuation bytes). */
+static int pdfdoc_byte(gunichar u)
+{
+    static const unsigned short high[33] = {
+        0x2022, 0x2020, 0x2021, 0x2026, 0x2014, 0x2013, 0x0192, 0x2044, 0x2039, 0x203a, 0x2212,
+        0x2030, 0x201e, 0x201c, 0x201d, 0x2018, 0x2019, 0x201a, 0x2122, 0xfb01, 0xfb02, 0x0141,
+        0x0152, 0x0160, 0x0178, 0x017d, 0x0131, 0x0142, 0x0153, 0x0161, 0x017e, 0,      0x20ac};
+    if (u >= 0xa1 && u <= 0xff) return (int)u;
+    for (int b = 0; b < 33; b++)
+        if (high[b] && high[b] == u) return 0x80 + b;
+    return -1;
+}
+
+/* PDF-TAG-KEY-LETTERS: poppler 22 hands back a structure element's text as its UTF-8 bytes re-read as
+ * PDFDocEncoding (*å* as *Ã¥*, *Å* as *Ã–*, *–* as *â•ﬁ*). The character at *s, when it and the ones after it
+ * are such a reading of one UTF-8 sequence, is that sequence's character: returned, *s moved past it; else 0. */
+static gunichar pdfdoc_utf8(const char **s)
+{
+    const char *p = *s;
+    gunichar lead = g_utf8_get_char(p);
+    if (lead < 0xc2 || lead > 0xf4) return 0;
+    int n = lead < 0xe0 ? 1 : lead < 0xf0 ? 2 : 3;
+    char buf[5] = {(char)lead};
+    p = g_utf8_next_char(p);
+    for (int i = 1; i <= n; i++) {
+        if (!*p) return 0;
+        int b = pdfdoc_byte(g_utf8_get_char(p));
+        if (b < 0x80 || b > 0xbf) return 0;
+        buf[i] = (char)b;
+        p = g_utf8_next_char(p);
+    }
+    buf[n + 1] = '\0';
+    gunichar u = g_utf8_get_char_validated(buf, n + 1);
+    if (u == (gunichar)-1 || u == (gunichar)-2 || u < 0x80) return 0;
+    *s = p;
+    return u;
+}
+
+/* Appends the key characters of s (pdf_tag_key_char; PDFDocEncoding readings of UTF-8 decoded first) to key;
+ * where poppler cut the text (PDF-TAG-CUT-KEY: U+00EF U+00AC and one more character, a ligature's UTF-8 re-read
+ * as PDFDocEncoding, the rest of that content item lost) a '~': the page's words there are not in the key. */
 static void fold_key(GString *key, GString *spaced, const char *s)
 {
     bool white = false; /* white space since the last key character (PDF-TAG-CELL-CUT-SPACE) */
-    for (; s && *s; s++) {
+    if (!s) return;
+    bool utf8 = g_utf8_validate(s, -1, NULL); /* else its ASCII letters and digits only */
+    while (*s) {
         if (!strncmp(s, "\xc3\xaf\xc2\xac", 4) && s[4]) {
-            s += 4;
-            const char *nx = g_utf8_next_char(s);
-            s = nx - 1;
+            s = g_utf8_next_char(s + 4);
             if (!key->len || key->str[key->len - 1] != '~') {
                 g_string_append_c(key, '~');
                 g_string_append_c(spaced, white ? '1' : '0');
@@ -304,8 +355,14 @@ static void fold_key(GString *key, GString *spaced, const char *s)
             continue;
         }
         if (*s == ' ' || *s == '\t' || *s == '\n' || *s == '\r') white = true;
-        if (g_ascii_isalnum(*s)) {
-            g_string_append_c(key, g_ascii_tolower(*s));
+        gunichar u = utf8 ? pdfdoc_utf8(&s) : 0;
+        if (!u) {
+            u = utf8 ? g_utf8_get_char(s) : (unsigned char)*s;
+            s = utf8 ? g_utf8_next_char(s) : s + 1;
+        }
+        char k = utf8 || u < 0x80 ? pdf_tag_key_char(u) : 0;
+        if (k) {
+            g_string_append_c(key, k);
             g_string_append_c(spaced, white ? '1' : '0');
             white = false;
         }

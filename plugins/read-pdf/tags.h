@@ -4,7 +4,7 @@
  * logical blocks in reading order: leaves (headings with their level,
  * paragraphs, list items with their nesting) and tables (rows of cells, each
  * cell a list of leaves). Each leaf gets a matching key per page: its text
- * folded to ASCII letters and digits, from one poppler text call per leaf
+ * folded to its letters and digits (PDF-TAG-KEY-LETTERS), from one poppler text call per leaf
  * (one per content item only when the leaf crosses a page break).
  * tag_match.c maps the keys onto the words lines.c read from the page, which
  * keep their geometry, fonts and exact text; a page whose tags do not cover
@@ -19,6 +19,8 @@
 #ifndef READ_PDF_TAGS_H
 #define READ_PDF_TAGS_H
 
+#include <glib.h>
+
 #include "pdf.h"
 
 typedef struct _PopplerDocument PopplerDocument;
@@ -29,12 +31,15 @@ typedef struct _PopplerDocument PopplerDocument;
 typedef struct tag_word {
     int line, word;
     int run;
+    int kpos, kend;           /* the key characters [kpos, kend) of its part it was read as, while matching
+                               * (tag_match.c); -1 for a word joined otherwise (a label, a neighbour, a cut
+                               * key's read-on, a line part joined to another leaf) */
 } tag_word;
 
 /* The part of a leaf on one page. */
 typedef struct tag_seg {
     int page;                 /* 0-based */
-    char *key;                /* ASCII letters and digits, lower case */
+    char *key;                /* letters and digits, case kept (pdf_tag_key_char) */
     size_t klen, found;       /* key length, key characters matched */
     bool cut;                 /* poppler's text stopped short (at a ligature): the part reads on (PDF-TAG-CUT-KEY) */
     tag_word *words;          /* words mapped onto it, page order */
@@ -112,6 +117,9 @@ typedef struct pdf_tags {
 bool pdf_tags_grow(samla_arena *a, void **arr, size_t n, size_t *cap, size_t elem);
 #define TAGS_PUSH(a, arr, n, cap) \
     (pdf_tags_grow((a), (void **)&(arr), (n), &(cap), sizeof *(arr)) ? &(arr)[(n)++] : NULL)
+
+/* tags.c: the key character of Unicode character u (PDF-TAG-KEY-LETTERS), 0 when u is no letter or digit. */
+char pdf_tag_key_char(gunichar u);
 
 /* tags.c: walks pd's structure tree into t's leaves, tables and items and
  * gives every leaf its keys. *out is NULL when the PDF has no structure tree.

@@ -10,7 +10,9 @@ items (PDF-TAG-TYPED-LABEL; the Lövnäs hembygdsförening protocol), Chromium's
 poppler cut at a ligature read whole and in order (PDF-TAG-CUT-KEY, PDF-TAG-COLUMN-TOP, PDF-TAG-COLUMN-ORDER,
 PDF-TAG-START-IN-PLACE; Fjällmark), its contents boxes one line (PDF-TAG-LINE-PARTS), a table broken into the next
 column in its columns (PDF-TAG-TABLE-LOCAL-COLUMNS; Kustlanda), LibreOffice's notes as footnotes (PDF-TAG-NOTE;
-Närvård), and a bad option value refused before any document is read.
+Närvård), a key keeping case and non-ASCII letters (PDF-TAG-KEY-LETTERS: *Vårdcentralen* not read off
+*vårdcentralen*, *för* not off *får*; a Chromium render of tests/data/reader/chromium-tag-key.html), and a bad
+option value refused before any document is read.
 Usage: read_pdf_tags_test.py SAMLA"""
 import json
 import os
@@ -152,6 +154,12 @@ def main():
             lists = [(b.get("numbering"), b["text"]) for p in model["content"]["pages"] for b in p["blocks"]
                      if b["kind"] == "list_item"]
             check(lists == items, "%s/%s: list items %r, want %r" % (prod, stem, lists, items))
+    # PDF-TAG-KEY-LETTERS: a key keeps case and non-ASCII letters (tests/data/reader/chromium-tag-key.html: each
+    # pair's second paragraph set above the first by CSS, so the first paragraph's key meets the other's word first)
+    _, model = dump(samla, os.path.join(ROOT, "tests", "data", "reader", "chromium-tag-key.pdf"), "auto", out)
+    paras = [b["text"] for p in model["content"]["pages"] for b in p["blocks"] if b["kind"] == "paragraph"]
+    check(paras == ["Vårdcentralen", "vårdcentralen", "för", "får"],
+          "chromium-tag-key: paragraphs %r, want each on its own words" % (paras,))
     share = tagged / pages if pages else 0
     print("pages read from tags: %d of %d (%.3f)" % (tagged, pages, share))
     check(share >= 0.9, "only %d of %d pages read from tags" % (tagged, pages))
