@@ -94,6 +94,27 @@ static double left_edge(const pdf_line *L, size_t n, double a, double b, double 
     return edge;
 }
 
+/* PDF-LINE-GUTTER-LINE-START: the right column's edge is where its lines start, and a column of list items starts
+ * its items' markers an indent in from that edge while its headings stand at the edge (pdfTeX's `multicol` and
+ * WeasyPrint's CSS columns: *Goda levnadsvanor* over *• Andelen invånare …*). The starts after gaps found the band's
+ * right side at the markers, and the heading, starting inside the band, ran across the gutter and cut the columns
+ * into sections too short to be read as columns. A line of the first grouping (lines L, n) that starts inside the
+ * band [a, b] half a gutter gap (gmin) or more right of its left side — its first word, or a word after one that
+ * ends left of the band (the left column's) — and runs on past the band by an em is the right column's: the band ends at the leftmost such start. A
+ * line centred on the page cannot start so far right and reach past the band. */
+static double line_start(const pdf_line *L, size_t n, double a, double b, double gmin, double size)
+{
+    double edge = b;
+    for (size_t i = 0; i < n; i++)
+        for (size_t k = 0; k < L[i].nwords; k++) {
+            double q = L[i].words[k].x0;
+            if (q < a + 0.5 * gmin || q >= edge) continue;
+            if (k && L[i].words[k - 1].x1 > a + 0.5) continue;
+            if (L[i].x1 >= b + size) edge = q;
+        }
+    return edge;
+}
+
 /* The gutter band [*g0, *g1] of a page from its first grouping (lines L, n); false when none. */
 bool pdf_find_gutter(const pdf_line *L, size_t n, double *g0, double *g1, double *em)
 {
@@ -165,6 +186,7 @@ bool pdf_find_gutter(const pdf_line *L, size_t n, double *g0, double *g1, double
         }
     free(qs);
     a = left_edge(L, n, a, b, size);
+    b = line_start(L, n, a, b, gmin, size);
     if (b - a < 0.5 * gmin) return false;
     *g0 = a, *g1 = b, *em = size;
     return true;
