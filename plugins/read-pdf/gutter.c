@@ -222,11 +222,20 @@ static double usual_right(const pdf_line *L, size_t n, double size)
  * justification stretches every space of a line alike. A table row's gaps are its columns' (one per column,
  * each its own width). pdfTeX's narrow columns stretch *123§ Fastställande av* or *Föredragandens förslag:
  * Kommunstyrelsen* to two or three ems a space. */
+/* PDF-LINE-GUTTER-JUSTIFIED-ITEM (session 18): a list item's marker (one glyph that is no letter or digit: *•*, *◦*, *–*) is
+ * set off by the list's label width, not by a stretched space: the spaces are those after it, two words or more
+ * (pdfTeX's `multicol` justifies a bulleted delmål *•  Informationsöverföringen      mellan* to the column's edge). */
+static bool marker_word(const char *t)
+{
+    return t && *t && g_utf8_validate(t, -1, NULL) && g_utf8_strlen(t, -1) == 1 && !g_unichar_isalnum(g_utf8_get_char(t));
+}
+
 static bool justified_line(const pdf_line *l, double right, double size)
 {
-    if (l->nwords < 3 || fabs(l->x1 - right) > 0.1 * size) return false;
+    size_t from = l->nwords >= 3 && marker_word(l->words[0].text) ? 1 : 0;
+    if (l->nwords - from < (from ? 2 : 3) || fabs(l->x1 - right) > 0.1 * size) return false;
     double lo = 1e9, hi = -1e9;
-    for (size_t j = 1; j < l->nwords; j++) {
+    for (size_t j = from + 1; j < l->nwords; j++) {
         double g = l->words[j].x0 - l->words[j - 1].x1;
         lo = fmin(lo, g), hi = fmax(hi, g);
     }
