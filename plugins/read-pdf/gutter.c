@@ -99,16 +99,19 @@ static double left_edge(const pdf_line *L, size_t n, double a, double b, double 
  * WeasyPrint's CSS columns: *Goda levnadsvanor* over *• Andelen invånare …*). The starts after gaps found the band's
  * right side at the markers, and the heading, starting inside the band, ran across the gutter and cut the columns
  * into sections too short to be read as columns. A line of the first grouping (lines L, n) that starts inside the
- * band [a, b] half a gutter gap (gmin) or more right of its left side — its first word, or a word after one that
- * ends left of the band (the left column's) — and runs on past the band by an em is the right column's: the band ends at the leftmost such start. A
- * line centred on the page cannot start so far right and reach past the band. */
+ * band [a, b] half a gutter gap (gmin) or more right of its left side and at most two ems (a list's indent) left
+ * of its right side — its first word, or a word after one that ends left of the band (the left column's) — and
+ * runs on past the band by an em is the right column's: the band ends at the leftmost such start. A line centred
+ * on the page cannot start so far right and reach past the band; a box standing further left in a band that a
+ * ragged left column leaves wide (a page footer's *Utdragsbestyrkande* 4 em left of the right column) is no
+ * column's start. */
 static double line_start(const pdf_line *L, size_t n, double a, double b, double gmin, double size)
 {
     double edge = b;
     for (size_t i = 0; i < n; i++)
         for (size_t k = 0; k < L[i].nwords; k++) {
             double q = L[i].words[k].x0;
-            if (q < a + 0.5 * gmin || q >= edge) continue;
+            if (q < a + 0.5 * gmin || q < b - 2 * size || q >= edge) continue;
             if (k && L[i].words[k - 1].x1 > a + 0.5) continue;
             if (L[i].x1 >= b + size) edge = q;
         }
