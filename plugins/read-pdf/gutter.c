@@ -94,6 +94,30 @@ static double left_edge(const pdf_line *L, size_t n, double a, double b, double 
     return edge;
 }
 
+/* PDF-LINE-GUTTER-LINE-START: the right column's edge is where its lines start, and a column of list items starts
+ * its items' markers an indent in from that edge while its headings stand at the edge (pdfTeX's `multicol` and
+ * WeasyPrint's CSS columns: *Goda levnadsvanor* over *• Andelen invånare …*). The starts after gaps found the band's
+ * right side at the markers, and the heading, starting inside the band, ran across the gutter and cut the columns
+ * into sections too short to be read as columns. A line of the first grouping (lines L, n) that starts inside the
+ * band [a, b] half a gutter gap (gmin) or more right of its left side and at most two ems (a list's indent) left
+ * of its right side — its first word, or a word after one that ends left of the band (the left column's) — and
+ * runs on past the band by an em is the right column's: the band ends at the leftmost such start. A line centred
+ * on the page cannot start so far right and reach past the band; a box standing further left in a band that a
+ * ragged left column leaves wide (a page footer's *Utdragsbestyrkande* 4 em left of the right column) is no
+ * column's start. */
+static double line_start(const pdf_line *L, size_t n, double a, double b, double gmin, double size)
+{
+    double edge = b;
+    for (size_t i = 0; i < n; i++)
+        for (size_t k = 0; k < L[i].nwords; k++) {
+            double q = L[i].words[k].x0;
+            if (q < a + 0.5 * gmin || q < b - 2 * size || q >= edge) continue;
+            if (k && L[i].words[k - 1].x1 > a + 0.5) continue;
+            if (L[i].x1 >= b + size) edge = q;
+        }
+    return edge;
+}
+
 /* The gutter band [*g0, *g1] of a page from its first grouping (lines L, n); false when none. */
 bool pdf_find_gutter(const pdf_line *L, size_t n, double *g0, double *g1, double *em)
 {
@@ -165,6 +189,7 @@ bool pdf_find_gutter(const pdf_line *L, size_t n, double *g0, double *g1, double
         }
     free(qs);
     a = left_edge(L, n, a, b, size);
+    b = line_start(L, n, a, b, gmin, size);
     if (b - a < 0.5 * gmin) return false;
     *g0 = a, *g1 = b, *em = size;
     return true;
@@ -200,11 +225,20 @@ static double usual_right(const pdf_line *L, size_t n, double size)
  * justification stretches every space of a line alike. A table row's gaps are its columns' (one per column,
  * each its own width). pdfTeX's narrow columns stretch *123§ Fastställande av* or *Föredragandens förslag:
  * Kommunstyrelsen* to two or three ems a space. */
+/* PDF-LINE-GUTTER-JUSTIFIED-ITEM (session 18): a list item's marker (one glyph that is no letter or digit: *•*, *◦*, *–*) is
+ * set off by the list's label width, not by a stretched space: the spaces are those after it, two words or more
+ * (pdfTeX's `multicol` justifies a bulleted delmål *•  Informationsöverföringen      mellan* to the column's edge). */
+static bool marker_word(const char *t)
+{
+    return t && *t && g_utf8_validate(t, -1, NULL) && g_utf8_strlen(t, -1) == 1 && !g_unichar_isalnum(g_utf8_get_char(t));
+}
+
 static bool justified_line(const pdf_line *l, double right, double size)
 {
-    if (l->nwords < 3 || fabs(l->x1 - right) > 0.1 * size) return false;
+    size_t from = l->nwords >= 3 && marker_word(l->words[0].text) ? 1 : 0;
+    if (l->nwords - from < (from ? 2 : 3) || fabs(l->x1 - right) > 0.1 * size) return false;
     double lo = 1e9, hi = -1e9;
-    for (size_t j = 1; j < l->nwords; j++) {
+    for (size_t j = from + 1; j < l->nwords; j++) {
         double g = l->words[j].x0 - l->words[j - 1].x1;
         lo = fmin(lo, g), hi = fmax(hi, g);
     }
