@@ -281,7 +281,8 @@ static samla_status append_to_last_row(pdf_reader *r, pdf_table *t, const pdf_re
     double colright[MAX_BOUNDS + 1];
     pdf_column_rights(r, g, L, true, colright);
     double pitch = region_pitch(r, g, L, NULL, 0);
-    for (size_t c = 0; c < t->ncols; c++) {
+    /* a table has at most MAX_BOUNDS column boundaries: the bound says so to the compiler too (colright) */
+    for (size_t c = 0; c < t->ncols && c <= MAX_BOUNDS; c++) {
         size_t k = 0, nn = 0;
         for (size_t i = a; i < (c == 0 ? b0 : b); i++) {
             pdf_frag cf = pdf_column_frag(g, L[i], c);
