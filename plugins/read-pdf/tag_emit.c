@@ -200,21 +200,36 @@ static samla_block *leaf_block(pdf_reader *r, const pdf_tags *t, const tag_leaf 
     return b;
 }
 
-/* Word extent of a cell on tagged pages; false when it has none. */
-static bool cell_extent(const pdf_reader *r, const pdf_tags *t, const tag_cell *c, double *x0, double *x1)
+/* The box of a cell's words. */
+typedef struct words_box {
+    double x0, x1, y0, y1;
+} words_box;
+
+/* Box b of cell c's words on page `page`, or on every tagged page when page < 0; false when it has none there. */
+static bool cell_box(const pdf_reader *r, const pdf_tags *t, const tag_cell *c, int page, words_box *b)
 {
-    *x0 = 1e9, *x1 = -1e9;
+    *b = (words_box){1e9, -1e9, 1e9, -1e9};
     for (int k = c->leaf0; k < c->leaf0 + c->nleaves; k++) {
         const tag_leaf *l = &t->leaves[k];
         for (size_t s = 0; s < l->nsegs; s++) {
-            if (!t->tagged[l->segs[s].page]) continue;
+            if (page < 0 ? !t->tagged[l->segs[s].page] : l->segs[s].page != page) continue;
             for (size_t i = 0; i < l->segs[s].nwords; i++) {
                 const pdf_word *w = word_at(r, l->segs[s].page, &l->segs[s].words[i]);
-                *x0 = fmin(*x0, w->x0), *x1 = fmax(*x1, w->x1);
+                b->x0 = fmin(b->x0, w->x0), b->x1 = fmax(b->x1, w->x1);
+                b->y0 = fmin(b->y0, w->y0), b->y1 = fmax(b->y1, w->y1);
             }
         }
     }
-    return *x1 >= *x0;
+    return b->x1 >= b->x0;
+}
+
+/* Word extent of a cell on tagged pages; false when it has none. */
+static bool cell_extent(const pdf_reader *r, const pdf_tags *t, const tag_cell *c, double *x0, double *x1)
+{
+    words_box b;
+    bool ok = cell_box(r, t, c, -1, &b);
+    *x0 = b.x0, *x1 = b.x1;
+    return ok;
 }
 
 static int cmp_double(const void *a, const void *b)
@@ -265,23 +280,6 @@ static int cell_page(const pdf_tags *t, const tag_cell *c)
         if (lp >= 0 && (p < 0 || lp < p)) p = lp;
     }
     return p;
-}
-
-/* Vertical extent of cell c's words on page `page`; false when it has none there. */
-static bool cell_rows_on(const pdf_reader *r, const pdf_tags *t, const tag_cell *c, int page, double *y0, double *y1)
-{
-    *y0 = 1e9, *y1 = -1e9;
-    for (int k = c->leaf0; k < c->leaf0 + c->nleaves; k++) {
-        const tag_leaf *l = &t->leaves[k];
-        for (size_t s = 0; s < l->nsegs; s++) {
-            if (l->segs[s].page != page) continue;
-            for (size_t i = 0; i < l->segs[s].nwords; i++) {
-                const pdf_word *w = word_at(r, page, &l->segs[s].words[i]);
-                *y0 = fmin(*y0, w->y0), *y1 = fmax(*y1, w->y1);
-            }
-        }
-    }
-    return *y1 >= *y0;
 }
 
 typedef struct grid {
@@ -354,12 +352,11 @@ static void place_cells(const pdf_reader *r, const pdf_tags *t, const int *rows,
          * another one-cell row are a list's column running longer than the next (Chromium tags no empty cell) */
         if (nc == 1 && C > 1 && o[0] == row->cell0 && k + 1 < g->nrows && t->rows[rows[k + 1]].ncells > 1) {
             int page = cell_page(t, &t->cells[row->cell0]);
-            double top, bottom;
-            bool group = page >= 0 && cell_rows_on(r, t, &t->cells[row->cell0], page, &top, &bottom);
+            words_box own, ab;
+            bool group = page >= 0 && cell_box(r, t, &t->cells[row->cell0], page, &own);
             for (size_t c = 1; c < C && group && k > 0; c++) {
                 int above = g->origin[(k - 1) * C + c];
-                double ay0, ay1;
-                group = above < 0 || !cell_rows_on(r, t, &t->cells[above], page, &ay0, &ay1) || ay1 <= top + 1;
+                group = above < 0 || !cell_box(r, t, &t->cells[above], page, &ab) || ab.y1 <= own.y0 + 1;
             }
             if (group)
                 for (size_t c = 1; c < C; c++) o[c] = row->cell0;
