@@ -141,6 +141,32 @@ static void measure(pdf_reader *r, const pdf_frag *f, frag_info *fi)
     fi->label_len = fi->label ? strlen(w[f->w0].text) : 0;
 }
 
+/* The line `next` opens with a word that ends a compound's shared tail ("och", "eller": *Barn-* / *och …*), after
+ * which the hyphen above is the writer's own. */
+static bool suspended_tail(const pdf_settings *set, const char *next)
+{
+    size_t wl = strcspn(next, " ");
+    for (const char **w = set->suspended_next; w && *w; w++)
+        if (strlen(*w) == wl && strncmp(*w, next, wl) == 0) return true;
+    return false;
+}
+
+/* PDF-HYPHEN-ADDRESS: the last word of s[0, len) is a web address (a scheme's "://", "www.", or a domain, a point
+ * and a letter, before a "/"): no producer hyphenates an address, it breaks one at its own hyphens and slashes, so
+ * a hyphen ending such a line is the address's own ("…/halsa-och-" / "varld/…" is "…/halsa-och-varld/…"). */
+static bool web_address_end(const char *s, size_t len)
+{
+    size_t b = len;
+    while (b > 0 && s[b - 1] != ' ') b--;
+    const char *w = s + b;
+    size_t n = len - b;
+    if (g_strstr_len(w, (gssize)n, "://") || g_strstr_len(w, (gssize)n, "www.")) return true;
+    const char *slash = memchr(w, '/', n);
+    for (const char *q = w; slash && q + 1 < slash; q++)
+        if (*q == '.' && q > w && g_ascii_isalpha(q[1])) return true;
+    return false;
+}
+
 /* Appends next line text to s with the hyphenation rules. */
 static void join_text(const pdf_settings *set, GString *s, const char *next)
 {
@@ -154,17 +180,14 @@ static void join_text(const pdf_settings *set, GString *s, const char *next)
     if (lc == '-' || lc == 0x2010) {
         const char *before = g_utf8_find_prev_char(s->str, last);
         bool letter = before && g_unichar_isalpha(g_utf8_get_char(before));
-        size_t wl = strcspn(next, " ");
-        bool suspended = false;
-        for (const char **w = set->suspended_next; w && *w && letter; w++)
-            suspended = suspended || (strlen(*w) == wl && strncmp(*w, next, wl) == 0);
+        bool suspended = letter && suspended_tail(set, next);
         gunichar nc = g_utf8_get_char_validated(next, -1);
         /* a capital before the hyphen is an abbreviation's, which Swedish joins to a word with a hyphen
            ("HR-" / "avdelningen" is "HR-avdelningen"; PDF-HYPHEN-ABBREVIATION) */
         bool abbrev = letter && g_unichar_isupper(g_utf8_get_char(before));
         /* a number broken at its hyphen joins as written ("2024-11-" / "18." is "2024-11-18."; PDF-NUMBER-RUNS-ON) */
         bool digits = before && g_unichar_isdigit(g_utf8_get_char(before)) && g_ascii_isdigit(next[0]);
-        if (digits) {
+        if (digits || web_address_end(s->str, s->len)) {
         } else if (suspended || !letter) {
             g_string_append_c(s, ' ');
         } else if (!abbrev && nc != (gunichar)-1 && nc != (gunichar)-2 && g_unichar_islower(nc)) {
@@ -606,6 +629,24 @@ static bool broken_word(const pdf_reader *r, const frag_info *fi, size_t i, doub
                            c->f->w1 - c->f->w0 > 1, right, size);
 }
 
+/* PDF-CELL-HYPHENATED-NO-CUT: the cell's lines show a word hyphenated at the wrap (a line ending in a lower-case
+ * letter and a hyphen over a line starting lower-case, not a compound's shared tail, *Barn-* / *och*): its producer
+ * hyphenates (pdfTeX, groff), and a hyphenating producer never cuts a word without a hyphen, so no line of the cell
+ * is a broken word (PDF-CELL-BROKEN-WORD): *ohälsa* / *får* in a column a word wide are two words, beside *psy-* /
+ * *kisk* in the same cell. */
+static bool hyphenated_cell(const pdf_settings *set, const frag_info *fi, size_t n)
+{
+    for (size_t i = 0; i + 1 < n; i++) {
+        const char *t = fi[i].text;
+        size_t len = strlen(t);
+        if (len < 2 || t[len - 1] != '-' || !pdf_starts_lower(fi[i + 1].text)) continue;
+        const char *before = g_utf8_find_prev_char(t, t + len - 1);
+        if (!before || !g_unichar_islower(g_utf8_get_char(before))) continue;
+        if (!suspended_tail(set, fi[i + 1].text)) return true;
+    }
+    return false;
+}
+
 /* The x the run's lines wrap at: the right end of its lines, but for lines that show no wrap edge.
  * PDF-LINE-GUTTER-OVERHANG: a heading's word alone on its line, too long for the column, runs past the edge the
  * column's lines wrap at. PDF-LINE-LEADER-EDGE: a line that ends in a signature rule (*______*) ends where the
@@ -709,7 +750,8 @@ samla_status pdf_emit_frags(pdf_reader *r, const pdf_frag *frags, size_t n, bool
     }
     double right = wrap_edge(r, frags, fi, n, in_cell);
     if (wrap > right) right = wrap;
-    for (size_t i = 1; in_cell && i < n; i++) fi[i].glue = broken_word(r, fi, i, right);
+    bool hyphenates = in_cell && hyphenated_cell(r->set, fi, n);
+    for (size_t i = 1; in_cell && !hyphenates && i < n; i++) fi[i].glue = broken_word(r, fi, i, right);
     /* per fragment, the run's closest pitch of two lines of its size (PDF-PARA-LOWER-GAP; PDF-PARA-LOWER-GAP-SIZE:
        a heading's lines are set further apart than the body's) */
     double *line_pitch = samla_arena_alloc(r->ctx->arena, n * sizeof *line_pitch);
