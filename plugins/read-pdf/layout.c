@@ -522,8 +522,11 @@ static bool breaks_before(const pdf_reader *r, const frag_info *fi, size_t i, si
     if (c->label && !number_runs_on(p, c, right) && !label_runs_on(p, c, right)) return true;
     /* paragraph spacing: the tops of the two lines are clearly further apart
      * than the usual pitch of wrapped lines, unless the text runs on (a
-     * hyphen at the end, a lower-case word next) */
-    if (pitch > 0 && c->y0 - p->y0 > pitch + fmax(1.2, 0.2 * size) && !ends_hyphen(p->text) &&
+     * hyphen at the end, a lower-case word next). PDF-CELL-PARA-SPACE: a cell's
+     * lines step by the region's own wrap pitch exactly, so 0.15 em more is a
+     * paragraph's space (a Word cell's paragraphs 2 pt apart at 11 pt, its
+     * lines full to the edge: *… via vårdcentralen* over *Erbjuda simskola …*) */
+    if (pitch > 0 && c->y0 - p->y0 > pitch + fmax(1.2, 0.15 * size) && !ends_hyphen(p->text) &&
         !pdf_starts_lower(c->text))
         return true;
     /* PDF-PARA-LOWER-GAP, in body text (no cell pitch): against the run's own line pitch */

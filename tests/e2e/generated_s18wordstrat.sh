@@ -13,28 +13,5 @@
 # 4. seed 5304 gen-5304-s001-strategi, Word-style PDF: the header *Målområde | Målsättningar* over cells whose bullets
 #    start at the label's x (*➢⇥Mål 1.1 …*) and a cell of only *–* is the table's header row
 #    (PDF-TABLE-HEADER-LABEL-X). Before: a table of its own, the first focus area taken for the header and lost.
-set -u
-PY=${PY:-/usr/bin/python3}
-P=corpus/generated/wordstrat
-tmp=$(mktemp -d) || exit 1
-trap 'rm -rf "$tmp"' EXIT
-for spec in 1:100 5301:40 5302:40 5304:40; do
-  seed=${spec%%:*}; plans=${spec#*:}
-  "$PY" corpus/generate/generate.py --seed "$seed" --protocols 0 --plans "$plans" --out "$tmp/gen$seed" >/dev/null || exit 1
-  cut -f1 "$P/seed$seed/manifest.tsv" | sort -u | while read -r stem; do
-    cmp -s "$tmp/gen$seed/gold/$stem.yaml" "$P/seed$seed/gold/$stem.yaml" || {
-      echo "generated_s18wordstrat: $stem differs from the generator's seed-$seed gold (re-pick it)" >&2; exit 1; }
-  done || exit 1
-  for dir in "$P/seed$seed"/*/; do
-    prod=$(basename "$dir")
-    [ "$prod" = gold ] && continue
-    for ext in pdf docx; do
-      ls "$dir"*."$ext" >/dev/null 2>&1 || continue
-      out="$tmp/out-$seed-$prod-$ext"
-      "$SAMLA" run -q strategy -o "$out" "$dir"*."$ext" 2>/dev/null || exit 1
-      "$SAMLA" eval -q -m 'goals[code+kind+title+parent]=1' "$P/seed$seed/gold" "$out" >/dev/null 2>&1 || {
-        "$SAMLA" eval -v -M soft "$P/seed$seed/gold" "$out" >&2
-        echo "generated_s18wordstrat: seed $seed $prod $ext goals below 1" >&2; exit 1; }
-    done
-  done
-done
+exec sh "$(dirname "$0")/generated_seeds.sh" generated_s18wordstrat wordstrat strategy 'goals[code+kind+title+parent]=1' \
+  1:100 5301:40 5302:40 5304:40
