@@ -264,6 +264,8 @@ static bool block(lists *l, const samla_block *b, bool title_line)
         const section *top = act_section(r);
         if (m == M_NONE) {
             if (!heading) {
+                /* a numbered item above stood under the title above it, not under this line */
+                if (l->m == M_NONE && l->na == 0) field_flush(l);
                 l->bold_area = samla_text_trim_end(a, samla_text_clean(a, b->text));
                 l->bold_src = b;
             }
