@@ -367,8 +367,8 @@ static void title_line(walk *w, const samla_block *b, int level)
     }
     /* PL-GOAL-TABLE-SECTION-AFTER: after a summary table of the container's focus areas, a bold line of the
        section after (*Uppföljning*: groff set the heading as a bold line) ends the container; it is no focus area
-       beside the table's. The same after flat headings (PL-GOAL-FLAT-HEADINGS): groff's heading at a page's top
-       may be read as a bold line */
+       beside the table's. PL-GOAL-FLAT-SECTION-AFTER: the same after flat headings (PL-GOAL-FLAT-HEADINGS): groff's
+       heading at a page's top may be read as a bold line */
     if (!heading && level == 99 && w->container_level && (w->table_focus || w->flat) && !typed &&
         samla_phrases_only(&w->s->section_after, soft))
         w->container_level = 0, w->focus = -1;
