@@ -37,6 +37,7 @@ typedef struct run {
     double container_size;   /* font size of the heading that opened it (0 unknown) */
     int container_flat;      /* -1 not yet known, 1 when its first sub-heading is set as it is (a PDF whose headings
                                 are all bold body text, levels from spacing): PL-ACTIVITY-CONTAINER-FLAT */
+    bool container_bare;     /* that heading stands right over a bold line of its size: PL-ACTIVITY-CONTAINER-FLAT-LEVEL */
     bool container_line;     /* opened by a bold line over headings, container_level is then the level of
                                 the headings under it (PL-ACTIVITY-CONTAINER-LINE) */
     bool bare;               /* the document has no list item and no paragraph typed with a bullet glyph: its

@@ -67,9 +67,10 @@ static void field_flush(lists *l);
 void act_lists_heading(lists *l)
 {
     l->bold_above = l->bold_src && l->prev == l->bold_src ? l->bold_area : NULL;
+    field_flush(l);     /* a numbered item above stood under the bold line above it, not under this heading
+                           (PL-ACTIVITY-NUMBERED-AREA) */
     l->bold_area = NULL;
     l->bold_src = NULL;
-    field_flush(l);
     l->npending = 0;
 }
 
@@ -88,7 +89,10 @@ static void field_flush(lists *l)
         samla_node *ind = samla_node_seq(a);
         for (size_t k = 0; ind && k < l->nfind; k++) samla_seq_append_str(a, ind, l->find[k]);
         const section *top = act_section(r);
-        act_emit(r, l->fsrc, top ? top->area : NULL, l->ftext, ind, l->fresp, act_period_here(r));
+        /* under a heading naming activities the item's area is the bold line above it, as for one without
+           field lines (PL-ACTIVITY-CONTAINER, PL-ACTIVITY-NUMBERED-AREA) */
+        const char *area = r->container_level ? container_area(l) : top ? top->area : NULL;
+        act_emit(r, l->fsrc, area, l->ftext, ind, l->fresp, act_period_here(r));
         l->npending = 0;
     } else if (l->fsrc && !l->fbold && r->container_level) {
         /* a numbered item without field lines under a heading naming activities */
@@ -261,6 +265,9 @@ static bool block(lists *l, const samla_block *b, bool title_line)
         const section *top = act_section(r);
         if (m == M_NONE) {
             if (!heading) {
+                /* a numbered item above stood under the title above it, not under this line
+                   (PL-ACTIVITY-NUMBERED-AREA) */
+                if (l->m == M_NONE && l->na == 0) field_flush(l);
                 l->bold_area = samla_text_trim_end(a, samla_text_clean(a, b->text));
                 l->bold_src = b;
             }

@@ -258,6 +258,21 @@ static void container_line(run *r, size_t i, const samla_block *b)
     r->container_numbered = samla_re_search(r->s->re_number, b->text, 0, &nm);
 }
 
+/* PL-ACTIVITY-CONTAINER-FLAT-LEVEL: a heading naming activities with no text of its own, right over a bold line
+ * of its own size (pdfTeX's and groff's headings all bold body text: the reader made the focus area or delmål
+ * under it a bold line), holds the headings of its look that follow at its own level, as it holds deeper ones
+ * (PL-ACTIVITY-CONTAINER-FLAT): nothing on the page tells their levels apart. */
+static bool bare_container(const samla_ctx *ctx, size_t i, const samla_block *c)
+{
+    for (size_t k = i + 1; k < ctx->doc.nblocks; k++) {
+        const samla_block *n = ctx->doc.blocks[k];
+        if (n->kind == SAMLA_BLOCK_HEADER || n->kind == SAMLA_BLOCK_FOOTER || n->kind == SAMLA_BLOCK_FOOTNOTE) continue;
+        return (n->kind == SAMLA_BLOCK_PARAGRAPH || n->kind == SAMLA_BLOCK_HEADING) && n->style.bold && c->style.bold &&
+               n->style.font_size > 0 && n->style.font_size == c->style.font_size;
+    }
+    return false;
+}
+
 static samla_status process(void *p, samla_ctx *ctx)
 {
     run r = {.s = p, .ctx = ctx};
@@ -300,8 +315,9 @@ static samla_status process(void *p, samla_ctx *ctx)
             int level = b->level > 0 ? b->level : 1;
             act_lists_heading(l);   /* before the container closes: a numbered item above is still its activity */
             if (r.container_level && !r.container_line && r.container_flat < 0)
-                r.container_flat = level > r.container_level && b->style.font_size > 0 &&
-                                   b->style.font_size == r.container_size;
+                r.container_flat = b->style.font_size > 0 && b->style.font_size == r.container_size &&
+                                   (level > r.container_level ||
+                                    (level == r.container_level && r.container_bare && !follow_up(&r, b)));
             if (r.container_level && (r.container_line ? level < r.container_level || follow_up(&r, b)
                                       : r.container_flat > 0 ? follow_up(&r, b) || b->style.font_size > r.container_size
                                                              : level <= r.container_level))
@@ -316,6 +332,7 @@ static samla_status process(void *p, samla_ctx *ctx)
                 r.container_line = false;
                 r.container_size = b->style.font_size;
                 r.container_flat = -1;
+                r.container_bare = bare_container(ctx, i, b);
                 r.container_numbered = b->numbering || samla_re_search(r.s->re_number, b->text, 0, &nm);
             }
             if (act_lists_block(l, b, true)) break;

@@ -25,6 +25,7 @@
  *    (PL-GOAL-LIST-UNDER-FOCUS).
  * Everything stated twice is merged (tree.c). */
 #include <stdbool.h>
+#include <math.h>
 #include <stddef.h>
 #include <string.h>
 
@@ -300,6 +301,29 @@ static bool bold_below_heading(const walk *w, const samla_block *b)
     return f->style.font_size > 0 && b->style.font_size > 0 && f->style.font_size > b->style.font_size + 0.5;
 }
 
+/* PL-GOAL-FLAT-FIRST-SUB: heading b, right under the container heading c and one level below it, is the
+ * first of the container's flat focus areas and delmål when it has c's look (size and weight) and the next
+ * heading of that look after it is back at c's level. A reader that cannot tell the levels of one look apart
+ * (groff's .SH, every level bold at the body size) makes only the heading directly under another a level deeper
+ * (PDF-HEAD-SHAPE); its siblings come out at the container's level. */
+static bool flat_first_sub(const walk *w, const samla_block *b, int level)
+{
+    const samla_block *c = w->container_block;
+    const samla_doc *doc = &w->ctx->doc;
+    if (!c || c->kind != SAMLA_BLOCK_HEADING || level != w->container_level + 1) return false;
+    if (next_body(doc, c->index) != b || c->style.bold != b->style.bold) return false;
+    if (c->style.font_size <= 0 || c->style.font_size - b->style.font_size > 0.3 ||
+        b->style.font_size - c->style.font_size > 0.3)
+        return false;
+    for (size_t k = b->index + 1; k < doc->nblocks; k++) {
+        const samla_block *n = doc->blocks[k];
+        if (n->kind != SAMLA_BLOCK_HEADING) continue;
+        if (n->style.bold != b->style.bold || fabs(n->style.font_size - b->style.font_size) > 0.3) continue;
+        return n->level == w->container_level;
+    }
+    return false;
+}
+
 /* A heading or a short bold paragraph. level: heading level, 99 for a bold paragraph. */
 static void title_line(walk *w, const samla_block *b, int level)
 {
@@ -326,6 +350,9 @@ static void title_line(walk *w, const samla_block *b, int level)
         if (w->container_block && next_body(&w->ctx->doc, w->container_block->index) == b)
             w->flat = true, w->container_level = level;
         flat_here = w->flat && level == w->container_level && !samla_phrases_only(&w->s->section_after, soft);
+    } else if (heading && w->container_level && !number && !w->flat && flat_first_sub(w, b, level)) {
+        w->flat = true;
+        flat_here = !samla_phrases_only(&w->s->section_after, soft);
     }
     /* PL-GOAL-FLAT-LINES: the same under a bold-line container (pdfTeX and groff set every heading bold at the
        body size with nothing to tell the levels apart): an uncoded bold line right under it holds the focus
@@ -340,8 +367,9 @@ static void title_line(walk *w, const samla_block *b, int level)
     }
     /* PL-GOAL-TABLE-SECTION-AFTER: after a summary table of the container's focus areas, a bold line of the
        section after (*Uppföljning*: groff set the heading as a bold line) ends the container; it is no focus area
-       beside the table's */
-    if (!heading && level == 99 && w->container_level && w->table_focus && !typed &&
+       beside the table's. PL-GOAL-FLAT-SECTION-AFTER: the same after flat headings (PL-GOAL-FLAT-HEADINGS): groff's
+       heading at a page's top may be read as a bold line */
+    if (!heading && level == 99 && w->container_level && (w->table_focus || w->flat) && !typed &&
         samla_phrases_only(&w->s->section_after, soft))
         w->container_level = 0, w->focus = -1;
     if (heading && w->container_level && level <= w->container_level && number &&
