@@ -235,6 +235,21 @@ static bool next_code(const char *prev, const char *cur)
            cur[1] == prev[1] && cur[2] == '\0';
 }
 
+/* The cell text of fragment f (of line l) starts with the next code of the series cell text p (of line pl)
+ * started with (next_code); or both start with one label word, the same, each followed by its code, and the codes
+ * make the series (PDF-TABLE-CODE-LABEL: *Mål 3.1 …* then *Mål 3.2 …*, a labelled code series starting rows as the
+ * bare *3.1* / *3.2* do). */
+static bool next_cell_code(const pdf_line *pl, pdf_frag p, const pdf_line *l, pdf_frag f)
+{
+    if (p.w1 <= p.w0 || f.w1 <= f.w0) return false;
+    const char *a = pl->words[p.w0].text, *b = l->words[f.w0].text;
+    if (next_code(a, b)) return true;
+    if (p.w1 - p.w0 < 2 || f.w1 - f.w0 < 2 || strcmp(a, b) != 0 || !pdf_starts_upper(a)) return false;
+    for (const char *c = a; *c; c++)
+        if ((*c >= '0' && *c <= '9') || *c == '.' || *c == ')') return false;
+    return next_code(pl->words[p.w0 + 1].text, l->words[f.w0 + 1].text);
+}
+
 /* Every row start found before (starts[1..ns)) is one of the group rows sub[0..nsub). */
 static bool keeps_starts(const size_t *starts, size_t ns, const size_t *sub, size_t nsub)
 {
@@ -300,7 +315,7 @@ static bool centred_groups(pdf_reader *r, const pdf_region *g, const pdf_line *c
         const pdf_word *w = &L[i]->words[f.w0];
         /* the next code of the series the row above started with starts a row (PDF-TABLE-CODE-SERIES) */
         pdf_frag up = pdf_column_frag(g, L[sub[nsub - 1]], 1);
-        bool coded = up.w1 > up.w0 && next_code(L[sub[nsub - 1]]->words[up.w0].text, w->text);
+        bool coded = next_cell_code(L[sub[nsub - 1]], up, L[i], f);
         if (!coded && !items &&
             (runs_on_lower(w->text) || hyphen_above(g, L, sub[nsub - 1], i, 1) ||
              !(fits_above(g, L, sub[nsub - 1], i, 1, w, wrap[1]) || sentence_above(g, L, sub[nsub - 1], i, 1))))
