@@ -113,6 +113,23 @@ static bool hyphen_above(const pdf_region *g, const pdf_line *const *L, size_t f
 
 static bool spanned_row_start(const pdf_region *g, const pdf_line *l);
 
+/* PDF-TABLE-CENTRED-CODE-WRAP: word t is a code that ends a label's first line, *Målområde 1.* over *Trygg och
+ * säker vård*: a label so coded goes on into the next line however it starts (its title has not begun). A code is
+ * a number with dots or a colon (*1.*, *2.3:*), or one letter and a mark (*A.*, *b)*). */
+static bool code_end(const char *t)
+{
+    if (!t || !*t) return false;
+    size_t n = strlen(t);
+    if (n == 2 && ((t[0] >= 'A' && t[0] <= 'Z') || (t[0] >= 'a' && t[0] <= 'z')) && (t[1] == '.' || t[1] == ':' || t[1] == ')'))
+        return true;
+    bool digit = false;
+    for (const char *c = t; *c; c++) {
+        if (*c >= '0' && *c <= '9') digit = true;
+        else if (*c != '.' && *c != ':') return false;
+    }
+    return digit;
+}
+
 /* Some column with text on line i had none on the line above but had text
  * higher up in the row that starts at `from` (PDF-TABLE-UNRULED-ROWS): its
  * cell had ended, so line i is the top of the next row (a row is as tall as
@@ -292,8 +309,8 @@ static bool item_column(const pdf_region *g, const pdf_line *const *L, size_t a,
  * the label's middle as the top lies above it (within a line), and those rows
  * leave their first column to it (span0); every row start found before
  * (starts, ns) must be one of these. Sets *out (arena) to the row
- * starts, the first the table's first line (the header goes with the first
- * row, PDF-TABLE-HEADER-BOLD parts it), and *nout; false when the groups do
+ * starts, the first the table's first line (bold header lines above the
+ * first group a row of their own, PDF-TABLE-CENTRED-HEADER), and *nout; false when the groups do
  * not come out even (every row in one group, every label in its group). */
 static bool centred_groups(pdf_reader *r, const pdf_region *g, const pdf_line *const *L, const double *wrap,
                            const size_t *starts, size_t ns, bool *span0, size_t **out, size_t *nout)
@@ -337,7 +354,9 @@ static bool centred_groups(pdf_reader *r, const pdf_region *g, const pdf_line *c
         for (size_t j = i + 1; j < e; j++) {
             pdf_frag q = pdf_column_frag(g, L[j], 0);
             if (q.w1 <= q.w0) continue;
-            if (!runs_on_lower(L[j]->words[q.w0].text) && !hyphen_above(g, L, i, j, 0)) break;
+            if (!runs_on_lower(L[j]->words[q.w0].text) && !hyphen_above(g, L, i, j, 0) &&
+                !(L[j]->y0 - L[b1]->y1 < 0.5 * L[j]->size && code_end(last_word_above(g, L, i, j, 0))))
+                break;
             b1 = j;
         }
         if (cur >= nsub || i < sub[cur]) return false;
@@ -359,16 +378,20 @@ static bool centred_groups(pdf_reader *r, const pdf_region *g, const pdf_line *c
     if (cur != nsub || groups < 2) return false;
     /* the rows found before are rows here too (the group's top at a row gap) */
     if (!keeps_starts(starts, ns, sub, nsub)) return false;
-    size_t *st = samla_arena_alloc(r->ctx->arena, (nsub + 1) * sizeof *st);
+    size_t *st = samla_arena_alloc(r->ctx->arena, (nsub + 2) * sizeof *st);
     if (!st) return false;
+    /* PDF-TABLE-CENTRED-HEADER: the bold lines over the body are the header row, however short the first group row
+     * under them (one line of the second column, its label centred lower down) */
+    size_t h = a > g->first;
     st[0] = g->first;
+    if (h) st[1] = a, span0[a - g->first] = false;
     for (size_t k = 1; k < nsub; k++) {
-        st[k] = sub[k];
+        st[k + h] = sub[k];
         span0[sub[k] - g->first] = !head[k];
     }
-    st[nsub] = e;
+    st[nsub + h] = e;
     *out = st;
-    *nout = nsub;
+    *nout = nsub + h;
     return true;
 }
 
