@@ -645,6 +645,30 @@ static bool tight_row_start(const pdf_region *g, const pdf_line *const *L, const
     return fresh >= need && (filled >= 2 || first_fits);
 }
 
+/* PDF-TABLE-LABEL-VALUE-ROWS: a table of three columns or more set without row spacing whose every cell is a label
+ * line over its value (groff: *Dokumenttyp* over *Handlingsplan*, *Dokumentansvarig* over *MAS*, the value set on
+ * a line of its own though it would have fitted after the label): its first line fills every column, each cell
+ * starting upper-case, and so does every line where a column starts again after falling silent (the rows found by
+ * PDF-TABLE-UNRULED-ROWS, one at least). Lines under the row's labels start fresh where the label ended, so a
+ * line filling half the columns or fewer starts no row by the capitals or by fitting after the line above. */
+static bool label_value_rows(const pdf_region *g, const pdf_line *const *L, const size_t *starts, size_t ns)
+{
+    if (g->ncols < 3 || filled_columns(g, L[g->first]) != g->ncols) return false;
+    for (size_t c = 0; c < g->ncols; c++) {
+        pdf_frag f = pdf_column_frag(g, L[g->first], c);
+        if (!pdf_starts_upper(L[g->first]->words[f.w0].text)) return false;
+    }
+    size_t found = 0;
+    for (size_t s = 0; s < ns; s++)
+        for (size_t i = starts[s] + 1; i < starts[s + 1]; i++) {
+            pdf_frag f0 = pdf_column_frag(g, L[i], 0);
+            if (!((f0.w1 > f0.w0 || spanned_row_start(g, L[i])) && resumes(g, L, starts[s], i))) continue;
+            if (filled_columns(g, L[i]) != g->ncols) return false;
+            found++;
+        }
+    return found > 0;
+}
+
 /* PDF-TABLE-GROUP-ROW-TIGHT: line i of a table set without row spacing (split where columns start again) is a
  * group row of its own (a plan's delmål over its activities, pdfTeX's longtable: *Suicidpreventivt arbete bedrivs
  * i samverkan* right under the wrapped *… psykisk* / *hälsa* of the row above): text in the first column only,
@@ -1272,6 +1296,7 @@ samla_status pdf_emit_table(pdf_reader *r, const pdf_region *g0, const pdf_line 
         size_t *more = samla_arena_alloc(a, (nsplit + n + 1) * sizeof *more);
         if (!more) return SAMLA_ERR_NOMEM;
         size_t k = 0;
+        bool label_rows = label_value_rows(g, L, starts, ns);
         for (size_t s = 0; s < ns; s++) {
             more[k++] = starts[s];
             if (split[s] || cand[s] || cell[s])
@@ -1287,6 +1312,8 @@ samla_status pdf_emit_table(pdf_reader *r, const pdf_region *g0, const pdf_line 
                         more[k++] = i;
                     } else if (!split[s])
                         continue;
+                    else if (label_rows && 2 * filled_columns(g, L[i]) <= g->ncols && !resumes(g, L, starts[s], i))
+                        continue; /* PDF-TABLE-LABEL-VALUE-ROWS */
                     else if (all[s] ? tight_row_start(g, L, &traits, starts[s], i, rights, widest, ci, 1)
                             : ((f0.w1 > f0.w0 || spanned_row_start(g, L[i])) && resumes(g, L, starts[s], i) &&
                                tight_row_start(g, L, &traits, starts[s], i, rights, widest, ci, 1)) ||
