@@ -1312,14 +1312,17 @@ samla_status pdf_emit_table(pdf_reader *r, const pdf_region *g0, const pdf_line 
                         more[k++] = i;
                     } else if (!split[s])
                         continue;
-                    else if (label_rows && 2 * filled_columns(g, L[i]) <= g->ncols && !resumes(g, L, starts[s], i))
-                        continue; /* PDF-TABLE-LABEL-VALUE-ROWS */
-                    else if (all[s] ? tight_row_start(g, L, &traits, starts[s], i, rights, widest, ci, 1)
-                            : ((f0.w1 > f0.w0 || spanned_row_start(g, L[i])) && resumes(g, L, starts[s], i) &&
-                               tight_row_start(g, L, &traits, starts[s], i, rights, widest, ci, 1)) ||
-                                  tight_row_start(g, L, &traits, starts[s], i, rights, widest, false, 2) ||
-                                  group_row_start(g, L, more[k - 1], i, starts[s + 1], widest))
-                        more[k++] = i;
+                    else {
+                        /* a line under label/value rows filling half the columns or fewer starts no row by
+                         * capitals or fit (PDF-TABLE-LABEL-VALUE-ROWS); a group row still does */
+                        bool lv = label_rows && 2 * filled_columns(g, L[i]) <= g->ncols && !resumes(g, L, starts[s], i);
+                        if (all[s] ? !lv && tight_row_start(g, L, &traits, starts[s], i, rights, widest, ci, 1)
+                                   : (!lv && (((f0.w1 > f0.w0 || spanned_row_start(g, L[i])) && resumes(g, L, starts[s], i) &&
+                                               tight_row_start(g, L, &traits, starts[s], i, rights, widest, ci, 1)) ||
+                                              tight_row_start(g, L, &traits, starts[s], i, rights, widest, false, 2))) ||
+                                         group_row_start(g, L, more[k - 1], i, starts[s + 1], widest))
+                            more[k++] = i;
+                    }
                 }
         }
         more[k] = g->last;
