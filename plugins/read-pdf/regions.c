@@ -194,6 +194,18 @@ static bool justified_cell_line(const pdf_line *l, double x, double jedge)
 }
 
 /* Grows the run of lines around seed line i that keep x free. */
+/* PDF-TABLE-OFFSET-LINES: line k has text left of x only and line o (the line above or below it) text right of x
+ * only, and the two overlap vertically: a cell set beside the other column's lines off their baselines (groff tbl
+ * centres a cell spanning rows, `^`, vertically between its rows' lines: *Fokusområde 1. Trygg och* half a line
+ * below *Mål 1.1 …* and half above the next). Such a pair stands for a line with text on both sides of x. */
+static bool offset_pair(const pdf_line *const *L, size_t k, size_t o, double x)
+{
+    const pdf_line *l = L[k], *m = L[o];
+    if (!l->nwords || !m->nwords || !has_left(l, x) || has_right(l, x) || has_left(m, x) || !has_right(m, x))
+        return false;
+    return fmin(l->y1, m->y1) > fmax(l->y0, m->y0);
+}
+
 static bool grow(const pdf_reader *r, const pdf_line *const *L, size_t n, size_t i, double x, run *out)
 {
     double lim = 2.2 * r->body_size, space = 0.4 * r->body_size, gutter = pdf_gutter(r);
@@ -237,6 +249,14 @@ static bool grow(const pdf_reader *r, const pdf_line *const *L, size_t n, size_t
             bool cell_even = jcount >= 2 && justified_cell_line(L[k], x, jedge);
             even += pdf_even_spaces(L[k]->words, L[k]->nwords, L[k]->size, 4) || cell_even;
             even_aligned += cell_even && aligned_at(L[k], x, gutter);
+        } else {
+            /* a left line beside a right one off its baseline (PDF-TABLE-OFFSET-LINES) */
+            size_t o = k > a && offset_pair(L, k, k - 1, x) ? k - 1 : k + 1 < b && offset_pair(L, k, k + 1, x) ? k + 1 : k;
+            if (o != k) {
+                if (both < 64) gaps[both] = L[o]->words[0].x0 - L[k]->words[L[k]->nwords - 1].x1;
+                both++;
+                labels += left_is_label(r, L[k], x);
+            }
         }
     }
     if (aligned < 2 || aligned * 4 < right || both < 2 || labels * 2 > both || even == both) return false;

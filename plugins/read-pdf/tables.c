@@ -113,6 +113,23 @@ static bool hyphen_above(const pdf_region *g, const pdf_line *const *L, size_t f
 
 static bool spanned_row_start(const pdf_region *g, const pdf_line *l);
 
+/* PDF-TABLE-CENTRED-CODE-WRAP: word t is a code that ends a label's first line, *Målområde 1.* over *Trygg och
+ * säker vård*: a label so coded goes on into the next line however it starts (its title has not begun). A code is
+ * a number with dots or a colon (*1.*, *2.3:*), or one letter and a mark (*A.*, *b)*). */
+static bool code_end(const char *t)
+{
+    if (!t || !*t) return false;
+    size_t n = strlen(t);
+    if (n == 2 && ((t[0] >= 'A' && t[0] <= 'Z') || (t[0] >= 'a' && t[0] <= 'z')) && (t[1] == '.' || t[1] == ':' || t[1] == ')'))
+        return true;
+    bool digit = false;
+    for (const char *c = t; *c; c++) {
+        if (*c >= '0' && *c <= '9') digit = true;
+        else if (*c != '.' && *c != ':') return false;
+    }
+    return digit;
+}
+
 /* Some column with text on line i had none on the line above but had text
  * higher up in the row that starts at `from` (PDF-TABLE-UNRULED-ROWS): its
  * cell had ended, so line i is the top of the next row (a row is as tall as
@@ -235,6 +252,21 @@ static bool next_code(const char *prev, const char *cur)
            cur[1] == prev[1] && cur[2] == '\0';
 }
 
+/* The cell text of fragment f (of line l) starts with the next code of the series cell text p (of line pl)
+ * started with (next_code); or both start with one label word, the same, each followed by its code, and the codes
+ * make the series (PDF-TABLE-CODE-LABEL: *Mål 3.1 …* then *Mål 3.2 …*, a labelled code series starting rows as the
+ * bare *3.1* / *3.2* do). */
+static bool next_cell_code(const pdf_line *pl, pdf_frag p, const pdf_line *l, pdf_frag f)
+{
+    if (p.w1 <= p.w0 || f.w1 <= f.w0) return false;
+    const char *a = pl->words[p.w0].text, *b = l->words[f.w0].text;
+    if (next_code(a, b)) return true;
+    if (p.w1 - p.w0 < 2 || f.w1 - f.w0 < 2 || strcmp(a, b) != 0 || !pdf_starts_upper(a)) return false;
+    for (const char *c = a; *c; c++)
+        if ((*c >= '0' && *c <= '9') || *c == '.' || *c == ')') return false;
+    return next_code(pl->words[p.w0 + 1].text, l->words[f.w0 + 1].text);
+}
+
 /* Every row start found before (starts[1..ns)) is one of the group rows sub[0..nsub). */
 static bool keeps_starts(const size_t *starts, size_t ns, const size_t *sub, size_t nsub)
 {
@@ -277,8 +309,8 @@ static bool item_column(const pdf_region *g, const pdf_line *const *L, size_t a,
  * the label's middle as the top lies above it (within a line), and those rows
  * leave their first column to it (span0); every row start found before
  * (starts, ns) must be one of these. Sets *out (arena) to the row
- * starts, the first the table's first line (the header goes with the first
- * row, PDF-TABLE-HEADER-BOLD parts it), and *nout; false when the groups do
+ * starts, the first the table's first line (bold header lines above the
+ * first group a row of their own, PDF-TABLE-CENTRED-HEADER), and *nout; false when the groups do
  * not come out even (every row in one group, every label in its group). */
 static bool centred_groups(pdf_reader *r, const pdf_region *g, const pdf_line *const *L, const double *wrap,
                            const size_t *starts, size_t ns, bool *span0, size_t **out, size_t *nout)
@@ -300,7 +332,7 @@ static bool centred_groups(pdf_reader *r, const pdf_region *g, const pdf_line *c
         const pdf_word *w = &L[i]->words[f.w0];
         /* the next code of the series the row above started with starts a row (PDF-TABLE-CODE-SERIES) */
         pdf_frag up = pdf_column_frag(g, L[sub[nsub - 1]], 1);
-        bool coded = up.w1 > up.w0 && next_code(L[sub[nsub - 1]]->words[up.w0].text, w->text);
+        bool coded = next_cell_code(L[sub[nsub - 1]], up, L[i], f);
         if (!coded && !items &&
             (runs_on_lower(w->text) || hyphen_above(g, L, sub[nsub - 1], i, 1) ||
              !(fits_above(g, L, sub[nsub - 1], i, 1, w, wrap[1]) || sentence_above(g, L, sub[nsub - 1], i, 1))))
@@ -322,7 +354,9 @@ static bool centred_groups(pdf_reader *r, const pdf_region *g, const pdf_line *c
         for (size_t j = i + 1; j < e; j++) {
             pdf_frag q = pdf_column_frag(g, L[j], 0);
             if (q.w1 <= q.w0) continue;
-            if (!runs_on_lower(L[j]->words[q.w0].text) && !hyphen_above(g, L, i, j, 0)) break;
+            if (!runs_on_lower(L[j]->words[q.w0].text) && !hyphen_above(g, L, i, j, 0) &&
+                !(L[j]->y0 - L[b1]->y1 < 0.5 * L[j]->size && code_end(last_word_above(g, L, i, j, 0))))
+                break;
             b1 = j;
         }
         if (cur >= nsub || i < sub[cur]) return false;
@@ -344,16 +378,20 @@ static bool centred_groups(pdf_reader *r, const pdf_region *g, const pdf_line *c
     if (cur != nsub || groups < 2) return false;
     /* the rows found before are rows here too (the group's top at a row gap) */
     if (!keeps_starts(starts, ns, sub, nsub)) return false;
-    size_t *st = samla_arena_alloc(r->ctx->arena, (nsub + 1) * sizeof *st);
+    size_t *st = samla_arena_alloc(r->ctx->arena, (nsub + 2) * sizeof *st);
     if (!st) return false;
+    /* PDF-TABLE-CENTRED-HEADER: the bold lines over the body are the header row, however short the first group row
+     * under them (one line of the second column, its label centred lower down) */
+    size_t h = a > g->first;
     st[0] = g->first;
+    if (h) st[1] = a, span0[a - g->first] = false;
     for (size_t k = 1; k < nsub; k++) {
-        st[k] = sub[k];
+        st[k + h] = sub[k];
         span0[sub[k] - g->first] = !head[k];
     }
-    st[nsub] = e;
+    st[nsub + h] = e;
     *out = st;
-    *nout = nsub;
+    *nout = nsub + h;
     return true;
 }
 
@@ -605,6 +643,30 @@ static bool tight_row_start(const pdf_region *g, const pdf_line *const *L, const
      * (upper-case, a digit or a code) starts a row though another column falls silent and starts again */
     if (filled >= 2 && upper == filled && tr->names) return true;
     return fresh >= need && (filled >= 2 || first_fits);
+}
+
+/* PDF-TABLE-LABEL-VALUE-ROWS: a table of three columns or more set without row spacing whose every cell is a label
+ * line over its value (groff: *Dokumenttyp* over *Handlingsplan*, *Dokumentansvarig* over *MAS*, the value set on
+ * a line of its own though it would have fitted after the label): its first line fills every column, each cell
+ * starting upper-case, and so does every line where a column starts again after falling silent (the rows found by
+ * PDF-TABLE-UNRULED-ROWS, one at least). Lines under the row's labels start fresh where the label ended, so a
+ * line filling half the columns or fewer starts no row by the capitals or by fitting after the line above. */
+static bool label_value_rows(const pdf_region *g, const pdf_line *const *L, const size_t *starts, size_t ns)
+{
+    if (g->ncols < 3 || filled_columns(g, L[g->first]) != g->ncols) return false;
+    for (size_t c = 0; c < g->ncols; c++) {
+        pdf_frag f = pdf_column_frag(g, L[g->first], c);
+        if (!pdf_starts_upper(L[g->first]->words[f.w0].text)) return false;
+    }
+    size_t found = 0;
+    for (size_t s = 0; s < ns; s++)
+        for (size_t i = starts[s] + 1; i < starts[s + 1]; i++) {
+            pdf_frag f0 = pdf_column_frag(g, L[i], 0);
+            if (!((f0.w1 > f0.w0 || spanned_row_start(g, L[i])) && resumes(g, L, starts[s], i))) continue;
+            if (filled_columns(g, L[i]) != g->ncols) return false;
+            found++;
+        }
+    return found > 0;
 }
 
 /* PDF-TABLE-GROUP-ROW-TIGHT: line i of a table set without row spacing (split where columns start again) is a
@@ -1234,6 +1296,7 @@ samla_status pdf_emit_table(pdf_reader *r, const pdf_region *g0, const pdf_line 
         size_t *more = samla_arena_alloc(a, (nsplit + n + 1) * sizeof *more);
         if (!more) return SAMLA_ERR_NOMEM;
         size_t k = 0;
+        bool label_rows = label_value_rows(g, L, starts, ns);
         for (size_t s = 0; s < ns; s++) {
             more[k++] = starts[s];
             if (split[s] || cand[s] || cell[s])
@@ -1249,12 +1312,17 @@ samla_status pdf_emit_table(pdf_reader *r, const pdf_region *g0, const pdf_line 
                         more[k++] = i;
                     } else if (!split[s])
                         continue;
-                    else if (all[s] ? tight_row_start(g, L, &traits, starts[s], i, rights, widest, ci, 1)
-                            : ((f0.w1 > f0.w0 || spanned_row_start(g, L[i])) && resumes(g, L, starts[s], i) &&
-                               tight_row_start(g, L, &traits, starts[s], i, rights, widest, ci, 1)) ||
-                                  tight_row_start(g, L, &traits, starts[s], i, rights, widest, false, 2) ||
-                                  group_row_start(g, L, more[k - 1], i, starts[s + 1], widest))
-                        more[k++] = i;
+                    else {
+                        /* a line under label/value rows filling half the columns or fewer starts no row by
+                         * capitals or fit (PDF-TABLE-LABEL-VALUE-ROWS); a group row still does */
+                        bool lv = label_rows && 2 * filled_columns(g, L[i]) <= g->ncols && !resumes(g, L, starts[s], i);
+                        if (all[s] ? !lv && tight_row_start(g, L, &traits, starts[s], i, rights, widest, ci, 1)
+                                   : (!lv && (((f0.w1 > f0.w0 || spanned_row_start(g, L[i])) && resumes(g, L, starts[s], i) &&
+                                               tight_row_start(g, L, &traits, starts[s], i, rights, widest, ci, 1)) ||
+                                              tight_row_start(g, L, &traits, starts[s], i, rights, widest, false, 2))) ||
+                                         group_row_start(g, L, more[k - 1], i, starts[s + 1], widest))
+                            more[k++] = i;
+                    }
                 }
         }
         more[k] = g->last;
