@@ -130,39 +130,6 @@ static bool size_seam(const pdf_word *a, const pdf_word *b, double x)
     return fmax(a->size, b->size) > 1.2 * fmin(a->size, b->size);
 }
 
-/* The gaps of the first grouping (lines L, n) as [end, start] ranges of x, malloc'd (*ng of them; NULL when out of
- * memory): each gap of gmin or more between two words of a line, and PDF-LINE-GUTTER-SIDE-BY-SIDE: two lines
- * standing side by side, overlapping by a fifth of a line or more (less than half: the first grouping builds a
- * line of two that overlap by half), gmin or more apart, the gap between them. pdfTeX's `multicol` sets its
- * columns half a line out of step, so most of a page's left/right pairs are such lines and not one line with a
- * gap: a short goal list of eight lines a column showed two gaps. */
-static bool side_by_side(const pdf_line *l, const pdf_line *r, double gmin)
-{
-    double h = fmin(l->y1 - l->y0, r->y1 - r->y0), ov = fmin(l->y1, r->y1) - fmax(l->y0, r->y0);
-    return l != r && r->x0 - l->x1 >= gmin && ov >= 0.2 * h && ov < 0.5 * h;
-}
-
-static double (*line_gaps(const pdf_line *L, size_t n, double gmin, size_t *ng))[2]
-{
-    size_t m = 0;
-    for (size_t i = 0; i < n; i++) m += L[i].nwords;
-    for (size_t i = 0; i < n; i++)
-        for (size_t j = 0; j < n; j++) m += side_by_side(&L[i], &L[j], gmin);
-    double(*G)[2] = malloc((m + 1) * sizeof *G);
-    if (!G) return NULL;
-    size_t k = 0;
-    for (size_t i = 0; i < n; i++)
-        for (size_t j = 1; j < L[i].nwords; j++) {
-            double a = L[i].words[j - 1].x1, b = L[i].words[j].x0;
-            if (b - a >= gmin) G[k][0] = a, G[k++][1] = b;
-        }
-    for (size_t i = 0; i < n; i++)
-        for (size_t j = 0; j < n; j++)
-            if (side_by_side(&L[i], &L[j], gmin)) G[k][0] = L[i].x1, G[k++][1] = L[j].x0;
-    *ng = k;
-    return G;
-}
-
 /* The gutter band [*g0, *g1] of a page from its first grouping (lines L, n); false when none. */
 bool pdf_find_gutter(const pdf_line *L, size_t n, double *g0, double *g1, double *em)
 {
@@ -178,20 +145,17 @@ bool pdf_find_gutter(const pdf_line *L, size_t n, double *g0, double *g1, double
     free(hs);
     double gmin = fmax(6, 0.7 * size);
     size_t nb = (size_t)(tx1 - tx0) + 2;
-    size_t ng = 0;
-    double(*G)[2] = line_gaps(L, n, gmin, &ng);
-    if (!G) return false;
     /* S[x]: the gaps over x less the words across it, summed from steps (+1 where a range starts, -1 after) */
     int *S = calloc(nb + 1, sizeof *S);
-    if (!S) {
-        free(G);
-        return false;
-    }
-    for (size_t e = 0; e < ng; e++) {
-        /* the whole x from ceil(a - tx0) with x <= b - tx0 */
-        size_t lo = (size_t)ceil(G[e][0] - tx0), hi = upto(G[e][1] - tx0, nb, false);
-        if (lo < hi) S[lo]++, S[hi]--;
-    }
+    if (!S) return false;
+    for (size_t i = 0; i < n; i++)
+        for (size_t k = 1; k < L[i].nwords; k++) {
+            double a = L[i].words[k - 1].x1, b = L[i].words[k].x0;
+            if (b - a < gmin) continue;
+            /* the whole x from ceil(a - tx0) with x <= b - tx0 */
+            size_t lo = (size_t)ceil(a - tx0), hi = upto(b - tx0, nb, false);
+            if (lo < hi) S[lo]++, S[hi]--;
+        }
     /* less the words across x: the gutter is where lines part, not where some part and others run on */
     for (size_t i = 0; i < n; i++)
         for (size_t k = 0; k < L[i].nwords; k++) {
@@ -203,37 +167,33 @@ bool pdf_find_gutter(const pdf_line *L, size_t n, double *g0, double *g1, double
     for (size_t x = lo; x <= hi && x < nb; x++)
         if (S[x] > S[best]) best = x;
     free(S);
-    if (best >= nb) {
-        free(G);
-        return false;
-    }
+    if (best >= nb) return false;
     /* the part of the gaps over best that all of them cover (but PDF-LINE-GUTTER-RIGHT-EDGE) */
     double xb = tx0 + (double)best, a = -1e9, b;
     size_t gaps = 0, seams = 0;
     for (size_t i = 0; i < n; i++)
-        for (size_t k = 1; k < L[i].nwords; k++) seams += size_seam(&L[i].words[k - 1], &L[i].words[k], xb);
-    for (size_t e = 0; e < ng; e++)
-        if (G[e][0] <= xb && G[e][1] >= xb) a = fmax(a, G[e][0]), gaps++;
-    size_t real = gaps;
+        for (size_t k = 1; k < L[i].nwords; k++) {
+            double p = L[i].words[k - 1].x1, q = L[i].words[k].x0;
+            seams += size_seam(&L[i].words[k - 1], &L[i].words[k], xb);
+            if (q - p < gmin || p > xb || q < xb) continue;
+            a = fmax(a, p);
+            gaps++;
+        }
     if (gaps && gaps + seams >= GUTTER_MIN_GAPS && gaps < GUTTER_MIN_GAPS) gaps += seams; /* PDF-LINE-GUTTER-SIZE-SEAM */
-    if (gaps < GUTTER_MIN_GAPS) {
-        free(G);
-        return false;
-    }
+    if (gaps < GUTTER_MIN_GAPS) return false;
     /* PDF-LINE-GUTTER-RIGHT-EDGE: the right side of the gutter is where the right column's lines start, and they
      * start together (flush left): the band ends at the leftmost start of a word after a gap over best that
      * another such start comes within half an em of. A start alone left of that edge is no column's (a page
      * footer's second box, *Ordförande* | *Justerare*, set across the columns' gutter); with no two starts
      * together, the leftmost start. */
-    double *qs = malloc(real * sizeof *qs);
-    if (!qs) {
-        free(G);
-        return false;
-    }
+    double *qs = malloc(gaps * sizeof *qs);
+    if (!qs) return false;
     size_t nq = 0;
-    for (size_t e = 0; e < ng; e++)
-        if (G[e][0] <= xb && G[e][1] >= xb) qs[nq++] = G[e][1];
-    free(G);
+    for (size_t i = 0; i < n; i++)
+        for (size_t k = 1; k < L[i].nwords; k++) {
+            double p = L[i].words[k - 1].x1, q = L[i].words[k].x0;
+            if (q - p >= gmin && p <= xb && q >= xb) qs[nq++] = q;
+        }
     qsort(qs, nq, sizeof *qs, cmp_double);
     b = qs[0];
     for (size_t i = 0; i + 1 < nq; i++)
