@@ -118,6 +118,18 @@ static double line_start(const pdf_line *L, size_t n, double a, double b, double
     return edge;
 }
 
+/* PDF-LINE-GUTTER-SIZE-SEAM: where a left column's word runs into the right column (a title too wide for its CSS
+ * column, which WeasyPrint lets overflow over the next column's text), the first grouping builds one line of both
+ * with no gap between them; the line still parts over the gutter where its size changes: word a, starting left
+ * of x and running past it, is followed by word b starting right of x whose size is a fifth apart from a's
+ * (PDF-LINE-GUTTER-SIZES). Such a seam counts with the gaps toward PDF-LINE-GUTTER-FEW-GAPS's four when one gap at
+ * least is a real one (the band's left side is still found at the gaps). */
+static bool size_seam(const pdf_word *a, const pdf_word *b, double x)
+{
+    if (a->x0 >= x || a->x1 <= x || b->x0 < x || a->size <= 0 || b->size <= 0) return false;
+    return fmax(a->size, b->size) > 1.2 * fmin(a->size, b->size);
+}
+
 /* The gutter band [*g0, *g1] of a page from its first grouping (lines L, n); false when none. */
 bool pdf_find_gutter(const pdf_line *L, size_t n, double *g0, double *g1, double *em)
 {
@@ -158,14 +170,16 @@ bool pdf_find_gutter(const pdf_line *L, size_t n, double *g0, double *g1, double
     if (best >= nb) return false;
     /* the part of the gaps over best that all of them cover (but PDF-LINE-GUTTER-RIGHT-EDGE) */
     double xb = tx0 + (double)best, a = -1e9, b;
-    size_t gaps = 0;
+    size_t gaps = 0, seams = 0;
     for (size_t i = 0; i < n; i++)
         for (size_t k = 1; k < L[i].nwords; k++) {
             double p = L[i].words[k - 1].x1, q = L[i].words[k].x0;
+            seams += size_seam(&L[i].words[k - 1], &L[i].words[k], xb);
             if (q - p < gmin || p > xb || q < xb) continue;
             a = fmax(a, p);
             gaps++;
         }
+    if (gaps && gaps + seams >= GUTTER_MIN_GAPS && gaps < GUTTER_MIN_GAPS) gaps += seams; /* PDF-LINE-GUTTER-SIZE-SEAM */
     if (gaps < GUTTER_MIN_GAPS) return false;
     /* PDF-LINE-GUTTER-RIGHT-EDGE: the right side of the gutter is where the right column's lines start, and they
      * start together (flush left): the band ends at the leftmost start of a word after a gap over best that
@@ -428,6 +442,24 @@ static size_t section_columns(pdf_word *w, size_t *a, size_t *b, double x, doubl
     return 0;
 }
 
+/* PDF-LINE-GUTTER-OVERHANG-SIZE: a word of the left column that starts left of the band may run into the right
+ * column's start by up to an em when it is a fifth larger than every word of the right column its box meets (a
+ * title overflowing its CSS column, painted over the next column's first line: PDF-LINE-GUTTER-SIZE-SEAM); one
+ * word of that column at least it meets. */
+static bool overhang_over(const pdf_word *w, size_t n, size_t e, double g1, double size)
+{
+    const pdf_word *o = &w[e];
+    if (o->x0 >= g1 - 2 * size || o->x1 > g1 + size || o->size <= 0) return false;
+    size_t met = 0;
+    for (size_t i = 0; i < n; i++) {
+        if (i == e || w[i].x0 < g1 - 0.5 || w[i].x0 >= o->x1) continue;
+        if (fmin(o->y1, w[i].y1) <= fmax(o->y0, w[i].y0)) continue;
+        if (o->size <= 1.2 * w[i].size) return false;
+        met++;
+    }
+    return met > 0;
+}
+
 /* PDF-LINE-GUTTER-OVERHANG: word e of words w (n, sorted by centre) runs into the gutter band [g0, g1] from the
  * left column and stops a word space (0.3 em) short of the right column's start: a word too long for its column
  * (a title set wider than the column, *hembygdsförening*; a word a CSS column lets overflow into its gap) leaves
@@ -437,8 +469,8 @@ static size_t section_columns(pdf_word *w, size_t *a, size_t *b, double x, doubl
 static bool overhang(const pdf_word *w, size_t n, size_t e, double g0, double g1, double size)
 {
     const pdf_word *o = &w[e];
-    if (o->x1 > g1 - 0.3 * size) return false;
     double h = o->y1 - o->y0, next = 1e9;
+    if (o->x1 > g1 - 0.3 * size && !overhang_over(w, n, e, g1, size)) return false;
     /* PDF-LINE-GUTTER-OVERHANG-RUN: a word that starts inside the band is a ragged left line's last word when the
      * words before it on its line, each a word space (0.6 em at most) from the next, reach back past the band's
      * left side (*Per-Olof Håkansson (SD), vice ordförande* in a left column whose other lines end short) */

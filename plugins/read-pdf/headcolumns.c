@@ -16,6 +16,16 @@
  * pages set in columns, are a level under it (pdf_head_across_levels), up to
  * the next heading of its look across the middle or a larger heading.
  *
+ * PDF-HEAD-COLUMN-PEERS (pdf_head_column_peers): inside the columns, a bold
+ * line of heading text is a heading only where its peers are. pdfTeX's
+ * `multicols` sets its space above the columns, so the first bold focus line
+ * at the left column's top stands tied under the section heading and reads as
+ * its first subsection (PDF-HEAD-FIRST-SUB) while the focus lines after it, at
+ * a paragraph's distance, stay bold paragraphs. A one-line bold heading in a
+ * column whose peers (the one-line bold lines of heading text of its look in
+ * the columns of its section, up to a larger heading, each over text of its
+ * own) are all paragraphs, one at least, is a paragraph too.
+ *
  * Nothing is allocated. */
 #include <math.h>
 
@@ -57,6 +67,14 @@ static bool crosses(const samla_block *b, double mid)
     return b->x0 < mid - em && b->x1 > mid + em;
 }
 
+/* Whether the page of v[at] is set in columns (pdf_head_across_levels' test); *mid its middle. */
+static bool page_columns(samla_block *const *v, size_t n, size_t at, double *mid)
+{
+    size_t first = at;
+    while (first > 0 && v[first - 1]->page == v[at]->page) first--;
+    return page_middle(v, n, v[at]->page, mid) && columns_below(v, n, first, v[at]->page, *mid);
+}
+
 void pdf_head_across_columns(samla_block **v, size_t n, bool *across)
 {
     for (size_t i = 0; i + 1 < n; i++) {
@@ -86,15 +104,49 @@ void pdf_head_across_levels(samla_block **v, size_t n, const bool *across)
             samla_block *b = v[j];
             if (b->page != page) {
                 page = b->page;
-                size_t first = j;
-                while (first > 0 && v[first - 1]->page == page) first--;
-                cols = page_middle(v, n, page, &mid) && columns_below(v, n, first, page, mid);
+                cols = page_columns(v, n, j, &mid);
             }
             if (b->kind != SAMLA_BLOCK_HEADING) continue;
             if (b->style.font_size > h->style.font_size + 0.3 || across[j]) break;
             if (!same_look(b, h)) continue;
             if (!cols || crosses(b, mid)) break;
             if (b->level <= h->level) b->level = h->level + 1 > 9 ? 9 : h->level + 1;
+        }
+    }
+}
+
+/* A one-line bold line of heading text, not italic, in a column of page columns (not across the middle). */
+static bool column_line(const samla_block *b, double mid)
+{
+    return (b->kind == SAMLA_BLOCK_PARAGRAPH || b->kind == SAMLA_BLOCK_HEADING) && b->style.bold &&
+           !b->style.italic && b->y1 - b->y0 <= 1.6 * b->style.font_size && pdf_heading_text(b->text) &&
+           !crosses(b, mid);
+}
+
+void pdf_head_column_peers(samla_block **v, size_t n)
+{
+    for (size_t i = 0; i + 1 < n; i++) {
+        samla_block *b = v[i];
+        double mid;
+        if (b->kind != SAMLA_BLOCK_HEADING || !page_columns(v, n, i, &mid) || !column_line(b, mid)) continue;
+        if (v[i + 1]->kind == SAMLA_BLOCK_HEADING) continue;
+        /* the section: back and forth up to a larger heading */
+        size_t from = i, to = i + 1;
+        double top = b->style.font_size + 0.3;
+        while (from > 0 && !(v[from - 1]->kind == SAMLA_BLOCK_HEADING && v[from - 1]->style.font_size > top)) from--;
+        while (to < n && !(v[to]->kind == SAMLA_BLOCK_HEADING && v[to]->style.font_size > top)) to++;
+        size_t paragraphs = 0, headings = 0;
+        for (size_t j = from; j < to && !headings; j++) {
+            const samla_block *p = v[j];
+            double m;
+            if (j == i || j + 1 >= n || v[j + 1]->kind == SAMLA_BLOCK_HEADING || !same_look(p, b)) continue;
+            if (!page_columns(v, n, j, &m) || !column_line(p, m)) continue;
+            paragraphs += p->kind == SAMLA_BLOCK_PARAGRAPH;
+            headings += p->kind == SAMLA_BLOCK_HEADING;
+        }
+        if (paragraphs && !headings) {
+            b->kind = SAMLA_BLOCK_PARAGRAPH;
+            b->level = 0;
         }
     }
 }

@@ -813,6 +813,7 @@ void pdf_settle_headings(pdf_reader *r)
     pdf_head_look_peers(r, v, n, pg);
     first_subsections(r, v, n);
     pdf_head_across_columns(v, n, across);
+    pdf_head_column_peers(v, n);
     labelled_headings(v, n);
     pdf_named_contents(v, n, named);
     subtitles(v, n);

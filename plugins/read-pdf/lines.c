@@ -486,7 +486,12 @@ samla_status pdf_page_lines(pdf_reader *r, PopplerPage *page, pdf_page *out)
             double size = prev->y1 - prev->y0;
             double gap = rc->x1 - prev->x1;
             double ov = min2(prev->y1, rc->y2) - max2(prev->y0, rc->y1);
-            if (gap > 0.25 * size || gap < -0.5 * size || ov < 0.3 * size) space = true, i--, p = g_utf8_prev_char(p);
+            /* PDF-WORD-SIZE-STEP: a step back between glyphs of sizes a fifth apart is two words painted over each
+             * other (a title overflowing its CSS column onto the next column's first line) */
+            double h = rc->y2 - rc->y1;
+            bool over = gap < -0.05 * min2(size, h) && max2(size, h) > 1.2 * min2(size, h);
+            if (gap > 0.25 * size || gap < -0.5 * size || ov < 0.3 * size || over)
+                space = true, i--, p = g_utf8_prev_char(p);
             else {
                 g[ng++] = (glyph){p, (size_t)(g_utf8_next_char(p) - p), rc->x1, rc->y1, rc->x2, rc->y2,
                                   at ? at->data : NULL};

@@ -400,6 +400,7 @@ void pdf_head_look_peers(pdf_reader *r, samla_block **v, size_t n, double pg);
  * the headings of its look inside the columns that follow are a level under it. */
 void pdf_head_across_columns(samla_block **v, size_t n, bool *across);
 void pdf_head_across_levels(samla_block **v, size_t n, const bool *across);
+void pdf_head_column_peers(samla_block **v, size_t n);
 /* headings.c: after every page is read, headings by weight and spacing,
  * subtitles, and heading levels over the pages read by geometry. */
 void pdf_settle_headings(pdf_reader *r);
