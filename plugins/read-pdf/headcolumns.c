@@ -136,11 +136,14 @@ void pdf_head_column_peers(samla_block **v, size_t n)
         while (from > 0 && !(v[from - 1]->kind == SAMLA_BLOCK_HEADING && v[from - 1]->style.font_size > top)) from--;
         while (to < n && !(v[to]->kind == SAMLA_BLOCK_HEADING && v[to]->style.font_size > top)) to++;
         size_t paragraphs = 0, headings = 0;
+        int page = -1; /* the page whose columns were last looked at, once per page (the test walks all blocks) */
+        bool cols = false;
+        double m = 0;
         for (size_t j = from; j < to && !headings; j++) {
             const samla_block *p = v[j];
-            double m;
             if (j == i || j + 1 >= n || v[j + 1]->kind == SAMLA_BLOCK_HEADING || !same_look(p, b)) continue;
-            if (!page_columns(v, n, j, &m) || !column_line(p, m)) continue;
+            if (p->page != page) page = p->page, cols = page_columns(v, n, j, &m);
+            if (!cols || !column_line(p, m)) continue;
             paragraphs += p->kind == SAMLA_BLOCK_PARAGRAPH;
             headings += p->kind == SAMLA_BLOCK_HEADING;
         }
