@@ -9,12 +9,8 @@ PY=${PY:-/usr/bin/python3}
 P=corpus/generated/s18columns
 tmp=$(mktemp -d) || exit 1
 trap 'rm -rf "$tmp"' EXIT
-"$PY" corpus/generate/generate.py --seed 5201 --protocols 0 --plans 40 --out "$tmp/gen" >/dev/null || exit 1
-for f in "$P"/gold/*.yaml; do
-  b=$(basename "$f" .yaml); stem=${b%-*}
-  cmp -s "$tmp/gen/gold/$stem.yaml" "$f" || {
-    echo "generated_s18columns: $b differs from the generator's seed-5201 gold (re-pick it)" >&2; exit 1; }
-done
+. "$(dirname "$0")/generated_gold.sh"
+generated_gold_check generated_s18columns "$P/gold" "$tmp" 5201:40 || exit 1
 "$SAMLA" run -q strategy -o "$tmp/out" "$P"/pdf/*.pdf 2>/dev/null || exit 1
 "$SAMLA" eval -q -M strict -m 'goals[code+kind+title+parent].f1.strict=0.96' \
   "$P/gold" "$tmp/out" >/dev/null || { "$SAMLA" eval -v -M strict "$P/gold" "$tmp/out" >&2; exit 1; }

@@ -10,15 +10,8 @@ PY=${PY:-/usr/bin/python3}
 P=corpus/generated/s18tagged
 tmp=$(mktemp -d) || exit 1
 trap 'rm -rf "$tmp"' EXIT
-for seed in 5401 5402; do
-  "$PY" corpus/generate/generate.py --seed $seed --protocols 0 --plans 20 --out "$tmp/gen-$seed" >/dev/null || exit 1
-done
-for f in "$P"/gold/*.yaml; do
-  b=$(basename "$f" .yaml); stem=${b%-chromium}; stem=${stem%-lo-tagged}
-  seed=${stem#gen-}; seed=${seed%%-*}
-  cmp -s "$tmp/gen-$seed/gold/$stem.yaml" "$f" || {
-    echo "generated_s18tagged: $b differs from the generator's seed-$seed gold (re-pick it)" >&2; exit 1; }
-done
+. "$(dirname "$0")/generated_gold.sh"
+generated_gold_check generated_s18tagged "$P/gold" "$tmp" 5401:20 5402:20 || exit 1
 "$SAMLA" run -q plan -o "$tmp/out" "$P"/pdf/*.pdf 2>/dev/null || exit 1
 # every activity with its area; responsible but one cut word (*Folkhälsosamor dnaren*, lo-tagged, not joined)
 "$SAMLA" eval -q -M strict -m 'activities[text].f1.strict=1' -m 'activities.area.f1.strict=1' \

@@ -11,14 +11,8 @@ PY=${PY:-/usr/bin/python3}
 P=corpus/generated/s19columns
 tmp=$(mktemp -d) || exit 1
 trap 'rm -rf "$tmp"' EXIT
-for seed in 5201 5202; do
-  "$PY" corpus/generate/generate.py --seed $seed --protocols 0 --plans 40 --out "$tmp/gen$seed" >/dev/null || exit 1
-done
-for f in "$P"/gold/*.yaml; do
-  b=$(basename "$f" .yaml); stem=${b%-*}; seed=$(echo "$stem" | cut -d- -f2)
-  cmp -s "$tmp/gen$seed/gold/$stem.yaml" "$f" || {
-    echo "generated_s19columns: $b differs from the generator's seed-$seed gold (re-pick it)" >&2; exit 1; }
-done
+. "$(dirname "$0")/generated_gold.sh"
+generated_gold_check generated_s19columns "$P/gold" "$tmp" 5201:40 5202:40 || exit 1
 "$SAMLA" run -q strategy -o "$tmp/out" "$P"/pdf/*.pdf 2>/dev/null || exit 1
 "$SAMLA" eval -q -M strict -m 'goals[code+kind+title+parent].f1.strict=1.0' \
   "$P/gold" "$tmp/out" >/dev/null || { "$SAMLA" eval -v -M strict "$P/gold" "$tmp/out" >&2; exit 1; }

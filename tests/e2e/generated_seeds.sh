@@ -11,13 +11,10 @@ name=$1 P=corpus/generated/$2 pipeline=$3 metric=$4
 shift 4
 tmp=$(mktemp -d) || exit 1
 trap 'rm -rf "$tmp"' EXIT
+. "$(dirname "$0")/generated_gold.sh"
 for spec in "$@"; do
-  seed=${spec%%:*}; plans=${spec#*:}
-  "$PY" corpus/generate/generate.py --seed "$seed" --protocols 0 --plans "$plans" --out "$tmp/gen$seed" >/dev/null || exit 1
-  cut -f1 "$P/seed$seed/manifest.tsv" | sort -u | while read -r stem; do
-    cmp -s "$tmp/gen$seed/gold/$stem.yaml" "$P/seed$seed/gold/$stem.yaml" || {
-      echo "$name: $stem differs from the generator's seed-$seed gold (re-pick it)" >&2; exit 1; }
-  done || exit 1
+  seed=${spec%%:*}
+  generated_gold_check "$name" "$P/seed$seed/gold" "$tmp" "$spec" || exit 1
   for dir in "$P/seed$seed"/*/; do
     prod=$(basename "$dir")
     [ "$prod" = gold ] && continue
